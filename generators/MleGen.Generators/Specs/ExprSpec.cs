@@ -1,0 +1,110 @@
+using MleGen.Generators.Common;
+
+namespace MleGen.Generators.Specs;
+
+/// <summary>The static type of an expression, following C#'s rules (int arithmetic stays int).</summary>
+internal enum ScalarType
+{
+    Double,
+    Int,
+    Bool,
+}
+
+/// <summary>
+/// An expression of the model language as a value tree. The parser inlines helper methods and
+/// <c>var</c> locals, makes implicit int → double conversions explicit (<see cref="ConvertSpec"/>)
+/// and lowers <c>Dot</c> to a <see cref="ReductionSpec"/>; sharing is recovered by the IR's
+/// common-subexpression elimination.
+/// </summary>
+internal abstract record ExprSpec;
+
+/// <summary>A numeric literal or constant (<c>Math.PI</c>, a <c>const</c>).</summary>
+internal sealed record ConstantSpec(double Value, ScalarType Type) : ExprSpec;
+
+/// <summary>The observation index of the likelihood method (<c>i</c>), an int.</summary>
+internal sealed record ObservationIndexSpec : ExprSpec;
+
+/// <summary>A lambda parameter of <c>Sum</c>, <c>LogSumExp</c> or <c>CategoricalLogits.Of</c>, an int.</summary>
+internal sealed record VariableSpec(string Name) : ExprSpec;
+
+/// <summary>A read of a <c>[Data]</c> member: no indices for a scalar, one for a vector, two for a matrix.</summary>
+internal sealed record DataReadSpec(string Member, EquatableArray<ExprSpec> Indices, ScalarType Type) : ExprSpec;
+
+/// <summary>A read of a <c>[Param]</c> member: no indices for a scalar, one for a vector, two for a matrix.</summary>
+internal sealed record ParamReadSpec(string Member, EquatableArray<ExprSpec> Indices) : ExprSpec;
+
+/// <summary><c>Member.Length</c> (<paramref name="Dimension"/> = −1) or <c>Member.GetLength(d)</c>, of a data or parameter member, an int.</summary>
+internal sealed record LengthSpec(string Member, int Dimension) : ExprSpec;
+
+/// <summary>A whole vector member passed as a family argument (<c>NormalMixture(W, Mu, Sd)</c>).</summary>
+internal sealed record MemberVectorSpec(string Member, bool IsParameter) : ExprSpec;
+
+/// <summary>An int → double conversion.</summary>
+internal sealed record ConvertSpec(ExprSpec Operand) : ExprSpec;
+
+/// <summary>Unary operators and one-argument intrinsics.</summary>
+internal enum UnaryOp
+{
+    Negate,
+    Not,
+    Exp,
+    Log,
+    Sqrt,
+    Tanh,
+    Sin,
+    Cos,
+    Abs,
+    Logistic,
+    Softplus,
+    Log1p,
+    Expm1,
+    Square,
+    Phi,
+    LogPhi,
+    LogGamma,
+}
+
+/// <summary>A unary operator or intrinsic call; <see cref="ScalarType"/> is the result's type.</summary>
+internal sealed record UnarySpec(UnaryOp Op, ExprSpec Operand, ScalarType Type) : ExprSpec;
+
+/// <summary>Binary operators and two-argument intrinsics.</summary>
+internal enum BinaryOp
+{
+    Add,
+    Subtract,
+    Multiply,
+    Divide,
+    Modulo,
+    Pow,
+    LogSumExp,
+    Equal,
+    NotEqual,
+    Less,
+    LessOrEqual,
+    Greater,
+    GreaterOrEqual,
+    And,
+    Or,
+}
+
+/// <summary>A binary operator or two-argument intrinsic; <see cref="ScalarType"/> is the result's type (Int for int arithmetic).</summary>
+internal sealed record BinarySpec(BinaryOp Op, ExprSpec Left, ExprSpec Right, ScalarType Type) : ExprSpec;
+
+/// <summary><c>condition ? whenTrue : whenFalse</c>; the condition reads only data and indices.</summary>
+internal sealed record ConditionalSpec(ExprSpec Condition, ExprSpec WhenTrue, ExprSpec WhenFalse, ScalarType Type) : ExprSpec;
+
+/// <summary>The reductions over a lambda index.</summary>
+internal enum ReductionKind
+{
+    /// <summary><c>Sum(count, j => body)</c>.</summary>
+    Sum,
+
+    /// <summary><c>LogSumExp(count, j => body)</c> = log Σⱼ exp(body).</summary>
+    LogSumExp,
+}
+
+/// <summary><c>Sum(count, j => body)</c> or <c>LogSumExp(count, j => body)</c>, j = 0 … count−1.</summary>
+internal sealed record ReductionSpec(ReductionKind Kind, ExprSpec Count, string Variable, ExprSpec Body) : ExprSpec;
+
+/// <summary>The logit lambda of <c>CategoricalLogits.Of(K, k => body)</c>.</summary>
+internal sealed record LambdaSpec(string Variable, ExprSpec Body) : ExprSpec;

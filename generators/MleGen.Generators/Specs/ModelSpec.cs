@@ -1,0 +1,110 @@
+using MleGen.Generators.Common;
+
+namespace MleGen.Generators.Specs;
+
+/// <summary>
+/// Everything the emitter needs to know about one model, as plain values: no symbols, syntax nodes,
+/// locations or compilations, so the incremental pipeline can cache it.
+/// </summary>
+/// <param name="Namespace">The containing namespace, or empty for the global namespace.</param>
+/// <param name="TypeName">The model class's name.</param>
+/// <param name="ContainingTypes">Outer types of a nested model, outermost first.</param>
+/// <param name="Data">The <c>[Data]</c> members in declaration order.</param>
+/// <param name="Parameters">The <c>[Param]</c> members in declaration order (the order of θ).</param>
+/// <param name="Likelihoods">The <c>[Likelihood]</c> terms in declaration order.</param>
+internal sealed record ModelSpec(
+    string Namespace,
+    string TypeName,
+    EquatableArray<ContainingTypeSpec> ContainingTypes,
+    EquatableArray<DataMemberSpec> Data,
+    EquatableArray<ParamMemberSpec> Parameters,
+    EquatableArray<LikelihoodSpec> Likelihoods);
+
+/// <summary>An outer type of a nested model: its keyword (<c>class</c>, <c>struct</c>, <c>record</c>, <c>record struct</c>, <c>interface</c>) and name.</summary>
+internal sealed record ContainingTypeSpec(string Keyword, string Name);
+
+/// <summary>The shape of a <c>[Data]</c> member.</summary>
+internal enum DataKind
+{
+    Double,
+    Int,
+    DoubleArray,
+    IntArray,
+    BoolArray,
+    DoubleMatrix,
+}
+
+/// <summary>A <c>[Data]</c> field or property.</summary>
+internal sealed record DataMemberSpec(string Name, DataKind Kind);
+
+/// <summary>The shape of a <c>[Param]</c> field.</summary>
+internal enum ParamShape
+{
+    Scalar,
+    Vector,
+    Matrix,
+}
+
+/// <summary>A <c>[Param]</c> field with its constraints and priors.</summary>
+/// <param name="Lower">Lower bound, <see cref="double.NegativeInfinity"/> when none.</param>
+/// <param name="Upper">Upper bound, <see cref="double.PositiveInfinity"/> when none.</param>
+internal sealed record ParamMemberSpec(
+    string Name,
+    ParamShape Shape,
+    double Lower,
+    double Upper,
+    bool Simplex,
+    EquatableArray<PriorSpec> Priors);
+
+/// <summary>The prior attributes.</summary>
+internal enum PriorKind
+{
+    Normal,
+    Laplace,
+    Cauchy,
+    HalfNormal,
+    Gamma,
+    L2,
+    L1,
+    ElasticNet,
+}
+
+/// <summary>One prior attribute with its (up to two) constructor arguments in declaration order.</summary>
+internal sealed record PriorSpec(PriorKind Kind, double First, double Second);
+
+/// <summary>The observation families of the model language.</summary>
+internal enum FamilyKind
+{
+    Normal,
+    Laplace,
+    StudentT,
+    Cauchy,
+    LogNormal,
+    Exponential,
+    Gamma,
+    Weibull,
+    Beta,
+    Bernoulli,
+    BernoulliLogit,
+    BernoulliProbit,
+    Binomial,
+    BinomialLogit,
+    Poisson,
+    PoissonLog,
+    NegativeBinomial,
+    CategoricalLogits,
+    NormalMixture,
+}
+
+/// <summary>
+/// One <c>[Likelihood(nameof(Observed))]</c> method: Σᵢ wᵢ·log p(Observed[i] | Family(Arguments(i))).
+/// The arguments are the family constructor's arguments in order, with helpers and locals inlined.
+/// <c>CategoricalLogits.Of(K, k => …)</c> has two: the class count and a <see cref="LambdaSpec"/>.
+/// <c>NormalMixture(w, m, s)</c> has three <see cref="MemberVectorSpec"/>s.
+/// </summary>
+internal sealed record LikelihoodSpec(
+    string MethodName,
+    string Observed,
+    string? Weights,
+    FamilyKind Family,
+    EquatableArray<ExprSpec> Arguments);
