@@ -4,12 +4,13 @@ namespace MleGen;
 
 /// <summary>
 /// A compiled statistical model: the negative log-likelihood (NLL) of its data as a function of the
-/// flat parameter vector θ, with its exact gradient. Implemented by the code MleGen generates for a
-/// <see cref="ModelAttribute"/> class; advanced users can hand it to their own optimizer.
+/// flat parameter vector θ, with its exact derivatives. Implemented by the code MleGen generates for
+/// a <see cref="ModelAttribute"/> class; advanced users can hand it to their own optimizer.
 /// </summary>
 /// <remarks>
 /// θ is on the natural scale, in declaration order of the <see cref="ParamAttribute"/> members,
-/// vectors by index and matrices row-major. The likelihood members never include priors.
+/// vectors by index and matrices row-major; p×p matrices are row-major spans. The likelihood members
+/// never include priors: those are the <c>…Prior…</c> members.
 /// </remarks>
 public interface IMleModel
 {
@@ -19,7 +20,7 @@ public interface IMleModel
     /// <summary>The name of parameter <paramref name="index"/>: <c>Sigma</c>, <c>Beta[2]</c>, <c>W[1,0]</c>.</summary>
     string GetParameterName(int index);
 
-    /// <summary>The bounds and simplex membership of parameter <paramref name="index"/>.</summary>
+    /// <summary>The name, bounds and simplex membership of parameter <paramref name="index"/>.</summary>
     ParameterInfo GetParameterInfo(int index);
 
     /// <summary>The number of observations, summed over the likelihood terms.</summary>
@@ -31,7 +32,7 @@ public interface IMleModel
     /// <summary>Writes <paramref name="theta"/> into the parameter members.</summary>
     void WriteParameters(ReadOnlySpan<double> theta);
 
-    /// <summary>Checks the data members (lengths, NaN or infinite values, observations outside the families' support) and throws <see cref="ModelDataException"/> naming the member and index of the first problem.</summary>
+    /// <summary>Checks the data members (lengths, NaN or infinite values, observations outside the families' support, empty data) and throws <see cref="ModelDataException"/> naming the member and index of the first problem. The evaluation members call it once per data set.</summary>
     void ValidateData();
 
     /// <summary>The negative log-likelihood at <paramref name="theta"/>.</summary>
@@ -39,4 +40,33 @@ public interface IMleModel
 
     /// <summary>The negative log-likelihood at <paramref name="theta"/>, writing its exact gradient into <paramref name="gradient"/> in the same pass.</summary>
     double NegativeLogLikelihood(ReadOnlySpan<double> theta, Span<double> gradient);
+
+    /// <summary>The observed information: the exact Hessian of the NLL at <paramref name="theta"/>, written p×p row-major.</summary>
+    void ObservedInformation(ReadOnlySpan<double> theta, Span<double> information);
+
+    /// <summary>True when every likelihood term's family has a closed-form Fisher information (all but <c>NormalMixture</c>).</summary>
+    bool HasExpectedInformation { get; }
+
+    /// <summary>The expected Fisher information Σᵢ Jᵢᵀ F(φᵢ) Jᵢ at <paramref name="theta"/>, p×p row-major. Where <see cref="HasExpectedInformation"/> is false it is the observed information.</summary>
+    void ExpectedInformation(ReadOnlySpan<double> theta, Span<double> information);
+
+    /// <summary>The outer product of the per-observation scores Σᵢ sᵢsᵢᵀ (the sandwich "meat"), p×p row-major.</summary>
+    void ScoreOuterProduct(ReadOnlySpan<double> theta, Span<double> meat);
+
+    /// <summary>True when any parameter carries a prior attribute (the fit is MAP).</summary>
+    bool HasPrior { get; }
+
+    /// <summary>The smooth part of the negative log prior at <paramref name="theta"/> (normalized densities; L1/Laplace terms excluded, see <see cref="GetL1Penalty"/>), adding its gradient into <paramref name="gradient"/> when it is not empty.</summary>
+    double NegativeLogPrior(ReadOnlySpan<double> theta, Span<double> gradient);
+
+    /// <summary>Adds the Hessian of the smooth part of the negative log prior into <paramref name="hessian"/> (p×p row-major).</summary>
+    void NegativeLogPriorHessian(ReadOnlySpan<double> theta, Span<double> hessian);
+
+    /// <summary>The non-smooth part of the negative log prior on parameter <paramref name="index"/>: Weight·|θ − Center| (zero weight when none).</summary>
+    L1Penalty GetL1Penalty(int index);
 }
+
+/// <summary>A non-smooth penalty <c>Weight·|θ − Center|</c> on one parameter, from <c>[L1]</c>, <c>[LaplacePrior]</c> or <c>[ElasticNet]</c>; the constant of a Laplace density (log 2b) is in the smooth part.</summary>
+/// <param name="Weight">The weight (≥ 0); zero means no penalty.</param>
+/// <param name="Center">The kink's location.</param>
+public readonly record struct L1Penalty(double Weight, double Center);
