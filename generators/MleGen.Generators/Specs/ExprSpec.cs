@@ -62,6 +62,20 @@ internal enum UnaryOp
     Phi,
     LogPhi,
     LogGamma,
+
+    // Internal ops, produced by the family table and the differentiator (never by the parser).
+    /// <summary>sign(x) ∈ {−1, 0, 1}: the derivative of |x|.</summary>
+    Sign,
+    /// <summary>ψ(x), the derivative of log Γ.</summary>
+    Digamma,
+    /// <summary>ψ′(x).</summary>
+    Trigamma,
+    /// <summary>φ(x)/Φ(x), the derivative of log Φ (inverse Mills ratio).</summary>
+    NormalPdfRatio,
+    /// <summary>φ(x), the standard normal density.</summary>
+    NormalPdf,
+    /// <summary>1/x.</summary>
+    Reciprocal,
 }
 
 /// <summary>A unary operator or intrinsic call; <see cref="ScalarType"/> is the result's type.</summary>
@@ -85,6 +99,10 @@ internal enum BinaryOp
     GreaterOrEqual,
     And,
     Or,
+
+    // Internal ops, produced by the family table (never by the parser).
+    /// <summary>The negative binomial's Fisher information for its dispersion at (mean, dispersion): a series the runtime sums.</summary>
+    NegativeBinomialDispersionInformation,
 }
 
 /// <summary>A binary operator or two-argument intrinsic; <see cref="ScalarType"/> is the result's type (Int for int arithmetic).</summary>

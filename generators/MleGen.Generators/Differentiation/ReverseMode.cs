@@ -1,0 +1,123 @@
+using System.Collections.Generic;
+using System.Linq;
+using MleGen.Generators.Ir;
+
+namespace MleGen.Generators.Differentiation;
+
+/// <summary>
+/// Symbolic reverse-mode differentiation over the IR. The adjoint of every node is itself an IR
+/// expression, so the result can be emitted as code, common subexpressions are shared with the
+/// forward pass, and differentiating an adjoint again gives exact second derivatives.
+/// </summary>
+/// <remarks>
+/// A node inside a reduction's body may have adjoint contributions that depend on the lambda
+/// variable. When such a contribution flows to a node that does not depend on that variable, it is
+/// summed over the variable's range (a new <see cref="NodeKind.Reduce"/>); innermost variables first.
+/// </remarks>
+internal static class ReverseMode
+{
+    /// <summary>
+    /// The gradient of <paramref name="root"/> with respect to θ, as one contribution per parameter
+    /// read: θ[read's index] += adjoint, for every value of the read's free lambda variables.
+    /// </summary>
+    public static IReadOnlyList<GradientContribution> Gradient(IrBuilder b, Node root, Node seed) => Gradient(b, root, seed, VariableSet.Empty);
+
+    /// <summary>
+    /// As <see cref="Gradient(IrBuilder, Node, Node)"/> for a root that itself ranges over the lambda
+    /// variables <paramref name="outer"/> (bound by loops around it): those are never summed out.
+    /// </summary>
+    public static IReadOnlyList<GradientContribution> Gradient(IrBuilder b, Node root, Node seed, VariableSet outer)
+    {
+        var reachable = Reachable(root);
+        var adjoints = new Dictionary<Node, Node> { [root] = seed };
+        var result = new List<GradientContribution>();
+        foreach (var node in reachable.OrderByDescending(n => n.Id))
+        {
+            if (!adjoints.TryGetValue(node, out var adjoint) || adjoint.IsConstantValue(0))
+            {
+                continue;
+            }
+
+            if (node.Kind == NodeKind.Param)
+            {
+                result.Add(new GradientContribution(node, adjoint));
+                continue;
+            }
+
+            for (int k = 0; k < node.Children.Length; k++)
+            {
+                var child = node.Children[k];
+                if (!child.DependsOnParameters)
+                {
+                    continue;
+                }
+
+                var contribution = b.Multiply(adjoint, LocalDerivatives.Partial(b, node, k));
+                contribution = ReduceToScope(b, contribution, child.FreeVariables.Union(outer));
+                adjoints[child] = adjoints.TryGetValue(child, out var existing) ? b.Add(existing, contribution) : contribution;
+            }
+        }
+
+        result.Sort((x, y) => x.Parameter.Id.CompareTo(y.Parameter.Id));
+        return result;
+    }
+
+    /// <summary>
+    /// Renames the free lambda variables of a contribution to fresh copies (same range), so that the
+    /// contribution can be differentiated again, or paired with another, while its own loops are open.
+    /// </summary>
+    public static GradientContribution RenameApart(IrBuilder b, GradientContribution c)
+    {
+        var parameter = c.Parameter;
+        var adjoint = c.Adjoint;
+        foreach (int variable in parameter.FreeVariables.ToArray())
+        {
+            var info = b.Variables[variable];
+            int fresh = b.NewVariable(info.DisplayName, info.Depth);
+            b.SetCount(fresh, b.CountOf(variable));
+            var replacement = b.Variable(fresh);
+            parameter = Substitution.Substitute(b, parameter, variable, replacement);
+            adjoint = Substitution.Substitute(b, adjoint, variable, replacement);
+        }
+
+        return new GradientContribution(parameter, adjoint);
+    }
+
+    /// <summary>Sums <paramref name="contribution"/> over every lambda variable it has beyond <paramref name="scope"/>, deepest first.</summary>
+    private static Node ReduceToScope(IrBuilder b, Node contribution, VariableSet scope)
+    {
+        var extra = contribution.FreeVariables.Except(scope).ToArray();
+        foreach (int variable in extra.OrderByDescending(v => b.Variables[v].Depth).ThenByDescending(v => v))
+        {
+            contribution = b.Reduce(Specs.ReductionKind.Sum, b.CountOf(variable), variable, contribution);
+        }
+
+        return contribution;
+    }
+
+    /// <summary>The nodes that depend on θ and can be reached from <paramref name="root"/> through θ-dependent children.</summary>
+    private static List<Node> Reachable(Node root)
+    {
+        var seen = new HashSet<Node>();
+        var stack = new Stack<Node>();
+        stack.Push(root);
+        while (stack.Count > 0)
+        {
+            var node = stack.Pop();
+            if (!node.DependsOnParameters || !seen.Add(node))
+            {
+                continue;
+            }
+
+            foreach (var child in node.Children)
+            {
+                stack.Push(child);
+            }
+        }
+
+        return seen.ToList();
+    }
+}
+
+/// <summary>θ[index of <paramref name="Parameter"/>] += <paramref name="Adjoint"/>, for all values of the read's free lambda variables.</summary>
+internal sealed record GradientContribution(Node Parameter, Node Adjoint);

@@ -1,0 +1,226 @@
+using System.Collections.Generic;
+using System.Linq;
+using MleGen.Generators.Ir;
+using MleGen.Generators.Specs;
+
+namespace MleGen.Generators.Emit;
+
+/// <summary>
+/// Schedules IR nodes into the nested scopes of a generated method (method level, the observation
+/// loop, loops over lambda variables): each node is computed once, in the outermost scope where all
+/// its indices are bound (loop-invariant code is hoisted, θ-only code leaves the observation loop).
+/// Nodes used once in their own scope are printed inline; the rest get a local.
+/// </summary>
+internal sealed class BlockEmitter
+{
+    private readonly IndentedWriter _writer;
+    private readonly ExpressionPrinter _printer;
+    private readonly IrBuilder _builder;
+    private readonly Dictionary<Node, int> _useCount = new();
+    private readonly Dictionary<Node, Node> _onlyParent = new();
+    private readonly Dictionary<Node, string> _locals = new();
+    private readonly Stack<List<Node>> _frames = new();
+    private readonly HashSet<string> _declared = new(System.StringComparer.Ordinal);
+
+    public BlockEmitter(IndentedWriter writer, ExpressionPrinter printer, IrBuilder builder, IEnumerable<Node> roots)
+    {
+        _writer = writer;
+        _printer = printer;
+        _builder = builder;
+        _frames.Push(new List<Node>());
+        CountUses(roots);
+    }
+
+    public IReadOnlyDictionary<Node, string> Locals => _locals;
+
+    public IndentedWriter Writer => _writer;
+
+    public string Print(Node node) => _printer.Print(node, _locals);
+
+    /// <summary>Emits, at <paramref name="scope"/>, every node the <paramref name="roots"/> need that belongs there.</summary>
+    public void Emit(IEnumerable<Node> roots, EmitScope scope)
+    {
+        var needed = new List<Node>();
+        var visited = new HashSet<Node>();
+        foreach (var root in roots)
+        {
+            Collect(root, scope, needed, visited);
+        }
+
+        foreach (var node in needed.OrderBy(n => n.Id))
+        {
+            if (ShouldMaterialize(node))
+            {
+                Materialize(node, scope);
+            }
+        }
+    }
+
+    /// <summary>Opens a C# scope whose locals are forgotten by <see cref="PopScope"/>.</summary>
+    public void PushScope() => _frames.Push(new List<Node>());
+
+    public void PopScope()
+    {
+        foreach (var node in _frames.Pop())
+        {
+            _locals.Remove(node);
+        }
+    }
+
+    /// <summary>Opens <c>for (int v = 0; v &lt; count; v++) {</c>; close it with <see cref="CloseLoop"/>.</summary>
+    public void OpenLoop(int variable)
+    {
+        string name = _printer.VariableName(variable);
+        _writer.Line("for (int " + name + " = 0; " + name + " < " + Print(_builder.CountOf(variable)) + "; " + name + "++)");
+        _writer.Line("{");
+        _writer.Indent();
+        PushScope();
+    }
+
+    public void CloseLoop()
+    {
+        PopScope();
+        _writer.Unindent();
+        _writer.Line("}");
+    }
+
+    private void Collect(Node node, EmitScope scope, List<Node> needed, HashSet<Node> visited)
+    {
+        if (node.IsLeaf || _locals.ContainsKey(node) || !visited.Add(node))
+        {
+            return;
+        }
+
+        if (scope.Fits(node))
+        {
+            needed.Add(node);
+        }
+
+        foreach (var child in node.Children)
+        {
+            Collect(child, scope, needed, visited);
+        }
+    }
+
+    private bool ShouldMaterialize(Node node)
+    {
+        if (node.Kind == NodeKind.Reduce)
+        {
+            return true;
+        }
+
+        if (!_useCount.TryGetValue(node, out int uses) || uses == 0)
+        {
+            // A root: printed where it is used.
+            return false;
+        }
+
+        return uses > 1 || !EmitScope.SameHome(node, _onlyParent[node]);
+    }
+
+    private void Materialize(Node node, EmitScope scope)
+    {
+        string name = NewName(node);
+        if (node.Kind == NodeKind.Reduce)
+        {
+            EmitReduction(node, name, scope);
+        }
+        else
+        {
+            _writer.Line(TypeName(node.Type) + " " + name + " = " + Print(node) + ";");
+        }
+
+        _locals[node] = name;
+        _frames.Peek().Add(node);
+    }
+
+    private void EmitReduction(Node node, string name, EmitScope scope)
+    {
+        int variable = node.Variable;
+        if (node.Reduction == ReductionKind.Sum)
+        {
+            _writer.Line("double " + name + " = 0d;");
+            OpenLoop(variable);
+            Emit(new[] { node.Body }, scope.With(variable));
+            _writer.Line(name + " += " + Print(node.Body) + ";");
+            CloseLoop();
+            return;
+        }
+
+        // log Σ exp(termⱼ) in one pass: a running maximum m and Σ exp(termⱼ − m).
+        string max = name + "_max", sum = name + "_sum", term = name + "_term";
+        _writer.Line("double " + max + " = double.NegativeInfinity, " + sum + " = 0d;");
+        OpenLoop(variable);
+        Emit(new[] { node.Body }, scope.With(variable));
+        _writer.Line("double " + term + " = " + Print(node.Body) + ";");
+        _writer.Line("if (" + term + " > " + max + ") { " + sum + " = " + sum + " * global::System.Math.Exp(" + max + " - " + term + ") + 1d; " + max + " = " + term + "; }");
+        _writer.Line("else if (" + term + " > double.NegativeInfinity) { " + sum + " += global::System.Math.Exp(" + term + " - " + max + "); }");
+        CloseLoop();
+        _writer.Line("double " + name + " = " + max + " + global::System.Math.Log(" + sum + ");");
+    }
+
+    private string NewName(Node node)
+    {
+        string stem = node.Kind switch
+        {
+            NodeKind.Reduce => node.Reduction == ReductionKind.Sum ? "sum" : "lse",
+            NodeKind.Unary => node.UnaryOp switch
+            {
+                UnaryOp.Negate => "neg",
+                UnaryOp.Reciprocal => "inv",
+                UnaryOp.Square => "sq",
+                _ => node.UnaryOp.ToString().ToLowerInvariant(),
+            },
+            NodeKind.Binary => node.BinaryOp switch
+            {
+                BinaryOp.Add => "add",
+                BinaryOp.Subtract => "diff",
+                BinaryOp.Multiply => "prod",
+                BinaryOp.Divide => "ratio",
+                BinaryOp.Pow => "pow",
+                _ => "t",
+            },
+            NodeKind.Conditional => "sel",
+            NodeKind.Data => "x",
+            NodeKind.Param => "theta",
+            _ => "t",
+        };
+
+        string name = stem + node.Id.ToString(System.Globalization.NumberFormatInfo.InvariantInfo);
+        string candidate = name;
+        for (int k = 2; !_declared.Add(candidate); k++)
+        {
+            candidate = name + "_" + k.ToString(System.Globalization.NumberFormatInfo.InvariantInfo);
+        }
+
+        return candidate;
+    }
+
+    private static string TypeName(ScalarType type) => type switch
+    {
+        ScalarType.Int => "int",
+        ScalarType.Bool => "bool",
+        _ => "double",
+    };
+
+    private void CountUses(IEnumerable<Node> roots)
+    {
+        var visited = new HashSet<Node>();
+        var stack = new Stack<Node>(roots);
+        while (stack.Count > 0)
+        {
+            var node = stack.Pop();
+            if (!visited.Add(node))
+            {
+                continue;
+            }
+
+            foreach (var child in node.Children.Distinct())
+            {
+                _useCount[child] = _useCount.TryGetValue(child, out int n) ? n + 1 : 1;
+                _onlyParent[child] = node;
+                stack.Push(child);
+            }
+        }
+    }
+}

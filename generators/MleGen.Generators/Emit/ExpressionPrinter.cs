@@ -1,0 +1,120 @@
+using System.Collections.Generic;
+using MleGen.Generators.Ir;
+using MleGen.Generators.Specs;
+
+namespace MleGen.Generators.Emit;
+
+/// <summary>
+/// Prints an IR node as a C# expression: nodes already held in locals print as the local's name,
+/// everything else inline. Members are reached through <see cref="MemberAccess"/>.
+/// </summary>
+internal sealed class ExpressionPrinter
+{
+    private const string Math = "global::System.Math";
+    private const string Functions = "global::MleGen.Functions";
+
+    private readonly MemberAccess _members;
+    private readonly IReadOnlyList<VariableInfo> _variables;
+
+    public ExpressionPrinter(MemberAccess members, IReadOnlyList<VariableInfo> variables)
+    {
+        _members = members;
+        _variables = variables;
+    }
+
+    public string VariableName(int variable) => "__" + _variables[variable].DisplayName + variable.ToString(System.Globalization.NumberFormatInfo.InvariantInfo);
+
+    public string Print(Node node, IReadOnlyDictionary<Node, string> locals)
+    {
+        if (locals.TryGetValue(node, out var name))
+        {
+            return name;
+        }
+
+        string P(int k) => Print(node.Children[k], locals);
+
+        switch (node.Kind)
+        {
+            case NodeKind.Constant:
+                return node.Type switch
+                {
+                    ScalarType.Int => Literals.Int((int)node.Value),
+                    ScalarType.Bool => node.Value != 0 ? "true" : "false",
+                    _ => Literals.Double(node.Value),
+                };
+            case NodeKind.ObservationIndex:
+                return "i";
+            case NodeKind.Variable:
+                return VariableName(node.Variable);
+            case NodeKind.Data:
+                return _members.Data(node.Member, PrintIndices(node, locals));
+            case NodeKind.Param:
+                return _members.Parameter(node.Member, PrintIndices(node, locals));
+            case NodeKind.Length:
+                return _members.Length(node.Member, node.Dimension);
+            case NodeKind.Convert:
+                return node.Children[0].Type == ScalarType.Bool ? "(" + P(0) + " ? 1d : 0d)" : "(double)" + P(0);
+            case NodeKind.Unary:
+                return PrintUnary(node.UnaryOp, P(0));
+            case NodeKind.Binary:
+                return PrintBinary(node.BinaryOp, P(0), P(1));
+            case NodeKind.Conditional:
+                return "(" + P(0) + " ? " + P(1) + " : " + P(2) + ")";
+            default:
+                // Reductions are always computed into a local by the block emitter.
+                return "double.NaN";
+        }
+    }
+
+    private string[] PrintIndices(Node node, IReadOnlyDictionary<Node, string> locals)
+    {
+        var indices = new string[node.Children.Length];
+        for (int k = 0; k < indices.Length; k++)
+        {
+            indices[k] = Print(node.Children[k], locals);
+        }
+
+        return indices;
+    }
+
+    private static string PrintUnary(UnaryOp op, string x) => op switch
+    {
+        UnaryOp.Negate => "(-" + x + ")",
+        UnaryOp.Not => "(!" + x + ")",
+        UnaryOp.Exp => Math + ".Exp(" + x + ")",
+        UnaryOp.Log => Math + ".Log(" + x + ")",
+        UnaryOp.Sqrt => Math + ".Sqrt(" + x + ")",
+        UnaryOp.Tanh => Math + ".Tanh(" + x + ")",
+        UnaryOp.Sin => Math + ".Sin(" + x + ")",
+        UnaryOp.Cos => Math + ".Cos(" + x + ")",
+        UnaryOp.Abs => Math + ".Abs(" + x + ")",
+        UnaryOp.Sign => "(double)" + Math + ".Sign(" + x + ")",
+        UnaryOp.Reciprocal => "(1d / " + x + ")",
+        _ => Functions + "." + op + "(" + x + ")",
+    };
+
+    private static string PrintBinary(BinaryOp op, string a, string b) => op switch
+    {
+        BinaryOp.Pow => Math + ".Pow(" + a + ", " + b + ")",
+        BinaryOp.LogSumExp => Functions + ".LogSumExp(" + a + ", " + b + ")",
+        BinaryOp.NegativeBinomialDispersionInformation => Functions + ".NegativeBinomialDispersionInformation(" + a + ", " + b + ")",
+        _ => "(" + a + " " + Operator(op) + " " + b + ")",
+    };
+
+    private static string Operator(BinaryOp op) => op switch
+    {
+        BinaryOp.Add => "+",
+        BinaryOp.Subtract => "-",
+        BinaryOp.Multiply => "*",
+        BinaryOp.Divide => "/",
+        BinaryOp.Modulo => "%",
+        BinaryOp.Equal => "==",
+        BinaryOp.NotEqual => "!=",
+        BinaryOp.Less => "<",
+        BinaryOp.LessOrEqual => "<=",
+        BinaryOp.Greater => ">",
+        BinaryOp.GreaterOrEqual => ">=",
+        BinaryOp.And => "&&",
+        _ => "||",
+    };
+}

@@ -1,0 +1,210 @@
+using System.Collections.Generic;
+using System.Linq;
+using MleGen.Generators.Differentiation;
+using MleGen.Generators.Families;
+using MleGen.Generators.Ir;
+using MleGen.Generators.Specs;
+
+namespace MleGen.Generators.Emit;
+
+/// <summary>
+/// Emits, per likelihood term, the second-order quantities over a range of observations:
+/// the exact Hessian (reverse mode applied to each gradient adjoint), the expected information
+/// Σᵢ Jᵢᵀ F(φᵢ) Jᵢ from the family's closed form, and the score outer product Σᵢ sᵢsᵢᵀ.
+/// All add into a p×p row-major span.
+/// </summary>
+internal static class InformationEmitter
+{
+    public static string HessianMethod(int term) => "__Hessian" + term.ToString(System.Globalization.NumberFormatInfo.InvariantInfo);
+
+    public static string ExpectedMethod(int term) => "__Expected" + term.ToString(System.Globalization.NumberFormatInfo.InvariantInfo);
+
+    public static string ScoreMethod(int term) => "__ScoreOuter" + term.ToString(System.Globalization.NumberFormatInfo.InvariantInfo);
+
+    public static void EmitHessian(IndentedWriter w, ModelIr model, int index, MemberAccess members)
+    {
+        var b = model.Builder;
+        var term = model.Terms[index];
+        var items = new List<ScatterItem>();
+        foreach (var first in ReverseMode.Gradient(b, term.Nll, b.Constant(1)))
+        {
+            var row = ReverseMode.RenameApart(b, first);
+            foreach (var second in ReverseMode.Gradient(b, row.Adjoint, b.Constant(1), row.Parameter.FreeVariables))
+            {
+                items.Add(MatrixItem(members, row.Parameter, second.Parameter, second.Adjoint));
+            }
+        }
+
+        EmitMatrixMethod(w, model, term, members, HessianMethod(index), "the exact Hessian of the NLL", items);
+    }
+
+    public static void EmitExpected(IndentedWriter w, ModelIr model, int index, MemberAccess members)
+    {
+        var b = model.Builder;
+        var term = model.Terms[index];
+        var weight = term.Spec.Weights is null
+            ? b.Constant(1)
+            : b.Data(term.Spec.Weights, ScalarType.Double, System.Collections.Immutable.ImmutableArray.Create(b.ObservationIndex()));
+        var items = term.Spec.Family == FamilyKind.CategoricalLogits
+            ? CategoricalItems(b, term, weight, members)
+            : ScalarFamilyItems(b, term, weight, members);
+        EmitMatrixMethod(w, model, term, members, ExpectedMethod(index), "the expected (Fisher) information Σᵢ Jᵢᵀ F(φᵢ) Jᵢ", items);
+    }
+
+    /// <summary>Jᵀ F J for a family with scalar parameters φ: entry (a, b) pairs ∂φₐ/∂θ with ∂φ_b/∂θ.</summary>
+    private static List<ScatterItem> ScalarFamilyItems(IrBuilder b, TermIr term, Node weight, MemberAccess members)
+    {
+        var phi = term.FamilyParameters;
+        var jacobian = phi.Select(p => p.DependsOnParameters ? ReverseMode.Gradient(b, p, b.Constant(1)) : []).ToList();
+        var items = new List<ScatterItem>();
+        foreach (var (ra, rb, value) in FisherTable.Entries(b, term.Spec.Family, phi))
+        {
+            var f = b.Multiply(weight, value);
+            AddPairs(ra, rb);
+            if (ra != rb)
+            {
+                AddPairs(rb, ra);
+            }
+
+            void AddPairs(int a, int c)
+            {
+                foreach (var left in jacobian[a])
+                {
+                    var row = ReverseMode.RenameApart(b, left);
+                    foreach (var right in jacobian[c])
+                    {
+                        var column = ReverseMode.RenameApart(b, right);
+                        items.Add(MatrixItem(members, row.Parameter, column.Parameter, b.Multiply(f, b.Multiply(row.Adjoint, column.Adjoint))));
+                    }
+                }
+            }
+        }
+
+        return items;
+    }
+
+    /// <summary>The categorical's information over its logits is diag(p) − ppᵀ: Σₖ pₖ JₖJₖᵀ − Σₖ Σₗ pₖpₗ JₖJₗᵀ.</summary>
+    private static List<ScatterItem> CategoricalItems(IrBuilder b, TermIr term, Node weight, MemberAccess members)
+    {
+        // The log-sum-exp node of the log density: logit_y − lse.
+        var lse = term.LogDensity.Children[1];
+        int k = lse.Variable;
+        var body = lse.Body;
+        var items = new List<ScatterItem>();
+        var probability = b.Exp(b.Subtract(body, lse));
+        var rows = ReverseMode.Gradient(b, body, b.Constant(1), VariableSet.Of(k));
+
+        // A second class index l for the ppᵀ part.
+        var info = b.Variables[k];
+        int l = b.NewVariable(info.DisplayName, info.Depth);
+        b.SetCount(l, b.CountOf(k));
+        var lNode = b.Variable(l);
+        var probabilityL = Substitution.Substitute(b, probability, k, lNode);
+        foreach (var left in rows)
+        {
+            var row = RenameApartExcept(b, left, k);
+            foreach (var right in rows)
+            {
+                var column = RenameApartExcept(b, right, k);
+                items.Add(MatrixItem(members, row.Parameter, column.Parameter, b.Multiply(weight, b.Multiply(probability, b.Multiply(row.Adjoint, column.Adjoint)))));
+                var columnL = new GradientContribution(Substitution.Substitute(b, column.Parameter, k, lNode), Substitution.Substitute(b, column.Adjoint, k, lNode));
+                items.Add(MatrixItem(members, row.Parameter, columnL.Parameter, b.Negate(b.Multiply(weight, b.Multiply(b.Multiply(probability, probabilityL), b.Multiply(row.Adjoint, columnL.Adjoint))))));
+            }
+        }
+
+        return items;
+    }
+
+    private static GradientContribution RenameApartExcept(IrBuilder b, GradientContribution c, int keep)
+    {
+        var parameter = c.Parameter;
+        var adjoint = c.Adjoint;
+        foreach (int variable in parameter.FreeVariables.Without(keep).ToArray())
+        {
+            var info = b.Variables[variable];
+            int fresh = b.NewVariable(info.DisplayName, info.Depth);
+            b.SetCount(fresh, b.CountOf(variable));
+            var replacement = b.Variable(fresh);
+            parameter = Substitution.Substitute(b, parameter, variable, replacement);
+            adjoint = Substitution.Substitute(b, adjoint, variable, replacement);
+        }
+
+        return new GradientContribution(parameter, adjoint);
+    }
+
+    public static void EmitScores(IndentedWriter w, ModelIr model, int index, MemberAccess members)
+    {
+        var b = model.Builder;
+        var term = model.Terms[index];
+        var gradient = ReverseMode.Gradient(b, term.Nll, b.Constant(1));
+        var items = gradient.Select(c =>
+        {
+            var inputs = new List<Node> { c.Adjoint };
+            inputs.AddRange(c.Parameter.Children);
+            return new ScatterItem(c.Parameter.FreeVariables, inputs, print => "score[" + members.FlatOffset(c.Parameter, print) + "] += " + print(c.Adjoint) + ";");
+        }).ToList();
+        var roots = items.SelectMany(item => item.Inputs).ToList();
+
+        w.Line("/// <summary>Adds Σᵢ sᵢsᵢᵀ over observations [start, end) of <c>" + term.Spec.MethodName + "</c>, sᵢ the observation's score, using <paramref name=\"score\"/> as workspace.</summary>");
+        using (w.Block("private void " + ScoreMethod(index) + "(global::System.ReadOnlySpan<double> theta, global::System.Span<double> meat, global::System.Span<double> score, int start, int end)"))
+        {
+            ParameterPreamble.Offsets(w, model.Spec);
+            ParameterPreamble.ParameterViews(w, model.Spec);
+            w.Line("int p = score.Length;");
+            var emitter = new BlockEmitter(w, new ExpressionPrinter(members, b.Variables), b, roots);
+            emitter.Emit(roots, EmitScope.Method);
+            using (w.Block("for (int i = start; i < end; i++)"))
+            {
+                emitter.PushScope();
+                w.Line("score.Clear();");
+                emitter.Emit(roots, EmitScope.ObservationLoop);
+                ScatterEmitter.Emit(emitter, b, items, EmitScope.ObservationLoop);
+                w.Line("// meat += s sᵀ");
+                using (w.Block("for (int a = 0; a < p; a++)"))
+                {
+                    w.Line("double sa = score[a];");
+                    w.Line("if (sa == 0d) continue;");
+                    w.Line("global::System.Span<double> meatRow = meat.Slice(a * p, p);");
+                    w.Line("for (int c = 0; c < p; c++) meatRow[c] += sa * score[c];");
+                }
+
+                emitter.PopScope();
+            }
+        }
+
+        w.Line();
+    }
+
+    /// <summary><c>matrix[row * p + column] += value</c> for a pair of parameter reads.</summary>
+    private static ScatterItem MatrixItem(MemberAccess members, Node row, Node column, Node value)
+    {
+        var inputs = new List<Node> { value };
+        inputs.AddRange(row.Children);
+        inputs.AddRange(column.Children);
+        return new ScatterItem(row.FreeVariables.Union(column.FreeVariables).Union(value.FreeVariables), inputs, print =>
+            "matrix[(" + members.FlatOffset(row, print) + ") * p + " + members.FlatOffset(column, print) + "] += " + print(value) + ";");
+    }
+
+    private static void EmitMatrixMethod(IndentedWriter w, ModelIr model, TermIr term, MemberAccess members, string name, string what, IReadOnlyList<ScatterItem> items)
+    {
+        var b = model.Builder;
+        var roots = items.SelectMany(item => item.Inputs).ToList();
+        w.Line("/// <summary>Adds " + what + " of <c>" + term.Spec.MethodName + "</c> over observations [start, end) into <paramref name=\"matrix\"/> (p×p, row-major).</summary>");
+        using (w.Block("private void " + name + "(global::System.ReadOnlySpan<double> theta, global::System.Span<double> matrix, int p, int start, int end)"))
+        {
+            ParameterPreamble.Offsets(w, model.Spec);
+            ParameterPreamble.ParameterViews(w, model.Spec);
+            var emitter = new BlockEmitter(w, new ExpressionPrinter(members, b.Variables), b, roots);
+            emitter.Emit(roots, EmitScope.Method);
+            using (w.Block("for (int i = start; i < end; i++)"))
+            {
+                emitter.PushScope();
+                emitter.Emit(roots, EmitScope.ObservationLoop);
+                ScatterEmitter.Emit(emitter, b, items, EmitScope.ObservationLoop);
+                emitter.PopScope();
+            }
+        }
+
+        w.Line();
+    }
+}

@@ -1,0 +1,86 @@
+using System.Collections.Generic;
+using System.Linq;
+using MleGen.Generators.Differentiation;
+using MleGen.Generators.Ir;
+using MleGen.Generators.Specs;
+
+namespace MleGen.Generators.Emit;
+
+/// <summary>
+/// Emits, per likelihood term, the NLL over a range of observations and the fused NLL + gradient
+/// (one pass: forward values, then the adjoints scattered into the gradient).
+/// </summary>
+internal static class LikelihoodEmitter
+{
+    public static string ValueMethod(int term) => "__Nll" + term.ToString(System.Globalization.NumberFormatInfo.InvariantInfo);
+
+    public static string GradientMethod(int term) => "__NllGradient" + term.ToString(System.Globalization.NumberFormatInfo.InvariantInfo);
+
+    public static void EmitValue(IndentedWriter w, ModelIr model, int index, MemberAccess members)
+    {
+        var term = model.Terms[index];
+        w.Line("/// <summary>The NLL of <c>" + term.Spec.MethodName + "</c> (" + term.Spec.Family + " observations of <c>" + term.Spec.Observed + "</c>) over observations [start, end).</summary>");
+        using (w.Block("private double " + ValueMethod(index) + "(global::System.ReadOnlySpan<double> theta, int start, int end)"))
+        {
+            ParameterPreamble.Offsets(w, model.Spec);
+            ParameterPreamble.ParameterViews(w, model.Spec);
+            var emitter = new BlockEmitter(w, new ExpressionPrinter(members, model.Builder.Variables), model.Builder, new[] { term.Nll });
+            w.Line("// θ-only subexpressions, hoisted out of the observation loop");
+            emitter.Emit(new[] { term.Nll }, EmitScope.Method);
+            w.Line("double nll = 0d;");
+            using (w.Block("for (int i = start; i < end; i++)"))
+            {
+                emitter.PushScope();
+                emitter.Emit(new[] { term.Nll }, EmitScope.ObservationLoop);
+                w.Line("nll += " + emitter.Print(term.Nll) + ";");
+                emitter.PopScope();
+            }
+
+            w.Line("return nll;");
+        }
+    }
+
+    public static void EmitGradient(IndentedWriter w, ModelIr model, int index, MemberAccess members)
+    {
+        var term = model.Terms[index];
+        var b = model.Builder;
+        var gradient = ReverseMode.Gradient(b, term.Nll, b.Constant(1));
+        var items = gradient.Select(c => GradientItem(c, members)).ToList();
+        var roots = new List<Node> { term.Nll };
+        roots.AddRange(items.SelectMany(item => item.Inputs));
+
+        w.Line("/// <summary>The NLL of <c>" + term.Spec.MethodName + "</c> over observations [start, end), adding its gradient into <paramref name=\"gradient\"/>.</summary>");
+        using (w.Block("private double " + GradientMethod(index) + "(global::System.ReadOnlySpan<double> theta, global::System.Span<double> gradient, int start, int end)"))
+        {
+            ParameterPreamble.Offsets(w, model.Spec);
+            ParameterPreamble.ParameterViews(w, model.Spec);
+            ParameterPreamble.GradientViews(w, model.Spec);
+            var emitter = new BlockEmitter(w, new ExpressionPrinter(members, b.Variables), b, roots);
+            w.Line("// θ-only subexpressions, hoisted out of the observation loop");
+            emitter.Emit(roots, EmitScope.Method);
+            w.Line("double nll = 0d;");
+            using (w.Block("for (int i = start; i < end; i++)"))
+            {
+                emitter.PushScope();
+                w.Line("// forward: the observation's NLL and the adjoints of its subexpressions");
+                emitter.Emit(roots, EmitScope.ObservationLoop);
+                w.Line("nll += " + emitter.Print(term.Nll) + ";");
+                w.Line("// backward: dNLL/dθ");
+                ScatterEmitter.Emit(emitter, b, items, EmitScope.ObservationLoop);
+                emitter.PopScope();
+            }
+
+            ParameterPreamble.FlushGradient(w, model.Spec);
+            w.Line("return nll;");
+        }
+    }
+
+    /// <summary><c>g_Beta[j] += adjoint</c> for one parameter read.</summary>
+    private static ScatterItem GradientItem(GradientContribution c, MemberAccess members)
+    {
+        var inputs = new List<Node> { c.Adjoint };
+        inputs.AddRange(c.Parameter.Children);
+        return new ScatterItem(c.Parameter.FreeVariables, inputs, print =>
+            members.Gradient(c.Parameter.Member, c.Parameter.Children.Select(print).ToArray()) + " += " + print(c.Adjoint) + ";");
+    }
+}

@@ -1,0 +1,48 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using MleGen.Generators.Ir;
+
+namespace MleGen.Generators.Emit;
+
+/// <summary>One accumulation statement run for every value of <see cref="Loops"/>: e.g. <c>g_Beta[j] += adjoint</c>.</summary>
+/// <param name="Loops">The lambda variables the statement ranges over.</param>
+/// <param name="Inputs">The nodes the statement prints.</param>
+/// <param name="Statement">Builds the statement's text from a printer of nodes.</param>
+internal sealed record ScatterItem(VariableSet Loops, IReadOnlyList<Node> Inputs, Func<Func<Node, string>, string> Statement);
+
+/// <summary>Emits accumulation statements grouped by the loops they need, one loop nest per group.</summary>
+internal static class ScatterEmitter
+{
+    public static void Emit(BlockEmitter emitter, IrBuilder builder, IReadOnlyList<ScatterItem> items, EmitScope scope)
+    {
+        foreach (var group in items.GroupBy(item => item.Loops).OrderBy(g => g.Key.ToArray().Length))
+        {
+            var inputs = group.SelectMany(item => item.Inputs).ToList();
+            var loops = group.Key.ToArray().Except(scope.Bound.ToArray())
+                .OrderBy(v => builder.Variables[v].Depth).ThenBy(v => v).ToArray();
+            var inner = scope;
+            foreach (int variable in loops)
+            {
+                emitter.OpenLoop(variable);
+                inner = inner.With(variable);
+                emitter.Emit(inputs, inner);
+            }
+
+            if (loops.Length == 0)
+            {
+                emitter.Emit(inputs, inner);
+            }
+
+            foreach (var item in group)
+            {
+                emitter.Writer.Line(item.Statement(emitter.Print));
+            }
+
+            for (int k = 0; k < loops.Length; k++)
+            {
+                emitter.CloseLoop();
+            }
+        }
+    }
+}

@@ -1,0 +1,243 @@
+using System;
+using System.Collections.Immutable;
+using MleGen.Generators.Specs;
+
+namespace MleGen.Generators.Ir;
+
+/// <summary>Arithmetic with constant folding and the identities x+0, x·1, x·0, −(−x).</summary>
+internal sealed partial class IrBuilder
+{
+    public Node ToDouble(Node x)
+    {
+        if (x.Type == ScalarType.Double)
+        {
+            return x;
+        }
+
+        if (x.IsConstant)
+        {
+            return Constant(x.Value);
+        }
+
+        return Intern(NodeKind.Convert, ScalarType.Double, ImmutableArray.Create(x));
+    }
+
+    public Node Add(Node a, Node b) => Binary(BinaryOp.Add, a, b);
+
+    public Node Subtract(Node a, Node b) => Binary(BinaryOp.Subtract, a, b);
+
+    public Node Multiply(Node a, Node b) => Binary(BinaryOp.Multiply, a, b);
+
+    public Node Divide(Node a, Node b) => Binary(BinaryOp.Divide, a, b);
+
+    public Node Negate(Node x) => Unary(UnaryOp.Negate, x);
+
+    public Node Log(Node x) => Unary(UnaryOp.Log, x);
+
+    public Node Exp(Node x) => Unary(UnaryOp.Exp, x);
+
+    public Node Square(Node x) => Unary(UnaryOp.Square, x);
+
+    public Node Sum(params Node[] terms)
+    {
+        var total = Constant(0);
+        foreach (var term in terms)
+        {
+            total = Add(total, term);
+        }
+
+        return total;
+    }
+
+    public Node Unary(UnaryOp op, Node x)
+    {
+        if (op == UnaryOp.Not)
+        {
+            return x.IsConstant ? BoolConstant(x.Value == 0) : Intern(NodeKind.Unary, ScalarType.Bool, ImmutableArray.Create(x), unaryOp: op);
+        }
+
+        if (op == UnaryOp.Negate && x.Type == ScalarType.Int)
+        {
+            return x.IsConstant ? IntConstant(-(int)x.Value) : Intern(NodeKind.Unary, ScalarType.Int, ImmutableArray.Create(x), unaryOp: op);
+        }
+
+        x = ToDouble(x);
+        if (x.IsConstant && TryFold(op, x.Value, out double folded))
+        {
+            return Constant(folded);
+        }
+
+        if (op == UnaryOp.Negate && x.Kind == NodeKind.Unary && x.UnaryOp == UnaryOp.Negate)
+        {
+            return x.Children[0];
+        }
+
+        return Intern(NodeKind.Unary, ScalarType.Double, ImmutableArray.Create(x), unaryOp: op);
+    }
+
+    public Node Binary(BinaryOp op, Node a, Node b)
+    {
+        switch (op)
+        {
+            case BinaryOp.Equal or BinaryOp.NotEqual or BinaryOp.Less or BinaryOp.LessOrEqual or BinaryOp.Greater or BinaryOp.GreaterOrEqual:
+                if (a.Type != b.Type)
+                {
+                    a = ToDouble(a);
+                    b = ToDouble(b);
+                }
+
+                if (a.IsConstant && b.IsConstant)
+                {
+                    return BoolConstant(Compare(op, a.Value, b.Value));
+                }
+
+                return Intern(NodeKind.Binary, ScalarType.Bool, ImmutableArray.Create(a, b), binaryOp: op);
+            case BinaryOp.And or BinaryOp.Or:
+                if (a.IsConstant && b.IsConstant)
+                {
+                    return BoolConstant(op == BinaryOp.And ? a.Value != 0 && b.Value != 0 : a.Value != 0 || b.Value != 0);
+                }
+
+                return Intern(NodeKind.Binary, ScalarType.Bool, ImmutableArray.Create(a, b), binaryOp: op);
+        }
+
+        if (a.Type == ScalarType.Int && b.Type == ScalarType.Int && op is BinaryOp.Add or BinaryOp.Subtract or BinaryOp.Multiply or BinaryOp.Divide or BinaryOp.Modulo)
+        {
+            return IntBinary(op, a, b);
+        }
+
+        a = ToDouble(a);
+        b = ToDouble(b);
+        if (a.IsConstant && b.IsConstant && TryFold(op, a.Value, b.Value, out double folded))
+        {
+            return Constant(folded);
+        }
+
+        switch (op)
+        {
+            case BinaryOp.Add:
+                if (a.IsConstantValue(0)) return b;
+                if (b.IsConstantValue(0)) return a;
+                if (b.Kind == NodeKind.Unary && b.UnaryOp == UnaryOp.Negate) return Subtract(a, b.Children[0]);
+                break;
+            case BinaryOp.Subtract:
+                if (b.IsConstantValue(0)) return a;
+                if (a.IsConstantValue(0)) return Negate(b);
+                if (a == b) return Constant(0);
+                if (b.Kind == NodeKind.Unary && b.UnaryOp == UnaryOp.Negate) return Add(a, b.Children[0]);
+                break;
+            case BinaryOp.Multiply:
+                if (a.IsConstantValue(0) || b.IsConstantValue(0)) return Constant(0);
+                if (a.IsConstantValue(1)) return b;
+                if (b.IsConstantValue(1)) return a;
+                if (a.IsConstantValue(-1)) return Negate(b);
+                if (b.IsConstantValue(-1)) return Negate(a);
+                if (a.Kind == NodeKind.Unary && a.UnaryOp == UnaryOp.Negate) return Negate(Multiply(a.Children[0], b));
+                if (b.Kind == NodeKind.Unary && b.UnaryOp == UnaryOp.Negate) return Negate(Multiply(a, b.Children[0]));
+                break;
+            case BinaryOp.Divide:
+                if (b.IsConstantValue(1)) return a;
+                if (a.IsConstantValue(0)) return Constant(0);
+                if (a.Kind == NodeKind.Unary && a.UnaryOp == UnaryOp.Negate) return Negate(Divide(a.Children[0], b));
+                break;
+            case BinaryOp.Pow:
+                if (b.IsConstantValue(1)) return a;
+                if (b.IsConstantValue(2)) return Square(a);
+                if (b.IsConstantValue(0)) return Constant(1);
+                break;
+        }
+
+        if (op is BinaryOp.Add or BinaryOp.Multiply && a.Id > b.Id)
+        {
+            (a, b) = (b, a);
+        }
+
+        return Intern(NodeKind.Binary, ScalarType.Double, ImmutableArray.Create(a, b), binaryOp: op);
+    }
+
+    public Node Conditional(Node condition, Node whenTrue, Node whenFalse)
+    {
+        if (condition.IsConstant)
+        {
+            return condition.Value != 0 ? whenTrue : whenFalse;
+        }
+
+        if (whenTrue.Type != whenFalse.Type)
+        {
+            whenTrue = ToDouble(whenTrue);
+            whenFalse = ToDouble(whenFalse);
+        }
+
+        if (whenTrue == whenFalse)
+        {
+            return whenTrue;
+        }
+
+        return Intern(NodeKind.Conditional, whenTrue.Type, ImmutableArray.Create(condition, whenTrue, whenFalse));
+    }
+
+    private Node IntBinary(BinaryOp op, Node a, Node b)
+    {
+        if (a.IsConstant && b.IsConstant && !(op is BinaryOp.Divide or BinaryOp.Modulo && b.Value == 0))
+        {
+            int x = (int)a.Value, y = (int)b.Value;
+            return IntConstant(op switch
+            {
+                BinaryOp.Add => unchecked(x + y),
+                BinaryOp.Subtract => unchecked(x - y),
+                BinaryOp.Multiply => unchecked(x * y),
+                BinaryOp.Divide => x / y,
+                _ => x % y,
+            });
+        }
+
+        if (op == BinaryOp.Add && a.IsConstantValue(0)) return b;
+        if (op is BinaryOp.Add or BinaryOp.Subtract && b.IsConstantValue(0)) return a;
+        if (op == BinaryOp.Multiply && (a.IsConstantValue(1) || b.IsConstantValue(1))) return a.IsConstantValue(1) ? b : a;
+        return Intern(NodeKind.Binary, ScalarType.Int, ImmutableArray.Create(a, b), binaryOp: op);
+    }
+
+    private static bool Compare(BinaryOp op, double a, double b) => op switch
+    {
+        BinaryOp.Equal => a == b,
+        BinaryOp.NotEqual => a != b,
+        BinaryOp.Less => a < b,
+        BinaryOp.LessOrEqual => a <= b,
+        BinaryOp.Greater => a > b,
+        _ => a >= b,
+    };
+
+    private static bool TryFold(UnaryOp op, double x, out double result)
+    {
+        result = op switch
+        {
+            UnaryOp.Negate => -x,
+            UnaryOp.Exp => Math.Exp(x),
+            UnaryOp.Log => Math.Log(x),
+            UnaryOp.Sqrt => Math.Sqrt(x),
+            UnaryOp.Square => x * x,
+            UnaryOp.Abs => Math.Abs(x),
+            UnaryOp.Sign => Math.Sign(x),
+            UnaryOp.Reciprocal => 1 / x,
+            _ => double.NaN,
+        };
+
+        // Only fold what stays finite and exact enough; special functions are left to the runtime.
+        return !double.IsNaN(result) && !double.IsInfinity(result);
+    }
+
+    private static bool TryFold(BinaryOp op, double a, double b, out double result)
+    {
+        result = op switch
+        {
+            BinaryOp.Add => a + b,
+            BinaryOp.Subtract => a - b,
+            BinaryOp.Multiply => a * b,
+            BinaryOp.Divide => a / b,
+            BinaryOp.Pow => Math.Pow(a, b),
+            _ => double.NaN,
+        };
+
+        return !double.IsNaN(result) && !double.IsInfinity(result);
+    }
+}

@@ -1,0 +1,95 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using MleGen.Generators.Families;
+using MleGen.Generators.Specs;
+
+namespace MleGen.Generators.Ir;
+
+/// <summary>The IR of one likelihood term: −wᵢ·log p(yᵢ | φᵢ(θ)) for observation i.</summary>
+/// <param name="Spec">The term as parsed.</param>
+/// <param name="Observation">yᵢ as read from the observed member.</param>
+/// <param name="FamilyParameters">φᵢ: the family's scalar arguments.</param>
+/// <param name="LogDensity">log p(yᵢ | φᵢ).</param>
+/// <param name="Nll">The term's contribution to the NLL for observation i (weights applied).</param>
+internal sealed record TermIr(LikelihoodSpec Spec, Node Observation, IReadOnlyList<Node> FamilyParameters, Node LogDensity, Node Nll);
+
+/// <summary>The IR of a whole model: one <see cref="TermIr"/> per <c>[Likelihood]</c> method, sharing one builder.</summary>
+internal sealed class ModelIr
+{
+    private ModelIr(ModelSpec spec, IrBuilder builder, IReadOnlyList<TermIr> terms)
+    {
+        Spec = spec;
+        Builder = builder;
+        Terms = terms;
+    }
+
+    public ModelSpec Spec { get; }
+
+    public IrBuilder Builder { get; }
+
+    public IReadOnlyList<TermIr> Terms { get; }
+
+    public static ModelIr Lower(ModelSpec spec)
+    {
+        var builder = new IrBuilder();
+        var lowering = new SpecLowering(builder);
+        var terms = new List<TermIr>();
+        foreach (var term in spec.Likelihoods)
+        {
+            var observed = Find(spec, term.Observed);
+            var y = builder.Data(term.Observed, ElementType(observed?.Kind ?? DataKind.DoubleArray), ImmutableArray.Create(builder.ObservationIndex()));
+            var args = LowerArguments(builder, lowering, term);
+            var logDensity = FamilyTable.LogDensity(builder, term.Family, y, args);
+            var weighted = term.Weights is null
+                ? logDensity
+                : builder.Multiply(builder.Data(term.Weights, ScalarType.Double, ImmutableArray.Create(builder.ObservationIndex())), logDensity);
+            terms.Add(new TermIr(term, y, args.Scalars, logDensity, builder.Negate(weighted)));
+        }
+
+        return new ModelIr(spec, builder, terms);
+    }
+
+    private static FamilyArguments LowerArguments(IrBuilder builder, SpecLowering lowering, LikelihoodSpec term)
+    {
+        var scalars = new List<Node>();
+        var vectors = new List<(string, bool)>();
+        (int, Node)? lambda = null;
+        foreach (var argument in term.Arguments)
+        {
+            switch (argument)
+            {
+                case LambdaSpec l:
+                    lambda = lowering.LowerLambda(l.Variable, l.Body, scalars.Count > 0 ? scalars[0] : builder.IntConstant(0));
+                    break;
+                case MemberVectorSpec v:
+                    vectors.Add((v.Member, v.IsParameter));
+                    break;
+                default:
+                    scalars.Add(lowering.Lower(argument));
+                    break;
+            }
+        }
+
+        return new FamilyArguments(scalars) { Lambda = lambda, Vectors = vectors };
+    }
+
+    private static DataMemberSpec? Find(ModelSpec spec, string name)
+    {
+        foreach (var d in spec.Data)
+        {
+            if (d.Name == name)
+            {
+                return d;
+            }
+        }
+
+        return null;
+    }
+
+    private static ScalarType ElementType(DataKind kind) => kind switch
+    {
+        DataKind.IntArray or DataKind.Int => ScalarType.Int,
+        DataKind.BoolArray => ScalarType.Bool,
+        _ => ScalarType.Double,
+    };
+}
