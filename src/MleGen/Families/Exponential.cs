@@ -1,0 +1,27 @@
+namespace MleGen;
+
+/// <summary>The exponential observation model with density rate·exp(−rate·y) on y ≥ 0.</summary>
+public readonly struct Exponential : IObservationFamily
+{
+    /// <summary>Creates the exponential distribution with the given <paramref name="rate"/> (mean 1/rate).</summary>
+    /// <param name="rate">The rate; positive and finite.</param>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="rate"/> is out of range or NaN.</exception>
+    public Exponential(double rate)
+    {
+        FamilyArguments.ThrowIfNotPositive(rate);
+        Rate = rate;
+    }
+
+    /// <summary>The rate (inverse mean).</summary>
+    public double Rate { get; }
+
+    /// <summary>The observed value is non-negative.</summary>
+    public static string SupportDescription => "a non-negative finite number";
+
+    /// <summary>True when <paramref name="y"/> is non-negative and finite.</summary>
+    public static bool IsInSupport(double y) => y >= 0 && double.IsFinite(y);
+
+    /// <summary>log rate − rate·y; −∞ outside y ≥ 0.</summary>
+    public double LogDensity(double y) =>
+        IsInSupport(y) ? MathNet.Numerics.Distributions.Exponential.PDFLn(Rate, y) : double.NegativeInfinity;
+}

@@ -1,0 +1,33 @@
+namespace MleGen;
+
+/// <summary>The log-normal observation model: log y ~ N(mu, sigma²).</summary>
+public readonly struct LogNormal : IObservationFamily
+{
+    /// <summary>Creates the log-normal distribution whose logarithm has mean <paramref name="mu"/> and standard deviation <paramref name="sigma"/>.</summary>
+    /// <param name="mu">The mean of log y; finite.</param>
+    /// <param name="sigma">The standard deviation of log y; positive and finite.</param>
+    /// <exception cref="System.ArgumentOutOfRangeException">A parameter is out of range or NaN.</exception>
+    public LogNormal(double mu, double sigma)
+    {
+        FamilyArguments.ThrowIfNotFinite(mu);
+        FamilyArguments.ThrowIfNotPositive(sigma);
+        Mu = mu;
+        Sigma = sigma;
+    }
+
+    /// <summary>The mean of log y.</summary>
+    public double Mu { get; }
+
+    /// <summary>The standard deviation of log y.</summary>
+    public double Sigma { get; }
+
+    /// <summary>The observed value is positive.</summary>
+    public static string SupportDescription => "a positive finite number";
+
+    /// <summary>True when <paramref name="y"/> is positive and finite.</summary>
+    public static bool IsInSupport(double y) => y > 0 && double.IsFinite(y);
+
+    /// <summary>The normal log density of log y minus log y (the Jacobian), so it matches R's <c>dlnorm(log = TRUE)</c>; −∞ outside y &gt; 0.</summary>
+    public double LogDensity(double y) =>
+        IsInSupport(y) ? MathNet.Numerics.Distributions.LogNormal.PDFLn(Mu, Sigma, y) : double.NegativeInfinity;
+}

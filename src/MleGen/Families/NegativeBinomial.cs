@@ -1,0 +1,54 @@
+namespace MleGen;
+
+/// <summary>
+/// The negative binomial observation model for over-dispersed counts, in the mean–dispersion parameterization:
+/// variance μ + μ²/φ (R's <c>dnbinom(mu = μ, size = φ)</c>, <c>glm.nb</c>'s θ = φ).
+/// </summary>
+public readonly struct NegativeBinomial : IObservationFamily
+{
+    /// <summary>Creates the negative binomial distribution with the given <paramref name="mean"/> and <paramref name="dispersion"/>.</summary>
+    /// <param name="mean">The mean μ; non-negative and finite (0 puts all mass on 0).</param>
+    /// <param name="dispersion">The dispersion φ (size); positive and finite; φ → ∞ gives the Poisson.</param>
+    /// <exception cref="System.ArgumentOutOfRangeException">A parameter is out of range or NaN.</exception>
+    public NegativeBinomial(double mean, double dispersion)
+    {
+        FamilyArguments.ThrowIfNegative(mean);
+        FamilyArguments.ThrowIfNotPositive(dispersion);
+        Mean = mean;
+        Dispersion = dispersion;
+    }
+
+    /// <summary>The mean μ.</summary>
+    public double Mean { get; }
+
+    /// <summary>The dispersion φ (R's size / θ).</summary>
+    public double Dispersion { get; }
+
+    /// <summary>The observed value is a count.</summary>
+    public static string SupportDescription => "a non-negative integer";
+
+    /// <summary>True when <paramref name="y"/> is a non-negative integer (up to <see cref="int.MaxValue"/>).</summary>
+    public static bool IsInSupport(double y) => Support.IsCount(y);
+
+    /// <summary>log Γ(y + φ) − log Γ(φ) − log y! + φ·log(φ/(φ + μ)) + y·log(μ/(φ + μ)); −∞ outside the non-negative integers.</summary>
+    public double LogDensity(double y) => IsInSupport(y) ? LogDensity((int)y) : double.NegativeInfinity;
+
+    /// <summary>log Γ(y + φ) − log Γ(φ) − log y! + φ·log(φ/(φ + μ)) + y·log(μ/(φ + μ)); −∞ for a negative count.</summary>
+    public double LogDensity(int y)
+    {
+        if (y < 0)
+        {
+            return double.NegativeInfinity;
+        }
+
+        if (Mean == 0)
+        {
+            // The degenerate distribution at 0; MathNet would evaluate 0·log 0.
+            return y == 0 ? 0 : double.NegativeInfinity;
+        }
+
+        // MathNet's NegativeBinomial(r, p) counts failures before the r-th success: r = φ, p = φ/(φ + μ).
+        double p = Dispersion / (Dispersion + Mean);
+        return MathNet.Numerics.Distributions.NegativeBinomial.PMFLn(Dispersion, p, y);
+    }
+}

@@ -1,0 +1,39 @@
+namespace MleGen;
+
+/// <summary>The location-scale Student t observation model: a heavy-tailed, robust alternative to <see cref="Normal"/>.</summary>
+public readonly struct StudentT : IObservationFamily
+{
+    /// <summary>Creates the t distribution with <paramref name="nu"/> degrees of freedom, shifted by <paramref name="location"/> and scaled by <paramref name="scale"/>.</summary>
+    /// <param name="nu">The degrees of freedom; positive (+∞ gives the normal).</param>
+    /// <param name="location">The location; finite.</param>
+    /// <param name="scale">The scale; positive and finite.</param>
+    /// <exception cref="System.ArgumentOutOfRangeException">A parameter is out of range or NaN.</exception>
+    public StudentT(double nu, double location, double scale)
+    {
+        FamilyArguments.ThrowIfNotPositiveOrInfinity(nu);
+        FamilyArguments.ThrowIfNotFinite(location);
+        FamilyArguments.ThrowIfNotPositive(scale);
+        Nu = nu;
+        Location = location;
+        Scale = scale;
+    }
+
+    /// <summary>The degrees of freedom.</summary>
+    public double Nu { get; }
+
+    /// <summary>The location.</summary>
+    public double Location { get; }
+
+    /// <summary>The scale.</summary>
+    public double Scale { get; }
+
+    /// <summary>The observed value is any real number.</summary>
+    public static string SupportDescription => "a finite real number";
+
+    /// <summary>True when <paramref name="y"/> is finite.</summary>
+    public static bool IsInSupport(double y) => double.IsFinite(y);
+
+    /// <summary>The log density of the scaled t distribution at <paramref name="y"/>; −∞ for a non-finite value.</summary>
+    public double LogDensity(double y) =>
+        IsInSupport(y) ? MathNet.Numerics.Distributions.StudentT.PDFLn(Location, Scale, Nu, y) : double.NegativeInfinity;
+}
