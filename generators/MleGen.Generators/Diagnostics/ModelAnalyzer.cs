@@ -1,0 +1,74 @@
+using System.Collections.Immutable;
+using System.Linq;
+using MleGen.Generators.Parsing;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace MleGen.Generators.Diagnostics;
+
+/// <summary>Reports the MLE00xx errors of every <c>[Model]</c> class, sharing <see cref="ModelParser"/> with the generator.</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class ModelAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        DiagnosticDescriptors.ModelNotPartial,
+        DiagnosticDescriptors.GenericModel,
+        DiagnosticDescriptors.UnsupportedDataType,
+        DiagnosticDescriptors.InvalidParam,
+        DiagnosticDescriptors.InvalidLikelihoodShape,
+        DiagnosticDescriptors.InvalidObservedMember,
+        DiagnosticDescriptors.InvalidWeightsMember,
+        DiagnosticDescriptors.UnsupportedConstruct,
+        DiagnosticDescriptors.ParameterInCondition,
+        DiagnosticDescriptors.RecursiveHelper,
+        DiagnosticDescriptors.NoLikelihood,
+        DiagnosticDescriptors.StaticMember,
+        DiagnosticDescriptors.InvalidFamilyArgument);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(static start =>
+        {
+            var modelAttribute = start.Compilation.GetTypeByMetadataName("MleGen.ModelAttribute");
+            if (modelAttribute is null)
+            {
+                return;
+            }
+
+            start.RegisterSyntaxNodeAction(
+                nodeContext => AnalyzeDeclaration(nodeContext, modelAttribute),
+                SyntaxKind.ClassDeclaration,
+                SyntaxKind.RecordDeclaration);
+        });
+    }
+
+    /// <summary>Parses the model once, from the declaration that carries its [Model] attribute.</summary>
+    private static void AnalyzeDeclaration(SyntaxNodeAnalysisContext context, INamedTypeSymbol modelAttribute)
+    {
+        var declaration = (TypeDeclarationSyntax)context.Node;
+        if (declaration.AttributeLists.Count == 0
+            || context.SemanticModel.GetDeclaredSymbol(declaration, context.CancellationToken) is not INamedTypeSymbol type)
+        {
+            return;
+        }
+
+        var attribute = type.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, modelAttribute));
+        var attributeSyntax = attribute?.ApplicationSyntaxReference;
+        if (attributeSyntax is null
+            || attributeSyntax.SyntaxTree != declaration.SyntaxTree
+            || !declaration.AttributeLists.Any(list => list.Span.Contains(attributeSyntax.Span)))
+        {
+            return;
+        }
+
+        var result = ModelParser.Parse(type, context.SemanticModel, context.CancellationToken);
+        foreach (var diagnostic in result.Diagnostics)
+        {
+            context.ReportDiagnostic(diagnostic);
+        }
+    }
+}

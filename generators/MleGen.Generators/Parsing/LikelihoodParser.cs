@@ -1,0 +1,165 @@
+using System.Collections.Generic;
+using System.Linq;
+using MleGen.Generators.Diagnostics;
+using MleGen.Generators.Specs;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace MleGen.Generators.Parsing;
+
+/// <summary>Reads the <c>[Likelihood]</c> methods: their shape, observed and weights members, and the family they return.</summary>
+internal static class LikelihoodParser
+{
+    public static List<LikelihoodSpec> ParseLikelihoods(ParseContext context)
+    {
+        var result = new List<LikelihoodSpec>();
+        foreach (var member in context.ModelType.GetMembers())
+        {
+            context.CancellationToken.ThrowIfCancellationRequested();
+            if (member is not IMethodSymbol method || member.IsImplicitlyDeclared)
+            {
+                continue;
+            }
+
+            var attribute = method.GetAttributes().FirstOrDefault(a => WellKnownTypes.Is(a.AttributeClass, context.Types.LikelihoodAttribute));
+            if (attribute is not null && ParseLikelihood(context, method, attribute) is { } spec)
+            {
+                result.Add(spec);
+            }
+        }
+
+        return result;
+    }
+
+    private static LikelihoodSpec? ParseLikelihood(ParseContext context, IMethodSymbol method, AttributeData attribute)
+    {
+        var ct = context.CancellationToken;
+        var attributeSyntax = attribute.ApplicationSyntaxReference?.GetSyntax(ct) as AttributeSyntax;
+        var observed = CheckMember(context, method, attribute, attributeSyntax, isWeights: false);
+        var weights = CheckMember(context, method, attribute, attributeSyntax, isWeights: true);
+
+        var location = ModelParser.FirstLocation(method);
+        if (method.IsGenericMethod)
+        {
+            context.Report(DiagnosticDescriptors.InvalidLikelihoodShape, location, method.Name, "it must not be generic");
+            return null;
+        }
+
+        if (method.Parameters.Length != 1 || method.Parameters[0].RefKind != RefKind.None || method.Parameters[0].Type.SpecialType != SpecialType.System_Int32)
+        {
+            if (method.Parameters.Any(p => p.Type.TypeKind == TypeKind.Error))
+            {
+                context.Fail();
+                return null;
+            }
+
+            context.Report(DiagnosticDescriptors.InvalidLikelihoodShape, location, method.Name, "it must take exactly one int parameter, the observation index");
+            return null;
+        }
+
+        if (!context.Types.TryGetFamily(method.ReturnType, out _))
+        {
+            if (method.ReturnType.TypeKind == TypeKind.Error)
+            {
+                context.Fail();
+                return null;
+            }
+
+            context.Report(DiagnosticDescriptors.InvalidLikelihoodShape, location, method.Name, "it must return an observation family such as Normal, Poisson or CategoricalLogits, not '" + method.ReturnType.ToDisplayString() + "'");
+            return null;
+        }
+
+        var expressions = new ExpressionParser(context);
+        var declaration = expressions.FindDeclaration(method.PartialImplementationPart ?? method);
+        if (declaration is null)
+        {
+            context.Report(DiagnosticDescriptors.InvalidLikelihoodShape, location, method.Name, "it has no body");
+            return null;
+        }
+
+        var scope = new Scope();
+        scope.Bind(method.Parameters[0], new ObservationIndexSpec());
+        var families = new FamilyParser(context, expressions, method.Name);
+        var call = expressions.ParseBody(
+            declaration,
+            scope,
+            families.Parse,
+            onMissingReturn: () => context.Report(DiagnosticDescriptors.InvalidLikelihoodShape, location, method.Name, "its body must end with 'return new Family(...)'"));
+
+        if (call is null || observed is null || (attribute.NamedArguments.Any(a => a.Key == "Weights") && weights is null))
+        {
+            return null;
+        }
+
+        return new LikelihoodSpec(method.Name, observed, weights, call.Family, call.Arguments);
+    }
+
+    /// <summary>The observed (or weights) member named by the attribute, if it is a suitable <c>[Data]</c> member; else reports it.</summary>
+    private static string? CheckMember(ParseContext context, IMethodSymbol method, AttributeData attribute, AttributeSyntax? syntax, bool isWeights)
+    {
+        object? value;
+        ExpressionSyntax? argumentSyntax = null;
+        if (isWeights)
+        {
+            var named = attribute.NamedArguments.FirstOrDefault(a => a.Key == "Weights");
+            if (named.Key is null)
+            {
+                return null;
+            }
+
+            value = named.Value.Value;
+            argumentSyntax = syntax?.ArgumentList?.Arguments.FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == "Weights")?.Expression;
+        }
+        else
+        {
+            if (attribute.ConstructorArguments.Length != 1)
+            {
+                context.Fail();
+                return null;
+            }
+
+            value = attribute.ConstructorArguments[0].Value;
+            argumentSyntax = syntax?.ArgumentList?.Arguments.FirstOrDefault(a => a.NameEquals is null && a.NameColon is null)?.Expression;
+        }
+
+        var name = value as string;
+        var location = argumentSyntax?.GetLocation() ?? ModelParser.FirstLocation(method);
+        bool ok = false;
+        bool invalidData = false;
+        if (name is not null)
+        {
+            foreach (var candidate in context.ModelType.GetMembers(name))
+            {
+                if (context.Data.TryGetValue(candidate, out var data))
+                {
+                    ok = isWeights
+                        ? data.Kind == DataKind.DoubleArray
+                        : data.Kind is DataKind.DoubleArray or DataKind.IntArray or DataKind.BoolArray;
+                }
+                else
+                {
+                    invalidData |= candidate.GetAttributes().Any(a => WellKnownTypes.Is(a.AttributeClass, context.Types.DataAttribute));
+                }
+            }
+        }
+
+        if (ok)
+        {
+            return name;
+        }
+
+        if (invalidData)
+        {
+            // The member itself was reported (MLE0003/MLE0012).
+            context.Fail();
+            return null;
+        }
+
+        context.Report(
+            isWeights ? DiagnosticDescriptors.InvalidWeightsMember : DiagnosticDescriptors.InvalidObservedMember,
+            location,
+            name ?? "(null)",
+            method.Name);
+        return null;
+    }
+}
