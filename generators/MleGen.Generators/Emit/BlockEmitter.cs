@@ -115,7 +115,18 @@ internal sealed class BlockEmitter
             return false;
         }
 
-        return uses > 1 || !EmitScope.SameHome(node, _onlyParent[node]);
+        if (uses > 1)
+        {
+            return true;
+        }
+
+        // Used once: inline it into its user, unless that would move it into a deeper loop (an
+        // invariant computed once outside beats recomputation inside). Reads and conversions cost
+        // nothing to repeat; a reduction's body is printed right at the accumulation.
+        var parent = _onlyParent[node];
+        return !(EmitScope.SameHome(node, parent)
+            || node.Kind is NodeKind.Data or NodeKind.Param or NodeKind.Convert
+            || (parent.Kind == NodeKind.Reduce && parent.Body == node));
     }
 
     private void Materialize(Node node, EmitScope scope)

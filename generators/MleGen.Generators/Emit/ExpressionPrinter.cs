@@ -22,7 +22,18 @@ internal sealed class ExpressionPrinter
         _variables = variables;
     }
 
-    public string VariableName(int variable) => "__" + _variables[variable].DisplayName + variable.ToString(System.Globalization.NumberFormatInfo.InvariantInfo);
+    /// <summary>A loop variable's name: the user's name (or <c>j</c>) and the variable's id, e.g. <c>__k3</c>.</summary>
+    public string VariableName(int variable)
+    {
+        string name = _variables[variable].DisplayName.TrimStart('_');
+        if (name.Length == 0)
+        {
+            name = "j";
+        }
+
+        string id = variable.ToString(System.Globalization.NumberFormatInfo.InvariantInfo);
+        return "__" + name + (char.IsDigit(name[name.Length - 1]) ? "_" : "") + id;
+    }
 
     public string Print(Node node, IReadOnlyDictionary<Node, string> locals)
     {

@@ -1,0 +1,18 @@
+using MleGen;
+using static MleGen.Functions;
+
+namespace MleGen.Samples.Models;
+
+/// <summary>Logistic regression: cross-entropy as a Bernoulli likelihood.</summary>
+[Model]
+public partial class LogisticRegression
+{
+    [Data] public required double[,] X { get; init; }
+    [Data] public required int[] Y { get; init; }
+
+    [Param] public double Intercept;
+    [Param] public double[] Beta = [];
+
+    [Likelihood(nameof(Y))]
+    BernoulliLogit Observation(int i) => new(Intercept + Dot(Beta, X, i));
+}
