@@ -29,6 +29,7 @@ internal static class ReverseMode
     public static IReadOnlyList<GradientContribution> Gradient(IrBuilder b, Node root, Node seed, VariableSet outer)
     {
         var reachable = Reachable(root);
+        var guards = Guards.Analyze(b, root);
         var adjoints = new Dictionary<Node, Node> { [root] = seed };
         var result = new List<GradientContribution>();
         foreach (var node in reachable.OrderByDescending(n => n.Id))
@@ -38,9 +39,10 @@ internal static class ReverseMode
                 continue;
             }
 
+            var guard = guards.TryGetValue(node, out var g) ? g : null;
             if (node.Kind == NodeKind.Param)
             {
-                result.Add(new GradientContribution(node, adjoint));
+                result.Add(new GradientContribution(node, adjoint, guard));
                 continue;
             }
 
@@ -52,7 +54,13 @@ internal static class ReverseMode
                     continue;
                 }
 
+                // Under a guard the partial may read out-of-range indices: evaluate it only when the guard holds.
                 var contribution = b.Multiply(adjoint, LocalDerivatives.Partial(b, node, k));
+                if (guard is not null)
+                {
+                    contribution = b.Conditional(guard, contribution, b.Constant(0));
+                }
+
                 contribution = ReduceToScope(b, contribution, child.FreeVariables.Union(outer));
                 adjoints[child] = adjoints.TryGetValue(child, out var existing) ? b.Add(existing, contribution) : contribution;
             }
@@ -68,19 +76,21 @@ internal static class ReverseMode
     /// </summary>
     public static GradientContribution RenameApart(IrBuilder b, GradientContribution c)
     {
-        var parameter = c.Parameter;
-        var adjoint = c.Adjoint;
-        foreach (int variable in parameter.FreeVariables.ToArray())
+        return RenameApart(b, c, VariableSet.Empty);
+    }
+
+    /// <summary>As <see cref="RenameApart(IrBuilder, GradientContribution)"/>, keeping the variables in <paramref name="keep"/>.</summary>
+    public static GradientContribution RenameApart(IrBuilder b, GradientContribution c, VariableSet keep)
+    {
+        foreach (int variable in c.Parameter.FreeVariables.Except(keep).ToArray())
         {
             var info = b.Variables[variable];
             int fresh = b.NewVariable(info.DisplayName, info.Depth);
             b.SetCount(fresh, b.CountOf(variable));
-            var replacement = b.Variable(fresh);
-            parameter = Substitution.Substitute(b, parameter, variable, replacement);
-            adjoint = Substitution.Substitute(b, adjoint, variable, replacement);
+            c = c.Substitute(b, variable, b.Variable(fresh));
         }
 
-        return new GradientContribution(parameter, adjoint);
+        return c;
     }
 
     /// <summary>Sums <paramref name="contribution"/> over every lambda variable it has beyond <paramref name="scope"/>, deepest first.</summary>
@@ -119,5 +129,15 @@ internal static class ReverseMode
     }
 }
 
-/// <summary>θ[index of <paramref name="Parameter"/>] += <paramref name="Adjoint"/>, for all values of the read's free lambda variables.</summary>
-internal sealed record GradientContribution(Node Parameter, Node Adjoint);
+/// <summary>
+/// θ[index of <paramref name="Parameter"/>] += <paramref name="Adjoint"/>, for all values of the read's
+/// free lambda variables where <paramref name="Guard"/> (if any) holds.
+/// </summary>
+internal sealed record GradientContribution(Node Parameter, Node Adjoint, Node? Guard = null)
+{
+    /// <summary>The contribution with a lambda variable replaced everywhere.</summary>
+    public GradientContribution Substitute(IrBuilder b, int variable, Node replacement) => new(
+        Substitution.Substitute(b, Parameter, variable, replacement),
+        Substitution.Substitute(b, Adjoint, variable, replacement),
+        Guard is null ? null : Substitution.Substitute(b, Guard, variable, replacement));
+}

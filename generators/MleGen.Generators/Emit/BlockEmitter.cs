@@ -21,6 +21,9 @@ internal sealed class BlockEmitter
     private readonly Dictionary<Node, string> _locals = new();
     private readonly Stack<List<Node>> _frames = new();
     private readonly HashSet<string> _declared = new(System.StringComparer.Ordinal);
+    private readonly Stack<LoopFrame> _loops = new();
+    private readonly Dictionary<Node, bool> _safe = new();
+    private VariableSet _bound;
 
     public BlockEmitter(IndentedWriter writer, ExpressionPrinter printer, IrBuilder builder, IEnumerable<Node> roots)
     {
@@ -68,10 +71,37 @@ internal sealed class BlockEmitter
     }
 
     /// <summary>Opens <c>for (int v = 0; v &lt; count; v++) {</c>; close it with <see cref="CloseLoop"/>.</summary>
+    /// <remarks>
+    /// A branch evaluated lazily inside a loop over j may need a reduction over the same j (say
+    /// Σⱼ W[k, j]·X[i, j] under a guard, inside the gradient loop over j). The inner loop then gets a
+    /// fresh name for j, and the outer loop's locals that depend on j are hidden until it closes.
+    /// </remarks>
     public void OpenLoop(int variable)
     {
+        string count = Print(_builder.CountOf(variable));
+        var frame = new LoopFrame(variable, _bound, _printer.Aliases.TryGetValue(variable, out var alias) ? alias : null);
+        if (_bound.Contains(variable))
+        {
+            foreach (var pair in _locals.Where(p => p.Key.FreeVariables.Contains(variable)).ToList())
+            {
+                frame.Hidden.Add(pair);
+                _locals.Remove(pair.Key);
+            }
+
+            string fresh = _printer.VariableName(variable) + "_";
+            while (_declared.Contains(fresh))
+            {
+                fresh += "_";
+            }
+
+            _declared.Add(fresh);
+            _printer.Aliases[variable] = fresh;
+        }
+
+        _loops.Push(frame);
+        _bound = _bound.Union(VariableSet.Of(variable));
         string name = _printer.VariableName(variable);
-        _writer.Line("for (int " + name + " = 0; " + name + " < " + Print(_builder.CountOf(variable)) + "; " + name + "++)");
+        _writer.Line("for (int " + name + " = 0; " + name + " < " + count + "; " + name + "++)");
         _writer.Line("{");
         _writer.Indent();
         PushScope();
@@ -82,29 +112,86 @@ internal sealed class BlockEmitter
         PopScope();
         _writer.Unindent();
         _writer.Line("}");
+        var frame = _loops.Pop();
+        _bound = frame.OuterBound;
+        if (frame.OuterAlias is null)
+        {
+            _printer.Aliases.Remove(frame.Variable);
+        }
+        else
+        {
+            _printer.Aliases[frame.Variable] = frame.OuterAlias;
+        }
+
+        foreach (var pair in frame.Hidden)
+        {
+            _locals[pair.Key] = pair.Value;
+        }
     }
 
-    private void Collect(Node node, EmitScope scope, List<Node> needed, HashSet<Node> visited)
+    private sealed class LoopFrame
+    {
+        public LoopFrame(int variable, VariableSet outerBound, string? outerAlias)
+        {
+            Variable = variable;
+            OuterBound = outerBound;
+            OuterAlias = outerAlias;
+        }
+
+        public int Variable { get; }
+
+        public VariableSet OuterBound { get; }
+
+        public string? OuterAlias { get; }
+
+        public List<KeyValuePair<Node, string>> Hidden { get; } = new();
+    }
+
+    /// <summary>
+    /// Gathers the nodes to compute at <paramref name="scope"/>. Inside a conditional's branches (which
+    /// run lazily: their indices may only be valid there) only nodes that cannot fail are gathered,
+    /// so that loop-invariant work under a guard still leaves the loop.
+    /// </summary>
+    private void Collect(Node node, EmitScope scope, List<Node> needed, HashSet<Node> visited, bool inBranch = false)
     {
         if (node.IsLeaf || _locals.ContainsKey(node) || !visited.Add(node))
         {
             return;
         }
 
-        if (scope.Fits(node))
+        if (scope.Fits(node) && (!inBranch || IsSafe(node)))
         {
             needed.Add(node);
         }
 
-        foreach (var child in node.Children)
+        for (int k = 0; k < node.Children.Length; k++)
         {
-            Collect(child, scope, needed, visited);
+            Collect(node.Children[k], scope, needed, visited, inBranch || (node.Kind == NodeKind.Conditional && k > 0));
         }
+    }
+
+    /// <summary>True when evaluating <paramref name="node"/> cannot throw: its array reads are indexed by i or a lambda index (ranges the data checks guarantee), no int division.</summary>
+    private bool IsSafe(Node node)
+    {
+        if (_safe.TryGetValue(node, out bool known))
+        {
+            return known;
+        }
+
+        bool safe = node.Kind switch
+        {
+            NodeKind.Data or NodeKind.Param => node.Children.All(index => index.Kind is NodeKind.ObservationIndex or NodeKind.Variable),
+            NodeKind.Conditional => IsSafe(node.Children[0]),
+            NodeKind.Binary when node.Type == ScalarType.Int && node.BinaryOp is BinaryOp.Divide or BinaryOp.Modulo => false,
+            _ => node.Children.All(IsSafe),
+        };
+        _safe[node] = safe;
+        return safe;
     }
 
     private bool ShouldMaterialize(Node node)
     {
-        if (node.Kind == NodeKind.Reduce)
+        if (node.Kind == NodeKind.Reduce || (node.Kind == NodeKind.Conditional && NeedsStatements(node)))
         {
             return true;
         }
@@ -136,6 +223,10 @@ internal sealed class BlockEmitter
         {
             EmitReduction(node, name, scope);
         }
+        else if (node.Kind == NodeKind.Conditional && NeedsStatements(node))
+        {
+            EmitBranches(node, name, scope);
+        }
         else
         {
             _writer.Line(TypeName(node.Type) + " " + name + " = " + Print(node) + ";");
@@ -143,6 +234,52 @@ internal sealed class BlockEmitter
 
         _locals[node] = name;
         _frames.Peek().Add(node);
+    }
+
+    /// <summary>True when a branch needs statements (a loop), so the conditional cannot print as <c>c ? a : b</c>.</summary>
+    private bool NeedsStatements(Node conditional)
+    {
+        var stack = new Stack<Node>();
+        stack.Push(conditional.Children[1]);
+        stack.Push(conditional.Children[2]);
+        var seen = new HashSet<Node>();
+        while (stack.Count > 0)
+        {
+            var node = stack.Pop();
+            if (node.IsLeaf || _locals.ContainsKey(node) || !seen.Add(node))
+            {
+                continue;
+            }
+
+            if (node.Kind == NodeKind.Reduce)
+            {
+                return true;
+            }
+
+            foreach (var child in node.Children)
+            {
+                stack.Push(child);
+            }
+        }
+
+        return false;
+    }
+
+    private void EmitBranches(Node node, string name, EmitScope scope)
+    {
+        _writer.Line(TypeName(node.Type) + " " + name + ";");
+        for (int branch = 1; branch <= 2; branch++)
+        {
+            _writer.Line(branch == 1 ? "if (" + Print(node.Children[0]) + ")" : "else");
+            _writer.Line("{");
+            _writer.Indent();
+            PushScope();
+            Emit(new[] { node.Children[branch] }, scope);
+            _writer.Line(name + " = " + Print(node.Children[branch]) + ";");
+            PopScope();
+            _writer.Unindent();
+            _writer.Line("}");
+        }
     }
 
     private void EmitReduction(Node node, string name, EmitScope scope)

@@ -23,8 +23,16 @@ internal sealed class ExpressionPrinter
     }
 
     /// <summary>A loop variable's name: the user's name (or <c>j</c>) and the variable's id, e.g. <c>__k3</c>.</summary>
+    /// <summary>Names of loop variables re-bound by a nested loop over the same variable (see <see cref="BlockEmitter.OpenLoop"/>).</summary>
+    public Dictionary<int, string> Aliases { get; } = new();
+
     public string VariableName(int variable)
     {
+        if (Aliases.TryGetValue(variable, out var alias))
+        {
+            return alias;
+        }
+
         string name = _variables[variable].DisplayName.TrimStart('_');
         if (name.Length == 0)
         {

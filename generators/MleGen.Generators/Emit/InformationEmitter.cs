@@ -31,7 +31,7 @@ internal static class InformationEmitter
             var row = ReverseMode.RenameApart(b, first);
             foreach (var second in ReverseMode.Gradient(b, row.Adjoint, b.Constant(1), row.Parameter.FreeVariables))
             {
-                items.Add(MatrixItem(members, row.Parameter, second.Parameter, second.Adjoint));
+                items.Add(MatrixItem(b, members, row, second, second.Adjoint));
             }
         }
 
@@ -74,7 +74,7 @@ internal static class InformationEmitter
                     foreach (var right in jacobian[c])
                     {
                         var column = ReverseMode.RenameApart(b, right);
-                        items.Add(MatrixItem(members, row.Parameter, column.Parameter, b.Multiply(f, b.Multiply(row.Adjoint, column.Adjoint))));
+                        items.Add(MatrixItem(b, members, row, column, b.Multiply(f, b.Multiply(row.Adjoint, column.Adjoint))));
                     }
                 }
             }
@@ -102,34 +102,17 @@ internal static class InformationEmitter
         var probabilityL = Substitution.Substitute(b, probability, k, lNode);
         foreach (var left in rows)
         {
-            var row = RenameApartExcept(b, left, k);
+            var row = ReverseMode.RenameApart(b, left, VariableSet.Of(k));
             foreach (var right in rows)
             {
-                var column = RenameApartExcept(b, right, k);
-                items.Add(MatrixItem(members, row.Parameter, column.Parameter, b.Multiply(weight, b.Multiply(probability, b.Multiply(row.Adjoint, column.Adjoint)))));
-                var columnL = new GradientContribution(Substitution.Substitute(b, column.Parameter, k, lNode), Substitution.Substitute(b, column.Adjoint, k, lNode));
-                items.Add(MatrixItem(members, row.Parameter, columnL.Parameter, b.Negate(b.Multiply(weight, b.Multiply(b.Multiply(probability, probabilityL), b.Multiply(row.Adjoint, columnL.Adjoint))))));
+                var column = ReverseMode.RenameApart(b, right, VariableSet.Of(k));
+                items.Add(MatrixItem(b, members, row, column, b.Multiply(weight, b.Multiply(probability, b.Multiply(row.Adjoint, column.Adjoint)))));
+                var columnL = column.Substitute(b, k, lNode);
+                items.Add(MatrixItem(b, members, row, columnL, b.Negate(b.Multiply(weight, b.Multiply(b.Multiply(probability, probabilityL), b.Multiply(row.Adjoint, columnL.Adjoint))))));
             }
         }
 
         return items;
-    }
-
-    private static GradientContribution RenameApartExcept(IrBuilder b, GradientContribution c, int keep)
-    {
-        var parameter = c.Parameter;
-        var adjoint = c.Adjoint;
-        foreach (int variable in parameter.FreeVariables.Without(keep).ToArray())
-        {
-            var info = b.Variables[variable];
-            int fresh = b.NewVariable(info.DisplayName, info.Depth);
-            b.SetCount(fresh, b.CountOf(variable));
-            var replacement = b.Variable(fresh);
-            parameter = Substitution.Substitute(b, parameter, variable, replacement);
-            adjoint = Substitution.Substitute(b, adjoint, variable, replacement);
-        }
-
-        return new GradientContribution(parameter, adjoint);
     }
 
     public static void EmitScores(IndentedWriter w, ModelIr model, int index, MemberAccess members)
@@ -141,7 +124,7 @@ internal static class InformationEmitter
         {
             var inputs = new List<Node> { c.Adjoint };
             inputs.AddRange(c.Parameter.Children);
-            return new ScatterItem(c.Parameter.FreeVariables, inputs, print => "score[" + members.FlatOffset(c.Parameter, print) + "] += " + print(c.Adjoint) + ";");
+            return new ScatterItem(c.Parameter.FreeVariables, inputs, print => "score[" + members.FlatOffset(c.Parameter, print) + "] += " + print(c.Adjoint) + ";") { Guard = c.Guard };
         }).ToList();
         var roots = items.SelectMany(item => item.Inputs).ToList();
 
@@ -175,14 +158,18 @@ internal static class InformationEmitter
         w.Line();
     }
 
-    /// <summary><c>matrix[row * p + column] += value</c> for a pair of parameter reads.</summary>
-    private static ScatterItem MatrixItem(MemberAccess members, Node row, Node column, Node value)
+    /// <summary><c>matrix[row * p + column] += value</c> for a pair of parameter reads, under both reads' guards.</summary>
+    private static ScatterItem MatrixItem(IrBuilder b, MemberAccess members, GradientContribution row, GradientContribution column, Node value)
     {
         var inputs = new List<Node> { value };
-        inputs.AddRange(row.Children);
-        inputs.AddRange(column.Children);
-        return new ScatterItem(row.FreeVariables.Union(column.FreeVariables).Union(value.FreeVariables), inputs, print =>
-            "matrix[(" + members.FlatOffset(row, print) + ") * p + " + members.FlatOffset(column, print) + "] += " + print(value) + ";");
+        inputs.AddRange(row.Parameter.Children);
+        inputs.AddRange(column.Parameter.Children);
+        var loops = row.Parameter.FreeVariables.Union(column.Parameter.FreeVariables).Union(value.FreeVariables);
+        return new ScatterItem(loops, inputs, print =>
+            "matrix[(" + members.FlatOffset(row.Parameter, print) + ") * p + " + members.FlatOffset(column.Parameter, print) + "] += " + print(value) + ";")
+        {
+            Guard = Guards.And(b, row.Guard, column.Guard),
+        };
     }
 
     private static void EmitMatrixMethod(IndentedWriter w, ModelIr model, TermIr term, MemberAccess members, string name, string what, IReadOnlyList<ScatterItem> items)

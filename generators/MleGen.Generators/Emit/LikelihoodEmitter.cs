@@ -81,6 +81,9 @@ internal static class LikelihoodEmitter
         var inputs = new List<Node> { c.Adjoint };
         inputs.AddRange(c.Parameter.Children);
         return new ScatterItem(c.Parameter.FreeVariables, inputs, print =>
-            members.Gradient(c.Parameter.Member, c.Parameter.Children.Select(print).ToArray()) + " += " + print(c.Adjoint) + ";");
+            members.Gradient(c.Parameter.Member, c.Parameter.Children.Select(print).ToArray()) + " += " + print(c.Adjoint) + ";")
+        {
+            Guard = c.Guard,
+        };
     }
 }

@@ -9,7 +9,11 @@ namespace MleGen.Generators.Emit;
 /// <param name="Loops">The lambda variables the statement ranges over.</param>
 /// <param name="Inputs">The nodes the statement prints.</param>
 /// <param name="Statement">Builds the statement's text from a printer of nodes.</param>
-internal sealed record ScatterItem(VariableSet Loops, IReadOnlyList<Node> Inputs, Func<Func<Node, string>, string> Statement);
+internal sealed record ScatterItem(VariableSet Loops, IReadOnlyList<Node> Inputs, Func<Func<Node, string>, string> Statement)
+{
+    /// <summary>A condition the statement runs under (its parameter read is only valid there), or null.</summary>
+    public Node? Guard { get; init; }
+}
 
 /// <summary>Emits accumulation statements grouped by the loops they need, one loop nest per group.</summary>
 internal static class ScatterEmitter
@@ -18,7 +22,7 @@ internal static class ScatterEmitter
     {
         foreach (var group in items.GroupBy(item => item.Loops).OrderBy(g => g.Key.ToArray().Length))
         {
-            var inputs = group.SelectMany(item => item.Inputs).ToList();
+            var inputs = group.SelectMany(item => item.Guard is null ? item.Inputs : item.Inputs.Append(item.Guard)).ToList();
             var loops = group.Key.ToArray().Except(scope.Bound.ToArray())
                 .OrderBy(v => builder.Variables[v].Depth).ThenBy(v => v).ToArray();
             var inner = scope;
@@ -36,7 +40,8 @@ internal static class ScatterEmitter
 
             foreach (var item in group)
             {
-                emitter.Writer.Line(item.Statement(emitter.Print));
+                string statement = item.Statement(emitter.Print);
+                emitter.Writer.Line(item.Guard is null ? statement : "if (" + emitter.Print(item.Guard) + ") " + statement);
             }
 
             for (int k = 0; k < loops.Length; k++)

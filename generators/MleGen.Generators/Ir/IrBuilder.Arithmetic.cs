@@ -173,6 +173,17 @@ internal sealed partial class IrBuilder
             return whenTrue;
         }
 
+        // c ? (c ? a : b) : d  →  c ? a : d, and likewise in the other branch.
+        if (whenTrue.Kind == NodeKind.Conditional && whenTrue.Children[0] == condition)
+        {
+            return Conditional(condition, whenTrue.Children[1], whenFalse);
+        }
+
+        if (whenFalse.Kind == NodeKind.Conditional && whenFalse.Children[0] == condition)
+        {
+            return Conditional(condition, whenTrue, whenFalse.Children[2]);
+        }
+
         return Intern(NodeKind.Conditional, whenTrue.Type, ImmutableArray.Create(condition, whenTrue, whenFalse));
     }
 
