@@ -25,8 +25,9 @@ internal sealed partial class ExpressionParser
     {
         _context.CancellationToken.ThrowIfCancellationRequested();
         var model = _context.GetSemanticModel(node.SyntaxTree);
-        if (model is null)
+        if (model is null || node.ContainsDiagnostics)
         {
+            // A syntax error the compiler reports: nothing reliable to parse.
             _context.Fail();
             return null;
         }

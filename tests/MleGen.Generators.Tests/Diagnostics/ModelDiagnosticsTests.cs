@@ -50,6 +50,7 @@ public class ModelDiagnosticsTests
         new("MLE0005", Model("    [Likelihood(nameof(Y))]\n    Normal [|Obs|]<T>(int i) => new(A, 1);")),
         new("MLE0005", Model("    [Likelihood(nameof(Y))]\n    Normal Obs(int i) => [|default|];")),
         new("MLE0005", Model("    [Likelihood(nameof(Y))]\n    Normal Obs(int i) => [|i > 0 ? new Normal(A, 1) : new Normal(0, 1)|];")),
+        new("MLE0005", Model("    [Likelihood(nameof(Y))]\n    Normal Obs(int i) => [|new Normal()|];")),
         new("MLE0006", Model("    [Likelihood([|nameof(A)|])]\n    Normal Obs(int i) => new(A, 1);")),
         new("MLE0006", Model("    [Likelihood([|\"Missing\"|])]\n    Normal Obs(int i) => new(A, 1);")),
         new("MLE0006", Model("    [Data] public double Scalar;\n    [Likelihood([|nameof(Scalar)|])]\n    Normal Obs(int i) => new(A, 1);")),
