@@ -61,6 +61,8 @@ public class ModelDiagnosticsTests
         new("MLE0008", Model("    [Likelihood(nameof(Y))]\n    Normal Obs(int i) => new(A + [|Y.Sum()|], 1);").Replace("using System;", "using System;\nusing System.Linq;")),
         new("MLE0008", Model("    [Likelihood(nameof(Y))]\n    Normal Obs(int i) => new([|(int)A|], 1);")),
         new("MLE0008", Model("    [Likelihood(nameof(Y))]\n    Normal Obs(int i) => new(A, [|new Random().NextDouble()|]);")),
+        new("MLE0008", Model("    [Likelihood(nameof(Y))]\n    Normal Obs(int i) => new(Y.GetLength([|1|]), 1);")),
+        new("MLE0008", Model("    static float F(int i) => 1f;\n    [Likelihood(nameof(Y))]\n    Normal Obs(int i) => new([|F(i)|], 1);")),
         new("MLE0009", Model("    [Likelihood(nameof(Y))]\n    Normal Obs(int i) => new(Y[i] > [|A|] ? 1 : 2, 1);")),
         new("MLE0009", Model("    bool Positive() => A > 0;\n    [Likelihood(nameof(Y))]\n    Normal Obs(int i) => new([|Positive()|] ? 1 : 2, 1);")),
         new("MLE0010", Model("    double F(int k) => k <= 0 ? 0 : [|F(k - 1)|] + 1;\n    [Likelihood(nameof(Y))]\n    Normal Obs(int i) => new(F(i), 1);")),
