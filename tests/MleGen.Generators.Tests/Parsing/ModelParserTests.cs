@@ -354,7 +354,7 @@ public class ModelParserTests
         var diagnostic = Assert.Single(CompilationHarness.RunAnalyzer(compilation));
         Assert.Equal("MLE0008", diagnostic.Id);
         Assert.Equal("Model1.cs", diagnostic.Location.SourceTree?.FilePath);
-        Assert.Equal("Math.Max(A, 1)", diagnostic.Location.SourceTree!.GetText().ToString(diagnostic.Location.SourceSpan));
+        Assert.Equal("Math.Max(A, 1)", diagnostic.Location.SourceTree!.GetText(TestContext.Current.CancellationToken).ToString(diagnostic.Location.SourceSpan));
 
         var fixedCompilation = CompilationHarness.CreateCompilation(new[]
         {

@@ -76,11 +76,11 @@ public class RobustnessTests
         // Parse every type declared in the source, [Model] or not.
         var tree = compilation.SyntaxTrees[0];
         var model = compilation.GetSemanticModel(tree);
-        foreach (var declaration in tree.GetRoot().DescendantNodes().OfType<BaseTypeDeclarationSyntax>())
+        foreach (var declaration in tree.GetRoot(TestContext.Current.CancellationToken).DescendantNodes().OfType<BaseTypeDeclarationSyntax>())
         {
-            if (model.GetDeclaredSymbol(declaration) is INamedTypeSymbol type)
+            if (model.GetDeclaredSymbol(declaration, TestContext.Current.CancellationToken) is INamedTypeSymbol type)
             {
-                var result = ModelParser.Parse(type, model, default);
+                var result = ModelParser.Parse(type, model, TestContext.Current.CancellationToken);
                 Assert.False(result.Diagnostics.IsDefault);
                 if (CompilationHarness.CompilerErrors(compilation).Length > 0)
                 {
