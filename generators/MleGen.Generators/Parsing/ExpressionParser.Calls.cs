@@ -31,7 +31,10 @@ internal sealed partial class ExpressionParser
 
         if (IsModelHelper(node, method, model))
         {
-            return Inline(node, method, arguments, scope, (body, bodyScope) => Parse(body, bodyScope));
+            var returnType = ScalarOf(method.ReturnType);
+            return returnType is null
+                ? Unsupported(node)
+                : Inline(node, method, arguments, scope, (body, bodyScope) => ExpectType(body, Parse(body, bodyScope), returnType.Value));
         }
 
         if (System.Array.IndexOf(arguments, null) >= 0)
@@ -51,10 +54,10 @@ internal sealed partial class ExpressionParser
 
         if (method is { Name: "GetLength", ContainingType.SpecialType: SpecialType.System_Array }
             && node.Expression is MemberAccessExpressionSyntax access
-            && TryGetArrayMember(access.Expression, model, out var name, out _))
+            && TryGetArrayMember(access.Expression, model, out var name, out _, out var rank))
         {
             var dimension = model.GetConstantValue(arguments[0]!, _context.CancellationToken);
-            return dimension is { HasValue: true, Value: int d } ? new LengthSpec(name, d) : Unsupported(arguments[0]!);
+            return dimension is { HasValue: true, Value: int d } && d >= 0 && d < rank ? new LengthSpec(name, d) : Unsupported(arguments[0]!);
         }
 
         return Unsupported(node);

@@ -25,8 +25,9 @@ internal sealed partial class ExpressionParser
     {
         _context.CancellationToken.ThrowIfCancellationRequested();
         var model = _context.GetSemanticModel(node.SyntaxTree);
-        if (model is null)
+        if (model is null || node.ContainsDiagnostics)
         {
+            // A syntax error the compiler reports: nothing reliable to parse.
             _context.Fail();
             return null;
         }
@@ -158,7 +159,7 @@ internal sealed partial class ExpressionParser
         }
 
         if (symbol is IPropertySymbol { Name: "Length", ContainingType.SpecialType: SpecialType.System_Array }
-            && TryGetArrayMember(node.Expression, model, out var name, out _))
+            && TryGetArrayMember(node.Expression, model, out var name, out _, out _))
         {
             return new LengthSpec(name, -1);
         }
@@ -272,11 +273,12 @@ internal sealed partial class ExpressionParser
         return symbol is not null && (_context.Data.ContainsKey(symbol) || _context.Parameters.ContainsKey(symbol)) ? symbol : null;
     }
 
-    /// <summary>A whole array member (data or parameter): its name and whether it is a parameter.</summary>
-    private bool TryGetArrayMember(ExpressionSyntax expression, SemanticModel model, out string name, out bool isParameter)
+    /// <summary>A whole array member (data or parameter): its name, whether it is a parameter, and its rank.</summary>
+    private bool TryGetArrayMember(ExpressionSyntax expression, SemanticModel model, out string name, out bool isParameter, out int rank)
     {
         name = string.Empty;
         isParameter = false;
+        rank = 0;
         var symbol = MemberSymbol(expression, model);
         if (symbol is null)
         {
@@ -286,6 +288,7 @@ internal sealed partial class ExpressionParser
         if (_context.Data.TryGetValue(symbol, out var data) && data.Kind is not (DataKind.Double or DataKind.Int))
         {
             name = data.Name;
+            rank = data.Kind == DataKind.DoubleMatrix ? 2 : 1;
             return true;
         }
 
@@ -293,6 +296,7 @@ internal sealed partial class ExpressionParser
         {
             name = parameter.Name;
             isParameter = true;
+            rank = parameter.Shape == ParamShape.Matrix ? 2 : 1;
             return true;
         }
 

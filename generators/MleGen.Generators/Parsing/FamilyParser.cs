@@ -36,8 +36,9 @@ internal sealed class FamilyParser
         }
 
         var model = _context.GetSemanticModel(node.SyntaxTree);
-        if (model is null)
+        if (model is null || node.ContainsDiagnostics)
         {
+            // A syntax error the compiler reports: nothing reliable to parse.
             _context.Fail();
             return null;
         }
@@ -61,7 +62,9 @@ internal sealed class FamilyParser
             return null;
         }
 
-        if (!_context.Types.TryGetFamily(constructor.ContainingType, out var family) || family == FamilyKind.CategoricalLogits)
+        if (!_context.Types.TryGetFamily(constructor.ContainingType, out var family)
+            || family == FamilyKind.CategoricalLogits
+            || constructor.Parameters.Length == 0)
         {
             return NotAFamily(node);
         }

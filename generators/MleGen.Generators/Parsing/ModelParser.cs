@@ -31,6 +31,13 @@ internal static class ModelParser
             context.Report(DiagnosticDescriptors.NoLikelihood, FirstLocation(type), type.Name);
         }
 
+        if (HasDuplicateNames(data.Select(d => d.Name).Concat(parameters.Select(p => p.Name)))
+            || HasDuplicateNames(likelihoods.Select(l => l.MethodName)))
+        {
+            // Duplicate members are C# errors (CS0102, CS0111) the compiler reports.
+            context.Fail();
+        }
+
         ModelSpec? spec = null;
         if (!context.Failed && likelihoods.Count > 0)
         {
@@ -46,6 +53,12 @@ internal static class ModelParser
         return new ParseResult(spec, context.GetDiagnostics());
     }
 
+    private static bool HasDuplicateNames(IEnumerable<string> names)
+    {
+        var seen = new HashSet<string>(System.StringComparer.Ordinal);
+        return names.Any(name => !seen.Add(name));
+    }
+
     internal static Location? FirstLocation(ISymbol symbol) =>
         symbol.Locations.FirstOrDefault(static l => l.IsInSource) ?? symbol.Locations.FirstOrDefault();
 
@@ -53,8 +66,9 @@ internal static class ModelParser
     private static List<ContainingTypeSpec> CheckTypeShape(ParseContext context)
     {
         var type = context.ModelType;
-        if (type.TypeKind == TypeKind.Error || type.DeclaringSyntaxReferences.IsEmpty)
+        if (type.TypeKind != TypeKind.Class || type.DeclaringSyntaxReferences.IsEmpty)
         {
+            // [Model] on a struct or interface is CS0592, reported by the compiler.
             context.Fail();
         }
 

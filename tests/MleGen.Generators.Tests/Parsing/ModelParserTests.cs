@@ -319,4 +319,71 @@ public class ModelParserTests
         Assert.Equal("Outer.Inner", spec.Namespace);
         Assert.Equal(A(new ContainingTypeSpec("class", "Host"), new ContainingTypeSpec("record", "Box")), spec.ContainingTypes);
     }
+
+    [Fact]
+    public void PartialDeclarationsInSeveralFilesAreParsedTogether()
+    {
+        var compilation = CompilationHarness.CreateCompilation(new[]
+        {
+            """
+            using MleGen;
+
+            [Model]
+            public partial class Split
+            {
+                [Data] public double[] Y = [];
+                [Param] public double A;
+
+                [Likelihood(nameof(Y))]
+                Normal Obs(int i) => new(Shift(i), 1);
+            }
+            """,
+            """
+            using System;
+
+            public partial class Split
+            {
+                [MleGen.Data] public int N;
+
+                double Shift(int i) => A + i / N + Math.Max(A, 1);
+            }
+            """,
+        });
+        Assert.Empty(CompilationHarness.CompilerErrors(compilation));
+
+        var diagnostic = Assert.Single(CompilationHarness.RunAnalyzer(compilation));
+        Assert.Equal("MLE0008", diagnostic.Id);
+        Assert.Equal("Model1.cs", diagnostic.Location.SourceTree?.FilePath);
+        Assert.Equal("Math.Max(A, 1)", diagnostic.Location.SourceTree!.GetText(TestContext.Current.CancellationToken).ToString(diagnostic.Location.SourceSpan));
+
+        var fixedCompilation = CompilationHarness.CreateCompilation(new[]
+        {
+            compilation.SyntaxTrees[0].ToString(),
+            compilation.SyntaxTrees[1].ToString().Replace(" + Math.Max(A, 1)", ""),
+        });
+        var spec = CompilationHarness.ParseModels(fixedCompilation).Single().Spec;
+        Assert.NotNull(spec);
+        Assert.Equal(A(new DataMemberSpec("Y", DataKind.DoubleArray), new DataMemberSpec("N", DataKind.Int)), spec!.Data);
+        Assert.Equal(
+            A(Add(P("A"), Cv(B(BinaryOp.Divide, I, D("N", ScalarType.Int), ScalarType.Int))), C(1)),
+            spec.Likelihoods[0].Arguments);
+    }
+
+    [Fact]
+    public void IntLambdaBodiesAndIntHelpersConvertToDouble()
+    {
+        var term = Term(
+            """
+                [Data] public double[] Y = [];
+                [Data] public int[] C = [];
+                static int Twice(int k) => 2 * k;
+            """,
+            """
+                [Likelihood(nameof(Y))]
+                Normal Obs(int i) => new(Sum(C.Length, j => C[j] * Twice(i)), Math.Abs(-i));
+            """);
+
+        var body = Cv(B(BinaryOp.Multiply, D("C", ScalarType.Int, V("j")), B(BinaryOp.Multiply, C(2, ScalarType.Int), I, ScalarType.Int), ScalarType.Int));
+        Assert.Equal(A(Sum(Len("C"), "j", body), Cv(U(UnaryOp.Abs, U(UnaryOp.Negate, I, ScalarType.Int), ScalarType.Int))), term.Arguments);
+    }
 }
