@@ -192,29 +192,47 @@ namespace Demo
             {
                 int x1 = this.Class[i];
                 int diff18 = (x1 - 1);
-                double sum21 = 0d;
-                for (int __j1 = 0; __j1 < this.X.GetLength(1); __j1++)
+                double sel22;
+                if ((x1 == 0))
                 {
-                    double x12 = this.X[i, __j1];
-                    sum21 += (x12 * p_W[diff18 * cols_W + __j1]);
+                    sel22 = 0d;
+                }
+                else
+                {
+                    double sum21 = 0d;
+                    for (int __j1 = 0; __j1 < this.X.GetLength(1); __j1++)
+                    {
+                        double x12 = this.X[i, __j1];
+                        sum21 += (x12 * p_W[diff18 * cols_W + __j1]);
+                    }
+                    sel22 = sum21;
                 }
                 double lse23_max = double.NegativeInfinity, lse23_sum = 0d;
                 for (int __k0 = 0; __k0 < 3; __k0++)
                 {
                     bool t5 = (__k0 == 0);
                     int diff9 = (__k0 - 1);
-                    double sum14 = 0d;
-                    for (int __j1 = 0; __j1 < this.X.GetLength(1); __j1++)
+                    double sel15;
+                    if (t5)
                     {
-                        double x12_2 = this.X[i, __j1];
-                        sum14 += (p_W[diff9 * cols_W + __j1] * x12_2);
+                        sel15 = 0d;
                     }
-                    double lse23_term = (t5 ? 0d : sum14);
+                    else
+                    {
+                        double sum14 = 0d;
+                        for (int __j1 = 0; __j1 < this.X.GetLength(1); __j1++)
+                        {
+                            double x12_2 = this.X[i, __j1];
+                            sum14 += (p_W[diff9 * cols_W + __j1] * x12_2);
+                        }
+                        sel15 = sum14;
+                    }
+                    double lse23_term = sel15;
                     if (lse23_term > lse23_max) { lse23_sum = lse23_sum * global::System.Math.Exp(lse23_max - lse23_term) + 1d; lse23_max = lse23_term; }
                     else if (lse23_term > double.NegativeInfinity) { lse23_sum += global::System.Math.Exp(lse23_term - lse23_max); }
                 }
                 double lse23 = lse23_max + global::System.Math.Log(lse23_sum);
-                nll += (-(((x1 == 0) ? 0d : sum21) - lse23));
+                nll += (-(sel22 - lse23));
             }
             return nll;
         }
@@ -234,54 +252,81 @@ namespace Demo
                 int x1 = this.Class[i];
                 bool t17 = (x1 == 0);
                 int diff18 = (x1 - 1);
-                double sum21 = 0d;
-                for (int __j1 = 0; __j1 < this.X.GetLength(1); __j1++)
+                double sel22;
+                if (t17)
                 {
-                    double x12 = this.X[i, __j1];
-                    sum21 += (x12 * p_W[diff18 * cols_W + __j1]);
+                    sel22 = 0d;
+                }
+                else
+                {
+                    double sum21 = 0d;
+                    for (int __j1 = 0; __j1 < this.X.GetLength(1); __j1++)
+                    {
+                        double x12 = this.X[i, __j1];
+                        sum21 += (x12 * p_W[diff18 * cols_W + __j1]);
+                    }
+                    sel22 = sum21;
                 }
                 double lse23_max = double.NegativeInfinity, lse23_sum = 0d;
                 for (int __k0 = 0; __k0 < 3; __k0++)
                 {
                     bool t5 = (__k0 == 0);
                     int diff9 = (__k0 - 1);
-                    double sum14 = 0d;
-                    for (int __j1 = 0; __j1 < this.X.GetLength(1); __j1++)
+                    double sel15;
+                    if (t5)
                     {
-                        double x12_2 = this.X[i, __j1];
-                        sum14 += (p_W[diff9 * cols_W + __j1] * x12_2);
+                        sel15 = 0d;
                     }
-                    double sel15 = (t5 ? 0d : sum14);
+                    else
+                    {
+                        double sum14 = 0d;
+                        for (int __j1 = 0; __j1 < this.X.GetLength(1); __j1++)
+                        {
+                            double x12_2 = this.X[i, __j1];
+                            sum14 += (p_W[diff9 * cols_W + __j1] * x12_2);
+                        }
+                        sel15 = sum14;
+                    }
                     double lse23_term = sel15;
                     if (lse23_term > lse23_max) { lse23_sum = lse23_sum * global::System.Math.Exp(lse23_max - lse23_term) + 1d; lse23_max = lse23_term; }
                     else if (lse23_term > double.NegativeInfinity) { lse23_sum += global::System.Math.Exp(lse23_term - lse23_max); }
                 }
                 double lse23 = lse23_max + global::System.Math.Log(lse23_sum);
-                double sel30 = (t17 ? 0d : 1d);
-                nll += (-((t17 ? 0d : sum21) - lse23));
+                bool not27 = (!t17);
+                double sel34 = (not27 ? (-(t17 ? 0d : 1d)) : 0d);
+                nll += (-(sel22 - lse23));
                 // backward: dNLL/dθ
                 for (int __j1 = 0; __j1 < this.X.GetLength(1); __j1++)
                 {
                     double x12_3 = this.X[i, __j1];
-                    g_W[diff18 * cols_W + __j1] += (-(x12_3 * sel30));
+                    if (not27) g_W[diff18 * cols_W + __j1] += (not27 ? (x12_3 * sel34) : 0d);
                 }
                 for (int __k0 = 0; __k0 < 3; __k0++)
                 {
                     bool t5_2 = (__k0 == 0);
                     int diff9_2 = (__k0 - 1);
-                    double sum14_2 = 0d;
-                    for (int __j1 = 0; __j1 < this.X.GetLength(1); __j1++)
+                    double sel15_2;
+                    if (t5_2)
                     {
-                        double x12_4 = this.X[i, __j1];
-                        sum14_2 += (p_W[diff9_2 * cols_W + __j1] * x12_4);
+                        sel15_2 = 0d;
                     }
-                    double sel15_2 = (t5_2 ? 0d : sum14_2);
-                    double sel34 = (t5_2 ? 0d : 1d);
-                    double prod35 = (global::System.Math.Exp((sel15_2 - lse23)) * sel34);
+                    else
+                    {
+                        double sum14_2 = 0d;
+                        for (int __j1 = 0; __j1 < this.X.GetLength(1); __j1++)
+                        {
+                            double x12_4 = this.X[i, __j1];
+                            sum14_2 += (p_W[diff9_2 * cols_W + __j1] * x12_4);
+                        }
+                        sel15_2 = sum14_2;
+                    }
+                    bool not28 = (!t5_2);
+                    double sel37 = (t5_2 ? 0d : 1d);
+                    double sel39 = (not28 ? (global::System.Math.Exp((sel15_2 - lse23)) * sel37) : 0d);
                     for (int __j1 = 0; __j1 < this.X.GetLength(1); __j1++)
                     {
                         double x12_5 = this.X[i, __j1];
-                        g_W[diff9_2 * cols_W + __j1] += (x12_5 * prod35);
+                        if (not28) g_W[diff9_2 * cols_W + __j1] += (not28 ? (x12_5 * sel39) : 0d);
                     }
                 }
             }
@@ -301,13 +346,21 @@ namespace Demo
                 {
                     bool t5 = (__k0 == 0);
                     int diff9 = (__k0 - 1);
-                    double sum14 = 0d;
-                    for (int __j1 = 0; __j1 < this.X.GetLength(1); __j1++)
+                    double sel15;
+                    if (t5)
                     {
-                        double x12 = this.X[i, __j1];
-                        sum14 += (p_W[diff9 * cols_W + __j1] * x12);
+                        sel15 = 0d;
                     }
-                    double sel15 = (t5 ? 0d : sum14);
+                    else
+                    {
+                        double sum14 = 0d;
+                        for (int __j1 = 0; __j1 < this.X.GetLength(1); __j1++)
+                        {
+                            double x12 = this.X[i, __j1];
+                            sum14 += (p_W[diff9 * cols_W + __j1] * x12);
+                        }
+                        sel15 = sum14;
+                    }
                     double lse23_term = sel15;
                     if (lse23_term > lse23_max) { lse23_sum = lse23_sum * global::System.Math.Exp(lse23_max - lse23_term) + 1d; lse23_max = lse23_term; }
                     else if (lse23_term > double.NegativeInfinity) { lse23_sum += global::System.Math.Exp(lse23_term - lse23_max); }
@@ -315,24 +368,36 @@ namespace Demo
                 double lse23 = lse23_max + global::System.Math.Log(lse23_sum);
                 for (int __k2 = 0; __k2 < 3; __k2++)
                 {
-                    int diff38 = (__k2 - 1);
-                    bool t40 = (__k2 == 0);
-                    double sum42 = 0d;
-                    for (int __j1 = 0; __j1 < this.X.GetLength(1); __j1++)
+                    int diff43 = (__k2 - 1);
+                    bool t45 = (__k2 == 0);
+                    bool not46 = (!t45);
+                    double sel49;
+                    if (t45)
                     {
-                        double x12_2 = this.X[i, __j1];
-                        sum42 += (x12_2 * p_W[diff38 * cols_W + __j1]);
+                        sel49 = 0d;
                     }
-                    double exp45 = global::System.Math.Exp(((t40 ? 0d : sum42) - lse23));
-                    double sel46 = (t40 ? 0d : 1d);
+                    else
+                    {
+                        double sum48 = 0d;
+                        for (int __j1 = 0; __j1 < this.X.GetLength(1); __j1++)
+                        {
+                            double x12_2 = this.X[i, __j1];
+                            sum48 += (x12_2 * p_W[diff43 * cols_W + __j1]);
+                        }
+                        sel49 = sum48;
+                    }
+                    double exp51 = global::System.Math.Exp((sel49 - lse23));
+                    double sel52 = (t45 ? 0d : 1d);
+                    bool t62 = (not46 && not46);
+                    double sel64 = (not46 ? 1d : 0d);
                     for (int __j1 = 0; __j1 < this.X.GetLength(1); __j1++)
                     {
                         double x12_3 = this.X[i, __j1];
                         for (int __j3 = 0; __j3 < this.X.GetLength(1); __j3++)
                         {
-                            double prod54 = (exp45 * (sel46 * this.X[i, __j3]));
-                            double prod56 = (sel46 * prod54);
-                            matrix[(o_W + diff38 * cols_W + __j3) * p + o_W + diff38 * cols_W + __j1] += (x12_3 * prod56);
+                            double sel72 = (not46 ? (exp51 * (not46 ? (sel52 * (not46 ? (sel64 * (not46 ? (this.X[i, __j3] * sel64) : 0d)) : 0d)) : 0d)) : 0d);
+                            double sel77 = (t62 ? (not46 ? (sel52 * sel72) : 0d) : 0d);
+                            if ((not46 && t62)) matrix[(o_W + diff43 * cols_W + __j3) * p + o_W + diff43 * cols_W + __j1] += (t62 ? (x12_3 * sel77) : 0d);
                         }
                     }
                 }
@@ -340,35 +405,57 @@ namespace Demo
                 {
                     bool t5_2 = (__k0 == 0);
                     int diff9_2 = (__k0 - 1);
-                    double sum14_2 = 0d;
-                    for (int __j1 = 0; __j1 < this.X.GetLength(1); __j1++)
+                    double sel15_2;
+                    if (t5_2)
                     {
-                        double x12_4 = this.X[i, __j1];
-                        sum14_2 += (p_W[diff9_2 * cols_W + __j1] * x12_4);
+                        sel15_2 = 0d;
                     }
-                    double sel15_2 = (t5_2 ? 0d : sum14_2);
-                    double exp29 = global::System.Math.Exp((sel15_2 - lse23));
-                    double sel34 = (t5_2 ? 0d : 1d);
-                    for (int __k2 = 0; __k2 < 3; __k2++)
+                    else
                     {
-                        int diff38_2 = (__k2 - 1);
-                        bool t40_2 = (__k2 == 0);
-                        double sum42_2 = 0d;
+                        double sum14_2 = 0d;
                         for (int __j1 = 0; __j1 < this.X.GetLength(1); __j1++)
                         {
-                            double x12_5 = this.X[i, __j1];
-                            sum42_2 += (x12_5 * p_W[diff38_2 * cols_W + __j1]);
+                            double x12_4 = this.X[i, __j1];
+                            sum14_2 += (p_W[diff9_2 * cols_W + __j1] * x12_4);
                         }
-                        double exp45_2 = global::System.Math.Exp(((t40_2 ? 0d : sum42_2) - lse23));
-                        double sel46_2 = (t40_2 ? 0d : 1d);
+                        sel15_2 = sum14_2;
+                    }
+                    bool not28 = (!t5_2);
+                    double exp31 = global::System.Math.Exp((sel15_2 - lse23));
+                    double sel37 = (t5_2 ? 0d : 1d);
+                    for (int __k2 = 0; __k2 < 3; __k2++)
+                    {
+                        int diff43_2 = (__k2 - 1);
+                        bool t45_2 = (__k2 == 0);
+                        bool not46_2 = (!t45_2);
+                        double sel49_2;
+                        if (t45_2)
+                        {
+                            sel49_2 = 0d;
+                        }
+                        else
+                        {
+                            double sum48_2 = 0d;
+                            for (int __j1 = 0; __j1 < this.X.GetLength(1); __j1++)
+                            {
+                                double x12_5 = this.X[i, __j1];
+                                sum48_2 += (x12_5 * p_W[diff43_2 * cols_W + __j1]);
+                            }
+                            sel49_2 = sum48_2;
+                        }
+                        double exp51_2 = global::System.Math.Exp((sel49_2 - lse23));
+                        double sel52_2 = (t45_2 ? 0d : 1d);
+                        bool t63 = (not28 && not46_2);
+                        double sel64_2 = (not46_2 ? 1d : 0d);
                         for (int __j1 = 0; __j1 < this.X.GetLength(1); __j1++)
                         {
                             double x12_6 = this.X[i, __j1];
                             for (int __j3 = 0; __j3 < this.X.GetLength(1); __j3++)
                             {
-                                double prod54_2 = (exp45_2 * (sel46_2 * this.X[i, __j3]));
-                                double prod60 = (sel34 * (exp29 * prod54_2));
-                                matrix[(o_W + diff38_2 * cols_W + __j3) * p + o_W + diff9_2 * cols_W + __j1] += (-(x12_6 * prod60));
+                                double sel72_2 = (not46_2 ? (exp51_2 * (not46_2 ? (sel52_2 * (not46_2 ? (sel64_2 * (not46_2 ? (this.X[i, __j3] * sel64_2) : 0d)) : 0d)) : 0d)) : 0d);
+                                double sel74 = (not46_2 ? (-sel72_2) : 0d);
+                                double sel84 = (t63 ? (not46_2 ? (sel37 * (not46_2 ? (exp31 * sel74) : 0d)) : 0d) : 0d);
+                                if ((not46_2 && t63)) matrix[(o_W + diff43_2 * cols_W + __j3) * p + o_W + diff9_2 * cols_W + __j1] += (t63 ? (x12_6 * sel84) : 0d);
                             }
                         }
                     }
@@ -389,13 +476,21 @@ namespace Demo
                 {
                     bool t5 = (__k0 == 0);
                     int diff9 = (__k0 - 1);
-                    double sum14 = 0d;
-                    for (int __j1 = 0; __j1 < this.X.GetLength(1); __j1++)
+                    double sel15;
+                    if (t5)
                     {
-                        double x12 = this.X[i, __j1];
-                        sum14 += (p_W[diff9 * cols_W + __j1] * x12);
+                        sel15 = 0d;
                     }
-                    double sel15 = (t5 ? 0d : sum14);
+                    else
+                    {
+                        double sum14 = 0d;
+                        for (int __j1 = 0; __j1 < this.X.GetLength(1); __j1++)
+                        {
+                            double x12 = this.X[i, __j1];
+                            sum14 += (p_W[diff9 * cols_W + __j1] * x12);
+                        }
+                        sel15 = sum14;
+                    }
                     double lse23_term = sel15;
                     if (lse23_term > lse23_max) { lse23_sum = lse23_sum * global::System.Math.Exp(lse23_max - lse23_term) + 1d; lse23_max = lse23_term; }
                     else if (lse23_term > double.NegativeInfinity) { lse23_sum += global::System.Math.Exp(lse23_term - lse23_max); }
@@ -405,23 +500,32 @@ namespace Demo
                 {
                     bool t5_2 = (__k0 == 0);
                     int diff9_2 = (__k0 - 1);
-                    double sum14_2 = 0d;
-                    for (int __j1 = 0; __j1 < this.X.GetLength(1); __j1++)
+                    double sel15_2;
+                    if (t5_2)
                     {
-                        double x12_2 = this.X[i, __j1];
-                        sum14_2 += (p_W[diff9_2 * cols_W + __j1] * x12_2);
+                        sel15_2 = 0d;
                     }
-                    double sel15_2 = (t5_2 ? 0d : sum14_2);
-                    double exp29 = global::System.Math.Exp((sel15_2 - lse23));
-                    double sel34 = (t5_2 ? 0d : 1d);
+                    else
+                    {
+                        double sum14_2 = 0d;
+                        for (int __j1 = 0; __j1 < this.X.GetLength(1); __j1++)
+                        {
+                            double x12_2 = this.X[i, __j1];
+                            sum14_2 += (p_W[diff9_2 * cols_W + __j1] * x12_2);
+                        }
+                        sel15_2 = sum14_2;
+                    }
+                    bool not28 = (!t5_2);
+                    double exp31 = global::System.Math.Exp((sel15_2 - lse23));
+                    double sel95 = (not28 ? (t5_2 ? 0d : 1d) : 0d);
                     for (int __j6 = 0; __j6 < this.X.GetLength(1); __j6++)
                     {
-                        double prod82 = (sel34 * this.X[i, __j6]);
+                        double sel111 = (not28 ? (sel95 * this.X[i, __j6]) : 0d);
                         for (int __j7 = 0; __j7 < this.X.GetLength(1); __j7++)
                         {
-                            double x85 = this.X[i, __j7];
-                            double prod86 = (sel34 * x85);
-                            matrix[(o_W + diff9_2 * cols_W + __j6) * p + o_W + diff9_2 * cols_W + __j7] += (exp29 * (prod82 * prod86));
+                            double x114 = this.X[i, __j7];
+                            double sel116 = (not28 ? (sel95 * x114) : 0d);
+                            if ((not28 && not28)) matrix[(o_W + diff9_2 * cols_W + __j6) * p + o_W + diff9_2 * cols_W + __j7] += (exp31 * (sel111 * sel116));
                         }
                     }
                 }
@@ -429,36 +533,55 @@ namespace Demo
                 {
                     bool t5_3 = (__k0 == 0);
                     int diff9_3 = (__k0 - 1);
-                    double sum14_3 = 0d;
-                    for (int __j1 = 0; __j1 < this.X.GetLength(1); __j1++)
+                    double sel15_3;
+                    if (t5_3)
                     {
-                        double x12_3 = this.X[i, __j1];
-                        sum14_3 += (p_W[diff9_3 * cols_W + __j1] * x12_3);
+                        sel15_3 = 0d;
                     }
-                    double sel15_3 = (t5_3 ? 0d : sum14_3);
-                    double exp29_2 = global::System.Math.Exp((sel15_3 - lse23));
-                    double sel34_2 = (t5_3 ? 0d : 1d);
-                    for (int __k5 = 0; __k5 < 3; __k5++)
+                    else
                     {
-                        bool t71 = (__k5 == 0);
-                        int diff72 = (__k5 - 1);
-                        double sum75 = 0d;
+                        double sum14_3 = 0d;
                         for (int __j1 = 0; __j1 < this.X.GetLength(1); __j1++)
                         {
-                            double x12_4 = this.X[i, __j1];
-                            sum75 += (x12_4 * p_W[diff72 * cols_W + __j1]);
+                            double x12_3 = this.X[i, __j1];
+                            sum14_3 += (p_W[diff9_3 * cols_W + __j1] * x12_3);
                         }
-                        double exp78 = global::System.Math.Exp(((t71 ? 0d : sum75) - lse23));
-                        double sel90 = (t71 ? 0d : 1d);
-                        double prod92 = (exp29_2 * exp78);
+                        sel15_3 = sum14_3;
+                    }
+                    bool not28_2 = (!t5_3);
+                    double exp31_2 = global::System.Math.Exp((sel15_3 - lse23));
+                    double sel95_2 = (not28_2 ? (t5_3 ? 0d : 1d) : 0d);
+                    for (int __k5 = 0; __k5 < 3; __k5++)
+                    {
+                        bool t99 = (__k5 == 0);
+                        int diff100 = (__k5 - 1);
+                        double sel104;
+                        if (t99)
+                        {
+                            sel104 = 0d;
+                        }
+                        else
+                        {
+                            double sum103 = 0d;
+                            for (int __j1 = 0; __j1 < this.X.GetLength(1); __j1++)
+                            {
+                                double x12_4 = this.X[i, __j1];
+                                sum103 += (x12_4 * p_W[diff100 * cols_W + __j1]);
+                            }
+                            sel104 = sum103;
+                        }
+                        double exp106 = global::System.Math.Exp((sel104 - lse23));
+                        bool not121 = (!t99);
+                        double sel123 = (not121 ? (t99 ? 0d : 1d) : 0d);
+                        double prod126 = (exp31_2 * exp106);
                         for (int __j6 = 0; __j6 < this.X.GetLength(1); __j6++)
                         {
-                            double prod82_2 = (sel34_2 * this.X[i, __j6]);
+                            double sel111_2 = (not28_2 ? (sel95_2 * this.X[i, __j6]) : 0d);
                             for (int __j7 = 0; __j7 < this.X.GetLength(1); __j7++)
                             {
-                                double x85_2 = this.X[i, __j7];
-                                double prod91 = (x85_2 * sel90);
-                                matrix[(o_W + diff9_3 * cols_W + __j6) * p + o_W + diff72 * cols_W + __j7] += (-(prod92 * (prod82_2 * prod91)));
+                                double x114_2 = this.X[i, __j7];
+                                double sel125 = (not121 ? (x114_2 * sel123) : 0d);
+                                if ((not28_2 && not121)) matrix[(o_W + diff9_3 * cols_W + __j6) * p + o_W + diff100 * cols_W + __j7] += (-(prod126 * (sel111_2 * sel125)));
                             }
                         }
                     }
@@ -477,46 +600,65 @@ namespace Demo
             {
                 score.Clear();
                 int x1 = this.Class[i];
+                bool t17 = (x1 == 0);
                 double lse23_max = double.NegativeInfinity, lse23_sum = 0d;
                 for (int __k0 = 0; __k0 < 3; __k0++)
                 {
                     bool t5 = (__k0 == 0);
                     int diff9 = (__k0 - 1);
-                    double sum14 = 0d;
-                    for (int __j1 = 0; __j1 < this.X.GetLength(1); __j1++)
+                    double sel15;
+                    if (t5)
                     {
-                        double x12 = this.X[i, __j1];
-                        sum14 += (p_W[diff9 * cols_W + __j1] * x12);
+                        sel15 = 0d;
                     }
-                    double sel15 = (t5 ? 0d : sum14);
+                    else
+                    {
+                        double sum14 = 0d;
+                        for (int __j1 = 0; __j1 < this.X.GetLength(1); __j1++)
+                        {
+                            double x12 = this.X[i, __j1];
+                            sum14 += (p_W[diff9 * cols_W + __j1] * x12);
+                        }
+                        sel15 = sum14;
+                    }
                     double lse23_term = sel15;
                     if (lse23_term > lse23_max) { lse23_sum = lse23_sum * global::System.Math.Exp(lse23_max - lse23_term) + 1d; lse23_max = lse23_term; }
                     else if (lse23_term > double.NegativeInfinity) { lse23_sum += global::System.Math.Exp(lse23_term - lse23_max); }
                 }
                 double lse23 = lse23_max + global::System.Math.Log(lse23_sum);
-                double sel30 = ((x1 == 0) ? 0d : 1d);
+                bool not27 = (!t17);
+                double sel34 = (not27 ? (-(t17 ? 0d : 1d)) : 0d);
                 for (int __j1 = 0; __j1 < this.X.GetLength(1); __j1++)
                 {
                     double x12_2 = this.X[i, __j1];
-                    score[o_W + (x1 - 1) * cols_W + __j1] += (-(x12_2 * sel30));
+                    if (not27) score[o_W + (x1 - 1) * cols_W + __j1] += (not27 ? (x12_2 * sel34) : 0d);
                 }
                 for (int __k0 = 0; __k0 < 3; __k0++)
                 {
                     bool t5_2 = (__k0 == 0);
                     int diff9_2 = (__k0 - 1);
-                    double sum14_2 = 0d;
-                    for (int __j1 = 0; __j1 < this.X.GetLength(1); __j1++)
+                    double sel15_2;
+                    if (t5_2)
                     {
-                        double x12_3 = this.X[i, __j1];
-                        sum14_2 += (p_W[diff9_2 * cols_W + __j1] * x12_3);
+                        sel15_2 = 0d;
                     }
-                    double sel15_2 = (t5_2 ? 0d : sum14_2);
-                    double sel34 = (t5_2 ? 0d : 1d);
-                    double prod35 = (global::System.Math.Exp((sel15_2 - lse23)) * sel34);
+                    else
+                    {
+                        double sum14_2 = 0d;
+                        for (int __j1 = 0; __j1 < this.X.GetLength(1); __j1++)
+                        {
+                            double x12_3 = this.X[i, __j1];
+                            sum14_2 += (p_W[diff9_2 * cols_W + __j1] * x12_3);
+                        }
+                        sel15_2 = sum14_2;
+                    }
+                    bool not28 = (!t5_2);
+                    double sel37 = (t5_2 ? 0d : 1d);
+                    double sel39 = (not28 ? (global::System.Math.Exp((sel15_2 - lse23)) * sel37) : 0d);
                     for (int __j1 = 0; __j1 < this.X.GetLength(1); __j1++)
                     {
                         double x12_4 = this.X[i, __j1];
-                        score[o_W + diff9_2 * cols_W + __j1] += (x12_4 * prod35);
+                        if (not28) score[o_W + diff9_2 * cols_W + __j1] += (not28 ? (x12_4 * sel39) : 0d);
                     }
                 }
                 // meat += s sᵀ

@@ -416,7 +416,7 @@ namespace Demo.Nist
                 // θ-only subexpressions, hoisted out of the observation loop
                 double neg29 = (-p_B1);
                 double diff54 = (((-1.2655121234846454d) + (global::MleGen.Functions.LogGamma(2.5d) - global::MleGen.Functions.LogGamma(2d))) - global::System.Math.Log(p_Tau));
-                double inv177 = (1d / p_Tau);
+                double inv178 = (1d / p_Tau);
                 double nll = 0d;
                 for (int i = start; i < end; i++)
                 {
@@ -424,12 +424,12 @@ namespace Demo.Nist
                     bool t28 = (this.X[i] > 0d);
                     double ratio33 = ((this.Z[i] - (t28 ? p_B1 : neg29)) / p_Tau);
                     double ratio48 = (global::MleGen.Functions.Square(ratio33) / 4d);
-                    double prod176 = (((2.5d * (1d / (1d + ratio48))) * 0.25d) * (ratio33 * 2d));
-                    double prod178 = (prod176 * inv177);
+                    double prod177 = (((2.5d * (1d / (1d + ratio48))) * 0.25d) * (ratio33 * 2d));
+                    double prod179 = (prod177 * inv178);
                     nll += (-(diff54 - (2.5d * global::MleGen.Functions.Log1p(ratio48))));
                     // backward: dNLL/dθ
-                    g_B1 += ((-(prod178 * (t28 ? 1d : 0d))) + (prod178 * (t28 ? 0d : 1d)));
-                    g_Tau += (inv177 - (prod176 * (ratio33 / p_Tau)));
+                    g_B1 += ((-(prod179 * (t28 ? 1d : 0d))) + ((!t28) ? (prod179 * (t28 ? 0d : 1d)) : 0d));
+                    g_Tau += (inv178 - (prod177 * (ratio33 / p_Tau)));
                 }
                 gradient[o_B1] += g_B1;
                 gradient[o_B2] += g_B2;
@@ -450,30 +450,31 @@ namespace Demo.Nist
                 double p_Sigma = theta[o_Sigma];
                 double p_Tau = theta[o_Tau];
                 double neg29 = (-p_B1);
-                double inv177 = (1d / p_Tau);
-                double sq196 = global::MleGen.Functions.Square(inv177);
+                double inv178 = (1d / p_Tau);
+                double sq201 = global::MleGen.Functions.Square(inv178);
                 for (int i = start; i < end; i++)
                 {
                     bool t28 = (this.X[i] > 0d);
                     double ratio33 = ((this.Z[i] - (t28 ? p_B1 : neg29)) / p_Tau);
-                    double inv171 = (1d / (1d + (global::MleGen.Functions.Square(ratio33) / 4d)));
-                    double prod174 = ((2.5d * inv171) * 0.25d);
-                    double prod175 = (ratio33 * 2d);
-                    double prod176 = (prod174 * prod175);
-                    double ratio179 = (ratio33 / p_Tau);
-                    double sel185 = (t28 ? 1d : 0d);
-                    double sel188 = (t28 ? 0d : 1d);
-                    double diff193 = (sel188 - sel185);
-                    double prod194 = (inv177 * diff193);
-                    double sq205 = global::MleGen.Functions.Square(inv171);
-                    double diff213 = ((2d * (prod174 * prod194)) - (prod175 * (0.25d * ((2.5d * (0.25d * (prod175 * prod194))) * sq205))));
-                    double prod214 = (inv177 * diff213);
-                    double add245 = (((-(prod176 * inv177)) - (2d * (prod174 * ratio179))) + (prod175 * (0.25d * (sq205 * (2.5d * (0.25d * (prod175 * ratio179)))))));
-                    double prod246 = (inv177 * add245);
-                    matrix[(o_B1) * p + o_B1] += ((-(sel185 * prod214)) + (sel188 * prod214));
-                    matrix[(o_B1) * p + o_Tau] += ((-((prod176 * diff193) * sq196)) - (ratio179 * diff213));
-                    matrix[(o_Tau) * p + o_B1] += ((-(sel185 * prod246)) + (sel188 * prod246));
-                    matrix[(o_Tau) * p + o_Tau] += (((prod176 * (ratio179 / p_Tau)) - sq196) - (ratio179 * add245));
+                    bool not170 = (!t28);
+                    double inv172 = (1d / (1d + (global::MleGen.Functions.Square(ratio33) / 4d)));
+                    double prod175 = ((2.5d * inv172) * 0.25d);
+                    double prod176 = (ratio33 * 2d);
+                    double prod177 = (prod175 * prod176);
+                    double ratio180 = (ratio33 / p_Tau);
+                    double sel186 = (t28 ? 1d : 0d);
+                    double sel189 = (t28 ? 0d : 1d);
+                    double diff198 = ((not170 ? (sel189 * (not170 ? 1d : 0d)) : 0d) - sel186);
+                    double prod199 = (inv178 * diff198);
+                    double sq210 = global::MleGen.Functions.Square(inv172);
+                    double diff218 = ((2d * (prod175 * prod199)) - (prod176 * (0.25d * ((2.5d * (0.25d * (prod176 * prod199))) * sq210))));
+                    double prod219 = (inv178 * diff218);
+                    double add251 = (((-(prod177 * inv178)) - (2d * (prod175 * ratio180))) + (prod176 * (0.25d * (sq210 * (2.5d * (0.25d * (prod176 * ratio180)))))));
+                    double prod252 = (inv178 * add251);
+                    matrix[(o_B1) * p + o_B1] += ((-(sel186 * prod219)) + (not170 ? (sel189 * prod219) : 0d));
+                    matrix[(o_B1) * p + o_Tau] += ((-((prod177 * diff198) * sq201)) - (ratio180 * diff218));
+                    matrix[(o_Tau) * p + o_B1] += ((-(sel186 * prod252)) + (not170 ? (sel189 * prod252) : 0d));
+                    matrix[(o_Tau) * p + o_Tau] += (((prod177 * (ratio180 / p_Tau)) - sq201) - (ratio180 * add251));
                 }
             }
 
@@ -488,13 +489,13 @@ namespace Demo.Nist
                 double p_B2 = theta[o_B2];
                 double p_Sigma = theta[o_Sigma];
                 double p_Tau = theta[o_Tau];
-                double prod275 = (7d * global::MleGen.Functions.Square(p_Tau));
-                double ratio276 = (5d / prod275);
+                double prod283 = (7d * global::MleGen.Functions.Square(p_Tau));
+                double ratio284 = (5d / prod283);
                 for (int i = start; i < end; i++)
                 {
                     bool t28 = (this.X[i] > 0d);
-                    matrix[(o_B1) * p + o_B1] += (ratio276 * (((t28 ? 1d : 0d) - (t28 ? 0d : 1d)) * ((t28 ? 1d : 0d) - (t28 ? 0d : 1d))));
-                    matrix[(o_Tau) * p + o_Tau] += (8d / prod275);
+                    matrix[(o_B1) * p + o_B1] += (ratio284 * (((t28 ? 1d : 0d) + ((!t28) ? (-(t28 ? 0d : 1d)) : 0d)) * ((t28 ? 1d : 0d) + ((!t28) ? (-(t28 ? 0d : 1d)) : 0d))));
+                    matrix[(o_Tau) * p + o_Tau] += (8d / prod283);
                 }
             }
 
@@ -511,16 +512,16 @@ namespace Demo.Nist
                 double p_Tau = theta[o_Tau];
                 int p = score.Length;
                 double neg29 = (-p_B1);
-                double inv177 = (1d / p_Tau);
+                double inv178 = (1d / p_Tau);
                 for (int i = start; i < end; i++)
                 {
                     score.Clear();
                     bool t28 = (this.X[i] > 0d);
                     double ratio33 = ((this.Z[i] - (t28 ? p_B1 : neg29)) / p_Tau);
-                    double prod176 = (((2.5d * (1d / (1d + (global::MleGen.Functions.Square(ratio33) / 4d)))) * 0.25d) * (ratio33 * 2d));
-                    double prod178 = (prod176 * inv177);
-                    score[o_B1] += ((-(prod178 * (t28 ? 1d : 0d))) + (prod178 * (t28 ? 0d : 1d)));
-                    score[o_Tau] += (inv177 - (prod176 * (ratio33 / p_Tau)));
+                    double prod177 = (((2.5d * (1d / (1d + (global::MleGen.Functions.Square(ratio33) / 4d)))) * 0.25d) * (ratio33 * 2d));
+                    double prod179 = (prod177 * inv178);
+                    score[o_B1] += ((-(prod179 * (t28 ? 1d : 0d))) + ((!t28) ? (prod179 * (t28 ? 0d : 1d)) : 0d));
+                    score[o_Tau] += (inv178 - (prod177 * (ratio33 / p_Tau)));
                     // meat += s sᵀ
                     for (int a = 0; a < p; a++)
                     {
