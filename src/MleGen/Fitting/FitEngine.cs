@@ -40,6 +40,16 @@ internal static class FitEngine
                 FitMethod.OwlQn => OwlQn.Minimize(objective, weights, centers, u, settings, new LbfgsWorkspace(q)),
                 _ => Lbfgs.Minimize(objective, u, settings, new LbfgsWorkspace(q)),
             };
+
+            if (method == FitMethod.Lbfgs && NeedsRefinement(result.Status) && result.Iterations < settings.MaxIterations)
+            {
+                // L-BFGS stalled before its gradient test (a relative-change or step test on a badly
+                // scaled problem): finish with safeguarded Newton on the exact observed information,
+                // which every model provides and which is invariant to the parameters' scales.
+                OptimizerSettings rest = settings with { MaxIterations = settings.MaxIterations - result.Iterations };
+                OptimizationResult polish = Newton.Minimize(objective, u, rest, new NewtonWorkspace(q));
+                result = polish with { Iterations = result.Iterations + polish.Iterations, Evaluations = result.Evaluations + polish.Evaluations };
+            }
         }
 
         double[] theta = new double[problem.Infos.Length];
@@ -67,6 +77,9 @@ internal static class FitEngine
 
         return f;
     }
+
+    private static bool NeedsRefinement(OptimizationStatus status) =>
+        status is OptimizationStatus.FunctionConverged or OptimizationStatus.StepConverged or OptimizationStatus.LineSearchFailed;
 
     private static bool CollectL1(FitProblem problem, ParameterTransform transform, Span<double> weights, Span<double> centers)
     {

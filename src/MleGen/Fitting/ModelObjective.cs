@@ -78,7 +78,7 @@ internal sealed class ModelObjective : IObjective
             _model.NegativeLogPriorHessian(_theta, _hessianTheta);
         }
 
-        _transform.PullBackHessian(_theta, _gradientTheta, _hessianTheta, _jacobian, _product, hessian);
+        _transform.PullBackHessian(_theta, _gradientTheta, _hessianTheta, _jacobian, _product, hessian, _curvature == CurvatureKind.Observed);
     }
 
     private double NaturalValueAndGradient(ReadOnlySpan<double> x)

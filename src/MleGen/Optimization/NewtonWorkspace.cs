@@ -13,6 +13,7 @@ internal sealed class NewtonWorkspace
         GradientNew = new double[dimension];
         Hessian = new double[dimension * dimension];
         Factor = new double[dimension * dimension];
+        Scale = new double[dimension];
     }
 
     /// <summary>n.</summary>
@@ -29,4 +30,6 @@ internal sealed class NewtonWorkspace
     internal double[] Hessian { get; }
 
     internal double[] Factor { get; }
+
+    internal double[] Scale { get; }
 }

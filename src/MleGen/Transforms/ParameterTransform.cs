@@ -256,8 +256,12 @@ internal sealed class ParameterTransform
     /// <param name="jacobian">Scratch for J, p×q.</param>
     /// <param name="product">Scratch for H_θ J, p×q.</param>
     /// <param name="hessianU">The result, q×q row-major.</param>
+    /// <param name="secondOrder">
+    /// False to omit Σ g ∂²θ: right for the expected information, which transforms exactly as
+    /// Jᵀ I J because the expected score is zero (Fisher scoring stays positive semi-definite).
+    /// </param>
     public void PullBackHessian(ReadOnlySpan<double> theta, ReadOnlySpan<double> gradientTheta, ReadOnlySpan<double> hessianTheta,
-        Span<double> jacobian, Span<double> product, Span<double> hessianU)
+        Span<double> jacobian, Span<double> product, Span<double> hessianU, bool secondOrder = true)
     {
         int p = ParameterCount;
         int q = FreeCount;
@@ -290,7 +294,7 @@ internal sealed class ParameterTransform
             }
         }
 
-        for (int i = 0; i < p; i++)
+        for (int i = 0; secondOrder && i < p; i++)
         {
             if (_kinds[i] != TransformKind.Simplex && _free[i] >= 0)
             {
