@@ -110,6 +110,10 @@ internal sealed class LeastSquares : IObjective
 
     public int Dimension => _x.GetLength(1);
 
+    public double[,] X => _x;
+
+    public double[] Y => _y;
+
     public bool HasHessian => false;
 
     public double Value(ReadOnlySpan<double> beta) => ValueAndGradient(beta, stackalloc double[Dimension]);
