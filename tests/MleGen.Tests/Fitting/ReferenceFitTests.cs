@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using MleGen.Tests.Fitting.TestModels;
 using Xunit;
 
@@ -66,6 +67,37 @@ public class ReferenceFitTests
         {
             Expect.Relative(c.ParameterNumber(theirs, "se_observed"), observed[ours].StandardError!.Value, c.Tolerance("se"), $"{ours} se_observed");
         }
+    }
+
+    [Theory]
+    [InlineData(FitMethod.Lbfgs)]
+    [InlineData(FitMethod.Newton)]
+    public void RidgeMapLogisticPimaMatchesR(FitMethod method)
+    {
+        ReferenceCase c = ReferenceCase.Load("ridge_map_logistic_pima");
+        string[] slopes = ["npreg", "glu", "bp", "skin", "bmi", "ped", "age"];
+        var model = new LogisticRegressionModel(ReferenceModels.Matrix(slopes.Select(s => c.Columns[s]).ToArray()), c.Columns["diabetes"], slopePriorSd: 0.5);
+        FitResult fit = ModelFitter.Fit(model, new FitOptions { Method = method });
+        Assert.True(fit.Converged, fit.ConvergenceReason);
+        var names = new (string, string)[slopes.Length + 1];
+        names[0] = ("Intercept", "intercept");
+        for (int j = 0; j < slopes.Length; j++)
+        {
+            names[j + 1] = ($"Beta[{j}]", slopes[j]);
+        }
+
+        foreach (var (ours, theirs) in names)
+        {
+            ParameterEstimate p = fit[ours];
+            Expect.Relative(c.ParameterNumber(theirs, "estimate"), p.Estimate, c.Tolerance("estimate"), $"{ours} estimate");
+            Expect.Relative(c.ParameterNumber(theirs, "se"), p.StandardError!.Value, c.Tolerance("se"), $"{ours} se");
+            var (lo, hi) = c.ParameterPair(theirs, "ci95_wald");
+            Expect.Relative(lo, p.Lower!.Value, c.Tolerance("se"), $"{ours} Wald lower");
+            Expect.Relative(hi, p.Upper!.Value, c.Tolerance("se"), $"{ours} Wald upper");
+        }
+
+        Expect.Relative(c.Number("loglik"), fit.LogLikelihood, c.Tolerance("loglik"), "loglik");
+        Expect.Relative(c.Number("log_posterior"), fit.LogPosterior!.Value, c.Tolerance("log_posterior"), "log_posterior");
     }
 
     private static void AssertMatches(ReferenceCase c, FitResult fit, (string Ours, string Theirs)[] names, string seField)

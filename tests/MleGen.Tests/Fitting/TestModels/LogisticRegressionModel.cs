@@ -9,15 +9,52 @@ internal sealed class LogisticRegressionModel : HandWrittenModel
     private readonly double[] _y;
     private readonly int _m;
 
-    public LogisticRegressionModel(double[,] x, double[] y)
+    private readonly double? _priorSd;
+
+    /// <summary>Creates the model; <paramref name="slopePriorSd"/> puts a Normal(0, sd) prior on every slope (not the intercept), making it MAP.</summary>
+    public LogisticRegressionModel(double[,] x, double[] y, double? slopePriorSd = null)
         : base(Infos(x.GetLength(1)), new double[x.GetLength(1) + 1])
     {
         _x = x;
         _y = y;
         _m = x.GetLength(1);
+        _priorSd = slopePriorSd;
     }
 
     public override int ObservationCount => _y.Length;
+
+    public override bool HasPrior => _priorSd is not null;
+
+    public override double NegativeLogPrior(ReadOnlySpan<double> theta, Span<double> gradient)
+    {
+        if (_priorSd is not double sd)
+        {
+            return 0;
+        }
+
+        double value = 0;
+        for (int j = 1; j <= _m; j++)
+        {
+            value += (theta[j] * theta[j] / (2 * sd * sd)) + Math.Log(sd * Math.Sqrt(2 * Math.PI));
+            if (!gradient.IsEmpty)
+            {
+                gradient[j] += theta[j] / (sd * sd);
+            }
+        }
+
+        return value;
+    }
+
+    public override void NegativeLogPriorHessian(ReadOnlySpan<double> theta, Span<double> hessian)
+    {
+        if (_priorSd is double sd)
+        {
+            for (int j = 1; j <= _m; j++)
+            {
+                hessian[(j * P) + j] += 1 / (sd * sd);
+            }
+        }
+    }
 
     private int P => _m + 1;
 
