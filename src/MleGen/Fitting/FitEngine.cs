@@ -46,7 +46,7 @@ internal static class FitEngine
                 // L-BFGS stalled before its gradient test (a relative-change or step test on a badly
                 // scaled problem): finish with safeguarded Newton on the exact observed information,
                 // which every model provides and which is invariant to the parameters' scales.
-                OptimizerSettings rest = settings with { MaxIterations = settings.MaxIterations - result.Iterations };
+                OptimizerSettings rest = settings with { MaxIterations = settings.MaxIterations - result.Iterations, IterationOffset = result.Iterations };
                 OptimizationResult polish = Newton.Minimize(objective, u, rest, new NewtonWorkspace(q));
                 result = polish with { Iterations = result.Iterations + polish.Iterations, Evaluations = result.Evaluations + polish.Evaluations };
             }

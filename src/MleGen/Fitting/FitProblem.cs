@@ -85,6 +85,6 @@ internal sealed class FitProblem
         return new FitProblem(Model, Infos, s, isFixed);
     }
 
-    /// <summary>The number of estimated parameters.</summary>
-    public int FreeCount => Array.FindAll(IsFixed, f => !f).Length;
+    /// <summary>k, the number of estimated parameters: a simplex of K members counts K − 1.</summary>
+    public int FreeCount => new ParameterTransform(Infos, Start, IsFixed).FreeCount;
 }

@@ -71,7 +71,7 @@ internal static class Lbfgs
             gNew.CopyTo(g);
             f = search.Value;
             gNorm = Vectors.InfNorm(g);
-            settings.Progress?.Report(new FitProgress(iteration, f, gNorm));
+            settings.Progress?.Report(new FitProgress(settings.IterationOffset + iteration, f, gNorm));
 
             if (Vectors.GradientSmall(gNorm, f, settings.GradientTolerance))
             {

@@ -144,7 +144,7 @@ internal static class Newton
             gNew.CopyTo(g);
             f = fNew;
             gNorm = Vectors.InfNorm(g);
-            settings.Progress?.Report(new FitProgress(iteration, f, gNorm));
+            settings.Progress?.Report(new FitProgress(settings.IterationOffset + iteration, f, gNorm));
 
             if (Vectors.GradientSmall(gNorm, f, settings.GradientTolerance))
             {

@@ -19,6 +19,9 @@ internal readonly record struct OptimizerSettings(
     /// <summary>Defaults: 1e-8, 1e-12, 1000 iterations.</summary>
     public static OptimizerSettings Default => new(1e-8, 1e-12, 1000, null, CancellationToken.None);
 
+    /// <summary>Added to the iteration numbers in progress reports (a run that continues another).</summary>
+    public int IterationOffset { get; init; }
+
     /// <summary>Relative step size below which an iteration is considered stalled (a few ulps).</summary>
     public const double StepTolerance = 1e-15;
 }

@@ -109,7 +109,7 @@ internal static class OwlQn
             f = fNew;
             PseudoGradient(x, g, weights, centers, pg);
             pgNorm = Vectors.InfNorm(pg);
-            settings.Progress?.Report(new FitProgress(iteration, f, pgNorm));
+            settings.Progress?.Report(new FitProgress(settings.IterationOffset + iteration, f, pgNorm));
 
             if (Vectors.GradientSmall(pgNorm, f, settings.GradientTolerance))
             {
