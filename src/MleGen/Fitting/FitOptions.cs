@@ -1,0 +1,39 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+
+namespace MleGen;
+
+/// <summary>How <see cref="ModelFitter.Fit"/> optimizes a model and reports it.</summary>
+public sealed class FitOptions
+{
+    /// <summary>The optimizer; OWL-QN is used whenever a parameter has an L1/Laplace penalty. Default <see cref="FitMethod.Lbfgs"/>.</summary>
+    public FitMethod Method { get; init; } = FitMethod.Lbfgs;
+
+    /// <summary>Which matrix the standard errors come from. Default <see cref="CovarianceKind.Observed"/>.</summary>
+    public CovarianceKind Covariance { get; init; } = CovarianceKind.Observed;
+
+    /// <summary>Converged when the infinity norm of the (projected) gradient in the unconstrained coordinates is at most this times max(1, |objective|). Default 1e-8.</summary>
+    public double GradientTolerance { get; init; } = 1e-8;
+
+    /// <summary>Converged when an iteration changes the objective by at most this times max(1, |objective|). Default 1e-12.</summary>
+    public double FunctionTolerance { get; init; } = 1e-12;
+
+    /// <summary>The iteration budget. Default 1000.</summary>
+    public int MaxIterations { get; init; } = 1000;
+
+    /// <summary>Start values on the natural scale, in θ order (length <see cref="IMleModel.ParameterCount"/>); null to start from the model's current parameter values.</summary>
+    public double[]? Start { get; init; }
+
+    /// <summary>Parameters held at the given values (by name, e.g. <c>"Beta[1]"</c>) instead of being estimated; they get no standard error.</summary>
+    public IReadOnlyDictionary<string, double>? Fixed { get; init; }
+
+    /// <summary>Advisory upper bound on threads for models that evaluate in parallel; null for the model's default. Results do not depend on it.</summary>
+    public int? Threads { get; init; }
+
+    /// <summary>Receives one report per optimizer iteration.</summary>
+    public IProgress<FitProgress>? Progress { get; init; }
+
+    /// <summary>Checked once per iteration; cancelling throws <see cref="OperationCanceledException"/>.</summary>
+    public CancellationToken CancellationToken { get; init; }
+}

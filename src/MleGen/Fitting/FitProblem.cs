@@ -1,0 +1,90 @@
+using System;
+using System.Collections.Generic;
+
+namespace MleGen;
+
+/// <summary>A model with its parameter metadata, start values and which parameters are held fixed: everything an optimization run needs.</summary>
+internal sealed class FitProblem
+{
+    private FitProblem(IMleModel model, ParameterInfo[] infos, double[] start, bool[] isFixed)
+    {
+        Model = model;
+        Infos = infos;
+        Start = start;
+        IsFixed = isFixed;
+    }
+
+    public IMleModel Model { get; }
+
+    public ParameterInfo[] Infos { get; }
+
+    /// <summary>Start values on the natural scale (fixed parameters at their values).</summary>
+    public double[] Start { get; }
+
+    public bool[] IsFixed { get; }
+
+    /// <summary>Reads the model's metadata, the start values (options or the model's members) and the fixed parameters.</summary>
+    public static FitProblem Create(IMleModel model, FitOptions options)
+    {
+        int p = model.ParameterCount;
+        var infos = new ParameterInfo[p];
+        for (int i = 0; i < p; i++)
+        {
+            infos[i] = model.GetParameterInfo(i);
+        }
+
+        double[] start = new double[p];
+        if (options.Start is { } given)
+        {
+            if (given.Length != p)
+            {
+                throw new ArgumentException($"{nameof(FitOptions.Start)} has {given.Length} values; the model has {p} parameters.", nameof(options));
+            }
+
+            given.CopyTo(start, 0);
+        }
+        else
+        {
+            model.ReadParameters(start);
+        }
+
+        bool[] isFixed = new bool[p];
+        if (options.Fixed is { } held)
+        {
+            foreach (KeyValuePair<string, double> pair in held)
+            {
+                int index = Array.FindIndex(infos, info => info.Name == pair.Key);
+                if (index < 0)
+                {
+                    throw new ArgumentException($"{nameof(FitOptions.Fixed)}: the model has no parameter named '{pair.Key}'.", nameof(options));
+                }
+
+                isFixed[index] = true;
+                start[index] = pair.Value;
+            }
+        }
+
+        for (int i = 0; i < p; i++)
+        {
+            if (!double.IsFinite(start[i]))
+            {
+                throw new ArgumentException($"{infos[i].Name}: the start value {start[i]} is not finite.", nameof(options));
+            }
+        }
+
+        return new FitProblem(model, infos, start, isFixed);
+    }
+
+    /// <summary>The same model with one more parameter held at <paramref name="value"/>, starting from <paramref name="start"/>.</summary>
+    public FitProblem WithFixed(int index, double value, ReadOnlySpan<double> start)
+    {
+        double[] s = start.ToArray();
+        bool[] isFixed = (bool[])IsFixed.Clone();
+        isFixed[index] = true;
+        s[index] = value;
+        return new FitProblem(Model, Infos, s, isFixed);
+    }
+
+    /// <summary>k, the number of estimated parameters: a simplex of K members counts K − 1.</summary>
+    public int FreeCount => new ParameterTransform(Infos, Start, IsFixed).FreeCount;
+}

@@ -1,0 +1,80 @@
+using System;
+using MathNet.Numerics;
+
+namespace MleGen;
+
+/// <summary>
+/// One completed fit as the fitting layer knows it (problem, options, optimizer outcome). It builds
+/// <see cref="FitResult"/>s and serves what they forward: other covariances and profile intervals.
+/// </summary>
+internal sealed class FitSession : IFitSource
+{
+    /// <summary>qnorm(0.975), the Wald 95 % multiplier.</summary>
+    public const double Z975 = 1.959963984540054;
+
+    public FitSession(FitProblem problem, FitOptions options, OptimizationOutcome outcome)
+    {
+        Problem = problem;
+        Options = options;
+        Outcome = outcome;
+    }
+
+    public FitProblem Problem { get; }
+
+    public FitOptions Options { get; }
+
+    public OptimizationOutcome Outcome { get; }
+
+    /// <inheritdoc/>
+    public FitResult WithCovariance(FitResult fit, CovarianceKind kind) => Build(kind);
+
+    /// <inheritdoc/>
+    public (double Lower, double Upper) ProfileInterval(FitResult fit, string name, double level) =>
+        ProfileLikelihood.Interval(this, fit.IndexOf(name), level);
+
+    /// <summary>The result with standard errors from <paramref name="kind"/>.</summary>
+    public FitResult Build(CovarianceKind kind)
+    {
+        IMleModel model = Problem.Model;
+        double[] theta = Outcome.Theta;
+        int p = theta.Length;
+        CovarianceOutcome covariance = CovarianceEstimator.Estimate(model, theta, Problem.Infos, Problem.IsFixed, kind);
+        var parameters = new ParameterEstimate[p];
+        for (int i = 0; i < p; i++)
+        {
+            parameters[i] = Estimate(Problem.Infos[i].Name, theta[i], Problem.IsFixed[i], covariance.Covariance?[i, i] ?? double.NaN);
+        }
+
+        double nll = model.NegativeLogLikelihood(theta);
+        bool isMap = model.HasPrior || Outcome.Method == FitMethod.OwlQn;
+        return new FitResult(
+            this,
+            Outcome.Method,
+            Outcome.Result.Converged,
+            Outcome.Result.Reason,
+            Outcome.Result.Iterations,
+            Outcome.Result.GradientNorm,
+            -nll,
+            isMap ? -FitEngine.ObjectiveAt(model, theta) : null,
+            model.ObservationCount,
+            Problem.FreeCount,
+            parameters,
+            theta,
+            covariance.Covariance,
+            kind,
+            FitDiagnosticsBuilder.Build(Problem, Outcome, covariance, kind));
+    }
+
+    private static ParameterEstimate Estimate(string name, double estimate, bool isFixed, double variance)
+    {
+        if (isFixed || !(variance > 0) || !double.IsFinite(variance))
+        {
+            return new ParameterEstimate(name, estimate, null, null, null, null, null, isFixed);
+        }
+
+        double se = Math.Sqrt(variance);
+        double z = estimate / se;
+        double pValue = SpecialFunctions.Erfc(Math.Abs(z) / Constants.Sqrt2);
+        return new ParameterEstimate(name, estimate, se, z, pValue, estimate - (Z975 * se), estimate + (Z975 * se), false);
+    }
+}

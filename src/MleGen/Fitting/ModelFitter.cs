@@ -1,0 +1,30 @@
+using System;
+
+namespace MleGen;
+
+/// <summary>Fits an <see cref="IMleModel"/> by maximum likelihood (or MAP when it has priors) and reports the inference.</summary>
+public static class ModelFitter
+{
+    /// <summary>
+    /// Minimizes NLL + negative log prior over the free parameters (unconstrained coordinates for
+    /// bounded and simplex parameters), writes the estimates into the model's parameter members and
+    /// returns the result with standard errors from <see cref="FitOptions.Covariance"/>. Never throws
+    /// for non-convergence: <see cref="FitResult.Converged"/> and the diagnostics say so.
+    /// </summary>
+    /// <param name="model">The model (usually generated code).</param>
+    /// <param name="options">Method, tolerances, start values, fixed parameters, progress and cancellation; null for the defaults.</param>
+    /// <exception cref="OperationCanceledException">The options' token was cancelled.</exception>
+    public static FitResult Fit(IMleModel model, FitOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        options ??= new FitOptions();
+        ArgumentOutOfRangeException.ThrowIfNegative(options.MaxIterations, nameof(FitOptions.MaxIterations));
+        ArgumentOutOfRangeException.ThrowIfNegative(options.GradientTolerance, nameof(FitOptions.GradientTolerance));
+        ArgumentOutOfRangeException.ThrowIfNegative(options.FunctionTolerance, nameof(FitOptions.FunctionTolerance));
+        FitProblem problem = FitProblem.Create(model, options);
+        var settings = new OptimizerSettings(options.GradientTolerance, options.FunctionTolerance, options.MaxIterations, options.Progress, options.CancellationToken);
+        OptimizationOutcome outcome = FitEngine.Optimize(problem, options.Method, settings);
+        model.WriteParameters(outcome.Theta);
+        return new FitSession(problem, options, outcome).Build(options.Covariance);
+    }
+}

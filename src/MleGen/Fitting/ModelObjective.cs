@@ -1,0 +1,95 @@
+using System;
+
+namespace MleGen;
+
+/// <summary>
+/// The smooth objective NLL(θ(u)) + smooth negative log prior(θ(u)) of a model over the
+/// unconstrained coordinates u, with gradients and Hessians pulled back through the
+/// <see cref="ParameterTransform"/>. Its buffers are allocated once; calls allocate nothing.
+/// </summary>
+internal sealed class ModelObjective : IObjective
+{
+    private readonly IMleModel _model;
+    private readonly ParameterTransform _transform;
+    private readonly CurvatureKind _curvature;
+    private readonly bool _hasPrior;
+    private readonly double[] _theta;
+    private readonly double[] _gradientTheta;
+    private readonly double[] _hessianTheta;
+    private readonly double[] _jacobian;
+    private readonly double[] _product;
+
+    public ModelObjective(IMleModel model, ParameterTransform transform, CurvatureKind curvature)
+    {
+        _model = model;
+        _transform = transform;
+        _curvature = curvature;
+        _hasPrior = model.HasPrior;
+        int p = transform.ParameterCount, q = transform.FreeCount;
+        _theta = new double[p];
+        _gradientTheta = new double[p];
+        _hessianTheta = new double[p * p];
+        _jacobian = new double[p * q];
+        _product = new double[p * q];
+    }
+
+    /// <inheritdoc/>
+    public int Dimension => _transform.FreeCount;
+
+    /// <inheritdoc/>
+    public bool HasHessian => true;
+
+    /// <inheritdoc/>
+    public double Value(ReadOnlySpan<double> x)
+    {
+        _transform.ToNatural(x, _theta);
+        double f = _model.NegativeLogLikelihood(_theta);
+        if (_hasPrior)
+        {
+            f += _model.NegativeLogPrior(_theta, Span<double>.Empty);
+        }
+
+        return double.IsFinite(f) ? f : double.PositiveInfinity;
+    }
+
+    /// <inheritdoc/>
+    public double ValueAndGradient(ReadOnlySpan<double> x, Span<double> gradient)
+    {
+        double f = NaturalValueAndGradient(x);
+        _transform.PullBackGradient(_theta, _gradientTheta, gradient);
+        return double.IsFinite(f) ? f : double.PositiveInfinity;
+    }
+
+    /// <inheritdoc/>
+    public void Hessian(ReadOnlySpan<double> x, Span<double> hessian)
+    {
+        NaturalValueAndGradient(x);
+        if (_curvature == CurvatureKind.Expected)
+        {
+            _model.ExpectedInformation(_theta, _hessianTheta);
+        }
+        else
+        {
+            _model.ObservedInformation(_theta, _hessianTheta);
+        }
+
+        if (_hasPrior)
+        {
+            _model.NegativeLogPriorHessian(_theta, _hessianTheta);
+        }
+
+        _transform.PullBackHessian(_theta, _gradientTheta, _hessianTheta, _jacobian, _product, hessian, _curvature == CurvatureKind.Observed);
+    }
+
+    private double NaturalValueAndGradient(ReadOnlySpan<double> x)
+    {
+        _transform.ToNatural(x, _theta);
+        double f = _model.NegativeLogLikelihood(_theta, _gradientTheta);
+        if (_hasPrior)
+        {
+            f += _model.NegativeLogPrior(_theta, _gradientTheta);
+        }
+
+        return f;
+    }
+}

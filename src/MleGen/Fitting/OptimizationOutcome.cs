@@ -1,0 +1,8 @@
+namespace MleGen;
+
+/// <summary>The natural-scale minimizer of a fit problem and how the optimizer got there.</summary>
+/// <param name="Theta">θ̂ on the natural scale (fixed parameters at their values).</param>
+/// <param name="Result">The optimizer's report.</param>
+/// <param name="Method">The method actually used.</param>
+/// <param name="Objective">NLL + negative log prior (smooth and L1) at θ̂.</param>
+internal sealed record OptimizationOutcome(double[] Theta, OptimizationResult Result, FitMethod Method, double Objective);

@@ -1,0 +1,171 @@
+using System;
+using System.Collections.Generic;
+using MathNet.Numerics.Distributions;
+
+namespace MleGen;
+
+/// <summary>
+/// The result of fitting an <see cref="IMleModel"/>: estimates with standard errors, z, p-values and
+/// Wald intervals on the natural scale, the covariance, log-likelihood, AIC, BIC, convergence and
+/// diagnostics. <see cref="ToString"/> prints a summary table in the spirit of R's <c>summary()</c>.
+/// </summary>
+public sealed class FitResult
+{
+    private readonly double[] _estimates;
+    private readonly double[,]? _covariance;
+    private readonly Dictionary<string, int> _indexByName;
+    private readonly IFitSource _source;
+
+    internal FitResult(
+        IFitSource source,
+        FitMethod method,
+        bool converged,
+        string convergenceReason,
+        int iterations,
+        double gradientNorm,
+        double logLikelihood,
+        double? logPosterior,
+        int observationCount,
+        int freeParameterCount,
+        ParameterEstimate[] parameters,
+        double[] estimates,
+        double[,]? covariance,
+        CovarianceKind covarianceKind,
+        IReadOnlyList<FitDiagnostic> diagnostics)
+    {
+        _source = source;
+        Method = method;
+        Converged = converged;
+        ConvergenceReason = convergenceReason;
+        Iterations = iterations;
+        GradientNorm = gradientNorm;
+        LogLikelihood = logLikelihood;
+        LogPosterior = logPosterior;
+        ObservationCount = observationCount;
+        FreeParameterCount = freeParameterCount;
+        Parameters = parameters;
+        _estimates = estimates;
+        _covariance = covariance;
+        CovarianceKind = covarianceKind;
+        Diagnostics = diagnostics;
+        _indexByName = new Dictionary<string, int>(parameters.Length, StringComparer.Ordinal);
+        for (int i = 0; i < parameters.Length; i++)
+        {
+            _indexByName[parameters[i].Name] = i;
+        }
+    }
+
+    /// <summary>True when the optimizer met a convergence test (see <see cref="ConvergenceReason"/>).</summary>
+    public bool Converged { get; }
+
+    /// <summary>Why the optimizer stopped.</summary>
+    public string ConvergenceReason { get; }
+
+    /// <summary>The optimizer's iterations.</summary>
+    public int Iterations { get; }
+
+    /// <summary>The infinity norm of the final (projected or pseudo-) gradient of the objective in the optimizer's unconstrained coordinates.</summary>
+    public double GradientNorm { get; }
+
+    /// <summary>The optimizer used (OWL-QN whenever an L1/Laplace prior is present).</summary>
+    public FitMethod Method { get; }
+
+    /// <summary>ℓ(θ̂), the full normalized log-likelihood at the estimate (priors excluded).</summary>
+    public double LogLikelihood { get; }
+
+    /// <summary>ℓ(θ̂) + log prior(θ̂) for a MAP fit; null for pure maximum likelihood.</summary>
+    public double? LogPosterior { get; }
+
+    /// <summary>n, the number of observations.</summary>
+    public int ObservationCount { get; }
+
+    /// <summary>k, the number of estimated (not fixed) parameters.</summary>
+    public int FreeParameterCount { get; }
+
+    /// <summary>Akaike's information criterion −2ℓ + 2k.</summary>
+    public double Aic => (-2 * LogLikelihood) + (2.0 * FreeParameterCount);
+
+    /// <summary>The Bayesian information criterion −2ℓ + k·ln n.</summary>
+    public double Bic => (-2 * LogLikelihood) + (FreeParameterCount * Math.Log(ObservationCount));
+
+    /// <summary>Every parameter, in θ order.</summary>
+    public IReadOnlyList<ParameterEstimate> Parameters { get; }
+
+    /// <summary>The parameter named <paramref name="name"/>, e.g. <c>fit["Beta[1]"]</c>.</summary>
+    /// <exception cref="KeyNotFoundException">No parameter has that name.</exception>
+    public ParameterEstimate this[string name] => Parameters[IndexOf(name)];
+
+    /// <summary>
+    /// The p×p covariance of the estimates on the natural scale, in θ order (rows and columns of fixed
+    /// parameters are zero); null when the information matrix is not positive definite (see
+    /// <see cref="Diagnostics"/>). A copy: changing it does not change the fit.
+    /// </summary>
+    public double[,]? Covariance => (double[,]?)_covariance?.Clone();
+
+    /// <summary>Which matrix <see cref="Covariance"/> and the standard errors come from.</summary>
+    public CovarianceKind CovarianceKind { get; }
+
+    /// <summary>Run-time diagnostics (<c>MLE1xxx</c>): non-convergence, a diverging likelihood, unidentified parameters.</summary>
+    public IReadOnlyList<FitDiagnostic> Diagnostics { get; }
+
+    internal ReadOnlySpan<double> Estimates => _estimates;
+
+    /// <summary>The same fit with standard errors, intervals and covariance recomputed from <paramref name="kind"/> at the estimate.</summary>
+    public FitResult WithCovariance(CovarianceKind kind) => kind == CovarianceKind ? this : _source.WithCovariance(this, kind);
+
+    /// <summary>
+    /// The profile-likelihood interval {t : 2(ℓ̂ − max ℓ | θⱼ = t) ≤ χ²₁(level)} of parameter
+    /// <paramref name="name"/>, every other free parameter re-maximized at each t. An end is the
+    /// parameter's bound (or ±∞) when the profile never crosses the threshold on that side.
+    /// </summary>
+    public (double Lower, double Upper) ProfileInterval(string name, double level = 0.95)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(level, 0);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(level, 1);
+        return _source.ProfileInterval(this, name, level);
+    }
+
+    /// <summary>The log-likelihood, mean cross-entropy and perplexity of <paramref name="heldOut"/> (a model of the same shape holding other data) at these estimates.</summary>
+    public HeldOutEvaluation EvaluateHeldOut(IMleModel heldOut)
+    {
+        ArgumentNullException.ThrowIfNull(heldOut);
+        if (heldOut.ParameterCount != _estimates.Length)
+        {
+            throw new ArgumentException($"The held-out model has {heldOut.ParameterCount} parameters; the fit has {_estimates.Length}.", nameof(heldOut));
+        }
+
+        int n = heldOut.ObservationCount;
+        ArgumentOutOfRangeException.ThrowIfLessThan(n, 1, nameof(heldOut) + "." + nameof(IMleModel.ObservationCount));
+        double logLikelihood = -heldOut.NegativeLogLikelihood(_estimates);
+        double crossEntropy = -logLikelihood / n;
+        return new HeldOutEvaluation(logLikelihood, n, crossEntropy, Math.Exp(crossEntropy));
+    }
+
+    /// <summary>The likelihood-ratio test of <paramref name="restricted"/> nested in <paramref name="full"/>: 2(ℓ_full − ℓ_restricted) against χ² with the difference in free parameters as degrees of freedom.</summary>
+    /// <exception cref="ArgumentException">The full model does not have more free parameters than the restricted one.</exception>
+    public static LikelihoodRatio LikelihoodRatioTest(FitResult restricted, FitResult full)
+    {
+        ArgumentNullException.ThrowIfNull(restricted);
+        ArgumentNullException.ThrowIfNull(full);
+        int df = full.FreeParameterCount - restricted.FreeParameterCount;
+        if (df <= 0)
+        {
+            throw new ArgumentException($"The full fit has {full.FreeParameterCount} free parameters, the restricted {restricted.FreeParameterCount}: the full model must have more.", nameof(full));
+        }
+
+        double statistic = 2 * (full.LogLikelihood - restricted.LogLikelihood);
+        double pValue = statistic <= 0 ? 1 : 1 - ChiSquared.CDF(df, statistic);
+        return new LikelihoodRatio(statistic, df, pValue);
+    }
+
+    /// <summary>A summary table: estimates, standard errors, z, p-values and Wald intervals, then log-likelihood, AIC, BIC, n, iterations, convergence and diagnostics (culture-invariant).</summary>
+    public override string ToString() => FitSummaryFormatter.Format(this);
+
+    internal int IndexOf(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return _indexByName.TryGetValue(name, out int index)
+            ? index
+            : throw new KeyNotFoundException($"The fit has no parameter named '{name}'.");
+    }
+}

@@ -1,0 +1,22 @@
+using System;
+
+namespace MleGen;
+
+/// <summary>A smooth function of unconstrained coordinates for the optimizers. Implementations must not allocate per call.</summary>
+internal interface IObjective
+{
+    /// <summary>The number of coordinates.</summary>
+    int Dimension { get; }
+
+    /// <summary>The value at <paramref name="x"/>; +∞ (or NaN) outside the domain.</summary>
+    double Value(ReadOnlySpan<double> x);
+
+    /// <summary>The value at <paramref name="x"/>, writing the gradient into <paramref name="gradient"/>.</summary>
+    double ValueAndGradient(ReadOnlySpan<double> x, Span<double> gradient);
+
+    /// <summary>True when <see cref="Hessian"/> is available.</summary>
+    bool HasHessian { get; }
+
+    /// <summary>Writes the Hessian (or a curvature matrix such as the expected information) at <paramref name="x"/>, n×n row-major.</summary>
+    void Hessian(ReadOnlySpan<double> x, Span<double> hessian);
+}

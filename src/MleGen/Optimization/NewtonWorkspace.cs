@@ -1,0 +1,35 @@
+namespace MleGen;
+
+/// <summary>The work arrays of a Newton (or Fisher scoring) run, allocated once.</summary>
+internal sealed class NewtonWorkspace
+{
+    /// <summary>Allocates the arrays for <paramref name="dimension"/> coordinates.</summary>
+    public NewtonWorkspace(int dimension)
+    {
+        Dimension = dimension;
+        Gradient = new double[dimension];
+        Direction = new double[dimension];
+        XNew = new double[dimension];
+        GradientNew = new double[dimension];
+        Hessian = new double[dimension * dimension];
+        Factor = new double[dimension * dimension];
+        Scale = new double[dimension];
+    }
+
+    /// <summary>n.</summary>
+    public int Dimension { get; }
+
+    internal double[] Gradient { get; }
+
+    internal double[] Direction { get; }
+
+    internal double[] XNew { get; }
+
+    internal double[] GradientNew { get; }
+
+    internal double[] Hessian { get; }
+
+    internal double[] Factor { get; }
+
+    internal double[] Scale { get; }
+}

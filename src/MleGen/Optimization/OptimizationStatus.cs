@@ -1,0 +1,23 @@
+namespace MleGen;
+
+/// <summary>Why an optimizer stopped.</summary>
+internal enum OptimizationStatus
+{
+    /// <summary>The gradient test passed.</summary>
+    GradientConverged,
+
+    /// <summary>The relative change of f over an iteration fell below the tolerance.</summary>
+    FunctionConverged,
+
+    /// <summary>The step became negligible relative to x.</summary>
+    StepConverged,
+
+    /// <summary>The iteration budget ran out.</summary>
+    MaxIterations,
+
+    /// <summary>No step along the search direction decreased f enough.</summary>
+    LineSearchFailed,
+
+    /// <summary>The objective was not finite at the start.</summary>
+    NonFiniteStart,
+}

@@ -1,0 +1,23 @@
+namespace MleGen;
+
+/// <summary>How one natural-scale parameter is obtained from the unconstrained coordinates.</summary>
+internal enum TransformKind
+{
+    /// <summary>θ = u.</summary>
+    Identity,
+
+    /// <summary>θ = L + exp(u).</summary>
+    Lower,
+
+    /// <summary>θ = U − exp(u).</summary>
+    Upper,
+
+    /// <summary>θ = L + (U − L)·logistic(u).</summary>
+    Interval,
+
+    /// <summary>A member of a simplex group: softmax of the group's free coordinates, the last member the reference.</summary>
+    Simplex,
+
+    /// <summary>Held at a value; no unconstrained coordinate.</summary>
+    Fixed,
+}
