@@ -151,7 +151,7 @@ public class ModelFitterTests
         HeldOutEvaluation held = fit.EvaluateHeldOut(testModel);
 
         double a = fit["Intercept"].Estimate, b = fit["Beta[0]"].Estimate, s = fit["Sigma"].Estimate;
-        double expected = test.Sum(i => Normal.PDFLn(a + (b * speed[i]), s, dist[i]));
+        double expected = test.Sum(i => MathNet.Numerics.Distributions.Normal.PDFLn(a + (b * speed[i]), s, dist[i]));
         Assert.Equal(expected, held.LogLikelihood, 9);
         Assert.Equal(10, held.ObservationCount);
         Assert.Equal(-expected / 10, held.CrossEntropy, 9);
