@@ -53,6 +53,11 @@ internal static class ModelEmitter
             ValidationEmitter.Emit(w, model, members, GeneratedCode);
             EmitEntryPoints(w, model);
             PriorEmitter.Emit(w, spec, GeneratedCode);
+            w.Line("/// <summary>Fits the model by maximum likelihood (MAP when it has priors), writes the estimates into the parameter members and returns the inference report.</summary>");
+            w.Line("/// <param name=\"options\">Optimizer, covariance kind, tolerances, start values, fixed parameters; defaults when null.</param>");
+            w.Line(GeneratedCode);
+            w.Line("public global::MleGen.FitResult Fit(global::MleGen.FitOptions? options = null) => global::MleGen.ModelFitter.Fit(this, options);");
+            w.Line();
             for (int t = 0; t < model.Terms.Count; t++)
             {
                 LikelihoodEmitter.EmitValue(w, model, t, members);

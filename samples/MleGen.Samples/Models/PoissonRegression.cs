@@ -1,0 +1,18 @@
+using MleGen;
+using static MleGen.Functions;
+
+namespace MleGen.Samples.Models;
+
+/// <summary>Poisson regression with a log link: counts as a Poisson likelihood.</summary>
+[Model]
+public partial class PoissonRegression
+{
+    [Data] public required double[,] X { get; init; }
+    [Data] public required int[] Y { get; init; }
+
+    [Param] public double Intercept;
+    [Param] public double[] Beta = [];
+
+    [Likelihood(nameof(Y))]
+    PoissonLog Observation(int i) => new(Intercept + Dot(Beta, X, i));
+}
