@@ -21,6 +21,20 @@ public class NegativeBinomialTests
         Approx.Equal(expected, new NegativeBinomial(mean, dispersion).LogDensity((double)y), 1e-11);
     }
 
+    [Theory]
+    [InlineData(1e-10, 1, 2)]
+    [InlineData(1e-3, 5, 0)]
+    [InlineData(0.5, 100, 3)]
+    public void MeanFarBelowDispersionStaysAccurate(double mean, double phi, int y)
+    {
+        // log(φ/(φ + μ)) = −log1p(μ/φ), by its series (μ/φ ≤ 0.005 here), so nothing cancels.
+        double u = mean / phi;
+        double log1p = u - (u * u / 2) + (u * u * u / 3) - (u * u * u * u / 4) + (Math.Pow(u, 5) / 5) - (Math.Pow(u, 6) / 6);
+        double expected = SpecialFunctions.GammaLn(y + phi) - SpecialFunctions.GammaLn(phi) - SpecialFunctions.GammaLn(y + 1)
+            - (phi * log1p) + (y * (Math.Log(mean) - Math.Log(phi + mean)));
+        Approx.Equal(expected, new NegativeBinomial(mean, phi).LogDensity(y), 1e-13);
+    }
+
     [Fact]
     public void LargeDispersionApproachesPoisson()
     {
