@@ -24,6 +24,15 @@ public class WeibullTests
         Assert.False(double.IsNaN(new Weibull(0.5, 1).LogDensity(0)));
     }
 
+    [Theory]
+    [InlineData(1e6, 1e-8, 1.0000001e-8)]
+    [InlineData(400, 1e3, 999)]
+    public void ExtremeShapeUsesThePlainFormula(double shape, double scale, double y)
+    {
+        double expected = Math.Log(shape / scale) + ((shape - 1) * Math.Log(y / scale)) - Math.Pow(y / scale, shape);
+        Approx.Equal(expected, new Weibull(shape, scale).LogDensity(y));
+    }
+
     [Fact]
     public void Validation()
     {
