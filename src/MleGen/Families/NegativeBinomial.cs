@@ -59,7 +59,8 @@ public readonly struct NegativeBinomial : IObservationFamily
         if (Mean / total >= MinimumMeanFraction)
         {
             // MathNet's NegativeBinomial(r, p) counts failures before the r-th success: r = φ, p = φ/(φ + μ).
-            return MathNet.Numerics.Distributions.NegativeBinomial.PMFLn(Dispersion, Dispersion / total, y);
+            // Clamped at 0: for a tiny φ, log Γ(y + φ) − log Γ(φ) cancels to a few ε above a log-probability of 0.
+            return Math.Min(0, MathNet.Numerics.Distributions.NegativeBinomial.PMFLn(Dispersion, Dispersion / total, y));
         }
 
         // log(φ/(φ + μ)) = −log1p(μ/φ) and log(μ/(φ + μ)) = log μ − log(φ + μ) without forming 1 − p.

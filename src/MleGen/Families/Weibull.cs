@@ -43,15 +43,21 @@ public readonly struct Weibull : IObservationFamily
             return Shape < 1 ? double.PositiveInfinity : Shape == 1 ? -Math.Log(Scale) : double.NegativeInfinity;
         }
 
-        // MathNet evaluates y^k·λ^(−k); when λ^k over- or underflows (say k = 1e6) that is 0·∞, so use the
-        // plain formula in terms of y/λ there.
-        double scalePower = Math.Pow(Scale, Shape);
-        if (scalePower > 0 && double.IsFinite(scalePower))
+        // MathNet evaluates log k + (k − 1)·log(y/λ) − y^k·λ^(−k) − log λ; use it while every power is representable.
+        double yPower = Math.Pow(y, Shape);
+        double scalePower = Math.Pow(Scale, -Shape);
+        double ratio = y / Scale;
+        if (IsPositiveFinite(yPower) && IsPositiveFinite(scalePower) && IsPositiveFinite(ratio))
         {
             return MathNet.Numerics.Distributions.Weibull.PDFLn(Shape, Scale, y);
         }
 
-        double ratio = y / Scale;
-        return Math.Log(Shape / Scale) + ((Shape - 1) * Math.Log(ratio)) - Math.Pow(ratio, Shape);
+        // Otherwise (extreme shape or scale) the same density as log k − log y + t − eᵗ with t = k·log(y/λ), which
+        // never forms 0·∞; t = +∞ means eᵗ wins.
+        double logRatio = IsPositiveFinite(ratio) ? Math.Log(ratio) : Math.Log(y) - Math.Log(Scale);
+        double t = Shape * logRatio;
+        return double.IsPositiveInfinity(t) ? double.NegativeInfinity : Math.Log(Shape) - Math.Log(y) + t - Math.Exp(t);
     }
+
+    private static bool IsPositiveFinite(double value) => value > 0 && double.IsFinite(value);
 }

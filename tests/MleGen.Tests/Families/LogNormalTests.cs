@@ -29,6 +29,16 @@ public class LogNormalTests
     }
 
     [Fact]
+    public void ExtremeSigmaSplitsTheLogs()
+    {
+        // y·sigma overflows; the density is still −log y − log sigma − ½log(2π) − ½z².
+        double y = 1e10, sigma = 1e300;
+        double z = Math.Log(y) / sigma;
+        Approx.Equal(-Math.Log(y) - Math.Log(sigma) - (0.5 * Approx.LogTwoPi) - (0.5 * z * z), new LogNormal(0, sigma).LogDensity(y));
+        Assert.Equal(double.NegativeInfinity, new LogNormal(0, 1e-300).LogDensity(1e-300));
+    }
+
+    [Fact]
     public void Validation()
     {
         Approx.ThrowsOutOfRange("sigma", "sigma must be positive and finite, was -0.5", () => _ = new LogNormal(0, -0.5));
