@@ -179,4 +179,37 @@ public class FunctionsTests
         Approx.Equal(Math.Log(120), LogFactorial(5), 1e-14);
         Assert.Equal(0, LogFactorial(0));
     }
+
+    [Theory]
+    [InlineData(double.NegativeInfinity)]
+    [InlineData(-1e300)]
+    [InlineData(-800)]
+    [InlineData(-40)]
+    [InlineData(-1e-300)]
+    [InlineData(0)]
+    [InlineData(1e-300)]
+    [InlineData(40)]
+    [InlineData(800)]
+    [InlineData(1e300)]
+    [InlineData(double.PositiveInfinity)]
+    public void NothingIsNaNAtExtremes(double x)
+    {
+        Assert.False(double.IsNaN(Logistic(x)));
+        Assert.False(double.IsNaN(Softplus(x)));
+        Assert.False(double.IsNaN(Expm1(x)));
+        Assert.False(double.IsNaN(Phi(x)));
+        Assert.False(double.IsNaN(LogPhi(x)));
+        Assert.False(double.IsNaN(NormalPdfRatio(x)));
+        Assert.False(double.IsNaN(LogSumExp(x, 0)));
+        Assert.True(LogPhi(x) <= 0 && Softplus(x) >= 0 && NormalPdfRatio(x) >= 0);
+        if (x >= -1)
+        {
+            Assert.False(double.IsNaN(Log1p(x)));
+        }
+
+        if (x > 0)
+        {
+            Assert.False(double.IsNaN(Trigamma(x)));
+        }
+    }
 }
