@@ -20,8 +20,11 @@ public static partial class Functions
     /// </summary>
     private const double MillsContinuedFractionBelow = -5;
 
-    /// <summary>Terms of the backward-evaluated Mills-ratio continued fraction (checked against φ/Φ at x = −5).</summary>
-    private const int MillsTerms = 200;
+    /// <summary>
+    /// Terms of the backward-evaluated Mills-ratio continued fraction: at x = −5 (its slowest point) 25 terms already
+    /// agree with a 40-digit φ/Φ to 1e-16; 40 leave a margin.
+    /// </summary>
+    private const int MillsTerms = 40;
 
     /// <summary>The digamma function ψ(x) = d/dx log Γ(x) (MathNet's <c>DiGamma</c>).</summary>
     /// <param name="x">The argument.</param>

@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using MathNet.Numerics;
 
@@ -51,7 +52,7 @@ public static partial class Functions
         int columns = x.GetLength(1);
         if (beta.Length != columns)
         {
-            throw new ArgumentException($"beta has {beta.Length} elements but x has {columns} columns", nameof(beta));
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"beta has {beta.Length} elements but x has {columns} columns"), nameof(beta));
         }
 
         double sum = 0;
@@ -74,7 +75,7 @@ public static partial class Functions
         ArgumentNullException.ThrowIfNull(b);
         if (a.Length != b.Length)
         {
-            throw new ArgumentException($"a has {a.Length} elements but b has {b.Length}", nameof(b));
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"a has {a.Length} elements but b has {b.Length}"), nameof(b));
         }
 
         double sum = 0;

@@ -28,6 +28,13 @@ public readonly struct Cauchy : IObservationFamily
     public static bool IsInSupport(double y) => double.IsFinite(y);
 
     /// <summary>−log(π·scale) − log(1 + z²) with z = (y − location)/scale; −∞ for a non-finite value.</summary>
-    public double LogDensity(double y) =>
-        IsInSupport(y) ? MathNet.Numerics.Distributions.Cauchy.PDFLn(Location, Scale, y) : double.NegativeInfinity;
+    public double LogDensity(double y)
+    {
+        if (!(Scale > 0))
+        {
+            return double.NaN; // default(Cauchy): there are no valid parameters (MathNet would throw)
+        }
+
+        return IsInSupport(y) ? MathNet.Numerics.Distributions.Cauchy.PDFLn(Location, Scale, y) : double.NegativeInfinity;
+    }
 }

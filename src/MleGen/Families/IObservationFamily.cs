@@ -9,6 +9,8 @@ public interface IObservationFamily
     /// <summary>
     /// The full normalized log density (or log probability mass) at <paramref name="y"/>, so that sums of it match
     /// R's log-likelihoods. Returns <see cref="double.NegativeInfinity"/> outside the support; never throws.
+    /// A default-initialized family has no valid parameters: its value is then unspecified (NaN or ±∞), but it still
+    /// does not throw.
     /// </summary>
     double LogDensity(double y);
 }

@@ -28,6 +28,13 @@ public readonly struct Laplace : IObservationFamily
     public static bool IsInSupport(double y) => double.IsFinite(y);
 
     /// <summary>−log(2·scale) − |y − location|/scale; −∞ for a non-finite <paramref name="y"/>.</summary>
-    public double LogDensity(double y) =>
-        IsInSupport(y) ? MathNet.Numerics.Distributions.Laplace.PDFLn(Location, Scale, y) : double.NegativeInfinity;
+    public double LogDensity(double y)
+    {
+        if (!(Scale > 0))
+        {
+            return double.NaN; // default(Laplace): there are no valid parameters (MathNet would throw)
+        }
+
+        return IsInSupport(y) ? MathNet.Numerics.Distributions.Laplace.PDFLn(Location, Scale, y) : double.NegativeInfinity;
+    }
 }

@@ -1,8 +1,13 @@
+using System;
+
 namespace MleGen;
 
 /// <summary>The log-normal observation model: log y ~ N(mu, sigma²).</summary>
 public readonly struct LogNormal : IObservationFamily
 {
+    /// <summary>log √(2π).</summary>
+    private const double LogSqrtTwoPi = 0.91893853320467274178032973640562;
+
     /// <summary>Creates the log-normal distribution whose logarithm has mean <paramref name="mu"/> and standard deviation <paramref name="sigma"/>.</summary>
     /// <param name="mu">The mean of log y; finite.</param>
     /// <param name="sigma">The standard deviation of log y; positive and finite.</param>
@@ -28,6 +33,21 @@ public readonly struct LogNormal : IObservationFamily
     public static bool IsInSupport(double y) => y > 0 && double.IsFinite(y);
 
     /// <summary>The normal log density of log y minus log y (the Jacobian), so it matches R's <c>dlnorm(log = TRUE)</c>; −∞ outside y &gt; 0.</summary>
-    public double LogDensity(double y) =>
-        IsInSupport(y) ? MathNet.Numerics.Distributions.LogNormal.PDFLn(Mu, Sigma, y) : double.NegativeInfinity;
+    public double LogDensity(double y)
+    {
+        if (!IsInSupport(y))
+        {
+            return double.NegativeInfinity;
+        }
+
+        double product = y * Sigma;
+        if (product > 0 && double.IsFinite(product))
+        {
+            return MathNet.Numerics.Distributions.LogNormal.PDFLn(Mu, Sigma, y);
+        }
+
+        // MathNet takes log(y·sigma), which under- or overflows for extreme values (giving ∞ − ∞); split the logs.
+        double z = (Math.Log(y) - Mu) / Sigma;
+        return (-0.5 * z * z) - Math.Log(y) - Math.Log(Sigma) - LogSqrtTwoPi;
+    }
 }

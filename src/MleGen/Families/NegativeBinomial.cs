@@ -1,3 +1,5 @@
+using System;
+
 namespace MleGen;
 
 /// <summary>
@@ -6,6 +8,12 @@ namespace MleGen;
 /// </summary>
 public readonly struct NegativeBinomial : IObservationFamily
 {
+    /// <summary>
+    /// MathNet takes p = φ/(φ + μ) and forms log(1 − p), which loses ε/(1 − p) relative; while μ/(φ + μ) ≥ 0.01 that
+    /// is under 1e-14, below it (a mean far below the dispersion) the plain log-space formula is used instead.
+    /// </summary>
+    private const double MinimumMeanFraction = 0.01;
+
     /// <summary>Creates the negative binomial distribution with the given <paramref name="mean"/> and <paramref name="dispersion"/>.</summary>
     /// <param name="mean">The mean μ; non-negative and finite (0 puts all mass on 0).</param>
     /// <param name="dispersion">The dispersion φ (size); positive and finite; φ → ∞ gives the Poisson.</param>
@@ -47,8 +55,17 @@ public readonly struct NegativeBinomial : IObservationFamily
             return y == 0 ? 0 : double.NegativeInfinity;
         }
 
-        // MathNet's NegativeBinomial(r, p) counts failures before the r-th success: r = φ, p = φ/(φ + μ).
-        double p = Dispersion / (Dispersion + Mean);
-        return MathNet.Numerics.Distributions.NegativeBinomial.PMFLn(Dispersion, p, y);
+        double total = Dispersion + Mean;
+        if (Mean / total >= MinimumMeanFraction)
+        {
+            // MathNet's NegativeBinomial(r, p) counts failures before the r-th success: r = φ, p = φ/(φ + μ).
+            // Clamped at 0: for a tiny φ, log Γ(y + φ) − log Γ(φ) cancels to a few ε above a log-probability of 0.
+            return Math.Min(0, MathNet.Numerics.Distributions.NegativeBinomial.PMFLn(Dispersion, Dispersion / total, y));
+        }
+
+        // log(φ/(φ + μ)) = −log1p(μ/φ) and log(μ/(φ + μ)) = log μ − log(φ + μ) without forming 1 − p.
+        return Functions.LogGamma(y + Dispersion) - Functions.LogGamma(Dispersion) - Functions.LogFactorial(y)
+            - (Dispersion * Functions.Log1p(Mean / Dispersion))
+            + (y == 0 ? 0 : y * (Math.Log(Mean) - Math.Log(total)));
     }
 }

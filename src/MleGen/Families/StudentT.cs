@@ -34,6 +34,13 @@ public readonly struct StudentT : IObservationFamily
     public static bool IsInSupport(double y) => double.IsFinite(y);
 
     /// <summary>The log density of the scaled t distribution at <paramref name="y"/>; −∞ for a non-finite value.</summary>
-    public double LogDensity(double y) =>
-        IsInSupport(y) ? MathNet.Numerics.Distributions.StudentT.PDFLn(Location, Scale, Nu, y) : double.NegativeInfinity;
+    public double LogDensity(double y)
+    {
+        if (!(Scale > 0))
+        {
+            return double.NaN; // default(StudentT): there are no valid parameters (MathNet would throw)
+        }
+
+        return IsInSupport(y) ? MathNet.Numerics.Distributions.StudentT.PDFLn(Location, Scale, Nu, y) : double.NegativeInfinity;
+    }
 }
