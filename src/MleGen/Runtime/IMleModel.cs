@@ -35,6 +35,13 @@ public interface IMleModel
     /// <summary>Checks the data members (lengths, NaN or infinite values, observations outside the families' support, empty data) and throws <see cref="ModelDataException"/> naming the member and index of the first problem. The evaluation members call it once per data set.</summary>
     void ValidateData();
 
+    /// <summary>
+    /// Threads used to evaluate the likelihood: 0 (the default) for all processors, 1 for the calling
+    /// thread only. Observations are processed in fixed chunks reduced in a fixed order, so every
+    /// result is bit-identical whatever this is.
+    /// </summary>
+    int EvaluationThreads { get; set; }
+
     /// <summary>The negative log-likelihood at <paramref name="theta"/>.</summary>
     double NegativeLogLikelihood(ReadOnlySpan<double> theta);
 

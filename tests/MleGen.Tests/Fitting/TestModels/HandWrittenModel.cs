@@ -16,6 +16,8 @@ internal abstract class HandWrittenModel : IMleModel
     /// <summary>The "[Param] members".</summary>
     public double[] Theta { get; }
 
+    public int EvaluationThreads { get; set; }
+
     public int ParameterCount => _infos.Length;
 
     public abstract int ObservationCount { get; }

@@ -1,0 +1,216 @@
+using System;
+using System.ComponentModel;
+using System.Threading;
+
+namespace MleGen;
+
+/// <summary>
+/// Runs a generated model over its observations in fixed-size chunks, in parallel above a size
+/// threshold, and reduces the chunks' results in chunk order. The chunking depends only on the data
+/// size and p, never on the thread count, so results are bit-identical for 1, 2 or N threads.
+/// Workspaces are kept between calls: after the first call of a given shape nothing is allocated.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class ChunkedEvaluator
+{
+    /// <summary>Observations per chunk (at least): large enough to amortize a chunk's bookkeeping, small enough to balance threads.</summary>
+    public const int ChunkSize = 4096;
+
+    /// <summary>Below this many observations the chunks run on the calling thread.</summary>
+    public const int ParallelThreshold = 32768;
+
+    /// <summary>The most doubles the per-chunk outputs may hold (32 MB): p×p outputs get fewer, larger chunks.</summary>
+    private const int OutputBudget = 4 << 20;
+
+    private double[] _theta = [];
+    private double[] _values = [];
+    private double[] _outputs = [];
+    private double[][] _scratch = [];
+    private int[] _chunkTerm = [];
+    private int[] _chunkStart = [];
+    private int[] _chunkEnd = [];
+    private int _chunkCount;
+
+    // The job the workers share while a parallel evaluation runs.
+    private IChunkKernel? _kernel;
+    private EvaluationKind _kind;
+    private int _width;
+    private int _nextChunk;
+
+    /// <summary>The number of threads to use: 0 (the default) for all processors, 1 for the calling thread only.</summary>
+    public int Threads { get; set; }
+
+    /// <summary>Evaluates <paramref name="kind"/> for <paramref name="kernel"/> at <paramref name="theta"/>, writing <paramref name="output"/> (cleared first) and returning the NLL (0 for the matrices).</summary>
+    public double Evaluate(IChunkKernel kernel, EvaluationKind kind, ReadOnlySpan<double> theta, Span<double> output)
+    {
+        int p = theta.Length;
+        int width = kind switch
+        {
+            EvaluationKind.Value => 0,
+            EvaluationKind.Gradient => p,
+            _ => p * p,
+        };
+        if (output.Length != width)
+        {
+            throw new ArgumentException("The output must have " + width + " elements for " + kind + ".", nameof(output));
+        }
+
+        Plan(kernel, width);
+        Prepare(theta, width);
+        int threads = Threads <= 0 ? Environment.ProcessorCount : Threads;
+        int observations = TotalObservations(kernel);
+        _kernel = kernel;
+        _kind = kind;
+        _width = width;
+        if (threads > 1 && observations >= ParallelThreshold && _chunkCount > 1)
+        {
+            ChunkWorkers.Run(this, Math.Min(threads, _chunkCount));
+        }
+        else
+        {
+            for (int c = 0; c < _chunkCount; c++)
+            {
+                RunChunk(c, 0);
+            }
+        }
+
+        _kernel = null;
+        double value = Reduce(output, width);
+        if (kind is EvaluationKind.ObservedInformation or EvaluationKind.ExpectedInformation)
+        {
+            Symmetrize(output, p);
+        }
+
+        return value;
+    }
+
+    /// <summary>
+    /// Mirror entries of an information matrix come from differently arranged (equally exact)
+    /// expressions and can differ in the last bit; their mean makes the matrix exactly symmetric,
+    /// as symmetric eigen- and Cholesky decompositions expect.
+    /// </summary>
+    private static void Symmetrize(Span<double> matrix, int p)
+    {
+        for (int a = 0; a < p; a++)
+        {
+            for (int b = a + 1; b < p; b++)
+            {
+                double mean = 0.5 * (matrix[a * p + b] + matrix[b * p + a]);
+                matrix[a * p + b] = mean;
+                matrix[b * p + a] = mean;
+            }
+        }
+    }
+
+    /// <summary>Claims and runs chunks until none is left (called by every participating thread).</summary>
+    internal void Work(int worker)
+    {
+        int c;
+        while ((c = Interlocked.Increment(ref _nextChunk) - 1) < _chunkCount)
+        {
+            RunChunk(c, worker);
+        }
+    }
+
+    internal void ResetClaims() => _nextChunk = 0;
+
+    private void RunChunk(int c, int worker)
+    {
+        var output = _outputs.AsSpan(c * _width, _width);
+        output.Clear();
+        _values[c] = _kernel!.EvaluateChunk(_kind, _chunkTerm[c], _theta, output, _scratch[worker], _chunkStart[c], _chunkEnd[c]);
+    }
+
+    private double Reduce(Span<double> output, int width)
+    {
+        output.Clear();
+        double total = 0;
+        for (int c = 0; c < _chunkCount; c++)
+        {
+            total += _values[c];
+            var chunk = _outputs.AsSpan(c * width, width);
+            for (int k = 0; k < width; k++)
+            {
+                output[k] += chunk[k];
+            }
+        }
+
+        return total;
+    }
+
+    /// <summary>Splits every term into chunks; the split depends only on the observation counts and the output width.</summary>
+    private void Plan(IChunkKernel kernel, int width)
+    {
+        int observations = TotalObservations(kernel);
+        int size = ChunkSize;
+        if (width > 0)
+        {
+            int maxChunks = Math.Max(1, OutputBudget / width);
+            size = Math.Max(size, (int)Math.Min(int.MaxValue, ((long)observations + maxChunks - 1) / maxChunks));
+        }
+
+        int count = 0;
+        for (int t = 0; t < kernel.TermCount; t++)
+        {
+            count += (kernel.TermObservationCount(t) + size - 1) / size;
+        }
+
+        if (_chunkTerm.Length < count)
+        {
+            _chunkTerm = new int[count];
+            _chunkStart = new int[count];
+            _chunkEnd = new int[count];
+            _values = new double[count];
+        }
+
+        int c = 0;
+        for (int t = 0; t < kernel.TermCount; t++)
+        {
+            int n = kernel.TermObservationCount(t);
+            for (int start = 0; start < n; start += size)
+            {
+                _chunkTerm[c] = t;
+                _chunkStart[c] = start;
+                _chunkEnd[c] = Math.Min(n, start + size);
+                c++;
+            }
+        }
+
+        _chunkCount = count;
+    }
+
+    private void Prepare(ReadOnlySpan<double> theta, int width)
+    {
+        if (_theta.Length != theta.Length)
+        {
+            _theta = new double[theta.Length];
+        }
+
+        theta.CopyTo(_theta);
+        if (_outputs.Length < _chunkCount * width)
+        {
+            _outputs = new double[_chunkCount * width];
+        }
+
+        int workers = Math.Max(1, Math.Min(Environment.ProcessorCount, Threads <= 0 ? Environment.ProcessorCount : Threads));
+        if (_scratch.Length < workers || (_scratch.Length > 0 && _scratch[0].Length != theta.Length))
+        {
+            _scratch = new double[Math.Max(workers, _scratch.Length)][];
+            for (int w = 0; w < _scratch.Length; w++)
+            {
+                _scratch[w] = new double[theta.Length];
+            }
+        }
+    }
+
+    private static int TotalObservations(IChunkKernel kernel)
+    {
+        long total = 0;
+        for (int t = 0; t < kernel.TermCount; t++)
+        {
+            total += kernel.TermObservationCount(t);
+        }
+
+        return (int)Math.Min(int.MaxValue, total);
+    }
+}

@@ -1,0 +1,26 @@
+using System;
+using System.ComponentModel;
+
+namespace MleGen;
+
+/// <summary>
+/// The per-chunk entry points of a generated model, driven by <see cref="ChunkedEvaluator"/>: each
+/// evaluates one likelihood term over observations [start, end).
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public interface IChunkKernel
+{
+    /// <summary>The number of <c>[Likelihood]</c> terms.</summary>
+    int TermCount { get; }
+
+    /// <summary>The number of observations of term <paramref name="term"/>.</summary>
+    int TermObservationCount(int term);
+
+    /// <summary>
+    /// Adds term <paramref name="term"/>'s contribution over observations [start, end) into
+    /// <paramref name="output"/> (empty, p or p×p values by <paramref name="kind"/>) and returns its NLL
+    /// (for <see cref="EvaluationKind.Value"/> and <see cref="EvaluationKind.Gradient"/>; 0 otherwise).
+    /// <paramref name="scratch"/> holds p values of workspace.
+    /// </summary>
+    double EvaluateChunk(EvaluationKind kind, int term, ReadOnlySpan<double> theta, Span<double> output, Span<double> scratch, int start, int end);
+}
