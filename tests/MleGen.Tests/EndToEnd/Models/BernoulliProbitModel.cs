@@ -1,0 +1,28 @@
+using System;
+using MleGen;
+using static MleGen.Functions;
+
+namespace MleGen.Tests.EndToEnd.Models;
+
+[Model]
+public partial class BernoulliProbitModel : IOracleModel
+{
+    [Data] public required double[] x { get; init; }
+    [Data] public required int[] Y { get; init; }
+    [Param] public double A;
+    [Param] public double B;
+
+    [Likelihood(nameof(Y))]
+    internal BernoulliProbit Observation(int i) => new(A + B * x[i]);
+
+    public double OracleNll()
+    {
+        double nll = 0;
+        for (int i = 0; i < Y.Length; i++)
+        {
+            nll -= Observation(i).LogDensity(Y[i]);
+        }
+
+        return nll;
+    }
+}

@@ -1,0 +1,29 @@
+using System;
+using MleGen;
+using static MleGen.Functions;
+
+namespace MleGen.Tests.EndToEnd.Models;
+
+[Model]
+public partial class NormalKnownSigmaModel : IOracleModel
+{
+    [Data] public required double[,] X { get; init; }
+    [Data] public required double[] Y { get; init; }
+    [Data] public double Sigma { get; init; } = 1;
+    [Param] public double Intercept;
+    [Param] public double[] Beta = [];
+
+    [Likelihood(nameof(Y))]
+    internal Normal Observation(int i) => new(Intercept + Dot(Beta, X, i), Sigma);
+
+    public double OracleNll()
+    {
+        double nll = 0;
+        for (int i = 0; i < Y.Length; i++)
+        {
+            nll -= Observation(i).LogDensity(Y[i]);
+        }
+
+        return nll;
+    }
+}
