@@ -1,0 +1,114 @@
+using System;
+using System.Linq;
+using MleGen.Tests.Fitting;
+using MleGen.Tests.Reference.Models;
+using Xunit;
+
+namespace MleGen.Tests.Reference;
+
+/// <summary>
+/// The NIST StRD nonlinear regressions as Gaussian MLE on generated models, each from NIST's start 1 (far) and
+/// start 2 (near); sigma starts at 1 (the files give no start for it). se is the expected (Gauss–Newton)
+/// information, se_observed the exact observed information, as the files state.
+/// </summary>
+public class NistReferenceTests
+{
+    private static double S(ReferenceCase c, string parameter, string start) => c.ParameterNumber(parameter, start);
+
+    private static void Check(ReferenceCase c, string start, Func<FitOptions, FitResult> fitWith)
+    {
+        FitResult fit = fitWith(new FitOptions { Method = FitMethod.Newton, Covariance = CovarianceKind.Expected });
+        var check = new ReferenceCheck(c, start);
+        var names = c.Root.GetProperty("parameters").EnumerateObject().Select(p => (p.Name, p.Name)).ToArray();
+        check.Fit(fit);
+        check.Parameters(fit, names);
+        check.Summary(fit);
+        check.StandardErrors(fit, CovarianceKind.Observed, names, "se_observed", c.Tolerance("se_observed", "se"));
+        check.AssertAll();
+    }
+
+    private static double[] X(ReferenceCase c) => c.Columns["x"];
+
+    private static double[] Y(ReferenceCase c) => c.Columns["y"];
+
+    [Theory]
+    [InlineData("start1")]
+    [InlineData("start2")]
+    public void Misra1a(string start)
+    {
+        ReferenceCase c = ReferenceCase.Load("nist_misra1a");
+        var model = new Misra1aModel { X = X(c), Y = Y(c), b1 = S(c, "b1", start), b2 = S(c, "b2", start) };
+        Check(c, start, model.Fit);
+    }
+
+    [Theory]
+    [InlineData("start1")]
+    [InlineData("start2")]
+    public void Chwirut2(string start)
+    {
+        ReferenceCase c = ReferenceCase.Load("nist_chwirut2");
+        var model = new Chwirut2Model { X = X(c), Y = Y(c), b1 = S(c, "b1", start), b2 = S(c, "b2", start), b3 = S(c, "b3", start) };
+        Check(c, start, model.Fit);
+    }
+
+    [Theory]
+    [InlineData("start1")]
+    [InlineData("start2")]
+    public void Kirby2(string start)
+    {
+        ReferenceCase c = ReferenceCase.Load("nist_kirby2");
+        var model = new Kirby2Model
+        {
+            X = X(c), Y = Y(c), b1 = S(c, "b1", start), b2 = S(c, "b2", start), b3 = S(c, "b3", start),
+            b4 = S(c, "b4", start), b5 = S(c, "b5", start),
+        };
+        Check(c, start, model.Fit);
+    }
+
+    [Theory]
+    [InlineData("start1")]
+    [InlineData("start2")]
+    public void Mgh09(string start)
+    {
+        ReferenceCase c = ReferenceCase.Load("nist_mgh09");
+        var model = new Mgh09Model
+        {
+            X = X(c), Y = Y(c), b1 = S(c, "b1", start), b2 = S(c, "b2", start), b3 = S(c, "b3", start), b4 = S(c, "b4", start),
+        };
+        Check(c, start, model.Fit);
+    }
+
+    [Theory]
+    [InlineData("start1")]
+    [InlineData("start2")]
+    public void Thurber(string start)
+    {
+        ReferenceCase c = ReferenceCase.Load("nist_thurber");
+        var model = new ThurberModel
+        {
+            X = X(c), Y = Y(c), b1 = S(c, "b1", start), b2 = S(c, "b2", start), b3 = S(c, "b3", start), b4 = S(c, "b4", start),
+            b5 = S(c, "b5", start), b6 = S(c, "b6", start), b7 = S(c, "b7", start),
+        };
+        Check(c, start, model.Fit);
+    }
+
+    [Theory]
+    [InlineData("start1")]
+    [InlineData("start2")]
+    public void Eckerle4(string start)
+    {
+        ReferenceCase c = ReferenceCase.Load("nist_eckerle4");
+        var model = new Eckerle4Model { X = X(c), Y = Y(c), b1 = S(c, "b1", start), b2 = S(c, "b2", start), b3 = S(c, "b3", start) };
+        Check(c, start, model.Fit);
+    }
+
+    [Theory]
+    [InlineData("start1")]
+    [InlineData("start2")]
+    public void Bennett5(string start)
+    {
+        ReferenceCase c = ReferenceCase.Load("nist_bennett5");
+        var model = new Bennett5Model { X = X(c), Y = Y(c), b1 = S(c, "b1", start), b2 = S(c, "b2", start), b3 = S(c, "b3", start) };
+        Check(c, start, model.Fit);
+    }
+}
