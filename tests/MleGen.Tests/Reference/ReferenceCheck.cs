@@ -190,6 +190,24 @@ internal sealed class ReferenceCheck
         Assert.True(_rows.Count > 0 && _rows.All(r => r.Pass), report);
     }
 
+    /// <summary>sqrt(diag(I⁻¹)) of the model's observed or expected information at <paramref name="theta"/> (natural scale), in θ order.</summary>
+    public static double[] InverseInformationSe(IMleModel model, double[] theta, bool observed)
+    {
+        int p = model.ParameterCount;
+        var information = new double[p * p];
+        if (observed)
+        {
+            model.ObservedInformation(theta, information);
+        }
+        else
+        {
+            model.ExpectedInformation(theta, information);
+        }
+
+        var inverse = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(p, p, (i, j) => information[(i * p) + j]).Inverse();
+        return Enumerable.Range(0, p).Select(i => Math.Sqrt(inverse[i, i])).ToArray();
+    }
+
     public static int[] Ints(double[] column) => column.Select(v => checked((int)v)).ToArray();
 
     public static (string, string)[] Same(params string[] names) => names.Select(n => (n, n)).ToArray();
