@@ -70,7 +70,9 @@ public class ReferenceCaseTests
         };
         FitResult fit = model.Fit(Options(method: method));
         var check = new ReferenceCheck(c, method.ToString());
-        CheckMle(check, fit, ReferenceCheck.Same("intercept", "x1", "x2", "x3", "x4", "x5", "x6", "sigma"), profiles: false);
+        var names = ReferenceCheck.Same("intercept", "x1", "x2", "x3", "x4", "x5", "x6", "sigma");
+        CheckMle(check, fit, names, profiles: false);
+        check.AtReferenceEstimate(model, names, "se", observed: true);
         check.AssertAll();
     }
 
@@ -230,6 +232,7 @@ public class ReferenceCaseTests
         check.Parameters(fit, names);
         check.Summary(fit);
         check.Profiles(fit, names);
+        check.AtReferenceEstimate(model, names, "se", observed: false);
         check.AssertAll();
     }
 

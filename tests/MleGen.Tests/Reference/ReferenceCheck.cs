@@ -190,6 +190,31 @@ internal sealed class ReferenceCheck
         Assert.True(_rows.Count > 0 && _rows.All(r => r.Pass), report);
     }
 
+    /// <summary>
+    /// The generated model evaluated AT the reference estimate (no optimizer involved): loglik = −NLL there, and the
+    /// standard errors sqrt(diag(I⁻¹)) of the observed or expected information there against <paramref name="seField"/>.
+    /// It separates the model/information layer from where an optimizer stopped.
+    /// </summary>
+    public void AtReferenceEstimate(IMleModel model, IEnumerable<(string Ours, string Theirs)> names, string seField, bool observed, bool loglik = true)
+    {
+        var map = names.ToDictionary(n => n.Ours, n => n.Theirs, StringComparer.Ordinal);
+        var theirs = Enumerable.Range(0, model.ParameterCount).Select(i => map[model.GetParameterName(i)]).ToArray();
+        double[] theta = theirs.Select(t => Case.ParameterNumber(t, "estimate")).ToArray();
+        if (loglik)
+        {
+            Relative("loglik@reference", "loglik", Case.Number("loglik"), -model.NegativeLogLikelihood(theta), Case.Tolerance("loglik"));
+        }
+
+        double[] se = InverseInformationSe(model, theta, observed);
+        for (int i = 0; i < theta.Length; i++)
+        {
+            if (Case.HasParameterField(theirs[i], seField))
+            {
+                Relative(seField + "@reference", model.GetParameterName(i), Case.ParameterNumber(theirs[i], seField), se[i], Case.Tolerance(seField, "se"));
+            }
+        }
+    }
+
     /// <summary>sqrt(diag(I⁻¹)) of the model's observed or expected information at <paramref name="theta"/> (natural scale), in θ order.</summary>
     public static double[] InverseInformationSe(IMleModel model, double[] theta, bool observed)
     {
