@@ -62,6 +62,8 @@ internal static class ModelEmitter
             {
                 LikelihoodEmitter.EmitValue(w, model, t, members);
                 w.Line();
+                LikelihoodEmitter.EmitConstant(w, model, t, members);
+                w.Line();
                 LikelihoodEmitter.EmitGradient(w, model, t, members);
                 w.Line();
                 InformationEmitter.EmitHessian(w, model, t, members);
@@ -165,14 +167,14 @@ internal static class ModelEmitter
         Method("public double NegativeLogLikelihood(global::System.ReadOnlySpan<double> theta)", () =>
         {
             w.Line("__EnsureReady(theta.Length);");
-            w.Line("return __Evaluator.Evaluate(this, " + Kind + "Value, theta, default);");
+            w.Line("return __Evaluator.Evaluate(this, " + Kind + "Value, theta, default) + this.__dataConstant;");
         });
 
         Method("public double NegativeLogLikelihood(global::System.ReadOnlySpan<double> theta, global::System.Span<double> gradient)", () =>
         {
             w.Line("__EnsureReady(theta.Length);");
             w.Line("__RequireLength(gradient.Length, nameof(gradient));");
-            w.Line("return __Evaluator.Evaluate(this, " + Kind + "Gradient, theta, gradient);");
+            w.Line("return __Evaluator.Evaluate(this, " + Kind + "Gradient, theta, gradient) + this.__dataConstant;");
         });
 
         Method("public void ObservedInformation(global::System.ReadOnlySpan<double> theta, global::System.Span<double> information)", () =>
