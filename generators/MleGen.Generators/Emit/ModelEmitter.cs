@@ -50,7 +50,7 @@ internal static class ModelEmitter
         {
             LayoutEmitter.Emit(w, spec, GeneratedCode);
             EmitObservationCount(w, spec);
-            ValidationEmitter.Emit(w, model, members, GeneratedCode);
+            ValidationEmitter.Emit(w, model, new MemberAccess(spec, parameterViews: false), GeneratedCode);
             EmitEntryPoints(w, model);
             PriorEmitter.Emit(w, spec, GeneratedCode);
             w.Line("/// <summary>Fits the model by maximum likelihood (MAP when it has priors), writes the estimates into the parameter members and returns the inference report.</summary>");
@@ -62,7 +62,7 @@ internal static class ModelEmitter
             {
                 LikelihoodEmitter.EmitValue(w, model, t, members);
                 w.Line();
-                LikelihoodEmitter.EmitConstant(w, model, t, members);
+                LikelihoodEmitter.EmitConstant(w, model, t, new MemberAccess(spec, parameterViews: false));
                 w.Line();
                 LikelihoodEmitter.EmitGradient(w, model, t, members);
                 w.Line();

@@ -239,7 +239,7 @@ namespace Demo
             for (int i = start; i < end; i++)
             {
                 double sum8 = 0d;
-                for (int __j0_0 = 0; __j0_0 < this.Beta.Length; __j0_0++)
+                for (int __j0_0 = 0; __j0_0 < p_Beta.Length; __j0_0++)
                 {
                     sum8 += (p_Beta[__j0_0] * this.X[i, __j0_0]);
                 }
@@ -280,7 +280,7 @@ namespace Demo
             {
                 // forward: the observation's NLL and the adjoints of its subexpressions
                 double sum8 = 0d;
-                for (int __j0_0 = 0; __j0_0 < this.Beta.Length; __j0_0++)
+                for (int __j0_0 = 0; __j0_0 < p_Beta.Length; __j0_0++)
                 {
                     double x6 = this.X[i, __j0_0];
                     sum8 += (p_Beta[__j0_0] * x6);
@@ -292,7 +292,7 @@ namespace Demo
                 // backward: dNLL/dθ
                 g_Intercept += (-prod32);
                 g_Sigma += (inv31 - (prod30 * (ratio12 / p_Sigma)));
-                for (int __j0_0 = 0; __j0_0 < this.Beta.Length; __j0_0++)
+                for (int __j0_0 = 0; __j0_0 < p_Beta.Length; __j0_0++)
                 {
                     double x6_2 = this.X[i, __j0_0];
                     g_Beta[__j0_0] += (-(x6_2 * prod32));
@@ -319,7 +319,7 @@ namespace Demo
             for (int i = start; i < end; i++)
             {
                 double sum8 = 0d;
-                for (int __j0_0 = 0; __j0_0 < this.Beta.Length; __j0_0++)
+                for (int __j0_0 = 0; __j0_0 < p_Beta.Length; __j0_0++)
                 {
                     double x6 = this.X[i, __j0_0];
                     sum8 += (p_Beta[__j0_0] * x6);
@@ -333,13 +333,13 @@ namespace Demo
                 matrix[(o_Intercept) * p + o_Sigma] += ((prod30 * sq43) + (ratio33 * prod49));
                 matrix[(o_Sigma) * p + o_Intercept] += (-prod89);
                 matrix[(o_Sigma) * p + o_Sigma] += (((prod30 * (ratio33 / p_Sigma)) - sq43) - (ratio33 * diff88));
-                for (int __j0_0 = 0; __j0_0 < this.Beta.Length; __j0_0++)
+                for (int __j0_0 = 0; __j0_0 < p_Beta.Length; __j0_0++)
                 {
                     double x6_2 = this.X[i, __j0_0];
                     matrix[(o_Intercept) * p + o_Beta + __j0_0] += (x6_2 * prod51);
                     matrix[(o_Sigma) * p + o_Beta + __j0_0] += (-(x6_2 * prod89));
                 }
-                for (int __j0_1 = 0; __j0_1 < this.Beta.Length; __j0_1++)
+                for (int __j0_1 = 0; __j0_1 < p_Beta.Length; __j0_1++)
                 {
                     double x59 = this.X[i, __j0_1];
                     double prod71 = (2d * (0.5d * (inv31 * x59)));
@@ -347,10 +347,10 @@ namespace Demo
                     matrix[(o_Beta + __j0_1) * p + o_Intercept] += prod73;
                     matrix[(o_Beta + __j0_1) * p + o_Sigma] += ((sq43 * (prod30 * x59)) + (ratio33 * prod71));
                 }
-                for (int __j0_0 = 0; __j0_0 < this.Beta.Length; __j0_0++)
+                for (int __j0_0 = 0; __j0_0 < p_Beta.Length; __j0_0++)
                 {
                     double x6_3 = this.X[i, __j0_0];
-                    for (int __j0_1 = 0; __j0_1 < this.Beta.Length; __j0_1++)
+                    for (int __j0_1 = 0; __j0_1 < p_Beta.Length; __j0_1++)
                     {
                         double x59_2 = this.X[i, __j0_1];
                         double prod71_2 = (2d * (0.5d * (inv31 * x59_2)));
@@ -375,19 +375,19 @@ namespace Demo
             {
                 matrix[(o_Intercept) * p + o_Intercept] += inv97;
                 matrix[(o_Sigma) * p + o_Sigma] += (2d * inv97);
-                for (int __j0_2 = 0; __j0_2 < this.Beta.Length; __j0_2++)
+                for (int __j0_2 = 0; __j0_2 < p_Beta.Length; __j0_2++)
                 {
                     matrix[(o_Intercept) * p + o_Beta + __j0_2] += (inv97 * this.X[i, __j0_2]);
                 }
-                for (int __j0_3 = 0; __j0_3 < this.Beta.Length; __j0_3++)
+                for (int __j0_3 = 0; __j0_3 < p_Beta.Length; __j0_3++)
                 {
                     double x105 = this.X[i, __j0_3];
                     matrix[(o_Beta + __j0_3) * p + o_Intercept] += (inv97 * x105);
                 }
-                for (int __j0_3 = 0; __j0_3 < this.Beta.Length; __j0_3++)
+                for (int __j0_3 = 0; __j0_3 < p_Beta.Length; __j0_3++)
                 {
                     double x105_2 = this.X[i, __j0_3];
-                    for (int __j0_4 = 0; __j0_4 < this.Beta.Length; __j0_4++)
+                    for (int __j0_4 = 0; __j0_4 < p_Beta.Length; __j0_4++)
                     {
                         matrix[(o_Beta + __j0_3) * p + o_Beta + __j0_4] += (inv97 * (x105_2 * this.X[i, __j0_4]));
                     }
@@ -410,7 +410,7 @@ namespace Demo
             {
                 score.Clear();
                 double sum8 = 0d;
-                for (int __j0_0 = 0; __j0_0 < this.Beta.Length; __j0_0++)
+                for (int __j0_0 = 0; __j0_0 < p_Beta.Length; __j0_0++)
                 {
                     double x6 = this.X[i, __j0_0];
                     sum8 += (p_Beta[__j0_0] * x6);
@@ -420,7 +420,7 @@ namespace Demo
                 double prod32 = (prod30 * inv31);
                 score[o_Intercept] += (-prod32);
                 score[o_Sigma] += (inv31 - (prod30 * (ratio12 / p_Sigma)));
-                for (int __j0_0 = 0; __j0_0 < this.Beta.Length; __j0_0++)
+                for (int __j0_0 = 0; __j0_0 < p_Beta.Length; __j0_0++)
                 {
                     double x6_2 = this.X[i, __j0_0];
                     score[o_Beta + __j0_0] += (-(x6_2 * prod32));

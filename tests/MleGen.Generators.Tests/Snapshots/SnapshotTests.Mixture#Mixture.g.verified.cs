@@ -237,7 +237,7 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
         for (int i = start; i < end; i++)
         {
             double lse21_max = double.NegativeInfinity, lse21_sum = 0d;
-            for (int __k0 = 0; __k0 < this.Weights.Length; __k0++)
+            for (int __k0 = 0; __k0 < p_Weights.Length; __k0++)
             {
                 double log5 = global::System.Math.Log(p_Weights[__k0]);
                 double theta7 = p_Sds[__k0];
@@ -282,7 +282,7 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
         {
             // forward: the observation's NLL and the adjoints of its subexpressions
             double lse21_max = double.NegativeInfinity, lse21_sum = 0d;
-            for (int __k0 = 0; __k0 < this.Weights.Length; __k0++)
+            for (int __k0 = 0; __k0 < p_Weights.Length; __k0++)
             {
                 double theta4 = p_Weights[__k0];
                 double log5 = global::System.Math.Log(theta4);
@@ -297,7 +297,7 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
             double lse21 = lse21_max + global::System.Math.Log(lse21_sum);
             nll += (-lse21);
             // backward: dNLL/dθ
-            for (int __k0 = 0; __k0 < this.Weights.Length; __k0++)
+            for (int __k0 = 0; __k0 < p_Weights.Length; __k0++)
             {
                 double theta4_2 = p_Weights[__k0];
                 double log5_2 = global::System.Math.Log(theta4_2);
@@ -330,7 +330,7 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
         {
             double x1 = this.Y[i];
             double lse21_max = double.NegativeInfinity, lse21_sum = 0d;
-            for (int __k0 = 0; __k0 < this.Weights.Length; __k0++)
+            for (int __k0 = 0; __k0 < p_Weights.Length; __k0++)
             {
                 double theta4 = p_Weights[__k0];
                 double log5 = global::System.Math.Log(theta4);
@@ -343,7 +343,7 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
                 else if (lse21_term > double.NegativeInfinity) { lse21_sum += global::System.Math.Exp(lse21_term - lse21_max); }
             }
             double lse21 = lse21_max + global::System.Math.Log(lse21_sum);
-            for (int __k1 = 0; __k1 < this.Weights.Length; __k1++)
+            for (int __k1 = 0; __k1 < p_Weights.Length; __k1++)
             {
                 double theta46 = p_Weights[__k1];
                 double log47 = global::System.Math.Log(theta46);
@@ -360,7 +360,7 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
                 matrix[(o_Weights + __k1) * p + o_Sds + __k1] += ((-(prod71 * (ratio53 / theta48))) + (prod61 * inv72));
                 matrix[(o_Weights + __k1) * p + o_Means + __k1] += (-(prod71 * inv72));
             }
-            for (int __k2 = 0; __k2 < this.Weights.Length; __k2++)
+            for (int __k2 = 0; __k2 < p_Weights.Length; __k2++)
             {
                 double theta100 = p_Weights[__k2];
                 double log101 = global::System.Math.Log(theta100);
@@ -379,7 +379,7 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
                 matrix[(o_Means + __k2) * p + o_Weights + __k2] += (-(prod133 * inv147));
                 matrix[(o_Means + __k2) * p + o_Sds + __k2] += ((((prod113 * prod114) * sq121) - (add137 * (ratio106 / theta102))) + (inv116 * prod133));
             }
-            for (int __k3 = 0; __k3 < this.Weights.Length; __k3++)
+            for (int __k3 = 0; __k3 < p_Weights.Length; __k3++)
             {
                 double theta165 = p_Sds[__k3];
                 double theta166 = p_Weights[__k3];
@@ -400,7 +400,7 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
                 matrix[(o_Sds + __k3) * p + o_Weights + __k3] += (prod210 * inv225);
                 matrix[(o_Sds + __k3) * p + o_Means + __k3] += (-(inv179 * diff216));
             }
-            for (int __k0 = 0; __k0 < this.Weights.Length; __k0++)
+            for (int __k0 = 0; __k0 < p_Weights.Length; __k0++)
             {
                 double theta4_2 = p_Weights[__k0];
                 double log5_2 = global::System.Math.Log(theta4_2);
@@ -413,7 +413,7 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
                 double inv33 = (1d / theta7_2);
                 double ratio36 = (ratio9_2 / theta7_2);
                 double inv42 = (1d / theta4_2);
-                for (int __k1 = 0; __k1 < this.Weights.Length; __k1++)
+                for (int __k1 = 0; __k1 < p_Weights.Length; __k1++)
                 {
                     double theta46_2 = p_Weights[__k1];
                     double log47_2 = global::System.Math.Log(theta46_2);
@@ -430,7 +430,7 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
                     matrix[(o_Weights + __k1) * p + o_Sds + __k0] += ((-(inv33 * prod84)) + (ratio36 * prod88));
                 }
             }
-            for (int __k0 = 0; __k0 < this.Weights.Length; __k0++)
+            for (int __k0 = 0; __k0 < p_Weights.Length; __k0++)
             {
                 double theta4_3 = p_Weights[__k0];
                 double log5_3 = global::System.Math.Log(theta4_3);
@@ -443,7 +443,7 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
                 double inv33_2 = (1d / theta7_3);
                 double ratio36_2 = (ratio9_3 / theta7_3);
                 double inv42_2 = (1d / theta4_3);
-                for (int __k2 = 0; __k2 < this.Weights.Length; __k2++)
+                for (int __k2 = 0; __k2 < p_Weights.Length; __k2++)
                 {
                     double theta100_2 = p_Weights[__k2];
                     double log101_2 = global::System.Math.Log(theta100_2);
@@ -461,7 +461,7 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
                     matrix[(o_Means + __k2) * p + o_Sds + __k0] += ((-(inv33_2 * prod150)) + (ratio36_2 * prod154));
                 }
             }
-            for (int __k0 = 0; __k0 < this.Weights.Length; __k0++)
+            for (int __k0 = 0; __k0 < p_Weights.Length; __k0++)
             {
                 double theta4_4 = p_Weights[__k0];
                 double log5_4 = global::System.Math.Log(theta4_4);
@@ -474,7 +474,7 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
                 double inv33_3 = (1d / theta7_4);
                 double ratio36_3 = (ratio9_4 / theta7_4);
                 double inv42_3 = (1d / theta4_4);
-                for (int __k3 = 0; __k3 < this.Weights.Length; __k3++)
+                for (int __k3 = 0; __k3 < p_Weights.Length; __k3++)
                 {
                     double theta165_2 = p_Sds[__k3];
                     double theta166_2 = p_Weights[__k3];
@@ -510,7 +510,7 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
         {
             score.Clear();
             double lse21_max = double.NegativeInfinity, lse21_sum = 0d;
-            for (int __k0 = 0; __k0 < this.Weights.Length; __k0++)
+            for (int __k0 = 0; __k0 < p_Weights.Length; __k0++)
             {
                 double theta4 = p_Weights[__k0];
                 double log5 = global::System.Math.Log(theta4);
@@ -523,7 +523,7 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
                 else if (lse21_term > double.NegativeInfinity) { lse21_sum += global::System.Math.Exp(lse21_term - lse21_max); }
             }
             double lse21 = lse21_max + global::System.Math.Log(lse21_sum);
-            for (int __k0 = 0; __k0 < this.Weights.Length; __k0++)
+            for (int __k0 = 0; __k0 < p_Weights.Length; __k0++)
             {
                 double theta4_2 = p_Weights[__k0];
                 double log5_2 = global::System.Math.Log(theta4_2);
