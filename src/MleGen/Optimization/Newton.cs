@@ -91,6 +91,13 @@ internal static class Newton
             objective.Hessian(x, h);
             ScaleToUnitDiagonal(h, n, scale);
             double tau = ModifiedCholesky.Factor(h, n, l);
+            if (tau > 0 && objective.HasFallbackHessian)
+            {
+                // Indefinite: take a Fisher-scoring step instead (its matrix is positive semi-definite).
+                objective.FallbackHessian(x, h);
+                ScaleToUnitDiagonal(h, n, scale);
+                tau = ModifiedCholesky.Factor(h, n, l);
+            }
             for (int i = 0; i < n; i++)
             {
                 d[i] = -g[i] * scale[i];
