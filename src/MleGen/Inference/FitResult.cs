@@ -108,8 +108,6 @@ public sealed class FitResult
     /// <summary>Run-time diagnostics (<c>MLE1xxx</c>): non-convergence, a diverging likelihood, unidentified parameters.</summary>
     public IReadOnlyList<FitDiagnostic> Diagnostics { get; }
 
-    internal ReadOnlySpan<double> Estimates => _estimates;
-
     /// <summary>The same fit with standard errors, intervals and covariance recomputed from <paramref name="kind"/> at the estimate.</summary>
     public FitResult WithCovariance(CovarianceKind kind) => kind == CovarianceKind ? this : _source.WithCovariance(this, kind);
 
