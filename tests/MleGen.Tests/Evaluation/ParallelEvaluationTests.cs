@@ -140,9 +140,28 @@ public class ParallelEvaluationTests
             model.ScoreOuterProduct(theta, matrix);
         }
 
-        Run();
+        // Warm-up: the first calls size the workspaces, and the pool's wait handle is created lazily
+        // the first time the caller has to block for a worker.
+        for (int warmUp = 0; warmUp < 5; warmUp++)
+        {
+            Run();
+        }
+
         long before = GC.GetAllocatedBytesForCurrentThread();
         Run();
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    [Fact]
+    public void FitOptionsThreadsReachTheModelAndDoNotChangeTheFit()
+    {
+        var one = Logistic(40_000, 3, 5);
+        var all = Logistic(40_000, 3, 5);
+        var fitOne = one.Fit(new FitOptions { Threads = 1 });
+        var fitAll = all.Fit(new FitOptions { Threads = 0 });
+        Assert.Equal(1, one.EvaluationThreads);
+        Assert.Equal(0, all.EvaluationThreads);
+        Assert.Equal(fitOne.LogLikelihood, fitAll.LogLikelihood);
+        Assert.Equal(fitOne["Beta[0]"].Estimate, fitAll["Beta[0]"].Estimate);
     }
 }
