@@ -16,28 +16,46 @@ internal static class LikelihoodEmitter
 
     public static string GradientMethod(int term) => "__NllGradient" + term.ToString(System.Globalization.NumberFormatInfo.InvariantInfo);
 
+    public static string ConstantMethod(int term) => "__DataConstant" + term.ToString(System.Globalization.NumberFormatInfo.InvariantInfo);
+
     public static void EmitValue(IndentedWriter w, ModelIr model, int index, MemberAccess members)
     {
         var term = model.Terms[index];
-        w.Line("/// <summary>The NLL of <c>" + term.Spec.MethodName + "</c> (" + term.Spec.Family + " observations of <c>" + term.Spec.Observed + "</c>) over observations [start, end).</summary>");
+        w.Line("/// <summary>The θ-dependent part of the NLL of <c>" + term.Spec.MethodName + "</c> (" + term.Spec.Family + " observations of <c>" + term.Spec.Observed + "</c>) over observations [start, end).</summary>");
         using (w.Block("private double " + ValueMethod(index) + "(global::System.ReadOnlySpan<double> theta, int start, int end)"))
         {
             ParameterPreamble.Offsets(w, model.Spec);
             ParameterPreamble.ParameterViews(w, model.Spec);
-            var emitter = new BlockEmitter(w, new ExpressionPrinter(members, model.Builder.Variables), model.Builder, new[] { term.Nll });
-            w.Line("// θ-only subexpressions, hoisted out of the observation loop");
-            emitter.Emit(new[] { term.Nll }, EmitScope.Method);
-            w.Line("double nll = 0d;");
-            using (w.Block("for (int i = start; i < end; i++)"))
-            {
-                emitter.PushScope();
-                emitter.Emit(new[] { term.Nll }, EmitScope.ObservationLoop);
-                w.Line("nll += " + emitter.Print(term.Nll) + ";");
-                emitter.PopScope();
-            }
-
-            w.Line("return nll;");
+            EmitSum(w, model, members, term.Nll);
         }
+    }
+
+    /// <summary>The part of the NLL that reads only data (log y!, log C(n, y), …): summed once per data set.</summary>
+    public static void EmitConstant(IndentedWriter w, ModelIr model, int index, MemberAccess members)
+    {
+        var term = model.Terms[index];
+        w.Line("/// <summary>The data-only part of the NLL of <c>" + term.Spec.MethodName + "</c> over observations [start, end): constant in θ.</summary>");
+        using (w.Block("private double " + ConstantMethod(index) + "(int start, int end)"))
+        {
+            EmitSum(w, model, members, term.Constant);
+        }
+    }
+
+    private static void EmitSum(IndentedWriter w, ModelIr model, MemberAccess members, Node root)
+    {
+        var emitter = new BlockEmitter(w, new ExpressionPrinter(members, model.Builder.Variables), model.Builder, new[] { root });
+        w.Line("// θ-only subexpressions, hoisted out of the observation loop");
+        emitter.Emit(new[] { root }, EmitScope.Method);
+        w.Line("double nll = 0d;");
+        using (w.Block("for (int i = start; i < end; i++)"))
+        {
+            emitter.PushScope();
+            emitter.Emit(new[] { root }, EmitScope.ObservationLoop);
+            w.Line("nll += " + emitter.Print(root) + ";");
+            emitter.PopScope();
+        }
+
+        w.Line("return nll;");
     }
 
     public static void EmitGradient(IndentedWriter w, ModelIr model, int index, MemberAccess members)

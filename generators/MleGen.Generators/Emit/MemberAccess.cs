@@ -10,9 +10,13 @@ namespace MleGen.Generators.Emit;
 internal sealed class MemberAccess
 {
     private readonly Dictionary<string, ParamMemberSpec> _parameters = new(System.StringComparer.Ordinal);
+    private readonly bool _parameterViews;
 
-    public MemberAccess(ModelSpec model)
+    /// <param name="model">The model.</param>
+    /// <param name="parameterViews">True in methods that declare the parameter views (<c>p_Beta</c>): a vector parameter's length is then read from its span, so loops bounded by it index the span without bounds checks.</param>
+    public MemberAccess(ModelSpec model, bool parameterViews = true)
     {
+        _parameterViews = parameterViews;
         foreach (var p in model.Parameters)
         {
             _parameters[p.Name] = p;
@@ -49,8 +53,15 @@ internal sealed class MemberAccess
             : offset + " + " + print(read.Children[0]) + " * " + ColumnsLocal(read.Member) + " + " + print(read.Children[1]);
     }
 
-    public string Length(string member, int dimension) =>
-        dimension < 0 ? "this." + member + ".Length" : "this." + member + ".GetLength(" + Literals.Int(dimension) + ")";
+    public string Length(string member, int dimension)
+    {
+        if (_parameterViews && dimension < 0 && _parameters.TryGetValue(member, out var p) && p.Shape == ParamShape.Vector)
+        {
+            return ParameterLocal(member) + ".Length";
+        }
+
+        return dimension < 0 ? "this." + member + ".Length" : "this." + member + ".GetLength(" + Literals.Int(dimension) + ")";
+    }
 
     private string FlatIndex(string member, string[] indices)
     {

@@ -50,7 +50,7 @@ internal static class ModelEmitter
         {
             LayoutEmitter.Emit(w, spec, GeneratedCode);
             EmitObservationCount(w, spec);
-            ValidationEmitter.Emit(w, model, members, GeneratedCode);
+            ValidationEmitter.Emit(w, model, new MemberAccess(spec, parameterViews: false), GeneratedCode);
             EmitEntryPoints(w, model);
             PriorEmitter.Emit(w, spec, GeneratedCode);
             w.Line("/// <summary>Fits the model by maximum likelihood (MAP when it has priors), writes the estimates into the parameter members and returns the inference report.</summary>");
@@ -61,6 +61,8 @@ internal static class ModelEmitter
             for (int t = 0; t < model.Terms.Count; t++)
             {
                 LikelihoodEmitter.EmitValue(w, model, t, members);
+                w.Line();
+                LikelihoodEmitter.EmitConstant(w, model, t, new MemberAccess(spec, parameterViews: false));
                 w.Line();
                 LikelihoodEmitter.EmitGradient(w, model, t, members);
                 w.Line();
@@ -165,14 +167,14 @@ internal static class ModelEmitter
         Method("public double NegativeLogLikelihood(global::System.ReadOnlySpan<double> theta)", () =>
         {
             w.Line("__EnsureReady(theta.Length);");
-            w.Line("return __Evaluator.Evaluate(this, " + Kind + "Value, theta, default);");
+            w.Line("return __Evaluator.Evaluate(this, " + Kind + "Value, theta, default) + this.__dataConstant;");
         });
 
         Method("public double NegativeLogLikelihood(global::System.ReadOnlySpan<double> theta, global::System.Span<double> gradient)", () =>
         {
             w.Line("__EnsureReady(theta.Length);");
             w.Line("__RequireLength(gradient.Length, nameof(gradient));");
-            w.Line("return __Evaluator.Evaluate(this, " + Kind + "Gradient, theta, gradient);");
+            w.Line("return __Evaluator.Evaluate(this, " + Kind + "Gradient, theta, gradient) + this.__dataConstant;");
         });
 
         Method("public void ObservedInformation(global::System.ReadOnlySpan<double> theta, global::System.Span<double> information)", () =>

@@ -61,6 +61,7 @@ internal static class ValidationEmitter
         w.Line();
         w.Line("private object?[]? __validatedArrays;");
         w.Line("private double[]? __validatedScalars;");
+        w.Line("private double __dataConstant;");
         w.Line();
         w.Line("/// <summary>Checks θ's length and validates the data once per data set.</summary>");
         using (w.Block("private void __EnsureReady(int thetaLength)"))
@@ -72,6 +73,8 @@ internal static class ValidationEmitter
             using (w.Block("if (" + string.Join(" || ", conditions) + ")"))
             {
                 w.Line("ValidateData();");
+                w.Line("// the NLL's data-only terms, once per data set");
+                w.Line("this.__dataConstant = " + string.Join(" + ", model.Terms.Select((t, k) => LikelihoodEmitter.ConstantMethod(k) + "(0, this." + t.Spec.Observed + ".Length)")) + ";");
                 w.Line("this.__validatedArrays = new object?[] { " + string.Join(", ", arrays.Select(d => "this." + d.Name)) + " };");
                 w.Line("this.__validatedScalars = new double[] { " + string.Join(", ", scalars.Select(d => "this." + d.Name)) + " };");
             }
@@ -107,6 +110,7 @@ internal static class ValidationEmitter
         var seen = new HashSet<Node>();
         var stack = new Stack<Node>();
         stack.Push(term.Nll);
+        stack.Push(term.Constant);
         while (stack.Count > 0)
         {
             var node = stack.Pop();

@@ -10,8 +10,9 @@ namespace MleGen.Generators.Ir;
 /// <param name="Observation">yᵢ as read from the observed member.</param>
 /// <param name="FamilyParameters">φᵢ: the family's scalar arguments.</param>
 /// <param name="LogDensity">log p(yᵢ | φᵢ).</param>
-/// <param name="Nll">The term's contribution to the NLL for observation i (weights applied).</param>
-internal sealed record TermIr(LikelihoodSpec Spec, Node Observation, IReadOnlyList<Node> FamilyParameters, Node LogDensity, Node Nll);
+/// <param name="Nll">The θ-dependent part of the term's contribution to the NLL for observation i (weights applied).</param>
+/// <param name="Constant">The rest: terms of the log density that read only data (log y!, log C(n, y), …), negated and weighted. Their sum is computed once per data set.</param>
+internal sealed record TermIr(LikelihoodSpec Spec, Node Observation, IReadOnlyList<Node> FamilyParameters, Node LogDensity, Node Nll, Node Constant);
 
 /// <summary>The IR of a whole model: one <see cref="TermIr"/> per <c>[Likelihood]</c> method, sharing one builder.</summary>
 internal sealed class ModelIr
@@ -40,13 +41,48 @@ internal sealed class ModelIr
             var y = builder.Data(term.Observed, ElementType(observed?.Kind ?? DataKind.DoubleArray), ImmutableArray.Create(builder.ObservationIndex()));
             var args = LowerArguments(builder, lowering, term);
             var logDensity = FamilyTable.LogDensity(builder, term.Family, y, args);
-            var weighted = term.Weights is null
-                ? logDensity
-                : builder.Multiply(builder.Data(term.Weights, ScalarType.Double, ImmutableArray.Create(builder.ObservationIndex())), logDensity);
-            terms.Add(new TermIr(term, y, args.Scalars, logDensity, builder.Negate(weighted)));
+            var (variable, constant) = SplitConstant(builder, logDensity);
+            terms.Add(new TermIr(term, y, args.Scalars, logDensity, builder.Negate(Weighted(builder, term, variable)), builder.Negate(Weighted(builder, term, constant))));
         }
 
         return new ModelIr(spec, builder, terms);
+    }
+
+    private static Node Weighted(IrBuilder builder, LikelihoodSpec term, Node value) => term.Weights is null
+        ? value
+        : builder.Multiply(builder.Data(term.Weights, ScalarType.Double, ImmutableArray.Create(builder.ObservationIndex())), value);
+
+    /// <summary>Splits a sum into its θ-dependent terms and its data-only terms.</summary>
+    private static (Node Variable, Node Constant) SplitConstant(IrBuilder builder, Node sum)
+    {
+        var variable = builder.Constant(0);
+        var constant = builder.Constant(0);
+        Visit(sum, negate: false);
+        return (variable, constant);
+
+        void Visit(Node node, bool negate)
+        {
+            switch (node)
+            {
+                case { Kind: NodeKind.Binary, BinaryOp: BinaryOp.Add or BinaryOp.Subtract }:
+                    Visit(node.Children[0], negate);
+                    Visit(node.Children[1], node.BinaryOp == BinaryOp.Subtract ? !negate : negate);
+                    return;
+                case { Kind: NodeKind.Unary, UnaryOp: UnaryOp.Negate }:
+                    Visit(node.Children[0], !negate);
+                    return;
+            }
+
+            var term = negate ? builder.Negate(node) : node;
+            if (node.DependsOnParameters)
+            {
+                variable = builder.Add(variable, term);
+            }
+            else
+            {
+                constant = builder.Add(constant, term);
+            }
+        }
     }
 
     private static FamilyArguments LowerArguments(IrBuilder builder, SpecLowering lowering, LikelihoodSpec term)

@@ -27,8 +27,7 @@ internal static class CovarianceEstimator
     public static CovarianceOutcome Estimate(IMleModel model, ReadOnlySpan<double> theta, IReadOnlyList<ParameterInfo> infos, bool[] isFixed, CovarianceKind kind)
     {
         int p = infos.Count;
-        int[] columnOf = new int[p];
-        double[] map = LocalMap(infos, isFixed, columnOf, out int r);
+        double[] map = LocalMap(infos, isFixed, out int r);
         double[] information = new double[p * p];
         if (kind == CovarianceKind.Expected)
         {
@@ -130,13 +129,12 @@ internal static class CovarianceEstimator
     }
 
     /// <summary>M (p×r): identity columns for free parameters, (1, …, 1, −1) patterns for a simplex's first K − 1 members.</summary>
-    private static double[] LocalMap(IReadOnlyList<ParameterInfo> infos, bool[] isFixed, int[] columnOf, out int r)
+    private static double[] LocalMap(IReadOnlyList<ParameterInfo> infos, bool[] isFixed, out int r)
     {
         int p = infos.Count;
         var columns = new List<(int Row, int Reference)>();
         for (int i = 0; i < p; i++)
         {
-            columnOf[i] = -1;
             if (isFixed[i])
             {
                 continue;
@@ -152,7 +150,6 @@ internal static class CovarianceEstimator
 
                 for (int k = i; k < end; k++)
                 {
-                    columnOf[k] = columns.Count;
                     columns.Add((k, end));
                 }
 
@@ -160,7 +157,6 @@ internal static class CovarianceEstimator
                 continue;
             }
 
-            columnOf[i] = columns.Count;
             columns.Add((i, -1));
         }
 

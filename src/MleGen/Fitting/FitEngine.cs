@@ -41,14 +41,9 @@ internal static class FitEngine
                 _ => Lbfgs.Minimize(objective, u, settings, new LbfgsWorkspace(q)),
             };
 
-            if (method == FitMethod.Lbfgs && NeedsRefinement(result.Status) && result.Iterations < settings.MaxIterations)
+            if (method == FitMethod.Lbfgs && result.Iterations < settings.MaxIterations)
             {
-                // L-BFGS stalled before its gradient test (a relative-change or step test on a badly
-                // scaled problem): finish with safeguarded Newton on the exact observed information,
-                // which every model provides and which is invariant to the parameters' scales.
-                OptimizerSettings rest = settings with { MaxIterations = settings.MaxIterations - result.Iterations, IterationOffset = result.Iterations };
-                OptimizationResult polish = Newton.Minimize(objective, u, rest, new NewtonWorkspace(q));
-                result = polish with { Iterations = result.Iterations + polish.Iterations, Evaluations = result.Evaluations + polish.Evaluations };
+                result = FinishWithNewton(objective, u, settings, result);
             }
         }
 
@@ -76,6 +71,45 @@ internal static class FitEngine
         }
 
         return f;
+    }
+
+    /// <summary>
+    /// L-BFGS's gradient test, relative to |f|, leaves estimates of weakly determined coefficients
+    /// correct to only a few digits; a couple of Newton steps on the exact observed information (which
+    /// every model provides) make them accurate to rounding, so L-BFGS and Newton fits agree.
+    /// </summary>
+    private const double PolishFactor = 1e-4;
+
+    /// <summary>Newton iterations allowed to polish a converged L-BFGS fit (it needs one or two).</summary>
+    private const int PolishIterations = 10;
+
+    private static OptimizationResult FinishWithNewton(IObjective objective, double[] u, in OptimizerSettings settings, OptimizationResult result)
+    {
+        int remaining = settings.MaxIterations - result.Iterations;
+        if (NeedsRefinement(result.Status))
+        {
+            // L-BFGS stalled before its gradient test (a relative-change or step test on a badly
+            // scaled problem): finish with safeguarded Newton, which is invariant to the parameters' scales.
+            OptimizerSettings rest = settings with { MaxIterations = remaining, IterationOffset = result.Iterations };
+            OptimizationResult finish = Newton.Minimize(objective, u, rest, new NewtonWorkspace(u.Length));
+            return finish with { Iterations = result.Iterations + finish.Iterations, Evaluations = result.Evaluations + finish.Evaluations };
+        }
+
+        if (result.Status != OptimizationStatus.GradientConverged)
+        {
+            return result;
+        }
+
+        OptimizerSettings polish = settings with
+        {
+            GradientTolerance = settings.GradientTolerance * PolishFactor,
+            MaxIterations = Math.Min(PolishIterations, remaining),
+            IterationOffset = result.Iterations,
+        };
+        OptimizationResult polished = Newton.Minimize(objective, u, polish, new NewtonWorkspace(u.Length));
+        return polished.Value <= result.Value
+            ? result with { Iterations = result.Iterations + polished.Iterations, Evaluations = result.Evaluations + polished.Evaluations, Value = polished.Value, GradientNorm = polished.GradientNorm }
+            : result;
     }
 
     private static bool NeedsRefinement(OptimizationStatus status) =>

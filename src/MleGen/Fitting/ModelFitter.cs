@@ -21,6 +21,12 @@ public static class ModelFitter
         ArgumentOutOfRangeException.ThrowIfNegative(options.MaxIterations, nameof(FitOptions.MaxIterations));
         ArgumentOutOfRangeException.ThrowIfNegative(options.GradientTolerance, nameof(FitOptions.GradientTolerance));
         ArgumentOutOfRangeException.ThrowIfNegative(options.FunctionTolerance, nameof(FitOptions.FunctionTolerance));
+        if (options.Threads is int threads)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(threads, nameof(FitOptions.Threads));
+            model.EvaluationThreads = threads;
+        }
+
         FitProblem problem = FitProblem.Create(model, options);
         var settings = new OptimizerSettings(options.GradientTolerance, options.FunctionTolerance, options.MaxIterations, options.Progress, options.CancellationToken);
         OptimizationOutcome outcome = FitEngine.Optimize(problem, options.Method, settings);

@@ -61,10 +61,18 @@ internal sealed class ModelObjective : IObjective
     }
 
     /// <inheritdoc/>
-    public void Hessian(ReadOnlySpan<double> x, Span<double> hessian)
+    public void Hessian(ReadOnlySpan<double> x, Span<double> hessian) => Curvature(x, hessian, _curvature);
+
+    /// <inheritdoc/>
+    public bool HasFallbackHessian => _curvature == CurvatureKind.Observed;
+
+    /// <summary>The expected information pulled back as Jᵀ I J (plus the prior's Hessian): Fisher scoring's matrix.</summary>
+    public void FallbackHessian(ReadOnlySpan<double> x, Span<double> hessian) => Curvature(x, hessian, CurvatureKind.Expected);
+
+    private void Curvature(ReadOnlySpan<double> x, Span<double> hessian, CurvatureKind curvature)
     {
         NaturalValueAndGradient(x);
-        if (_curvature == CurvatureKind.Expected)
+        if (curvature == CurvatureKind.Expected)
         {
             _model.ExpectedInformation(_theta, _hessianTheta);
         }
@@ -78,7 +86,7 @@ internal sealed class ModelObjective : IObjective
             _model.NegativeLogPriorHessian(_theta, _hessianTheta);
         }
 
-        _transform.PullBackHessian(_theta, _gradientTheta, _hessianTheta, _jacobian, _product, hessian, _curvature == CurvatureKind.Observed);
+        _transform.PullBackHessian(_theta, _gradientTheta, _hessianTheta, _jacobian, _product, hessian, curvature == CurvatureKind.Observed);
     }
 
     private double NaturalValueAndGradient(ReadOnlySpan<double> x)

@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using MathNet.Numerics.Distributions;
+using MathNet.Numerics;
 
 namespace MleGen;
 
@@ -108,8 +108,6 @@ public sealed class FitResult
     /// <summary>Run-time diagnostics (<c>MLE1xxx</c>): non-convergence, a diverging likelihood, unidentified parameters.</summary>
     public IReadOnlyList<FitDiagnostic> Diagnostics { get; }
 
-    internal ReadOnlySpan<double> Estimates => _estimates;
-
     /// <summary>The same fit with standard errors, intervals and covariance recomputed from <paramref name="kind"/> at the estimate.</summary>
     public FitResult WithCovariance(CovarianceKind kind) => kind == CovarianceKind ? this : _source.WithCovariance(this, kind);
 
@@ -154,7 +152,8 @@ public sealed class FitResult
         }
 
         double statistic = 2 * (full.LogLikelihood - restricted.LogLikelihood);
-        double pValue = statistic <= 0 ? 1 : 1 - ChiSquared.CDF(df, statistic);
+        // Upper tail of χ²(df) = Q(df/2, x/2), computed directly (1 − CDF loses digits for small p).
+        double pValue = statistic <= 0 ? 1 : SpecialFunctions.GammaUpperRegularized(df / 2.0, statistic / 2);
         return new LikelihoodRatio(statistic, df, pValue);
     }
 

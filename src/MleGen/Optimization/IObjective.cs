@@ -19,4 +19,10 @@ internal interface IObjective
 
     /// <summary>Writes the Hessian (or a curvature matrix such as the expected information) at <paramref name="x"/>, n×n row-major.</summary>
     void Hessian(ReadOnlySpan<double> x, Span<double> hessian);
+
+    /// <summary>True when <see cref="FallbackHessian"/> offers a positive semi-definite curvature (e.g. the expected information).</summary>
+    bool HasFallbackHessian => false;
+
+    /// <summary>A positive semi-definite curvature matrix Newton's method uses where <see cref="Hessian"/> is indefinite (Fisher scoring's matrix for a likelihood).</summary>
+    void FallbackHessian(ReadOnlySpan<double> x, Span<double> hessian) => throw new NotSupportedException();
 }

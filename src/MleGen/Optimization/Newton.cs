@@ -18,8 +18,12 @@ internal static class Newton
     /// </summary>
     private const double MinModelAgreement = 0.1;
 
-    /// <summary>Relative changes of f below this are rounding noise (a few ulps of a sum of many terms).</summary>
-    private const double RoundingLevel = 1e-14;
+    /// <summary>
+    /// Relative changes of f below this are treated as rounding noise: a log-likelihood summed over
+    /// many observations, with residuals divided by a small scale, carries errors of this order (a
+    /// step inside the noise is accepted when it reduces the gradient).
+    /// </summary>
+    private const double RoundingLevel = 1e-11;
 
     /// <summary>The longest step (relative to max(1, ‖x‖∞)) taken when the Hessian had to be modified: a factor e² on a log-scale coordinate.</summary>
     private const double MaxUntrustedStep = 2;
@@ -91,6 +95,13 @@ internal static class Newton
             objective.Hessian(x, h);
             ScaleToUnitDiagonal(h, n, scale);
             double tau = ModifiedCholesky.Factor(h, n, l);
+            if (tau > 0 && objective.HasFallbackHessian)
+            {
+                // Indefinite: take a Fisher-scoring step instead (its matrix is positive semi-definite).
+                objective.FallbackHessian(x, h);
+                ScaleToUnitDiagonal(h, n, scale);
+                tau = ModifiedCholesky.Factor(h, n, l);
+            }
             for (int i = 0; i < n; i++)
             {
                 d[i] = -g[i] * scale[i];

@@ -85,6 +85,7 @@ namespace Demo
 
         private object?[]? __validatedArrays;
         private double[]? __validatedScalars;
+        private double __dataConstant;
 
         /// <summary>Checks θ's length and validates the data once per data set.</summary>
         private void __EnsureReady(int thetaLength)
@@ -93,6 +94,8 @@ namespace Demo
             if (this.__validatedArrays is null || !ReferenceEquals(this.__validatedArrays[0], this.X) || !ReferenceEquals(this.__validatedArrays[1], this.Y))
             {
                 ValidateData();
+                // the NLL's data-only terms, once per data set
+                this.__dataConstant = __DataConstant0(0, this.Y.Length);
                 this.__validatedArrays = new object?[] { this.X, this.Y };
                 this.__validatedScalars = new double[] {  };
             }
@@ -111,7 +114,7 @@ namespace Demo
         public double NegativeLogLikelihood(global::System.ReadOnlySpan<double> theta)
         {
             __EnsureReady(theta.Length);
-            return __Evaluator.Evaluate(this, global::MleGen.EvaluationKind.Value, theta, default);
+            return __Evaluator.Evaluate(this, global::MleGen.EvaluationKind.Value, theta, default) + this.__dataConstant;
         }
 
         /// <inheritdoc />
@@ -120,7 +123,7 @@ namespace Demo
         {
             __EnsureReady(theta.Length);
             __RequireLength(gradient.Length, nameof(gradient));
-            return __Evaluator.Evaluate(this, global::MleGen.EvaluationKind.Gradient, theta, gradient);
+            return __Evaluator.Evaluate(this, global::MleGen.EvaluationKind.Gradient, theta, gradient) + this.__dataConstant;
         }
 
         /// <inheritdoc />
@@ -221,7 +224,7 @@ namespace Demo
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
         public global::MleGen.FitResult Fit(global::MleGen.FitOptions? options = null) => global::MleGen.ModelFitter.Fit(this, options);
 
-        /// <summary>The NLL of <c>Observation</c> (Normal observations of <c>Y</c>) over observations [start, end).</summary>
+        /// <summary>The θ-dependent part of the NLL of <c>Observation</c> (Normal observations of <c>Y</c>) over observations [start, end).</summary>
         private double __Nll0(global::System.ReadOnlySpan<double> theta, int start, int end)
         {
             int o_Intercept = 0;
@@ -231,16 +234,28 @@ namespace Demo
             global::System.ReadOnlySpan<double> p_Beta = theta.Slice(o_Beta, this.Beta.Length);
             double p_Sigma = theta[o_Sigma];
             // θ-only subexpressions, hoisted out of the observation loop
-            double diff21 = ((-0.9189385332046728d) - global::System.Math.Log(p_Sigma));
+            double neg15 = (-global::System.Math.Log(p_Sigma));
             double nll = 0d;
             for (int i = start; i < end; i++)
             {
                 double sum8 = 0d;
-                for (int __j0_0 = 0; __j0_0 < this.Beta.Length; __j0_0++)
+                for (int __j0_0 = 0; __j0_0 < p_Beta.Length; __j0_0++)
                 {
                     sum8 += (p_Beta[__j0_0] * this.X[i, __j0_0]);
                 }
-                nll += (-(diff21 - (0.5d * global::MleGen.Functions.Square(((this.Y[i] - (p_Intercept + sum8)) / p_Sigma)))));
+                nll += (-(neg15 - (0.5d * global::MleGen.Functions.Square(((this.Y[i] - (p_Intercept + sum8)) / p_Sigma)))));
+            }
+            return nll;
+        }
+
+        /// <summary>The data-only part of the NLL of <c>Observation</c> over observations [start, end): constant in θ.</summary>
+        private double __DataConstant0(int start, int end)
+        {
+            // θ-only subexpressions, hoisted out of the observation loop
+            double nll = 0d;
+            for (int i = start; i < end; i++)
+            {
+                nll += 0.9189385332046728d;
             }
             return nll;
         }
@@ -258,29 +273,29 @@ namespace Demo
             global::System.Span<double> g_Beta = gradient.Slice(o_Beta, this.Beta.Length);
             double g_Sigma = 0d;
             // θ-only subexpressions, hoisted out of the observation loop
-            double diff21 = ((-0.9189385332046728d) - global::System.Math.Log(p_Sigma));
-            double inv29 = (1d / p_Sigma);
+            double neg15 = (-global::System.Math.Log(p_Sigma));
+            double inv31 = (1d / p_Sigma);
             double nll = 0d;
             for (int i = start; i < end; i++)
             {
                 // forward: the observation's NLL and the adjoints of its subexpressions
                 double sum8 = 0d;
-                for (int __j0_0 = 0; __j0_0 < this.Beta.Length; __j0_0++)
+                for (int __j0_0 = 0; __j0_0 < p_Beta.Length; __j0_0++)
                 {
                     double x6 = this.X[i, __j0_0];
                     sum8 += (p_Beta[__j0_0] * x6);
                 }
                 double ratio12 = ((this.Y[i] - (p_Intercept + sum8)) / p_Sigma);
-                double prod28 = (0.5d * (ratio12 * 2d));
-                double prod30 = (prod28 * inv29);
-                nll += (-(diff21 - (0.5d * global::MleGen.Functions.Square(ratio12))));
+                double prod30 = (0.5d * (ratio12 * 2d));
+                double prod32 = (prod30 * inv31);
+                nll += (-(neg15 - (0.5d * global::MleGen.Functions.Square(ratio12))));
                 // backward: dNLL/dθ
-                g_Intercept += (-prod30);
-                g_Sigma += (inv29 - (prod28 * (ratio12 / p_Sigma)));
-                for (int __j0_0 = 0; __j0_0 < this.Beta.Length; __j0_0++)
+                g_Intercept += (-prod32);
+                g_Sigma += (inv31 - (prod30 * (ratio12 / p_Sigma)));
+                for (int __j0_0 = 0; __j0_0 < p_Beta.Length; __j0_0++)
                 {
                     double x6_2 = this.X[i, __j0_0];
-                    g_Beta[__j0_0] += (-(x6_2 * prod30));
+                    g_Beta[__j0_0] += (-(x6_2 * prod32));
                 }
             }
             gradient[o_Intercept] += g_Intercept;
@@ -297,50 +312,50 @@ namespace Demo
             double p_Intercept = theta[o_Intercept];
             global::System.ReadOnlySpan<double> p_Beta = theta.Slice(o_Beta, this.Beta.Length);
             double p_Sigma = theta[o_Sigma];
-            double inv29 = (1d / p_Sigma);
-            double sq41 = global::MleGen.Functions.Square(inv29);
-            double prod47 = (2d * (0.5d * inv29));
-            double prod49 = (inv29 * prod47);
+            double inv31 = (1d / p_Sigma);
+            double sq43 = global::MleGen.Functions.Square(inv31);
+            double prod49 = (2d * (0.5d * inv31));
+            double prod51 = (inv31 * prod49);
             for (int i = start; i < end; i++)
             {
                 double sum8 = 0d;
-                for (int __j0_0 = 0; __j0_0 < this.Beta.Length; __j0_0++)
+                for (int __j0_0 = 0; __j0_0 < p_Beta.Length; __j0_0++)
                 {
                     double x6 = this.X[i, __j0_0];
                     sum8 += (p_Beta[__j0_0] * x6);
                 }
                 double ratio12 = ((this.Y[i] - (p_Intercept + sum8)) / p_Sigma);
-                double prod28 = (0.5d * (ratio12 * 2d));
-                double ratio31 = (ratio12 / p_Sigma);
-                double diff86 = ((-(prod28 * inv29)) - (2d * (0.5d * ratio31)));
-                double prod87 = (inv29 * diff86);
-                matrix[(o_Intercept) * p + o_Intercept] += prod49;
-                matrix[(o_Intercept) * p + o_Sigma] += ((prod28 * sq41) + (ratio31 * prod47));
-                matrix[(o_Sigma) * p + o_Intercept] += (-prod87);
-                matrix[(o_Sigma) * p + o_Sigma] += (((prod28 * (ratio31 / p_Sigma)) - sq41) - (ratio31 * diff86));
-                for (int __j0_0 = 0; __j0_0 < this.Beta.Length; __j0_0++)
+                double prod30 = (0.5d * (ratio12 * 2d));
+                double ratio33 = (ratio12 / p_Sigma);
+                double diff88 = ((-(prod30 * inv31)) - (2d * (0.5d * ratio33)));
+                double prod89 = (inv31 * diff88);
+                matrix[(o_Intercept) * p + o_Intercept] += prod51;
+                matrix[(o_Intercept) * p + o_Sigma] += ((prod30 * sq43) + (ratio33 * prod49));
+                matrix[(o_Sigma) * p + o_Intercept] += (-prod89);
+                matrix[(o_Sigma) * p + o_Sigma] += (((prod30 * (ratio33 / p_Sigma)) - sq43) - (ratio33 * diff88));
+                for (int __j0_0 = 0; __j0_0 < p_Beta.Length; __j0_0++)
                 {
                     double x6_2 = this.X[i, __j0_0];
-                    matrix[(o_Intercept) * p + o_Beta + __j0_0] += (x6_2 * prod49);
-                    matrix[(o_Sigma) * p + o_Beta + __j0_0] += (-(x6_2 * prod87));
+                    matrix[(o_Intercept) * p + o_Beta + __j0_0] += (x6_2 * prod51);
+                    matrix[(o_Sigma) * p + o_Beta + __j0_0] += (-(x6_2 * prod89));
                 }
-                for (int __j0_1 = 0; __j0_1 < this.Beta.Length; __j0_1++)
+                for (int __j0_1 = 0; __j0_1 < p_Beta.Length; __j0_1++)
                 {
-                    double x57 = this.X[i, __j0_1];
-                    double prod69 = (2d * (0.5d * (inv29 * x57)));
-                    double prod71 = (inv29 * prod69);
-                    matrix[(o_Beta + __j0_1) * p + o_Intercept] += prod71;
-                    matrix[(o_Beta + __j0_1) * p + o_Sigma] += ((sq41 * (prod28 * x57)) + (ratio31 * prod69));
+                    double x59 = this.X[i, __j0_1];
+                    double prod71 = (2d * (0.5d * (inv31 * x59)));
+                    double prod73 = (inv31 * prod71);
+                    matrix[(o_Beta + __j0_1) * p + o_Intercept] += prod73;
+                    matrix[(o_Beta + __j0_1) * p + o_Sigma] += ((sq43 * (prod30 * x59)) + (ratio33 * prod71));
                 }
-                for (int __j0_0 = 0; __j0_0 < this.Beta.Length; __j0_0++)
+                for (int __j0_0 = 0; __j0_0 < p_Beta.Length; __j0_0++)
                 {
                     double x6_3 = this.X[i, __j0_0];
-                    for (int __j0_1 = 0; __j0_1 < this.Beta.Length; __j0_1++)
+                    for (int __j0_1 = 0; __j0_1 < p_Beta.Length; __j0_1++)
                     {
-                        double x57_2 = this.X[i, __j0_1];
-                        double prod69_2 = (2d * (0.5d * (inv29 * x57_2)));
-                        double prod71_2 = (inv29 * prod69_2);
-                        matrix[(o_Beta + __j0_1) * p + o_Beta + __j0_0] += (x6_3 * prod71_2);
+                        double x59_2 = this.X[i, __j0_1];
+                        double prod71_2 = (2d * (0.5d * (inv31 * x59_2)));
+                        double prod73_2 = (inv31 * prod71_2);
+                        matrix[(o_Beta + __j0_1) * p + o_Beta + __j0_0] += (x6_3 * prod73_2);
                     }
                 }
             }
@@ -355,26 +370,26 @@ namespace Demo
             double p_Intercept = theta[o_Intercept];
             global::System.ReadOnlySpan<double> p_Beta = theta.Slice(o_Beta, this.Beta.Length);
             double p_Sigma = theta[o_Sigma];
-            double inv95 = (1d / global::MleGen.Functions.Square(p_Sigma));
+            double inv97 = (1d / global::MleGen.Functions.Square(p_Sigma));
             for (int i = start; i < end; i++)
             {
-                matrix[(o_Intercept) * p + o_Intercept] += inv95;
-                matrix[(o_Sigma) * p + o_Sigma] += (2d * inv95);
-                for (int __j0_2 = 0; __j0_2 < this.Beta.Length; __j0_2++)
+                matrix[(o_Intercept) * p + o_Intercept] += inv97;
+                matrix[(o_Sigma) * p + o_Sigma] += (2d * inv97);
+                for (int __j0_2 = 0; __j0_2 < p_Beta.Length; __j0_2++)
                 {
-                    matrix[(o_Intercept) * p + o_Beta + __j0_2] += (inv95 * this.X[i, __j0_2]);
+                    matrix[(o_Intercept) * p + o_Beta + __j0_2] += (inv97 * this.X[i, __j0_2]);
                 }
-                for (int __j0_3 = 0; __j0_3 < this.Beta.Length; __j0_3++)
+                for (int __j0_3 = 0; __j0_3 < p_Beta.Length; __j0_3++)
                 {
-                    double x103 = this.X[i, __j0_3];
-                    matrix[(o_Beta + __j0_3) * p + o_Intercept] += (inv95 * x103);
+                    double x105 = this.X[i, __j0_3];
+                    matrix[(o_Beta + __j0_3) * p + o_Intercept] += (inv97 * x105);
                 }
-                for (int __j0_3 = 0; __j0_3 < this.Beta.Length; __j0_3++)
+                for (int __j0_3 = 0; __j0_3 < p_Beta.Length; __j0_3++)
                 {
-                    double x103_2 = this.X[i, __j0_3];
-                    for (int __j0_4 = 0; __j0_4 < this.Beta.Length; __j0_4++)
+                    double x105_2 = this.X[i, __j0_3];
+                    for (int __j0_4 = 0; __j0_4 < p_Beta.Length; __j0_4++)
                     {
-                        matrix[(o_Beta + __j0_3) * p + o_Beta + __j0_4] += (inv95 * (x103_2 * this.X[i, __j0_4]));
+                        matrix[(o_Beta + __j0_3) * p + o_Beta + __j0_4] += (inv97 * (x105_2 * this.X[i, __j0_4]));
                     }
                 }
             }
@@ -390,25 +405,25 @@ namespace Demo
             global::System.ReadOnlySpan<double> p_Beta = theta.Slice(o_Beta, this.Beta.Length);
             double p_Sigma = theta[o_Sigma];
             int p = score.Length;
-            double inv29 = (1d / p_Sigma);
+            double inv31 = (1d / p_Sigma);
             for (int i = start; i < end; i++)
             {
                 score.Clear();
                 double sum8 = 0d;
-                for (int __j0_0 = 0; __j0_0 < this.Beta.Length; __j0_0++)
+                for (int __j0_0 = 0; __j0_0 < p_Beta.Length; __j0_0++)
                 {
                     double x6 = this.X[i, __j0_0];
                     sum8 += (p_Beta[__j0_0] * x6);
                 }
                 double ratio12 = ((this.Y[i] - (p_Intercept + sum8)) / p_Sigma);
-                double prod28 = (0.5d * (ratio12 * 2d));
-                double prod30 = (prod28 * inv29);
-                score[o_Intercept] += (-prod30);
-                score[o_Sigma] += (inv29 - (prod28 * (ratio12 / p_Sigma)));
-                for (int __j0_0 = 0; __j0_0 < this.Beta.Length; __j0_0++)
+                double prod30 = (0.5d * (ratio12 * 2d));
+                double prod32 = (prod30 * inv31);
+                score[o_Intercept] += (-prod32);
+                score[o_Sigma] += (inv31 - (prod30 * (ratio12 / p_Sigma)));
+                for (int __j0_0 = 0; __j0_0 < p_Beta.Length; __j0_0++)
                 {
                     double x6_2 = this.X[i, __j0_0];
-                    score[o_Beta + __j0_0] += (-(x6_2 * prod30));
+                    score[o_Beta + __j0_0] += (-(x6_2 * prod32));
                 }
                 // meat += s sᵀ
                 for (int a = 0; a < p; a++)

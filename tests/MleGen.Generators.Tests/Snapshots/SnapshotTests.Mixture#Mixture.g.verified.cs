@@ -83,6 +83,7 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
 
     private object?[]? __validatedArrays;
     private double[]? __validatedScalars;
+    private double __dataConstant;
 
     /// <summary>Checks θ's length and validates the data once per data set.</summary>
     private void __EnsureReady(int thetaLength)
@@ -91,6 +92,8 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
         if (this.__validatedArrays is null || !ReferenceEquals(this.__validatedArrays[0], this.Y))
         {
             ValidateData();
+            // the NLL's data-only terms, once per data set
+            this.__dataConstant = __DataConstant0(0, this.Y.Length);
             this.__validatedArrays = new object?[] { this.Y };
             this.__validatedScalars = new double[] {  };
         }
@@ -109,7 +112,7 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
     public double NegativeLogLikelihood(global::System.ReadOnlySpan<double> theta)
     {
         __EnsureReady(theta.Length);
-        return __Evaluator.Evaluate(this, global::MleGen.EvaluationKind.Value, theta, default);
+        return __Evaluator.Evaluate(this, global::MleGen.EvaluationKind.Value, theta, default) + this.__dataConstant;
     }
 
     /// <inheritdoc />
@@ -118,7 +121,7 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
     {
         __EnsureReady(theta.Length);
         __RequireLength(gradient.Length, nameof(gradient));
-        return __Evaluator.Evaluate(this, global::MleGen.EvaluationKind.Gradient, theta, gradient);
+        return __Evaluator.Evaluate(this, global::MleGen.EvaluationKind.Gradient, theta, gradient) + this.__dataConstant;
     }
 
     /// <inheritdoc />
@@ -220,7 +223,7 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
     [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
     public global::MleGen.FitResult Fit(global::MleGen.FitOptions? options = null) => global::MleGen.ModelFitter.Fit(this, options);
 
-    /// <summary>The NLL of <c>Observation</c> (NormalMixture observations of <c>Y</c>) over observations [start, end).</summary>
+    /// <summary>The θ-dependent part of the NLL of <c>Observation</c> (NormalMixture observations of <c>Y</c>) over observations [start, end).</summary>
     private double __Nll0(global::System.ReadOnlySpan<double> theta, int start, int end)
     {
         int o_Weights = 0;
@@ -234,7 +237,7 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
         for (int i = start; i < end; i++)
         {
             double lse21_max = double.NegativeInfinity, lse21_sum = 0d;
-            for (int __k0 = 0; __k0 < this.Weights.Length; __k0++)
+            for (int __k0 = 0; __k0 < p_Weights.Length; __k0++)
             {
                 double log5 = global::System.Math.Log(p_Weights[__k0]);
                 double theta7 = p_Sds[__k0];
@@ -245,6 +248,18 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
             }
             double lse21 = lse21_max + global::System.Math.Log(lse21_sum);
             nll += (-lse21);
+        }
+        return nll;
+    }
+
+    /// <summary>The data-only part of the NLL of <c>Observation</c> over observations [start, end): constant in θ.</summary>
+    private double __DataConstant0(int start, int end)
+    {
+        // θ-only subexpressions, hoisted out of the observation loop
+        double nll = 0d;
+        for (int i = start; i < end; i++)
+        {
+            nll += -0d;
         }
         return nll;
     }
@@ -267,7 +282,7 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
         {
             // forward: the observation's NLL and the adjoints of its subexpressions
             double lse21_max = double.NegativeInfinity, lse21_sum = 0d;
-            for (int __k0 = 0; __k0 < this.Weights.Length; __k0++)
+            for (int __k0 = 0; __k0 < p_Weights.Length; __k0++)
             {
                 double theta4 = p_Weights[__k0];
                 double log5 = global::System.Math.Log(theta4);
@@ -282,7 +297,7 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
             double lse21 = lse21_max + global::System.Math.Log(lse21_sum);
             nll += (-lse21);
             // backward: dNLL/dθ
-            for (int __k0 = 0; __k0 < this.Weights.Length; __k0++)
+            for (int __k0 = 0; __k0 < p_Weights.Length; __k0++)
             {
                 double theta4_2 = p_Weights[__k0];
                 double log5_2 = global::System.Math.Log(theta4_2);
@@ -290,13 +305,13 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
                 double ratio9_2 = ((this.Y[i] - p_Means[__k0]) / theta7_2);
                 double diff18_2 = ((-0.9189385332046728d) - global::System.Math.Log(theta7_2));
                 double add20_2 = (log5_2 + (diff18_2 - (0.5d * global::MleGen.Functions.Square(ratio9_2))));
-                double exp26 = global::System.Math.Exp((add20_2 - lse21));
-                double prod31 = ((0.5d * exp26) * (ratio9_2 * 2d));
-                double inv32 = (1d / theta7_2);
-                double inv41 = (1d / theta4_2);
-                g_Weights[__k0] += (-(exp26 * inv41));
-                g_Means[__k0] += (-(prod31 * inv32));
-                g_Sds[__k0] += ((exp26 * inv32) - (prod31 * (ratio9_2 / theta7_2)));
+                double exp27 = global::System.Math.Exp((add20_2 - lse21));
+                double prod32 = ((0.5d * exp27) * (ratio9_2 * 2d));
+                double inv33 = (1d / theta7_2);
+                double inv42 = (1d / theta4_2);
+                g_Weights[__k0] += (-(exp27 * inv42));
+                g_Means[__k0] += (-(prod32 * inv33));
+                g_Sds[__k0] += ((exp27 * inv33) - (prod32 * (ratio9_2 / theta7_2)));
             }
         }
         return nll;
@@ -315,7 +330,7 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
         {
             double x1 = this.Y[i];
             double lse21_max = double.NegativeInfinity, lse21_sum = 0d;
-            for (int __k0 = 0; __k0 < this.Weights.Length; __k0++)
+            for (int __k0 = 0; __k0 < p_Weights.Length; __k0++)
             {
                 double theta4 = p_Weights[__k0];
                 double log5 = global::System.Math.Log(theta4);
@@ -328,64 +343,64 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
                 else if (lse21_term > double.NegativeInfinity) { lse21_sum += global::System.Math.Exp(lse21_term - lse21_max); }
             }
             double lse21 = lse21_max + global::System.Math.Log(lse21_sum);
-            for (int __k1 = 0; __k1 < this.Weights.Length; __k1++)
+            for (int __k1 = 0; __k1 < p_Weights.Length; __k1++)
             {
-                double theta45 = p_Weights[__k1];
-                double log46 = global::System.Math.Log(theta45);
-                double theta47 = p_Sds[__k1];
-                double diff49 = ((-0.9189385332046728d) - global::System.Math.Log(theta47));
-                double ratio52 = ((x1 - p_Means[__k1]) / theta47);
-                double exp58 = global::System.Math.Exp(((log46 + (diff49 - (0.5d * global::MleGen.Functions.Square(ratio52)))) - lse21));
-                double inv59 = (1d / theta45);
-                double prod60 = (exp58 * inv59);
-                double sq64 = global::MleGen.Functions.Square(inv59);
-                double prod70 = ((0.5d * prod60) * (2d * ratio52));
-                double inv71 = (1d / theta47);
-                matrix[(o_Weights + __k1) * p + o_Weights + __k1] += ((exp58 * sq64) - (inv59 * prod60));
-                matrix[(o_Weights + __k1) * p + o_Sds + __k1] += ((-(prod70 * (ratio52 / theta47))) + (prod60 * inv71));
-                matrix[(o_Weights + __k1) * p + o_Means + __k1] += (-(prod70 * inv71));
+                double theta46 = p_Weights[__k1];
+                double log47 = global::System.Math.Log(theta46);
+                double theta48 = p_Sds[__k1];
+                double diff50 = ((-0.9189385332046728d) - global::System.Math.Log(theta48));
+                double ratio53 = ((x1 - p_Means[__k1]) / theta48);
+                double exp59 = global::System.Math.Exp(((log47 + (diff50 - (0.5d * global::MleGen.Functions.Square(ratio53)))) - lse21));
+                double inv60 = (1d / theta46);
+                double prod61 = (exp59 * inv60);
+                double sq65 = global::MleGen.Functions.Square(inv60);
+                double prod71 = ((0.5d * prod61) * (2d * ratio53));
+                double inv72 = (1d / theta48);
+                matrix[(o_Weights + __k1) * p + o_Weights + __k1] += ((exp59 * sq65) - (inv60 * prod61));
+                matrix[(o_Weights + __k1) * p + o_Sds + __k1] += ((-(prod71 * (ratio53 / theta48))) + (prod61 * inv72));
+                matrix[(o_Weights + __k1) * p + o_Means + __k1] += (-(prod71 * inv72));
             }
-            for (int __k2 = 0; __k2 < this.Weights.Length; __k2++)
+            for (int __k2 = 0; __k2 < p_Weights.Length; __k2++)
             {
-                double theta99 = p_Weights[__k2];
-                double log100 = global::System.Math.Log(theta99);
-                double theta101 = p_Sds[__k2];
-                double diff103 = ((-0.9189385332046728d) - global::System.Math.Log(theta101));
-                double ratio105 = ((x1 - p_Means[__k2]) / theta101);
-                double exp111 = global::System.Math.Exp(((log100 + (diff103 - (0.5d * global::MleGen.Functions.Square(ratio105)))) - lse21));
-                double prod112 = (0.5d * exp111);
-                double prod113 = (2d * ratio105);
-                double inv115 = (1d / theta101);
-                double sq120 = global::MleGen.Functions.Square(inv115);
-                double prod132 = (exp111 * (0.5d * (prod113 * inv115)));
-                double add136 = ((-(2d * (prod112 * inv115))) + (prod113 * (0.5d * prod132)));
-                double inv146 = (1d / theta99);
-                matrix[(o_Means + __k2) * p + o_Means + __k2] += (-(inv115 * add136));
-                matrix[(o_Means + __k2) * p + o_Weights + __k2] += (-(prod132 * inv146));
-                matrix[(o_Means + __k2) * p + o_Sds + __k2] += ((((prod112 * prod113) * sq120) - (add136 * (ratio105 / theta101))) + (inv115 * prod132));
+                double theta100 = p_Weights[__k2];
+                double log101 = global::System.Math.Log(theta100);
+                double theta102 = p_Sds[__k2];
+                double diff104 = ((-0.9189385332046728d) - global::System.Math.Log(theta102));
+                double ratio106 = ((x1 - p_Means[__k2]) / theta102);
+                double exp112 = global::System.Math.Exp(((log101 + (diff104 - (0.5d * global::MleGen.Functions.Square(ratio106)))) - lse21));
+                double prod113 = (0.5d * exp112);
+                double prod114 = (2d * ratio106);
+                double inv116 = (1d / theta102);
+                double sq121 = global::MleGen.Functions.Square(inv116);
+                double prod133 = (exp112 * (0.5d * (prod114 * inv116)));
+                double add137 = ((-(2d * (prod113 * inv116))) + (prod114 * (0.5d * prod133)));
+                double inv147 = (1d / theta100);
+                matrix[(o_Means + __k2) * p + o_Means + __k2] += (-(inv116 * add137));
+                matrix[(o_Means + __k2) * p + o_Weights + __k2] += (-(prod133 * inv147));
+                matrix[(o_Means + __k2) * p + o_Sds + __k2] += ((((prod113 * prod114) * sq121) - (add137 * (ratio106 / theta102))) + (inv116 * prod133));
             }
-            for (int __k3 = 0; __k3 < this.Weights.Length; __k3++)
+            for (int __k3 = 0; __k3 < p_Weights.Length; __k3++)
             {
-                double theta164 = p_Sds[__k3];
-                double theta165 = p_Weights[__k3];
-                double log166 = global::System.Math.Log(theta165);
-                double diff168 = ((-0.9189385332046728d) - global::System.Math.Log(theta164));
-                double ratio171 = ((x1 - p_Means[__k3]) / theta164);
-                double exp177 = global::System.Math.Exp(((log166 + (diff168 - (0.5d * global::MleGen.Functions.Square(ratio171)))) - lse21));
-                double inv178 = (1d / theta164);
-                double prod180 = (0.5d * exp177);
-                double prod181 = (2d * ratio171);
-                double prod182 = (prod180 * prod181);
-                double ratio183 = (ratio171 / theta164);
-                double sq204 = global::MleGen.Functions.Square(inv178);
-                double prod209 = (exp177 * (inv178 + (-(0.5d * (prod181 * ratio183)))));
-                double diff215 = (((-(inv178 * prod182)) - (2d * (prod180 * ratio183))) - (prod181 * (0.5d * prod209)));
-                double inv224 = (1d / theta165);
-                matrix[(o_Sds + __k3) * p + o_Sds + __k3] += ((((prod182 * (ratio183 / theta164)) - (exp177 * sq204)) - (ratio183 * diff215)) - (inv178 * prod209));
-                matrix[(o_Sds + __k3) * p + o_Weights + __k3] += (prod209 * inv224);
-                matrix[(o_Sds + __k3) * p + o_Means + __k3] += (-(inv178 * diff215));
+                double theta165 = p_Sds[__k3];
+                double theta166 = p_Weights[__k3];
+                double log167 = global::System.Math.Log(theta166);
+                double diff169 = ((-0.9189385332046728d) - global::System.Math.Log(theta165));
+                double ratio172 = ((x1 - p_Means[__k3]) / theta165);
+                double exp178 = global::System.Math.Exp(((log167 + (diff169 - (0.5d * global::MleGen.Functions.Square(ratio172)))) - lse21));
+                double inv179 = (1d / theta165);
+                double prod181 = (0.5d * exp178);
+                double prod182 = (2d * ratio172);
+                double prod183 = (prod181 * prod182);
+                double ratio184 = (ratio172 / theta165);
+                double sq205 = global::MleGen.Functions.Square(inv179);
+                double prod210 = (exp178 * (inv179 + (-(0.5d * (prod182 * ratio184)))));
+                double diff216 = (((-(inv179 * prod183)) - (2d * (prod181 * ratio184))) - (prod182 * (0.5d * prod210)));
+                double inv225 = (1d / theta166);
+                matrix[(o_Sds + __k3) * p + o_Sds + __k3] += ((((prod183 * (ratio184 / theta165)) - (exp178 * sq205)) - (ratio184 * diff216)) - (inv179 * prod210));
+                matrix[(o_Sds + __k3) * p + o_Weights + __k3] += (prod210 * inv225);
+                matrix[(o_Sds + __k3) * p + o_Means + __k3] += (-(inv179 * diff216));
             }
-            for (int __k0 = 0; __k0 < this.Weights.Length; __k0++)
+            for (int __k0 = 0; __k0 < p_Weights.Length; __k0++)
             {
                 double theta4_2 = p_Weights[__k0];
                 double log5_2 = global::System.Math.Log(theta4_2);
@@ -393,29 +408,29 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
                 double ratio9_2 = ((x1 - p_Means[__k0]) / theta7_2);
                 double diff18_2 = ((-0.9189385332046728d) - global::System.Math.Log(theta7_2));
                 double add20_2 = (log5_2 + (diff18_2 - (0.5d * global::MleGen.Functions.Square(ratio9_2))));
-                double exp26 = global::System.Math.Exp((add20_2 - lse21));
-                double prod30 = (ratio9_2 * 2d);
-                double inv32 = (1d / theta7_2);
-                double ratio35 = (ratio9_2 / theta7_2);
-                double inv41 = (1d / theta4_2);
-                for (int __k1 = 0; __k1 < this.Weights.Length; __k1++)
+                double exp27 = global::System.Math.Exp((add20_2 - lse21));
+                double prod31 = (ratio9_2 * 2d);
+                double inv33 = (1d / theta7_2);
+                double ratio36 = (ratio9_2 / theta7_2);
+                double inv42 = (1d / theta4_2);
+                for (int __k1 = 0; __k1 < p_Weights.Length; __k1++)
                 {
-                    double theta45_2 = p_Weights[__k1];
-                    double log46_2 = global::System.Math.Log(theta45_2);
-                    double theta47_2 = p_Sds[__k1];
-                    double diff49_2 = ((-0.9189385332046728d) - global::System.Math.Log(theta47_2));
-                    double ratio52_2 = ((x1 - p_Means[__k1]) / theta47_2);
-                    double exp58_2 = global::System.Math.Exp(((log46_2 + (diff49_2 - (0.5d * global::MleGen.Functions.Square(ratio52_2)))) - lse21));
-                    double inv59_2 = (1d / theta45_2);
-                    double prod60_2 = (exp58_2 * inv59_2);
-                    double prod83 = (exp26 * prod60_2);
-                    double prod87 = (prod30 * (0.5d * prod83));
-                    matrix[(o_Weights + __k1) * p + o_Weights + __k0] += (inv41 * prod83);
-                    matrix[(o_Weights + __k1) * p + o_Means + __k0] += (inv32 * prod87);
-                    matrix[(o_Weights + __k1) * p + o_Sds + __k0] += ((-(inv32 * prod83)) + (ratio35 * prod87));
+                    double theta46_2 = p_Weights[__k1];
+                    double log47_2 = global::System.Math.Log(theta46_2);
+                    double theta48_2 = p_Sds[__k1];
+                    double diff50_2 = ((-0.9189385332046728d) - global::System.Math.Log(theta48_2));
+                    double ratio53_2 = ((x1 - p_Means[__k1]) / theta48_2);
+                    double exp59_2 = global::System.Math.Exp(((log47_2 + (diff50_2 - (0.5d * global::MleGen.Functions.Square(ratio53_2)))) - lse21));
+                    double inv60_2 = (1d / theta46_2);
+                    double prod61_2 = (exp59_2 * inv60_2);
+                    double prod84 = (exp27 * prod61_2);
+                    double prod88 = (prod31 * (0.5d * prod84));
+                    matrix[(o_Weights + __k1) * p + o_Weights + __k0] += (inv42 * prod84);
+                    matrix[(o_Weights + __k1) * p + o_Means + __k0] += (inv33 * prod88);
+                    matrix[(o_Weights + __k1) * p + o_Sds + __k0] += ((-(inv33 * prod84)) + (ratio36 * prod88));
                 }
             }
-            for (int __k0 = 0; __k0 < this.Weights.Length; __k0++)
+            for (int __k0 = 0; __k0 < p_Weights.Length; __k0++)
             {
                 double theta4_3 = p_Weights[__k0];
                 double log5_3 = global::System.Math.Log(theta4_3);
@@ -423,30 +438,30 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
                 double ratio9_3 = ((x1 - p_Means[__k0]) / theta7_3);
                 double diff18_3 = ((-0.9189385332046728d) - global::System.Math.Log(theta7_3));
                 double add20_3 = (log5_3 + (diff18_3 - (0.5d * global::MleGen.Functions.Square(ratio9_3))));
-                double exp26_2 = global::System.Math.Exp((add20_3 - lse21));
-                double prod30_2 = (ratio9_3 * 2d);
-                double inv32_2 = (1d / theta7_3);
-                double ratio35_2 = (ratio9_3 / theta7_3);
-                double inv41_2 = (1d / theta4_3);
-                for (int __k2 = 0; __k2 < this.Weights.Length; __k2++)
+                double exp27_2 = global::System.Math.Exp((add20_3 - lse21));
+                double prod31_2 = (ratio9_3 * 2d);
+                double inv33_2 = (1d / theta7_3);
+                double ratio36_2 = (ratio9_3 / theta7_3);
+                double inv42_2 = (1d / theta4_3);
+                for (int __k2 = 0; __k2 < p_Weights.Length; __k2++)
                 {
-                    double theta99_2 = p_Weights[__k2];
-                    double log100_2 = global::System.Math.Log(theta99_2);
-                    double theta101_2 = p_Sds[__k2];
-                    double diff103_2 = ((-0.9189385332046728d) - global::System.Math.Log(theta101_2));
-                    double ratio105_2 = ((x1 - p_Means[__k2]) / theta101_2);
-                    double exp111_2 = global::System.Math.Exp(((log100_2 + (diff103_2 - (0.5d * global::MleGen.Functions.Square(ratio105_2)))) - lse21));
-                    double prod113_2 = (2d * ratio105_2);
-                    double inv115_2 = (1d / theta101_2);
-                    double prod132_2 = (exp111_2 * (0.5d * (prod113_2 * inv115_2)));
-                    double prod149 = (exp26_2 * prod132_2);
-                    double prod153 = (prod30_2 * (0.5d * prod149));
-                    matrix[(o_Means + __k2) * p + o_Weights + __k0] += (inv41_2 * prod149);
-                    matrix[(o_Means + __k2) * p + o_Means + __k0] += (inv32_2 * prod153);
-                    matrix[(o_Means + __k2) * p + o_Sds + __k0] += ((-(inv32_2 * prod149)) + (ratio35_2 * prod153));
+                    double theta100_2 = p_Weights[__k2];
+                    double log101_2 = global::System.Math.Log(theta100_2);
+                    double theta102_2 = p_Sds[__k2];
+                    double diff104_2 = ((-0.9189385332046728d) - global::System.Math.Log(theta102_2));
+                    double ratio106_2 = ((x1 - p_Means[__k2]) / theta102_2);
+                    double exp112_2 = global::System.Math.Exp(((log101_2 + (diff104_2 - (0.5d * global::MleGen.Functions.Square(ratio106_2)))) - lse21));
+                    double prod114_2 = (2d * ratio106_2);
+                    double inv116_2 = (1d / theta102_2);
+                    double prod133_2 = (exp112_2 * (0.5d * (prod114_2 * inv116_2)));
+                    double prod150 = (exp27_2 * prod133_2);
+                    double prod154 = (prod31_2 * (0.5d * prod150));
+                    matrix[(o_Means + __k2) * p + o_Weights + __k0] += (inv42_2 * prod150);
+                    matrix[(o_Means + __k2) * p + o_Means + __k0] += (inv33_2 * prod154);
+                    matrix[(o_Means + __k2) * p + o_Sds + __k0] += ((-(inv33_2 * prod150)) + (ratio36_2 * prod154));
                 }
             }
-            for (int __k0 = 0; __k0 < this.Weights.Length; __k0++)
+            for (int __k0 = 0; __k0 < p_Weights.Length; __k0++)
             {
                 double theta4_4 = p_Weights[__k0];
                 double log5_4 = global::System.Math.Log(theta4_4);
@@ -454,28 +469,28 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
                 double ratio9_4 = ((x1 - p_Means[__k0]) / theta7_4);
                 double diff18_4 = ((-0.9189385332046728d) - global::System.Math.Log(theta7_4));
                 double add20_4 = (log5_4 + (diff18_4 - (0.5d * global::MleGen.Functions.Square(ratio9_4))));
-                double exp26_3 = global::System.Math.Exp((add20_4 - lse21));
-                double prod30_3 = (ratio9_4 * 2d);
-                double inv32_3 = (1d / theta7_4);
-                double ratio35_3 = (ratio9_4 / theta7_4);
-                double inv41_3 = (1d / theta4_4);
-                for (int __k3 = 0; __k3 < this.Weights.Length; __k3++)
+                double exp27_3 = global::System.Math.Exp((add20_4 - lse21));
+                double prod31_3 = (ratio9_4 * 2d);
+                double inv33_3 = (1d / theta7_4);
+                double ratio36_3 = (ratio9_4 / theta7_4);
+                double inv42_3 = (1d / theta4_4);
+                for (int __k3 = 0; __k3 < p_Weights.Length; __k3++)
                 {
-                    double theta164_2 = p_Sds[__k3];
-                    double theta165_2 = p_Weights[__k3];
-                    double log166_2 = global::System.Math.Log(theta165_2);
-                    double diff168_2 = ((-0.9189385332046728d) - global::System.Math.Log(theta164_2));
-                    double ratio171_2 = ((x1 - p_Means[__k3]) / theta164_2);
-                    double exp177_2 = global::System.Math.Exp(((log166_2 + (diff168_2 - (0.5d * global::MleGen.Functions.Square(ratio171_2)))) - lse21));
-                    double inv178_2 = (1d / theta164_2);
-                    double prod181_2 = (2d * ratio171_2);
-                    double ratio183_2 = (ratio171_2 / theta164_2);
-                    double prod209_2 = (exp177_2 * (inv178_2 + (-(0.5d * (prod181_2 * ratio183_2)))));
-                    double prod226 = (exp26_3 * prod209_2);
-                    double prod229 = (prod30_3 * (0.5d * prod226));
-                    matrix[(o_Sds + __k3) * p + o_Weights + __k0] += (-(inv41_3 * prod226));
-                    matrix[(o_Sds + __k3) * p + o_Means + __k0] += (-(inv32_3 * prod229));
-                    matrix[(o_Sds + __k3) * p + o_Sds + __k0] += ((inv32_3 * prod226) - (ratio35_3 * prod229));
+                    double theta165_2 = p_Sds[__k3];
+                    double theta166_2 = p_Weights[__k3];
+                    double log167_2 = global::System.Math.Log(theta166_2);
+                    double diff169_2 = ((-0.9189385332046728d) - global::System.Math.Log(theta165_2));
+                    double ratio172_2 = ((x1 - p_Means[__k3]) / theta165_2);
+                    double exp178_2 = global::System.Math.Exp(((log167_2 + (diff169_2 - (0.5d * global::MleGen.Functions.Square(ratio172_2)))) - lse21));
+                    double inv179_2 = (1d / theta165_2);
+                    double prod182_2 = (2d * ratio172_2);
+                    double ratio184_2 = (ratio172_2 / theta165_2);
+                    double prod210_2 = (exp178_2 * (inv179_2 + (-(0.5d * (prod182_2 * ratio184_2)))));
+                    double prod227 = (exp27_3 * prod210_2);
+                    double prod230 = (prod31_3 * (0.5d * prod227));
+                    matrix[(o_Sds + __k3) * p + o_Weights + __k0] += (-(inv42_3 * prod227));
+                    matrix[(o_Sds + __k3) * p + o_Means + __k0] += (-(inv33_3 * prod230));
+                    matrix[(o_Sds + __k3) * p + o_Sds + __k0] += ((inv33_3 * prod227) - (ratio36_3 * prod230));
                 }
             }
         }
@@ -495,7 +510,7 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
         {
             score.Clear();
             double lse21_max = double.NegativeInfinity, lse21_sum = 0d;
-            for (int __k0 = 0; __k0 < this.Weights.Length; __k0++)
+            for (int __k0 = 0; __k0 < p_Weights.Length; __k0++)
             {
                 double theta4 = p_Weights[__k0];
                 double log5 = global::System.Math.Log(theta4);
@@ -508,7 +523,7 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
                 else if (lse21_term > double.NegativeInfinity) { lse21_sum += global::System.Math.Exp(lse21_term - lse21_max); }
             }
             double lse21 = lse21_max + global::System.Math.Log(lse21_sum);
-            for (int __k0 = 0; __k0 < this.Weights.Length; __k0++)
+            for (int __k0 = 0; __k0 < p_Weights.Length; __k0++)
             {
                 double theta4_2 = p_Weights[__k0];
                 double log5_2 = global::System.Math.Log(theta4_2);
@@ -516,13 +531,13 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
                 double ratio9_2 = ((this.Y[i] - p_Means[__k0]) / theta7_2);
                 double diff18_2 = ((-0.9189385332046728d) - global::System.Math.Log(theta7_2));
                 double add20_2 = (log5_2 + (diff18_2 - (0.5d * global::MleGen.Functions.Square(ratio9_2))));
-                double exp26 = global::System.Math.Exp((add20_2 - lse21));
-                double prod31 = ((0.5d * exp26) * (ratio9_2 * 2d));
-                double inv32 = (1d / theta7_2);
-                double inv41 = (1d / theta4_2);
-                score[o_Weights + __k0] += (-(exp26 * inv41));
-                score[o_Means + __k0] += (-(prod31 * inv32));
-                score[o_Sds + __k0] += ((exp26 * inv32) - (prod31 * (ratio9_2 / theta7_2)));
+                double exp27 = global::System.Math.Exp((add20_2 - lse21));
+                double prod32 = ((0.5d * exp27) * (ratio9_2 * 2d));
+                double inv33 = (1d / theta7_2);
+                double inv42 = (1d / theta4_2);
+                score[o_Weights + __k0] += (-(exp27 * inv42));
+                score[o_Means + __k0] += (-(prod32 * inv33));
+                score[o_Sds + __k0] += ((exp27 * inv33) - (prod32 * (ratio9_2 / theta7_2)));
             }
             // meat += s sᵀ
             for (int a = 0; a < p; a++)

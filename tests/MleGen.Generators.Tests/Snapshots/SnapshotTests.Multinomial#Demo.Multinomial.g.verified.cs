@@ -77,6 +77,7 @@ namespace Demo
 
         private object?[]? __validatedArrays;
         private double[]? __validatedScalars;
+        private double __dataConstant;
 
         /// <summary>Checks θ's length and validates the data once per data set.</summary>
         private void __EnsureReady(int thetaLength)
@@ -85,6 +86,8 @@ namespace Demo
             if (this.__validatedArrays is null || !ReferenceEquals(this.__validatedArrays[0], this.X) || !ReferenceEquals(this.__validatedArrays[1], this.Class))
             {
                 ValidateData();
+                // the NLL's data-only terms, once per data set
+                this.__dataConstant = __DataConstant0(0, this.Class.Length);
                 this.__validatedArrays = new object?[] { this.X, this.Class };
                 this.__validatedScalars = new double[] {  };
             }
@@ -103,7 +106,7 @@ namespace Demo
         public double NegativeLogLikelihood(global::System.ReadOnlySpan<double> theta)
         {
             __EnsureReady(theta.Length);
-            return __Evaluator.Evaluate(this, global::MleGen.EvaluationKind.Value, theta, default);
+            return __Evaluator.Evaluate(this, global::MleGen.EvaluationKind.Value, theta, default) + this.__dataConstant;
         }
 
         /// <inheritdoc />
@@ -112,7 +115,7 @@ namespace Demo
         {
             __EnsureReady(theta.Length);
             __RequireLength(gradient.Length, nameof(gradient));
-            return __Evaluator.Evaluate(this, global::MleGen.EvaluationKind.Gradient, theta, gradient);
+            return __Evaluator.Evaluate(this, global::MleGen.EvaluationKind.Gradient, theta, gradient) + this.__dataConstant;
         }
 
         /// <inheritdoc />
@@ -213,7 +216,7 @@ namespace Demo
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
         public global::MleGen.FitResult Fit(global::MleGen.FitOptions? options = null) => global::MleGen.ModelFitter.Fit(this, options);
 
-        /// <summary>The NLL of <c>Observation</c> (CategoricalLogits observations of <c>Class</c>) over observations [start, end).</summary>
+        /// <summary>The θ-dependent part of the NLL of <c>Observation</c> (CategoricalLogits observations of <c>Class</c>) over observations [start, end).</summary>
         private double __Nll0(global::System.ReadOnlySpan<double> theta, int start, int end)
         {
             int o_W = 0;
@@ -266,6 +269,18 @@ namespace Demo
                 }
                 double lse23 = lse23_max + global::System.Math.Log(lse23_sum);
                 nll += (-(sel22 - lse23));
+            }
+            return nll;
+        }
+
+        /// <summary>The data-only part of the NLL of <c>Observation</c> over observations [start, end): constant in θ.</summary>
+        private double __DataConstant0(int start, int end)
+        {
+            // θ-only subexpressions, hoisted out of the observation loop
+            double nll = 0d;
+            for (int i = start; i < end; i++)
+            {
+                nll += -0d;
             }
             return nll;
         }
@@ -325,14 +340,14 @@ namespace Demo
                     else if (lse23_term > double.NegativeInfinity) { lse23_sum += global::System.Math.Exp(lse23_term - lse23_max); }
                 }
                 double lse23 = lse23_max + global::System.Math.Log(lse23_sum);
-                bool not27 = (!t17);
-                double sel34 = (not27 ? (-(t17 ? 0d : 1d)) : 0d);
+                bool not29 = (!t17);
+                double sel36 = (not29 ? (-(t17 ? 0d : 1d)) : 0d);
                 nll += (-(sel22 - lse23));
                 // backward: dNLL/dθ
                 for (int __j1 = 0; __j1 < this.X.GetLength(1); __j1++)
                 {
                     double x12_3 = this.X[i, __j1];
-                    if (not27) g_W[diff18 * cols_W + __j1] += (not27 ? (x12_3 * sel34) : 0d);
+                    if (not29) g_W[diff18 * cols_W + __j1] += (not29 ? (x12_3 * sel36) : 0d);
                 }
                 for (int __k0 = 0; __k0 < 3; __k0++)
                 {
@@ -353,13 +368,13 @@ namespace Demo
                         }
                         sel15_2 = sum14_2;
                     }
-                    bool not28 = (!t5_2);
-                    double sel37 = (t5_2 ? 0d : 1d);
-                    double sel39 = (not28 ? (global::System.Math.Exp((sel15_2 - lse23)) * sel37) : 0d);
+                    bool not30 = (!t5_2);
+                    double sel39 = (t5_2 ? 0d : 1d);
+                    double sel41 = (not30 ? (global::System.Math.Exp((sel15_2 - lse23)) * sel39) : 0d);
                     for (int __j1 = 0; __j1 < this.X.GetLength(1); __j1++)
                     {
                         double x12_5 = this.X[i, __j1];
-                        if (not28) g_W[diff9_2 * cols_W + __j1] += (not28 ? (x12_5 * sel39) : 0d);
+                        if (not30) g_W[diff9_2 * cols_W + __j1] += (not30 ? (x12_5 * sel41) : 0d);
                     }
                 }
             }
@@ -401,36 +416,36 @@ namespace Demo
                 double lse23 = lse23_max + global::System.Math.Log(lse23_sum);
                 for (int __k2 = 0; __k2 < 3; __k2++)
                 {
-                    int diff43 = (__k2 - 1);
-                    bool t45 = (__k2 == 0);
-                    bool not46 = (!t45);
-                    double sel49;
-                    if (t45)
+                    int diff45 = (__k2 - 1);
+                    bool t47 = (__k2 == 0);
+                    bool not48 = (!t47);
+                    double sel51;
+                    if (t47)
                     {
-                        sel49 = 0d;
+                        sel51 = 0d;
                     }
                     else
                     {
-                        double sum48 = 0d;
+                        double sum50 = 0d;
                         for (int __j1 = 0; __j1 < this.X.GetLength(1); __j1++)
                         {
                             double x12_2 = this.X[i, __j1];
-                            sum48 += (x12_2 * p_W[diff43 * cols_W + __j1]);
+                            sum50 += (x12_2 * p_W[diff45 * cols_W + __j1]);
                         }
-                        sel49 = sum48;
+                        sel51 = sum50;
                     }
-                    double exp51 = global::System.Math.Exp((sel49 - lse23));
-                    double sel52 = (t45 ? 0d : 1d);
-                    bool t62 = (not46 && not46);
-                    double sel64 = (not46 ? 1d : 0d);
+                    double exp53 = global::System.Math.Exp((sel51 - lse23));
+                    double sel54 = (t47 ? 0d : 1d);
+                    bool t64 = (not48 && not48);
+                    double sel66 = (not48 ? 1d : 0d);
                     for (int __j1 = 0; __j1 < this.X.GetLength(1); __j1++)
                     {
                         double x12_3 = this.X[i, __j1];
                         for (int __j3 = 0; __j3 < this.X.GetLength(1); __j3++)
                         {
-                            double sel72 = (not46 ? (exp51 * (not46 ? (sel52 * (not46 ? (sel64 * (not46 ? (this.X[i, __j3] * sel64) : 0d)) : 0d)) : 0d)) : 0d);
-                            double sel77 = (t62 ? (not46 ? (sel52 * sel72) : 0d) : 0d);
-                            if ((not46 && t62)) matrix[(o_W + diff43 * cols_W + __j3) * p + o_W + diff43 * cols_W + __j1] += (t62 ? (x12_3 * sel77) : 0d);
+                            double sel74 = (not48 ? (exp53 * (not48 ? (sel54 * (not48 ? (sel66 * (not48 ? (this.X[i, __j3] * sel66) : 0d)) : 0d)) : 0d)) : 0d);
+                            double sel79 = (t64 ? (not48 ? (sel54 * sel74) : 0d) : 0d);
+                            if ((not48 && t64)) matrix[(o_W + diff45 * cols_W + __j3) * p + o_W + diff45 * cols_W + __j1] += (t64 ? (x12_3 * sel79) : 0d);
                         }
                     }
                 }
@@ -453,42 +468,42 @@ namespace Demo
                         }
                         sel15_2 = sum14_2;
                     }
-                    bool not28 = (!t5_2);
-                    double exp31 = global::System.Math.Exp((sel15_2 - lse23));
-                    double sel37 = (t5_2 ? 0d : 1d);
+                    bool not30 = (!t5_2);
+                    double exp33 = global::System.Math.Exp((sel15_2 - lse23));
+                    double sel39 = (t5_2 ? 0d : 1d);
                     for (int __k2 = 0; __k2 < 3; __k2++)
                     {
-                        int diff43_2 = (__k2 - 1);
-                        bool t45_2 = (__k2 == 0);
-                        bool not46_2 = (!t45_2);
-                        double sel49_2;
-                        if (t45_2)
+                        int diff45_2 = (__k2 - 1);
+                        bool t47_2 = (__k2 == 0);
+                        bool not48_2 = (!t47_2);
+                        double sel51_2;
+                        if (t47_2)
                         {
-                            sel49_2 = 0d;
+                            sel51_2 = 0d;
                         }
                         else
                         {
-                            double sum48_2 = 0d;
+                            double sum50_2 = 0d;
                             for (int __j1 = 0; __j1 < this.X.GetLength(1); __j1++)
                             {
                                 double x12_5 = this.X[i, __j1];
-                                sum48_2 += (x12_5 * p_W[diff43_2 * cols_W + __j1]);
+                                sum50_2 += (x12_5 * p_W[diff45_2 * cols_W + __j1]);
                             }
-                            sel49_2 = sum48_2;
+                            sel51_2 = sum50_2;
                         }
-                        double exp51_2 = global::System.Math.Exp((sel49_2 - lse23));
-                        double sel52_2 = (t45_2 ? 0d : 1d);
-                        bool t63 = (not28 && not46_2);
-                        double sel64_2 = (not46_2 ? 1d : 0d);
+                        double exp53_2 = global::System.Math.Exp((sel51_2 - lse23));
+                        double sel54_2 = (t47_2 ? 0d : 1d);
+                        bool t65 = (not30 && not48_2);
+                        double sel66_2 = (not48_2 ? 1d : 0d);
                         for (int __j1 = 0; __j1 < this.X.GetLength(1); __j1++)
                         {
                             double x12_6 = this.X[i, __j1];
                             for (int __j3 = 0; __j3 < this.X.GetLength(1); __j3++)
                             {
-                                double sel72_2 = (not46_2 ? (exp51_2 * (not46_2 ? (sel52_2 * (not46_2 ? (sel64_2 * (not46_2 ? (this.X[i, __j3] * sel64_2) : 0d)) : 0d)) : 0d)) : 0d);
-                                double sel74 = (not46_2 ? (-sel72_2) : 0d);
-                                double sel84 = (t63 ? (not46_2 ? (sel37 * (not46_2 ? (exp31 * sel74) : 0d)) : 0d) : 0d);
-                                if ((not46_2 && t63)) matrix[(o_W + diff43_2 * cols_W + __j3) * p + o_W + diff9_2 * cols_W + __j1] += (t63 ? (x12_6 * sel84) : 0d);
+                                double sel74_2 = (not48_2 ? (exp53_2 * (not48_2 ? (sel54_2 * (not48_2 ? (sel66_2 * (not48_2 ? (this.X[i, __j3] * sel66_2) : 0d)) : 0d)) : 0d)) : 0d);
+                                double sel76 = (not48_2 ? (-sel74_2) : 0d);
+                                double sel86 = (t65 ? (not48_2 ? (sel39 * (not48_2 ? (exp33 * sel76) : 0d)) : 0d) : 0d);
+                                if ((not48_2 && t65)) matrix[(o_W + diff45_2 * cols_W + __j3) * p + o_W + diff9_2 * cols_W + __j1] += (t65 ? (x12_6 * sel86) : 0d);
                             }
                         }
                     }
@@ -548,17 +563,17 @@ namespace Demo
                         }
                         sel15_2 = sum14_2;
                     }
-                    bool not28 = (!t5_2);
-                    double exp31 = global::System.Math.Exp((sel15_2 - lse23));
-                    double sel95 = (not28 ? (t5_2 ? 0d : 1d) : 0d);
+                    bool not30 = (!t5_2);
+                    double exp33 = global::System.Math.Exp((sel15_2 - lse23));
+                    double sel97 = (not30 ? (t5_2 ? 0d : 1d) : 0d);
                     for (int __j6 = 0; __j6 < this.X.GetLength(1); __j6++)
                     {
-                        double sel111 = (not28 ? (sel95 * this.X[i, __j6]) : 0d);
+                        double sel113 = (not30 ? (sel97 * this.X[i, __j6]) : 0d);
                         for (int __j7 = 0; __j7 < this.X.GetLength(1); __j7++)
                         {
-                            double x114 = this.X[i, __j7];
-                            double sel116 = (not28 ? (sel95 * x114) : 0d);
-                            if ((not28 && not28)) matrix[(o_W + diff9_2 * cols_W + __j6) * p + o_W + diff9_2 * cols_W + __j7] += (exp31 * (sel111 * sel116));
+                            double x116 = this.X[i, __j7];
+                            double sel118 = (not30 ? (sel97 * x116) : 0d);
+                            if ((not30 && not30)) matrix[(o_W + diff9_2 * cols_W + __j6) * p + o_W + diff9_2 * cols_W + __j7] += (exp33 * (sel113 * sel118));
                         }
                     }
                 }
@@ -581,40 +596,40 @@ namespace Demo
                         }
                         sel15_3 = sum14_3;
                     }
-                    bool not28_2 = (!t5_3);
-                    double exp31_2 = global::System.Math.Exp((sel15_3 - lse23));
-                    double sel95_2 = (not28_2 ? (t5_3 ? 0d : 1d) : 0d);
+                    bool not30_2 = (!t5_3);
+                    double exp33_2 = global::System.Math.Exp((sel15_3 - lse23));
+                    double sel97_2 = (not30_2 ? (t5_3 ? 0d : 1d) : 0d);
                     for (int __k5 = 0; __k5 < 3; __k5++)
                     {
-                        bool t99 = (__k5 == 0);
-                        int diff100 = (__k5 - 1);
-                        double sel104;
-                        if (t99)
+                        bool t101 = (__k5 == 0);
+                        int diff102 = (__k5 - 1);
+                        double sel106;
+                        if (t101)
                         {
-                            sel104 = 0d;
+                            sel106 = 0d;
                         }
                         else
                         {
-                            double sum103 = 0d;
+                            double sum105 = 0d;
                             for (int __j1 = 0; __j1 < this.X.GetLength(1); __j1++)
                             {
                                 double x12_4 = this.X[i, __j1];
-                                sum103 += (x12_4 * p_W[diff100 * cols_W + __j1]);
+                                sum105 += (x12_4 * p_W[diff102 * cols_W + __j1]);
                             }
-                            sel104 = sum103;
+                            sel106 = sum105;
                         }
-                        double exp106 = global::System.Math.Exp((sel104 - lse23));
-                        bool not121 = (!t99);
-                        double sel123 = (not121 ? (t99 ? 0d : 1d) : 0d);
-                        double prod126 = (exp31_2 * exp106);
+                        double exp108 = global::System.Math.Exp((sel106 - lse23));
+                        bool not123 = (!t101);
+                        double sel125 = (not123 ? (t101 ? 0d : 1d) : 0d);
+                        double prod128 = (exp33_2 * exp108);
                         for (int __j6 = 0; __j6 < this.X.GetLength(1); __j6++)
                         {
-                            double sel111_2 = (not28_2 ? (sel95_2 * this.X[i, __j6]) : 0d);
+                            double sel113_2 = (not30_2 ? (sel97_2 * this.X[i, __j6]) : 0d);
                             for (int __j7 = 0; __j7 < this.X.GetLength(1); __j7++)
                             {
-                                double x114_2 = this.X[i, __j7];
-                                double sel125 = (not121 ? (x114_2 * sel123) : 0d);
-                                if ((not28_2 && not121)) matrix[(o_W + diff9_3 * cols_W + __j6) * p + o_W + diff100 * cols_W + __j7] += (-(prod126 * (sel111_2 * sel125)));
+                                double x116_2 = this.X[i, __j7];
+                                double sel127 = (not123 ? (x116_2 * sel125) : 0d);
+                                if ((not30_2 && not123)) matrix[(o_W + diff9_3 * cols_W + __j6) * p + o_W + diff102 * cols_W + __j7] += (-(prod128 * (sel113_2 * sel127)));
                             }
                         }
                     }
@@ -659,12 +674,12 @@ namespace Demo
                     else if (lse23_term > double.NegativeInfinity) { lse23_sum += global::System.Math.Exp(lse23_term - lse23_max); }
                 }
                 double lse23 = lse23_max + global::System.Math.Log(lse23_sum);
-                bool not27 = (!t17);
-                double sel34 = (not27 ? (-(t17 ? 0d : 1d)) : 0d);
+                bool not29 = (!t17);
+                double sel36 = (not29 ? (-(t17 ? 0d : 1d)) : 0d);
                 for (int __j1 = 0; __j1 < this.X.GetLength(1); __j1++)
                 {
                     double x12_2 = this.X[i, __j1];
-                    if (not27) score[o_W + (x1 - 1) * cols_W + __j1] += (not27 ? (x12_2 * sel34) : 0d);
+                    if (not29) score[o_W + (x1 - 1) * cols_W + __j1] += (not29 ? (x12_2 * sel36) : 0d);
                 }
                 for (int __k0 = 0; __k0 < 3; __k0++)
                 {
@@ -685,13 +700,13 @@ namespace Demo
                         }
                         sel15_2 = sum14_2;
                     }
-                    bool not28 = (!t5_2);
-                    double sel37 = (t5_2 ? 0d : 1d);
-                    double sel39 = (not28 ? (global::System.Math.Exp((sel15_2 - lse23)) * sel37) : 0d);
+                    bool not30 = (!t5_2);
+                    double sel39 = (t5_2 ? 0d : 1d);
+                    double sel41 = (not30 ? (global::System.Math.Exp((sel15_2 - lse23)) * sel39) : 0d);
                     for (int __j1 = 0; __j1 < this.X.GetLength(1); __j1++)
                     {
                         double x12_4 = this.X[i, __j1];
-                        if (not28) score[o_W + diff9_2 * cols_W + __j1] += (not28 ? (x12_4 * sel39) : 0d);
+                        if (not30) score[o_W + diff9_2 * cols_W + __j1] += (not30 ? (x12_4 * sel41) : 0d);
                     }
                 }
                 // meat += s sᵀ

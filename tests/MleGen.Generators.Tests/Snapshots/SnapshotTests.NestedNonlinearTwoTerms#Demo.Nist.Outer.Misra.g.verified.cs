@@ -101,6 +101,7 @@ namespace Demo.Nist
 
             private object?[]? __validatedArrays;
             private double[]? __validatedScalars;
+            private double __dataConstant;
 
             /// <summary>Checks θ's length and validates the data once per data set.</summary>
             private void __EnsureReady(int thetaLength)
@@ -109,6 +110,8 @@ namespace Demo.Nist
                 if (this.__validatedArrays is null || !ReferenceEquals(this.__validatedArrays[0], this.X) || !ReferenceEquals(this.__validatedArrays[1], this.Y) || !ReferenceEquals(this.__validatedArrays[2], this.Z))
                 {
                     ValidateData();
+                    // the NLL's data-only terms, once per data set
+                    this.__dataConstant = __DataConstant0(0, this.Y.Length) + __DataConstant1(0, this.Z.Length);
                     this.__validatedArrays = new object?[] { this.X, this.Y, this.Z };
                     this.__validatedScalars = new double[] {  };
                 }
@@ -127,7 +130,7 @@ namespace Demo.Nist
             public double NegativeLogLikelihood(global::System.ReadOnlySpan<double> theta)
             {
                 __EnsureReady(theta.Length);
-                return __Evaluator.Evaluate(this, global::MleGen.EvaluationKind.Value, theta, default);
+                return __Evaluator.Evaluate(this, global::MleGen.EvaluationKind.Value, theta, default) + this.__dataConstant;
             }
 
             /// <inheritdoc />
@@ -136,7 +139,7 @@ namespace Demo.Nist
             {
                 __EnsureReady(theta.Length);
                 __RequireLength(gradient.Length, nameof(gradient));
-                return __Evaluator.Evaluate(this, global::MleGen.EvaluationKind.Gradient, theta, gradient);
+                return __Evaluator.Evaluate(this, global::MleGen.EvaluationKind.Gradient, theta, gradient) + this.__dataConstant;
             }
 
             /// <inheritdoc />
@@ -247,7 +250,7 @@ namespace Demo.Nist
             [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
             public global::MleGen.FitResult Fit(global::MleGen.FitOptions? options = null) => global::MleGen.ModelFitter.Fit(this, options);
 
-            /// <summary>The NLL of <c>Curve</c> (Normal observations of <c>Y</c>) over observations [start, end).</summary>
+            /// <summary>The θ-dependent part of the NLL of <c>Curve</c> (Normal observations of <c>Y</c>) over observations [start, end).</summary>
             private double __Nll0(global::System.ReadOnlySpan<double> theta, int start, int end)
             {
                 int o_B1 = 0;
@@ -259,11 +262,23 @@ namespace Demo.Nist
                 double p_Sigma = theta[o_Sigma];
                 double p_Tau = theta[o_Tau];
                 // θ-only subexpressions, hoisted out of the observation loop
-                double diff23 = ((-0.9189385332046728d) - global::System.Math.Log(p_Sigma));
+                double neg17 = (-global::System.Math.Log(p_Sigma));
                 double nll = 0d;
                 for (int i = start; i < end; i++)
                 {
-                    nll += (-(diff23 - (0.5d * global::MleGen.Functions.Square(((this.Y[i] - (p_B1 * (1d - global::System.Math.Exp((-(p_B2 * this.X[i])))))) / p_Sigma)))));
+                    nll += (-(neg17 - (0.5d * global::MleGen.Functions.Square(((this.Y[i] - (p_B1 * (1d - global::System.Math.Exp((-(p_B2 * this.X[i])))))) / p_Sigma)))));
+                }
+                return nll;
+            }
+
+            /// <summary>The data-only part of the NLL of <c>Curve</c> over observations [start, end): constant in θ.</summary>
+            private double __DataConstant0(int start, int end)
+            {
+                // θ-only subexpressions, hoisted out of the observation loop
+                double nll = 0d;
+                for (int i = start; i < end; i++)
+                {
+                    nll += 0.9189385332046728d;
                 }
                 return nll;
             }
@@ -284,8 +299,8 @@ namespace Demo.Nist
                 double g_Sigma = 0d;
                 double g_Tau = 0d;
                 // θ-only subexpressions, hoisted out of the observation loop
-                double diff23 = ((-0.9189385332046728d) - global::System.Math.Log(p_Sigma));
-                double inv60 = (1d / p_Sigma);
+                double neg17 = (-global::System.Math.Log(p_Sigma));
+                double inv66 = (1d / p_Sigma);
                 double nll = 0d;
                 for (int i = start; i < end; i++)
                 {
@@ -294,13 +309,13 @@ namespace Demo.Nist
                     double exp9 = global::System.Math.Exp((-(p_B2 * x6)));
                     double diff10 = (1d - exp9);
                     double ratio14 = ((this.Y[i] - (p_B1 * diff10)) / p_Sigma);
-                    double prod59 = (0.5d * (ratio14 * 2d));
-                    double prod61 = (prod59 * inv60);
-                    nll += (-(diff23 - (0.5d * global::MleGen.Functions.Square(ratio14))));
+                    double prod65 = (0.5d * (ratio14 * 2d));
+                    double prod67 = (prod65 * inv66);
+                    nll += (-(neg17 - (0.5d * global::MleGen.Functions.Square(ratio14))));
                     // backward: dNLL/dθ
-                    g_B1 += (-(diff10 * prod61));
-                    g_B2 += (-(x6 * (exp9 * (p_B1 * prod61))));
-                    g_Sigma += (inv60 - (prod59 * (ratio14 / p_Sigma)));
+                    g_B1 += (-(diff10 * prod67));
+                    g_B2 += (-(x6 * (exp9 * (p_B1 * prod67))));
+                    g_Sigma += (inv66 - (prod65 * (ratio14 / p_Sigma)));
                 }
                 gradient[o_B1] += g_B1;
                 gradient[o_B2] += g_B2;
@@ -320,35 +335,35 @@ namespace Demo.Nist
                 double p_B2 = theta[o_B2];
                 double p_Sigma = theta[o_Sigma];
                 double p_Tau = theta[o_Tau];
-                double inv60 = (1d / p_Sigma);
-                double sq81 = global::MleGen.Functions.Square(inv60);
+                double inv66 = (1d / p_Sigma);
+                double sq87 = global::MleGen.Functions.Square(inv66);
                 for (int i = start; i < end; i++)
                 {
                     double x6 = this.X[i];
                     double exp9 = global::System.Math.Exp((-(p_B2 * x6)));
                     double diff10 = (1d - exp9);
                     double ratio14 = ((this.Y[i] - (p_B1 * diff10)) / p_Sigma);
-                    double prod59 = (0.5d * (ratio14 * 2d));
-                    double prod61 = (prod59 * inv60);
-                    double ratio62 = (ratio14 / p_Sigma);
-                    double neg67 = (-prod61);
-                    double prod87 = (2d * (0.5d * (diff10 * inv60)));
-                    double prod89 = (inv60 * prod87);
-                    double prod104 = (x6 * exp9);
-                    double prod108 = (p_B1 * prod104);
-                    double prod118 = (2d * (0.5d * (inv60 * prod108)));
-                    double prod120 = (inv60 * prod118);
-                    double diff144 = (neg67 - (2d * (0.5d * ratio62)));
-                    double prod145 = (inv60 * diff144);
-                    matrix[(o_B1) * p + o_B1] += (diff10 * prod89);
-                    matrix[(o_B1) * p + o_B2] += (x6 * (exp9 * (neg67 + (p_B1 * prod89))));
-                    matrix[(o_B1) * p + o_Sigma] += (((diff10 * prod59) * sq81) + (ratio62 * prod87));
-                    matrix[(o_B2) * p + o_B1] += ((-(prod61 * prod104)) + (diff10 * prod120));
-                    matrix[(o_B2) * p + o_B2] += (-(x6 * (exp9 * ((-(x6 * (p_B1 * prod61))) - (p_B1 * prod120)))));
-                    matrix[(o_B2) * p + o_Sigma] += ((sq81 * (prod59 * prod108)) + (ratio62 * prod118));
-                    matrix[(o_Sigma) * p + o_B1] += (-(diff10 * prod145));
-                    matrix[(o_Sigma) * p + o_B2] += (-(x6 * (exp9 * (p_B1 * prod145))));
-                    matrix[(o_Sigma) * p + o_Sigma] += (((prod59 * (ratio62 / p_Sigma)) - sq81) - (ratio62 * diff144));
+                    double prod65 = (0.5d * (ratio14 * 2d));
+                    double prod67 = (prod65 * inv66);
+                    double ratio68 = (ratio14 / p_Sigma);
+                    double neg73 = (-prod67);
+                    double prod93 = (2d * (0.5d * (diff10 * inv66)));
+                    double prod95 = (inv66 * prod93);
+                    double prod110 = (x6 * exp9);
+                    double prod114 = (p_B1 * prod110);
+                    double prod124 = (2d * (0.5d * (inv66 * prod114)));
+                    double prod126 = (inv66 * prod124);
+                    double diff150 = (neg73 - (2d * (0.5d * ratio68)));
+                    double prod151 = (inv66 * diff150);
+                    matrix[(o_B1) * p + o_B1] += (diff10 * prod95);
+                    matrix[(o_B1) * p + o_B2] += (x6 * (exp9 * (neg73 + (p_B1 * prod95))));
+                    matrix[(o_B1) * p + o_Sigma] += (((diff10 * prod65) * sq87) + (ratio68 * prod93));
+                    matrix[(o_B2) * p + o_B1] += ((-(prod67 * prod110)) + (diff10 * prod126));
+                    matrix[(o_B2) * p + o_B2] += (-(x6 * (exp9 * ((-(x6 * (p_B1 * prod67))) - (p_B1 * prod126)))));
+                    matrix[(o_B2) * p + o_Sigma] += ((sq87 * (prod65 * prod114)) + (ratio68 * prod124));
+                    matrix[(o_Sigma) * p + o_B1] += (-(diff10 * prod151));
+                    matrix[(o_Sigma) * p + o_B2] += (-(x6 * (exp9 * (p_B1 * prod151))));
+                    matrix[(o_Sigma) * p + o_Sigma] += (((prod65 * (ratio68 / p_Sigma)) - sq87) - (ratio68 * diff150));
                 }
             }
 
@@ -363,18 +378,18 @@ namespace Demo.Nist
                 double p_B2 = theta[o_B2];
                 double p_Sigma = theta[o_Sigma];
                 double p_Tau = theta[o_Tau];
-                double inv162 = (1d / global::MleGen.Functions.Square(p_Sigma));
+                double inv168 = (1d / global::MleGen.Functions.Square(p_Sigma));
                 for (int i = start; i < end; i++)
                 {
                     double x6 = this.X[i];
                     double exp9 = global::System.Math.Exp((-(p_B2 * x6)));
                     double diff10 = (1d - exp9);
-                    double prod160 = (x6 * (p_B1 * exp9));
-                    matrix[(o_B1) * p + o_B1] += (inv162 * (diff10 * diff10));
-                    matrix[(o_B1) * p + o_B2] += (inv162 * (diff10 * prod160));
-                    matrix[(o_B2) * p + o_B1] += (inv162 * (diff10 * prod160));
-                    matrix[(o_B2) * p + o_B2] += (inv162 * (prod160 * prod160));
-                    matrix[(o_Sigma) * p + o_Sigma] += (2d * inv162);
+                    double prod166 = (x6 * (p_B1 * exp9));
+                    matrix[(o_B1) * p + o_B1] += (inv168 * (diff10 * diff10));
+                    matrix[(o_B1) * p + o_B2] += (inv168 * (diff10 * prod166));
+                    matrix[(o_B2) * p + o_B1] += (inv168 * (diff10 * prod166));
+                    matrix[(o_B2) * p + o_B2] += (inv168 * (prod166 * prod166));
+                    matrix[(o_Sigma) * p + o_Sigma] += (2d * inv168);
                 }
             }
 
@@ -390,7 +405,7 @@ namespace Demo.Nist
                 double p_Sigma = theta[o_Sigma];
                 double p_Tau = theta[o_Tau];
                 int p = score.Length;
-                double inv60 = (1d / p_Sigma);
+                double inv66 = (1d / p_Sigma);
                 for (int i = start; i < end; i++)
                 {
                     score.Clear();
@@ -398,11 +413,11 @@ namespace Demo.Nist
                     double exp9 = global::System.Math.Exp((-(p_B2 * x6)));
                     double diff10 = (1d - exp9);
                     double ratio14 = ((this.Y[i] - (p_B1 * diff10)) / p_Sigma);
-                    double prod59 = (0.5d * (ratio14 * 2d));
-                    double prod61 = (prod59 * inv60);
-                    score[o_B1] += (-(diff10 * prod61));
-                    score[o_B2] += (-(x6 * (exp9 * (p_B1 * prod61))));
-                    score[o_Sigma] += (inv60 - (prod59 * (ratio14 / p_Sigma)));
+                    double prod65 = (0.5d * (ratio14 * 2d));
+                    double prod67 = (prod65 * inv66);
+                    score[o_B1] += (-(diff10 * prod67));
+                    score[o_B2] += (-(x6 * (exp9 * (p_B1 * prod67))));
+                    score[o_Sigma] += (inv66 - (prod65 * (ratio14 / p_Sigma)));
                     // meat += s sᵀ
                     for (int a = 0; a < p; a++)
                     {
@@ -414,7 +429,7 @@ namespace Demo.Nist
                 }
             }
 
-            /// <summary>The NLL of <c>Noise</c> (StudentT observations of <c>Z</c>) over observations [start, end).</summary>
+            /// <summary>The θ-dependent part of the NLL of <c>Noise</c> (StudentT observations of <c>Z</c>) over observations [start, end).</summary>
             private double __Nll1(global::System.ReadOnlySpan<double> theta, int start, int end)
             {
                 int o_B1 = 0;
@@ -426,12 +441,24 @@ namespace Demo.Nist
                 double p_Sigma = theta[o_Sigma];
                 double p_Tau = theta[o_Tau];
                 // θ-only subexpressions, hoisted out of the observation loop
-                double neg29 = (-p_B1);
-                double diff54 = (((-1.2655121234846454d) + (global::MleGen.Functions.LogGamma(2.5d) - global::MleGen.Functions.LogGamma(2d))) - global::System.Math.Log(p_Tau));
+                double neg31 = (-p_B1);
+                double neg48 = (-global::System.Math.Log(p_Tau));
                 double nll = 0d;
                 for (int i = start; i < end; i++)
                 {
-                    nll += (-(diff54 - (2.5d * global::MleGen.Functions.Log1p((global::MleGen.Functions.Square(((this.Z[i] - ((this.X[i] > 0d) ? p_B1 : neg29)) / p_Tau)) / 4d)))));
+                    nll += (-(neg48 - (2.5d * global::MleGen.Functions.Log1p((global::MleGen.Functions.Square(((this.Z[i] - ((this.X[i] > 0d) ? p_B1 : neg31)) / p_Tau)) / 4d)))));
+                }
+                return nll;
+            }
+
+            /// <summary>The data-only part of the NLL of <c>Noise</c> over observations [start, end): constant in θ.</summary>
+            private double __DataConstant1(int start, int end)
+            {
+                // θ-only subexpressions, hoisted out of the observation loop
+                double nll = 0d;
+                for (int i = start; i < end; i++)
+                {
+                    nll += (-((global::MleGen.Functions.LogGamma(2.5d) + (-1.2655121234846454d)) - global::MleGen.Functions.LogGamma(2d)));
                 }
                 return nll;
             }
@@ -452,22 +479,22 @@ namespace Demo.Nist
                 double g_Sigma = 0d;
                 double g_Tau = 0d;
                 // θ-only subexpressions, hoisted out of the observation loop
-                double neg29 = (-p_B1);
-                double diff54 = (((-1.2655121234846454d) + (global::MleGen.Functions.LogGamma(2.5d) - global::MleGen.Functions.LogGamma(2d))) - global::System.Math.Log(p_Tau));
-                double inv178 = (1d / p_Tau);
+                double neg31 = (-p_B1);
+                double neg48 = (-global::System.Math.Log(p_Tau));
+                double inv184 = (1d / p_Tau);
                 double nll = 0d;
                 for (int i = start; i < end; i++)
                 {
                     // forward: the observation's NLL and the adjoints of its subexpressions
-                    bool t28 = (this.X[i] > 0d);
-                    double ratio33 = ((this.Z[i] - (t28 ? p_B1 : neg29)) / p_Tau);
-                    double ratio48 = (global::MleGen.Functions.Square(ratio33) / 4d);
-                    double prod177 = (((2.5d * (1d / (1d + ratio48))) * 0.25d) * (ratio33 * 2d));
-                    double prod179 = (prod177 * inv178);
-                    nll += (-(diff54 - (2.5d * global::MleGen.Functions.Log1p(ratio48))));
+                    bool t30 = (this.X[i] > 0d);
+                    double ratio35 = ((this.Z[i] - (t30 ? p_B1 : neg31)) / p_Tau);
+                    double ratio50 = (global::MleGen.Functions.Square(ratio35) / 4d);
+                    double prod183 = (((2.5d * (1d / (1d + ratio50))) * 0.25d) * (ratio35 * 2d));
+                    double prod185 = (prod183 * inv184);
+                    nll += (-(neg48 - (2.5d * global::MleGen.Functions.Log1p(ratio50))));
                     // backward: dNLL/dθ
-                    g_B1 += ((-(prod179 * (t28 ? 1d : 0d))) + ((!t28) ? (prod179 * (t28 ? 0d : 1d)) : 0d));
-                    g_Tau += (inv178 - (prod177 * (ratio33 / p_Tau)));
+                    g_B1 += ((-(prod185 * (t30 ? 1d : 0d))) + ((!t30) ? (prod185 * (t30 ? 0d : 1d)) : 0d));
+                    g_Tau += (inv184 - (prod183 * (ratio35 / p_Tau)));
                 }
                 gradient[o_B1] += g_B1;
                 gradient[o_B2] += g_B2;
@@ -487,32 +514,32 @@ namespace Demo.Nist
                 double p_B2 = theta[o_B2];
                 double p_Sigma = theta[o_Sigma];
                 double p_Tau = theta[o_Tau];
-                double neg29 = (-p_B1);
-                double inv178 = (1d / p_Tau);
-                double sq201 = global::MleGen.Functions.Square(inv178);
+                double neg31 = (-p_B1);
+                double inv184 = (1d / p_Tau);
+                double sq207 = global::MleGen.Functions.Square(inv184);
                 for (int i = start; i < end; i++)
                 {
-                    bool t28 = (this.X[i] > 0d);
-                    double ratio33 = ((this.Z[i] - (t28 ? p_B1 : neg29)) / p_Tau);
-                    bool not170 = (!t28);
-                    double inv172 = (1d / (1d + (global::MleGen.Functions.Square(ratio33) / 4d)));
-                    double prod175 = ((2.5d * inv172) * 0.25d);
-                    double prod176 = (ratio33 * 2d);
-                    double prod177 = (prod175 * prod176);
-                    double ratio180 = (ratio33 / p_Tau);
-                    double sel186 = (t28 ? 1d : 0d);
-                    double sel189 = (t28 ? 0d : 1d);
-                    double diff198 = ((not170 ? (sel189 * (not170 ? 1d : 0d)) : 0d) - sel186);
-                    double prod199 = (inv178 * diff198);
-                    double sq210 = global::MleGen.Functions.Square(inv172);
-                    double diff218 = ((2d * (prod175 * prod199)) - (prod176 * (0.25d * ((2.5d * (0.25d * (prod176 * prod199))) * sq210))));
-                    double prod219 = (inv178 * diff218);
-                    double add251 = (((-(prod177 * inv178)) - (2d * (prod175 * ratio180))) + (prod176 * (0.25d * (sq210 * (2.5d * (0.25d * (prod176 * ratio180)))))));
-                    double prod252 = (inv178 * add251);
-                    matrix[(o_B1) * p + o_B1] += ((-(sel186 * prod219)) + (not170 ? (sel189 * prod219) : 0d));
-                    matrix[(o_B1) * p + o_Tau] += ((-((prod177 * diff198) * sq201)) - (ratio180 * diff218));
-                    matrix[(o_Tau) * p + o_B1] += ((-(sel186 * prod252)) + (not170 ? (sel189 * prod252) : 0d));
-                    matrix[(o_Tau) * p + o_Tau] += (((prod177 * (ratio180 / p_Tau)) - sq201) - (ratio180 * add251));
+                    bool t30 = (this.X[i] > 0d);
+                    double ratio35 = ((this.Z[i] - (t30 ? p_B1 : neg31)) / p_Tau);
+                    bool not176 = (!t30);
+                    double inv178 = (1d / (1d + (global::MleGen.Functions.Square(ratio35) / 4d)));
+                    double prod181 = ((2.5d * inv178) * 0.25d);
+                    double prod182 = (ratio35 * 2d);
+                    double prod183 = (prod181 * prod182);
+                    double ratio186 = (ratio35 / p_Tau);
+                    double sel192 = (t30 ? 1d : 0d);
+                    double sel195 = (t30 ? 0d : 1d);
+                    double diff204 = ((not176 ? (sel195 * (not176 ? 1d : 0d)) : 0d) - sel192);
+                    double prod205 = (inv184 * diff204);
+                    double sq216 = global::MleGen.Functions.Square(inv178);
+                    double diff224 = ((2d * (prod181 * prod205)) - (prod182 * (0.25d * ((2.5d * (0.25d * (prod182 * prod205))) * sq216))));
+                    double prod225 = (inv184 * diff224);
+                    double add257 = (((-(prod183 * inv184)) - (2d * (prod181 * ratio186))) + (prod182 * (0.25d * (sq216 * (2.5d * (0.25d * (prod182 * ratio186)))))));
+                    double prod258 = (inv184 * add257);
+                    matrix[(o_B1) * p + o_B1] += ((-(sel192 * prod225)) + (not176 ? (sel195 * prod225) : 0d));
+                    matrix[(o_B1) * p + o_Tau] += ((-((prod183 * diff204) * sq207)) - (ratio186 * diff224));
+                    matrix[(o_Tau) * p + o_B1] += ((-(sel192 * prod258)) + (not176 ? (sel195 * prod258) : 0d));
+                    matrix[(o_Tau) * p + o_Tau] += (((prod183 * (ratio186 / p_Tau)) - sq207) - (ratio186 * add257));
                 }
             }
 
@@ -527,13 +554,13 @@ namespace Demo.Nist
                 double p_B2 = theta[o_B2];
                 double p_Sigma = theta[o_Sigma];
                 double p_Tau = theta[o_Tau];
-                double prod283 = (7d * global::MleGen.Functions.Square(p_Tau));
-                double ratio284 = (5d / prod283);
+                double prod289 = (7d * global::MleGen.Functions.Square(p_Tau));
+                double ratio290 = (5d / prod289);
                 for (int i = start; i < end; i++)
                 {
-                    bool t28 = (this.X[i] > 0d);
-                    matrix[(o_B1) * p + o_B1] += (ratio284 * (((t28 ? 1d : 0d) + ((!t28) ? (-(t28 ? 0d : 1d)) : 0d)) * ((t28 ? 1d : 0d) + ((!t28) ? (-(t28 ? 0d : 1d)) : 0d))));
-                    matrix[(o_Tau) * p + o_Tau] += (8d / prod283);
+                    bool t30 = (this.X[i] > 0d);
+                    matrix[(o_B1) * p + o_B1] += (ratio290 * (((t30 ? 1d : 0d) + ((!t30) ? (-(t30 ? 0d : 1d)) : 0d)) * ((t30 ? 1d : 0d) + ((!t30) ? (-(t30 ? 0d : 1d)) : 0d))));
+                    matrix[(o_Tau) * p + o_Tau] += (8d / prod289);
                 }
             }
 
@@ -549,17 +576,17 @@ namespace Demo.Nist
                 double p_Sigma = theta[o_Sigma];
                 double p_Tau = theta[o_Tau];
                 int p = score.Length;
-                double neg29 = (-p_B1);
-                double inv178 = (1d / p_Tau);
+                double neg31 = (-p_B1);
+                double inv184 = (1d / p_Tau);
                 for (int i = start; i < end; i++)
                 {
                     score.Clear();
-                    bool t28 = (this.X[i] > 0d);
-                    double ratio33 = ((this.Z[i] - (t28 ? p_B1 : neg29)) / p_Tau);
-                    double prod177 = (((2.5d * (1d / (1d + (global::MleGen.Functions.Square(ratio33) / 4d)))) * 0.25d) * (ratio33 * 2d));
-                    double prod179 = (prod177 * inv178);
-                    score[o_B1] += ((-(prod179 * (t28 ? 1d : 0d))) + ((!t28) ? (prod179 * (t28 ? 0d : 1d)) : 0d));
-                    score[o_Tau] += (inv178 - (prod177 * (ratio33 / p_Tau)));
+                    bool t30 = (this.X[i] > 0d);
+                    double ratio35 = ((this.Z[i] - (t30 ? p_B1 : neg31)) / p_Tau);
+                    double prod183 = (((2.5d * (1d / (1d + (global::MleGen.Functions.Square(ratio35) / 4d)))) * 0.25d) * (ratio35 * 2d));
+                    double prod185 = (prod183 * inv184);
+                    score[o_B1] += ((-(prod185 * (t30 ? 1d : 0d))) + ((!t30) ? (prod185 * (t30 ? 0d : 1d)) : 0d));
+                    score[o_Tau] += (inv184 - (prod183 * (ratio35 / p_Tau)));
                     // meat += s sᵀ
                     for (int a = 0; a < p; a++)
                     {

@@ -83,6 +83,7 @@ namespace Demo
 
         private object?[]? __validatedArrays;
         private double[]? __validatedScalars;
+        private double __dataConstant;
 
         /// <summary>Checks θ's length and validates the data once per data set.</summary>
         private void __EnsureReady(int thetaLength)
@@ -91,6 +92,8 @@ namespace Demo
             if (this.__validatedArrays is null || !ReferenceEquals(this.__validatedArrays[0], this.Exposure) || !ReferenceEquals(this.__validatedArrays[1], this.X) || !ReferenceEquals(this.__validatedArrays[2], this.W) || !ReferenceEquals(this.__validatedArrays[3], this.Y))
             {
                 ValidateData();
+                // the NLL's data-only terms, once per data set
+                this.__dataConstant = __DataConstant0(0, this.Y.Length);
                 this.__validatedArrays = new object?[] { this.Exposure, this.X, this.W, this.Y };
                 this.__validatedScalars = new double[] {  };
             }
@@ -109,7 +112,7 @@ namespace Demo
         public double NegativeLogLikelihood(global::System.ReadOnlySpan<double> theta)
         {
             __EnsureReady(theta.Length);
-            return __Evaluator.Evaluate(this, global::MleGen.EvaluationKind.Value, theta, default);
+            return __Evaluator.Evaluate(this, global::MleGen.EvaluationKind.Value, theta, default) + this.__dataConstant;
         }
 
         /// <inheritdoc />
@@ -118,7 +121,7 @@ namespace Demo
         {
             __EnsureReady(theta.Length);
             __RequireLength(gradient.Length, nameof(gradient));
-            return __Evaluator.Evaluate(this, global::MleGen.EvaluationKind.Gradient, theta, gradient);
+            return __Evaluator.Evaluate(this, global::MleGen.EvaluationKind.Gradient, theta, gradient) + this.__dataConstant;
         }
 
         /// <inheritdoc />
@@ -238,7 +241,7 @@ namespace Demo
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
         public global::MleGen.FitResult Fit(global::MleGen.FitOptions? options = null) => global::MleGen.ModelFitter.Fit(this, options);
 
-        /// <summary>The NLL of <c>Observation</c> (PoissonLog observations of <c>Y</c>) over observations [start, end).</summary>
+        /// <summary>The θ-dependent part of the NLL of <c>Observation</c> (PoissonLog observations of <c>Y</c>) over observations [start, end).</summary>
         private double __Nll0(global::System.ReadOnlySpan<double> theta, int start, int end)
         {
             int o_A = 0;
@@ -250,8 +253,19 @@ namespace Demo
             for (int i = start; i < end; i++)
             {
                 double add9 = ((p_A + (p_B * this.X[i])) + global::System.Math.Log(this.Exposure[i]));
-                double t10 = (double)this.Y[i];
-                nll += (-((((add9 * t10) - global::System.Math.Exp(add9)) - global::MleGen.Functions.LogGamma((t10 + 1d))) * this.W[i]));
+                nll += (-(((add9 * (double)this.Y[i]) - global::System.Math.Exp(add9)) * this.W[i]));
+            }
+            return nll;
+        }
+
+        /// <summary>The data-only part of the NLL of <c>Observation</c> over observations [start, end): constant in θ.</summary>
+        private double __DataConstant0(int start, int end)
+        {
+            // θ-only subexpressions, hoisted out of the observation loop
+            double nll = 0d;
+            for (int i = start; i < end; i++)
+            {
+                nll += (global::MleGen.Functions.LogGamma(((double)this.Y[i] + 1d)) * this.W[i]);
             }
             return nll;
         }
@@ -275,7 +289,7 @@ namespace Demo
                 double t10 = (double)this.Y[i];
                 double exp12 = global::System.Math.Exp(add9);
                 double x21 = this.W[i];
-                nll += (-((((add9 * t10) - exp12) - global::MleGen.Functions.LogGamma((t10 + 1d))) * x21));
+                nll += (-(((add9 * t10) - exp12) * x21));
                 // backward: dNLL/dθ
                 g_A += ((exp12 * x21) - (t10 * x21));
                 g_B += (x4 * ((exp12 * x21) - (t10 * x21)));
@@ -314,11 +328,11 @@ namespace Demo
             for (int i = start; i < end; i++)
             {
                 double x4 = this.X[i];
-                double prod26 = (global::System.Math.Exp(((p_A + (p_B * x4)) + global::System.Math.Log(this.Exposure[i]))) * this.W[i]);
-                matrix[(o_A) * p + o_A] += prod26;
-                matrix[(o_A) * p + o_B] += (x4 * prod26);
-                matrix[(o_B) * p + o_A] += (x4 * prod26);
-                matrix[(o_B) * p + o_B] += (prod26 * (x4 * x4));
+                double prod28 = (global::System.Math.Exp(((p_A + (p_B * x4)) + global::System.Math.Log(this.Exposure[i]))) * this.W[i]);
+                matrix[(o_A) * p + o_A] += prod28;
+                matrix[(o_A) * p + o_B] += (x4 * prod28);
+                matrix[(o_B) * p + o_A] += (x4 * prod28);
+                matrix[(o_B) * p + o_B] += (prod28 * (x4 * x4));
             }
         }
 

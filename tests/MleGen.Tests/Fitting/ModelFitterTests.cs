@@ -103,6 +103,18 @@ public class ModelFitterTests
     }
 
     [Fact]
+    public void AProfileThatNeverCrossesEndsAtTheBound()
+    {
+        // ℓ(μ) for y ~ Normal(μ, 1), μ > 0, ȳ = −0.7, n = 4: 2(ℓ̂ − ℓ(t)) = 4t² + 5.6t, so the upper end solves 4t² + 5.6t = χ²₁(0.95).
+        var model = new PositiveMeanModel([-1.5, -0.5, -1.0, 0.2]);
+        FitResult fit = ModelFitter.Fit(model);
+        var (lower, upper) = fit.ProfileInterval("Mu");
+        Assert.Equal(0, lower);
+        double q = ChiSquared.InvCDF(1, 0.95);
+        Assert.Equal((-5.6 + Math.Sqrt((5.6 * 5.6) + (16 * q))) / 8, upper, 6);
+    }
+
+    [Fact]
     public void NonConvergenceIsReportedNotThrown()
     {
         ReferenceCase c = ReferenceCase.Load("nist_misra1a");

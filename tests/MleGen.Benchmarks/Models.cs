@@ -1,0 +1,50 @@
+using MleGen;
+using static MleGen.Functions;
+
+namespace MleGen.Benchmarks;
+
+[Model]
+public partial class LogisticModel
+{
+    [Data] public required double[,] X;
+    [Data] public required int[] Y;
+    [Param] public double[] Beta = [];
+
+    [Likelihood(nameof(Y))]
+    BernoulliLogit Observation(int i) => new(Dot(Beta, X, i));
+}
+
+[Model]
+public partial class PoissonModel
+{
+    [Data] public required double[,] X;
+    [Data] public required int[] Y;
+    [Param] public double[] Beta = [];
+
+    [Likelihood(nameof(Y))]
+    PoissonLog Observation(int i) => new(Dot(Beta, X, i));
+}
+
+[Model]
+public partial class LinearModel
+{
+    [Data] public required double[,] X;
+    [Data] public required double[] Y;
+    [Param] public double[] Beta = [];
+    [Param(Lower = 0)] public double Sigma = 1;
+
+    [Likelihood(nameof(Y))]
+    Normal Observation(int i) => new(Dot(Beta, X, i), Sigma);
+}
+
+[Model]
+public partial class MixtureModel
+{
+    [Data] public required double[] Y;
+    [Param(Simplex = true)] public double[] Weights = [];
+    [Param] public double[] Means = [];
+    [Param(Lower = 0)] public double[] Sds = [];
+
+    [Likelihood(nameof(Y))]
+    NormalMixture Observation(int i) => new(Weights, Means, Sds);
+}
