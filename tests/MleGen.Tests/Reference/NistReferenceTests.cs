@@ -15,7 +15,16 @@ public class NistReferenceTests
 {
     private static double S(ReferenceCase c, string parameter, string start) => c.ParameterNumber(parameter, start);
 
-    private static void Check(ReferenceCase c, string start, IMleModel model, Func<FitOptions, FitResult> fitWith)
+    /// <summary>
+    /// Bennett5's observed information is nearly singular once the residual-curvature term is in: moving
+    /// the estimate by 1e-8 (relative) from the 11-digit certified values to the optimum changes the
+    /// observed-information SEs by 1 % (checked at 60 digits). The file computes se_observed at the
+    /// certified values, where <see cref="ReferenceCheck.AtReferenceEstimate"/> holds it to the file's
+    /// tolerance; at the fitted optimum it can only agree to that sensitivity.
+    /// </summary>
+    private const double Bennett5ObservedAtOptimum = 2e-2;
+
+    private static void Check(ReferenceCase c, string start, IMleModel model, Func<FitOptions, FitResult> fitWith, double? observedAtFitTolerance = null)
     {
         FitResult fit = fitWith(new FitOptions { Method = FitMethod.Newton, Covariance = CovarianceKind.Expected });
         var check = new ReferenceCheck(c, start);
@@ -23,7 +32,7 @@ public class NistReferenceTests
         check.Fit(fit);
         check.Parameters(fit, names);
         check.Summary(fit);
-        check.StandardErrors(fit, CovarianceKind.Observed, names, "se_observed", c.Tolerance("se_observed", "se"));
+        check.StandardErrors(fit, CovarianceKind.Observed, names, "se_observed", observedAtFitTolerance ?? c.Tolerance("se_observed", "se"));
 
         // The files compute se_observed at the certified estimate (11 digits), not at an optimum: evaluate the generated
         // model there too, which separates the model/information layer from where the optimizer stopped.
@@ -114,6 +123,6 @@ public class NistReferenceTests
     {
         ReferenceCase c = ReferenceCase.Load("nist_bennett5");
         var model = new Bennett5Model { X = X(c), Y = Y(c), b1 = S(c, "b1", start), b2 = S(c, "b2", start), b3 = S(c, "b3", start) };
-        Check(c, start, model, model.Fit);
+        Check(c, start, model, model.Fit, Bennett5ObservedAtOptimum);
     }
 }
