@@ -5,8 +5,53 @@ namespace MleGen;
 /// <summary>Runs an optimizer on a <see cref="FitProblem"/> in the unconstrained coordinates and maps the minimizer back.</summary>
 internal static class FitEngine
 {
+    /// <summary>The first kink smoothing ε of the continuation (on standardized residuals: Huber-like).</summary>
+    private const double FirstKinkSmoothing = 1;
+
+    /// <summary>The last ε: the smoothed minimizer is then within ~ε·scale of the kinked one.</summary>
+    private const double LastKinkSmoothing = 1e-11;
+
     /// <summary>Minimizes NLL + negative log prior (with its L1 part) of <paramref name="problem"/>.</summary>
     public static OptimizationOutcome Optimize(FitProblem problem, FitMethod method, in OptimizerSettings settings)
+    {
+        IMleModel model = problem.Model;
+        if (!model.HasKinks || settings.MaxIterations == 0)
+        {
+            return OptimizeSmooth(problem, method, settings);
+        }
+
+        // A likelihood with kinks (Laplace: the maximum sits where residuals are exactly 0) defeats
+        // gradient tests and quasi-Newton curvature. Solve a sequence of smoothed problems, each from the
+        // last one's solution, with ε → 0: Newton on the smoothed likelihood carries the kinks' curvature
+        // 1/ε, so each stage takes a few steps, and the last one is within ~ε of the kinked optimum.
+        FitProblem current = problem;
+        OptimizationOutcome? outcome = null;
+        int iterations = 0, evaluations = 0;
+        try
+        {
+            for (double smoothing = FirstKinkSmoothing; smoothing >= LastKinkSmoothing; smoothing *= 0.1)
+            {
+                model.KinkSmoothing = smoothing;
+                outcome = OptimizeSmooth(current, FitMethod.Newton, settings with { IterationOffset = settings.IterationOffset + iterations });
+                iterations += outcome.Result.Iterations;
+                evaluations += outcome.Result.Evaluations;
+                current = current.WithStart(outcome.Theta);
+            }
+        }
+        finally
+        {
+            model.KinkSmoothing = 0;
+        }
+
+        OptimizationResult last = outcome!.Result;
+        return new OptimizationOutcome(
+            outcome.Theta,
+            last with { Iterations = iterations, Evaluations = evaluations, Value = ObjectiveAt(model, outcome.Theta) },
+            FitMethod.Newton,
+            ObjectiveAt(model, outcome.Theta));
+    }
+
+    private static OptimizationOutcome OptimizeSmooth(FitProblem problem, FitMethod method, in OptimizerSettings settings)
     {
         IMleModel model = problem.Model;
         var transform = new ParameterTransform(problem.Infos, problem.Start, problem.IsFixed);
