@@ -75,6 +75,10 @@ internal static class LocalDerivatives
                 // d xʸ/dx = y·x^(y−1); d xʸ/dy = xʸ·log x
                 return index == 0 ? b.Multiply(y, b.Binary(BinaryOp.Pow, x, b.Subtract(y, b.Constant(1)))) : b.Multiply(node, b.Log(x));
             case BinaryOp.LogSumExp: return b.Exp(b.Subtract(index == 0 ? x : y, node));
+
+            // ε (the model's kink smoothing) is a constant of the model, never a function of θ.
+            case BinaryOp.SmoothAbs: return index == 0 ? b.Binary(BinaryOp.SmoothSign, x, y) : b.Constant(0);
+            case BinaryOp.SmoothSign: return index == 0 ? b.Binary(BinaryOp.SmoothSignDerivative, x, y) : b.Constant(0);
             default: return b.Constant(0);
         }
     }

@@ -117,6 +117,9 @@ internal sealed class ExpressionPrinter
         BinaryOp.Pow => Math + ".Pow(" + a + ", " + b + ")",
         BinaryOp.LogSumExp => Functions + ".LogSumExp(" + a + ", " + b + ")",
         BinaryOp.NegativeBinomialDispersionInformation => Functions + ".NegativeBinomialDispersionInformation(" + a + ", " + b + ")",
+        BinaryOp.SmoothAbs => Functions + ".SmoothAbs(" + a + ", " + b + ")",
+        BinaryOp.SmoothSign => Functions + ".SmoothSign(" + a + ", " + b + ")",
+        BinaryOp.SmoothSignDerivative => Functions + ".SmoothSignDerivative(" + a + ", " + b + ")",
         _ => "(" + a + " " + Operator(op) + " " + b + ")",
     };
 

@@ -17,6 +17,12 @@ internal static class FamilyTable
     private const double LogPi = 1.1447298858494001741434273513531;         // log π
     private const double LogTwo = 0.69314718055994530941723212145818;       // log 2
 
+    /// <summary>The generated field holding the model's kink smoothing ε (see <c>IMleModel.KinkSmoothing</c>).</summary>
+    public const string KinkSmoothingField = "__kinkSmoothing";
+
+    /// <summary>True for families whose log density has a kink in its parameters (Laplace: |y − m|).</summary>
+    public static bool HasKink(FamilyKind family) => family == FamilyKind.Laplace;
+
     /// <summary>log p(<paramref name="y"/> | family(<paramref name="args"/>)). <paramref name="y"/> is the observation as read (double, int or bool).</summary>
     public static Node LogDensity(IrBuilder b, FamilyKind family, Node y, FamilyArguments args)
     {
@@ -27,8 +33,13 @@ internal static class FamilyTable
             case FamilyKind.Normal:
                 return NormalLogDensity(b, yd, a[0], a[1]);
             case FamilyKind.Laplace:
-                // −log 2 − log b − |y − m|/b
-                return b.Sum(b.Constant(-LogTwo), b.Negate(b.Log(a[1])), b.Negate(b.Divide(b.Unary(UnaryOp.Abs, b.Subtract(yd, a[0])), a[1])));
+            {
+                // −log 2 − log b − |z|, z = (y − m)/b. |z| is smoothed by the model's kink smoothing ε
+                // (0 except while the runtime solves the non-smooth problem by continuation).
+                var z = b.Divide(b.Subtract(yd, a[0]), a[1]);
+                var smoothing = b.Data(KinkSmoothingField, ScalarType.Double, ImmutableArray<Node>.Empty);
+                return b.Sum(b.Constant(-LogTwo), b.Negate(b.Log(a[1])), b.Negate(b.Binary(BinaryOp.SmoothAbs, z, smoothing)));
+            }
             case FamilyKind.StudentT:
             {
                 // log Γ((ν+1)/2) − log Γ(ν/2) − ½ log(νπ) − log s − (ν+1)/2 · log1p(z²/ν)

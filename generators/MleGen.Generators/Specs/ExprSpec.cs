@@ -103,6 +103,15 @@ internal enum BinaryOp
     // Internal ops, produced by the family table (never by the parser).
     /// <summary>The negative binomial's Fisher information for its dispersion at (mean, dispersion): a series the runtime sums.</summary>
     NegativeBinomialDispersionInformation,
+
+    /// <summary>|z| smoothed at the kink: √(z² + ε²) − ε for ε &gt; 0, |z| for ε = 0 (the Laplace family, with ε the model's kink smoothing).</summary>
+    SmoothAbs,
+
+    /// <summary>d SmoothAbs/dz: z/√(z² + ε²), or sign z for ε = 0.</summary>
+    SmoothSign,
+
+    /// <summary>d SmoothSign/dz: ε²/(z² + ε²)^{3/2}, or 0 for ε = 0.</summary>
+    SmoothSignDerivative,
 }
 
 /// <summary>A binary operator or two-argument intrinsic; <see cref="ScalarType"/> is the result's type (Int for int arithmetic).</summary>

@@ -61,6 +61,13 @@ internal static class ChunkWorkers
 
         _start = new SemaphoreSlim(0);
         _done = new CountdownEvent(0);
+
+        // The event behind CountdownEvent creates its lock object (24 bytes) the first time a caller
+        // really blocks, which can happen on any later call when the machine is busy: block once here
+        // (1 ms) so evaluations never allocate.
+        _done.Reset(1);
+        _done.Wait(1);
+        _done.Reset(0);
         _threads = new Thread[Math.Max(0, Environment.ProcessorCount - 1)];
         for (int k = 0; k < _threads.Length; k++)
         {

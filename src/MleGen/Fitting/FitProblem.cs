@@ -85,6 +85,21 @@ internal sealed class FitProblem
         return new FitProblem(Model, Infos, s, isFixed);
     }
 
+    /// <summary>The same problem started from <paramref name="start"/> (fixed parameters keep their values).</summary>
+    public FitProblem WithStart(ReadOnlySpan<double> start)
+    {
+        double[] s = start.ToArray();
+        for (int i = 0; i < s.Length; i++)
+        {
+            if (IsFixed[i])
+            {
+                s[i] = Start[i];
+            }
+        }
+
+        return new FitProblem(Model, Infos, s, IsFixed);
+    }
+
     /// <summary>k, the number of estimated parameters: a simplex of K members counts K − 1.</summary>
     public int FreeCount => new ParameterTransform(Infos, Start, IsFixed).FreeCount;
 }

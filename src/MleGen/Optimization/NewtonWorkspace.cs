@@ -14,6 +14,9 @@ internal sealed class NewtonWorkspace
         Hessian = new double[dimension * dimension];
         Factor = new double[dimension * dimension];
         Scale = new double[dimension];
+        ScaledGradient = new double[dimension];
+        ScaledStep = new double[dimension];
+        DiagonalSeen = new double[dimension];
     }
 
     /// <summary>n.</summary>
@@ -32,4 +35,10 @@ internal sealed class NewtonWorkspace
     internal double[] Factor { get; }
 
     internal double[] Scale { get; }
+
+    internal double[] ScaledGradient { get; }
+
+    internal double[] ScaledStep { get; }
+
+    internal double[] DiagonalSeen { get; }
 }

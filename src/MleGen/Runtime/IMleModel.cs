@@ -54,6 +54,29 @@ public interface IMleModel
     /// <summary>True when every likelihood term's family has a closed-form Fisher information (all but <c>NormalMixture</c>).</summary>
     bool HasExpectedInformation { get; }
 
+    /// <summary>
+    /// True when the log-likelihood has kinks in θ (a <c>Laplace</c> term: |y − m| is not differentiable
+    /// where a residual is 0, so the maximum sits on a kink). <see cref="ModelFitter.Fit"/> then solves a
+    /// sequence of smoothed problems (<see cref="KinkSmoothing"/> → 0) and reports the exact likelihood.
+    /// </summary>
+    bool HasKinks => false;
+
+    /// <summary>
+    /// ε ≥ 0: each kink |z| of a standardized residual is evaluated as √(z² + ε²) − ε (at most ε below |z|),
+    /// smooth with curvature 1/ε at 0. 0 (the default) is the model as written; only the fitter changes it.
+    /// </summary>
+    double KinkSmoothing
+    {
+        get => 0;
+        set
+        {
+            if (value != 0)
+            {
+                throw new NotSupportedException("This model has no kinks to smooth.");
+            }
+        }
+    }
+
     /// <summary>The expected Fisher information Σᵢ Jᵢᵀ F(φᵢ) Jᵢ at <paramref name="theta"/>, p×p row-major. Where <see cref="HasExpectedInformation"/> is false it is the observed information.</summary>
     void ExpectedInformation(ReadOnlySpan<double> theta, Span<double> information);
 

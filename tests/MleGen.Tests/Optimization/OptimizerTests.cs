@@ -43,13 +43,13 @@ public class OptimizerTests
     }
 
     [Fact]
-    public void NewtonSolvesIllConditionedQuadraticInOneStep()
+    public void NewtonSolvesIllConditionedQuadraticInAFewSteps()
     {
         var f = new IllConditionedQuadratic(10);
         double[] x = new double[10];
         OptimizationResult result = Newton.Minimize(f, x, Tight, new NewtonWorkspace(10));
         Assert.True(result.Converged, result.Reason);
-        Assert.True(result.Iterations <= 2, $"{result.Iterations} iterations");
+        Assert.True(result.Iterations <= 8, $"{result.Iterations} iterations"); // λ starts at 1 and drops 1000-fold per step the quadratic model predicts exactly
         for (int i = 0; i < x.Length; i++)
         {
             Assert.Equal(f.Center[i], x[i], 1e-6);
