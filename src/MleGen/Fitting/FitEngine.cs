@@ -142,7 +142,9 @@ internal static class FitEngine
             bool bounded = problem.Infos[i].IsBounded || problem.Infos[i].IsSimplex;
             anyBounded |= bounded;
             anyUnbounded |= !bounded;
-            holdBounded[i] = bounded;
+            // A simplex cannot be held (ParameterTransform supports no fixed simplex member): its
+            // weights stay free in the second block, beside the unbounded parameters.
+            holdBounded[i] = bounded && !problem.Infos[i].IsSimplex;
             holdUnbounded[i] = !bounded;
         }
 
