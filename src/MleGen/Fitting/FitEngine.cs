@@ -32,7 +32,7 @@ internal static class FitEngine
             for (double smoothing = FirstKinkSmoothing; smoothing >= LastKinkSmoothing; smoothing *= 0.1)
             {
                 model.KinkSmoothing = smoothing;
-                outcome = OptimizeSmooth(current, FitMethod.Newton, settings with { IterationOffset = settings.IterationOffset + iterations });
+                outcome = OptimizeSmooth(current, FitMethod.Newton, settings with { IterationOffset = settings.IterationOffset + iterations }, warmStart: outcome is null);
                 iterations += outcome.Result.Iterations;
                 evaluations += outcome.Result.Evaluations;
                 current = current.WithStart(outcome.Theta);
@@ -51,7 +51,7 @@ internal static class FitEngine
             ObjectiveAt(model, outcome.Theta));
     }
 
-    private static OptimizationOutcome OptimizeSmooth(FitProblem problem, FitMethod method, in OptimizerSettings settings)
+    private static OptimizationOutcome OptimizeSmooth(FitProblem problem, FitMethod method, in OptimizerSettings settings, bool warmStart = true)
     {
         IMleModel model = problem.Model;
         var transform = new ParameterTransform(problem.Infos, problem.Start, problem.IsFixed);
@@ -70,8 +70,11 @@ internal static class FitEngine
 
         double[] start = problem.Start;
         int stageIterations = 0, stageEvaluations = 0;
-        if (!hasL1 && q > 0 && settings.MaxIterations > 1 && SplitBounded(problem, out bool[] holdUnbounded, out bool[] holdBounded))
+        if (warmStart && method is FitMethod.Newton or FitMethod.FisherScoring && q > 0 && settings.MaxIterations > 1 && SplitBounded(problem, out bool[] holdUnbounded, out bool[] holdBounded))
         {
+            // (Newton methods only: each of their steps is costly and a wild first step is what sends
+            // them into the wrong basin; L-BFGS's line search is cautious already, and on a mixture
+            // the extra rounds cost it 4× the iterations.)
             // Block relaxation before the joint search: scales, shapes, dispersions and weights (the
             // bounded parameters) first, with the others at their start; then the others with those
             // held. A scale that starts far from the data's (σ = 1 for residuals of 0.005) otherwise

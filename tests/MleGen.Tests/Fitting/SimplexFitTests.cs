@@ -31,3 +31,29 @@ public class SimplexFitTests
         }
     }
 }
+
+public class MixtureFitTests
+{
+    /// <summary>
+    /// A generated 3-component normal mixture (simplex weights, unbounded means, bounded sds) is fitted by
+    /// every method to the same maximum: the block warm start of the Newton methods leaves the simplex free.
+    /// </summary>
+    [Theory]
+    [InlineData(FitMethod.Newton)]
+    [InlineData(FitMethod.FisherScoring)]
+    public void EveryMethodReachesTheLbfgsMaximum(FitMethod method)
+    {
+        IMleModel reference = MleGen.Tests.EndToEnd.ModelCases.Get("NormalMixture").Simulate(3000, 11);
+        FitResult lbfgs = ModelFitter.Fit(reference);
+        Assert.True(lbfgs.Converged, lbfgs.ToString());
+
+        IMleModel model = MleGen.Tests.EndToEnd.ModelCases.Get("NormalMixture").Simulate(3000, 11);
+        FitResult fit = ModelFitter.Fit(model, new FitOptions { Method = method });
+        Assert.True(fit.Converged, fit.ToString());
+        Assert.Equal(lbfgs.LogLikelihood, fit.LogLikelihood, 1e-8 * System.Math.Abs(lbfgs.LogLikelihood));
+        for (int i = 0; i < fit.Parameters.Count; i++)
+        {
+            Assert.Equal(lbfgs.Parameters[i].Estimate, fit.Parameters[i].Estimate, 1e-5);
+        }
+    }
+}
