@@ -1,0 +1,122 @@
+using System;
+using System.Threading;
+using Xunit;
+
+namespace MleGen.Tests.Fitting.Agreement;
+
+/// <summary>
+/// A whole <c>Fit()</c> allocates for its set-up (transform, workspaces) and its result, never per
+/// iteration. Every fit here runs on one thread (the data sets are below the parallel threshold as
+/// well), so <see cref="GC.GetAllocatedBytesForCurrentThread"/> sees all of it.
+/// </summary>
+public class FitAllocationTests
+{
+    public static TheoryData<string> Cases => new([AgreementCases.Logistic, AgreementCases.Poisson, AgreementCases.Mixture]);
+
+    /// <summary>
+    /// Two fits that both end at their iteration limit inside L-BFGS (5 iterations, and one fewer than
+    /// L-BFGS needs with both tolerances at zero, found by running the optimizer alone) take the same
+    /// path apart from the number of iterations, and no Newton polish runs: their allocations may
+    /// differ by a few characters of diagnostic text, not by anything per iteration (≥ 24 B each).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void FitAllocationDoesNotGrowWithIterations(string name)
+    {
+        IMleModel model = AgreementCases.Create(name);
+        double[] start = new double[model.ParameterCount];
+        model.ReadParameters(start);
+        int many = LbfgsIterationsToStall(model, start) - 1;
+        FitOptions Options(int iterations) => new() { Start = start, MaxIterations = iterations, GradientTolerance = 0, FunctionTolerance = 0, Threads = 1 };
+
+        ModelFitter.Fit(model, Options(5)); // warm-up: JIT, data validation, the model's workspaces
+        long fewBytes = Allocated(model, Options(5), out FitResult few);
+        long manyBytes = Allocated(model, Options(many), out FitResult manyFit);
+
+        Assert.True(many >= 12, $"L-BFGS stalls after {many + 1} iterations: too few to tell");
+        Assert.Equal(5, few.Iterations);
+        Assert.Equal(many, manyFit.Iterations);
+        Assert.False(few.Converged, few.ConvergenceReason);
+        Assert.False(manyFit.Converged, manyFit.ConvergenceReason);
+        Assert.True(Math.Abs(manyBytes - fewBytes) < 64, $"a 5-iteration fit allocated {fewBytes} B, a {many}-iteration fit {manyBytes} B");
+    }
+
+    /// <summary>
+    /// The allocation between consecutive progress reports of the default fit (its L-BFGS iterations,
+    /// then the Newton polish) is zero, except once: the Newton workspace created when L-BFGS hands
+    /// over to the polish, a one-off of a few q×q arrays.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void DefaultFitIterationsAllocateNothing(string name)
+    {
+        IMleModel model = AgreementCases.Create(name);
+        double[] start = new double[model.ParameterCount];
+        model.ReadParameters(start);
+        var progress = new AllocationRecorder(capacity: 1000);
+        var options = new FitOptions { Start = start, Progress = progress, Threads = 1 };
+
+        ModelFitter.Fit(model, options); // warm-up
+        progress.Clear();
+        FitResult fit = ModelFitter.Fit(model, options);
+
+        Assert.True(fit.Converged, fit.ConvergenceReason);
+        Assert.True(progress.Count >= fit.Iterations, $"{progress.Count} progress reports for {fit.Iterations} iterations");
+        Assert.True(progress.Count >= 4, $"only {progress.Count} iterations: too few to tell");
+        int q = fit.FreeParameterCount;
+        long oneOffBound = (8L * ((2 * q * q) + (8 * q))) + 1024; // Newton's matrices and vectors, with object headers
+        int allocating = 0;
+        for (int k = 1; k < progress.Count; k++)
+        {
+            long bytes = progress.Bytes[k] - progress.Bytes[k - 1];
+            if (bytes != 0)
+            {
+                allocating++;
+                Assert.True(bytes <= oneOffBound, $"{bytes} B allocated between iterations {k} and {k + 1} (bound {oneOffBound} B)");
+            }
+        }
+
+        Assert.True(allocating <= 1, $"{allocating} of {progress.Count - 1} iteration intervals allocated");
+    }
+
+    /// <summary>The iterations L-BFGS alone runs, with both tolerances at zero, before a step or line-search test stops it.</summary>
+    private static int LbfgsIterationsToStall(IMleModel model, double[] start)
+    {
+        var infos = new ParameterInfo[start.Length];
+        for (int i = 0; i < infos.Length; i++)
+        {
+            infos[i] = model.GetParameterInfo(i);
+        }
+
+        var transform = new ParameterTransform(infos, start, new bool[start.Length]);
+        var objective = new ModelObjective(model, transform, CurvatureKind.Observed);
+        double[] u = new double[transform.FreeCount];
+        transform.ToUnconstrained(start, u);
+        var settings = new OptimizerSettings(0, 0, 1000, null, CancellationToken.None);
+        OptimizationResult result = Lbfgs.Minimize(objective, u, settings, new LbfgsWorkspace(u.Length));
+        Assert.NotEqual(OptimizationStatus.MaxIterations, result.Status);
+        return result.Iterations;
+    }
+
+    private static long Allocated(IMleModel model, FitOptions options, out FitResult fit)
+    {
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        fit = ModelFitter.Fit(model, options);
+        return GC.GetAllocatedBytesForCurrentThread() - before;
+    }
+
+    /// <summary>Records the thread's allocated bytes at each progress report, into a preallocated buffer (so it allocates nothing itself).</summary>
+    private sealed class AllocationRecorder(int capacity) : IProgress<FitProgress>
+    {
+        public long[] Bytes { get; } = new long[capacity];
+
+        public int Count { get; private set; }
+
+        public void Clear() => Count = 0;
+
+        public void Report(FitProgress value)
+        {
+            Bytes[Count++] = GC.GetAllocatedBytesForCurrentThread();
+        }
+    }
+}
