@@ -17,14 +17,14 @@ public sealed class ShortRunConfig : ManualConfig
 }
 
 /// <summary>
-/// A job for whole fits (seconds each): one process, one warm-up and three measured fits, each fit
+/// A job for whole fits (seconds each): one process, one warm-up and five measured fits, each fit
 /// invoked once (no pilot stage or unrolling), with allocation counts.
 /// </summary>
 public sealed class FitRunConfig : ManualConfig
 {
     public FitRunConfig()
     {
-        AddJob(Job.Default.WithStrategy(RunStrategy.Monitoring).WithWarmupCount(1).WithIterationCount(3).WithLaunchCount(1));
+        AddJob(Job.Default.WithStrategy(RunStrategy.Monitoring).WithWarmupCount(1).WithIterationCount(5).WithLaunchCount(1));
         AddDiagnoser(MemoryDiagnoser.Default);
         WithOptions(ConfigOptions.DisableOptimizationsValidator);
     }

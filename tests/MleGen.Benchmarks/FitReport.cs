@@ -13,7 +13,7 @@ namespace MleGen.Benchmarks;
 internal static class FitReport
 {
     private sealed record Row(string Method, double Seconds, int Iterations, int GradientCalls, int ValueCalls, int InformationCalls,
-        long FitBytes, long LoopBytes, int AllocatingIntervals, double[] Estimates, double[] StandardErrors, string Exit);
+        long FitBytes, long LoopBytes, int AllocatingIntervals, double[] Estimates, double[] StandardErrors, double GradientNorm, string Exit);
 
     public static void Run(ReadOnlySpan<string> names)
     {
@@ -29,8 +29,8 @@ internal static class FitReport
         }
 
         Console.WriteLine($"{Environment.ProcessorCount} processors, .NET {Environment.Version}; allocation = GC.GetAllocatedBytesForCurrentThread().");
-        Console.WriteLine("| model | method | time | iterations | NLL+grad evals | NLL evals | information evals | allocated, whole fit | allocated in the loop (first→last gradient) | per iteration | max rel. Δθ vs Newton | max rel. ΔSE vs Newton | exit |");
-        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        Console.WriteLine("| model | method | time | iterations | NLL+grad evals | NLL evals | information evals | allocated, whole fit | allocated in the loop (first→last gradient) | per iteration | max rel. Δθ vs Newton | max rel. ΔSE vs Newton | final ‖g‖∞ | exit |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (FitCase which in cases)
         {
             FitProblemCase problem = FitProblemCase.Create(which);
@@ -42,7 +42,7 @@ internal static class FitReport
             Row mathNet = Measure(model, "MathNet L-BFGS", () =>
             {
                 MathNetFit fit = MathNetLbfgsFit.Run(model, problem.Start);
-                return (fit.Iterations, fit.Estimates, fit.StandardErrors, fit.Reason);
+                return (fit.Iterations, fit.Estimates, fit.StandardErrors, fit.GradientNorm, fit.Reason);
             });
 
             foreach (Row row in (Row[])[lbfgs, mathNet, newton])
@@ -67,7 +67,7 @@ internal static class FitReport
         }
     }
 
-    private static (int Iterations, double[] Estimates, double[] StandardErrors, string Exit) FromFit(FitResult fit)
+    private static (int Iterations, double[] Estimates, double[] StandardErrors, double GradientNorm, string Exit) FromFit(FitResult fit)
     {
         int p = fit.Parameters.Count;
         double[] estimates = new double[p], se = new double[p];
@@ -77,19 +77,19 @@ internal static class FitReport
             se[i] = fit.Parameters[i].StandardError ?? double.NaN;
         }
 
-        return (fit.Iterations, estimates, se, fit.ConvergenceReason);
+        return (fit.Iterations, estimates, se, fit.GradientNorm, fit.ConvergenceReason);
     }
 
-    private static Row Measure(CountingModel model, string method, Func<(int Iterations, double[] Estimates, double[] StandardErrors, string Exit)> fit)
+    private static Row Measure(CountingModel model, string method, Func<(int Iterations, double[] Estimates, double[] StandardErrors, double GradientNorm, string Exit)> fit)
     {
         model.Reset();
         long before = GC.GetAllocatedBytesForCurrentThread();
         var clock = Stopwatch.StartNew();
-        var (iterations, estimates, se, exit) = fit();
+        var (iterations, estimates, se, gradientNorm, exit) = fit();
         double seconds = clock.Elapsed.TotalSeconds;
         long bytes = GC.GetAllocatedBytesForCurrentThread() - before;
         return new Row(method, seconds, iterations, model.GradientCalls, model.ValueCalls, model.InformationCalls,
-            bytes, model.LoopAllocatedBytes, model.AllocatingIntervals, estimates, se, exit);
+            bytes, model.LoopAllocatedBytes, model.AllocatingIntervals, estimates, se, gradientNorm, exit);
     }
 
     private static void Print(string label, Row row, Row newton)
@@ -97,7 +97,7 @@ internal static class FitReport
         bool isReference = ReferenceEquals(row, newton);
         string perIteration = row.Iterations > 0 ? Bytes(row.LoopBytes / (double)row.Iterations) : "–";
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {label} | {row.Method} | {row.Seconds:F2} s | {row.Iterations} | {row.GradientCalls} | {row.ValueCalls} | {row.InformationCalls} | {Bytes(row.FitBytes)} | {Bytes(row.LoopBytes)} ({row.AllocatingIntervals} of {Math.Max(0, row.GradientCalls - 1)} intervals) | {perIteration} | {(isReference ? "reference" : MaxRelative(row.Estimates, newton.Estimates).ToString("E1", CultureInfo.InvariantCulture))} | {(isReference ? "reference" : MaxRatio(row.StandardErrors, newton.StandardErrors).ToString("E1", CultureInfo.InvariantCulture))} | {row.Exit} |"));
+            $"| {label} | {row.Method} | {row.Seconds:F2} s | {row.Iterations} | {row.GradientCalls} | {row.ValueCalls} | {row.InformationCalls} | {Bytes(row.FitBytes)} | {Bytes(row.LoopBytes)} ({row.AllocatingIntervals} of {Math.Max(0, row.GradientCalls - 1)} intervals) | {perIteration} | {(isReference ? "reference" : MaxRelative(row.Estimates, newton.Estimates).ToString("E1", CultureInfo.InvariantCulture))} | {(isReference ? "reference" : MaxRatio(row.StandardErrors, newton.StandardErrors).ToString("E1", CultureInfo.InvariantCulture))} | {row.GradientNorm:E1} | {row.Exit} |"));
     }
 
     /// <summary>maxᵢ |aᵢ − bᵢ| / max(|bᵢ|, 1): relative for values of magnitude above one, absolute below.</summary>

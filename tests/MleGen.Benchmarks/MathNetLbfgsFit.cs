@@ -10,8 +10,9 @@ namespace MleGen.Benchmarks;
 /// <param name="StandardErrors">From the generated observed information (NaN where it is singular).</param>
 /// <param name="Iterations">MathNet's iteration count.</param>
 /// <param name="Evaluations">NLL + gradient evaluations MathNet asked for.</param>
-/// <param name="Reason">MathNet's exit condition.</param>
-internal sealed record MathNetFit(double[] Estimates, double[] StandardErrors, int Iterations, int Evaluations, string Reason);
+/// <param name="GradientNorm">‖g‖∞ at the minimizer, in the unconstrained coordinates.</param>
+/// <param name="Reason">MathNet's exit condition (its L-BFGS reports <c>AbsoluteGradient</c> whichever test stopped it).</param>
+internal sealed record MathNetFit(double[] Estimates, double[] StandardErrors, int Iterations, int Evaluations, double GradientNorm, string Reason);
 
 /// <summary>
 /// MathNet.Numerics' <see cref="LimitedMemoryBfgsMinimizer"/> driven by the generated NLL + gradient,
@@ -74,6 +75,6 @@ internal static class MathNetLbfgsFit
             se[i] = variance > 0 ? Math.Sqrt(variance) : double.NaN;
         }
 
-        return new MathNetFit(theta, se, result.Iterations, evaluations, result.ReasonForExit.ToString());
+        return new MathNetFit(theta, se, result.Iterations, evaluations, result.FunctionInfoAtMinimum.Gradient.InfinityNorm(), result.ReasonForExit.ToString());
     }
 }
