@@ -1,11 +1,13 @@
 using System;
+using MleGen.Benchmarks;
 
 namespace MleGen.Tests.Fitting.Agreement;
 
 /// <summary>
-/// Smaller versions of the benchmark's full-fit problems on deterministic (seeded) synthetic data:
-/// logistic 20,000 × 20, Poisson 20,000 × 10 and a 3-component normal mixture of 5,000. Each call
-/// builds a fresh model, so fits never start from another fit's estimates.
+/// Smaller versions of the benchmark's full-fit problems: the benchmark's models and seeded data
+/// generators (linked from tests/MleGen.Benchmarks), logistic 20,000 × 20, Poisson 20,000 × 10 and a
+/// 3-component normal mixture of 5,000. Each call builds a fresh model, so fits never start from
+/// another fit's estimates.
 /// </summary>
 internal static class AgreementCases
 {
@@ -19,93 +21,23 @@ internal static class AgreementCases
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, null),
     };
 
-    private static AgreementLogistic CreateLogistic()
+    private static LogisticModel CreateLogistic()
     {
-        const int n = 20_000, p = 20;
-        var random = new Random(11);
-        var x = Design(random, n, p, out double[] beta);
-        var y = new int[n];
-        for (int i = 0; i < n; i++)
-        {
-            y[i] = random.NextDouble() < 1 / (1 + Math.Exp(-Eta(x, beta, i))) ? 1 : 0;
-        }
-
-        return new AgreementLogistic { X = x, Y = y, Beta = new double[p] };
+        (double[,] x, double[] beta) = SyntheticData.Design(20_000, 20, seed: 11);
+        return new LogisticModel { X = x, Y = SyntheticData.Bernoulli(x, beta, seed: 12), Beta = new double[20] };
     }
 
-    private static AgreementPoisson CreatePoisson()
+    private static PoissonModel CreatePoisson()
     {
-        const int n = 20_000, p = 10;
-        var random = new Random(12);
-        var x = Design(random, n, p, out double[] beta);
-        var y = new int[n];
-        for (int i = 0; i < n; i++)
-        {
-            // Knuth's method: fine for the small rates here.
-            double limit = Math.Exp(-Math.Exp(Eta(x, beta, i))), product = random.NextDouble();
-            while (product > limit)
-            {
-                y[i]++;
-                product *= random.NextDouble();
-            }
-        }
-
-        return new AgreementPoisson { X = x, Y = y, Beta = new double[p] };
+        (double[,] x, double[] beta) = SyntheticData.Design(20_000, 10, seed: 13);
+        return new PoissonModel { X = x, Y = SyntheticData.Poisson(x, beta, seed: 14), Beta = new double[10] };
     }
 
-    private static AgreementMixture CreateMixture()
+    private static MixtureModel CreateMixture()
     {
-        const int n = 5_000;
-        double[] weights = [0.5, 0.3, 0.2], means = [-2, 0, 3], sds = [1, 0.5, 1.5];
-        var random = new Random(13);
-        var y = new double[n];
-        for (int i = 0; i < n; i++)
-        {
-            double u = random.NextDouble();
-            int k = 0;
-            while (k < weights.Length - 1 && u > weights[k])
-            {
-                u -= weights[k];
-                k++;
-            }
+        double[] y = SyntheticData.Mixture(5_000, [0.5, 0.3, 0.2], [-2, 0, 3], [1, 0.5, 1.5], seed: 15);
 
-            y[i] = means[k] + (sds[k] * Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble()));
-        }
-
-        // Start near but not at the truth, components ordered as generated.
-        return new AgreementMixture { Y = y, Weights = [0.4, 0.35, 0.25], Means = [-1.5, 0.5, 2.5], Sds = [1.2, 0.8, 1.2] };
-    }
-
-    /// <summary>An intercept column and uniform(−1, 1) covariates; true coefficients ±0.3/√p, −0.2/√p alternating.</summary>
-    private static double[,] Design(Random random, int n, int p, out double[] beta)
-    {
-        var x = new double[n, p];
-        beta = new double[p];
-        for (int j = 0; j < p; j++)
-        {
-            beta[j] = (j % 2 == 0 ? 0.3 : -0.2) / Math.Sqrt(p);
-        }
-
-        for (int i = 0; i < n; i++)
-        {
-            x[i, 0] = 1;
-            for (int j = 1; j < p; j++)
-            {
-                x[i, j] = (2 * random.NextDouble()) - 1;
-            }
-        }
-
-        return x;
-    }
-
-    private static double Eta(double[,] x, double[] beta, int i)
-    {
-        double eta = 0;
-        for (int j = 0; j < beta.Length; j++)
-        {
-            eta += beta[j] * x[i, j];
-        }
-
-        return eta;
+        // The benchmark's start: near but not at the truth, components ordered as generated.
+        return new MixtureModel { Y = y, Weights = [0.4, 0.35, 0.25], Means = [-1.5, 0.5, 2.5], Sds = [1.2, 0.8, 1.2] };
     }
 }

@@ -17,7 +17,7 @@ public class FitAllocationTests
     /// Two fits that both end at their iteration limit inside L-BFGS (5 iterations, and one fewer than
     /// L-BFGS needs with both tolerances at zero, found by running the optimizer alone) take the same
     /// path apart from the number of iterations, and no Newton polish runs: their allocations may
-    /// differ by a few characters of diagnostic text, not by anything per iteration (≥ 24 B each).
+    /// differ by a few characters of diagnostic text (under 64 B), not by anything per iteration.
     /// </summary>
     [Theory]
     [MemberData(nameof(Cases))]
@@ -33,7 +33,8 @@ public class FitAllocationTests
         long fewBytes = Allocated(model, Options(5), out FitResult few);
         long manyBytes = Allocated(model, Options(many), out FitResult manyFit);
 
-        Assert.True(many >= 12, $"L-BFGS stalls after {many + 1} iterations: too few to tell");
+        // Any allocation is at least 24 B (an object header and method table pointer), so 3 extra iterations already exceed the 64 B slack.
+        Assert.True(many >= 8, $"L-BFGS stalls after {many + 1} iterations: too few to tell");
         Assert.Equal(5, few.Iterations);
         Assert.Equal(many, manyFit.Iterations);
         Assert.False(few.Converged, few.ConvergenceReason);
