@@ -30,16 +30,29 @@ public class FitAllocationTests
         FitOptions Options(int iterations) => new() { Start = start, MaxIterations = iterations, GradientTolerance = 0, FunctionTolerance = 0, Threads = 1 };
 
         ModelFitter.Fit(model, Options(5)); // warm-up: JIT, data validation, the model's workspaces
-        long fewBytes = Allocated(model, Options(5), out FitResult few);
-        long manyBytes = Allocated(model, Options(many), out FitResult manyFit);
+        ModelFitter.Fit(model, Options(many));
+
+        // A garbage collection (hundreds of them run during one pair when other tests run in parallel) can shift this thread's
+        // count by a few hundred bytes, so the pair is measured five times and the closest one counts:
+        // a per-iteration allocation would show in every repetition.
+        long closest = long.MaxValue;
+        string measured = "";
+        for (int repetition = 0; repetition < 5; repetition++)
+        {
+            int collections = GC.CollectionCount(0);
+            long fewBytes = Allocated(model, Options(5), out FitResult few);
+            long manyBytes = Allocated(model, Options(many), out FitResult manyFit);
+            Assert.Equal(5, few.Iterations);
+            Assert.Equal(many, manyFit.Iterations);
+            Assert.False(few.Converged, few.ConvergenceReason);
+            Assert.False(manyFit.Converged, manyFit.ConvergenceReason);
+            closest = Math.Min(closest, Math.Abs(manyBytes - fewBytes));
+            measured += $" {fewBytes} B vs {manyBytes} B ({GC.CollectionCount(0) - collections} collections);";
+        }
 
         // Any allocation is at least 24 B (an object header and method table pointer), so 3 extra iterations already exceed the 64 B slack.
         Assert.True(many >= 8, $"L-BFGS stalls after {many + 1} iterations: too few to tell");
-        Assert.Equal(5, few.Iterations);
-        Assert.Equal(many, manyFit.Iterations);
-        Assert.False(few.Converged, few.ConvergenceReason);
-        Assert.False(manyFit.Converged, manyFit.ConvergenceReason);
-        Assert.True(Math.Abs(manyBytes - fewBytes) < 64, $"a 5-iteration fit allocated {fewBytes} B, a {many}-iteration fit {manyBytes} B");
+        Assert.True(closest < 64, $"5-iteration vs {many}-iteration fits allocated{measured}");
     }
 
     /// <summary>
