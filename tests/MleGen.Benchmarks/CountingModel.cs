@@ -56,6 +56,10 @@ internal sealed class CountingModel(IMleModel inner) : IMleModel
 
     public bool HasPrior => inner.HasPrior;
 
+    public bool HasKinks => inner.HasKinks;
+
+    public double KinkSmoothing { get => inner.KinkSmoothing; set => inner.KinkSmoothing = value; }
+
     public string GetParameterName(int index) => inner.GetParameterName(index);
 
     public ParameterInfo GetParameterInfo(int index) => inner.GetParameterInfo(index);
