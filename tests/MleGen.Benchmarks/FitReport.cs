@@ -29,7 +29,7 @@ internal static class FitReport
         }
 
         Console.WriteLine($"{Environment.ProcessorCount} processors, .NET {Environment.Version}; allocation = GC.GetAllocatedBytesForCurrentThread().");
-        Console.WriteLine("| model | method | time | iterations | NLL+grad evals | NLL evals | information evals | allocated, whole fit | allocated in the loop (first→last gradient) | per iteration | max rel. Δθ vs Newton | max rel. ΔSE vs Newton | final ‖g‖∞ | exit |");
+        Console.WriteLine("| model | method | time | iterations | NLL+grad evals | NLL evals | information evals | allocated, whole fit | allocated in the loop (first→last gradient) | loop ÷ iterations (stage set-ups included) | max rel. Δθ vs Newton | max rel. ΔSE vs Newton | final ‖g‖∞ | exit |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (FitCase which in cases)
         {
