@@ -1,0 +1,138 @@
+using System;
+using System.Threading;
+using Xunit;
+
+namespace MleGen.Tests.Fitting.Agreement;
+
+/// <summary>
+/// A fit allocates for its set-up (each optimizer stage's transform, objective and workspace) and its
+/// result, never per iteration. Every fit here runs on one thread (the data sets are below the parallel
+/// threshold as well), so <see cref="GC.GetAllocatedBytesForCurrentThread"/> sees all of it.
+/// </summary>
+public class FitAllocationTests
+{
+    public static TheoryData<string> Cases => new([AgreementCases.Logistic, AgreementCases.Poisson, AgreementCases.Mixture]);
+
+    /// <summary>
+    /// The optimizers the fit runs, over the generated model through <see cref="ModelObjective"/> (its
+    /// unconstrained coordinates), allocate nothing once their workspace exists, however many iterations
+    /// they run: L-BFGS with both tolerances at zero (it runs until it stalls) and Newton.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void OptimizersOverTheGeneratedModelAllocateNothing(string name)
+    {
+        IMleModel model = AgreementCases.Create(name);
+        model.EvaluationThreads = 1;
+        double[] start = new double[model.ParameterCount];
+        model.ReadParameters(start);
+        var infos = new ParameterInfo[start.Length];
+        for (int i = 0; i < infos.Length; i++)
+        {
+            infos[i] = model.GetParameterInfo(i);
+        }
+
+        var transform = new ParameterTransform(infos, start, new bool[start.Length]);
+        var objective = new ModelObjective(model, transform, CurvatureKind.Observed);
+        double[] u = new double[transform.FreeCount];
+        var lbfgs = new LbfgsWorkspace(u.Length);
+        var newton = new NewtonWorkspace(u.Length);
+        var exhaustive = new OptimizerSettings(0, 0, 1000, null, CancellationToken.None);
+        var standard = OptimizerSettings.Default;
+
+        OptimizationResult Run(bool useNewton, out long bytes)
+        {
+            transform.ToUnconstrained(start, u);
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            OptimizationResult result = useNewton ? Newton.Minimize(objective, u, standard, newton) : Lbfgs.Minimize(objective, u, exhaustive, lbfgs);
+            bytes = GC.GetAllocatedBytesForCurrentThread() - before;
+            return result;
+        }
+
+        Run(useNewton: false, out _); // warm-up: JIT, data validation, the model's workspaces
+        Run(useNewton: true, out _);
+        OptimizationResult quasiNewton = Run(useNewton: false, out long lbfgsBytes);
+        OptimizationResult exact = Run(useNewton: true, out long newtonBytes);
+
+        Assert.True(quasiNewton.Iterations >= 8, $"L-BFGS ran {quasiNewton.Iterations} iterations: too few to tell");
+        Assert.True(exact.Converged, exact.Reason);
+        Assert.Equal(0, lbfgsBytes);
+        Assert.Equal(0, newtonBytes);
+    }
+
+    /// <summary>
+    /// Between consecutive progress reports of a whole default fit the thread allocates nothing except
+    /// where a new optimizer stage starts (block warm start, joint search, Newton polish: each creates its
+    /// transform and workspace once). A per-iteration allocation would show in every interval, so at
+    /// least half must be allocation-free, and no allocating interval may exceed one stage's set-up.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void FitIterationsAllocateOnlyWhereAStageStarts(string name)
+    {
+        IMleModel model = AgreementCases.Create(name);
+        double[] start = new double[model.ParameterCount];
+        model.ReadParameters(start);
+        var progress = new AllocationRecorder(capacity: 2000);
+        var options = new FitOptions { Start = start, Progress = progress, Threads = 1 };
+
+        ModelFitter.Fit(model, options); // warm-up
+
+        // A collection run for a test on another thread can shift this thread's count by a few hundred
+        // bytes (seen in the full suite), so the cleanest of three fits counts.
+        string cleanest = "";
+        double fewest = double.MaxValue;
+        for (int repetition = 0; repetition < 3 && fewest > 0; repetition++)
+        {
+            progress.Clear();
+            FitResult fit = ModelFitter.Fit(model, options);
+            Assert.True(fit.Converged, fit.ConvergenceReason);
+            Assert.True(progress.Count >= 4, $"only {progress.Count} iterations: too few to tell");
+
+            // A stage's set-up: transform, objective, workspace (a few q×q and q-vectors), with headers, twice over.
+            int q = fit.FreeParameterCount, p = fit.Parameters.Count;
+            long stageBound = (16L * ((3 * q * q) + (2 * p * p) + (30 * (p + q)))) + 4096;
+            int allocating = 0, tooLarge = 0;
+            string intervals = "";
+            for (int k = 1; k < progress.Count; k++)
+            {
+                long bytes = progress.Bytes[k] - progress.Bytes[k - 1];
+                if (bytes != 0)
+                {
+                    allocating++;
+                    tooLarge += bytes > stageBound ? 1 : 0;
+                    intervals += $" {bytes} B between iterations {k} and {k + 1};";
+                }
+            }
+
+            // 0 when the fit passes; otherwise how far from passing (fraction of allocating intervals above ½, or oversized ones).
+            int total = progress.Count - 1;
+            double excess = Math.Max(0, allocating - (total / 2.0)) + (tooLarge * total);
+            if (excess < fewest)
+            {
+                fewest = excess;
+                cleanest = $"{allocating} of {total} intervals allocated ({tooLarge} above one stage's set-up, {stageBound} B):{intervals}";
+            }
+        }
+
+        Assert.True(fewest == 0, cleanest);
+    }
+
+    /// <summary>Records the thread's allocated bytes at each progress report, into a preallocated buffer (so it allocates nothing itself).</summary>
+    private sealed class AllocationRecorder(int capacity) : IProgress<FitProgress>
+    {
+        public long[] Bytes { get; } = new long[capacity];
+
+        public int Count { get; private set; }
+
+        public void Clear() => Count = 0;
+
+        public void Report(FitProgress value)
+        {
+            if (Count < Bytes.Length)
+            {
+                Bytes[Count++] = GC.GetAllocatedBytesForCurrentThread();
+            }
+        }
+    }
+}
