@@ -239,7 +239,7 @@ internal static class FitEngine
         {
             // L-BFGS stalled before its gradient test (a relative-change or step test on a badly
             // scaled problem): finish with safeguarded Newton, which is invariant to the parameters' scales.
-            OptimizerSettings rest = settings with { MaxIterations = remaining, IterationOffset = result.Iterations };
+            OptimizerSettings rest = settings with { MaxIterations = remaining, IterationOffset = settings.IterationOffset + result.Iterations };
             OptimizationResult finish = Newton.Minimize(objective, u, rest, new NewtonWorkspace(u.Length));
             return finish with { Iterations = result.Iterations + finish.Iterations, Evaluations = result.Evaluations + finish.Evaluations };
         }
@@ -253,12 +253,19 @@ internal static class FitEngine
         {
             GradientTolerance = settings.GradientTolerance * PolishFactor,
             MaxIterations = Math.Min(PolishIterations, remaining),
-            IterationOffset = result.Iterations,
+            IterationOffset = settings.IterationOffset + result.Iterations,
         };
+
+        // Newton accepts only steps that decrease f or, within rounding, the gradient, so the polished
+        // point (already in u) is kept and reported, with every iteration the progress reports counted.
         OptimizationResult polished = Newton.Minimize(objective, u, polish, new NewtonWorkspace(u.Length), nearOptimum: true);
-        return polished.Value <= result.Value
-            ? result with { Iterations = result.Iterations + polished.Iterations, Evaluations = result.Evaluations + polished.Evaluations, Value = polished.Value, GradientNorm = polished.GradientNorm }
-            : result;
+        return result with
+        {
+            Iterations = result.Iterations + polished.Iterations,
+            Evaluations = result.Evaluations + polished.Evaluations,
+            Value = polished.Value,
+            GradientNorm = polished.GradientNorm,
+        };
     }
 
     private static bool NeedsRefinement(OptimizationStatus status) =>

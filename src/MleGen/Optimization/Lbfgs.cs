@@ -56,12 +56,15 @@ internal static class Lbfgs
             {
                 if (workspace.Count > 0)
                 {
-                    // The quasi-Newton model went stale: drop it and retry along −g next iteration.
+                    // The quasi-Newton model went stale: drop it and retry along −g. The failed search is
+                    // not an iteration (iterations are accepted steps, numbered as the progress reports
+                    // them); the retry cannot repeat, since the model is empty until a step succeeds.
                     workspace.Reset();
+                    iteration--;
                     continue;
                 }
 
-                return new OptimizationResult(OptimizationStatus.LineSearchFailed, iteration, evaluations, f, gNorm);
+                return new OptimizationResult(OptimizationStatus.LineSearchFailed, iteration - 1, evaluations, f, gNorm);
             }
 
             workspace.Push(x, xNew, g, gNew);

@@ -99,7 +99,7 @@ internal static class Newton
         return -(linear + (0.5 * quadratic));
     }
 
-    /// <summary>Minimizes <paramref name="objective"/> (which must have a Hessian) from <paramref name="x"/>.</summary>
+    /// <summary>Minimizes <paramref name="objective"/> (which must have a Hessian) from <paramref name="x"/>; an iteration is an accepted step (each one reported to the progress).</summary>
     /// <param name="objective">The function, with its Hessian (or expected information).</param>
     /// <param name="x">The start; the minimizer on return.</param>
     /// <param name="settings">Stopping rules.</param>
@@ -169,7 +169,7 @@ internal static class Newton
                     growth *= 2;
                     if (lambda > MaxDamping)
                     {
-                        return new OptimizationResult(OptimizationStatus.LineSearchFailed, iteration, evaluations, f, gNorm);
+                        return new OptimizationResult(OptimizationStatus.LineSearchFailed, iteration - 1, evaluations, f, gNorm);
                     }
 
                     continue;
@@ -201,14 +201,14 @@ internal static class Newton
                 {
                     if (Vectors.StepSmall(x, xNew))
                     {
-                        return new OptimizationResult(OptimizationStatus.StepConverged, iteration, evaluations, f, gNorm);
+                        return new OptimizationResult(OptimizationStatus.StepConverged, iteration - 1, evaluations, f, gNorm);
                     }
 
                     lambda = Math.Max(lambda * growth, NegligibleDamping * 2);
                     growth *= 2;
                     if (lambda > MaxDamping)
                     {
-                        return new OptimizationResult(OptimizationStatus.LineSearchFailed, iteration, evaluations, f, gNorm);
+                        return new OptimizationResult(OptimizationStatus.LineSearchFailed, iteration - 1, evaluations, f, gNorm);
                     }
                 }
             }

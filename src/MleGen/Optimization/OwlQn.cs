@@ -94,11 +94,13 @@ internal static class OwlQn
             {
                 if (workspace.Count > 0)
                 {
+                    // As in L-BFGS: a failed search is not an iteration; retry once along the steepest direction.
                     workspace.Reset();
+                    iteration--;
                     continue;
                 }
 
-                return new OptimizationResult(OptimizationStatus.LineSearchFailed, iteration, evaluations, f, pgNorm);
+                return new OptimizationResult(OptimizationStatus.LineSearchFailed, iteration - 1, evaluations, f, pgNorm);
             }
 
             workspace.Push(x, xNew, g, gNew);
