@@ -112,7 +112,7 @@ internal static class FitEngine
         transform.ToUnconstrained(start, u);
         OptimizationResult result = q == 0
             ? EvaluateOnly(objective, u)
-            : RunMethod(objective, method, weights, centers, u, joint);
+            : RunMethod(objective, method, weights, centers, u, joint, new Workspaces(q));
         result = result with { Iterations = result.Iterations + stageIterations, Evaluations = result.Evaluations + stageEvaluations };
 
         double[] theta = new double[problem.Infos.Length];
@@ -162,7 +162,7 @@ internal static class FitEngine
         double[] u = new double[transform.FreeCount];
         transform.ToUnconstrained(start, u);
         double before = objective.Value(u);
-        OptimizationResult result = RunMethod(objective, method, [], [], u, settings);
+        OptimizationResult result = RunMethod(objective, method, [], [], u, settings, new Workspaces(u.Length));
         next = (double[])start.Clone();
         if (double.IsFinite(result.Value) && !(result.Value > before))
         {
@@ -178,21 +178,31 @@ internal static class FitEngine
         return new OptimizationResult(double.IsFinite(value) ? OptimizationStatus.GradientConverged : OptimizationStatus.NonFiniteStart, 0, 1, value, 0);
     }
 
-    private static OptimizationResult RunMethod(IObjective objective, FitMethod method, double[] weights, double[] centers, double[] u, in OptimizerSettings settings)
+    /// <summary>
+    /// The work arrays of one optimizer run, allocated before it starts, so the run itself (including
+    /// L-BFGS's Newton finish) allocates nothing.
+    /// </summary>
+    private sealed class Workspaces(int dimension)
     {
-        int q = u.Length;
+        public NewtonWorkspace Newton { get; } = new(dimension);
+
+        public LbfgsWorkspace Lbfgs { get; } = new(dimension);
+    }
+
+    private static OptimizationResult RunMethod(IObjective objective, FitMethod method, double[] weights, double[] centers, double[] u, in OptimizerSettings settings, Workspaces workspaces)
+    {
         switch (method)
         {
             case FitMethod.Newton or FitMethod.FisherScoring:
-                return Newton.Minimize(objective, u, settings, new NewtonWorkspace(q));
+                return Newton.Minimize(objective, u, settings, workspaces.Newton);
             case FitMethod.OwlQn:
-                return OwlQn.Minimize(objective, weights, centers, u, settings, new LbfgsWorkspace(q));
+                return OwlQn.Minimize(objective, weights, centers, u, settings, workspaces.Lbfgs);
             default:
                 // L-BFGS gets half the budget: on a badly conditioned problem (NIST Bennett5) it crawls,
                 // and the safeguarded Newton finish, invariant to the parameters' scales, does better.
                 OptimizerSettings first = settings with { MaxIterations = Math.Min(settings.MaxIterations, Math.Max(1, settings.MaxIterations / 2)) };
-                OptimizationResult result = Lbfgs.Minimize(objective, u, first, new LbfgsWorkspace(q));
-                return FinishWithNewton(objective, u, settings, result);
+                OptimizationResult result = Lbfgs.Minimize(objective, u, first, workspaces.Lbfgs);
+                return FinishWithNewton(objective, u, settings, result, workspaces.Newton);
         }
     }
 
@@ -227,7 +237,7 @@ internal static class FitEngine
     /// <summary>Newton iterations allowed to polish a converged L-BFGS fit (it needs one or two).</summary>
     private const int PolishIterations = 10;
 
-    private static OptimizationResult FinishWithNewton(IObjective objective, double[] u, in OptimizerSettings settings, OptimizationResult result)
+    private static OptimizationResult FinishWithNewton(IObjective objective, double[] u, in OptimizerSettings settings, OptimizationResult result, NewtonWorkspace workspace)
     {
         int remaining = settings.MaxIterations - result.Iterations;
         if (remaining <= 0)
@@ -240,7 +250,7 @@ internal static class FitEngine
             // L-BFGS stalled before its gradient test (a relative-change or step test on a badly
             // scaled problem): finish with safeguarded Newton, which is invariant to the parameters' scales.
             OptimizerSettings rest = settings with { MaxIterations = remaining, IterationOffset = settings.IterationOffset + result.Iterations };
-            OptimizationResult finish = Newton.Minimize(objective, u, rest, new NewtonWorkspace(u.Length));
+            OptimizationResult finish = Newton.Minimize(objective, u, rest, workspace);
             return finish with { Iterations = result.Iterations + finish.Iterations, Evaluations = result.Evaluations + finish.Evaluations };
         }
 
@@ -258,7 +268,7 @@ internal static class FitEngine
 
         // Newton accepts only steps that decrease f or, within rounding, the gradient, so the polished
         // point (already in u) is kept and reported, with every iteration the progress reports counted.
-        OptimizationResult polished = Newton.Minimize(objective, u, polish, new NewtonWorkspace(u.Length), nearOptimum: true);
+        OptimizationResult polished = Newton.Minimize(objective, u, polish, workspace, nearOptimum: true);
         return result with
         {
             Iterations = result.Iterations + polished.Iterations,
