@@ -127,6 +127,7 @@ internal static class InformationEmitter
             return new ScatterItem(c.Parameter.FreeVariables, inputs, print => "score[" + members.FlatOffset(c.Parameter, print) + "] += " + print(c.Adjoint) + ";") { Guard = c.Guard };
         }).ToList();
         var roots = items.SelectMany(item => item.Inputs).ToList();
+        var reads = roots.Concat(ScatterEmitter.Guards(items)).ToList();
 
         w.Line("/// <summary>Adds Σᵢ sᵢsᵢᵀ over observations [start, end) of <c>" + term.Spec.MethodName + "</c>, sᵢ the observation's score, using <paramref name=\"score\"/> as workspace.</summary>");
         using (w.Block("private void " + ScoreMethod(index) + "(global::System.ReadOnlySpan<double> theta, global::System.Span<double> meat, global::System.Span<double> score, int start, int end)"))
@@ -134,12 +135,14 @@ internal static class InformationEmitter
             ParameterPreamble.Offsets(w, model.Spec);
             ParameterPreamble.ParameterViews(w, model.Spec);
             w.Line("int p = score.Length;");
+            DataPreamble.Locals(w, members, b, reads);
             var emitter = new BlockEmitter(w, new ExpressionPrinter(members, b.Variables), b, roots);
             emitter.Emit(roots, EmitScope.Method);
             using (w.Block("for (int i = start; i < end; i++)"))
             {
                 emitter.PushScope();
                 w.Line("score.Clear();");
+                DataPreamble.Rows(w, members, b, reads);
                 emitter.Emit(roots, EmitScope.ObservationLoop);
                 ScatterEmitter.Emit(emitter, b, items, EmitScope.ObservationLoop);
                 w.Line("// meat += s sᵀ");
@@ -176,16 +179,19 @@ internal static class InformationEmitter
     {
         var b = model.Builder;
         var roots = items.SelectMany(item => item.Inputs).ToList();
+        var reads = roots.Concat(ScatterEmitter.Guards(items)).ToList();
         w.Line("/// <summary>Adds " + what + " of <c>" + term.Spec.MethodName + "</c> over observations [start, end) into <paramref name=\"matrix\"/> (p×p, row-major).</summary>");
         using (w.Block("private void " + name + "(global::System.ReadOnlySpan<double> theta, global::System.Span<double> matrix, int p, int start, int end)"))
         {
             ParameterPreamble.Offsets(w, model.Spec);
             ParameterPreamble.ParameterViews(w, model.Spec);
+            DataPreamble.Locals(w, members, b, reads);
             var emitter = new BlockEmitter(w, new ExpressionPrinter(members, b.Variables), b, roots);
             emitter.Emit(roots, EmitScope.Method);
             using (w.Block("for (int i = start; i < end; i++)"))
             {
                 emitter.PushScope();
+                DataPreamble.Rows(w, members, b, reads);
                 emitter.Emit(roots, EmitScope.ObservationLoop);
                 ScatterEmitter.Emit(emitter, b, items, EmitScope.ObservationLoop);
                 emitter.PopScope();

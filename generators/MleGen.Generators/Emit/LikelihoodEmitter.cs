@@ -26,6 +26,7 @@ internal static class LikelihoodEmitter
         {
             ParameterPreamble.Offsets(w, model.Spec);
             ParameterPreamble.ParameterViews(w, model.Spec);
+            DataPreamble.Locals(w, members, model.Builder, new[] { term.Nll });
             EmitSum(w, model, members, term.Nll);
         }
     }
@@ -50,6 +51,7 @@ internal static class LikelihoodEmitter
         using (w.Block("for (int i = start; i < end; i++)"))
         {
             emitter.PushScope();
+            DataPreamble.Rows(w, members, model.Builder, new[] { root });
             emitter.Emit(new[] { root }, EmitScope.ObservationLoop);
             w.Line("nll += " + emitter.Print(root) + ";");
             emitter.PopScope();
@@ -66,6 +68,7 @@ internal static class LikelihoodEmitter
         var items = gradient.Select(c => GradientItem(c, members)).ToList();
         var roots = new List<Node> { term.Nll };
         roots.AddRange(items.SelectMany(item => item.Inputs));
+        var reads = roots.Concat(ScatterEmitter.Guards(items)).ToList();
 
         w.Line("/// <summary>The NLL of <c>" + term.Spec.MethodName + "</c> over observations [start, end), adding its gradient into <paramref name=\"gradient\"/>.</summary>");
         using (w.Block("private double " + GradientMethod(index) + "(global::System.ReadOnlySpan<double> theta, global::System.Span<double> gradient, int start, int end)"))
@@ -73,6 +76,7 @@ internal static class LikelihoodEmitter
             ParameterPreamble.Offsets(w, model.Spec);
             ParameterPreamble.ParameterViews(w, model.Spec);
             ParameterPreamble.GradientViews(w, model.Spec);
+            DataPreamble.Locals(w, members, b, reads);
             var emitter = new BlockEmitter(w, new ExpressionPrinter(members, b.Variables), b, roots);
             w.Line("// θ-only subexpressions, hoisted out of the observation loop");
             emitter.Emit(roots, EmitScope.Method);
@@ -80,6 +84,7 @@ internal static class LikelihoodEmitter
             using (w.Block("for (int i = start; i < end; i++)"))
             {
                 emitter.PushScope();
+                DataPreamble.Rows(w, members, b, reads);
                 w.Line("// forward: the observation's NLL and the adjoints of its subexpressions");
                 emitter.Emit(roots, EmitScope.ObservationLoop);
                 w.Line("nll += " + emitter.Print(term.Nll) + ";");

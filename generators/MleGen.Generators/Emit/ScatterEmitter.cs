@@ -18,6 +18,10 @@ internal sealed record ScatterItem(VariableSet Loops, IReadOnlyList<Node> Inputs
 /// <summary>Emits accumulation statements grouped by the loops they need, one loop nest per group.</summary>
 internal static class ScatterEmitter
 {
+    /// <summary>The items' guards (they read data too).</summary>
+    public static IEnumerable<Node> Guards(IEnumerable<ScatterItem> items) =>
+        items.Where(item => item.Guard is not null).Select(item => item.Guard!);
+
     public static void Emit(BlockEmitter emitter, IrBuilder builder, IReadOnlyList<ScatterItem> items, EmitScope scope)
     {
         foreach (var group in items.GroupBy(item => item.Loops).OrderBy(g => g.Key.ToArray().Length))

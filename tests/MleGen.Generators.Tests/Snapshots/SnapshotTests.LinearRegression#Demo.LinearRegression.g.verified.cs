@@ -233,17 +233,20 @@ namespace Demo
             double p_Intercept = theta[o_Intercept];
             global::System.ReadOnlySpan<double> p_Beta = theta.Slice(o_Beta, this.Beta.Length);
             double p_Sigma = theta[o_Sigma];
+            double[,] d_X = this.X;
+            double[] d_Y = this.Y;
             // θ-only subexpressions, hoisted out of the observation loop
             double neg15 = (-global::System.Math.Log(p_Sigma));
             double nll = 0d;
             for (int i = start; i < end; i++)
             {
+                global::System.ReadOnlySpan<double> r_X = global::MleGen.DataRows.Row(d_X, i);
                 double sum8 = 0d;
                 for (int __j0_0 = 0; __j0_0 < p_Beta.Length; __j0_0++)
                 {
-                    sum8 += (p_Beta[__j0_0] * this.X[i, __j0_0]);
+                    sum8 += (p_Beta[__j0_0] * r_X[__j0_0]);
                 }
-                nll += (-(neg15 - (0.5d * global::MleGen.Functions.Square(((this.Y[i] - (p_Intercept + sum8)) / p_Sigma)))));
+                nll += (-(neg15 - (0.5d * global::MleGen.Functions.Square(((d_Y[i] - (p_Intercept + sum8)) / p_Sigma)))));
             }
             return nll;
         }
@@ -272,20 +275,23 @@ namespace Demo
             double g_Intercept = 0d;
             global::System.Span<double> g_Beta = gradient.Slice(o_Beta, this.Beta.Length);
             double g_Sigma = 0d;
+            double[,] d_X = this.X;
+            double[] d_Y = this.Y;
             // θ-only subexpressions, hoisted out of the observation loop
             double neg15 = (-global::System.Math.Log(p_Sigma));
             double inv31 = (1d / p_Sigma);
             double nll = 0d;
             for (int i = start; i < end; i++)
             {
+                global::System.ReadOnlySpan<double> r_X = global::MleGen.DataRows.Row(d_X, i);
                 // forward: the observation's NLL and the adjoints of its subexpressions
                 double sum8 = 0d;
                 for (int __j0_0 = 0; __j0_0 < p_Beta.Length; __j0_0++)
                 {
-                    double x6 = this.X[i, __j0_0];
+                    double x6 = r_X[__j0_0];
                     sum8 += (p_Beta[__j0_0] * x6);
                 }
-                double ratio12 = ((this.Y[i] - (p_Intercept + sum8)) / p_Sigma);
+                double ratio12 = ((d_Y[i] - (p_Intercept + sum8)) / p_Sigma);
                 double prod30 = (0.5d * (ratio12 * 2d));
                 double prod32 = (prod30 * inv31);
                 nll += (-(neg15 - (0.5d * global::MleGen.Functions.Square(ratio12))));
@@ -294,7 +300,7 @@ namespace Demo
                 g_Sigma += (inv31 - (prod30 * (ratio12 / p_Sigma)));
                 for (int __j0_0 = 0; __j0_0 < p_Beta.Length; __j0_0++)
                 {
-                    double x6_2 = this.X[i, __j0_0];
+                    double x6_2 = r_X[__j0_0];
                     g_Beta[__j0_0] += (-(x6_2 * prod32));
                 }
             }
@@ -312,19 +318,22 @@ namespace Demo
             double p_Intercept = theta[o_Intercept];
             global::System.ReadOnlySpan<double> p_Beta = theta.Slice(o_Beta, this.Beta.Length);
             double p_Sigma = theta[o_Sigma];
+            double[,] d_X = this.X;
+            double[] d_Y = this.Y;
             double inv31 = (1d / p_Sigma);
             double sq43 = global::MleGen.Functions.Square(inv31);
             double prod49 = (2d * (0.5d * inv31));
             double prod51 = (inv31 * prod49);
             for (int i = start; i < end; i++)
             {
+                global::System.ReadOnlySpan<double> r_X = global::MleGen.DataRows.Row(d_X, i);
                 double sum8 = 0d;
                 for (int __j0_0 = 0; __j0_0 < p_Beta.Length; __j0_0++)
                 {
-                    double x6 = this.X[i, __j0_0];
+                    double x6 = r_X[__j0_0];
                     sum8 += (p_Beta[__j0_0] * x6);
                 }
-                double ratio12 = ((this.Y[i] - (p_Intercept + sum8)) / p_Sigma);
+                double ratio12 = ((d_Y[i] - (p_Intercept + sum8)) / p_Sigma);
                 double prod30 = (0.5d * (ratio12 * 2d));
                 double ratio33 = (ratio12 / p_Sigma);
                 double diff88 = ((-(prod30 * inv31)) - (2d * (0.5d * ratio33)));
@@ -335,13 +344,13 @@ namespace Demo
                 matrix[(o_Sigma) * p + o_Sigma] += (((prod30 * (ratio33 / p_Sigma)) - sq43) - (ratio33 * diff88));
                 for (int __j0_0 = 0; __j0_0 < p_Beta.Length; __j0_0++)
                 {
-                    double x6_2 = this.X[i, __j0_0];
+                    double x6_2 = r_X[__j0_0];
                     matrix[(o_Intercept) * p + o_Beta + __j0_0] += (x6_2 * prod51);
                     matrix[(o_Sigma) * p + o_Beta + __j0_0] += (-(x6_2 * prod89));
                 }
                 for (int __j0_1 = 0; __j0_1 < p_Beta.Length; __j0_1++)
                 {
-                    double x59 = this.X[i, __j0_1];
+                    double x59 = r_X[__j0_1];
                     double prod71 = (2d * (0.5d * (inv31 * x59)));
                     double prod73 = (inv31 * prod71);
                     matrix[(o_Beta + __j0_1) * p + o_Intercept] += prod73;
@@ -349,10 +358,10 @@ namespace Demo
                 }
                 for (int __j0_0 = 0; __j0_0 < p_Beta.Length; __j0_0++)
                 {
-                    double x6_3 = this.X[i, __j0_0];
+                    double x6_3 = r_X[__j0_0];
                     for (int __j0_1 = 0; __j0_1 < p_Beta.Length; __j0_1++)
                     {
-                        double x59_2 = this.X[i, __j0_1];
+                        double x59_2 = r_X[__j0_1];
                         double prod71_2 = (2d * (0.5d * (inv31 * x59_2)));
                         double prod73_2 = (inv31 * prod71_2);
                         matrix[(o_Beta + __j0_1) * p + o_Beta + __j0_0] += (x6_3 * prod73_2);
@@ -370,26 +379,28 @@ namespace Demo
             double p_Intercept = theta[o_Intercept];
             global::System.ReadOnlySpan<double> p_Beta = theta.Slice(o_Beta, this.Beta.Length);
             double p_Sigma = theta[o_Sigma];
+            double[,] d_X = this.X;
             double inv97 = (1d / global::MleGen.Functions.Square(p_Sigma));
             for (int i = start; i < end; i++)
             {
+                global::System.ReadOnlySpan<double> r_X = global::MleGen.DataRows.Row(d_X, i);
                 matrix[(o_Intercept) * p + o_Intercept] += inv97;
                 matrix[(o_Sigma) * p + o_Sigma] += (2d * inv97);
                 for (int __j0_2 = 0; __j0_2 < p_Beta.Length; __j0_2++)
                 {
-                    matrix[(o_Intercept) * p + o_Beta + __j0_2] += (inv97 * this.X[i, __j0_2]);
+                    matrix[(o_Intercept) * p + o_Beta + __j0_2] += (inv97 * r_X[__j0_2]);
                 }
                 for (int __j0_3 = 0; __j0_3 < p_Beta.Length; __j0_3++)
                 {
-                    double x105 = this.X[i, __j0_3];
+                    double x105 = r_X[__j0_3];
                     matrix[(o_Beta + __j0_3) * p + o_Intercept] += (inv97 * x105);
                 }
                 for (int __j0_3 = 0; __j0_3 < p_Beta.Length; __j0_3++)
                 {
-                    double x105_2 = this.X[i, __j0_3];
+                    double x105_2 = r_X[__j0_3];
                     for (int __j0_4 = 0; __j0_4 < p_Beta.Length; __j0_4++)
                     {
-                        matrix[(o_Beta + __j0_3) * p + o_Beta + __j0_4] += (inv97 * (x105_2 * this.X[i, __j0_4]));
+                        matrix[(o_Beta + __j0_3) * p + o_Beta + __j0_4] += (inv97 * (x105_2 * r_X[__j0_4]));
                     }
                 }
             }
@@ -405,24 +416,27 @@ namespace Demo
             global::System.ReadOnlySpan<double> p_Beta = theta.Slice(o_Beta, this.Beta.Length);
             double p_Sigma = theta[o_Sigma];
             int p = score.Length;
+            double[,] d_X = this.X;
+            double[] d_Y = this.Y;
             double inv31 = (1d / p_Sigma);
             for (int i = start; i < end; i++)
             {
                 score.Clear();
+                global::System.ReadOnlySpan<double> r_X = global::MleGen.DataRows.Row(d_X, i);
                 double sum8 = 0d;
                 for (int __j0_0 = 0; __j0_0 < p_Beta.Length; __j0_0++)
                 {
-                    double x6 = this.X[i, __j0_0];
+                    double x6 = r_X[__j0_0];
                     sum8 += (p_Beta[__j0_0] * x6);
                 }
-                double ratio12 = ((this.Y[i] - (p_Intercept + sum8)) / p_Sigma);
+                double ratio12 = ((d_Y[i] - (p_Intercept + sum8)) / p_Sigma);
                 double prod30 = (0.5d * (ratio12 * 2d));
                 double prod32 = (prod30 * inv31);
                 score[o_Intercept] += (-prod32);
                 score[o_Sigma] += (inv31 - (prod30 * (ratio12 / p_Sigma)));
                 for (int __j0_0 = 0; __j0_0 < p_Beta.Length; __j0_0++)
                 {
-                    double x6_2 = this.X[i, __j0_0];
+                    double x6_2 = r_X[__j0_0];
                     score[o_Beta + __j0_0] += (-(x6_2 * prod32));
                 }
                 // meat += s sᵀ

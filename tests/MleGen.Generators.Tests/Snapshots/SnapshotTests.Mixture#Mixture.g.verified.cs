@@ -232,6 +232,7 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
         global::System.ReadOnlySpan<double> p_Weights = theta.Slice(o_Weights, this.Weights.Length);
         global::System.ReadOnlySpan<double> p_Means = theta.Slice(o_Means, this.Means.Length);
         global::System.ReadOnlySpan<double> p_Sds = theta.Slice(o_Sds, this.Sds.Length);
+        double[] d_Y = this.Y;
         // θ-only subexpressions, hoisted out of the observation loop
         double nll = 0d;
         for (int i = start; i < end; i++)
@@ -242,7 +243,7 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
                 double log5 = global::System.Math.Log(p_Weights[__k0]);
                 double theta7 = p_Sds[__k0];
                 double diff18 = ((-0.9189385332046728d) - global::System.Math.Log(theta7));
-                double lse21_term = (log5 + (diff18 - (0.5d * global::MleGen.Functions.Square(((this.Y[i] - p_Means[__k0]) / theta7)))));
+                double lse21_term = (log5 + (diff18 - (0.5d * global::MleGen.Functions.Square(((d_Y[i] - p_Means[__k0]) / theta7)))));
                 if (lse21_term > lse21_max) { lse21_sum = lse21_sum * global::System.Math.Exp(lse21_max - lse21_term) + 1d; lse21_max = lse21_term; }
                 else if (lse21_term > double.NegativeInfinity) { lse21_sum += global::System.Math.Exp(lse21_term - lse21_max); }
             }
@@ -276,6 +277,7 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
         global::System.Span<double> g_Weights = gradient.Slice(o_Weights, this.Weights.Length);
         global::System.Span<double> g_Means = gradient.Slice(o_Means, this.Means.Length);
         global::System.Span<double> g_Sds = gradient.Slice(o_Sds, this.Sds.Length);
+        double[] d_Y = this.Y;
         // θ-only subexpressions, hoisted out of the observation loop
         double nll = 0d;
         for (int i = start; i < end; i++)
@@ -287,7 +289,7 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
                 double theta4 = p_Weights[__k0];
                 double log5 = global::System.Math.Log(theta4);
                 double theta7 = p_Sds[__k0];
-                double ratio9 = ((this.Y[i] - p_Means[__k0]) / theta7);
+                double ratio9 = ((d_Y[i] - p_Means[__k0]) / theta7);
                 double diff18 = ((-0.9189385332046728d) - global::System.Math.Log(theta7));
                 double add20 = (log5 + (diff18 - (0.5d * global::MleGen.Functions.Square(ratio9))));
                 double lse21_term = add20;
@@ -302,7 +304,7 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
                 double theta4_2 = p_Weights[__k0];
                 double log5_2 = global::System.Math.Log(theta4_2);
                 double theta7_2 = p_Sds[__k0];
-                double ratio9_2 = ((this.Y[i] - p_Means[__k0]) / theta7_2);
+                double ratio9_2 = ((d_Y[i] - p_Means[__k0]) / theta7_2);
                 double diff18_2 = ((-0.9189385332046728d) - global::System.Math.Log(theta7_2));
                 double add20_2 = (log5_2 + (diff18_2 - (0.5d * global::MleGen.Functions.Square(ratio9_2))));
                 double exp27 = global::System.Math.Exp((add20_2 - lse21));
@@ -326,9 +328,10 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
         global::System.ReadOnlySpan<double> p_Weights = theta.Slice(o_Weights, this.Weights.Length);
         global::System.ReadOnlySpan<double> p_Means = theta.Slice(o_Means, this.Means.Length);
         global::System.ReadOnlySpan<double> p_Sds = theta.Slice(o_Sds, this.Sds.Length);
+        double[] d_Y = this.Y;
         for (int i = start; i < end; i++)
         {
-            double x1 = this.Y[i];
+            double x1 = d_Y[i];
             double lse21_max = double.NegativeInfinity, lse21_sum = 0d;
             for (int __k0 = 0; __k0 < p_Weights.Length; __k0++)
             {
@@ -506,6 +509,7 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
         global::System.ReadOnlySpan<double> p_Means = theta.Slice(o_Means, this.Means.Length);
         global::System.ReadOnlySpan<double> p_Sds = theta.Slice(o_Sds, this.Sds.Length);
         int p = score.Length;
+        double[] d_Y = this.Y;
         for (int i = start; i < end; i++)
         {
             score.Clear();
@@ -515,7 +519,7 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
                 double theta4 = p_Weights[__k0];
                 double log5 = global::System.Math.Log(theta4);
                 double theta7 = p_Sds[__k0];
-                double ratio9 = ((this.Y[i] - p_Means[__k0]) / theta7);
+                double ratio9 = ((d_Y[i] - p_Means[__k0]) / theta7);
                 double diff18 = ((-0.9189385332046728d) - global::System.Math.Log(theta7));
                 double add20 = (log5 + (diff18 - (0.5d * global::MleGen.Functions.Square(ratio9))));
                 double lse21_term = add20;
@@ -528,7 +532,7 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
                 double theta4_2 = p_Weights[__k0];
                 double log5_2 = global::System.Math.Log(theta4_2);
                 double theta7_2 = p_Sds[__k0];
-                double ratio9_2 = ((this.Y[i] - p_Means[__k0]) / theta7_2);
+                double ratio9_2 = ((d_Y[i] - p_Means[__k0]) / theta7_2);
                 double diff18_2 = ((-0.9189385332046728d) - global::System.Math.Log(theta7_2));
                 double add20_2 = (log5_2 + (diff18_2 - (0.5d * global::MleGen.Functions.Square(ratio9_2))));
                 double exp27 = global::System.Math.Exp((add20_2 - lse21));

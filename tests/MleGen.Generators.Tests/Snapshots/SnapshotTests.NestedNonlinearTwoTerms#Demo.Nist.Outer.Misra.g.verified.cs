@@ -261,12 +261,14 @@ namespace Demo.Nist
                 double p_B2 = theta[o_B2];
                 double p_Sigma = theta[o_Sigma];
                 double p_Tau = theta[o_Tau];
+                double[] d_X = this.X;
+                double[] d_Y = this.Y;
                 // θ-only subexpressions, hoisted out of the observation loop
                 double neg17 = (-global::System.Math.Log(p_Sigma));
                 double nll = 0d;
                 for (int i = start; i < end; i++)
                 {
-                    nll += (-(neg17 - (0.5d * global::MleGen.Functions.Square(((this.Y[i] - (p_B1 * (1d - global::System.Math.Exp((-(p_B2 * this.X[i])))))) / p_Sigma)))));
+                    nll += (-(neg17 - (0.5d * global::MleGen.Functions.Square(((d_Y[i] - (p_B1 * (1d - global::System.Math.Exp((-(p_B2 * d_X[i])))))) / p_Sigma)))));
                 }
                 return nll;
             }
@@ -298,6 +300,8 @@ namespace Demo.Nist
                 double g_B2 = 0d;
                 double g_Sigma = 0d;
                 double g_Tau = 0d;
+                double[] d_X = this.X;
+                double[] d_Y = this.Y;
                 // θ-only subexpressions, hoisted out of the observation loop
                 double neg17 = (-global::System.Math.Log(p_Sigma));
                 double inv66 = (1d / p_Sigma);
@@ -305,10 +309,10 @@ namespace Demo.Nist
                 for (int i = start; i < end; i++)
                 {
                     // forward: the observation's NLL and the adjoints of its subexpressions
-                    double x6 = this.X[i];
+                    double x6 = d_X[i];
                     double exp9 = global::System.Math.Exp((-(p_B2 * x6)));
                     double diff10 = (1d - exp9);
-                    double ratio14 = ((this.Y[i] - (p_B1 * diff10)) / p_Sigma);
+                    double ratio14 = ((d_Y[i] - (p_B1 * diff10)) / p_Sigma);
                     double prod65 = (0.5d * (ratio14 * 2d));
                     double prod67 = (prod65 * inv66);
                     nll += (-(neg17 - (0.5d * global::MleGen.Functions.Square(ratio14))));
@@ -335,14 +339,16 @@ namespace Demo.Nist
                 double p_B2 = theta[o_B2];
                 double p_Sigma = theta[o_Sigma];
                 double p_Tau = theta[o_Tau];
+                double[] d_X = this.X;
+                double[] d_Y = this.Y;
                 double inv66 = (1d / p_Sigma);
                 double sq87 = global::MleGen.Functions.Square(inv66);
                 for (int i = start; i < end; i++)
                 {
-                    double x6 = this.X[i];
+                    double x6 = d_X[i];
                     double exp9 = global::System.Math.Exp((-(p_B2 * x6)));
                     double diff10 = (1d - exp9);
-                    double ratio14 = ((this.Y[i] - (p_B1 * diff10)) / p_Sigma);
+                    double ratio14 = ((d_Y[i] - (p_B1 * diff10)) / p_Sigma);
                     double prod65 = (0.5d * (ratio14 * 2d));
                     double prod67 = (prod65 * inv66);
                     double ratio68 = (ratio14 / p_Sigma);
@@ -378,10 +384,11 @@ namespace Demo.Nist
                 double p_B2 = theta[o_B2];
                 double p_Sigma = theta[o_Sigma];
                 double p_Tau = theta[o_Tau];
+                double[] d_X = this.X;
                 double inv168 = (1d / global::MleGen.Functions.Square(p_Sigma));
                 for (int i = start; i < end; i++)
                 {
-                    double x6 = this.X[i];
+                    double x6 = d_X[i];
                     double exp9 = global::System.Math.Exp((-(p_B2 * x6)));
                     double diff10 = (1d - exp9);
                     double prod166 = (x6 * (p_B1 * exp9));
@@ -405,14 +412,16 @@ namespace Demo.Nist
                 double p_Sigma = theta[o_Sigma];
                 double p_Tau = theta[o_Tau];
                 int p = score.Length;
+                double[] d_X = this.X;
+                double[] d_Y = this.Y;
                 double inv66 = (1d / p_Sigma);
                 for (int i = start; i < end; i++)
                 {
                     score.Clear();
-                    double x6 = this.X[i];
+                    double x6 = d_X[i];
                     double exp9 = global::System.Math.Exp((-(p_B2 * x6)));
                     double diff10 = (1d - exp9);
-                    double ratio14 = ((this.Y[i] - (p_B1 * diff10)) / p_Sigma);
+                    double ratio14 = ((d_Y[i] - (p_B1 * diff10)) / p_Sigma);
                     double prod65 = (0.5d * (ratio14 * 2d));
                     double prod67 = (prod65 * inv66);
                     score[o_B1] += (-(diff10 * prod67));
@@ -440,13 +449,15 @@ namespace Demo.Nist
                 double p_B2 = theta[o_B2];
                 double p_Sigma = theta[o_Sigma];
                 double p_Tau = theta[o_Tau];
+                double[] d_X = this.X;
+                double[] d_Z = this.Z;
                 // θ-only subexpressions, hoisted out of the observation loop
                 double neg31 = (-p_B1);
                 double neg48 = (-global::System.Math.Log(p_Tau));
                 double nll = 0d;
                 for (int i = start; i < end; i++)
                 {
-                    nll += (-(neg48 - (2.5d * global::MleGen.Functions.Log1p((global::MleGen.Functions.Square(((this.Z[i] - ((this.X[i] > 0d) ? p_B1 : neg31)) / p_Tau)) / 4d)))));
+                    nll += (-(neg48 - (2.5d * global::MleGen.Functions.Log1p((global::MleGen.Functions.Square(((d_Z[i] - ((d_X[i] > 0d) ? p_B1 : neg31)) / p_Tau)) / 4d)))));
                 }
                 return nll;
             }
@@ -478,6 +489,8 @@ namespace Demo.Nist
                 double g_B2 = 0d;
                 double g_Sigma = 0d;
                 double g_Tau = 0d;
+                double[] d_X = this.X;
+                double[] d_Z = this.Z;
                 // θ-only subexpressions, hoisted out of the observation loop
                 double neg31 = (-p_B1);
                 double neg48 = (-global::System.Math.Log(p_Tau));
@@ -486,8 +499,8 @@ namespace Demo.Nist
                 for (int i = start; i < end; i++)
                 {
                     // forward: the observation's NLL and the adjoints of its subexpressions
-                    bool t30 = (this.X[i] > 0d);
-                    double ratio35 = ((this.Z[i] - (t30 ? p_B1 : neg31)) / p_Tau);
+                    bool t30 = (d_X[i] > 0d);
+                    double ratio35 = ((d_Z[i] - (t30 ? p_B1 : neg31)) / p_Tau);
                     double ratio50 = (global::MleGen.Functions.Square(ratio35) / 4d);
                     double prod183 = (((2.5d * (1d / (1d + ratio50))) * 0.25d) * (ratio35 * 2d));
                     double prod185 = (prod183 * inv184);
@@ -514,13 +527,15 @@ namespace Demo.Nist
                 double p_B2 = theta[o_B2];
                 double p_Sigma = theta[o_Sigma];
                 double p_Tau = theta[o_Tau];
+                double[] d_X = this.X;
+                double[] d_Z = this.Z;
                 double neg31 = (-p_B1);
                 double inv184 = (1d / p_Tau);
                 double sq207 = global::MleGen.Functions.Square(inv184);
                 for (int i = start; i < end; i++)
                 {
-                    bool t30 = (this.X[i] > 0d);
-                    double ratio35 = ((this.Z[i] - (t30 ? p_B1 : neg31)) / p_Tau);
+                    bool t30 = (d_X[i] > 0d);
+                    double ratio35 = ((d_Z[i] - (t30 ? p_B1 : neg31)) / p_Tau);
                     bool not176 = (!t30);
                     double inv178 = (1d / (1d + (global::MleGen.Functions.Square(ratio35) / 4d)));
                     double prod181 = ((2.5d * inv178) * 0.25d);
@@ -554,11 +569,12 @@ namespace Demo.Nist
                 double p_B2 = theta[o_B2];
                 double p_Sigma = theta[o_Sigma];
                 double p_Tau = theta[o_Tau];
+                double[] d_X = this.X;
                 double prod289 = (7d * global::MleGen.Functions.Square(p_Tau));
                 double ratio290 = (5d / prod289);
                 for (int i = start; i < end; i++)
                 {
-                    bool t30 = (this.X[i] > 0d);
+                    bool t30 = (d_X[i] > 0d);
                     matrix[(o_B1) * p + o_B1] += (ratio290 * (((t30 ? 1d : 0d) + ((!t30) ? (-(t30 ? 0d : 1d)) : 0d)) * ((t30 ? 1d : 0d) + ((!t30) ? (-(t30 ? 0d : 1d)) : 0d))));
                     matrix[(o_Tau) * p + o_Tau] += (8d / prod289);
                 }
@@ -576,13 +592,15 @@ namespace Demo.Nist
                 double p_Sigma = theta[o_Sigma];
                 double p_Tau = theta[o_Tau];
                 int p = score.Length;
+                double[] d_X = this.X;
+                double[] d_Z = this.Z;
                 double neg31 = (-p_B1);
                 double inv184 = (1d / p_Tau);
                 for (int i = start; i < end; i++)
                 {
                     score.Clear();
-                    bool t30 = (this.X[i] > 0d);
-                    double ratio35 = ((this.Z[i] - (t30 ? p_B1 : neg31)) / p_Tau);
+                    bool t30 = (d_X[i] > 0d);
+                    double ratio35 = ((d_Z[i] - (t30 ? p_B1 : neg31)) / p_Tau);
                     double prod183 = (((2.5d * (1d / (1d + (global::MleGen.Functions.Square(ratio35) / 4d)))) * 0.25d) * (ratio35 * 2d));
                     double prod185 = (prod183 * inv184);
                     score[o_B1] += ((-(prod185 * (t30 ? 1d : 0d))) + ((!t30) ? (prod185 * (t30 ? 0d : 1d)) : 0d));
