@@ -12,6 +12,7 @@ namespace MleGen.Generators.Emit;
 internal sealed class MemberAccess
 {
     private readonly Dictionary<string, ParamMemberSpec> _parameters = new(System.StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _parameterOrder = new(System.StringComparer.Ordinal);
     private readonly Dictionary<string, DataMemberSpec> _data = new(System.StringComparer.Ordinal);
     private readonly bool _parameterViews;
 
@@ -29,9 +30,13 @@ internal sealed class MemberAccess
 
         foreach (var p in model.Parameters)
         {
+            _parameterOrder[p.Name] = _parameters.Count;
             _parameters[p.Name] = p;
         }
     }
+
+    /// <summary>The position of a parameter member in declaration order (the order of its block in θ).</summary>
+    public int ParameterOrder(string member) => _parameterOrder[member];
 
     public static string ParameterLocal(string member) => "p_" + member;
 

@@ -336,35 +336,29 @@ namespace Demo
                 double ratio12 = ((d_Y[i] - (p_Intercept + sum8)) / p_Sigma);
                 double prod30 = (0.5d * (ratio12 * 2d));
                 double ratio33 = (ratio12 / p_Sigma);
-                double diff88 = ((-(prod30 * inv31)) - (2d * (0.5d * ratio33)));
-                double prod89 = (inv31 * diff88);
                 matrix[(o_Intercept) * p + o_Intercept] += prod51;
                 matrix[(o_Intercept) * p + o_Sigma] += ((prod30 * sq43) + (ratio33 * prod49));
-                matrix[(o_Sigma) * p + o_Intercept] += (-prod89);
-                matrix[(o_Sigma) * p + o_Sigma] += (((prod30 * (ratio33 / p_Sigma)) - sq43) - (ratio33 * diff88));
+                matrix[(o_Sigma) * p + o_Sigma] += (((prod30 * (ratio33 / p_Sigma)) - sq43) - (ratio33 * ((-(prod30 * inv31)) - (2d * (0.5d * ratio33)))));
                 for (int __j0_0 = 0; __j0_0 < p_Beta.Length; __j0_0++)
                 {
                     double x6_2 = r_X[__j0_0];
                     matrix[(o_Intercept) * p + o_Beta + __j0_0] += (x6_2 * prod51);
-                    matrix[(o_Sigma) * p + o_Beta + __j0_0] += (-(x6_2 * prod89));
                 }
                 for (int __j0_1 = 0; __j0_1 < p_Beta.Length; __j0_1++)
                 {
                     double x59 = r_X[__j0_1];
                     double prod71 = (2d * (0.5d * (inv31 * x59)));
-                    double prod73 = (inv31 * prod71);
-                    matrix[(o_Beta + __j0_1) * p + o_Intercept] += prod73;
                     matrix[(o_Beta + __j0_1) * p + o_Sigma] += ((sq43 * (prod30 * x59)) + (ratio33 * prod71));
                 }
                 for (int __j0_0 = 0; __j0_0 < p_Beta.Length; __j0_0++)
                 {
                     double x6_3 = r_X[__j0_0];
-                    for (int __j0_1 = 0; __j0_1 < p_Beta.Length; __j0_1++)
+                    for (int __j0_1 = 0; __j0_1 < p_Beta.Length && __j0_1 <= __j0_0; __j0_1++)
                     {
                         double x59_2 = r_X[__j0_1];
                         double prod71_2 = (2d * (0.5d * (inv31 * x59_2)));
-                        double prod73_2 = (inv31 * prod71_2);
-                        matrix[(o_Beta + __j0_1) * p + o_Beta + __j0_0] += (x6_3 * prod73_2);
+                        double prod73 = (inv31 * prod71_2);
+                        matrix[(o_Beta + __j0_1) * p + o_Beta + __j0_0] += (x6_3 * prod73);
                     }
                 }
             }
@@ -392,15 +386,9 @@ namespace Demo
                 }
                 for (int __j0_3 = 0; __j0_3 < p_Beta.Length; __j0_3++)
                 {
-                    double x105 = r_X[__j0_3];
-                    matrix[(o_Beta + __j0_3) * p + o_Intercept] += (inv97 * x105);
-                }
-                for (int __j0_3 = 0; __j0_3 < p_Beta.Length; __j0_3++)
-                {
-                    double x105_2 = r_X[__j0_3];
-                    for (int __j0_4 = 0; __j0_4 < p_Beta.Length; __j0_4++)
+                    for (int __j0_4 = __j0_3; __j0_4 < p_Beta.Length; __j0_4++)
                     {
-                        matrix[(o_Beta + __j0_3) * p + o_Beta + __j0_4] += (inv97 * (x105_2 * r_X[__j0_4]));
+                        matrix[(o_Beta + __j0_3) * p + o_Beta + __j0_4] += (inv97 * (r_X[__j0_3] * r_X[__j0_4]));
                     }
                 }
             }
@@ -439,13 +427,13 @@ namespace Demo
                     double x6_2 = r_X[__j0_0];
                     score[o_Beta + __j0_0] += (-(x6_2 * prod32));
                 }
-                // meat += s sᵀ
+                // meat += s sᵀ, on and above the diagonal (the evaluator mirrors it)
                 for (int a = 0; a < p; a++)
                 {
                     double sa = score[a];
                     if (sa == 0d) continue;
                     global::System.Span<double> meatRow = meat.Slice(a * p, p);
-                    for (int c = 0; c < p; c++) meatRow[c] += sa * score[c];
+                    for (int c = a; c < p; c++) meatRow[c] += sa * score[c];
                 }
             }
         }

@@ -365,8 +365,7 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
             }
             for (int __k2 = 0; __k2 < p_Weights.Length; __k2++)
             {
-                double theta100 = p_Weights[__k2];
-                double log101 = global::System.Math.Log(theta100);
+                double log101 = global::System.Math.Log(p_Weights[__k2]);
                 double theta102 = p_Sds[__k2];
                 double diff104 = ((-0.9189385332046728d) - global::System.Math.Log(theta102));
                 double ratio106 = ((x1 - p_Means[__k2]) / theta102);
@@ -377,16 +376,13 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
                 double sq121 = global::MleGen.Functions.Square(inv116);
                 double prod133 = (exp112 * (0.5d * (prod114 * inv116)));
                 double add137 = ((-(2d * (prod113 * inv116))) + (prod114 * (0.5d * prod133)));
-                double inv147 = (1d / theta100);
                 matrix[(o_Means + __k2) * p + o_Means + __k2] += (-(inv116 * add137));
-                matrix[(o_Means + __k2) * p + o_Weights + __k2] += (-(prod133 * inv147));
                 matrix[(o_Means + __k2) * p + o_Sds + __k2] += ((((prod113 * prod114) * sq121) - (add137 * (ratio106 / theta102))) + (inv116 * prod133));
             }
             for (int __k3 = 0; __k3 < p_Weights.Length; __k3++)
             {
                 double theta165 = p_Sds[__k3];
-                double theta166 = p_Weights[__k3];
-                double log167 = global::System.Math.Log(theta166);
+                double log167 = global::System.Math.Log(p_Weights[__k3]);
                 double diff169 = ((-0.9189385332046728d) - global::System.Math.Log(theta165));
                 double ratio172 = ((x1 - p_Means[__k3]) / theta165);
                 double exp178 = global::System.Math.Exp(((log167 + (diff169 - (0.5d * global::MleGen.Functions.Square(ratio172)))) - lse21));
@@ -397,11 +393,7 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
                 double ratio184 = (ratio172 / theta165);
                 double sq205 = global::MleGen.Functions.Square(inv179);
                 double prod210 = (exp178 * (inv179 + (-(0.5d * (prod182 * ratio184)))));
-                double diff216 = (((-(inv179 * prod183)) - (2d * (prod181 * ratio184))) - (prod182 * (0.5d * prod210)));
-                double inv225 = (1d / theta166);
-                matrix[(o_Sds + __k3) * p + o_Sds + __k3] += ((((prod183 * (ratio184 / theta165)) - (exp178 * sq205)) - (ratio184 * diff216)) - (inv179 * prod210));
-                matrix[(o_Sds + __k3) * p + o_Weights + __k3] += (prod210 * inv225);
-                matrix[(o_Sds + __k3) * p + o_Means + __k3] += (-(inv179 * diff216));
+                matrix[(o_Sds + __k3) * p + o_Sds + __k3] += ((((prod183 * (ratio184 / theta165)) - (exp178 * sq205)) - (ratio184 * (((-(inv179 * prod183)) - (2d * (prod181 * ratio184))) - (prod182 * (0.5d * prod210))))) - (inv179 * prod210));
             }
             for (int __k0 = 0; __k0 < p_Weights.Length; __k0++)
             {
@@ -428,7 +420,7 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
                     double prod61_2 = (exp59_2 * inv60_2);
                     double prod84 = (exp27 * prod61_2);
                     double prod88 = (prod31 * (0.5d * prod84));
-                    matrix[(o_Weights + __k1) * p + o_Weights + __k0] += (inv42 * prod84);
+                    if (__k1 <= __k0) matrix[(o_Weights + __k1) * p + o_Weights + __k0] += (inv42 * prod84);
                     matrix[(o_Weights + __k1) * p + o_Means + __k0] += (inv33 * prod88);
                     matrix[(o_Weights + __k1) * p + o_Sds + __k0] += ((-(inv33 * prod84)) + (ratio36 * prod88));
                 }
@@ -445,11 +437,9 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
                 double prod31_2 = (ratio9_3 * 2d);
                 double inv33_2 = (1d / theta7_3);
                 double ratio36_2 = (ratio9_3 / theta7_3);
-                double inv42_2 = (1d / theta4_3);
                 for (int __k2 = 0; __k2 < p_Weights.Length; __k2++)
                 {
-                    double theta100_2 = p_Weights[__k2];
-                    double log101_2 = global::System.Math.Log(theta100_2);
+                    double log101_2 = global::System.Math.Log(p_Weights[__k2]);
                     double theta102_2 = p_Sds[__k2];
                     double diff104_2 = ((-0.9189385332046728d) - global::System.Math.Log(theta102_2));
                     double ratio106_2 = ((x1 - p_Means[__k2]) / theta102_2);
@@ -459,8 +449,7 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
                     double prod133_2 = (exp112_2 * (0.5d * (prod114_2 * inv116_2)));
                     double prod150 = (exp27_2 * prod133_2);
                     double prod154 = (prod31_2 * (0.5d * prod150));
-                    matrix[(o_Means + __k2) * p + o_Weights + __k0] += (inv42_2 * prod150);
-                    matrix[(o_Means + __k2) * p + o_Means + __k0] += (inv33_2 * prod154);
+                    if (__k2 <= __k0) matrix[(o_Means + __k2) * p + o_Means + __k0] += (inv33_2 * prod154);
                     matrix[(o_Means + __k2) * p + o_Sds + __k0] += ((-(inv33_2 * prod150)) + (ratio36_2 * prod154));
                 }
             }
@@ -476,12 +465,10 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
                 double prod31_3 = (ratio9_4 * 2d);
                 double inv33_3 = (1d / theta7_4);
                 double ratio36_3 = (ratio9_4 / theta7_4);
-                double inv42_3 = (1d / theta4_4);
-                for (int __k3 = 0; __k3 < p_Weights.Length; __k3++)
+                for (int __k3 = 0; __k3 < p_Weights.Length && __k3 <= __k0; __k3++)
                 {
                     double theta165_2 = p_Sds[__k3];
-                    double theta166_2 = p_Weights[__k3];
-                    double log167_2 = global::System.Math.Log(theta166_2);
+                    double log167_2 = global::System.Math.Log(p_Weights[__k3]);
                     double diff169_2 = ((-0.9189385332046728d) - global::System.Math.Log(theta165_2));
                     double ratio172_2 = ((x1 - p_Means[__k3]) / theta165_2);
                     double exp178_2 = global::System.Math.Exp(((log167_2 + (diff169_2 - (0.5d * global::MleGen.Functions.Square(ratio172_2)))) - lse21));
@@ -490,10 +477,7 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
                     double ratio184_2 = (ratio172_2 / theta165_2);
                     double prod210_2 = (exp178_2 * (inv179_2 + (-(0.5d * (prod182_2 * ratio184_2)))));
                     double prod227 = (exp27_3 * prod210_2);
-                    double prod230 = (prod31_3 * (0.5d * prod227));
-                    matrix[(o_Sds + __k3) * p + o_Weights + __k0] += (-(inv42_3 * prod227));
-                    matrix[(o_Sds + __k3) * p + o_Means + __k0] += (-(inv33_3 * prod230));
-                    matrix[(o_Sds + __k3) * p + o_Sds + __k0] += ((inv33_3 * prod227) - (ratio36_3 * prod230));
+                    matrix[(o_Sds + __k3) * p + o_Sds + __k0] += ((inv33_3 * prod227) - (ratio36_3 * (prod31_3 * (0.5d * prod227))));
                 }
             }
         }
@@ -543,13 +527,13 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
                 score[o_Means + __k0] += (-(prod32 * inv33));
                 score[o_Sds + __k0] += ((exp27 * inv33) - (prod32 * (ratio9_2 / theta7_2)));
             }
-            // meat += s sᵀ
+            // meat += s sᵀ, on and above the diagonal (the evaluator mirrors it)
             for (int a = 0; a < p; a++)
             {
                 double sa = score[a];
                 if (sa == 0d) continue;
                 global::System.Span<double> meatRow = meat.Slice(a * p, p);
-                for (int c = 0; c < p; c++) meatRow[c] += sa * score[c];
+                for (int c = a; c < p; c++) meatRow[c] += sa * score[c];
             }
         }
     }

@@ -453,7 +453,7 @@ namespace Demo
                         {
                             double sel74 = (not48 ? (exp53 * (not48 ? (sel54 * (not48 ? (sel66 * (not48 ? (r_X[__j3] * sel66) : 0d)) : 0d)) : 0d)) : 0d);
                             double sel79 = (t64 ? (not48 ? (sel54 * sel74) : 0d) : 0d);
-                            if ((not48 && t64)) matrix[(o_W + diff45 * cols_W + __j3) * p + o_W + diff45 * cols_W + __j1] += (t64 ? (x12_3 * sel79) : 0d);
+                            if ((not48 && t64)) if (o_W + diff45 * cols_W + __j3 <= o_W + diff45 * cols_W + __j1) matrix[(o_W + diff45 * cols_W + __j3) * p + o_W + diff45 * cols_W + __j1] += (t64 ? (x12_3 * sel79) : 0d);
                         }
                     }
                 }
@@ -511,7 +511,7 @@ namespace Demo
                                 double sel74_2 = (not48_2 ? (exp53_2 * (not48_2 ? (sel54_2 * (not48_2 ? (sel66_2 * (not48_2 ? (r_X[__j3] * sel66_2) : 0d)) : 0d)) : 0d)) : 0d);
                                 double sel76 = (not48_2 ? (-sel74_2) : 0d);
                                 double sel86 = (t65 ? (not48_2 ? (sel39 * (not48_2 ? (exp33 * sel76) : 0d)) : 0d) : 0d);
-                                if ((not48_2 && t65)) matrix[(o_W + diff45_2 * cols_W + __j3) * p + o_W + diff9_2 * cols_W + __j1] += (t65 ? (x12_6 * sel86) : 0d);
+                                if ((not48_2 && t65)) if (o_W + diff45_2 * cols_W + __j3 <= o_W + diff9_2 * cols_W + __j1) matrix[(o_W + diff45_2 * cols_W + __j3) * p + o_W + diff9_2 * cols_W + __j1] += (t65 ? (x12_6 * sel86) : 0d);
                             }
                         }
                     }
@@ -583,7 +583,7 @@ namespace Demo
                         {
                             double x116 = r_X[__j7];
                             double sel118 = (not30 ? (sel97 * x116) : 0d);
-                            if ((not30 && not30)) matrix[(o_W + diff9_2 * cols_W + __j6) * p + o_W + diff9_2 * cols_W + __j7] += (exp33 * (sel113 * sel118));
+                            if ((not30 && not30)) if (o_W + diff9_2 * cols_W + __j6 <= o_W + diff9_2 * cols_W + __j7) matrix[(o_W + diff9_2 * cols_W + __j6) * p + o_W + diff9_2 * cols_W + __j7] += (exp33 * (sel113 * sel118));
                         }
                     }
                 }
@@ -639,7 +639,7 @@ namespace Demo
                             {
                                 double x116_2 = r_X[__j7];
                                 double sel127 = (not123 ? (x116_2 * sel125) : 0d);
-                                if ((not30_2 && not123)) matrix[(o_W + diff9_3 * cols_W + __j6) * p + o_W + diff102 * cols_W + __j7] += (-(prod128 * (sel113_2 * sel127)));
+                                if ((not30_2 && not123)) if (o_W + diff9_3 * cols_W + __j6 <= o_W + diff102 * cols_W + __j7) matrix[(o_W + diff9_3 * cols_W + __j6) * p + o_W + diff102 * cols_W + __j7] += (-(prod128 * (sel113_2 * sel127)));
                             }
                         }
                     }
@@ -722,13 +722,13 @@ namespace Demo
                         if (not30) score[o_W + diff9_2 * cols_W + __j1] += (not30 ? (x12_4 * sel41) : 0d);
                     }
                 }
-                // meat += s sᵀ
+                // meat += s sᵀ, on and above the diagonal (the evaluator mirrors it)
                 for (int a = 0; a < p; a++)
                 {
                     double sa = score[a];
                     if (sa == 0d) continue;
                     global::System.Span<double> meatRow = meat.Slice(a * p, p);
-                    for (int c = 0; c < p; c++) meatRow[c] += sa * score[c];
+                    for (int c = a; c < p; c++) meatRow[c] += sa * score[c];
                 }
             }
         }

@@ -355,21 +355,14 @@ namespace Demo.Nist
                     double neg73 = (-prod67);
                     double prod93 = (2d * (0.5d * (diff10 * inv66)));
                     double prod95 = (inv66 * prod93);
-                    double prod110 = (x6 * exp9);
-                    double prod114 = (p_B1 * prod110);
+                    double prod114 = (p_B1 * (x6 * exp9));
                     double prod124 = (2d * (0.5d * (inv66 * prod114)));
-                    double prod126 = (inv66 * prod124);
-                    double diff150 = (neg73 - (2d * (0.5d * ratio68)));
-                    double prod151 = (inv66 * diff150);
                     matrix[(o_B1) * p + o_B1] += (diff10 * prod95);
                     matrix[(o_B1) * p + o_B2] += (x6 * (exp9 * (neg73 + (p_B1 * prod95))));
                     matrix[(o_B1) * p + o_Sigma] += (((diff10 * prod65) * sq87) + (ratio68 * prod93));
-                    matrix[(o_B2) * p + o_B1] += ((-(prod67 * prod110)) + (diff10 * prod126));
-                    matrix[(o_B2) * p + o_B2] += (-(x6 * (exp9 * ((-(x6 * (p_B1 * prod67))) - (p_B1 * prod126)))));
+                    matrix[(o_B2) * p + o_B2] += (-(x6 * (exp9 * ((-(x6 * (p_B1 * prod67))) - (p_B1 * (inv66 * prod124))))));
                     matrix[(o_B2) * p + o_Sigma] += ((sq87 * (prod65 * prod114)) + (ratio68 * prod124));
-                    matrix[(o_Sigma) * p + o_B1] += (-(diff10 * prod151));
-                    matrix[(o_Sigma) * p + o_B2] += (-(x6 * (exp9 * (p_B1 * prod151))));
-                    matrix[(o_Sigma) * p + o_Sigma] += (((prod65 * (ratio68 / p_Sigma)) - sq87) - (ratio68 * diff150));
+                    matrix[(o_Sigma) * p + o_Sigma] += (((prod65 * (ratio68 / p_Sigma)) - sq87) - (ratio68 * (neg73 - (2d * (0.5d * ratio68)))));
                 }
             }
 
@@ -394,7 +387,6 @@ namespace Demo.Nist
                     double prod166 = (x6 * (p_B1 * exp9));
                     matrix[(o_B1) * p + o_B1] += (inv168 * (diff10 * diff10));
                     matrix[(o_B1) * p + o_B2] += (inv168 * (diff10 * prod166));
-                    matrix[(o_B2) * p + o_B1] += (inv168 * (diff10 * prod166));
                     matrix[(o_B2) * p + o_B2] += (inv168 * (prod166 * prod166));
                     matrix[(o_Sigma) * p + o_Sigma] += (2d * inv168);
                 }
@@ -427,13 +419,13 @@ namespace Demo.Nist
                     score[o_B1] += (-(diff10 * prod67));
                     score[o_B2] += (-(x6 * (exp9 * (p_B1 * prod67))));
                     score[o_Sigma] += (inv66 - (prod65 * (ratio14 / p_Sigma)));
-                    // meat += s sᵀ
+                    // meat += s sᵀ, on and above the diagonal (the evaluator mirrors it)
                     for (int a = 0; a < p; a++)
                     {
                         double sa = score[a];
                         if (sa == 0d) continue;
                         global::System.Span<double> meatRow = meat.Slice(a * p, p);
-                        for (int c = 0; c < p; c++) meatRow[c] += sa * score[c];
+                        for (int c = a; c < p; c++) meatRow[c] += sa * score[c];
                     }
                 }
             }
@@ -549,12 +541,9 @@ namespace Demo.Nist
                     double sq216 = global::MleGen.Functions.Square(inv178);
                     double diff224 = ((2d * (prod181 * prod205)) - (prod182 * (0.25d * ((2.5d * (0.25d * (prod182 * prod205))) * sq216))));
                     double prod225 = (inv184 * diff224);
-                    double add257 = (((-(prod183 * inv184)) - (2d * (prod181 * ratio186))) + (prod182 * (0.25d * (sq216 * (2.5d * (0.25d * (prod182 * ratio186)))))));
-                    double prod258 = (inv184 * add257);
                     matrix[(o_B1) * p + o_B1] += ((-(sel192 * prod225)) + (not176 ? (sel195 * prod225) : 0d));
                     matrix[(o_B1) * p + o_Tau] += ((-((prod183 * diff204) * sq207)) - (ratio186 * diff224));
-                    matrix[(o_Tau) * p + o_B1] += ((-(sel192 * prod258)) + (not176 ? (sel195 * prod258) : 0d));
-                    matrix[(o_Tau) * p + o_Tau] += (((prod183 * (ratio186 / p_Tau)) - sq207) - (ratio186 * add257));
+                    matrix[(o_Tau) * p + o_Tau] += (((prod183 * (ratio186 / p_Tau)) - sq207) - (ratio186 * (((-(prod183 * inv184)) - (2d * (prod181 * ratio186))) + (prod182 * (0.25d * (sq216 * (2.5d * (0.25d * (prod182 * ratio186)))))))));
                 }
             }
 
@@ -605,13 +594,13 @@ namespace Demo.Nist
                     double prod185 = (prod183 * inv184);
                     score[o_B1] += ((-(prod185 * (t30 ? 1d : 0d))) + ((!t30) ? (prod185 * (t30 ? 0d : 1d)) : 0d));
                     score[o_Tau] += (inv184 - (prod183 * (ratio35 / p_Tau)));
-                    // meat += s sᵀ
+                    // meat += s sᵀ, on and above the diagonal (the evaluator mirrors it)
                     for (int a = 0; a < p; a++)
                     {
                         double sa = score[a];
                         if (sa == 0d) continue;
                         global::System.Span<double> meatRow = meat.Slice(a * p, p);
-                        for (int c = 0; c < p; c++) meatRow[c] += sa * score[c];
+                        for (int c = a; c < p; c++) meatRow[c] += sa * score[c];
                     }
                 }
             }

@@ -324,7 +324,6 @@ namespace Demo
                 double x21 = d_W[i];
                 matrix[(o_A) * p + o_A] += (exp12 * x21);
                 matrix[(o_A) * p + o_B] += (x4 * (exp12 * x21));
-                matrix[(o_B) * p + o_A] += (exp12 * (x4 * x21));
                 matrix[(o_B) * p + o_B] += (x4 * (exp12 * (x4 * x21)));
             }
         }
@@ -345,7 +344,6 @@ namespace Demo
                 double prod28 = (global::System.Math.Exp(((p_A + (p_B * x4)) + global::System.Math.Log(d_Exposure[i]))) * d_W[i]);
                 matrix[(o_A) * p + o_A] += prod28;
                 matrix[(o_A) * p + o_B] += (x4 * prod28);
-                matrix[(o_B) * p + o_A] += (x4 * prod28);
                 matrix[(o_B) * p + o_B] += (prod28 * (x4 * x4));
             }
         }
@@ -369,13 +367,13 @@ namespace Demo
                 double x21 = d_W[i];
                 score[o_A] += ((global::System.Math.Exp(((p_A + (p_B * x4)) + global::System.Math.Log(d_Exposure[i]))) * x21) - ((double)d_Y[i] * x21));
                 score[o_B] += (x4 * ((global::System.Math.Exp(((p_A + (p_B * x4)) + global::System.Math.Log(d_Exposure[i]))) * x21) - ((double)d_Y[i] * x21)));
-                // meat += s sᵀ
+                // meat += s sᵀ, on and above the diagonal (the evaluator mirrors it)
                 for (int a = 0; a < p; a++)
                 {
                     double sa = score[a];
                     if (sa == 0d) continue;
                     global::System.Span<double> meatRow = meat.Slice(a * p, p);
-                    for (int c = 0; c < p; c++) meatRow[c] += sa * score[c];
+                    for (int c = a; c < p; c++) meatRow[c] += sa * score[c];
                 }
             }
         }
