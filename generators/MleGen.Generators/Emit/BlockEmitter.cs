@@ -11,7 +11,7 @@ namespace MleGen.Generators.Emit;
 /// its indices are bound (loop-invariant code is hoisted, θ-only code leaves the observation loop).
 /// Nodes used once in their own scope are printed inline; the rest get a local.
 /// </summary>
-internal sealed class BlockEmitter
+internal sealed partial class BlockEmitter
 {
     private readonly IndentedWriter _writer;
     private readonly ExpressionPrinter _printer;

@@ -146,6 +146,7 @@ internal static class InformationEmitter
             DataPreamble.Locals(w, members, b, reads);
             var emitter = new BlockEmitter(w, new ExpressionPrinter(members, b.Variables), b, roots);
             emitter.Emit(roots, EmitScope.Method);
+            emitter.EmitTables(roots);
             using (w.Block("for (int i = start; i < end; i++)"))
             {
                 emitter.PushScope();
@@ -229,6 +230,7 @@ internal static class InformationEmitter
             DataPreamble.Locals(w, members, b, reads);
             var emitter = new BlockEmitter(w, new ExpressionPrinter(members, b.Variables), b, roots);
             emitter.Emit(roots, EmitScope.Method);
+            emitter.EmitTables(roots);
             using (w.Block("for (int i = start; i < end; i++)"))
             {
                 emitter.PushScope();

@@ -47,6 +47,7 @@ internal static class LikelihoodEmitter
         var emitter = new BlockEmitter(w, new ExpressionPrinter(members, model.Builder.Variables), model.Builder, new[] { root });
         w.Line("// θ-only subexpressions, hoisted out of the observation loop");
         emitter.Emit(new[] { root }, EmitScope.Method);
+        emitter.EmitTables(new[] { root });
         w.Line("double nll = 0d;");
         using (w.Block("for (int i = start; i < end; i++)"))
         {
@@ -80,6 +81,7 @@ internal static class LikelihoodEmitter
             var emitter = new BlockEmitter(w, new ExpressionPrinter(members, b.Variables), b, roots);
             w.Line("// θ-only subexpressions, hoisted out of the observation loop");
             emitter.Emit(roots, EmitScope.Method);
+            emitter.EmitTables(roots);
             w.Line("double nll = 0d;");
             using (w.Block("for (int i = start; i < end; i++)"))
             {

@@ -140,10 +140,10 @@ internal sealed partial class IrBuilder
                 if (a.IsConstantValue(0)) return Constant(0);
                 if (a.Kind == NodeKind.Unary && a.UnaryOp == UnaryOp.Negate) return Negate(Divide(a.Children[0], b));
 
-                // A per-observation (or per-index) value over a θ- or data-only scalar: multiply by the
-                // reciprocal, which the scheduler computes once per call, instead of a division (several
-                // times the cost of a product) for every observation.
-                if (!b.IsConstant && b.FreeVariables.IsEmpty && !b.DependsOnObservation && (a.DependsOnObservation || !a.FreeVariables.IsEmpty))
+                // A per-observation (or per-index) value over a divisor that is not: multiply by the
+                // reciprocal, which the scheduler computes once per call (or per index, into a table)
+                // instead of a division (several times the cost of a product) for every observation.
+                if (!b.IsConstant && !b.DependsOnObservation && (a.DependsOnObservation || !a.FreeVariables.IsSubsetOf(b.FreeVariables)))
                 {
                     return Multiply(a, Unary(UnaryOp.Reciprocal, b));
                 }
