@@ -11,7 +11,7 @@ namespace MleGen.Generators.Emit;
 /// its indices are bound (loop-invariant code is hoisted, θ-only code leaves the observation loop).
 /// Nodes used once in their own scope are printed inline; the rest get a local.
 /// </summary>
-internal sealed class BlockEmitter
+internal sealed partial class BlockEmitter
 {
     private readonly IndentedWriter _writer;
     private readonly ExpressionPrinter _printer;
@@ -76,7 +76,10 @@ internal sealed class BlockEmitter
     /// Σⱼ W[k, j]·X[i, j] under a guard, inside the gradient loop over j). The inner loop then gets a
     /// fresh name for j, and the outer loop's locals that depend on j are hidden until it closes.
     /// </remarks>
-    public void OpenLoop(int variable)
+    /// <param name="variable">The loop's variable.</param>
+    /// <param name="start">The first value, as C# (default 0).</param>
+    /// <param name="inclusiveLimit">A bound the variable also stays at or below, as C#, or null.</param>
+    public void OpenLoop(int variable, string start = "0", string? inclusiveLimit = null)
     {
         string count = Print(_builder.CountOf(variable));
         var frame = new LoopFrame(variable, _bound, _printer.Aliases.TryGetValue(variable, out var alias) ? alias : null);
@@ -101,7 +104,8 @@ internal sealed class BlockEmitter
         _loops.Push(frame);
         _bound = _bound.Union(VariableSet.Of(variable));
         string name = _printer.VariableName(variable);
-        _writer.Line("for (int " + name + " = 0; " + name + " < " + count + "; " + name + "++)");
+        string limit = inclusiveLimit is null ? "" : " && " + name + " <= " + inclusiveLimit;
+        _writer.Line("for (int " + name + " = " + start + "; " + name + " < " + count + limit + "; " + name + "++)");
         _writer.Line("{");
         _writer.Indent();
         PushScope();

@@ -66,7 +66,7 @@ internal sealed class ExpressionPrinter
             case NodeKind.Variable:
                 return VariableName(node.Variable);
             case NodeKind.Data:
-                return _members.Data(node.Member, PrintIndices(node, locals));
+                return _members.Data(node, PrintIndices(node, locals));
             case NodeKind.Param:
                 return _members.Parameter(node.Member, PrintIndices(node, locals));
             case NodeKind.Length:

@@ -11,7 +11,7 @@ namespace MleGen.Generators.Emit;
 /// Emits, per likelihood term, the second-order quantities over a range of observations:
 /// the exact Hessian (reverse mode applied to each gradient adjoint), the expected information
 /// Σᵢ Jᵢᵀ F(φᵢ) Jᵢ from the family's closed form, and the score outer product Σᵢ sᵢsᵢᵀ.
-/// All add into a p×p row-major span.
+/// All add into the upper triangle (row ≤ column) of a p×p row-major span; the evaluator mirrors it.
 /// </summary>
 internal static class InformationEmitter
 {
@@ -31,11 +31,19 @@ internal static class InformationEmitter
             var row = ReverseMode.RenameApart(b, first);
             foreach (var second in ReverseMode.Gradient(b, row.Adjoint, b.Constant(1), row.Parameter.FreeVariables))
             {
-                items.Add(MatrixItem(b, members, row, second, second.Adjoint));
+                Add(items, MatrixItem(b, members, row, second, second.Adjoint));
             }
         }
 
         EmitMatrixMethod(w, model, term, members, HessianMethod(index), "the exact Hessian of the NLL", items);
+    }
+
+    private static void Add(List<ScatterItem> items, ScatterItem? item)
+    {
+        if (item is not null)
+        {
+            items.Add(item);
+        }
     }
 
     public static void EmitExpected(IndentedWriter w, ModelIr model, int index, MemberAccess members)
@@ -74,7 +82,7 @@ internal static class InformationEmitter
                     foreach (var right in jacobian[c])
                     {
                         var column = ReverseMode.RenameApart(b, right);
-                        items.Add(MatrixItem(b, members, row, column, b.Multiply(f, b.Multiply(row.Adjoint, column.Adjoint))));
+                        Add(items, MatrixItem(b, members, row, column, b.Multiply(f, b.Multiply(row.Adjoint, column.Adjoint))));
                     }
                 }
             }
@@ -106,9 +114,9 @@ internal static class InformationEmitter
             foreach (var right in rows)
             {
                 var column = ReverseMode.RenameApart(b, right, VariableSet.Of(k));
-                items.Add(MatrixItem(b, members, row, column, b.Multiply(weight, b.Multiply(probability, b.Multiply(row.Adjoint, column.Adjoint)))));
+                Add(items, MatrixItem(b, members, row, column, b.Multiply(weight, b.Multiply(probability, b.Multiply(row.Adjoint, column.Adjoint)))));
                 var columnL = column.Substitute(b, k, lNode);
-                items.Add(MatrixItem(b, members, row, columnL, b.Negate(b.Multiply(weight, b.Multiply(b.Multiply(probability, probabilityL), b.Multiply(row.Adjoint, columnL.Adjoint))))));
+                Add(items, MatrixItem(b, members, row, columnL, b.Negate(b.Multiply(weight, b.Multiply(b.Multiply(probability, probabilityL), b.Multiply(row.Adjoint, columnL.Adjoint))))));
             }
         }
 
@@ -127,6 +135,7 @@ internal static class InformationEmitter
             return new ScatterItem(c.Parameter.FreeVariables, inputs, print => "score[" + members.FlatOffset(c.Parameter, print) + "] += " + print(c.Adjoint) + ";") { Guard = c.Guard };
         }).ToList();
         var roots = items.SelectMany(item => item.Inputs).ToList();
+        var reads = roots.Concat(ScatterEmitter.Guards(items)).ToList();
 
         w.Line("/// <summary>Adds Σᵢ sᵢsᵢᵀ over observations [start, end) of <c>" + term.Spec.MethodName + "</c>, sᵢ the observation's score, using <paramref name=\"score\"/> as workspace.</summary>");
         using (w.Block("private void " + ScoreMethod(index) + "(global::System.ReadOnlySpan<double> theta, global::System.Span<double> meat, global::System.Span<double> score, int start, int end)"))
@@ -134,21 +143,24 @@ internal static class InformationEmitter
             ParameterPreamble.Offsets(w, model.Spec);
             ParameterPreamble.ParameterViews(w, model.Spec);
             w.Line("int p = score.Length;");
+            DataPreamble.Locals(w, members, b, reads);
             var emitter = new BlockEmitter(w, new ExpressionPrinter(members, b.Variables), b, roots);
             emitter.Emit(roots, EmitScope.Method);
+            emitter.EmitTables(roots);
             using (w.Block("for (int i = start; i < end; i++)"))
             {
                 emitter.PushScope();
                 w.Line("score.Clear();");
+                DataPreamble.Rows(w, members, b, reads);
                 emitter.Emit(roots, EmitScope.ObservationLoop);
                 ScatterEmitter.Emit(emitter, b, items, EmitScope.ObservationLoop);
-                w.Line("// meat += s sᵀ");
+                w.Line("// meat += s sᵀ, on and above the diagonal (the evaluator mirrors it)");
                 using (w.Block("for (int a = 0; a < p; a++)"))
                 {
                     w.Line("double sa = score[a];");
                     w.Line("if (sa == 0d) continue;");
                     w.Line("global::System.Span<double> meatRow = meat.Slice(a * p, p);");
-                    w.Line("for (int c = 0; c < p; c++) meatRow[c] += sa * score[c];");
+                    w.Line("for (int c = a; c < p; c++) meatRow[c] += sa * score[c];");
                 }
 
                 emitter.PopScope();
@@ -158,17 +170,50 @@ internal static class InformationEmitter
         w.Line();
     }
 
-    /// <summary><c>matrix[row * p + column] += value</c> for a pair of parameter reads, under both reads' guards.</summary>
-    private static ScatterItem MatrixItem(IrBuilder b, MemberAccess members, GradientContribution row, GradientContribution column, Node value)
+    /// <summary>
+    /// <c>matrix[row * p + column] += value</c> for a pair of parameter reads, under both reads' guards,
+    /// on or above the diagonal only: the matrices are symmetric and the evaluator mirrors the upper
+    /// triangle. A pair whose row block follows its column block in θ is wholly below and emits nothing
+    /// (null); two reads of one vector by different loop variables run over the triangle j ≤ k of their
+    /// loops; other reads of one member compare their flat positions.
+    /// </summary>
+    private static ScatterItem? MatrixItem(IrBuilder b, MemberAccess members, GradientContribution row, GradientContribution column, Node value)
     {
+        var r = row.Parameter;
+        var c = column.Parameter;
+        int rowOrder = members.ParameterOrder(r.Member), columnOrder = members.ParameterOrder(c.Member);
+        if (rowOrder > columnOrder)
+        {
+            return null;
+        }
+
+        (int, int)? triangle = null;
+        bool compare = false;
+        if (rowOrder == columnOrder && !r.Children.SequenceEqual(c.Children))
+        {
+            if (r.Children.Length == 1 && r.Children[0].Kind == NodeKind.Variable && c.Children[0].Kind == NodeKind.Variable)
+            {
+                triangle = (r.Children[0].Variable, c.Children[0].Variable);
+            }
+            else
+            {
+                compare = true;
+            }
+        }
+
         var inputs = new List<Node> { value };
-        inputs.AddRange(row.Parameter.Children);
-        inputs.AddRange(column.Parameter.Children);
-        var loops = row.Parameter.FreeVariables.Union(column.Parameter.FreeVariables).Union(value.FreeVariables);
+        inputs.AddRange(r.Children);
+        inputs.AddRange(c.Children);
+        var loops = r.FreeVariables.Union(c.FreeVariables).Union(value.FreeVariables);
         return new ScatterItem(loops, inputs, print =>
-            "matrix[(" + members.FlatOffset(row.Parameter, print) + ") * p + " + members.FlatOffset(column.Parameter, print) + "] += " + print(value) + ";")
+        {
+            string rowOffset = members.FlatOffset(r, print), columnOffset = members.FlatOffset(c, print);
+            string statement = "matrix[(" + rowOffset + ") * p + " + columnOffset + "] += " + print(value) + ";";
+            return compare ? "if (" + rowOffset + " <= " + columnOffset + ") " + statement : statement;
+        })
         {
             Guard = Guards.And(b, row.Guard, column.Guard),
+            Triangle = triangle,
         };
     }
 
@@ -176,16 +221,20 @@ internal static class InformationEmitter
     {
         var b = model.Builder;
         var roots = items.SelectMany(item => item.Inputs).ToList();
+        var reads = roots.Concat(ScatterEmitter.Guards(items)).ToList();
         w.Line("/// <summary>Adds " + what + " of <c>" + term.Spec.MethodName + "</c> over observations [start, end) into <paramref name=\"matrix\"/> (p×p, row-major).</summary>");
         using (w.Block("private void " + name + "(global::System.ReadOnlySpan<double> theta, global::System.Span<double> matrix, int p, int start, int end)"))
         {
             ParameterPreamble.Offsets(w, model.Spec);
             ParameterPreamble.ParameterViews(w, model.Spec);
+            DataPreamble.Locals(w, members, b, reads);
             var emitter = new BlockEmitter(w, new ExpressionPrinter(members, b.Variables), b, roots);
             emitter.Emit(roots, EmitScope.Method);
+            emitter.EmitTables(roots);
             using (w.Block("for (int i = start; i < end; i++)"))
             {
                 emitter.PushScope();
+                DataPreamble.Rows(w, members, b, reads);
                 emitter.Emit(roots, EmitScope.ObservationLoop);
                 ScatterEmitter.Emit(emitter, b, items, EmitScope.ObservationLoop);
                 emitter.PopScope();

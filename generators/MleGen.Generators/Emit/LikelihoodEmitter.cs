@@ -26,6 +26,7 @@ internal static class LikelihoodEmitter
         {
             ParameterPreamble.Offsets(w, model.Spec);
             ParameterPreamble.ParameterViews(w, model.Spec);
+            DataPreamble.Locals(w, members, model.Builder, new[] { term.Nll });
             EmitSum(w, model, members, term.Nll);
         }
     }
@@ -46,10 +47,12 @@ internal static class LikelihoodEmitter
         var emitter = new BlockEmitter(w, new ExpressionPrinter(members, model.Builder.Variables), model.Builder, new[] { root });
         w.Line("// θ-only subexpressions, hoisted out of the observation loop");
         emitter.Emit(new[] { root }, EmitScope.Method);
+        emitter.EmitTables(new[] { root });
         w.Line("double nll = 0d;");
         using (w.Block("for (int i = start; i < end; i++)"))
         {
             emitter.PushScope();
+            DataPreamble.Rows(w, members, model.Builder, new[] { root });
             emitter.Emit(new[] { root }, EmitScope.ObservationLoop);
             w.Line("nll += " + emitter.Print(root) + ";");
             emitter.PopScope();
@@ -66,6 +69,7 @@ internal static class LikelihoodEmitter
         var items = gradient.Select(c => GradientItem(c, members)).ToList();
         var roots = new List<Node> { term.Nll };
         roots.AddRange(items.SelectMany(item => item.Inputs));
+        var reads = roots.Concat(ScatterEmitter.Guards(items)).ToList();
 
         w.Line("/// <summary>The NLL of <c>" + term.Spec.MethodName + "</c> over observations [start, end), adding its gradient into <paramref name=\"gradient\"/>.</summary>");
         using (w.Block("private double " + GradientMethod(index) + "(global::System.ReadOnlySpan<double> theta, global::System.Span<double> gradient, int start, int end)"))
@@ -73,13 +77,16 @@ internal static class LikelihoodEmitter
             ParameterPreamble.Offsets(w, model.Spec);
             ParameterPreamble.ParameterViews(w, model.Spec);
             ParameterPreamble.GradientViews(w, model.Spec);
+            DataPreamble.Locals(w, members, b, reads);
             var emitter = new BlockEmitter(w, new ExpressionPrinter(members, b.Variables), b, roots);
             w.Line("// θ-only subexpressions, hoisted out of the observation loop");
             emitter.Emit(roots, EmitScope.Method);
+            emitter.EmitTables(roots);
             w.Line("double nll = 0d;");
             using (w.Block("for (int i = start; i < end; i++)"))
             {
                 emitter.PushScope();
+                DataPreamble.Rows(w, members, b, reads);
                 w.Line("// forward: the observation's NLL and the adjoints of its subexpressions");
                 emitter.Emit(roots, EmitScope.ObservationLoop);
                 w.Line("nll += " + emitter.Print(term.Nll) + ";");

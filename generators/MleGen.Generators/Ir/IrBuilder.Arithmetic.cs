@@ -139,6 +139,15 @@ internal sealed partial class IrBuilder
                 if (b.IsConstantValue(1)) return a;
                 if (a.IsConstantValue(0)) return Constant(0);
                 if (a.Kind == NodeKind.Unary && a.UnaryOp == UnaryOp.Negate) return Negate(Divide(a.Children[0], b));
+
+                // A per-observation (or per-index) value over a divisor that is not: multiply by the
+                // reciprocal, which the scheduler computes once per call (or per index, into a table)
+                // instead of a division (several times the cost of a product) for every observation.
+                if (!b.IsConstant && !b.DependsOnObservation && (a.DependsOnObservation || !a.FreeVariables.IsSubsetOf(b.FreeVariables)))
+                {
+                    return Multiply(a, Unary(UnaryOp.Reciprocal, b));
+                }
+
                 break;
             case BinaryOp.Pow:
                 if (b.IsConstantValue(1)) return a;

@@ -76,28 +76,26 @@ public sealed class ChunkedEvaluator
 
         _kernel = null;
         double value = Reduce(output, width);
-        if (kind is EvaluationKind.ObservedInformation or EvaluationKind.ExpectedInformation)
+        if (kind is EvaluationKind.ObservedInformation or EvaluationKind.ExpectedInformation or EvaluationKind.ScoreOuterProduct)
         {
-            Symmetrize(output, p);
+            MirrorUpperTriangle(output, p);
         }
 
         return value;
     }
 
     /// <summary>
-    /// Mirror entries of an information matrix come from differently arranged (equally exact)
-    /// expressions and can differ in the last bit; their mean makes the matrix exactly symmetric,
+    /// The kernels add only the upper triangle (row ≤ column) of the symmetric p×p outputs, half the
+    /// work of the full matrix; the lower triangle is its mirror, so the matrix is exactly symmetric,
     /// as symmetric eigen- and Cholesky decompositions expect.
     /// </summary>
-    private static void Symmetrize(Span<double> matrix, int p)
+    private static void MirrorUpperTriangle(Span<double> matrix, int p)
     {
         for (int a = 0; a < p; a++)
         {
             for (int b = a + 1; b < p; b++)
             {
-                double mean = 0.5 * (matrix[a * p + b] + matrix[b * p + a]);
-                matrix[a * p + b] = mean;
-                matrix[b * p + a] = mean;
+                matrix[b * p + a] = matrix[a * p + b];
             }
         }
     }

@@ -20,6 +20,8 @@ public interface IChunkKernel
     /// Adds term <paramref name="term"/>'s contribution over observations [start, end) into
     /// <paramref name="output"/> (empty, p or p×p values by <paramref name="kind"/>) and returns its NLL
     /// (for <see cref="EvaluationKind.Value"/> and <see cref="EvaluationKind.Gradient"/>; 0 otherwise).
+    /// The p×p outputs (information matrices, score outer products) are symmetric: a kernel adds only
+    /// their upper triangle (row ≤ column) and the evaluator mirrors it.
     /// <paramref name="scratch"/> holds p values of workspace.
     /// </summary>
     double EvaluateChunk(EvaluationKind kind, int term, ReadOnlySpan<double> theta, Span<double> output, Span<double> scratch, int start, int end);

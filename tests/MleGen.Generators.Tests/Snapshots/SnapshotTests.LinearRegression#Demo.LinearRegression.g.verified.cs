@@ -247,17 +247,21 @@ namespace Demo
             double p_Intercept = theta[o_Intercept];
             global::System.ReadOnlySpan<double> p_Beta = theta.Slice(o_Beta, this.Beta.Length);
             double p_Sigma = theta[o_Sigma];
+            double[,] d_X = this.X;
+            double[] d_Y = this.Y;
             // θ-only subexpressions, hoisted out of the observation loop
-            double neg15 = (-global::System.Math.Log(p_Sigma));
+            double inv12 = (1d / p_Sigma);
+            double neg16 = (-global::System.Math.Log(p_Sigma));
             double nll = 0d;
             for (int i = start; i < end; i++)
             {
+                global::System.ReadOnlySpan<double> r_X = global::MleGen.DataRows.Row(d_X, i);
                 double sum8 = 0d;
                 for (int __j0_0 = 0; __j0_0 < p_Beta.Length; __j0_0++)
                 {
-                    sum8 += (p_Beta[__j0_0] * this.X[i, __j0_0]);
+                    sum8 += (p_Beta[__j0_0] * r_X[__j0_0]);
                 }
-                nll += (-(neg15 - (0.5d * global::MleGen.Functions.Square(((this.Y[i] - (p_Intercept + sum8)) / p_Sigma)))));
+                nll += (-(neg16 - (0.5d * global::MleGen.Functions.Square(((d_Y[i] - (p_Intercept + sum8)) * inv12)))));
             }
             return nll;
         }
@@ -286,29 +290,34 @@ namespace Demo
             double g_Intercept = 0d;
             global::System.Span<double> g_Beta = gradient.Slice(o_Beta, this.Beta.Length);
             double g_Sigma = 0d;
+            double[,] d_X = this.X;
+            double[] d_Y = this.Y;
             // θ-only subexpressions, hoisted out of the observation loop
-            double neg15 = (-global::System.Math.Log(p_Sigma));
-            double inv31 = (1d / p_Sigma);
+            double inv12 = (1d / p_Sigma);
+            double neg16 = (-global::System.Math.Log(p_Sigma));
+            double sq34 = global::MleGen.Functions.Square(inv12);
             double nll = 0d;
             for (int i = start; i < end; i++)
             {
+                global::System.ReadOnlySpan<double> r_X = global::MleGen.DataRows.Row(d_X, i);
                 // forward: the observation's NLL and the adjoints of its subexpressions
                 double sum8 = 0d;
                 for (int __j0_0 = 0; __j0_0 < p_Beta.Length; __j0_0++)
                 {
-                    double x6 = this.X[i, __j0_0];
+                    double x6 = r_X[__j0_0];
                     sum8 += (p_Beta[__j0_0] * x6);
                 }
-                double ratio12 = ((this.Y[i] - (p_Intercept + sum8)) / p_Sigma);
-                double prod30 = (0.5d * (ratio12 * 2d));
-                double prod32 = (prod30 * inv31);
-                nll += (-(neg15 - (0.5d * global::MleGen.Functions.Square(ratio12))));
+                double diff11 = (d_Y[i] - (p_Intercept + sum8));
+                double prod13 = (diff11 * inv12);
+                double prod31 = (0.5d * (prod13 * 2d));
+                double prod32 = (inv12 * prod31);
+                nll += (-(neg16 - (0.5d * global::MleGen.Functions.Square(prod13))));
                 // backward: dNLL/dθ
                 g_Intercept += (-prod32);
-                g_Sigma += (inv31 - (prod30 * (ratio12 / p_Sigma)));
+                g_Sigma += (inv12 - ((diff11 * prod31) * sq34));
                 for (int __j0_0 = 0; __j0_0 < p_Beta.Length; __j0_0++)
                 {
-                    double x6_2 = this.X[i, __j0_0];
+                    double x6_2 = r_X[__j0_0];
                     g_Beta[__j0_0] += (-(x6_2 * prod32));
                 }
             }
@@ -326,50 +335,47 @@ namespace Demo
             double p_Intercept = theta[o_Intercept];
             global::System.ReadOnlySpan<double> p_Beta = theta.Slice(o_Beta, this.Beta.Length);
             double p_Sigma = theta[o_Sigma];
-            double inv31 = (1d / p_Sigma);
-            double sq43 = global::MleGen.Functions.Square(inv31);
-            double prod49 = (2d * (0.5d * inv31));
-            double prod51 = (inv31 * prod49);
+            double[,] d_X = this.X;
+            double[] d_Y = this.Y;
+            double inv12 = (1d / p_Sigma);
+            double sq34 = global::MleGen.Functions.Square(inv12);
+            double prod46 = (2d * (inv12 * 0.5d));
+            double prod48 = (inv12 * prod46);
+            double prod79 = (inv12 * 2d);
             for (int i = start; i < end; i++)
             {
+                global::System.ReadOnlySpan<double> r_X = global::MleGen.DataRows.Row(d_X, i);
                 double sum8 = 0d;
                 for (int __j0_0 = 0; __j0_0 < p_Beta.Length; __j0_0++)
                 {
-                    double x6 = this.X[i, __j0_0];
+                    double x6 = r_X[__j0_0];
                     sum8 += (p_Beta[__j0_0] * x6);
                 }
-                double ratio12 = ((this.Y[i] - (p_Intercept + sum8)) / p_Sigma);
-                double prod30 = (0.5d * (ratio12 * 2d));
-                double ratio33 = (ratio12 / p_Sigma);
-                double diff88 = ((-(prod30 * inv31)) - (2d * (0.5d * ratio33)));
-                double prod89 = (inv31 * diff88);
-                matrix[(o_Intercept) * p + o_Intercept] += prod51;
-                matrix[(o_Intercept) * p + o_Sigma] += ((prod30 * sq43) + (ratio33 * prod49));
-                matrix[(o_Sigma) * p + o_Intercept] += (-prod89);
-                matrix[(o_Sigma) * p + o_Sigma] += (((prod30 * (ratio33 / p_Sigma)) - sq43) - (ratio33 * diff88));
+                double diff11 = (d_Y[i] - (p_Intercept + sum8));
+                double prod31 = (0.5d * ((diff11 * inv12) * 2d));
+                matrix[(o_Intercept) * p + o_Intercept] += prod48;
+                matrix[(o_Intercept) * p + o_Sigma] += (-(sq34 * ((-prod31) - (diff11 * prod46))));
+                matrix[(o_Sigma) * p + o_Sigma] += (-(sq34 * ((1d - ((diff11 * prod31) * prod79)) - (diff11 * (2d * (0.5d * (diff11 * sq34)))))));
                 for (int __j0_0 = 0; __j0_0 < p_Beta.Length; __j0_0++)
                 {
-                    double x6_2 = this.X[i, __j0_0];
-                    matrix[(o_Intercept) * p + o_Beta + __j0_0] += (x6_2 * prod51);
-                    matrix[(o_Sigma) * p + o_Beta + __j0_0] += (-(x6_2 * prod89));
+                    double x6_2 = r_X[__j0_0];
+                    matrix[(o_Intercept) * p + o_Beta + __j0_0] += (x6_2 * prod48);
                 }
                 for (int __j0_1 = 0; __j0_1 < p_Beta.Length; __j0_1++)
                 {
-                    double x59 = this.X[i, __j0_1];
-                    double prod71 = (2d * (0.5d * (inv31 * x59)));
-                    double prod73 = (inv31 * prod71);
-                    matrix[(o_Beta + __j0_1) * p + o_Intercept] += prod73;
-                    matrix[(o_Beta + __j0_1) * p + o_Sigma] += ((sq43 * (prod30 * x59)) + (ratio33 * prod71));
+                    double x58 = r_X[__j0_1];
+                    double prod68 = (2d * (0.5d * (inv12 * x58)));
+                    matrix[(o_Beta + __j0_1) * p + o_Sigma] += (-(sq34 * ((-(prod31 * x58)) - (diff11 * prod68))));
                 }
                 for (int __j0_0 = 0; __j0_0 < p_Beta.Length; __j0_0++)
                 {
-                    double x6_3 = this.X[i, __j0_0];
-                    for (int __j0_1 = 0; __j0_1 < p_Beta.Length; __j0_1++)
+                    double x6_3 = r_X[__j0_0];
+                    for (int __j0_1 = 0; __j0_1 < p_Beta.Length && __j0_1 <= __j0_0; __j0_1++)
                     {
-                        double x59_2 = this.X[i, __j0_1];
-                        double prod71_2 = (2d * (0.5d * (inv31 * x59_2)));
-                        double prod73_2 = (inv31 * prod71_2);
-                        matrix[(o_Beta + __j0_1) * p + o_Beta + __j0_0] += (x6_3 * prod73_2);
+                        double x58_2 = r_X[__j0_1];
+                        double prod68_2 = (2d * (0.5d * (inv12 * x58_2)));
+                        double prod70 = (inv12 * prod68_2);
+                        matrix[(o_Beta + __j0_1) * p + o_Beta + __j0_0] += (x6_3 * prod70);
                     }
                 }
             }
@@ -384,26 +390,22 @@ namespace Demo
             double p_Intercept = theta[o_Intercept];
             global::System.ReadOnlySpan<double> p_Beta = theta.Slice(o_Beta, this.Beta.Length);
             double p_Sigma = theta[o_Sigma];
-            double inv97 = (1d / global::MleGen.Functions.Square(p_Sigma));
+            double[,] d_X = this.X;
+            double inv103 = (1d / global::MleGen.Functions.Square(p_Sigma));
             for (int i = start; i < end; i++)
             {
-                matrix[(o_Intercept) * p + o_Intercept] += inv97;
-                matrix[(o_Sigma) * p + o_Sigma] += (2d * inv97);
+                global::System.ReadOnlySpan<double> r_X = global::MleGen.DataRows.Row(d_X, i);
+                matrix[(o_Intercept) * p + o_Intercept] += inv103;
+                matrix[(o_Sigma) * p + o_Sigma] += (2d * inv103);
                 for (int __j0_2 = 0; __j0_2 < p_Beta.Length; __j0_2++)
                 {
-                    matrix[(o_Intercept) * p + o_Beta + __j0_2] += (inv97 * this.X[i, __j0_2]);
+                    matrix[(o_Intercept) * p + o_Beta + __j0_2] += (inv103 * r_X[__j0_2]);
                 }
                 for (int __j0_3 = 0; __j0_3 < p_Beta.Length; __j0_3++)
                 {
-                    double x105 = this.X[i, __j0_3];
-                    matrix[(o_Beta + __j0_3) * p + o_Intercept] += (inv97 * x105);
-                }
-                for (int __j0_3 = 0; __j0_3 < p_Beta.Length; __j0_3++)
-                {
-                    double x105_2 = this.X[i, __j0_3];
-                    for (int __j0_4 = 0; __j0_4 < p_Beta.Length; __j0_4++)
+                    for (int __j0_4 = __j0_3; __j0_4 < p_Beta.Length; __j0_4++)
                     {
-                        matrix[(o_Beta + __j0_3) * p + o_Beta + __j0_4] += (inv97 * (x105_2 * this.X[i, __j0_4]));
+                        matrix[(o_Beta + __j0_3) * p + o_Beta + __j0_4] += (inv103 * (r_X[__j0_3] * r_X[__j0_4]));
                     }
                 }
             }
@@ -419,33 +421,37 @@ namespace Demo
             global::System.ReadOnlySpan<double> p_Beta = theta.Slice(o_Beta, this.Beta.Length);
             double p_Sigma = theta[o_Sigma];
             int p = score.Length;
-            double inv31 = (1d / p_Sigma);
+            double[,] d_X = this.X;
+            double[] d_Y = this.Y;
+            double inv12 = (1d / p_Sigma);
+            double sq34 = global::MleGen.Functions.Square(inv12);
             for (int i = start; i < end; i++)
             {
                 score.Clear();
+                global::System.ReadOnlySpan<double> r_X = global::MleGen.DataRows.Row(d_X, i);
                 double sum8 = 0d;
                 for (int __j0_0 = 0; __j0_0 < p_Beta.Length; __j0_0++)
                 {
-                    double x6 = this.X[i, __j0_0];
+                    double x6 = r_X[__j0_0];
                     sum8 += (p_Beta[__j0_0] * x6);
                 }
-                double ratio12 = ((this.Y[i] - (p_Intercept + sum8)) / p_Sigma);
-                double prod30 = (0.5d * (ratio12 * 2d));
-                double prod32 = (prod30 * inv31);
+                double diff11 = (d_Y[i] - (p_Intercept + sum8));
+                double prod31 = (0.5d * ((diff11 * inv12) * 2d));
+                double prod32 = (inv12 * prod31);
                 score[o_Intercept] += (-prod32);
-                score[o_Sigma] += (inv31 - (prod30 * (ratio12 / p_Sigma)));
+                score[o_Sigma] += (inv12 - ((diff11 * prod31) * sq34));
                 for (int __j0_0 = 0; __j0_0 < p_Beta.Length; __j0_0++)
                 {
-                    double x6_2 = this.X[i, __j0_0];
+                    double x6_2 = r_X[__j0_0];
                     score[o_Beta + __j0_0] += (-(x6_2 * prod32));
                 }
-                // meat += s sᵀ
+                // meat += s sᵀ, on and above the diagonal (the evaluator mirrors it)
                 for (int a = 0; a < p; a++)
                 {
                     double sa = score[a];
                     if (sa == 0d) continue;
                     global::System.Span<double> meatRow = meat.Slice(a * p, p);
-                    for (int c = 0; c < p; c++) meatRow[c] += sa * score[c];
+                    for (int c = a; c < p; c++) meatRow[c] += sa * score[c];
                 }
             }
         }

@@ -246,22 +246,34 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
         global::System.ReadOnlySpan<double> p_Weights = theta.Slice(o_Weights, this.Weights.Length);
         global::System.ReadOnlySpan<double> p_Means = theta.Slice(o_Means, this.Means.Length);
         global::System.ReadOnlySpan<double> p_Sds = theta.Slice(o_Sds, this.Sds.Length);
+        double[] d_Y = this.Y;
         // θ-only subexpressions, hoisted out of the observation loop
+        // per-index values that do not depend on the observation, computed once per chunk (the first 64 indices)
+        global::System.Span<double> t_log5 = stackalloc double[64];
+        global::System.Span<double> t_inv9 = stackalloc double[64];
+        global::System.Span<double> t_log12 = stackalloc double[64];
+        for (int __k0 = 0; __k0 < p_Weights.Length && __k0 <= 63; __k0++)
+        {
+            double log5_2 = global::System.Math.Log(p_Weights[__k0]);
+            double theta7 = p_Sds[__k0];
+            double inv9_2 = (1d / theta7);
+            t_log5[__k0] = log5_2;
+            t_inv9[__k0] = inv9_2;
+            t_log12[__k0] = global::System.Math.Log(theta7);
+        }
         double nll = 0d;
         for (int i = start; i < end; i++)
         {
-            double lse21_max = double.NegativeInfinity, lse21_sum = 0d;
+            double lse22_max = double.NegativeInfinity, lse22_sum = 0d;
             for (int __k0 = 0; __k0 < p_Weights.Length; __k0++)
             {
-                double log5 = global::System.Math.Log(p_Weights[__k0]);
-                double theta7 = p_Sds[__k0];
-                double diff18 = ((-0.9189385332046728d) - global::System.Math.Log(theta7));
-                double lse21_term = (log5 + (diff18 - (0.5d * global::MleGen.Functions.Square(((this.Y[i] - p_Means[__k0]) / theta7)))));
-                if (lse21_term > lse21_max) { lse21_sum = lse21_sum * global::System.Math.Exp(lse21_max - lse21_term) + 1d; lse21_max = lse21_term; }
-                else if (lse21_term > double.NegativeInfinity) { lse21_sum += global::System.Math.Exp(lse21_term - lse21_max); }
+                double diff19 = ((-0.9189385332046728d) - (__k0 < 64 ? t_log12[__k0] : global::System.Math.Log(p_Sds[__k0])));
+                double lse22_term = ((__k0 < 64 ? t_log5[__k0] : global::System.Math.Log(p_Weights[__k0])) + (diff19 - (0.5d * global::MleGen.Functions.Square(((d_Y[i] - p_Means[__k0]) * (__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0])))))));
+                if (lse22_term > lse22_max) { lse22_sum = lse22_sum * global::System.Math.Exp(lse22_max - lse22_term) + 1d; lse22_max = lse22_term; }
+                else if (lse22_term > double.NegativeInfinity) { lse22_sum += global::System.Math.Exp(lse22_term - lse22_max); }
             }
-            double lse21 = lse21_max + global::System.Math.Log(lse21_sum);
-            nll += (-lse21);
+            double lse22 = lse22_max + global::System.Math.Log(lse22_sum);
+            nll += (-lse22);
         }
         return nll;
     }
@@ -290,42 +302,55 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
         global::System.Span<double> g_Weights = gradient.Slice(o_Weights, this.Weights.Length);
         global::System.Span<double> g_Means = gradient.Slice(o_Means, this.Means.Length);
         global::System.Span<double> g_Sds = gradient.Slice(o_Sds, this.Sds.Length);
+        double[] d_Y = this.Y;
         // θ-only subexpressions, hoisted out of the observation loop
+        // per-index values that do not depend on the observation, computed once per chunk (the first 64 indices)
+        global::System.Span<double> t_log5 = stackalloc double[64];
+        global::System.Span<double> t_inv9 = stackalloc double[64];
+        global::System.Span<double> t_log12 = stackalloc double[64];
+        global::System.Span<double> t_inv43 = stackalloc double[64];
+        for (int __k0 = 0; __k0 < p_Weights.Length && __k0 <= 63; __k0++)
+        {
+            double theta4 = p_Weights[__k0];
+            double log5_2 = global::System.Math.Log(theta4);
+            double theta7 = p_Sds[__k0];
+            double inv9_2 = (1d / theta7);
+            double inv43_2 = (1d / theta4);
+            t_log5[__k0] = log5_2;
+            t_inv9[__k0] = inv9_2;
+            t_log12[__k0] = global::System.Math.Log(theta7);
+            t_inv43[__k0] = inv43_2;
+        }
         double nll = 0d;
         for (int i = start; i < end; i++)
         {
             // forward: the observation's NLL and the adjoints of its subexpressions
-            double lse21_max = double.NegativeInfinity, lse21_sum = 0d;
+            double lse22_max = double.NegativeInfinity, lse22_sum = 0d;
             for (int __k0 = 0; __k0 < p_Weights.Length; __k0++)
             {
-                double theta4 = p_Weights[__k0];
-                double log5 = global::System.Math.Log(theta4);
-                double theta7 = p_Sds[__k0];
-                double ratio9 = ((this.Y[i] - p_Means[__k0]) / theta7);
-                double diff18 = ((-0.9189385332046728d) - global::System.Math.Log(theta7));
-                double add20 = (log5 + (diff18 - (0.5d * global::MleGen.Functions.Square(ratio9))));
-                double lse21_term = add20;
-                if (lse21_term > lse21_max) { lse21_sum = lse21_sum * global::System.Math.Exp(lse21_max - lse21_term) + 1d; lse21_max = lse21_term; }
-                else if (lse21_term > double.NegativeInfinity) { lse21_sum += global::System.Math.Exp(lse21_term - lse21_max); }
+                double diff8 = (d_Y[i] - p_Means[__k0]);
+                double prod10 = (diff8 * (__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0])));
+                double diff19 = ((-0.9189385332046728d) - (__k0 < 64 ? t_log12[__k0] : global::System.Math.Log(p_Sds[__k0])));
+                double add21 = ((__k0 < 64 ? t_log5[__k0] : global::System.Math.Log(p_Weights[__k0])) + (diff19 - (0.5d * global::MleGen.Functions.Square(prod10))));
+                double lse22_term = add21;
+                if (lse22_term > lse22_max) { lse22_sum = lse22_sum * global::System.Math.Exp(lse22_max - lse22_term) + 1d; lse22_max = lse22_term; }
+                else if (lse22_term > double.NegativeInfinity) { lse22_sum += global::System.Math.Exp(lse22_term - lse22_max); }
             }
-            double lse21 = lse21_max + global::System.Math.Log(lse21_sum);
-            nll += (-lse21);
+            double lse22 = lse22_max + global::System.Math.Log(lse22_sum);
+            nll += (-lse22);
             // backward: dNLL/dθ
             for (int __k0 = 0; __k0 < p_Weights.Length; __k0++)
             {
-                double theta4_2 = p_Weights[__k0];
-                double log5_2 = global::System.Math.Log(theta4_2);
-                double theta7_2 = p_Sds[__k0];
-                double ratio9_2 = ((this.Y[i] - p_Means[__k0]) / theta7_2);
-                double diff18_2 = ((-0.9189385332046728d) - global::System.Math.Log(theta7_2));
-                double add20_2 = (log5_2 + (diff18_2 - (0.5d * global::MleGen.Functions.Square(ratio9_2))));
-                double exp27 = global::System.Math.Exp((add20_2 - lse21));
-                double prod32 = ((0.5d * exp27) * (ratio9_2 * 2d));
-                double inv33 = (1d / theta7_2);
-                double inv42 = (1d / theta4_2);
-                g_Weights[__k0] += (-(exp27 * inv42));
-                g_Means[__k0] += (-(prod32 * inv33));
-                g_Sds[__k0] += ((exp27 * inv33) - (prod32 * (ratio9_2 / theta7_2)));
+                double diff8_2 = (d_Y[i] - p_Means[__k0]);
+                double prod10_2 = (diff8_2 * (__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0])));
+                double diff19_2 = ((-0.9189385332046728d) - (__k0 < 64 ? t_log12[__k0] : global::System.Math.Log(p_Sds[__k0])));
+                double add21_2 = ((__k0 < 64 ? t_log5[__k0] : global::System.Math.Log(p_Weights[__k0])) + (diff19_2 - (0.5d * global::MleGen.Functions.Square(prod10_2))));
+                double exp28 = global::System.Math.Exp((add21_2 - lse22));
+                double prod33 = ((0.5d * exp28) * (prod10_2 * 2d));
+                double sq37 = global::MleGen.Functions.Square((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0])));
+                g_Weights[__k0] += (-(exp28 * (__k0 < 64 ? t_inv43[__k0] : (1d / p_Weights[__k0]))));
+                g_Means[__k0] += (-((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0])) * prod33));
+                g_Sds[__k0] += (((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0])) * exp28) - ((diff8_2 * prod33) * sq37));
             }
         }
         return nll;
@@ -340,171 +365,191 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
         global::System.ReadOnlySpan<double> p_Weights = theta.Slice(o_Weights, this.Weights.Length);
         global::System.ReadOnlySpan<double> p_Means = theta.Slice(o_Means, this.Means.Length);
         global::System.ReadOnlySpan<double> p_Sds = theta.Slice(o_Sds, this.Sds.Length);
+        double[] d_Y = this.Y;
+        // per-index values that do not depend on the observation, computed once per chunk (the first 64 indices)
+        global::System.Span<double> t_log5 = stackalloc double[64];
+        global::System.Span<double> t_inv9 = stackalloc double[64];
+        global::System.Span<double> t_log12 = stackalloc double[64];
+        global::System.Span<double> t_inv43 = stackalloc double[64];
+        for (int __k0 = 0; __k0 < p_Weights.Length && __k0 <= 63; __k0++)
+        {
+            double theta4 = p_Weights[__k0];
+            double log5_2 = global::System.Math.Log(theta4);
+            double theta7 = p_Sds[__k0];
+            double inv9_2 = (1d / theta7);
+            double inv43_2 = (1d / theta4);
+            t_log5[__k0] = log5_2;
+            t_inv9[__k0] = inv9_2;
+            t_log12[__k0] = global::System.Math.Log(theta7);
+            t_inv43[__k0] = inv43_2;
+        }
+        // per-index values that do not depend on the observation, computed once per chunk (the first 64 indices)
+        global::System.Span<double> t_log48 = stackalloc double[64];
+        global::System.Span<double> t_log50 = stackalloc double[64];
+        global::System.Span<double> t_inv54 = stackalloc double[64];
+        global::System.Span<double> t_inv62 = stackalloc double[64];
+        for (int __k1 = 0; __k1 < p_Weights.Length && __k1 <= 63; __k1++)
+        {
+            double theta47 = p_Weights[__k1];
+            double log48_2 = global::System.Math.Log(theta47);
+            double theta49 = p_Sds[__k1];
+            double inv54_2 = (1d / theta49);
+            double inv62_2 = (1d / theta47);
+            t_log48[__k1] = log48_2;
+            t_log50[__k1] = global::System.Math.Log(theta49);
+            t_inv54[__k1] = inv54_2;
+            t_inv62[__k1] = inv62_2;
+        }
+        // per-index values that do not depend on the observation, computed once per chunk (the first 64 indices)
+        global::System.Span<double> t_inv105 = stackalloc double[64];
+        global::System.Span<double> t_log107 = stackalloc double[64];
+        global::System.Span<double> t_log108 = stackalloc double[64];
+        for (int __k2 = 0; __k2 < p_Weights.Length && __k2 <= 63; __k2++)
+        {
+            double theta104 = p_Sds[__k2];
+            double inv105_2 = (1d / theta104);
+            double log107_2 = global::System.Math.Log(p_Weights[__k2]);
+            t_inv105[__k2] = inv105_2;
+            t_log107[__k2] = log107_2;
+            t_log108[__k2] = global::System.Math.Log(theta104);
+        }
+        // per-index values that do not depend on the observation, computed once per chunk (the first 64 indices)
+        global::System.Span<double> t_inv169 = stackalloc double[64];
+        global::System.Span<double> t_log171 = stackalloc double[64];
+        global::System.Span<double> t_log172 = stackalloc double[64];
+        for (int __k3 = 0; __k3 < p_Weights.Length && __k3 <= 63; __k3++)
+        {
+            double theta168 = p_Sds[__k3];
+            double inv169_2 = (1d / theta168);
+            double log171_2 = global::System.Math.Log(p_Weights[__k3]);
+            t_inv169[__k3] = inv169_2;
+            t_log171[__k3] = log171_2;
+            t_log172[__k3] = global::System.Math.Log(theta168);
+        }
         for (int i = start; i < end; i++)
         {
-            double x1 = this.Y[i];
-            double lse21_max = double.NegativeInfinity, lse21_sum = 0d;
+            double x1 = d_Y[i];
+            double lse22_max = double.NegativeInfinity, lse22_sum = 0d;
             for (int __k0 = 0; __k0 < p_Weights.Length; __k0++)
             {
-                double theta4 = p_Weights[__k0];
-                double log5 = global::System.Math.Log(theta4);
-                double theta7 = p_Sds[__k0];
-                double ratio9 = ((x1 - p_Means[__k0]) / theta7);
-                double diff18 = ((-0.9189385332046728d) - global::System.Math.Log(theta7));
-                double add20 = (log5 + (diff18 - (0.5d * global::MleGen.Functions.Square(ratio9))));
-                double lse21_term = add20;
-                if (lse21_term > lse21_max) { lse21_sum = lse21_sum * global::System.Math.Exp(lse21_max - lse21_term) + 1d; lse21_max = lse21_term; }
-                else if (lse21_term > double.NegativeInfinity) { lse21_sum += global::System.Math.Exp(lse21_term - lse21_max); }
+                double diff8 = (x1 - p_Means[__k0]);
+                double prod10 = (diff8 * (__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0])));
+                double diff19 = ((-0.9189385332046728d) - (__k0 < 64 ? t_log12[__k0] : global::System.Math.Log(p_Sds[__k0])));
+                double add21 = ((__k0 < 64 ? t_log5[__k0] : global::System.Math.Log(p_Weights[__k0])) + (diff19 - (0.5d * global::MleGen.Functions.Square(prod10))));
+                double lse22_term = add21;
+                if (lse22_term > lse22_max) { lse22_sum = lse22_sum * global::System.Math.Exp(lse22_max - lse22_term) + 1d; lse22_max = lse22_term; }
+                else if (lse22_term > double.NegativeInfinity) { lse22_sum += global::System.Math.Exp(lse22_term - lse22_max); }
             }
-            double lse21 = lse21_max + global::System.Math.Log(lse21_sum);
+            double lse22 = lse22_max + global::System.Math.Log(lse22_sum);
             for (int __k1 = 0; __k1 < p_Weights.Length; __k1++)
             {
-                double theta46 = p_Weights[__k1];
-                double log47 = global::System.Math.Log(theta46);
-                double theta48 = p_Sds[__k1];
-                double diff50 = ((-0.9189385332046728d) - global::System.Math.Log(theta48));
-                double ratio53 = ((x1 - p_Means[__k1]) / theta48);
-                double exp59 = global::System.Math.Exp(((log47 + (diff50 - (0.5d * global::MleGen.Functions.Square(ratio53)))) - lse21));
-                double inv60 = (1d / theta46);
-                double prod61 = (exp59 * inv60);
-                double sq65 = global::MleGen.Functions.Square(inv60);
-                double prod71 = ((0.5d * prod61) * (2d * ratio53));
-                double inv72 = (1d / theta48);
-                matrix[(o_Weights + __k1) * p + o_Weights + __k1] += ((exp59 * sq65) - (inv60 * prod61));
-                matrix[(o_Weights + __k1) * p + o_Sds + __k1] += ((-(prod71 * (ratio53 / theta48))) + (prod61 * inv72));
-                matrix[(o_Weights + __k1) * p + o_Means + __k1] += (-(prod71 * inv72));
+                double diff51 = ((-0.9189385332046728d) - (__k1 < 64 ? t_log50[__k1] : global::System.Math.Log(p_Sds[__k1])));
+                double diff53 = (x1 - p_Means[__k1]);
+                double prod55 = (diff53 * (__k1 < 64 ? t_inv54[__k1] : (1d / p_Sds[__k1])));
+                double exp61 = global::System.Math.Exp((((__k1 < 64 ? t_log48[__k1] : global::System.Math.Log(p_Weights[__k1])) + (diff51 - (0.5d * global::MleGen.Functions.Square(prod55)))) - lse22));
+                double prod63 = (exp61 * (__k1 < 64 ? t_inv62[__k1] : (1d / p_Weights[__k1])));
+                double sq67 = global::MleGen.Functions.Square((__k1 < 64 ? t_inv62[__k1] : (1d / p_Weights[__k1])));
+                double prod73 = ((0.5d * prod63) * (2d * prod55));
+                double sq76 = global::MleGen.Functions.Square((__k1 < 64 ? t_inv54[__k1] : (1d / p_Sds[__k1])));
+                matrix[(o_Weights + __k1) * p + o_Weights + __k1] += ((exp61 * sq67) - ((__k1 < 64 ? t_inv62[__k1] : (1d / p_Weights[__k1])) * prod63));
+                matrix[(o_Weights + __k1) * p + o_Sds + __k1] += ((-((diff53 * prod73) * sq76)) + ((__k1 < 64 ? t_inv54[__k1] : (1d / p_Sds[__k1])) * prod63));
+                matrix[(o_Weights + __k1) * p + o_Means + __k1] += (-((__k1 < 64 ? t_inv54[__k1] : (1d / p_Sds[__k1])) * prod73));
             }
             for (int __k2 = 0; __k2 < p_Weights.Length; __k2++)
             {
-                double theta100 = p_Weights[__k2];
-                double log101 = global::System.Math.Log(theta100);
-                double theta102 = p_Sds[__k2];
-                double diff104 = ((-0.9189385332046728d) - global::System.Math.Log(theta102));
-                double ratio106 = ((x1 - p_Means[__k2]) / theta102);
-                double exp112 = global::System.Math.Exp(((log101 + (diff104 - (0.5d * global::MleGen.Functions.Square(ratio106)))) - lse21));
-                double prod113 = (0.5d * exp112);
-                double prod114 = (2d * ratio106);
-                double inv116 = (1d / theta102);
-                double sq121 = global::MleGen.Functions.Square(inv116);
-                double prod133 = (exp112 * (0.5d * (prod114 * inv116)));
-                double add137 = ((-(2d * (prod113 * inv116))) + (prod114 * (0.5d * prod133)));
-                double inv147 = (1d / theta100);
-                matrix[(o_Means + __k2) * p + o_Means + __k2] += (-(inv116 * add137));
-                matrix[(o_Means + __k2) * p + o_Weights + __k2] += (-(prod133 * inv147));
-                matrix[(o_Means + __k2) * p + o_Sds + __k2] += ((((prod113 * prod114) * sq121) - (add137 * (ratio106 / theta102))) + (inv116 * prod133));
+                double diff109 = ((-0.9189385332046728d) - (__k2 < 64 ? t_log108[__k2] : global::System.Math.Log(p_Sds[__k2])));
+                double diff110 = (x1 - p_Means[__k2]);
+                double prod111 = ((__k2 < 64 ? t_inv105[__k2] : (1d / p_Sds[__k2])) * diff110);
+                double exp117 = global::System.Math.Exp((((__k2 < 64 ? t_log107[__k2] : global::System.Math.Log(p_Weights[__k2])) + (diff109 - (0.5d * global::MleGen.Functions.Square(prod111)))) - lse22));
+                double prod118 = (0.5d * exp117);
+                double prod119 = (2d * prod111);
+                double prod133 = (exp117 * (0.5d * ((__k2 < 64 ? t_inv105[__k2] : (1d / p_Sds[__k2])) * prod119)));
+                double add137 = ((-(2d * ((__k2 < 64 ? t_inv105[__k2] : (1d / p_Sds[__k2])) * prod118))) + (prod119 * (0.5d * prod133)));
+                double sq146 = global::MleGen.Functions.Square((__k2 < 64 ? t_inv105[__k2] : (1d / p_Sds[__k2])));
+                matrix[(o_Means + __k2) * p + o_Means + __k2] += (-((__k2 < 64 ? t_inv105[__k2] : (1d / p_Sds[__k2])) * add137));
+                matrix[(o_Means + __k2) * p + o_Sds + __k2] += (((__k2 < 64 ? t_inv105[__k2] : (1d / p_Sds[__k2])) * prod133) - (((-(prod118 * prod119)) + (diff110 * add137)) * sq146));
             }
             for (int __k3 = 0; __k3 < p_Weights.Length; __k3++)
             {
-                double theta165 = p_Sds[__k3];
-                double theta166 = p_Weights[__k3];
-                double log167 = global::System.Math.Log(theta166);
-                double diff169 = ((-0.9189385332046728d) - global::System.Math.Log(theta165));
-                double ratio172 = ((x1 - p_Means[__k3]) / theta165);
-                double exp178 = global::System.Math.Exp(((log167 + (diff169 - (0.5d * global::MleGen.Functions.Square(ratio172)))) - lse21));
-                double inv179 = (1d / theta165);
-                double prod181 = (0.5d * exp178);
-                double prod182 = (2d * ratio172);
-                double prod183 = (prod181 * prod182);
-                double ratio184 = (ratio172 / theta165);
-                double sq205 = global::MleGen.Functions.Square(inv179);
-                double prod210 = (exp178 * (inv179 + (-(0.5d * (prod182 * ratio184)))));
-                double diff216 = (((-(inv179 * prod183)) - (2d * (prod181 * ratio184))) - (prod182 * (0.5d * prod210)));
-                double inv225 = (1d / theta166);
-                matrix[(o_Sds + __k3) * p + o_Sds + __k3] += ((((prod183 * (ratio184 / theta165)) - (exp178 * sq205)) - (ratio184 * diff216)) - (inv179 * prod210));
-                matrix[(o_Sds + __k3) * p + o_Weights + __k3] += (prod210 * inv225);
-                matrix[(o_Sds + __k3) * p + o_Means + __k3] += (-(inv179 * diff216));
+                double diff173 = ((-0.9189385332046728d) - (__k3 < 64 ? t_log172[__k3] : global::System.Math.Log(p_Sds[__k3])));
+                double diff175 = (x1 - p_Means[__k3]);
+                double prod176 = ((__k3 < 64 ? t_inv169[__k3] : (1d / p_Sds[__k3])) * diff175);
+                double exp182 = global::System.Math.Exp((((__k3 < 64 ? t_log171[__k3] : global::System.Math.Log(p_Weights[__k3])) + (diff173 - (0.5d * global::MleGen.Functions.Square(prod176)))) - lse22));
+                double prod184 = (0.5d * exp182);
+                double prod185 = (2d * prod176);
+                double sq188 = global::MleGen.Functions.Square((__k3 < 64 ? t_inv169[__k3] : (1d / p_Sds[__k3])));
+                double prod193 = (2d * (__k3 < 64 ? t_inv169[__k3] : (1d / p_Sds[__k3])));
+                double prod198 = (diff175 * sq188);
+                double prod210 = (exp182 * ((__k3 < 64 ? t_inv169[__k3] : (1d / p_Sds[__k3])) + (-(0.5d * (prod185 * prod198)))));
+                matrix[(o_Sds + __k3) * p + o_Sds + __k3] += ((-((__k3 < 64 ? t_inv169[__k3] : (1d / p_Sds[__k3])) * prod210)) - (sq188 * ((exp182 + (-((diff175 * (prod184 * prod185)) * prod193))) + (diff175 * ((-(2d * (prod184 * prod198))) - (prod185 * (0.5d * prod210)))))));
             }
             for (int __k0 = 0; __k0 < p_Weights.Length; __k0++)
             {
-                double theta4_2 = p_Weights[__k0];
-                double log5_2 = global::System.Math.Log(theta4_2);
-                double theta7_2 = p_Sds[__k0];
-                double ratio9_2 = ((x1 - p_Means[__k0]) / theta7_2);
-                double diff18_2 = ((-0.9189385332046728d) - global::System.Math.Log(theta7_2));
-                double add20_2 = (log5_2 + (diff18_2 - (0.5d * global::MleGen.Functions.Square(ratio9_2))));
-                double exp27 = global::System.Math.Exp((add20_2 - lse21));
-                double prod31 = (ratio9_2 * 2d);
-                double inv33 = (1d / theta7_2);
-                double ratio36 = (ratio9_2 / theta7_2);
-                double inv42 = (1d / theta4_2);
+                double diff8_2 = (x1 - p_Means[__k0]);
+                double prod10_2 = (diff8_2 * (__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0])));
+                double diff19_2 = ((-0.9189385332046728d) - (__k0 < 64 ? t_log12[__k0] : global::System.Math.Log(p_Sds[__k0])));
+                double add21_2 = ((__k0 < 64 ? t_log5[__k0] : global::System.Math.Log(p_Weights[__k0])) + (diff19_2 - (0.5d * global::MleGen.Functions.Square(prod10_2))));
+                double exp28 = global::System.Math.Exp((add21_2 - lse22));
+                double prod32 = (prod10_2 * 2d);
+                double sq37 = global::MleGen.Functions.Square((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0])));
                 for (int __k1 = 0; __k1 < p_Weights.Length; __k1++)
                 {
-                    double theta46_2 = p_Weights[__k1];
-                    double log47_2 = global::System.Math.Log(theta46_2);
-                    double theta48_2 = p_Sds[__k1];
-                    double diff50_2 = ((-0.9189385332046728d) - global::System.Math.Log(theta48_2));
-                    double ratio53_2 = ((x1 - p_Means[__k1]) / theta48_2);
-                    double exp59_2 = global::System.Math.Exp(((log47_2 + (diff50_2 - (0.5d * global::MleGen.Functions.Square(ratio53_2)))) - lse21));
-                    double inv60_2 = (1d / theta46_2);
-                    double prod61_2 = (exp59_2 * inv60_2);
-                    double prod84 = (exp27 * prod61_2);
-                    double prod88 = (prod31 * (0.5d * prod84));
-                    matrix[(o_Weights + __k1) * p + o_Weights + __k0] += (inv42 * prod84);
-                    matrix[(o_Weights + __k1) * p + o_Means + __k0] += (inv33 * prod88);
-                    matrix[(o_Weights + __k1) * p + o_Sds + __k0] += ((-(inv33 * prod84)) + (ratio36 * prod88));
+                    double diff51_2 = ((-0.9189385332046728d) - (__k1 < 64 ? t_log50[__k1] : global::System.Math.Log(p_Sds[__k1])));
+                    double diff53_2 = (x1 - p_Means[__k1]);
+                    double prod55_2 = (diff53_2 * (__k1 < 64 ? t_inv54[__k1] : (1d / p_Sds[__k1])));
+                    double exp61_2 = global::System.Math.Exp((((__k1 < 64 ? t_log48[__k1] : global::System.Math.Log(p_Weights[__k1])) + (diff51_2 - (0.5d * global::MleGen.Functions.Square(prod55_2)))) - lse22));
+                    double prod63_2 = (exp61_2 * (__k1 < 64 ? t_inv62[__k1] : (1d / p_Weights[__k1])));
+                    double prod86 = (exp28 * prod63_2);
+                    double prod90 = (prod32 * (0.5d * prod86));
+                    if (__k1 <= __k0) matrix[(o_Weights + __k1) * p + o_Weights + __k0] += ((__k0 < 64 ? t_inv43[__k0] : (1d / p_Weights[__k0])) * prod86);
+                    matrix[(o_Weights + __k1) * p + o_Means + __k0] += ((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0])) * prod90);
+                    matrix[(o_Weights + __k1) * p + o_Sds + __k0] += ((-((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0])) * prod86)) + (sq37 * (diff8_2 * prod90)));
                 }
             }
             for (int __k0 = 0; __k0 < p_Weights.Length; __k0++)
             {
-                double theta4_3 = p_Weights[__k0];
-                double log5_3 = global::System.Math.Log(theta4_3);
-                double theta7_3 = p_Sds[__k0];
-                double ratio9_3 = ((x1 - p_Means[__k0]) / theta7_3);
-                double diff18_3 = ((-0.9189385332046728d) - global::System.Math.Log(theta7_3));
-                double add20_3 = (log5_3 + (diff18_3 - (0.5d * global::MleGen.Functions.Square(ratio9_3))));
-                double exp27_2 = global::System.Math.Exp((add20_3 - lse21));
-                double prod31_2 = (ratio9_3 * 2d);
-                double inv33_2 = (1d / theta7_3);
-                double ratio36_2 = (ratio9_3 / theta7_3);
-                double inv42_2 = (1d / theta4_3);
+                double diff8_3 = (x1 - p_Means[__k0]);
+                double prod10_3 = (diff8_3 * (__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0])));
+                double diff19_3 = ((-0.9189385332046728d) - (__k0 < 64 ? t_log12[__k0] : global::System.Math.Log(p_Sds[__k0])));
+                double add21_3 = ((__k0 < 64 ? t_log5[__k0] : global::System.Math.Log(p_Weights[__k0])) + (diff19_3 - (0.5d * global::MleGen.Functions.Square(prod10_3))));
+                double exp28_2 = global::System.Math.Exp((add21_3 - lse22));
+                double prod32_2 = (prod10_3 * 2d);
+                double sq37_2 = global::MleGen.Functions.Square((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0])));
                 for (int __k2 = 0; __k2 < p_Weights.Length; __k2++)
                 {
-                    double theta100_2 = p_Weights[__k2];
-                    double log101_2 = global::System.Math.Log(theta100_2);
-                    double theta102_2 = p_Sds[__k2];
-                    double diff104_2 = ((-0.9189385332046728d) - global::System.Math.Log(theta102_2));
-                    double ratio106_2 = ((x1 - p_Means[__k2]) / theta102_2);
-                    double exp112_2 = global::System.Math.Exp(((log101_2 + (diff104_2 - (0.5d * global::MleGen.Functions.Square(ratio106_2)))) - lse21));
-                    double prod114_2 = (2d * ratio106_2);
-                    double inv116_2 = (1d / theta102_2);
-                    double prod133_2 = (exp112_2 * (0.5d * (prod114_2 * inv116_2)));
-                    double prod150 = (exp27_2 * prod133_2);
-                    double prod154 = (prod31_2 * (0.5d * prod150));
-                    matrix[(o_Means + __k2) * p + o_Weights + __k0] += (inv42_2 * prod150);
-                    matrix[(o_Means + __k2) * p + o_Means + __k0] += (inv33_2 * prod154);
-                    matrix[(o_Means + __k2) * p + o_Sds + __k0] += ((-(inv33_2 * prod150)) + (ratio36_2 * prod154));
+                    double diff109_2 = ((-0.9189385332046728d) - (__k2 < 64 ? t_log108[__k2] : global::System.Math.Log(p_Sds[__k2])));
+                    double diff110_2 = (x1 - p_Means[__k2]);
+                    double prod111_2 = ((__k2 < 64 ? t_inv105[__k2] : (1d / p_Sds[__k2])) * diff110_2);
+                    double exp117_2 = global::System.Math.Exp((((__k2 < 64 ? t_log107[__k2] : global::System.Math.Log(p_Weights[__k2])) + (diff109_2 - (0.5d * global::MleGen.Functions.Square(prod111_2)))) - lse22));
+                    double prod119_2 = (2d * prod111_2);
+                    double prod133_2 = (exp117_2 * (0.5d * ((__k2 < 64 ? t_inv105[__k2] : (1d / p_Sds[__k2])) * prod119_2)));
+                    double prod151 = (exp28_2 * prod133_2);
+                    double prod155 = (prod32_2 * (0.5d * prod151));
+                    if (__k2 <= __k0) matrix[(o_Means + __k2) * p + o_Means + __k0] += ((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0])) * prod155);
+                    matrix[(o_Means + __k2) * p + o_Sds + __k0] += ((-((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0])) * prod151)) + (sq37_2 * (diff8_3 * prod155)));
                 }
             }
             for (int __k0 = 0; __k0 < p_Weights.Length; __k0++)
             {
-                double theta4_4 = p_Weights[__k0];
-                double log5_4 = global::System.Math.Log(theta4_4);
-                double theta7_4 = p_Sds[__k0];
-                double ratio9_4 = ((x1 - p_Means[__k0]) / theta7_4);
-                double diff18_4 = ((-0.9189385332046728d) - global::System.Math.Log(theta7_4));
-                double add20_4 = (log5_4 + (diff18_4 - (0.5d * global::MleGen.Functions.Square(ratio9_4))));
-                double exp27_3 = global::System.Math.Exp((add20_4 - lse21));
-                double prod31_3 = (ratio9_4 * 2d);
-                double inv33_3 = (1d / theta7_4);
-                double ratio36_3 = (ratio9_4 / theta7_4);
-                double inv42_3 = (1d / theta4_4);
-                for (int __k3 = 0; __k3 < p_Weights.Length; __k3++)
+                double diff8_4 = (x1 - p_Means[__k0]);
+                double prod10_4 = (diff8_4 * (__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0])));
+                double diff19_4 = ((-0.9189385332046728d) - (__k0 < 64 ? t_log12[__k0] : global::System.Math.Log(p_Sds[__k0])));
+                double add21_4 = ((__k0 < 64 ? t_log5[__k0] : global::System.Math.Log(p_Weights[__k0])) + (diff19_4 - (0.5d * global::MleGen.Functions.Square(prod10_4))));
+                double exp28_3 = global::System.Math.Exp((add21_4 - lse22));
+                double prod32_3 = (prod10_4 * 2d);
+                double sq37_3 = global::MleGen.Functions.Square((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0])));
+                for (int __k3 = 0; __k3 < p_Weights.Length && __k3 <= __k0; __k3++)
                 {
-                    double theta165_2 = p_Sds[__k3];
-                    double theta166_2 = p_Weights[__k3];
-                    double log167_2 = global::System.Math.Log(theta166_2);
-                    double diff169_2 = ((-0.9189385332046728d) - global::System.Math.Log(theta165_2));
-                    double ratio172_2 = ((x1 - p_Means[__k3]) / theta165_2);
-                    double exp178_2 = global::System.Math.Exp(((log167_2 + (diff169_2 - (0.5d * global::MleGen.Functions.Square(ratio172_2)))) - lse21));
-                    double inv179_2 = (1d / theta165_2);
-                    double prod182_2 = (2d * ratio172_2);
-                    double ratio184_2 = (ratio172_2 / theta165_2);
-                    double prod210_2 = (exp178_2 * (inv179_2 + (-(0.5d * (prod182_2 * ratio184_2)))));
-                    double prod227 = (exp27_3 * prod210_2);
-                    double prod230 = (prod31_3 * (0.5d * prod227));
-                    matrix[(o_Sds + __k3) * p + o_Weights + __k0] += (-(inv42_3 * prod227));
-                    matrix[(o_Sds + __k3) * p + o_Means + __k0] += (-(inv33_3 * prod230));
-                    matrix[(o_Sds + __k3) * p + o_Sds + __k0] += ((inv33_3 * prod227) - (ratio36_3 * prod230));
+                    double diff173_2 = ((-0.9189385332046728d) - (__k3 < 64 ? t_log172[__k3] : global::System.Math.Log(p_Sds[__k3])));
+                    double diff175_2 = (x1 - p_Means[__k3]);
+                    double prod176_2 = ((__k3 < 64 ? t_inv169[__k3] : (1d / p_Sds[__k3])) * diff175_2);
+                    double exp182_2 = global::System.Math.Exp((((__k3 < 64 ? t_log171[__k3] : global::System.Math.Log(p_Weights[__k3])) + (diff173_2 - (0.5d * global::MleGen.Functions.Square(prod176_2)))) - lse22));
+                    double prod185_2 = (2d * prod176_2);
+                    double sq188_2 = global::MleGen.Functions.Square((__k3 < 64 ? t_inv169[__k3] : (1d / p_Sds[__k3])));
+                    double prod198_2 = (diff175_2 * sq188_2);
+                    double prod210_2 = (exp182_2 * ((__k3 < 64 ? t_inv169[__k3] : (1d / p_Sds[__k3])) + (-(0.5d * (prod185_2 * prod198_2)))));
+                    double prod229 = (exp28_3 * prod210_2);
+                    matrix[(o_Sds + __k3) * p + o_Sds + __k0] += (((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0])) * prod229) - (sq37_3 * (diff8_4 * (prod32_3 * (0.5d * prod229)))));
                 }
             }
         }
@@ -520,46 +565,59 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
         global::System.ReadOnlySpan<double> p_Means = theta.Slice(o_Means, this.Means.Length);
         global::System.ReadOnlySpan<double> p_Sds = theta.Slice(o_Sds, this.Sds.Length);
         int p = score.Length;
+        double[] d_Y = this.Y;
+        // per-index values that do not depend on the observation, computed once per chunk (the first 64 indices)
+        global::System.Span<double> t_log5 = stackalloc double[64];
+        global::System.Span<double> t_inv9 = stackalloc double[64];
+        global::System.Span<double> t_log12 = stackalloc double[64];
+        global::System.Span<double> t_inv43 = stackalloc double[64];
+        for (int __k0 = 0; __k0 < p_Weights.Length && __k0 <= 63; __k0++)
+        {
+            double theta4 = p_Weights[__k0];
+            double log5_2 = global::System.Math.Log(theta4);
+            double theta7 = p_Sds[__k0];
+            double inv9_2 = (1d / theta7);
+            double inv43_2 = (1d / theta4);
+            t_log5[__k0] = log5_2;
+            t_inv9[__k0] = inv9_2;
+            t_log12[__k0] = global::System.Math.Log(theta7);
+            t_inv43[__k0] = inv43_2;
+        }
         for (int i = start; i < end; i++)
         {
             score.Clear();
-            double lse21_max = double.NegativeInfinity, lse21_sum = 0d;
+            double lse22_max = double.NegativeInfinity, lse22_sum = 0d;
             for (int __k0 = 0; __k0 < p_Weights.Length; __k0++)
             {
-                double theta4 = p_Weights[__k0];
-                double log5 = global::System.Math.Log(theta4);
-                double theta7 = p_Sds[__k0];
-                double ratio9 = ((this.Y[i] - p_Means[__k0]) / theta7);
-                double diff18 = ((-0.9189385332046728d) - global::System.Math.Log(theta7));
-                double add20 = (log5 + (diff18 - (0.5d * global::MleGen.Functions.Square(ratio9))));
-                double lse21_term = add20;
-                if (lse21_term > lse21_max) { lse21_sum = lse21_sum * global::System.Math.Exp(lse21_max - lse21_term) + 1d; lse21_max = lse21_term; }
-                else if (lse21_term > double.NegativeInfinity) { lse21_sum += global::System.Math.Exp(lse21_term - lse21_max); }
+                double diff8 = (d_Y[i] - p_Means[__k0]);
+                double prod10 = (diff8 * (__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0])));
+                double diff19 = ((-0.9189385332046728d) - (__k0 < 64 ? t_log12[__k0] : global::System.Math.Log(p_Sds[__k0])));
+                double add21 = ((__k0 < 64 ? t_log5[__k0] : global::System.Math.Log(p_Weights[__k0])) + (diff19 - (0.5d * global::MleGen.Functions.Square(prod10))));
+                double lse22_term = add21;
+                if (lse22_term > lse22_max) { lse22_sum = lse22_sum * global::System.Math.Exp(lse22_max - lse22_term) + 1d; lse22_max = lse22_term; }
+                else if (lse22_term > double.NegativeInfinity) { lse22_sum += global::System.Math.Exp(lse22_term - lse22_max); }
             }
-            double lse21 = lse21_max + global::System.Math.Log(lse21_sum);
+            double lse22 = lse22_max + global::System.Math.Log(lse22_sum);
             for (int __k0 = 0; __k0 < p_Weights.Length; __k0++)
             {
-                double theta4_2 = p_Weights[__k0];
-                double log5_2 = global::System.Math.Log(theta4_2);
-                double theta7_2 = p_Sds[__k0];
-                double ratio9_2 = ((this.Y[i] - p_Means[__k0]) / theta7_2);
-                double diff18_2 = ((-0.9189385332046728d) - global::System.Math.Log(theta7_2));
-                double add20_2 = (log5_2 + (diff18_2 - (0.5d * global::MleGen.Functions.Square(ratio9_2))));
-                double exp27 = global::System.Math.Exp((add20_2 - lse21));
-                double prod32 = ((0.5d * exp27) * (ratio9_2 * 2d));
-                double inv33 = (1d / theta7_2);
-                double inv42 = (1d / theta4_2);
-                score[o_Weights + __k0] += (-(exp27 * inv42));
-                score[o_Means + __k0] += (-(prod32 * inv33));
-                score[o_Sds + __k0] += ((exp27 * inv33) - (prod32 * (ratio9_2 / theta7_2)));
+                double diff8_2 = (d_Y[i] - p_Means[__k0]);
+                double prod10_2 = (diff8_2 * (__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0])));
+                double diff19_2 = ((-0.9189385332046728d) - (__k0 < 64 ? t_log12[__k0] : global::System.Math.Log(p_Sds[__k0])));
+                double add21_2 = ((__k0 < 64 ? t_log5[__k0] : global::System.Math.Log(p_Weights[__k0])) + (diff19_2 - (0.5d * global::MleGen.Functions.Square(prod10_2))));
+                double exp28 = global::System.Math.Exp((add21_2 - lse22));
+                double prod33 = ((0.5d * exp28) * (prod10_2 * 2d));
+                double sq37 = global::MleGen.Functions.Square((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0])));
+                score[o_Weights + __k0] += (-(exp28 * (__k0 < 64 ? t_inv43[__k0] : (1d / p_Weights[__k0]))));
+                score[o_Means + __k0] += (-((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0])) * prod33));
+                score[o_Sds + __k0] += (((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0])) * exp28) - ((diff8_2 * prod33) * sq37));
             }
-            // meat += s sᵀ
+            // meat += s sᵀ, on and above the diagonal (the evaluator mirrors it)
             for (int a = 0; a < p; a++)
             {
                 double sa = score[a];
                 if (sa == 0d) continue;
                 global::System.Span<double> meatRow = meat.Slice(a * p, p);
-                for (int c = 0; c < p; c++) meatRow[c] += sa * score[c];
+                for (int c = a; c < p; c++) meatRow[c] += sa * score[c];
             }
         }
     }

@@ -236,11 +236,14 @@ namespace Demo
             int o_W = 0;
             global::System.ReadOnlySpan<double> p_W = theta.Slice(o_W, this.W.Length);
             int cols_W = this.W.GetLength(1);
+            int[] d_Class = this.Class;
+            double[,] d_X = this.X;
             // θ-only subexpressions, hoisted out of the observation loop
             double nll = 0d;
             for (int i = start; i < end; i++)
             {
-                int x1 = this.Class[i];
+                global::System.ReadOnlySpan<double> r_X = global::MleGen.DataRows.Row(d_X, i);
+                int x1 = d_Class[i];
                 int diff18 = (x1 - 1);
                 double sel22;
                 if ((x1 == 0))
@@ -250,9 +253,9 @@ namespace Demo
                 else
                 {
                     double sum21 = 0d;
-                    for (int __j1 = 0; __j1 < this.X.GetLength(1); __j1++)
+                    for (int __j1 = 0; __j1 < d_X.GetLength(1); __j1++)
                     {
-                        double x12 = this.X[i, __j1];
+                        double x12 = r_X[__j1];
                         sum21 += (x12 * p_W[diff18 * cols_W + __j1]);
                     }
                     sel22 = sum21;
@@ -270,9 +273,9 @@ namespace Demo
                     else
                     {
                         double sum14 = 0d;
-                        for (int __j1 = 0; __j1 < this.X.GetLength(1); __j1++)
+                        for (int __j1 = 0; __j1 < d_X.GetLength(1); __j1++)
                         {
-                            double x12_2 = this.X[i, __j1];
+                            double x12_2 = r_X[__j1];
                             sum14 += (p_W[diff9 * cols_W + __j1] * x12_2);
                         }
                         sel15 = sum14;
@@ -306,12 +309,15 @@ namespace Demo
             global::System.ReadOnlySpan<double> p_W = theta.Slice(o_W, this.W.Length);
             int cols_W = this.W.GetLength(1);
             global::System.Span<double> g_W = gradient.Slice(o_W, this.W.Length);
+            int[] d_Class = this.Class;
+            double[,] d_X = this.X;
             // θ-only subexpressions, hoisted out of the observation loop
             double nll = 0d;
             for (int i = start; i < end; i++)
             {
+                global::System.ReadOnlySpan<double> r_X = global::MleGen.DataRows.Row(d_X, i);
                 // forward: the observation's NLL and the adjoints of its subexpressions
-                int x1 = this.Class[i];
+                int x1 = d_Class[i];
                 bool t17 = (x1 == 0);
                 int diff18 = (x1 - 1);
                 double sel22;
@@ -322,9 +328,9 @@ namespace Demo
                 else
                 {
                     double sum21 = 0d;
-                    for (int __j1 = 0; __j1 < this.X.GetLength(1); __j1++)
+                    for (int __j1 = 0; __j1 < d_X.GetLength(1); __j1++)
                     {
-                        double x12 = this.X[i, __j1];
+                        double x12 = r_X[__j1];
                         sum21 += (x12 * p_W[diff18 * cols_W + __j1]);
                     }
                     sel22 = sum21;
@@ -342,9 +348,9 @@ namespace Demo
                     else
                     {
                         double sum14 = 0d;
-                        for (int __j1 = 0; __j1 < this.X.GetLength(1); __j1++)
+                        for (int __j1 = 0; __j1 < d_X.GetLength(1); __j1++)
                         {
-                            double x12_2 = this.X[i, __j1];
+                            double x12_2 = r_X[__j1];
                             sum14 += (p_W[diff9 * cols_W + __j1] * x12_2);
                         }
                         sel15 = sum14;
@@ -358,9 +364,9 @@ namespace Demo
                 double sel36 = (not29 ? (-(t17 ? 0d : 1d)) : 0d);
                 nll += (-(sel22 - lse23));
                 // backward: dNLL/dθ
-                for (int __j1 = 0; __j1 < this.X.GetLength(1); __j1++)
+                for (int __j1 = 0; __j1 < d_X.GetLength(1); __j1++)
                 {
-                    double x12_3 = this.X[i, __j1];
+                    double x12_3 = r_X[__j1];
                     if (not29) g_W[diff18 * cols_W + __j1] += (not29 ? (x12_3 * sel36) : 0d);
                 }
                 for (int __k0 = 0; __k0 < 3; __k0++)
@@ -375,9 +381,9 @@ namespace Demo
                     else
                     {
                         double sum14_2 = 0d;
-                        for (int __j1 = 0; __j1 < this.X.GetLength(1); __j1++)
+                        for (int __j1 = 0; __j1 < d_X.GetLength(1); __j1++)
                         {
-                            double x12_4 = this.X[i, __j1];
+                            double x12_4 = r_X[__j1];
                             sum14_2 += (p_W[diff9_2 * cols_W + __j1] * x12_4);
                         }
                         sel15_2 = sum14_2;
@@ -385,9 +391,9 @@ namespace Demo
                     bool not30 = (!t5_2);
                     double sel39 = (t5_2 ? 0d : 1d);
                     double sel41 = (not30 ? (global::System.Math.Exp((sel15_2 - lse23)) * sel39) : 0d);
-                    for (int __j1 = 0; __j1 < this.X.GetLength(1); __j1++)
+                    for (int __j1 = 0; __j1 < d_X.GetLength(1); __j1++)
                     {
-                        double x12_5 = this.X[i, __j1];
+                        double x12_5 = r_X[__j1];
                         if (not30) g_W[diff9_2 * cols_W + __j1] += (not30 ? (x12_5 * sel41) : 0d);
                     }
                 }
@@ -401,8 +407,10 @@ namespace Demo
             int o_W = 0;
             global::System.ReadOnlySpan<double> p_W = theta.Slice(o_W, this.W.Length);
             int cols_W = this.W.GetLength(1);
+            double[,] d_X = this.X;
             for (int i = start; i < end; i++)
             {
+                global::System.ReadOnlySpan<double> r_X = global::MleGen.DataRows.Row(d_X, i);
                 double lse23_max = double.NegativeInfinity, lse23_sum = 0d;
                 for (int __k0 = 0; __k0 < 3; __k0++)
                 {
@@ -416,9 +424,9 @@ namespace Demo
                     else
                     {
                         double sum14 = 0d;
-                        for (int __j1 = 0; __j1 < this.X.GetLength(1); __j1++)
+                        for (int __j1 = 0; __j1 < d_X.GetLength(1); __j1++)
                         {
-                            double x12 = this.X[i, __j1];
+                            double x12 = r_X[__j1];
                             sum14 += (p_W[diff9 * cols_W + __j1] * x12);
                         }
                         sel15 = sum14;
@@ -441,9 +449,9 @@ namespace Demo
                     else
                     {
                         double sum50 = 0d;
-                        for (int __j1 = 0; __j1 < this.X.GetLength(1); __j1++)
+                        for (int __j1 = 0; __j1 < d_X.GetLength(1); __j1++)
                         {
-                            double x12_2 = this.X[i, __j1];
+                            double x12_2 = r_X[__j1];
                             sum50 += (x12_2 * p_W[diff45 * cols_W + __j1]);
                         }
                         sel51 = sum50;
@@ -452,14 +460,14 @@ namespace Demo
                     double sel54 = (t47 ? 0d : 1d);
                     bool t64 = (not48 && not48);
                     double sel66 = (not48 ? 1d : 0d);
-                    for (int __j1 = 0; __j1 < this.X.GetLength(1); __j1++)
+                    for (int __j1 = 0; __j1 < d_X.GetLength(1); __j1++)
                     {
-                        double x12_3 = this.X[i, __j1];
-                        for (int __j3 = 0; __j3 < this.X.GetLength(1); __j3++)
+                        double x12_3 = r_X[__j1];
+                        for (int __j3 = 0; __j3 < d_X.GetLength(1); __j3++)
                         {
-                            double sel74 = (not48 ? (exp53 * (not48 ? (sel54 * (not48 ? (sel66 * (not48 ? (this.X[i, __j3] * sel66) : 0d)) : 0d)) : 0d)) : 0d);
+                            double sel74 = (not48 ? (exp53 * (not48 ? (sel54 * (not48 ? (sel66 * (not48 ? (r_X[__j3] * sel66) : 0d)) : 0d)) : 0d)) : 0d);
                             double sel79 = (t64 ? (not48 ? (sel54 * sel74) : 0d) : 0d);
-                            if ((not48 && t64)) matrix[(o_W + diff45 * cols_W + __j3) * p + o_W + diff45 * cols_W + __j1] += (t64 ? (x12_3 * sel79) : 0d);
+                            if ((not48 && t64)) if (o_W + diff45 * cols_W + __j3 <= o_W + diff45 * cols_W + __j1) matrix[(o_W + diff45 * cols_W + __j3) * p + o_W + diff45 * cols_W + __j1] += (t64 ? (x12_3 * sel79) : 0d);
                         }
                     }
                 }
@@ -475,9 +483,9 @@ namespace Demo
                     else
                     {
                         double sum14_2 = 0d;
-                        for (int __j1 = 0; __j1 < this.X.GetLength(1); __j1++)
+                        for (int __j1 = 0; __j1 < d_X.GetLength(1); __j1++)
                         {
-                            double x12_4 = this.X[i, __j1];
+                            double x12_4 = r_X[__j1];
                             sum14_2 += (p_W[diff9_2 * cols_W + __j1] * x12_4);
                         }
                         sel15_2 = sum14_2;
@@ -498,9 +506,9 @@ namespace Demo
                         else
                         {
                             double sum50_2 = 0d;
-                            for (int __j1 = 0; __j1 < this.X.GetLength(1); __j1++)
+                            for (int __j1 = 0; __j1 < d_X.GetLength(1); __j1++)
                             {
-                                double x12_5 = this.X[i, __j1];
+                                double x12_5 = r_X[__j1];
                                 sum50_2 += (x12_5 * p_W[diff45_2 * cols_W + __j1]);
                             }
                             sel51_2 = sum50_2;
@@ -509,15 +517,15 @@ namespace Demo
                         double sel54_2 = (t47_2 ? 0d : 1d);
                         bool t65 = (not30 && not48_2);
                         double sel66_2 = (not48_2 ? 1d : 0d);
-                        for (int __j1 = 0; __j1 < this.X.GetLength(1); __j1++)
+                        for (int __j1 = 0; __j1 < d_X.GetLength(1); __j1++)
                         {
-                            double x12_6 = this.X[i, __j1];
-                            for (int __j3 = 0; __j3 < this.X.GetLength(1); __j3++)
+                            double x12_6 = r_X[__j1];
+                            for (int __j3 = 0; __j3 < d_X.GetLength(1); __j3++)
                             {
-                                double sel74_2 = (not48_2 ? (exp53_2 * (not48_2 ? (sel54_2 * (not48_2 ? (sel66_2 * (not48_2 ? (this.X[i, __j3] * sel66_2) : 0d)) : 0d)) : 0d)) : 0d);
+                                double sel74_2 = (not48_2 ? (exp53_2 * (not48_2 ? (sel54_2 * (not48_2 ? (sel66_2 * (not48_2 ? (r_X[__j3] * sel66_2) : 0d)) : 0d)) : 0d)) : 0d);
                                 double sel76 = (not48_2 ? (-sel74_2) : 0d);
                                 double sel86 = (t65 ? (not48_2 ? (sel39 * (not48_2 ? (exp33 * sel76) : 0d)) : 0d) : 0d);
-                                if ((not48_2 && t65)) matrix[(o_W + diff45_2 * cols_W + __j3) * p + o_W + diff9_2 * cols_W + __j1] += (t65 ? (x12_6 * sel86) : 0d);
+                                if ((not48_2 && t65)) if (o_W + diff45_2 * cols_W + __j3 <= o_W + diff9_2 * cols_W + __j1) matrix[(o_W + diff45_2 * cols_W + __j3) * p + o_W + diff9_2 * cols_W + __j1] += (t65 ? (x12_6 * sel86) : 0d);
                             }
                         }
                     }
@@ -531,8 +539,10 @@ namespace Demo
             int o_W = 0;
             global::System.ReadOnlySpan<double> p_W = theta.Slice(o_W, this.W.Length);
             int cols_W = this.W.GetLength(1);
+            double[,] d_X = this.X;
             for (int i = start; i < end; i++)
             {
+                global::System.ReadOnlySpan<double> r_X = global::MleGen.DataRows.Row(d_X, i);
                 double lse23_max = double.NegativeInfinity, lse23_sum = 0d;
                 for (int __k0 = 0; __k0 < 3; __k0++)
                 {
@@ -546,9 +556,9 @@ namespace Demo
                     else
                     {
                         double sum14 = 0d;
-                        for (int __j1 = 0; __j1 < this.X.GetLength(1); __j1++)
+                        for (int __j1 = 0; __j1 < d_X.GetLength(1); __j1++)
                         {
-                            double x12 = this.X[i, __j1];
+                            double x12 = r_X[__j1];
                             sum14 += (p_W[diff9 * cols_W + __j1] * x12);
                         }
                         sel15 = sum14;
@@ -570,9 +580,9 @@ namespace Demo
                     else
                     {
                         double sum14_2 = 0d;
-                        for (int __j1 = 0; __j1 < this.X.GetLength(1); __j1++)
+                        for (int __j1 = 0; __j1 < d_X.GetLength(1); __j1++)
                         {
-                            double x12_2 = this.X[i, __j1];
+                            double x12_2 = r_X[__j1];
                             sum14_2 += (p_W[diff9_2 * cols_W + __j1] * x12_2);
                         }
                         sel15_2 = sum14_2;
@@ -580,14 +590,14 @@ namespace Demo
                     bool not30 = (!t5_2);
                     double exp33 = global::System.Math.Exp((sel15_2 - lse23));
                     double sel97 = (not30 ? (t5_2 ? 0d : 1d) : 0d);
-                    for (int __j6 = 0; __j6 < this.X.GetLength(1); __j6++)
+                    for (int __j6 = 0; __j6 < d_X.GetLength(1); __j6++)
                     {
-                        double sel113 = (not30 ? (sel97 * this.X[i, __j6]) : 0d);
-                        for (int __j7 = 0; __j7 < this.X.GetLength(1); __j7++)
+                        double sel113 = (not30 ? (sel97 * r_X[__j6]) : 0d);
+                        for (int __j7 = 0; __j7 < d_X.GetLength(1); __j7++)
                         {
-                            double x116 = this.X[i, __j7];
+                            double x116 = r_X[__j7];
                             double sel118 = (not30 ? (sel97 * x116) : 0d);
-                            if ((not30 && not30)) matrix[(o_W + diff9_2 * cols_W + __j6) * p + o_W + diff9_2 * cols_W + __j7] += (exp33 * (sel113 * sel118));
+                            if ((not30 && not30)) if (o_W + diff9_2 * cols_W + __j6 <= o_W + diff9_2 * cols_W + __j7) matrix[(o_W + diff9_2 * cols_W + __j6) * p + o_W + diff9_2 * cols_W + __j7] += (exp33 * (sel113 * sel118));
                         }
                     }
                 }
@@ -603,9 +613,9 @@ namespace Demo
                     else
                     {
                         double sum14_3 = 0d;
-                        for (int __j1 = 0; __j1 < this.X.GetLength(1); __j1++)
+                        for (int __j1 = 0; __j1 < d_X.GetLength(1); __j1++)
                         {
-                            double x12_3 = this.X[i, __j1];
+                            double x12_3 = r_X[__j1];
                             sum14_3 += (p_W[diff9_3 * cols_W + __j1] * x12_3);
                         }
                         sel15_3 = sum14_3;
@@ -625,9 +635,9 @@ namespace Demo
                         else
                         {
                             double sum105 = 0d;
-                            for (int __j1 = 0; __j1 < this.X.GetLength(1); __j1++)
+                            for (int __j1 = 0; __j1 < d_X.GetLength(1); __j1++)
                             {
-                                double x12_4 = this.X[i, __j1];
+                                double x12_4 = r_X[__j1];
                                 sum105 += (x12_4 * p_W[diff102 * cols_W + __j1]);
                             }
                             sel106 = sum105;
@@ -636,14 +646,14 @@ namespace Demo
                         bool not123 = (!t101);
                         double sel125 = (not123 ? (t101 ? 0d : 1d) : 0d);
                         double prod128 = (exp33_2 * exp108);
-                        for (int __j6 = 0; __j6 < this.X.GetLength(1); __j6++)
+                        for (int __j6 = 0; __j6 < d_X.GetLength(1); __j6++)
                         {
-                            double sel113_2 = (not30_2 ? (sel97_2 * this.X[i, __j6]) : 0d);
-                            for (int __j7 = 0; __j7 < this.X.GetLength(1); __j7++)
+                            double sel113_2 = (not30_2 ? (sel97_2 * r_X[__j6]) : 0d);
+                            for (int __j7 = 0; __j7 < d_X.GetLength(1); __j7++)
                             {
-                                double x116_2 = this.X[i, __j7];
+                                double x116_2 = r_X[__j7];
                                 double sel127 = (not123 ? (x116_2 * sel125) : 0d);
-                                if ((not30_2 && not123)) matrix[(o_W + diff9_3 * cols_W + __j6) * p + o_W + diff102 * cols_W + __j7] += (-(prod128 * (sel113_2 * sel127)));
+                                if ((not30_2 && not123)) if (o_W + diff9_3 * cols_W + __j6 <= o_W + diff102 * cols_W + __j7) matrix[(o_W + diff9_3 * cols_W + __j6) * p + o_W + diff102 * cols_W + __j7] += (-(prod128 * (sel113_2 * sel127)));
                             }
                         }
                     }
@@ -658,10 +668,13 @@ namespace Demo
             global::System.ReadOnlySpan<double> p_W = theta.Slice(o_W, this.W.Length);
             int cols_W = this.W.GetLength(1);
             int p = score.Length;
+            int[] d_Class = this.Class;
+            double[,] d_X = this.X;
             for (int i = start; i < end; i++)
             {
                 score.Clear();
-                int x1 = this.Class[i];
+                global::System.ReadOnlySpan<double> r_X = global::MleGen.DataRows.Row(d_X, i);
+                int x1 = d_Class[i];
                 bool t17 = (x1 == 0);
                 double lse23_max = double.NegativeInfinity, lse23_sum = 0d;
                 for (int __k0 = 0; __k0 < 3; __k0++)
@@ -676,9 +689,9 @@ namespace Demo
                     else
                     {
                         double sum14 = 0d;
-                        for (int __j1 = 0; __j1 < this.X.GetLength(1); __j1++)
+                        for (int __j1 = 0; __j1 < d_X.GetLength(1); __j1++)
                         {
-                            double x12 = this.X[i, __j1];
+                            double x12 = r_X[__j1];
                             sum14 += (p_W[diff9 * cols_W + __j1] * x12);
                         }
                         sel15 = sum14;
@@ -690,9 +703,9 @@ namespace Demo
                 double lse23 = lse23_max + global::System.Math.Log(lse23_sum);
                 bool not29 = (!t17);
                 double sel36 = (not29 ? (-(t17 ? 0d : 1d)) : 0d);
-                for (int __j1 = 0; __j1 < this.X.GetLength(1); __j1++)
+                for (int __j1 = 0; __j1 < d_X.GetLength(1); __j1++)
                 {
-                    double x12_2 = this.X[i, __j1];
+                    double x12_2 = r_X[__j1];
                     if (not29) score[o_W + (x1 - 1) * cols_W + __j1] += (not29 ? (x12_2 * sel36) : 0d);
                 }
                 for (int __k0 = 0; __k0 < 3; __k0++)
@@ -707,9 +720,9 @@ namespace Demo
                     else
                     {
                         double sum14_2 = 0d;
-                        for (int __j1 = 0; __j1 < this.X.GetLength(1); __j1++)
+                        for (int __j1 = 0; __j1 < d_X.GetLength(1); __j1++)
                         {
-                            double x12_3 = this.X[i, __j1];
+                            double x12_3 = r_X[__j1];
                             sum14_2 += (p_W[diff9_2 * cols_W + __j1] * x12_3);
                         }
                         sel15_2 = sum14_2;
@@ -717,19 +730,19 @@ namespace Demo
                     bool not30 = (!t5_2);
                     double sel39 = (t5_2 ? 0d : 1d);
                     double sel41 = (not30 ? (global::System.Math.Exp((sel15_2 - lse23)) * sel39) : 0d);
-                    for (int __j1 = 0; __j1 < this.X.GetLength(1); __j1++)
+                    for (int __j1 = 0; __j1 < d_X.GetLength(1); __j1++)
                     {
-                        double x12_4 = this.X[i, __j1];
+                        double x12_4 = r_X[__j1];
                         if (not30) score[o_W + diff9_2 * cols_W + __j1] += (not30 ? (x12_4 * sel41) : 0d);
                     }
                 }
-                // meat += s sᵀ
+                // meat += s sᵀ, on and above the diagonal (the evaluator mirrors it)
                 for (int a = 0; a < p; a++)
                 {
                     double sa = score[a];
                     if (sa == 0d) continue;
                     global::System.Span<double> meatRow = meat.Slice(a * p, p);
-                    for (int c = 0; c < p; c++) meatRow[c] += sa * score[c];
+                    for (int c = a; c < p; c++) meatRow[c] += sa * score[c];
                 }
             }
         }

@@ -275,12 +275,15 @@ namespace Demo.Nist
                 double p_B2 = theta[o_B2];
                 double p_Sigma = theta[o_Sigma];
                 double p_Tau = theta[o_Tau];
+                double[] d_X = this.X;
+                double[] d_Y = this.Y;
                 // θ-only subexpressions, hoisted out of the observation loop
-                double neg17 = (-global::System.Math.Log(p_Sigma));
+                double inv14 = (1d / p_Sigma);
+                double neg18 = (-global::System.Math.Log(p_Sigma));
                 double nll = 0d;
                 for (int i = start; i < end; i++)
                 {
-                    nll += (-(neg17 - (0.5d * global::MleGen.Functions.Square(((this.Y[i] - (p_B1 * (1d - global::System.Math.Exp((-(p_B2 * this.X[i])))))) / p_Sigma)))));
+                    nll += (-(neg18 - (0.5d * global::MleGen.Functions.Square(((d_Y[i] - (p_B1 * (1d - global::System.Math.Exp((-(p_B2 * d_X[i])))))) * inv14)))));
                 }
                 return nll;
             }
@@ -312,24 +315,28 @@ namespace Demo.Nist
                 double g_B2 = 0d;
                 double g_Sigma = 0d;
                 double g_Tau = 0d;
+                double[] d_X = this.X;
+                double[] d_Y = this.Y;
                 // θ-only subexpressions, hoisted out of the observation loop
-                double neg17 = (-global::System.Math.Log(p_Sigma));
-                double inv66 = (1d / p_Sigma);
+                double inv14 = (1d / p_Sigma);
+                double neg18 = (-global::System.Math.Log(p_Sigma));
+                double sq70 = global::MleGen.Functions.Square(inv14);
                 double nll = 0d;
                 for (int i = start; i < end; i++)
                 {
                     // forward: the observation's NLL and the adjoints of its subexpressions
-                    double x6 = this.X[i];
+                    double x6 = d_X[i];
                     double exp9 = global::System.Math.Exp((-(p_B2 * x6)));
                     double diff10 = (1d - exp9);
-                    double ratio14 = ((this.Y[i] - (p_B1 * diff10)) / p_Sigma);
-                    double prod65 = (0.5d * (ratio14 * 2d));
-                    double prod67 = (prod65 * inv66);
-                    nll += (-(neg17 - (0.5d * global::MleGen.Functions.Square(ratio14))));
+                    double diff13 = (d_Y[i] - (p_B1 * diff10));
+                    double prod15 = (diff13 * inv14);
+                    double prod67 = (0.5d * (prod15 * 2d));
+                    double prod68 = (inv14 * prod67);
+                    nll += (-(neg18 - (0.5d * global::MleGen.Functions.Square(prod15))));
                     // backward: dNLL/dθ
-                    g_B1 += (-(diff10 * prod67));
-                    g_B2 += (-(x6 * (exp9 * (p_B1 * prod67))));
-                    g_Sigma += (inv66 - (prod65 * (ratio14 / p_Sigma)));
+                    g_B1 += (-(diff10 * prod68));
+                    g_B2 += (-(x6 * (exp9 * (p_B1 * prod68))));
+                    g_Sigma += (inv14 - ((diff13 * prod67) * sq70));
                 }
                 gradient[o_B1] += g_B1;
                 gradient[o_B2] += g_B2;
@@ -349,35 +356,29 @@ namespace Demo.Nist
                 double p_B2 = theta[o_B2];
                 double p_Sigma = theta[o_Sigma];
                 double p_Tau = theta[o_Tau];
-                double inv66 = (1d / p_Sigma);
-                double sq87 = global::MleGen.Functions.Square(inv66);
+                double[] d_X = this.X;
+                double[] d_Y = this.Y;
+                double inv14 = (1d / p_Sigma);
+                double sq70 = global::MleGen.Functions.Square(inv14);
+                double prod141 = (inv14 * 2d);
                 for (int i = start; i < end; i++)
                 {
-                    double x6 = this.X[i];
+                    double x6 = d_X[i];
                     double exp9 = global::System.Math.Exp((-(p_B2 * x6)));
                     double diff10 = (1d - exp9);
-                    double ratio14 = ((this.Y[i] - (p_B1 * diff10)) / p_Sigma);
-                    double prod65 = (0.5d * (ratio14 * 2d));
-                    double prod67 = (prod65 * inv66);
-                    double ratio68 = (ratio14 / p_Sigma);
-                    double neg73 = (-prod67);
-                    double prod93 = (2d * (0.5d * (diff10 * inv66)));
-                    double prod95 = (inv66 * prod93);
-                    double prod110 = (x6 * exp9);
-                    double prod114 = (p_B1 * prod110);
-                    double prod124 = (2d * (0.5d * (inv66 * prod114)));
-                    double prod126 = (inv66 * prod124);
-                    double diff150 = (neg73 - (2d * (0.5d * ratio68)));
-                    double prod151 = (inv66 * diff150);
-                    matrix[(o_B1) * p + o_B1] += (diff10 * prod95);
-                    matrix[(o_B1) * p + o_B2] += (x6 * (exp9 * (neg73 + (p_B1 * prod95))));
-                    matrix[(o_B1) * p + o_Sigma] += (((diff10 * prod65) * sq87) + (ratio68 * prod93));
-                    matrix[(o_B2) * p + o_B1] += ((-(prod67 * prod110)) + (diff10 * prod126));
-                    matrix[(o_B2) * p + o_B2] += (-(x6 * (exp9 * ((-(x6 * (p_B1 * prod67))) - (p_B1 * prod126)))));
-                    matrix[(o_B2) * p + o_Sigma] += ((sq87 * (prod65 * prod114)) + (ratio68 * prod124));
-                    matrix[(o_Sigma) * p + o_B1] += (-(diff10 * prod151));
-                    matrix[(o_Sigma) * p + o_B2] += (-(x6 * (exp9 * (p_B1 * prod151))));
-                    matrix[(o_Sigma) * p + o_Sigma] += (((prod65 * (ratio68 / p_Sigma)) - sq87) - (ratio68 * diff150));
+                    double diff13 = (d_Y[i] - (p_B1 * diff10));
+                    double prod67 = (0.5d * ((diff13 * inv14) * 2d));
+                    double prod68 = (inv14 * prod67);
+                    double prod91 = (2d * (0.5d * (diff10 * inv14)));
+                    double prod93 = (inv14 * prod91);
+                    double prod114 = (p_B1 * (x6 * exp9));
+                    double prod122 = (2d * (0.5d * (inv14 * prod114)));
+                    matrix[(o_B1) * p + o_B1] += (diff10 * prod93);
+                    matrix[(o_B1) * p + o_B2] += (x6 * (exp9 * ((-prod68) + (p_B1 * prod93))));
+                    matrix[(o_B1) * p + o_Sigma] += (-(sq70 * ((-(diff10 * prod67)) - (diff13 * prod91))));
+                    matrix[(o_B2) * p + o_B2] += (-(x6 * (exp9 * ((-(x6 * (p_B1 * prod68))) - (p_B1 * (inv14 * prod122))))));
+                    matrix[(o_B2) * p + o_Sigma] += (-(sq70 * ((-(prod67 * prod114)) - (diff13 * prod122))));
+                    matrix[(o_Sigma) * p + o_Sigma] += (-(sq70 * ((1d - ((diff13 * prod67) * prod141)) - (diff13 * (2d * (0.5d * (diff13 * sq70)))))));
                 }
             }
 
@@ -392,18 +393,18 @@ namespace Demo.Nist
                 double p_B2 = theta[o_B2];
                 double p_Sigma = theta[o_Sigma];
                 double p_Tau = theta[o_Tau];
-                double inv168 = (1d / global::MleGen.Functions.Square(p_Sigma));
+                double[] d_X = this.X;
+                double inv174 = (1d / global::MleGen.Functions.Square(p_Sigma));
                 for (int i = start; i < end; i++)
                 {
-                    double x6 = this.X[i];
+                    double x6 = d_X[i];
                     double exp9 = global::System.Math.Exp((-(p_B2 * x6)));
                     double diff10 = (1d - exp9);
-                    double prod166 = (x6 * (p_B1 * exp9));
-                    matrix[(o_B1) * p + o_B1] += (inv168 * (diff10 * diff10));
-                    matrix[(o_B1) * p + o_B2] += (inv168 * (diff10 * prod166));
-                    matrix[(o_B2) * p + o_B1] += (inv168 * (diff10 * prod166));
-                    matrix[(o_B2) * p + o_B2] += (inv168 * (prod166 * prod166));
-                    matrix[(o_Sigma) * p + o_Sigma] += (2d * inv168);
+                    double prod172 = (x6 * (p_B1 * exp9));
+                    matrix[(o_B1) * p + o_B1] += (inv174 * (diff10 * diff10));
+                    matrix[(o_B1) * p + o_B2] += (inv174 * (diff10 * prod172));
+                    matrix[(o_B2) * p + o_B2] += (inv174 * (prod172 * prod172));
+                    matrix[(o_Sigma) * p + o_Sigma] += (2d * inv174);
                 }
             }
 
@@ -419,26 +420,29 @@ namespace Demo.Nist
                 double p_Sigma = theta[o_Sigma];
                 double p_Tau = theta[o_Tau];
                 int p = score.Length;
-                double inv66 = (1d / p_Sigma);
+                double[] d_X = this.X;
+                double[] d_Y = this.Y;
+                double inv14 = (1d / p_Sigma);
+                double sq70 = global::MleGen.Functions.Square(inv14);
                 for (int i = start; i < end; i++)
                 {
                     score.Clear();
-                    double x6 = this.X[i];
+                    double x6 = d_X[i];
                     double exp9 = global::System.Math.Exp((-(p_B2 * x6)));
                     double diff10 = (1d - exp9);
-                    double ratio14 = ((this.Y[i] - (p_B1 * diff10)) / p_Sigma);
-                    double prod65 = (0.5d * (ratio14 * 2d));
-                    double prod67 = (prod65 * inv66);
-                    score[o_B1] += (-(diff10 * prod67));
-                    score[o_B2] += (-(x6 * (exp9 * (p_B1 * prod67))));
-                    score[o_Sigma] += (inv66 - (prod65 * (ratio14 / p_Sigma)));
-                    // meat += s sᵀ
+                    double diff13 = (d_Y[i] - (p_B1 * diff10));
+                    double prod67 = (0.5d * ((diff13 * inv14) * 2d));
+                    double prod68 = (inv14 * prod67);
+                    score[o_B1] += (-(diff10 * prod68));
+                    score[o_B2] += (-(x6 * (exp9 * (p_B1 * prod68))));
+                    score[o_Sigma] += (inv14 - ((diff13 * prod67) * sq70));
+                    // meat += s sᵀ, on and above the diagonal (the evaluator mirrors it)
                     for (int a = 0; a < p; a++)
                     {
                         double sa = score[a];
                         if (sa == 0d) continue;
                         global::System.Span<double> meatRow = meat.Slice(a * p, p);
-                        for (int c = 0; c < p; c++) meatRow[c] += sa * score[c];
+                        for (int c = a; c < p; c++) meatRow[c] += sa * score[c];
                     }
                 }
             }
@@ -454,13 +458,16 @@ namespace Demo.Nist
                 double p_B2 = theta[o_B2];
                 double p_Sigma = theta[o_Sigma];
                 double p_Tau = theta[o_Tau];
+                double[] d_X = this.X;
+                double[] d_Z = this.Z;
                 // θ-only subexpressions, hoisted out of the observation loop
-                double neg31 = (-p_B1);
-                double neg48 = (-global::System.Math.Log(p_Tau));
+                double neg32 = (-p_B1);
+                double inv36 = (1d / p_Tau);
+                double neg50 = (-global::System.Math.Log(p_Tau));
                 double nll = 0d;
                 for (int i = start; i < end; i++)
                 {
-                    nll += (-(neg48 - (2.5d * global::MleGen.Functions.Log1p((global::MleGen.Functions.Square(((this.Z[i] - ((this.X[i] > 0d) ? p_B1 : neg31)) / p_Tau)) / 4d)))));
+                    nll += (-(neg50 - (2.5d * global::MleGen.Functions.Log1p((global::MleGen.Functions.Square(((d_Z[i] - ((d_X[i] > 0d) ? p_B1 : neg32)) * inv36)) / 4d)))));
                 }
                 return nll;
             }
@@ -492,23 +499,27 @@ namespace Demo.Nist
                 double g_B2 = 0d;
                 double g_Sigma = 0d;
                 double g_Tau = 0d;
+                double[] d_X = this.X;
+                double[] d_Z = this.Z;
                 // θ-only subexpressions, hoisted out of the observation loop
-                double neg31 = (-p_B1);
-                double neg48 = (-global::System.Math.Log(p_Tau));
-                double inv184 = (1d / p_Tau);
+                double neg32 = (-p_B1);
+                double inv36 = (1d / p_Tau);
+                double neg50 = (-global::System.Math.Log(p_Tau));
+                double sq192 = global::MleGen.Functions.Square(inv36);
                 double nll = 0d;
                 for (int i = start; i < end; i++)
                 {
                     // forward: the observation's NLL and the adjoints of its subexpressions
-                    bool t30 = (this.X[i] > 0d);
-                    double ratio35 = ((this.Z[i] - (t30 ? p_B1 : neg31)) / p_Tau);
-                    double ratio50 = (global::MleGen.Functions.Square(ratio35) / 4d);
-                    double prod183 = (((2.5d * (1d / (1d + ratio50))) * 0.25d) * (ratio35 * 2d));
-                    double prod185 = (prod183 * inv184);
-                    nll += (-(neg48 - (2.5d * global::MleGen.Functions.Log1p(ratio50))));
+                    bool t31 = (d_X[i] > 0d);
+                    double diff35 = (d_Z[i] - (t31 ? p_B1 : neg32));
+                    double prod37 = (diff35 * inv36);
+                    double ratio52 = (global::MleGen.Functions.Square(prod37) / 4d);
+                    double prod189 = (((2.5d * (1d / (1d + ratio52))) * 0.25d) * (prod37 * 2d));
+                    double prod190 = (inv36 * prod189);
+                    nll += (-(neg50 - (2.5d * global::MleGen.Functions.Log1p(ratio52))));
                     // backward: dNLL/dθ
-                    g_B1 += ((-(prod185 * (t30 ? 1d : 0d))) + ((!t30) ? (prod185 * (t30 ? 0d : 1d)) : 0d));
-                    g_Tau += (inv184 - (prod183 * (ratio35 / p_Tau)));
+                    g_B1 += ((-(prod190 * (t31 ? 1d : 0d))) + ((!t31) ? (prod190 * (t31 ? 0d : 1d)) : 0d));
+                    g_Tau += (inv36 - ((diff35 * prod189) * sq192));
                 }
                 gradient[o_B1] += g_B1;
                 gradient[o_B2] += g_B2;
@@ -528,32 +539,33 @@ namespace Demo.Nist
                 double p_B2 = theta[o_B2];
                 double p_Sigma = theta[o_Sigma];
                 double p_Tau = theta[o_Tau];
-                double neg31 = (-p_B1);
-                double inv184 = (1d / p_Tau);
-                double sq207 = global::MleGen.Functions.Square(inv184);
+                double[] d_X = this.X;
+                double[] d_Z = this.Z;
+                double neg32 = (-p_B1);
+                double inv36 = (1d / p_Tau);
+                double sq192 = global::MleGen.Functions.Square(inv36);
+                double prod240 = (inv36 * 2d);
                 for (int i = start; i < end; i++)
                 {
-                    bool t30 = (this.X[i] > 0d);
-                    double ratio35 = ((this.Z[i] - (t30 ? p_B1 : neg31)) / p_Tau);
-                    bool not176 = (!t30);
-                    double inv178 = (1d / (1d + (global::MleGen.Functions.Square(ratio35) / 4d)));
-                    double prod181 = ((2.5d * inv178) * 0.25d);
-                    double prod182 = (ratio35 * 2d);
-                    double prod183 = (prod181 * prod182);
-                    double ratio186 = (ratio35 / p_Tau);
-                    double sel192 = (t30 ? 1d : 0d);
-                    double sel195 = (t30 ? 0d : 1d);
-                    double diff204 = ((not176 ? (sel195 * (not176 ? 1d : 0d)) : 0d) - sel192);
-                    double prod205 = (inv184 * diff204);
-                    double sq216 = global::MleGen.Functions.Square(inv178);
-                    double diff224 = ((2d * (prod181 * prod205)) - (prod182 * (0.25d * ((2.5d * (0.25d * (prod182 * prod205))) * sq216))));
-                    double prod225 = (inv184 * diff224);
-                    double add257 = (((-(prod183 * inv184)) - (2d * (prod181 * ratio186))) + (prod182 * (0.25d * (sq216 * (2.5d * (0.25d * (prod182 * ratio186)))))));
-                    double prod258 = (inv184 * add257);
-                    matrix[(o_B1) * p + o_B1] += ((-(sel192 * prod225)) + (not176 ? (sel195 * prod225) : 0d));
-                    matrix[(o_B1) * p + o_Tau] += ((-((prod183 * diff204) * sq207)) - (ratio186 * diff224));
-                    matrix[(o_Tau) * p + o_B1] += ((-(sel192 * prod258)) + (not176 ? (sel195 * prod258) : 0d));
-                    matrix[(o_Tau) * p + o_Tau] += (((prod183 * (ratio186 / p_Tau)) - sq207) - (ratio186 * add257));
+                    bool t31 = (d_X[i] > 0d);
+                    double diff35 = (d_Z[i] - (t31 ? p_B1 : neg32));
+                    double prod37 = (diff35 * inv36);
+                    bool not182 = (!t31);
+                    double inv184 = (1d / (1d + (global::MleGen.Functions.Square(prod37) / 4d)));
+                    double prod187 = ((2.5d * inv184) * 0.25d);
+                    double prod188 = (prod37 * 2d);
+                    double prod189 = (prod187 * prod188);
+                    double sel198 = (t31 ? 1d : 0d);
+                    double sel201 = (t31 ? 0d : 1d);
+                    double diff210 = ((not182 ? (sel201 * (not182 ? 1d : 0d)) : 0d) - sel198);
+                    double prod212 = (inv36 * diff210);
+                    double sq218 = global::MleGen.Functions.Square(inv184);
+                    double diff226 = ((2d * (prod187 * prod212)) - (prod188 * (0.25d * ((2.5d * (0.25d * (prod188 * prod212))) * sq218))));
+                    double prod227 = (inv36 * diff226);
+                    double prod246 = (diff35 * sq192);
+                    matrix[(o_B1) * p + o_B1] += ((-(sel198 * prod227)) + (not182 ? (sel201 * prod227) : 0d));
+                    matrix[(o_B1) * p + o_Tau] += (-(sq192 * ((prod189 * diff210) + (diff35 * diff226))));
+                    matrix[(o_Tau) * p + o_Tau] += (-(sq192 * ((1d - ((diff35 * prod189) * prod240)) + (diff35 * ((-(2d * (prod187 * prod246))) + (prod188 * (0.25d * (sq218 * (2.5d * (0.25d * (prod188 * prod246)))))))))));
                 }
             }
 
@@ -568,13 +580,14 @@ namespace Demo.Nist
                 double p_B2 = theta[o_B2];
                 double p_Sigma = theta[o_Sigma];
                 double p_Tau = theta[o_Tau];
-                double prod289 = (7d * global::MleGen.Functions.Square(p_Tau));
-                double ratio290 = (5d / prod289);
+                double[] d_X = this.X;
+                double prod296 = (7d * global::MleGen.Functions.Square(p_Tau));
+                double ratio297 = (5d / prod296);
                 for (int i = start; i < end; i++)
                 {
-                    bool t30 = (this.X[i] > 0d);
-                    matrix[(o_B1) * p + o_B1] += (ratio290 * (((t30 ? 1d : 0d) + ((!t30) ? (-(t30 ? 0d : 1d)) : 0d)) * ((t30 ? 1d : 0d) + ((!t30) ? (-(t30 ? 0d : 1d)) : 0d))));
-                    matrix[(o_Tau) * p + o_Tau] += (8d / prod289);
+                    bool t31 = (d_X[i] > 0d);
+                    matrix[(o_B1) * p + o_B1] += (ratio297 * (((t31 ? 1d : 0d) + ((!t31) ? (-(t31 ? 0d : 1d)) : 0d)) * ((t31 ? 1d : 0d) + ((!t31) ? (-(t31 ? 0d : 1d)) : 0d))));
+                    matrix[(o_Tau) * p + o_Tau] += (8d / prod296);
                 }
             }
 
@@ -590,24 +603,28 @@ namespace Demo.Nist
                 double p_Sigma = theta[o_Sigma];
                 double p_Tau = theta[o_Tau];
                 int p = score.Length;
-                double neg31 = (-p_B1);
-                double inv184 = (1d / p_Tau);
+                double[] d_X = this.X;
+                double[] d_Z = this.Z;
+                double neg32 = (-p_B1);
+                double inv36 = (1d / p_Tau);
+                double sq192 = global::MleGen.Functions.Square(inv36);
                 for (int i = start; i < end; i++)
                 {
                     score.Clear();
-                    bool t30 = (this.X[i] > 0d);
-                    double ratio35 = ((this.Z[i] - (t30 ? p_B1 : neg31)) / p_Tau);
-                    double prod183 = (((2.5d * (1d / (1d + (global::MleGen.Functions.Square(ratio35) / 4d)))) * 0.25d) * (ratio35 * 2d));
-                    double prod185 = (prod183 * inv184);
-                    score[o_B1] += ((-(prod185 * (t30 ? 1d : 0d))) + ((!t30) ? (prod185 * (t30 ? 0d : 1d)) : 0d));
-                    score[o_Tau] += (inv184 - (prod183 * (ratio35 / p_Tau)));
-                    // meat += s sᵀ
+                    bool t31 = (d_X[i] > 0d);
+                    double diff35 = (d_Z[i] - (t31 ? p_B1 : neg32));
+                    double prod37 = (diff35 * inv36);
+                    double prod189 = (((2.5d * (1d / (1d + (global::MleGen.Functions.Square(prod37) / 4d)))) * 0.25d) * (prod37 * 2d));
+                    double prod190 = (inv36 * prod189);
+                    score[o_B1] += ((-(prod190 * (t31 ? 1d : 0d))) + ((!t31) ? (prod190 * (t31 ? 0d : 1d)) : 0d));
+                    score[o_Tau] += (inv36 - ((diff35 * prod189) * sq192));
+                    // meat += s sᵀ, on and above the diagonal (the evaluator mirrors it)
                     for (int a = 0; a < p; a++)
                     {
                         double sa = score[a];
                         if (sa == 0d) continue;
                         global::System.Span<double> meatRow = meat.Slice(a * p, p);
-                        for (int c = 0; c < p; c++) meatRow[c] += sa * score[c];
+                        for (int c = a; c < p; c++) meatRow[c] += sa * score[c];
                     }
                 }
             }

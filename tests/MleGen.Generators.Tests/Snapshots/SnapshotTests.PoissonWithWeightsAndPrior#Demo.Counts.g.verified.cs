@@ -262,12 +262,16 @@ namespace Demo
             int o_B = o_A + 1;
             double p_A = theta[o_A];
             double p_B = theta[o_B];
+            double[] d_Exposure = this.Exposure;
+            double[] d_W = this.W;
+            double[] d_X = this.X;
+            int[] d_Y = this.Y;
             // θ-only subexpressions, hoisted out of the observation loop
             double nll = 0d;
             for (int i = start; i < end; i++)
             {
-                double add9 = ((p_A + (p_B * this.X[i])) + global::System.Math.Log(this.Exposure[i]));
-                nll += (-(((add9 * (double)this.Y[i]) - global::System.Math.Exp(add9)) * this.W[i]));
+                double add9 = ((p_A + (p_B * d_X[i])) + global::System.Math.Log(d_Exposure[i]));
+                nll += (-(((add9 * (double)d_Y[i]) - global::System.Math.Exp(add9)) * d_W[i]));
             }
             return nll;
         }
@@ -293,16 +297,20 @@ namespace Demo
             double p_B = theta[o_B];
             double g_A = 0d;
             double g_B = 0d;
+            double[] d_Exposure = this.Exposure;
+            double[] d_W = this.W;
+            double[] d_X = this.X;
+            int[] d_Y = this.Y;
             // θ-only subexpressions, hoisted out of the observation loop
             double nll = 0d;
             for (int i = start; i < end; i++)
             {
                 // forward: the observation's NLL and the adjoints of its subexpressions
-                double x4 = this.X[i];
-                double add9 = ((p_A + (p_B * x4)) + global::System.Math.Log(this.Exposure[i]));
-                double t10 = (double)this.Y[i];
+                double x4 = d_X[i];
+                double add9 = ((p_A + (p_B * x4)) + global::System.Math.Log(d_Exposure[i]));
+                double t10 = (double)d_Y[i];
                 double exp12 = global::System.Math.Exp(add9);
-                double x21 = this.W[i];
+                double x21 = d_W[i];
                 nll += (-(((add9 * t10) - exp12) * x21));
                 // backward: dNLL/dθ
                 g_A += ((exp12 * x21) - (t10 * x21));
@@ -320,14 +328,16 @@ namespace Demo
             int o_B = o_A + 1;
             double p_A = theta[o_A];
             double p_B = theta[o_B];
+            double[] d_Exposure = this.Exposure;
+            double[] d_W = this.W;
+            double[] d_X = this.X;
             for (int i = start; i < end; i++)
             {
-                double x4 = this.X[i];
-                double exp12 = global::System.Math.Exp(((p_A + (p_B * x4)) + global::System.Math.Log(this.Exposure[i])));
-                double x21 = this.W[i];
+                double x4 = d_X[i];
+                double exp12 = global::System.Math.Exp(((p_A + (p_B * x4)) + global::System.Math.Log(d_Exposure[i])));
+                double x21 = d_W[i];
                 matrix[(o_A) * p + o_A] += (exp12 * x21);
                 matrix[(o_A) * p + o_B] += (x4 * (exp12 * x21));
-                matrix[(o_B) * p + o_A] += (exp12 * (x4 * x21));
                 matrix[(o_B) * p + o_B] += (x4 * (exp12 * (x4 * x21)));
             }
         }
@@ -339,13 +349,15 @@ namespace Demo
             int o_B = o_A + 1;
             double p_A = theta[o_A];
             double p_B = theta[o_B];
+            double[] d_Exposure = this.Exposure;
+            double[] d_W = this.W;
+            double[] d_X = this.X;
             for (int i = start; i < end; i++)
             {
-                double x4 = this.X[i];
-                double prod28 = (global::System.Math.Exp(((p_A + (p_B * x4)) + global::System.Math.Log(this.Exposure[i]))) * this.W[i]);
+                double x4 = d_X[i];
+                double prod28 = (global::System.Math.Exp(((p_A + (p_B * x4)) + global::System.Math.Log(d_Exposure[i]))) * d_W[i]);
                 matrix[(o_A) * p + o_A] += prod28;
                 matrix[(o_A) * p + o_B] += (x4 * prod28);
-                matrix[(o_B) * p + o_A] += (x4 * prod28);
                 matrix[(o_B) * p + o_B] += (prod28 * (x4 * x4));
             }
         }
@@ -358,20 +370,24 @@ namespace Demo
             double p_A = theta[o_A];
             double p_B = theta[o_B];
             int p = score.Length;
+            double[] d_Exposure = this.Exposure;
+            double[] d_W = this.W;
+            double[] d_X = this.X;
+            int[] d_Y = this.Y;
             for (int i = start; i < end; i++)
             {
                 score.Clear();
-                double x4 = this.X[i];
-                double x21 = this.W[i];
-                score[o_A] += ((global::System.Math.Exp(((p_A + (p_B * x4)) + global::System.Math.Log(this.Exposure[i]))) * x21) - ((double)this.Y[i] * x21));
-                score[o_B] += (x4 * ((global::System.Math.Exp(((p_A + (p_B * x4)) + global::System.Math.Log(this.Exposure[i]))) * x21) - ((double)this.Y[i] * x21)));
-                // meat += s sᵀ
+                double x4 = d_X[i];
+                double x21 = d_W[i];
+                score[o_A] += ((global::System.Math.Exp(((p_A + (p_B * x4)) + global::System.Math.Log(d_Exposure[i]))) * x21) - ((double)d_Y[i] * x21));
+                score[o_B] += (x4 * ((global::System.Math.Exp(((p_A + (p_B * x4)) + global::System.Math.Log(d_Exposure[i]))) * x21) - ((double)d_Y[i] * x21)));
+                // meat += s sᵀ, on and above the diagonal (the evaluator mirrors it)
                 for (int a = 0; a < p; a++)
                 {
                     double sa = score[a];
                     if (sa == 0d) continue;
                     global::System.Span<double> meatRow = meat.Slice(a * p, p);
-                    for (int c = 0; c < p; c++) meatRow[c] += sa * score[c];
+                    for (int c = a; c < p; c++) meatRow[c] += sa * score[c];
                 }
             }
         }
