@@ -35,6 +35,7 @@ public sealed class ChunkedEvaluator
     private IChunkKernel? _kernel;
     private EvaluationKind _kind;
     private int _width;
+    private int _stride;
     private int _nextChunk;
 
     /// <summary>The number of threads to use: 0 (the default) for all processors, 1 for the calling thread only.</summary>
@@ -62,6 +63,7 @@ public sealed class ChunkedEvaluator
         _kernel = kernel;
         _kind = kind;
         _width = width;
+        _stride = Stride(width);
         if (threads > 1 && observations >= ParallelThreshold && _chunkCount > 1)
         {
             ChunkWorkers.Run(this, Math.Min(threads, _chunkCount));
@@ -114,7 +116,7 @@ public sealed class ChunkedEvaluator
 
     private void RunChunk(int c, int worker)
     {
-        var output = _outputs.AsSpan(c * _width, _width);
+        var output = _outputs.AsSpan(c * _stride, _width);
         output.Clear();
         _values[c] = _kernel!.EvaluateChunk(_kind, _chunkTerm[c], _theta, output, _scratch[worker], _chunkStart[c], _chunkEnd[c]);
     }
@@ -126,7 +128,7 @@ public sealed class ChunkedEvaluator
         for (int c = 0; c < _chunkCount; c++)
         {
             total += _values[c];
-            var chunk = _outputs.AsSpan(c * width, width);
+            var chunk = _outputs.AsSpan(c * _stride, width);
             for (int k = 0; k < width; k++)
             {
                 output[k] += chunk[k];
@@ -185,9 +187,9 @@ public sealed class ChunkedEvaluator
         }
 
         theta.CopyTo(_theta);
-        if (_outputs.Length < _chunkCount * width)
+        if (_outputs.Length < _chunkCount * Stride(width))
         {
-            _outputs = new double[_chunkCount * width];
+            _outputs = new double[_chunkCount * Stride(width)];
         }
 
         int workers = Math.Max(1, Math.Min(Environment.ProcessorCount, Threads <= 0 ? Environment.ProcessorCount : Threads));
@@ -200,6 +202,14 @@ public sealed class ChunkedEvaluator
             }
         }
     }
+
+    /// <summary>
+    /// The distance between two chunks' outputs: the width rounded up to whole cache lines (8 doubles)
+    /// plus one line, so chunks that different threads run never write into the same cache line (the
+    /// kernels accumulate gradients into their output on every observation; with adjacent outputs, two
+    /// threads made the evaluation 1.5× slower than one).
+    /// </summary>
+    internal static int Stride(int width) => width == 0 ? 0 : ((width + 7) & ~7) + 8;
 
     private static int TotalObservations(IChunkKernel kernel)
     {

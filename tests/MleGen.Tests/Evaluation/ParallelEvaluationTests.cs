@@ -164,4 +164,19 @@ public class ParallelEvaluationTests
         Assert.Equal(fitOne.LogLikelihood, fitAll.LogLikelihood);
         Assert.Equal(fitOne["Beta[0]"].Estimate, fitAll["Beta[0]"].Estimate);
     }
+
+    /// <summary>Chunks that different threads run write their outputs at least one cache line (8 doubles) apart, starting on line multiples.</summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(8)]
+    [InlineData(11)]
+    [InlineData(21 * 21)]
+    public void ChunkOutputsNeverShareACacheLine(int width)
+    {
+        int stride = ChunkedEvaluator.Stride(width);
+        Assert.Equal(0, stride % 8);
+        Assert.True(stride >= width + 8, $"stride {stride} for width {width}");
+        Assert.Equal(0, ChunkedEvaluator.Stride(0));
+    }
 }
