@@ -84,7 +84,7 @@ internal static class CovarianceEstimator
         {
             Array.Clear(column);
             column[j] = 1;
-            ModifiedCholesky.Solve(factor, r, column);
+            Cholesky.Solve(factor, r, column);
             for (int i = 0; i < r; i++)
             {
                 inverse[(i * r) + j] = column[i] * scale[i] * scale[j];

@@ -145,7 +145,7 @@ internal static class Newton
             settings.CancellationToken.ThrowIfCancellationRequested();
             objective.Hessian(x, h);
             ScaleToUnitDiagonal(h, n, diagonalSeen, scale);
-            if (objective.HasFallbackHessian && !ModifiedCholesky.TryFactor(h, n, 0, l))
+            if (objective.HasFallbackHessian && !Cholesky.TryFactor(h, n, 0, l))
             {
                 // The observed information is indefinite here: take this step on the expected
                 // information (Fisher scoring's matrix, positive semi-definite) instead.
@@ -253,7 +253,7 @@ internal static class Newton
     /// <summary>Solves (H + λI) s = −g in the scaled coordinates; false when H + λI is not positive definite.</summary>
     private static bool ModelDirection(ReadOnlySpan<double> h, int n, double damping, ReadOnlySpan<double> scaledGradient, Span<double> scaledStep, Span<double> factor)
     {
-        if (!ModifiedCholesky.TryFactor(h, n, damping, factor))
+        if (!Cholesky.TryFactor(h, n, damping, factor))
         {
             return false;
         }
@@ -263,7 +263,7 @@ internal static class Newton
             scaledStep[i] = -scaledGradient[i];
         }
 
-        ModifiedCholesky.Solve(factor, n, scaledStep);
+        Cholesky.Solve(factor, n, scaledStep);
         foreach (double v in scaledStep)
         {
             if (!double.IsFinite(v))

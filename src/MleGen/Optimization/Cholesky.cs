@@ -3,38 +3,11 @@ using System;
 namespace MleGen;
 
 /// <summary>
-/// Cholesky factorization with added multiple of the identity (Nocedal &amp; Wright, Algorithm 3.3):
-/// factor H + τI, increasing τ until it succeeds, so a Newton direction is always a descent direction.
+/// Cholesky factorization of a shifted matrix H + τI (row-major, lower triangle): the linear algebra of
+/// the trust-region Newton steps and of the covariance estimator.
 /// </summary>
-internal static class ModifiedCholesky
+internal static class Cholesky
 {
-    /// <summary>Factors H + τI into L Lᵀ in <paramref name="factor"/> (lower triangle, n×n row-major); returns τ.</summary>
-    public static double Factor(ReadOnlySpan<double> hessian, int n, Span<double> factor)
-    {
-        double minDiagonal = double.PositiveInfinity, maxDiagonal = 0;
-        for (int i = 0; i < n; i++)
-        {
-            double h = hessian[(i * n) + i];
-            minDiagonal = Math.Min(minDiagonal, h);
-            maxDiagonal = Math.Max(maxDiagonal, Math.Abs(h));
-        }
-
-        // β: the first shift, scaled to the matrix (N&W suggest 1e-3 of its size).
-        double beta = 1e-3 * Math.Max(1, maxDiagonal);
-        double tau = minDiagonal > 0 ? 0 : -minDiagonal + beta;
-        for (int attempt = 0; attempt < 200; attempt++)
-        {
-            if (TryFactor(hessian, n, tau, factor))
-            {
-                return tau;
-            }
-
-            tau = Math.Max(2 * tau, beta);
-        }
-
-        throw new InvalidOperationException("The Hessian could not be made positive definite (non-finite entries?).");
-    }
-
     /// <summary>Plain Cholesky of H + τI; false when a pivot is not positive (or not finite).</summary>
     public static bool TryFactor(ReadOnlySpan<double> matrix, int n, double tau, Span<double> factor)
     {
