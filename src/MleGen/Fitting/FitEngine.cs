@@ -250,7 +250,9 @@ internal static class FitEngine
             // L-BFGS stalled before its gradient test (a relative-change or step test on a badly
             // scaled problem): finish with safeguarded Newton, which is invariant to the parameters' scales.
             OptimizerSettings rest = settings with { MaxIterations = remaining, IterationOffset = settings.IterationOffset + result.Iterations };
-            OptimizationResult finish = Newton.Minimize(objective, u, rest, workspace);
+            // After a stall on the f or step test L-BFGS is near the optimum: start undamped.
+            bool near = result.Status is OptimizationStatus.FunctionConverged or OptimizationStatus.StepConverged;
+            OptimizationResult finish = Newton.Minimize(objective, u, rest, workspace, nearOptimum: near);
             return finish with { Iterations = result.Iterations + finish.Iterations, Evaluations = result.Evaluations + finish.Evaluations };
         }
 

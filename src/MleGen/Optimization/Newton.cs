@@ -190,7 +190,10 @@ internal static class Newton
                 {
                     accepted = true;
                     double r = (2 * rho) - 1;
-                    lambda *= !double.IsFinite(rho) ? 1
+
+                    // A step accepted inside the rounding noise of f (its ρ is noise) that reduced the
+                    // gradient says the model is good at this scale: damp less, never more.
+                    lambda *= !double.IsFinite(rho) || rho < MinAgreement ? 0.1
                         : Math.Abs(rho - 1) < ExactAgreement ? 1e-3
                         : rho > GoodAgreement ? 0.1
                         : Math.Max(1.0 / 3, 1 - (r * r * r));
