@@ -43,8 +43,11 @@ internal static class FitDiagnosticsBuilder
         {
             string names = string.Join(", ", covariance.Unidentified.Select(i => problem.Infos[i].Name));
             string label = kind == CovarianceKind.Expected ? "expected" : "observed";
+            string cause = kind != CovarianceKind.Expected && problem.Model.HasKinks
+                ? "The likelihood has kinks (a Laplace term): it is piecewise linear in the location's coefficients, so their observed information is 0; use CovarianceKind.Expected."
+                : "The data do not identify them separately (collinear, redundant or unused parameters, or a fit that did not reach the maximum).";
             diagnostics.Add(new FitDiagnostic(FitDiagnosticIds.SingularInformation, FitDiagnosticSeverity.Warning,
-                $"The {label} information matrix is not positive definite, so standard errors are unavailable. Parameters involved: {names}. The data do not identify them separately (collinear, redundant or unused parameters, or a fit that did not reach the maximum)."));
+                $"The {label} information matrix is not positive definite, so standard errors are unavailable. Parameters involved: {names}. {cause}"));
         }
 
         return diagnostics;

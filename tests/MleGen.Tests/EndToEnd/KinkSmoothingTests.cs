@@ -80,4 +80,15 @@ public class KinkSmoothingTests
         ModelChecker.AssertClose(sumAbs / model.Y.Length, theta[2], 1e-9, "scale = mean |r|");
         Assert.Equal(2, zeros);
     }
+
+    [Fact]
+    public void ObservedInformationOfAKinkedFitPointsToTheExpectedOne()
+    {
+        IMleModel model = ModelCases.Get("Laplace").Simulate(101, 3);
+        FitResult fit = ModelFitter.Fit(model);
+        Assert.Null(fit["A"].StandardError);
+        FitDiagnostic singular = Assert.Single(fit.Diagnostics, d => d.Id == FitDiagnosticIds.SingularInformation);
+        Assert.Contains("CovarianceKind.Expected", singular.Message);
+        Assert.NotNull(ModelFitter.Fit(model, new FitOptions { Covariance = CovarianceKind.Expected })["A"].StandardError);
+    }
 }
