@@ -96,6 +96,13 @@ internal static class DiagnosticDescriptors
         "The {0} member '{1}' must not be static or const",
         "Data and parameters belong to a model instance; static or const members cannot be read or written per model.");
 
+    public static readonly DiagnosticDescriptor MissingModelAttribute = Create(
+        DiagnosticIds.MissingModelAttribute,
+        Usage,
+        "Model members in a type without [Model]",
+        "The type '{0}' has a [{1}] member '{2}' but no [Model] attribute, so MleGen generates nothing for it",
+        "[Data], [Param] and [Likelihood] describe a model only inside a [Model] class; without the attribute the class gets no likelihood, gradient or Fit().");
+
     public static readonly DiagnosticDescriptor InvalidFamilyArgument = Create(
         DiagnosticIds.InvalidFamilyArgument,
         Design,

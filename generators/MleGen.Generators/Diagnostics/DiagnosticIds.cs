@@ -16,4 +16,5 @@ internal static class DiagnosticIds
     public const string NoLikelihood = "MLE0011";
     public const string StaticMember = "MLE0012";
     public const string InvalidFamilyArgument = "MLE0013";
+    public const string MissingModelAttribute = "MLE0014";
 }

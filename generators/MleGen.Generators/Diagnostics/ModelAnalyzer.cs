@@ -25,7 +25,8 @@ public sealed class ModelAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.RecursiveHelper,
         DiagnosticDescriptors.NoLikelihood,
         DiagnosticDescriptors.StaticMember,
-        DiagnosticDescriptors.InvalidFamilyArgument);
+        DiagnosticDescriptors.InvalidFamilyArgument,
+        DiagnosticDescriptors.MissingModelAttribute);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -43,7 +44,39 @@ public sealed class ModelAnalyzer : DiagnosticAnalyzer
                 nodeContext => AnalyzeDeclaration(nodeContext, modelAttribute),
                 SyntaxKind.ClassDeclaration,
                 SyntaxKind.RecordDeclaration);
+
+            var memberAttributes = new[] { "MleGen.LikelihoodAttribute", "MleGen.ParamAttribute", "MleGen.DataAttribute" }
+                .Select(name => start.Compilation.GetTypeByMetadataName(name))
+                .OfType<INamedTypeSymbol>()
+                .ToImmutableArray();
+            start.RegisterSymbolAction(
+                symbolContext => AnalyzeTypeWithoutModel(symbolContext, modelAttribute, memberAttributes),
+                SymbolKind.NamedType);
         });
+    }
+
+    /// <summary>MLE0014: model members ([Likelihood], [Param], [Data]) in a type that is not a [Model]; reported once, at the type.</summary>
+    private static void AnalyzeTypeWithoutModel(SymbolAnalysisContext context, INamedTypeSymbol modelAttribute, ImmutableArray<INamedTypeSymbol> memberAttributes)
+    {
+        var type = (INamedTypeSymbol)context.Symbol;
+        if (type.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, modelAttribute)))
+        {
+            return;
+        }
+
+        foreach (var attributeType in memberAttributes)
+        {
+            foreach (var member in type.GetMembers())
+            {
+                if (member.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attributeType)))
+                {
+                    string attributeName = attributeType.Name.Substring(0, attributeType.Name.Length - "Attribute".Length);
+                    var location = type.Locations.FirstOrDefault(l => l.IsInSource) ?? Location.None;
+                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.MissingModelAttribute, location, type.Name, attributeName, member.Name));
+                    return;
+                }
+            }
+        }
     }
 
     /// <summary>Parses the model once, from the declaration that carries its [Model] attribute.</summary>

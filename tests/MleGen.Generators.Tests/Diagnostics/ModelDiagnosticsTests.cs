@@ -38,6 +38,8 @@ public class ModelDiagnosticsTests
     [
         new("MLE0001", Header + "[Model] public class [|M|] { [Data] public double[] Y = []; [Likelihood(nameof(Y))] Normal Obs(int i) => new(0, 1); }"),
         new("MLE0001", Header + "public class [|Outer|] { [Model] public partial class M { [Data] public double[] Y = []; [Likelihood(nameof(Y))] Normal Obs(int i) => new(0, 1); } }"),
+        new("MLE0014", Header + "public partial class [|M|] { [Data] public double[] Y = []; [Likelihood(nameof(Y))] Normal Obs(int i) => new(0, 1); }"),
+        new("MLE0014", Header + "public class [|Half|] { [Param] public double A; }"),
         new("MLE0002", Header + "[Model] public partial class [|M|]<T> { [Data] public double[] Y = []; [Likelihood(nameof(Y))] Normal Obs(int i) => new(0, 1); }"),
         new("MLE0003", Model("    [Data] public [|string|] Name = \"\";\n" + Likelihood)),
         new("MLE0003", Model("    [Data] public [|float[]|] F { get; set; } = [];\n" + Likelihood)),
