@@ -5,11 +5,11 @@ namespace MleGen;
 /// <summary>Runs an optimizer on a <see cref="FitProblem"/> in the unconstrained coordinates and maps the minimizer back.</summary>
 internal static class FitEngine
 {
-    /// <summary>The first kink smoothing ε of the continuation (on standardized residuals: Huber-like).</summary>
-    private const double FirstKinkSmoothing = 1;
-
-    /// <summary>The last ε: the smoothed minimizer is then within ~ε·scale of the kinked one.</summary>
-    private const double LastKinkSmoothing = 1e-11;
+    /// <summary>
+    /// The continuation's ε are 10^0, 10^−1, …, 10^−LastKinkSmoothingExponent: the first is Huber-like on
+    /// standardized residuals, and at the last the smoothed minimizer is within ~ε·scale of the kinked one.
+    /// </summary>
+    private const int LastKinkSmoothingExponent = 11;
 
     /// <summary>Minimizes NLL + negative log prior (with its L1 part) of <paramref name="problem"/>.</summary>
     public static OptimizationOutcome Optimize(FitProblem problem, FitMethod method, in OptimizerSettings settings)
@@ -29,9 +29,9 @@ internal static class FitEngine
         int iterations = 0, evaluations = 0;
         try
         {
-            for (double smoothing = FirstKinkSmoothing; smoothing >= LastKinkSmoothing; smoothing *= 0.1)
+            for (int exponent = 0; exponent <= LastKinkSmoothingExponent; exponent++)
             {
-                model.KinkSmoothing = smoothing;
+                model.KinkSmoothing = Math.Pow(10, -exponent);
                 outcome = OptimizeSmooth(current, FitMethod.Newton, settings with { IterationOffset = settings.IterationOffset + iterations }, warmStart: outcome is null);
                 iterations += outcome.Result.Iterations;
                 evaluations += outcome.Result.Evaluations;
@@ -48,7 +48,8 @@ internal static class FitEngine
             outcome.Theta,
             last with { Iterations = iterations, Evaluations = evaluations, Value = ObjectiveAt(model, outcome.Theta) },
             FitMethod.Newton,
-            ObjectiveAt(model, outcome.Theta));
+            ObjectiveAt(model, outcome.Theta),
+            ThroughKinks: true);
     }
 
     private static OptimizationOutcome OptimizeSmooth(FitProblem problem, FitMethod method, in OptimizerSettings settings, bool warmStart = true)

@@ -51,7 +51,7 @@ internal sealed class FitSession : IFitSource
             this,
             Outcome.Method,
             Outcome.Result.Converged,
-            Outcome.Result.Reason,
+            Outcome.ThroughKinks ? "kinked likelihood, smoothing continuation; last stage: " + Outcome.Result.Reason : Outcome.Result.Reason,
             Outcome.Result.Iterations,
             Outcome.Result.GradientNorm,
             -nll,

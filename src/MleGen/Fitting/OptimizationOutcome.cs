@@ -5,4 +5,5 @@ namespace MleGen;
 /// <param name="Result">The optimizer's report.</param>
 /// <param name="Method">The method actually used.</param>
 /// <param name="Objective">NLL + negative log prior (smooth and L1) at θ̂.</param>
-internal sealed record OptimizationOutcome(double[] Theta, OptimizationResult Result, FitMethod Method, double Objective);
+/// <param name="ThroughKinks">True when the likelihood has kinks and was solved by smoothing continuation (<see cref="Result"/> is its last stage's).</param>
+internal sealed record OptimizationOutcome(double[] Theta, OptimizationResult Result, FitMethod Method, double Objective, bool ThroughKinks = false);

@@ -62,6 +62,7 @@ public class KinkSmoothingTests
         IMleModel m = model;
         FitResult fit = ModelFitter.Fit(m, new FitOptions { Covariance = CovarianceKind.Expected });
         Assert.True(fit.Converged, fit.ToString());
+        Assert.Contains("smoothing continuation", fit.ConvergenceReason);
         Assert.Equal(0, m.KinkSmoothing);
         double[] theta = [fit["A"].Estimate, fit["B"].Estimate, fit["Scale"].Estimate];
         double loglik = -SmoothedOracle(model, theta, 0);
