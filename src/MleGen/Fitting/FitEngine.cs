@@ -31,8 +31,16 @@ internal static class FitEngine
         {
             for (int exponent = 0; exponent <= LastKinkSmoothingExponent; exponent++)
             {
+                // The stages share the iteration budget, each getting at least one iteration, so the
+                // estimate reported is always that of the least smoothed problem (and a spent budget
+                // shows as the last stage's iteration limit: not converged).
                 model.KinkSmoothing = Math.Pow(10, -exponent);
-                outcome = OptimizeSmooth(current, FitMethod.Newton, settings with { IterationOffset = settings.IterationOffset + iterations }, warmStart: outcome is null);
+                OptimizerSettings stage = settings with
+                {
+                    MaxIterations = Math.Max(1, settings.MaxIterations - iterations),
+                    IterationOffset = settings.IterationOffset + iterations,
+                };
+                outcome = OptimizeSmooth(current, FitMethod.Newton, stage, warmStart: outcome is null);
                 iterations += outcome.Result.Iterations;
                 evaluations += outcome.Result.Evaluations;
                 current = current.WithStart(outcome.Theta);
@@ -86,16 +94,23 @@ internal static class FitEngine
             int budget = Math.Max(1, settings.MaxIterations / 2);
             for (int round = 0; round < WarmStartRounds && stageIterations < budget; round++)
             {
-                OptimizerSettings warm = settings with { MaxIterations = WarmStartIterations, IterationOffset = settings.IterationOffset + stageIterations };
+                OptimizerSettings warm = settings with { MaxIterations = Math.Max(1, Math.Min(WarmStartIterations, budget - stageIterations)), IterationOffset = settings.IterationOffset + stageIterations };
                 OptimizationResult first = RunStage(problem, start, holdUnbounded, FitMethod.Newton, warm, out start);
+                stageIterations += first.Iterations;
+                stageEvaluations += first.Evaluations;
+                if (stageIterations >= budget)
+                {
+                    break;
+                }
+
                 OptimizerSettings block = settings with
                 {
-                    MaxIterations = Math.Max(1, budget - stageIterations - first.Iterations),
-                    IterationOffset = settings.IterationOffset + stageIterations + first.Iterations,
+                    MaxIterations = budget - stageIterations,
+                    IterationOffset = settings.IterationOffset + stageIterations,
                 };
                 OptimizationResult second = RunStage(problem, start, holdBounded, method, block, out start);
-                stageIterations += first.Iterations + second.Iterations;
-                stageEvaluations += first.Evaluations + second.Evaluations;
+                stageIterations += second.Iterations;
+                stageEvaluations += second.Evaluations;
                 if (first.Iterations + second.Iterations <= 2)
                 {
                     break;

@@ -92,4 +92,15 @@ public class KinkSmoothingTests
         Assert.Contains("CovarianceKind.Expected", singular.Message);
         Assert.NotNull(ModelFitter.Fit(model, new FitOptions { Covariance = CovarianceKind.Expected })["A"].StandardError);
     }
+
+    [Fact]
+    public void TheContinuationSharesTheIterationBudget()
+    {
+        IMleModel model = ModelCases.Get("Laplace").Simulate(101, 3);
+        FitResult fit = ModelFitter.Fit(model, new FitOptions { MaxIterations = 5, Covariance = CovarianceKind.Expected });
+        Assert.False(fit.Converged, fit.ToString());
+        Assert.Contains(fit.Diagnostics, d => d.Id == FitDiagnosticIds.NotConverged);
+        Assert.True(fit.Iterations <= 5 + 12, $"{fit.Iterations} iterations for a budget of 5 over 12 stages (at least one each)");
+        Assert.Equal(0, model.KinkSmoothing);
+    }
 }

@@ -52,4 +52,17 @@ public class ProgressNumberingTests
             Assert.Equal(k + 1, progress.Iterations[k]);
         }
     }
+
+    /// <summary>However many stages a fit runs, together they keep to <see cref="FitOptions.MaxIterations"/> (a kinked model's continuation gives each of its 12 stages at least one).</summary>
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void StagesShareTheIterationBudget(string name, FitMethod method)
+    {
+        IMleModel model = Create(name);
+        var progress = new Collect();
+        FitResult fit = ModelFitter.Fit(model, new FitOptions { Method = method, MaxIterations = 6, Progress = progress });
+        int allowance = model.HasKinks ? 12 : 0;
+        Assert.True(fit.Iterations <= 6 + allowance, $"{fit.Iterations} iterations for a budget of 6");
+        Assert.Equal(fit.Iterations, progress.Iterations.Count);
+    }
 }
