@@ -28,6 +28,9 @@ internal sealed class MemberAccess
             _data[d.Name] = d;
         }
 
+        // The model's kink smoothing ε is read like scalar data (once per kernel, into a local).
+        _data[Families.FamilyTable.KinkSmoothingField] = new DataMemberSpec(Families.FamilyTable.KinkSmoothingField, DataKind.Double);
+
         foreach (var p in model.Parameters)
         {
             _parameterOrder[p.Name] = _parameters.Count;

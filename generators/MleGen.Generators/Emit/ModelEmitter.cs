@@ -163,21 +163,25 @@ internal static class ModelEmitter
         w.Line(GeneratedCode);
         w.Line("public int EvaluationThreads { get => __Evaluator.Threads; set => __Evaluator.Threads = value; }");
         w.Line();
-        bool hasKinks = terms.Any(t => FamilyTable.HasKink(t.Spec.Family));
-        w.Line("private double " + FamilyTable.KinkSmoothingField + ";");
-        w.Line();
-        w.Line("/// <inheritdoc />");
-        w.Line(GeneratedCode);
-        w.Line("public bool HasKinks => " + (hasKinks ? "true" : "false") + ";");
-        w.Line();
-        w.Line("/// <inheritdoc />");
-        w.Line(GeneratedCode);
-        w.Line("public double KinkSmoothing");
-        w.Line("{");
-        w.Line("    get => this." + FamilyTable.KinkSmoothingField + ";");
-        w.Line("    set => this." + FamilyTable.KinkSmoothingField + " = value >= 0 && !double.IsInfinity(value) ? value : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, \"The kink smoothing must be finite and non-negative.\");");
-        w.Line("}");
-        w.Line();
+        if (terms.Any(t => FamilyTable.HasKink(t.Spec.Family)))
+        {
+            // Only a model with kinks has a smoothing to set; the others keep IMleModel's defaults
+            // (HasKinks false, KinkSmoothing 0 and nothing else accepted).
+            w.Line("private double " + FamilyTable.KinkSmoothingField + ";");
+            w.Line();
+            w.Line("/// <inheritdoc />");
+            w.Line(GeneratedCode);
+            w.Line("public bool HasKinks => true;");
+            w.Line();
+            w.Line("/// <inheritdoc />");
+            w.Line(GeneratedCode);
+            w.Line("public double KinkSmoothing");
+            w.Line("{");
+            w.Line("    get => this." + FamilyTable.KinkSmoothingField + ";");
+            w.Line("    set => this." + FamilyTable.KinkSmoothingField + " = value >= 0 && !double.IsInfinity(value) ? value : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, \"The kink smoothing must be finite and non-negative.\");");
+            w.Line("}");
+            w.Line();
+        }
 
         Method("public double NegativeLogLikelihood(global::System.ReadOnlySpan<double> theta)", () =>
         {

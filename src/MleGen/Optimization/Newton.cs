@@ -23,6 +23,9 @@ internal static class Newton
     /// <summary>Below this λ the step is the plain Newton step.</summary>
     private const double NegligibleDamping = 1e-14;
 
+    /// <summary>The least λ after H + λI failed to factor (H is indefinite or singular in some direction).</summary>
+    private const double IndefiniteDamping = 1e-6;
+
     /// <summary>Above this λ the step is a vanishing gradient step: the search has failed.</summary>
     private const double MaxDamping = 1e16;
 
@@ -165,7 +168,7 @@ internal static class Newton
                 double damping = lambda < NegligibleDamping ? 0 : lambda;
                 if (!ModelDirection(h, n, damping, scaledGradient, scaledStep, l))
                 {
-                    lambda = Math.Max(lambda * growth, 1e-6);
+                    lambda = Math.Max(lambda * growth, IndefiniteDamping);
                     growth *= 2;
                     if (lambda > MaxDamping)
                     {

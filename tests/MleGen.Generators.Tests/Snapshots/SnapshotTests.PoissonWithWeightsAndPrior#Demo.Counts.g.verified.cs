@@ -107,20 +107,6 @@ namespace Demo
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
         public int EvaluationThreads { get => __Evaluator.Threads; set => __Evaluator.Threads = value; }
 
-        private double __kinkSmoothing;
-
-        /// <inheritdoc />
-        [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-        public bool HasKinks => false;
-
-        /// <inheritdoc />
-        [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-        public double KinkSmoothing
-        {
-            get => this.__kinkSmoothing;
-            set => this.__kinkSmoothing = value >= 0 && !double.IsInfinity(value) ? value : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "The kink smoothing must be finite and non-negative.");
-        }
-
         /// <inheritdoc />
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
         public double NegativeLogLikelihood(global::System.ReadOnlySpan<double> theta)

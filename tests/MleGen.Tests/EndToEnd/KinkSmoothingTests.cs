@@ -53,6 +53,7 @@ public class KinkSmoothingTests
         Assert.False(model.HasKinks);
         model.KinkSmoothing = 0;
         Assert.Equal(0, model.KinkSmoothing);
+        Assert.Throws<NotSupportedException>(() => model.KinkSmoothing = 0.5);
     }
 
     [Fact]
