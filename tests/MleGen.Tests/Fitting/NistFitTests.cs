@@ -6,7 +6,7 @@ using Xunit;
 
 namespace MleGen.Tests.Fitting;
 
-/// <summary>Every NIST StRD nonlinear case of ../shared/reference from both certified starts, as Gaussian MLE.</summary>
+/// <summary>Every NIST StRD nonlinear case of tests/data/reference from both certified starts, as Gaussian MLE.</summary>
 public class NistFitTests
 {
     private static readonly Dictionary<string, Func<Jet[], double, Jet>> Means = new()

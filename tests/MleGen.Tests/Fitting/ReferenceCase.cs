@@ -6,7 +6,7 @@ using System.Text.Json;
 
 namespace MleGen.Tests.Fitting;
 
-/// <summary>One case of ../shared/reference: its data columns and expected.json.</summary>
+/// <summary>One case of the in-repository reference copy (tests/data/reference): its data columns and expected.json.</summary>
 internal sealed class ReferenceCase
 {
     private readonly JsonElement _root;
@@ -41,7 +41,7 @@ internal sealed class ReferenceCase
                 throw new InvalidOperationException("MleGen.sln not found above " + AppContext.BaseDirectory);
             }
 
-            return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "reference"));
+            return Path.Combine(dir.FullName, "tests", "data", "reference");
         }
     }
 

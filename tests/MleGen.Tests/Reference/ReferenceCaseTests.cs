@@ -7,7 +7,7 @@ using Xunit;
 namespace MleGen.Tests.Reference;
 
 /// <summary>
-/// Every case of ../shared/reference fitted on a GENERATED model (the [Model] classes in Reference/Models) and
+/// Every case of tests/data/reference fitted on a GENERATED model (the [Model] classes in Reference/Models) and
 /// compared with expected.json at the file's own tolerances: estimates, standard errors (the se_method the file
 /// states), Wald and profile intervals, sandwich standard errors, loglik/AIC/BIC, and the MAP quantities.
 /// </summary>
