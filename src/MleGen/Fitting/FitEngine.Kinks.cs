@@ -53,6 +53,7 @@ internal static partial class FitEngine
             last with { Iterations = iterations, Evaluations = evaluations, Value = ObjectiveAt(model, outcome.Theta) },
             FitMethod.Newton,
             ObjectiveAt(model, outcome.Theta),
+            "a kinked likelihood (Laplace): Newton through a smoothing continuation",
             ThroughKinks: true);
     }
 }

@@ -21,14 +21,12 @@ internal static partial class FitEngine
         double[] weights = new double[q];
         double[] centers = new double[q];
         bool hasL1 = CollectL1(problem, transform, weights, centers);
-        if (hasL1)
-        {
-            method = FitMethod.OwlQn;
-        }
-        else if (method == FitMethod.OwlQn)
-        {
-            method = FitMethod.Lbfgs;
-        }
+        method = Resolve(method, hasL1, model.ObservationCount, q, out string reason);
+
+        // The joint search's objects first: nothing is allocated between the warm start's iterations and its.
+        var objective = new ModelObjective(model, transform, method == FitMethod.FisherScoring ? CurvatureKind.Expected : CurvatureKind.Observed);
+        double[] u = new double[q];
+        var workspaces = new Workspaces(q);
 
         // Newton methods only: each of their steps is costly and a wild first step is what sends them into
         // the wrong basin; L-BFGS's line search is cautious already (on a mixture the rounds cost it 4×).
@@ -42,17 +40,39 @@ internal static partial class FitEngine
             MaxIterations = stageIterations == 0 ? settings.MaxIterations : Math.Max(1, settings.MaxIterations - stageIterations),
             IterationOffset = settings.IterationOffset + stageIterations,
         };
-        var objective = new ModelObjective(model, transform, method == FitMethod.FisherScoring ? CurvatureKind.Expected : CurvatureKind.Observed);
-        double[] u = new double[q];
         transform.ToUnconstrained(start, u);
         OptimizationResult result = q == 0
             ? EvaluateOnly(objective, u)
-            : RunMethod(objective, method, weights, centers, u, joint, new Workspaces(q));
+            : RunMethod(objective, method, weights, centers, u, joint, workspaces);
         result = result with { Iterations = result.Iterations + stageIterations, Evaluations = result.Evaluations + stageEvaluations };
 
         double[] theta = new double[problem.Infos.Length];
         transform.ToNatural(u, theta);
-        return new OptimizationOutcome(theta, result, method, ObjectiveAt(model, theta));
+        return new OptimizationOutcome(theta, result, method, ObjectiveAt(model, theta), reason);
+    }
+
+    /// <summary>The method a smooth run uses for the requested one, and why.</summary>
+    private static FitMethod Resolve(FitMethod requested, bool hasL1, int observations, int freeCount, out string reason)
+    {
+        if (hasL1)
+        {
+            reason = "an L1/Laplace penalty: orthant-wise L-BFGS, polished by Newton on the active set";
+            return FitMethod.OwlQn;
+        }
+
+        switch (requested)
+        {
+            case FitMethod.Auto:
+                return MethodChoice.Choose(observations, freeCount, out reason);
+            case FitMethod.OwlQn:
+                reason = "requested OWL-QN, but no parameter has an L1 penalty: L-BFGS";
+                return FitMethod.Lbfgs;
+            case FitMethod.Lbfgs or FitMethod.Newton or FitMethod.FisherScoring:
+                reason = "requested";
+                return requested;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(requested), requested, "Unknown fit method.");
+        }
     }
 
     private static OptimizationResult EvaluateOnly(IObjective objective, double[] u)
@@ -80,12 +100,16 @@ internal static partial class FitEngine
                 return Newton.Minimize(objective, u, settings, workspaces.Newton);
             case FitMethod.OwlQn:
                 return OwlQn.Minimize(objective, weights, centers, u, settings, workspaces.Lbfgs);
-            default:
+            case FitMethod.Auto:
+                throw new ArgumentException("The automatic method is resolved before a run.", nameof(method));
+            case FitMethod.Lbfgs:
                 // L-BFGS gets half the budget: on a badly conditioned problem (NIST Bennett5) it crawls,
                 // and the safeguarded Newton finish, invariant to the parameters' scales, does better.
                 OptimizerSettings first = settings with { MaxIterations = Math.Min(settings.MaxIterations, Math.Max(1, settings.MaxIterations / 2)) };
                 OptimizationResult result = Lbfgs.Minimize(objective, u, first, workspaces.Lbfgs);
                 return FinishWithNewton(objective, u, settings, result, workspaces.Newton);
+            default:
+                throw new ArgumentOutOfRangeException(nameof(method), method, "Unknown fit method.");
         }
     }
 

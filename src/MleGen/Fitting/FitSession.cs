@@ -26,7 +26,16 @@ internal sealed class FitSession : IFitSource
     public OptimizationOutcome Outcome { get; }
 
     /// <inheritdoc/>
-    public FitResult WithCovariance(FitResult fit, CovarianceKind kind) => Build(kind);
+    public FitResult WithCovariance(FitResult fit, CovarianceKind kind)
+    {
+        if (kind == CovarianceKind.Expected && !Problem.Model.HasExpectedInformation)
+        {
+            throw new InvalidOperationException(
+                "CovarianceKind.Expected needs the expected (Fisher) information, and this model has none in closed form (IMleModel.HasExpectedInformation is false, e.g. a NormalMixture term): use CovarianceKind.Observed or Sandwich.");
+        }
+
+        return Build(kind);
+    }
 
     /// <inheritdoc/>
     public (double Lower, double Upper) ProfileInterval(FitResult fit, string name, double level) =>
@@ -50,6 +59,7 @@ internal sealed class FitSession : IFitSource
         return new FitResult(
             this,
             Outcome.Method,
+            Outcome.MethodReason,
             Outcome.Result.Converged,
             Outcome.ThroughKinks ? "kinked likelihood, smoothing continuation; last stage: " + Outcome.Result.Reason : Outcome.Result.Reason,
             Outcome.Result.Iterations,

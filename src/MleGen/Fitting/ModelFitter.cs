@@ -14,6 +14,7 @@ public static class ModelFitter
     /// <param name="model">The model (usually generated code).</param>
     /// <param name="options">Method, tolerances, start values, fixed parameters, progress and cancellation; null for the defaults.</param>
     /// <exception cref="OperationCanceledException">The options' token was cancelled.</exception>
+    /// <exception cref="ArgumentException">Fisher scoring or expected-information standard errors were asked of a model without an expected information (<see cref="IMleModel.HasExpectedInformation"/> false).</exception>
     public static FitResult Fit(IMleModel model, FitOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -27,10 +28,23 @@ public static class ModelFitter
             model.EvaluationThreads = threads;
         }
 
+        RequireExpectedInformation(model, options.Method == FitMethod.FisherScoring, nameof(FitMethod) + "." + nameof(FitMethod.FisherScoring));
+        RequireExpectedInformation(model, options.Covariance == CovarianceKind.Expected, nameof(CovarianceKind) + "." + nameof(CovarianceKind.Expected));
         FitProblem problem = FitProblem.Create(model, options);
         var settings = new OptimizerSettings(options.GradientTolerance, options.FunctionTolerance, options.MaxIterations, options.Progress, options.CancellationToken);
         OptimizationOutcome outcome = FitEngine.Optimize(problem, options.Method, settings);
         model.WriteParameters(outcome.Theta);
         return new FitSession(problem, options, outcome).Build(options.Covariance);
+    }
+
+    /// <summary>Throws when <paramref name="asked"/> needs the expected information and the model has none (it would silently be the observed one).</summary>
+    private static void RequireExpectedInformation(IMleModel model, bool asked, string what)
+    {
+        if (asked && !model.HasExpectedInformation)
+        {
+            throw new ArgumentException(
+                $"{what} needs the expected (Fisher) information, and this model has none in closed form (IMleModel.HasExpectedInformation is false, e.g. a NormalMixture term): use FitMethod.Newton or Auto, and CovarianceKind.Observed or Sandwich.",
+                "options");
+        }
     }
 }

@@ -19,6 +19,7 @@ public sealed class FitResult
     internal FitResult(
         IFitSource source,
         FitMethod method,
+        string methodReason,
         bool converged,
         string convergenceReason,
         int iterations,
@@ -35,6 +36,7 @@ public sealed class FitResult
     {
         _source = source;
         Method = method;
+        MethodReason = methodReason;
         Converged = converged;
         ConvergenceReason = convergenceReason;
         Iterations = iterations;
@@ -67,8 +69,11 @@ public sealed class FitResult
     /// <summary>The infinity norm of the final (projected or pseudo-) gradient of the objective in the optimizer's unconstrained coordinates.</summary>
     public double GradientNorm { get; }
 
-    /// <summary>The optimizer used (OWL-QN whenever an L1/Laplace prior is present).</summary>
+    /// <summary>The optimizer used: never <see cref="FitMethod.Auto"/>, which resolves to Newton or L-BFGS (OWL-QN whenever an L1/Laplace prior is present).</summary>
     public FitMethod Method { get; }
+
+    /// <summary>Why <see cref="Method"/> was used: the automatic choice's reason (e.g. "automatic: 4 free parameters …"), or "requested".</summary>
+    public string MethodReason { get; }
 
     /// <summary>ℓ(θ̂), the full normalized log-likelihood at the estimate (priors excluded).</summary>
     public double LogLikelihood { get; }
@@ -109,6 +114,7 @@ public sealed class FitResult
     public IReadOnlyList<FitDiagnostic> Diagnostics { get; }
 
     /// <summary>The same fit with standard errors, intervals and covariance recomputed from <paramref name="kind"/> at the estimate.</summary>
+    /// <exception cref="InvalidOperationException"><see cref="CovarianceKind.Expected"/> for a model without an expected information (<see cref="IMleModel.HasExpectedInformation"/> false).</exception>
     public FitResult WithCovariance(CovarianceKind kind) => kind == CovarianceKind ? this : _source.WithCovariance(this, kind);
 
     /// <summary>

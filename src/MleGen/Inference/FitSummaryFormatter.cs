@@ -13,8 +13,8 @@ internal static class FitSummaryFormatter
     {
         var sb = new StringBuilder();
         string kind = fit.LogPosterior is null ? "Maximum-likelihood" : "MAP";
-        sb.Append(kind).Append(" fit (").Append(fit.Method).Append("), standard errors from the ")
-          .Append(CovarianceLabel(fit.CovarianceKind)).AppendLine();
+        sb.Append(kind).Append(" fit, standard errors from the ").Append(CovarianceLabel(fit.CovarianceKind)).AppendLine();
+        sb.Append("Method: ").Append(fit.Method).Append(" (").Append(fit.MethodReason).Append(')').AppendLine();
         int width = 10;
         foreach (ParameterEstimate p in fit.Parameters)
         {

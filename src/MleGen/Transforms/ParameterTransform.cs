@@ -106,6 +106,9 @@ internal sealed class ParameterTransform
     /// <summary>The simplex groups.</summary>
     public ReadOnlySpan<SimplexGroup> Groups => _groups;
 
+    /// <summary>Holds the fixed parameters at their values in <paramref name="theta"/> from now on (the others are ignored).</summary>
+    public void HoldAt(ReadOnlySpan<double> theta) => theta.CopyTo(_fixedValues);
+
     /// <summary>θ = θ(u), fixed parameters at their values.</summary>
     public void ToNatural(ReadOnlySpan<double> u, Span<double> theta)
     {

@@ -192,7 +192,8 @@ public class ModelFitterTests
         }
 
         Assert.Contains(fit.Parameters, p => p.Estimate == 0);
-        Assert.StartsWith("MAP fit (OwlQn)", fit.ToString());
+        Assert.StartsWith("MAP fit,", fit.ToString());
+        Assert.Contains("Method: OwlQn (an L1/Laplace penalty", fit.ToString());
     }
 
     [Fact]

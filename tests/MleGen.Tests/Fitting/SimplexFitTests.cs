@@ -1,3 +1,4 @@
+using System;
 using MleGen.Tests.Fitting.TestModels;
 using Xunit;
 
@@ -40,11 +41,11 @@ public class MixtureFitTests
     /// </summary>
     [Theory]
     [InlineData(FitMethod.Newton)]
-    [InlineData(FitMethod.FisherScoring)]
+    [InlineData(FitMethod.Auto)]
     public void EveryMethodReachesTheLbfgsMaximum(FitMethod method)
     {
         IMleModel reference = MleGen.Tests.EndToEnd.ModelCases.Get("NormalMixture").Simulate(3000, 11);
-        FitResult lbfgs = ModelFitter.Fit(reference);
+        FitResult lbfgs = ModelFitter.Fit(reference, new FitOptions { Method = FitMethod.Lbfgs });
         Assert.True(lbfgs.Converged, lbfgs.ToString());
 
         IMleModel model = MleGen.Tests.EndToEnd.ModelCases.Get("NormalMixture").Simulate(3000, 11);
@@ -55,5 +56,24 @@ public class MixtureFitTests
         {
             Assert.Equal(lbfgs.Parameters[i].Estimate, fit.Parameters[i].Estimate, 1e-5);
         }
+    }
+
+    /// <summary>
+    /// NormalMixture has no closed-form expected information (HasExpectedInformation false): Fisher scoring and
+    /// expected-information standard errors are errors, never the observed information under another name.
+    /// </summary>
+    [Fact]
+    public void ExpectedInformationIsNeverSilentlyTheObservedOne()
+    {
+        IMleModel model = MleGen.Tests.EndToEnd.ModelCases.Get("NormalMixture").Simulate(500, 3);
+        Assert.False(model.HasExpectedInformation);
+        ArgumentException scoring = Assert.Throws<ArgumentException>(() => ModelFitter.Fit(model, new FitOptions { Method = FitMethod.FisherScoring }));
+        Assert.Contains("FitMethod.FisherScoring", scoring.Message);
+        ArgumentException covariance = Assert.Throws<ArgumentException>(() => ModelFitter.Fit(model, new FitOptions { Covariance = CovarianceKind.Expected }));
+        Assert.Contains("CovarianceKind.Expected", covariance.Message);
+
+        FitResult fit = ModelFitter.Fit(model);
+        Assert.Throws<InvalidOperationException>(() => fit.WithCovariance(CovarianceKind.Expected));
+        Assert.NotNull(fit.WithCovariance(CovarianceKind.Sandwich).Covariance);
     }
 }

@@ -13,7 +13,8 @@ namespace MleGen.Tests.Reference;
 /// </summary>
 public class ReferenceCaseTests
 {
-    private static FitOptions Options(CovarianceKind covariance = CovarianceKind.Observed, FitMethod method = FitMethod.Newton) =>
+    /// <summary>The default method (automatic), so every case is also a test that the default gets there.</summary>
+    private static FitOptions Options(CovarianceKind covariance = CovarianceKind.Observed, FitMethod method = FitMethod.Auto) =>
         new() { Method = method, Covariance = covariance };
 
     /// <summary>The standard checks of a pure-MLE case with observed-information standard errors.</summary>
@@ -57,7 +58,7 @@ public class ReferenceCaseTests
 
     /// <summary>Longley's X has condition number 4.9e9 (X'X: 2.4e19): run with every optimizer, each must reach NIST's values.</summary>
     [Theory]
-    [InlineData(FitMethod.Newton)]
+    [InlineData(FitMethod.Auto)]
     [InlineData(FitMethod.Lbfgs)]
     [InlineData(FitMethod.FisherScoring)]
     public void OlsLongleyNist(FitMethod method)
