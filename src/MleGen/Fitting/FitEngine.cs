@@ -99,7 +99,10 @@ internal static partial class FitEngine
             case FitMethod.Newton or FitMethod.FisherScoring:
                 return Newton.Minimize(objective, u, settings, workspaces.Newton);
             case FitMethod.OwlQn:
-                return OwlQn.Minimize(objective, weights, centers, u, settings, workspaces.Lbfgs);
+                // OWL-QN finds the active set and signs; Newton on the active set takes the estimate to its KKT precision.
+                var activeSet = new ActiveSetObjective(objective, weights, centers);
+                OptimizationResult orthantWise = OwlQn.Minimize(objective, weights, centers, u, settings, workspaces.Lbfgs);
+                return ActiveSetNewton.Polish(activeSet, u, settings, orthantWise, workspaces.Newton);
             case FitMethod.Auto:
                 throw new ArgumentException("The automatic method is resolved before a run.", nameof(method));
             case FitMethod.Lbfgs:

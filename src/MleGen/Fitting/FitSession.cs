@@ -64,6 +64,7 @@ internal sealed class FitSession : IFitSource
             Outcome.ThroughKinks ? "kinked likelihood, smoothing continuation; last stage: " + Outcome.Result.Reason : Outcome.Result.Reason,
             Outcome.Result.Iterations,
             Outcome.Result.GradientNorm,
+            Outcome.Result.KktResidual,
             -nll,
             isMap ? -FitEngine.ObjectiveAt(model, theta) : null,
             model.ObservationCount,

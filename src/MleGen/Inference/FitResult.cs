@@ -24,6 +24,7 @@ public sealed class FitResult
         string convergenceReason,
         int iterations,
         double gradientNorm,
+        double? kktResidual,
         double logLikelihood,
         double? logPosterior,
         int observationCount,
@@ -41,6 +42,7 @@ public sealed class FitResult
         ConvergenceReason = convergenceReason;
         Iterations = iterations;
         GradientNorm = gradientNorm;
+        KktResidual = kktResidual;
         LogLikelihood = logLikelihood;
         LogPosterior = logPosterior;
         ObservationCount = observationCount;
@@ -68,6 +70,14 @@ public sealed class FitResult
 
     /// <summary>The infinity norm of the final (projected or pseudo-) gradient of the objective in the optimizer's unconstrained coordinates.</summary>
     public double GradientNorm { get; }
+
+    /// <summary>
+    /// For a fit with L1/Laplace penalties, the largest violation of the optimality (KKT) conditions at the estimate, relative
+    /// to each penalty weight w: |∂ℓ/∂θ − w·sign θ|/w for a nonzero penalized parameter, max(0, |∂ℓ/∂θ| − w)/w for a zero one,
+    /// |∂ℓ/∂θ|/max(1, |objective|) for an unpenalized one (in the optimizer's coordinates). Converged requires ≤ 1e-9. Null for
+    /// smooth fits (see <see cref="GradientNorm"/>).
+    /// </summary>
+    public double? KktResidual { get; }
 
     /// <summary>The optimizer used: never <see cref="FitMethod.Auto"/>, which resolves to Newton or L-BFGS (OWL-QN whenever an L1/Laplace prior is present).</summary>
     public FitMethod Method { get; }

@@ -57,7 +57,13 @@ internal static class FitSummaryFormatter
 
         sb.Append("Iterations: ").Append(fit.Iterations.ToString(Invariant))
           .Append("   converged: ").Append(fit.Converged ? "yes" : "NO").Append(" (").Append(fit.ConvergenceReason)
-          .Append(")   gradient norm: ").Append(fit.GradientNorm.ToString("G3", Invariant)).AppendLine();
+          .Append(")   gradient norm: ").Append(fit.GradientNorm.ToString("G3", Invariant));
+        if (fit.KktResidual is double kkt)
+        {
+            sb.Append("   KKT residual: ").Append(kkt.ToString("G3", Invariant));
+        }
+
+        sb.AppendLine();
         foreach (FitDiagnostic d in fit.Diagnostics)
         {
             sb.AppendLine(d.ToString());

@@ -1,3 +1,5 @@
+using System;
+
 namespace MleGen;
 
 /// <summary>The outcome of one optimizer run; the minimizer itself is left in the caller's x.</summary>
@@ -19,6 +21,11 @@ internal readonly record struct OptimizationResult(OptimizationStatus Status, in
         OptimizationStatus.StepConverged => "step below tolerance",
         OptimizationStatus.MaxIterations => "iteration limit reached",
         OptimizationStatus.LineSearchFailed => "line search could not decrease the objective",
-        _ => "objective not finite at the start values",
+        OptimizationStatus.KktNotMet => "the L1 optimality (KKT) conditions are not met to the tolerance",
+        OptimizationStatus.NonFiniteStart => "objective not finite at the start values",
+        _ => throw new InvalidOperationException($"Unknown status {Status}."),
     };
+
+    /// <summary>For an L1 problem, the largest relative violation of its optimality (KKT) conditions at the minimizer (see <see cref="ActiveSetNewton.KktResidual"/>); null otherwise.</summary>
+    public double? KktResidual { get; init; }
 }

@@ -20,4 +20,7 @@ internal enum OptimizationStatus
 
     /// <summary>The objective was not finite at the start.</summary>
     NonFiniteStart,
+
+    /// <summary>An L1 problem's optimizer stopped, but its optimality (KKT) conditions do not hold to the tolerance.</summary>
+    KktNotMet,
 }

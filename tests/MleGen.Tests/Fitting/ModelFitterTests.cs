@@ -180,11 +180,12 @@ public class ModelFitterTests
         FitResult fit = ModelFitter.Fit(model, new FitOptions { Method = FitMethod.Newton });
         Assert.Equal(FitMethod.OwlQn, fit.Method);
         Assert.True(fit.Converged, fit.ConvergenceReason);
+        Assert.True(fit.KktResidual <= 1e-9, $"KKT residual {fit.KktResidual}");
         Assert.NotNull(fit.LogPosterior);
         Assert.True(fit.LogPosterior < fit.LogLikelihood);
         for (int j = 0; j < reference.Length; j++)
         {
-            Assert.Equal(reference[j], fit.Parameters[j].Estimate, 1e-6);
+            Assert.Equal(reference[j], fit.Parameters[j].Estimate, 1e-12 * Math.Max(1, Math.Abs(reference[j])));
             if (reference[j] == 0)
             {
                 Assert.Equal(0.0, fit.Parameters[j].Estimate);

@@ -114,7 +114,7 @@ internal sealed class LeastSquares : IObjective
 
     public double[] Y => _y;
 
-    public bool HasHessian => false;
+    public bool HasHessian => true;
 
     public double Value(ReadOnlySpan<double> beta) => ValueAndGradient(beta, stackalloc double[Dimension]);
 
@@ -141,7 +141,24 @@ internal sealed class LeastSquares : IObjective
         return f;
     }
 
-    public void Hessian(ReadOnlySpan<double> x, Span<double> h) => throw new NotSupportedException();
+    /// <summary>XᵀX/n.</summary>
+    public void Hessian(ReadOnlySpan<double> x, Span<double> h)
+    {
+        int n = _y.Length, p = Dimension;
+        for (int a = 0; a < p; a++)
+        {
+            for (int b = 0; b < p; b++)
+            {
+                double s = 0;
+                for (int i = 0; i < n; i++)
+                {
+                    s += _x[i, a] * _x[i, b];
+                }
+
+                h[(a * p) + b] = s / n;
+            }
+        }
+    }
 
     /// <summary>The lasso solution by cyclic coordinate descent with soft thresholding (the reference for OWL-QN).</summary>
     public double[] CoordinateDescent(double lambda)
