@@ -90,7 +90,7 @@ internal static partial class FitEngine
             bool bounded = problem.Infos[i].IsBounded || problem.Infos[i].IsSimplex;
             anyBounded |= bounded;
             anyUnbounded |= !bounded;
-            // A simplex cannot be held (ParameterTransform supports no fixed simplex member): its
+            // A whole simplex cannot be held (ParameterTransform holds at most one member of each): its
             // weights stay free in the second block, beside the unbounded parameters.
             holdBounded[i] = bounded && !problem.Infos[i].IsSimplex;
             holdUnbounded[i] = !bounded;

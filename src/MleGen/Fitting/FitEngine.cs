@@ -6,11 +6,15 @@ namespace MleGen;
 internal static partial class FitEngine
 {
     /// <summary>Minimizes NLL + negative log prior (with its L1 part) of <paramref name="problem"/>.</summary>
-    public static OptimizationOutcome Optimize(FitProblem problem, FitMethod method, in OptimizerSettings settings)
+    /// <param name="problem">The problem.</param>
+    /// <param name="method">The requested method.</param>
+    /// <param name="settings">Stopping rules, progress and cancellation.</param>
+    /// <param name="nearOptimum">True when the start is next to the optimum (a profile's re-fit from its neighbour): no block warm start.</param>
+    public static OptimizationOutcome Optimize(FitProblem problem, FitMethod method, in OptimizerSettings settings, bool nearOptimum = false)
     {
         return problem.Model.HasKinks && settings.MaxIterations > 0
             ? OptimizeThroughKinks(problem, settings)
-            : OptimizeSmooth(problem, method, settings);
+            : OptimizeSmooth(problem, method, settings, warmStart: !nearOptimum);
     }
 
     private static OptimizationOutcome OptimizeSmooth(FitProblem problem, FitMethod method, in OptimizerSettings settings, bool warmStart = true)

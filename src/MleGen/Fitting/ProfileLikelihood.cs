@@ -9,7 +9,11 @@ namespace MleGen;
 /// negative log prior for MAP) minimized over every other free parameter while θⱼ = t. Each side is
 /// bracketed by doubling steps from the estimate (the Wald standard error as the first step) and
 /// solved with Brent's method; every inner fit is a safeguarded Newton run warm-started from the
-/// previous one.
+/// previous one. A simplex member is held at t with the other members rescaled proportionally to
+/// 1 − t and re-optimized on that smaller simplex, its range [0, 1]. On a side with a finite bound the
+/// profile is first evaluated at the bound itself: below the threshold there (an estimate on or near
+/// its bound, a weight that may be 0), the interval ends at the bound; above it, the bound closes the
+/// bracket.
 /// </summary>
 internal static class ProfileLikelihood
 {
@@ -21,14 +25,10 @@ internal static class ProfileLikelihood
     public static (double Lower, double Upper) Interval(FitSession session, int index, double level)
     {
         FitProblem problem = session.Problem;
+        ParameterInfo info = problem.Infos[index];
         if (problem.IsFixed[index])
         {
-            throw new InvalidOperationException($"{problem.Infos[index].Name} is fixed: it has no profile interval.");
-        }
-
-        if (problem.Infos[index].IsSimplex)
-        {
-            throw new NotSupportedException($"{problem.Infos[index].Name}: profile intervals of simplex members are not supported.");
+            throw new InvalidOperationException($"{info.Name} is fixed: it has no profile interval.");
         }
 
         double threshold = ChiSquared.InvCDF(1, level);
@@ -36,27 +36,36 @@ internal static class ProfileLikelihood
         double estimate = session.Outcome.Theta[index];
         CovarianceOutcome cov = CovarianceEstimator.Estimate(problem.Model, session.Outcome.Theta, problem.Infos, problem.IsFixed, CovarianceKind.Observed);
         double se = cov.Covariance is { } c && c[index, index] > 0 ? Math.Sqrt(c[index, index]) : 0.1 * Math.Max(1, Math.Abs(estimate));
-        double lower = Side(profile, estimate, -se, problem.Infos[index].Lower);
-        double upper = Side(profile, estimate, se, problem.Infos[index].Upper);
+        double lowerBound = info.IsSimplex ? 0 : info.Lower;
+        double upperBound = info.IsSimplex ? 1 : info.Upper;
+        double lower = Side(profile, estimate, -se, lowerBound);
+        double upper = Side(profile, estimate, se, upperBound);
         return (lower, upper);
     }
 
     private static double Side(Profile profile, double estimate, double step, double bound)
     {
         profile.ResetWarmStart();
+        bool bounded = double.IsFinite(bound);
+        if (bounded && profile.Deviance(bound) < 0)
+        {
+            // Inside the interval even at the bound: the interval ends there.
+            return bound;
+        }
+
+        profile.ResetWarmStart();
         double previous = estimate;
         for (int k = 0; k < MaxBracketSteps; k++)
         {
             double t = estimate + step;
-            bool limited = false;
-            if (double.IsFinite(bound) && (step < 0 ? t <= bound : t >= bound))
+            if (bounded && (step < 0 ? t <= bound : t >= bound))
             {
-                t = previous + (0.5 * (bound - previous));
-                limited = true;
+                // The bound's deviance is above the threshold: [previous, bound] brackets the crossing.
+                t = bound;
             }
 
-            double ft = profile.Deviance(t);
-            if (ft >= 0)
+            double ft = t == bound ? 0 : profile.Deviance(t);
+            if (t == bound || ft >= 0)
             {
                 double lo = Math.Min(previous, t), hi = Math.Max(previous, t);
                 double accuracy = 1e-9 * Math.Abs(step);
@@ -64,17 +73,10 @@ internal static class ProfileLikelihood
             }
 
             previous = t;
-            if (!limited)
-            {
-                step *= 2;
-            }
-            else if (Math.Abs(bound - t) <= 1e-12 * Math.Max(1, Math.Abs(bound)))
-            {
-                return bound;
-            }
+            step *= 2;
         }
 
-        return double.IsFinite(bound) ? bound : (step < 0 ? double.NegativeInfinity : double.PositiveInfinity);
+        return step < 0 ? double.NegativeInfinity : double.PositiveInfinity;
     }
 
     /// <summary>t ↦ 2(F(t) − F̂) − χ²₁(level), with warm starts between calls.</summary>
@@ -102,7 +104,7 @@ internal static class ProfileLikelihood
         {
             FitProblem restricted = _session.Problem.WithFixed(_index, t, _warm);
             FitMethod method = _session.Outcome.Method == FitMethod.OwlQn ? FitMethod.OwlQn : FitMethod.Newton;
-            OptimizationOutcome outcome = FitEngine.Optimize(restricted, method, _settings);
+            OptimizationOutcome outcome = FitEngine.Optimize(restricted, method, _settings, nearOptimum: true);
             if (double.IsFinite(outcome.Objective))
             {
                 _warm = outcome.Theta;

@@ -130,7 +130,9 @@ public sealed class FitResult
     /// <summary>
     /// The profile-likelihood interval {t : 2(ℓ̂ − max ℓ | θⱼ = t) ≤ χ²₁(level)} of parameter
     /// <paramref name="name"/>, every other free parameter re-maximized at each t. An end is the
-    /// parameter's bound (or ±∞) when the profile never crosses the threshold on that side.
+    /// parameter's bound (or ±∞) when the profile does not cross the threshold before it — an estimate on
+    /// its bound has the bound as that end. A simplex member is held at t with the other members rescaled
+    /// proportionally to 1 − t and re-maximized; its range is [0, 1].
     /// </summary>
     public (double Lower, double Upper) ProfileInterval(string name, double level = 0.95)
     {
