@@ -22,9 +22,13 @@ public static class LintVerifier
 {
     private static readonly ReferenceAssemblies NoDownload = new("net10.0");
 
+    /// <summary>The framework assemblies a model source binds against (all of them would make every test compile ~170 references).</summary>
+    private static readonly string[] FrameworkAssemblies = ["System.Private.CoreLib", "System.Runtime", "netstandard", "System.Collections", "System.Linq"];
+
     private static readonly Lazy<ImmutableArray<MetadataReference>> HostReferences = new(() =>
         ((string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") ?? string.Empty)
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Where(path => FrameworkAssemblies.Contains(Path.GetFileNameWithoutExtension(path), StringComparer.Ordinal))
             .Append(typeof(ModelAttribute).Assembly.Location)
             .Distinct(StringComparer.Ordinal)
             .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
