@@ -55,4 +55,26 @@ public class LintDescriptorTests
 
         Assert.Throws<ArgumentOutOfRangeException>(() => FamilyLintFacts.Support((FamilyKind)999));
     }
+
+    /// <summary>
+    /// MLE0103 and MLE0109 say a member is read by no likelihood term; SpecWalk knows where a spec reads
+    /// members. When the spec grows (censoring members, custom log-likelihood terms, derived quantities), this
+    /// fails until SpecWalk.ParametersRead/DataRead (and SpecWalk.Children for a new expression) read the new
+    /// field too; otherwise those rules would report members the new feature does read.
+    /// </summary>
+    [Fact]
+    public void TheSpecShapeIsTheOneTheLintWalks()
+    {
+        static string[] Fields(Type type) => type.GetConstructors().Single().GetParameters().Select(p => p.Name!).ToArray();
+        Assert.Equal(["Namespace", "TypeName", "ContainingTypes", "Data", "Parameters", "Likelihoods"], Fields(typeof(ModelSpec)));
+        Assert.Equal(["MethodName", "Observed", "Weights", "Family", "Arguments"], Fields(typeof(LikelihoodSpec)));
+        var expressions = typeof(ExprSpec).Assembly.GetTypes()
+            .Where(t => t.IsSubclassOf(typeof(ExprSpec)) && !t.IsAbstract)
+            .Select(t => t.Name)
+            .OrderBy(n => n, StringComparer.Ordinal);
+        Assert.Equal(
+            ["BinarySpec", "ConditionalSpec", "ConstantSpec", "ConvertSpec", "DataReadSpec", "LambdaSpec", "LengthSpec", "MemberVectorSpec",
+             "ObservationIndexSpec", "ParamReadSpec", "ReductionSpec", "UnarySpec", "VariableSpec"],
+            expressions);
+    }
 }
