@@ -59,6 +59,19 @@ public class LintCodeFixTests
             Normal Obs(int i) => new(Tau, 1);
         """));
 
+    [Fact]
+    public Task MLE0101AndMLE0110OnOneParameter_AreFixedByOneLowerBound() => VerifyFixAsync<AddLowerBoundCodeFix>(
+        Model("""
+            [Data] public double[] Y = [];
+            [Param] public double Mu;
+            [Param, {|MLE0110:HalfNormalPrior(1)|}] public double {|MLE0101:Sigma|} = 1;
+        """ + NormalTerm),
+        Model("""
+            [Data] public double[] Y = [];
+            [Param] public double Mu;
+            [Param(Lower = 0), HalfNormalPrior(1)] public double Sigma = 1;
+        """ + NormalTerm));
+
     private static string Mixture(string sds) => Model($$"""
             [Data] public double[] Y = [];
             [Param(Simplex = true)] public double[] Weights = [];
