@@ -10,7 +10,7 @@ public partial class WeightedMixtureModel
     [Data] public required double[] W { get; init; }
     [Param(Simplex = true)] public double[] Weights = [];
     [Param] public double[] Means = [];
-    [Param(Lower = 0)] public double[] Sds = [];
+    [Param(Lower = 1e-3)] public double[] Sds = []; // a floor keeps the likelihood bounded (MLE0102); only evaluated here
 
     [Likelihood(nameof(Y), Weights = nameof(W))]
     internal NormalMixture Observation(int i) => new(Weights, Means, Sds);
