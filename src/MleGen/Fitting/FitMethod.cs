@@ -4,7 +4,7 @@ namespace MleGen;
 public enum FitMethod
 {
     /// <summary>
-    /// The default: <see cref="Newton"/> when the exact Hessian is cheap beside a gradient (up to 50 free parameters,
+    /// The default: <see cref="Newton"/> when the exact Hessian is cheap beside a gradient (up to 10 free parameters,
     /// or a small n·p²), <see cref="Lbfgs"/> otherwise, <see cref="OwlQn"/> with L1/Laplace penalties. The choice and
     /// its reason are in <see cref="FitResult.Method"/> and <see cref="FitResult.MethodReason"/>.
     /// </summary>
