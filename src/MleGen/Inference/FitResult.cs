@@ -199,6 +199,7 @@ public sealed class FitResult
     public override string ToString() => FitSummaryFormatter.Format(this, ReportOptions.Default);
 
     /// <summary>The summary table as <see cref="ToString"/>, with <paramref name="options"/>: display labels, profile intervals, the correlation matrix.</summary>
+    /// <exception cref="KeyNotFoundException">A label names no parameter of this fit.</exception>
     public string Summary(ReportOptions? options = null) => FitSummaryFormatter.Format(this, options ?? ReportOptions.Default);
 
     /// <summary>
@@ -207,6 +208,7 @@ public sealed class FitResult
     /// Markdown. Intervals at <see cref="ConfidenceLevel"/>: Wald, or profile when
     /// <see cref="ReportOptions.ProfileIntervals"/> is set.
     /// </summary>
+    /// <exception cref="KeyNotFoundException">A label names no parameter of this fit.</exception>
     public TidyTable Tidy(ReportOptions? options = null) => TidyTable.From(this, options ?? ReportOptions.Default);
 
     internal int IndexOf(string name)
