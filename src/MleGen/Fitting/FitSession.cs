@@ -9,9 +9,6 @@ namespace MleGen;
 /// </summary>
 internal sealed class FitSession : IFitSource
 {
-    /// <summary>qnorm(0.975), the Wald 95 % multiplier.</summary>
-    public const double Z975 = 1.959963984540054;
-
     public FitSession(FitProblem problem, FitOptions options, OptimizationOutcome outcome)
     {
         Problem = problem;
@@ -34,16 +31,24 @@ internal sealed class FitSession : IFitSource
                 "CovarianceKind.Expected needs the expected (Fisher) information, and this model has none in closed form (IMleModel.HasExpectedInformation is false, e.g. a NormalMixture term): use CovarianceKind.Observed or Sandwich.");
         }
 
-        return Build(kind);
+        return Build(kind, fit.ConfidenceLevel);
     }
+
+    /// <inheritdoc/>
+    public FitResult WithConfidenceLevel(FitResult fit, double level) => Build(fit.CovarianceKind, level);
+
+    /// <inheritdoc/>
+    public ParameterProfile Profile(FitResult fit, string name, double level, int points) =>
+        ProfileLikelihood.Curve(this, fit.IndexOf(name), level, points);
 
     /// <inheritdoc/>
     public (double Lower, double Upper) ProfileInterval(FitResult fit, string name, double level) =>
         ProfileLikelihood.Interval(this, fit.IndexOf(name), level);
 
-    /// <summary>The result with standard errors from <paramref name="kind"/>.</summary>
-    public FitResult Build(CovarianceKind kind)
+    /// <summary>The result with standard errors from <paramref name="kind"/> and Wald intervals at <paramref name="level"/>.</summary>
+    public FitResult Build(CovarianceKind kind, double level)
     {
+        double z = ConfidenceLevels.NormalQuantile(level);
         IMleModel model = Problem.Model;
         double[] theta = Outcome.Theta;
         int p = theta.Length;
@@ -51,7 +56,7 @@ internal sealed class FitSession : IFitSource
         var parameters = new ParameterEstimate[p];
         for (int i = 0; i < p; i++)
         {
-            parameters[i] = Estimate(Problem.Infos[i].Name, theta[i], Problem.IsFixed[i], covariance.Covariance?[i, i] ?? double.NaN);
+            parameters[i] = Estimate(Problem.Infos[i].Name, theta[i], Problem.IsFixed[i], covariance.Covariance?[i, i] ?? double.NaN, z);
         }
 
         double nll = model.NegativeLogLikelihood(theta);
@@ -73,10 +78,11 @@ internal sealed class FitSession : IFitSource
             theta,
             covariance.Covariance,
             kind,
+            level,
             FitDiagnosticsBuilder.Build(Problem, Outcome, covariance, kind));
     }
 
-    private static ParameterEstimate Estimate(string name, double estimate, bool isFixed, double variance)
+    private static ParameterEstimate Estimate(string name, double estimate, bool isFixed, double variance, double quantile)
     {
         if (isFixed || !(variance > 0) || !double.IsFinite(variance))
         {
@@ -86,6 +92,6 @@ internal sealed class FitSession : IFitSource
         double se = Math.Sqrt(variance);
         double z = estimate / se;
         double pValue = SpecialFunctions.Erfc(Math.Abs(z) / Constants.Sqrt2);
-        return new ParameterEstimate(name, estimate, se, z, pValue, estimate - (Z975 * se), estimate + (Z975 * se), false);
+        return new ParameterEstimate(name, estimate, se, z, pValue, estimate - (quantile * se), estimate + (quantile * se), false);
     }
 }
