@@ -4,8 +4,8 @@ namespace MleGen;
 public enum FitMethod
 {
     /// <summary>
-    /// The default: <see cref="Newton"/> when the exact Hessian is cheap beside a gradient (up to 10 free parameters,
-    /// or a small n·p²), <see cref="Lbfgs"/> otherwise, <see cref="OwlQn"/> with L1/Laplace penalties. The choice and
+    /// The default: <see cref="Newton"/> when the exact Hessian is cheap (n·p² up to 10⁶, or up to 3 free parameters),
+    /// <see cref="Lbfgs"/> otherwise, <see cref="OwlQn"/> with L1/Laplace penalties. The choice and
     /// its reason are in <see cref="FitResult.Method"/> and <see cref="FitResult.MethodReason"/>.
     /// </summary>
     Auto,
