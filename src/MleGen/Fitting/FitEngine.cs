@@ -104,9 +104,12 @@ internal static partial class FitEngine
                 return Newton.Minimize(objective, u, settings, workspaces.Newton);
             case FitMethod.OwlQn:
                 // OWL-QN finds the active set and signs; Newton on the active set takes the estimate to its KKT precision.
+                // Beyond MethodChoice's limit dense Newton steps are too costly: OWL-QN's result stands, with its KKT residual.
                 var activeSet = new ActiveSetObjective(objective, weights, centers);
                 OptimizationResult orthantWise = OwlQn.Minimize(objective, weights, centers, u, settings, workspaces.Lbfgs);
-                return ActiveSetNewton.Polish(activeSet, u, settings, orthantWise, workspaces.Newton);
+                return u.Length <= MethodChoice.LargeParameterCount
+                    ? ActiveSetNewton.Polish(activeSet, u, settings, orthantWise, workspaces.Newton)
+                    : ActiveSetNewton.Unpolished(activeSet, u, orthantWise);
             case FitMethod.Auto:
                 throw new ArgumentException("The automatic method is resolved before a run.", nameof(method));
             case FitMethod.Lbfgs:

@@ -76,7 +76,8 @@ public sealed class FitResult
     /// <summary>
     /// For a fit with L1/Laplace penalties, the largest violation of the optimality (KKT) conditions at the estimate, relative
     /// to each penalty weight w: |∂ℓ/∂θ − w·sign θ|/w for a nonzero penalized parameter, max(0, |∂ℓ/∂θ| − w)/w for a zero one,
-    /// |∂ℓ/∂θ|/max(1, |objective|) for an unpenalized one (in the optimizer's coordinates). Converged requires ≤ 1e-9. Null for
+    /// |∂ℓ/∂θ|/max(1, |objective|) for an unpenalized one (in the optimizer's coordinates). Converged requires ≤ 1e-9 (up to 500 free
+    /// parameters; beyond, OWL-QN is not polished by Newton and its own tests decide). Null for
     /// smooth fits (see <see cref="GradientNorm"/>).
     /// </summary>
     public double? KktResidual { get; }

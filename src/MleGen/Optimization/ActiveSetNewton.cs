@@ -49,7 +49,7 @@ internal static class ActiveSetNewton
         int budget = settings.MaxIterations - owlQn.Iterations;
         if (owlQn.Status == OptimizationStatus.NonFiniteStart || budget <= 0 || !objective.HasHessian)
         {
-            return Report(objective, x, owlQn, 0, 0);
+            return Report(objective, x, owlQn, 0, 0, polished: false);
         }
 
         int n = x.Length, iterations = 0, evaluations = 1;
@@ -161,8 +161,12 @@ internal static class ActiveSetNewton
             saved.CopyTo(x);
         }
 
-        return Report(objective, x, owlQn, iterations, evaluations);
+        return Report(objective, x, owlQn, iterations, evaluations, polished: true);
     }
+
+    /// <summary>OWL-QN's report with the KKT residual of its point, unpolished (too many parameters for dense Newton steps); its status stands.</summary>
+    public static OptimizationResult Unpolished(ActiveSetObjective objective, ReadOnlySpan<double> x, OptimizationResult owlQn) =>
+        Report(objective, x, owlQn, 0, 0, polished: false);
 
     /// <summary>
     /// The KKT residual of F = f + Σ wᵢ|xᵢ − cᵢ| at <paramref name="x"/> with f's gradient <paramref name="g"/>: the largest
@@ -271,7 +275,7 @@ internal static class ActiveSetNewton
         return true;
     }
 
-    private static OptimizationResult Report(ActiveSetObjective objective, ReadOnlySpan<double> x, OptimizationResult owlQn, int iterations, int evaluations)
+    private static OptimizationResult Report(ActiveSetObjective objective, ReadOnlySpan<double> x, OptimizationResult owlQn, int iterations, int evaluations, bool polished)
     {
         Span<double> g = objective.Gradient;
         double value = objective.PenalizedValueAndSmoothGradient(x, g);
@@ -284,7 +288,9 @@ internal static class ActiveSetNewton
             pgNorm = Math.Max(pgNorm, Math.Abs(pg));
         }
 
-        OptimizationStatus status = residual <= KktTolerance ? OptimizationStatus.GradientConverged
+        // Polished, the KKT conditions decide; unpolished, OWL-QN's own tests stand (its residual is reported).
+        OptimizationStatus status = !polished ? owlQn.Status
+            : residual <= KktTolerance ? OptimizationStatus.GradientConverged
             : owlQn.Converged ? OptimizationStatus.KktNotMet : owlQn.Status;
         return new OptimizationResult(status, owlQn.Iterations + iterations, owlQn.Evaluations + evaluations + 1, value, pgNorm) { KktResidual = residual };
     }
