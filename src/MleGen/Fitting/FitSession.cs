@@ -26,11 +26,17 @@ internal sealed class FitSession : IFitSource
     public OptimizationOutcome Outcome { get; }
 
     /// <inheritdoc/>
-    public FitResult WithCovariance(FitResult fit, CovarianceKind kind) => Build(kind);
+    public FitResult WithCovariance(FitResult fit, CovarianceKind kind) =>
+        Options.Cluster is { } cluster ? cluster.Run(() => Build(kind)) : Build(kind);
 
     /// <inheritdoc/>
-    public (double Lower, double Upper) ProfileInterval(FitResult fit, string name, double level) =>
-        ProfileLikelihood.Interval(this, fit.IndexOf(name), level);
+    public (double Lower, double Upper) ProfileInterval(FitResult fit, string name, double level)
+    {
+        int index = fit.IndexOf(name);
+        return Options.Cluster is { } cluster
+            ? cluster.Run(() => ProfileLikelihood.Interval(this, index, level))
+            : ProfileLikelihood.Interval(this, index, level);
+    }
 
     /// <summary>The result with standard errors from <paramref name="kind"/>.</summary>
     public FitResult Build(CovarianceKind kind)
@@ -56,7 +62,7 @@ internal sealed class FitSession : IFitSource
             Outcome.Result.GradientNorm,
             -nll,
             isMap ? -FitEngine.ObjectiveAt(model, theta) : null,
-            model.ObservationCount,
+            model is ClusteredModel clustered ? clustered.TotalObservationCount : model.ObservationCount,
             Problem.FreeCount,
             parameters,
             theta,
