@@ -26,7 +26,8 @@ public abstract partial class FitCluster
     /// This rank's rows of a data set of <paramref name="rows"/> rows: a contiguous range cut at the
     /// evaluator's chunk boundaries (multiples of <see cref="ChunkedEvaluator.ChunkSize"/> rows), the
     /// chunks spread as evenly as they go. Shard every term's observed rows this way (each term by its
-    /// own row count); a rank gets no rows when there are fewer chunks than ranks.
+    /// own row count); the last ranks get no rows when there are fewer chunks than ranks (a fit then
+    /// fails with a clear error).
     /// </summary>
     /// <param name="rows">The number of rows of the whole data set.</param>
     /// <returns>The first row (0-based, in the whole data set) and the number of rows of this rank.</returns>
@@ -35,8 +36,9 @@ public abstract partial class FitCluster
     {
         ArgumentOutOfRangeException.ThrowIfNegative(rows);
         long chunks = (rows / ChunkedEvaluator.ChunkSize) + (rows % ChunkedEvaluator.ChunkSize == 0 ? 0 : 1);
-        long first = (long)((Int128)chunks * Rank / Size);
-        long last = (long)((Int128)chunks * (Rank + 1) / Size);
+        // Rank r starts at chunk ⌈r·C/S⌉: when there are fewer chunks than ranks, the last ranks are the empty ones.
+        long first = (long)((((Int128)chunks * Rank) + Size - 1) / Size);
+        long last = (long)((((Int128)chunks * (Rank + 1)) + Size - 1) / Size);
         long start = Math.Min(rows, first * ChunkedEvaluator.ChunkSize);
         long end = Math.Min(rows, last * ChunkedEvaluator.ChunkSize);
         if (end - start > int.MaxValue)
