@@ -27,12 +27,12 @@ public class ClusterFitTests
     public void Logistic_fit_is_bit_identical_to_one_process(int ranks)
     {
         var whole = ClusterData.Logistic(LogisticRows);
-        Snapshot expected = Snapshot.Of(whole.Fit(), profile: "Beta[1]");
+        FitBits expected = FitBits.Of(whole.Fit(), profile: "Beta[1]");
         var outcomes = InProcessCluster.Run(ranks, cluster =>
         {
             var (start, count) = cluster.ShardRange(LogisticRows);
             var shard = ClusterData.Logistic(LogisticRows, start, count);
-            return Snapshot.Of(shard.Fit(new FitOptions { Cluster = cluster }), profile: "Beta[1]");
+            return FitBits.Of(shard.Fit(new FitOptions { Cluster = cluster }), profile: "Beta[1]");
         });
         AssertAllEqual(expected, outcomes);
     }
@@ -43,12 +43,12 @@ public class ClusterFitTests
     {
         var whole = ClusterData.Poisson(PoissonRows);
         var options = new FitOptions { Method = FitMethod.Newton };
-        Snapshot expected = Snapshot.Of(whole.Fit(options), profile: "B");
+        FitBits expected = FitBits.Of(whole.Fit(options), profile: "B");
         var outcomes = InProcessCluster.Run(ranks, cluster =>
         {
             var (start, count) = cluster.ShardRange(PoissonRows);
             var shard = ClusterData.Poisson(PoissonRows, start, count);
-            return Snapshot.Of(shard.Fit(new FitOptions { Method = FitMethod.Newton, Cluster = cluster }), profile: "B");
+            return FitBits.Of(shard.Fit(new FitOptions { Method = FitMethod.Newton, Cluster = cluster }), profile: "B");
         });
         AssertAllEqual(expected, outcomes);
     }
@@ -59,11 +59,11 @@ public class ClusterFitTests
     {
         var whole = ClusterData.TwoTerms(LevelRows, CountRows);
         var options = new FitOptions { Method = FitMethod.FisherScoring, Covariance = CovarianceKind.Expected };
-        Snapshot expected = Snapshot.Of(whole.Fit(options), profile: "Sigma");
+        FitBits expected = FitBits.Of(whole.Fit(options), profile: "Sigma");
         var outcomes = InProcessCluster.Run(ranks, cluster =>
         {
             var shard = ClusterData.TwoTerms(LevelRows, CountRows, cluster.ShardRange(LevelRows), cluster.ShardRange(CountRows));
-            return Snapshot.Of(shard.Fit(new FitOptions { Method = FitMethod.FisherScoring, Covariance = CovarianceKind.Expected, Cluster = cluster }), profile: "Sigma");
+            return FitBits.Of(shard.Fit(new FitOptions { Method = FitMethod.FisherScoring, Covariance = CovarianceKind.Expected, Cluster = cluster }), profile: "Sigma");
         });
         AssertAllEqual(expected, outcomes);
     }
@@ -180,7 +180,7 @@ public class ClusterFitTests
         Assert.Contains("holds no observations of likelihood term 0", message);
     }
 
-    private static void AssertAllEqual(Snapshot expected, (Snapshot? Result, Exception? Error)[] outcomes)
+    private static void AssertAllEqual(FitBits expected, (FitBits? Result, Exception? Error)[] outcomes)
     {
         for (int r = 0; r < outcomes.Length; r++)
         {
@@ -196,29 +196,6 @@ public class ClusterFitTests
         Assert.All(errors, e => Assert.Equal(failedRank, e.FailedRank));
         Assert.All(errors, e => Assert.Equal(errors[0].Message, e.Message));
         return errors[0].Message;
-    }
-
-    /// <summary>The bits of everything a fit reports that depends on the likelihood sums.</summary>
-    private sealed record Snapshot(string Bits, long ObservationCount)
-    {
-        public static Snapshot Of(FitResult fit, string profile)
-        {
-            var bits = new List<double> { fit.LogLikelihood, fit.Aic, fit.Bic, fit.Iterations, fit.GradientNorm };
-            foreach (var kind in new[] { CovarianceKind.Observed, CovarianceKind.Expected, CovarianceKind.Sandwich })
-            {
-                foreach (var p in fit.WithCovariance(kind).Parameters)
-                {
-                    bits.Add(p.Estimate);
-                    bits.Add(p.StandardError ?? double.NaN);
-                }
-            }
-
-            var (lower, upper) = fit.ProfileInterval(profile);
-            bits.Add(lower);
-            bits.Add(upper);
-            Assert.True(fit.Converged, fit.ConvergenceReason);
-            return new Snapshot(string.Join(" ", bits.Select(b => BitConverter.DoubleToInt64Bits(b).ToString("X16"))), fit.ObservationCount);
-        }
     }
 
     private sealed class ThrowingProgress(int failAt) : IProgress<FitProgress>
