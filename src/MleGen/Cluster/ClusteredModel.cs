@@ -14,7 +14,14 @@ internal sealed class ClusteredModel : IMleModel, IRankFold
 {
     private readonly IMleModel _model;
     private readonly IChunkKernel _kernel;
-    private readonly ChunkedEvaluator _evaluator = new();
+    /// <summary>
+    /// A rank keeps up to 512 MB of chunk outputs (64 M doubles) so that it computes all its chunks
+    /// before the ordered fold reaches it (e.g. 1e8 rows, p = 20: 24,415 chunks × 408 doubles = 80 MB for
+    /// an information matrix); beyond it the later waves are computed inside the fold, one rank at a time.
+    /// </summary>
+    private const int RankOutputBudget = 64 << 20;
+
+    private readonly ChunkedEvaluator _evaluator = new() { OutputBudgetDoubles = RankOutputBudget };
     private readonly CancellationToken _cancellation;
     private readonly double _dataConstant;
     private double[] _accumulator = [];

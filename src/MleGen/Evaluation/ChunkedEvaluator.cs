@@ -51,6 +51,12 @@ public sealed class ChunkedEvaluator
     /// <summary>The number of threads to use: 0 (the default) for all processors, 1 for the calling thread only.</summary>
     public int Threads { get; set; }
 
+    /// <summary>
+    /// The most doubles the chunk outputs may hold at once (default 32 MB). A cluster rank raises it: a
+    /// wave after the first is computed inside the ordered fold, while the later ranks wait.
+    /// </summary>
+    internal int OutputBudgetDoubles { get; set; } = OutputBudget;
+
     /// <summary>Evaluates <paramref name="kind"/> for <paramref name="kernel"/> at <paramref name="theta"/>, writing <paramref name="output"/> (cleared first) and returning the NLL (the data-only constant for <see cref="EvaluationKind.DataConstant"/>, 0 for the matrices).</summary>
     public double Evaluate(IChunkKernel kernel, EvaluationKind kind, ReadOnlySpan<double> theta, Span<double> output)
     {
@@ -93,7 +99,7 @@ public sealed class ChunkedEvaluator
 
         Plan(kernel);
         _stride = Stride(width);
-        _waveCapacity = width == 0 ? Math.Max(1, _chunkCount) : Math.Max(1, Math.Min(_chunkCount, OutputBudget / _stride));
+        _waveCapacity = width == 0 ? Math.Max(1, _chunkCount) : Math.Max(1, Math.Min(_chunkCount, OutputBudgetDoubles / _stride));
         Prepare(theta);
         _kernel = kernel;
         _kind = kind;
