@@ -7,7 +7,7 @@ using Xunit;
 namespace MleGen.Tests.Cluster;
 
 /// <summary>
-/// Cluster fits over in-process ranks (threads, <see cref="InProcessCluster"/>): for 1–4 ranks every
+/// Cluster fits over in-process ranks (threads, <see cref="InProcessCluster"/>): for 1 and 3 ranks every
 /// rank's result is bit-identical to the one-process fit of all rows — estimates, standard errors of
 /// every covariance kind, log-likelihood, n, profile intervals — and a failure on one rank (bad data,
 /// an exception in user code, a cancellation, diverging ranks) fails every rank with the same error.
@@ -20,7 +20,8 @@ public class ClusterFitTests
     private const int LevelRows = 17_000;
     private const int CountRows = 13_000;
 
-    public static TheoryData<int> RankCounts => new() { 1, 2, 3, 4 };
+    /// <summary>1 and 3 ranks here (3: uneven shards); MpiLaunchTests runs 1, 2 and 4 under mpirun.</summary>
+    public static TheoryData<int> RankCounts => new() { 1, 3 };
 
     [Theory]
     [MemberData(nameof(RankCounts))]
