@@ -70,6 +70,19 @@ public class ClusterFitTests
     }
 
     [Fact]
+    public void Kinked_fit_through_smoothing_continuation_is_bit_identical()
+    {
+        const int Rows = 12_500;
+        FitBits expected = FitBits.Of(ClusterData.Laplace(Rows).Fit(), profile: null);
+        var outcomes = InProcessCluster.Run(2, cluster =>
+        {
+            var (start, count) = cluster.ShardRange(Rows);
+            return FitBits.Of(ClusterData.Laplace(Rows, start, count).Fit(new FitOptions { Cluster = cluster }), profile: null);
+        });
+        AssertAllEqual(expected, outcomes);
+    }
+
+    [Fact]
     public void Shard_ranges_cover_the_rows_in_order_at_chunk_boundaries()
     {
         foreach (int size in new[] { 1, 2, 3, 4, 7 })

@@ -52,6 +52,21 @@ public partial class ShardTwoTerms
     PoissonLog Count(int i) => new(A - B * Z[i]);
 }
 
+/// <summary>Least absolute deviations: a kinked likelihood, fitted through the smoothing continuation.</summary>
+[Model]
+public partial class ShardLaplace
+{
+    [Data] public required double[] X;
+    [Data] public required double[] Y;
+
+    [Param] public double A;
+    [Param] public double B;
+    [Param(Lower = 0)] public double Scale = 1;
+
+    [Likelihood(nameof(Y))]
+    Laplace Residual(int i) => new(A + B * X[i], Scale);
+}
+
 /// <summary>Deterministic data for the cluster models, whole or as one rank's shard.</summary>
 internal static class ClusterData
 {
@@ -142,6 +157,27 @@ internal static class ClusterData
         }
 
         return new ShardTwoTerms { X = x, Y = y, Z = z, Counts = k, Sigma = 1 };
+    }
+
+    public static ShardLaplace Laplace(int n, long start = 0, int count = -1)
+    {
+        count = count < 0 ? n : count;
+        var random = new Random(15);
+        var x = new double[count];
+        var y = new double[count];
+        for (long i = 0; i < start + count; i++)
+        {
+            double xi = random.NextDouble();
+            double u = random.NextDouble() - 0.5;
+            double yi = 2 - xi - (0.3 * Math.Sign(u) * Math.Log(1 - (2 * Math.Abs(u))));
+            if (i >= start)
+            {
+                x[i - start] = xi;
+                y[i - start] = yi;
+            }
+        }
+
+        return new ShardLaplace { X = x, Y = y };
     }
 
     private static int Sample(Random random, double rate)

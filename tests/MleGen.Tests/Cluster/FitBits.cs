@@ -11,7 +11,7 @@ namespace MleGen.Tests.Cluster;
 /// </summary>
 internal sealed record FitBits(string Bits, long ObservationCount)
 {
-    public static FitBits Of(FitResult fit, string profile)
+    public static FitBits Of(FitResult fit, string? profile)
     {
         if (!fit.Converged)
         {
@@ -28,9 +28,13 @@ internal sealed record FitBits(string Bits, long ObservationCount)
             }
         }
 
-        var (lower, upper) = fit.ProfileInterval(profile);
-        values.Add(lower);
-        values.Add(upper);
+        if (profile is not null)
+        {
+            var (lower, upper) = fit.ProfileInterval(profile);
+            values.Add(lower);
+            values.Add(upper);
+        }
+
         return new FitBits(string.Join(" ", values.Select(b => BitConverter.DoubleToInt64Bits(b).ToString("X16"))), fit.ObservationCount);
     }
 
