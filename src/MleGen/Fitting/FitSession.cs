@@ -9,9 +9,6 @@ namespace MleGen;
 /// </summary>
 internal sealed class FitSession : IFitSource
 {
-    /// <summary>qnorm(0.975), the Wald 95 % multiplier.</summary>
-    public const double Z975 = 1.959963984540054;
-
     public FitSession(FitProblem problem, FitOptions options, OptimizationOutcome outcome)
     {
         Problem = problem;
@@ -26,21 +23,32 @@ internal sealed class FitSession : IFitSource
     public OptimizationOutcome Outcome { get; }
 
     /// <inheritdoc/>
-    public FitResult WithCovariance(FitResult fit, CovarianceKind kind) =>
-        Options.Cluster is { } cluster ? cluster.Run(() => Build(kind)) : Build(kind);
+    public FitResult WithCovariance(FitResult fit, CovarianceKind kind) => Joint(() => Build(kind, fit.ConfidenceLevel));
+
+    /// <inheritdoc/>
+    public FitResult WithConfidenceLevel(FitResult fit, double level) => Joint(() => Build(fit.CovarianceKind, level));
+
+    /// <inheritdoc/>
+    public ParameterProfile Profile(FitResult fit, string name, double level, int points)
+    {
+        int index = fit.IndexOf(name);
+        return Joint(() => ProfileLikelihood.Curve(this, index, level, points));
+    }
 
     /// <inheritdoc/>
     public (double Lower, double Upper) ProfileInterval(FitResult fit, string name, double level)
     {
         int index = fit.IndexOf(name);
-        return Options.Cluster is { } cluster
-            ? cluster.Run(() => ProfileLikelihood.Interval(this, index, level))
-            : ProfileLikelihood.Interval(this, index, level);
+        return Joint(() => ProfileLikelihood.Interval(this, index, level));
     }
 
-    /// <summary>The result with standard errors from <paramref name="kind"/>.</summary>
-    public FitResult Build(CovarianceKind kind)
+    /// <summary>Runs <paramref name="operation"/> as one joint operation of every rank in a cluster fit (a failure on one rank fails them all); directly otherwise.</summary>
+    private T Joint<T>(Func<T> operation) => Options.Cluster is { } cluster ? cluster.Run(operation) : operation();
+
+    /// <summary>The result with standard errors from <paramref name="kind"/> and Wald intervals at <paramref name="level"/>.</summary>
+    public FitResult Build(CovarianceKind kind, double level)
     {
+        double z = ConfidenceLevels.NormalQuantile(level);
         IMleModel model = Problem.Model;
         double[] theta = Outcome.Theta;
         int p = theta.Length;
@@ -48,7 +56,7 @@ internal sealed class FitSession : IFitSource
         var parameters = new ParameterEstimate[p];
         for (int i = 0; i < p; i++)
         {
-            parameters[i] = Estimate(Problem.Infos[i].Name, theta[i], Problem.IsFixed[i], covariance.Covariance?[i, i] ?? double.NaN);
+            parameters[i] = Estimate(Problem.Infos[i].Name, theta[i], Problem.IsFixed[i], covariance.Covariance?[i, i] ?? double.NaN, z);
         }
 
         double nll = model.NegativeLogLikelihood(theta);
@@ -68,10 +76,11 @@ internal sealed class FitSession : IFitSource
             theta,
             covariance.Covariance,
             kind,
+            level,
             FitDiagnosticsBuilder.Build(Problem, Outcome, covariance, kind));
     }
 
-    private static ParameterEstimate Estimate(string name, double estimate, bool isFixed, double variance)
+    private static ParameterEstimate Estimate(string name, double estimate, bool isFixed, double variance, double quantile)
     {
         if (isFixed || !(variance > 0) || !double.IsFinite(variance))
         {
@@ -81,6 +90,6 @@ internal sealed class FitSession : IFitSource
         double se = Math.Sqrt(variance);
         double z = estimate / se;
         double pValue = SpecialFunctions.Erfc(Math.Abs(z) / Constants.Sqrt2);
-        return new ParameterEstimate(name, estimate, se, z, pValue, estimate - (Z975 * se), estimate + (Z975 * se), false);
+        return new ParameterEstimate(name, estimate, se, z, pValue, estimate - (quantile * se), estimate + (quantile * se), false);
     }
 }
