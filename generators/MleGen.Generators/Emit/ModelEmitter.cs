@@ -129,6 +129,7 @@ internal static class ModelEmitter
                         w.Line("case " + Kind + "Gradient: return " + LikelihoodEmitter.GradientMethod(t) + "(theta, output, start, end);");
                         w.Line("case " + Kind + "ObservedInformation: " + InformationEmitter.HessianMethod(t) + "(theta, output, p, start, end); return 0d;");
                         w.Line("case " + Kind + "ExpectedInformation: " + expected + "(theta, output, p, start, end); return 0d;");
+                        w.Line("case " + Kind + "DataConstant: return " + LikelihoodEmitter.ConstantMethod(t) + "(start, end);");
                         w.Line("default: " + InformationEmitter.ScoreMethod(t) + "(theta, output, scratch, start, end); return 0d;");
                     }
 
@@ -185,13 +186,13 @@ internal static class ModelEmitter
 
         Method("public double NegativeLogLikelihood(global::System.ReadOnlySpan<double> theta)", () =>
         {
-            w.Line("__EnsureReady(theta.Length);");
+            w.Line("__EnsureReady(theta);");
             w.Line("return __Evaluator.Evaluate(this, " + Kind + "Value, theta, default) + this.__dataConstant;");
         });
 
         Method("public double NegativeLogLikelihood(global::System.ReadOnlySpan<double> theta, global::System.Span<double> gradient)", () =>
         {
-            w.Line("__EnsureReady(theta.Length);");
+            w.Line("__EnsureReady(theta);");
             w.Line("__RequireLength(gradient.Length, nameof(gradient));");
             w.Line("return __Evaluator.Evaluate(this, " + Kind + "Gradient, theta, gradient) + this.__dataConstant;");
         });
@@ -241,7 +242,7 @@ internal static class ModelEmitter
 
         void MatrixPreamble(string matrix)
         {
-            w.Line("__EnsureReady(theta.Length);");
+            w.Line("__EnsureReady(theta);");
             w.Line("int p = theta.Length;");
             w.Line("if (" + matrix + ".Length != p * p) throw new global::System.ArgumentException(\"" + matrix + " must have p·p = \" + (p * p).ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \" elements.\", nameof(" + matrix + "));");
         }

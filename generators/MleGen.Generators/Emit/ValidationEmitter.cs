@@ -64,17 +64,17 @@ internal static class ValidationEmitter
         w.Line("private double __dataConstant;");
         w.Line();
         w.Line("/// <summary>Checks θ's length and validates the data once per data set.</summary>");
-        using (w.Block("private void __EnsureReady(int thetaLength)"))
+        using (w.Block("private void __EnsureReady(global::System.ReadOnlySpan<double> theta)"))
         {
-            w.Line("__RequireLength(thetaLength, \"theta\");");
+            w.Line("__RequireLength(theta.Length, \"theta\");");
             var conditions = new List<string> { "this.__validatedArrays is null" };
             conditions.AddRange(arrays.Select((d, k) => "!ReferenceEquals(this.__validatedArrays[" + k + "], this." + d.Name + ")"));
             conditions.AddRange(scalars.Select((d, k) => "this.__validatedScalars![" + k + "] != this." + d.Name));
             using (w.Block("if (" + string.Join(" || ", conditions) + ")"))
             {
                 w.Line("ValidateData();");
-                w.Line("// the NLL's data-only terms, once per data set");
-                w.Line("this.__dataConstant = " + string.Join(" + ", model.Terms.Select((t, k) => LikelihoodEmitter.ConstantMethod(k) + "(0, this." + t.Spec.Observed + ".Length)")) + ";");
+                w.Line("// the NLL's data-only terms, once per data set, summed chunk by chunk in the evaluator's fixed order");
+                w.Line("this.__dataConstant = __Evaluator.Evaluate(this, global::MleGen.EvaluationKind.DataConstant, theta, default);");
                 w.Line("this.__validatedArrays = new object?[] { " + string.Join(", ", arrays.Select(d => "this." + d.Name)) + " };");
                 w.Line("this.__validatedScalars = new double[] { " + string.Join(", ", scalars.Select(d => "this." + d.Name)) + " };");
             }

@@ -42,4 +42,27 @@ public sealed class FitOptions
 
     /// <summary>Checked once per iteration; cancelling throws <see cref="OperationCanceledException"/>.</summary>
     public CancellationToken CancellationToken { get; init; }
+
+    /// <summary>
+    /// Fit over several processes, each holding its shard of the data (cut with
+    /// <see cref="FitCluster.ShardRange"/>) in its own model instance; every rank calls <c>Fit</c> with the
+    /// same options and gets the same result, bit-identical to a one-process fit of all rows. Null (the
+    /// default) fits this process's data alone. See <c>MleGen.Mpi</c>'s <c>MpiCluster</c>.
+    /// </summary>
+    public FitCluster? Cluster { get; init; }
+
+    /// <summary>A copy whose token is never cancelled: in a cluster fit, cancellation reaches the optimizers through the ranks' agreed laps instead.</summary>
+    internal FitOptions WithoutCancellation() => new()
+    {
+        Method = Method,
+        Covariance = Covariance,
+        GradientTolerance = GradientTolerance,
+        FunctionTolerance = FunctionTolerance,
+        MaxIterations = MaxIterations,
+        Start = Start,
+        Fixed = Fixed,
+        Threads = Threads,
+        Progress = Progress,
+        Cluster = Cluster,
+    };
 }

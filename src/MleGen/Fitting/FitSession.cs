@@ -23,18 +23,27 @@ internal sealed class FitSession : IFitSource
     public OptimizationOutcome Outcome { get; }
 
     /// <inheritdoc/>
-    public FitResult WithCovariance(FitResult fit, CovarianceKind kind) => Build(kind, fit.ConfidenceLevel);
+    public FitResult WithCovariance(FitResult fit, CovarianceKind kind) => Joint(() => Build(kind, fit.ConfidenceLevel));
 
     /// <inheritdoc/>
-    public FitResult WithConfidenceLevel(FitResult fit, double level) => Build(fit.CovarianceKind, level);
+    public FitResult WithConfidenceLevel(FitResult fit, double level) => Joint(() => Build(fit.CovarianceKind, level));
 
     /// <inheritdoc/>
-    public ParameterProfile Profile(FitResult fit, string name, double level, int points) =>
-        ProfileLikelihood.Curve(this, fit.IndexOf(name), level, points);
+    public ParameterProfile Profile(FitResult fit, string name, double level, int points)
+    {
+        int index = fit.IndexOf(name);
+        return Joint(() => ProfileLikelihood.Curve(this, index, level, points));
+    }
 
     /// <inheritdoc/>
-    public (double Lower, double Upper) ProfileInterval(FitResult fit, string name, double level) =>
-        ProfileLikelihood.Interval(this, fit.IndexOf(name), level);
+    public (double Lower, double Upper) ProfileInterval(FitResult fit, string name, double level)
+    {
+        int index = fit.IndexOf(name);
+        return Joint(() => ProfileLikelihood.Interval(this, index, level));
+    }
+
+    /// <summary>Runs <paramref name="operation"/> as one joint operation of every rank in a cluster fit (a failure on one rank fails them all); directly otherwise.</summary>
+    private T Joint<T>(Func<T> operation) => Options.Cluster is { } cluster ? cluster.Run(operation) : operation();
 
     /// <summary>The result with standard errors from <paramref name="kind"/> and Wald intervals at <paramref name="level"/>.</summary>
     public FitResult Build(CovarianceKind kind, double level)
@@ -61,7 +70,7 @@ internal sealed class FitSession : IFitSource
             Outcome.Result.GradientNorm,
             -nll,
             isMap ? -FitEngine.ObjectiveAt(model, theta) : null,
-            model.ObservationCount,
+            model is ClusteredModel clustered ? clustered.TotalObservationCount : model.ObservationCount,
             Problem.FreeCount,
             parameters,
             theta,

@@ -28,6 +28,18 @@ public static class ModelFitter
             model.EvaluationThreads = threads;
         }
 
+        if (options.Cluster is { } cluster)
+        {
+            // Every rank fits its shard through the combined model; a failure anywhere fails every rank alike.
+            FitOptions agreed = options.WithoutCancellation();
+            return cluster.Run(() => FitCore(new ClusteredModel(model, cluster, options.CancellationToken), agreed));
+        }
+
+        return FitCore(model, options);
+    }
+
+    private static FitResult FitCore(IMleModel model, FitOptions options)
+    {
         FitProblem problem = FitProblem.Create(model, options);
         var settings = new OptimizerSettings(options.GradientTolerance, options.FunctionTolerance, options.MaxIterations, options.Progress, options.CancellationToken);
         OptimizationOutcome outcome = FitEngine.Optimize(problem, options.Method, settings);

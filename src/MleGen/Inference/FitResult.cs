@@ -25,7 +25,7 @@ public sealed class FitResult
         double gradientNorm,
         double logLikelihood,
         double? logPosterior,
-        int observationCount,
+        long observationCount,
         int freeParameterCount,
         ParameterEstimate[] parameters,
         double[] estimates,
@@ -78,8 +78,8 @@ public sealed class FitResult
     /// <summary>ℓ(θ̂) + log prior(θ̂) for a MAP fit; null for pure maximum likelihood.</summary>
     public double? LogPosterior { get; }
 
-    /// <summary>n, the number of observations.</summary>
-    public int ObservationCount { get; }
+    /// <summary>n, the number of observations (over every rank's shard in a cluster fit).</summary>
+    public long ObservationCount { get; }
 
     /// <summary>k, the number of estimated (not fixed) parameters.</summary>
     public int FreeParameterCount { get; }

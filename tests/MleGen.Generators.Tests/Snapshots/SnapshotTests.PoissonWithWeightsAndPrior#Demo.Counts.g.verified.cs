@@ -86,14 +86,14 @@ namespace Demo
         private double __dataConstant;
 
         /// <summary>Checks θ's length and validates the data once per data set.</summary>
-        private void __EnsureReady(int thetaLength)
+        private void __EnsureReady(global::System.ReadOnlySpan<double> theta)
         {
-            __RequireLength(thetaLength, "theta");
+            __RequireLength(theta.Length, "theta");
             if (this.__validatedArrays is null || !ReferenceEquals(this.__validatedArrays[0], this.Exposure) || !ReferenceEquals(this.__validatedArrays[1], this.X) || !ReferenceEquals(this.__validatedArrays[2], this.W) || !ReferenceEquals(this.__validatedArrays[3], this.Y))
             {
                 ValidateData();
-                // the NLL's data-only terms, once per data set
-                this.__dataConstant = __DataConstant0(0, this.Y.Length);
+                // the NLL's data-only terms, once per data set, summed chunk by chunk in the evaluator's fixed order
+                this.__dataConstant = __Evaluator.Evaluate(this, global::MleGen.EvaluationKind.DataConstant, theta, default);
                 this.__validatedArrays = new object?[] { this.Exposure, this.X, this.W, this.Y };
                 this.__validatedScalars = new double[] {  };
             }
@@ -111,7 +111,7 @@ namespace Demo
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
         public double NegativeLogLikelihood(global::System.ReadOnlySpan<double> theta)
         {
-            __EnsureReady(theta.Length);
+            __EnsureReady(theta);
             return __Evaluator.Evaluate(this, global::MleGen.EvaluationKind.Value, theta, default) + this.__dataConstant;
         }
 
@@ -119,7 +119,7 @@ namespace Demo
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
         public double NegativeLogLikelihood(global::System.ReadOnlySpan<double> theta, global::System.Span<double> gradient)
         {
-            __EnsureReady(theta.Length);
+            __EnsureReady(theta);
             __RequireLength(gradient.Length, nameof(gradient));
             return __Evaluator.Evaluate(this, global::MleGen.EvaluationKind.Gradient, theta, gradient) + this.__dataConstant;
         }
@@ -128,7 +128,7 @@ namespace Demo
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
         public void ObservedInformation(global::System.ReadOnlySpan<double> theta, global::System.Span<double> information)
         {
-            __EnsureReady(theta.Length);
+            __EnsureReady(theta);
             int p = theta.Length;
             if (information.Length != p * p) throw new global::System.ArgumentException("information must have p·p = " + (p * p).ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " elements.", nameof(information));
             __Evaluator.Evaluate(this, global::MleGen.EvaluationKind.ObservedInformation, theta, information);
@@ -142,7 +142,7 @@ namespace Demo
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
         public void ExpectedInformation(global::System.ReadOnlySpan<double> theta, global::System.Span<double> information)
         {
-            __EnsureReady(theta.Length);
+            __EnsureReady(theta);
             int p = theta.Length;
             if (information.Length != p * p) throw new global::System.ArgumentException("information must have p·p = " + (p * p).ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " elements.", nameof(information));
             __Evaluator.Evaluate(this, global::MleGen.EvaluationKind.ExpectedInformation, theta, information);
@@ -152,7 +152,7 @@ namespace Demo
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
         public void ScoreOuterProduct(global::System.ReadOnlySpan<double> theta, global::System.Span<double> meat)
         {
-            __EnsureReady(theta.Length);
+            __EnsureReady(theta);
             int p = theta.Length;
             if (meat.Length != p * p) throw new global::System.ArgumentException("meat must have p·p = " + (p * p).ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " elements.", nameof(meat));
             __Evaluator.Evaluate(this, global::MleGen.EvaluationKind.ScoreOuterProduct, theta, meat);
@@ -181,6 +181,7 @@ namespace Demo
                         case global::MleGen.EvaluationKind.Gradient: return __NllGradient0(theta, output, start, end);
                         case global::MleGen.EvaluationKind.ObservedInformation: __Hessian0(theta, output, p, start, end); return 0d;
                         case global::MleGen.EvaluationKind.ExpectedInformation: __Expected0(theta, output, p, start, end); return 0d;
+                        case global::MleGen.EvaluationKind.DataConstant: return __DataConstant0(start, end);
                         default: __ScoreOuter0(theta, output, scratch, start, end); return 0d;
                     }
                 default: throw new global::System.ArgumentOutOfRangeException(nameof(term));
