@@ -119,5 +119,5 @@ internal static class DiagnosticDescriptors
             DiagnosticSeverity.Error,
             isEnabledByDefault: true,
             description: description,
-            helpLinkUri: "https://github.com/mlegen/mlegen/blob/main/docs/diagnostics/" + id + ".md");
+            helpLinkUri: global::MleGen.HelpLinks.ForDiagnostic(id));
 }

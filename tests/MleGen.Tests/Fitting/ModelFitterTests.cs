@@ -87,7 +87,7 @@ public class ModelFitterTests
         Assert.Null(fit.Covariance);
         FitDiagnostic d = Assert.Single(fit.Diagnostics, x => x.Id == FitDiagnosticIds.SingularInformation);
         Assert.Contains("A, B", d.Message);
-        Assert.Equal("docs/diagnostics/MLE1003.md", d.HelpLink);
+        Assert.Equal("https://github.com/mlegen/mlegen/blob/main/docs/diagnostics/MLE1003.md", d.HelpLink);
         Assert.Contains("NA", fit.ToString());
         Assert.DoesNotContain("NaN", fit.ToString());
     }
