@@ -25,7 +25,11 @@ public sealed class FitOptions
     /// <summary>Start values on the natural scale, in θ order (length <see cref="IMleModel.ParameterCount"/>); null to start from the model's current parameter values.</summary>
     public double[]? Start { get; init; }
 
-    /// <summary>Parameters held at the given values (by name, e.g. <c>"Beta[1]"</c>) instead of being estimated; they get no standard error.</summary>
+    /// <summary>
+    /// Parameters held at the given values (by name, e.g. <c>"Beta[1]"</c>) instead of being estimated; they get no
+    /// standard error. Each value must be finite and strictly inside the parameter's bounds (they are exclusive), else
+    /// <see cref="ModelFitter.Fit"/> throws <see cref="ArgumentOutOfRangeException"/>.
+    /// </summary>
     public IReadOnlyDictionary<string, double>? Fixed { get; init; }
 
     /// <summary>Advisory upper bound on threads for models that evaluate in parallel; null for the model's default. Results do not depend on it.</summary>
