@@ -9,6 +9,8 @@ namespace MleGen;
 /// threshold, and reduces the chunks' results in chunk order. The chunking depends only on the data
 /// size and p, never on the thread count, so results are bit-identical for 1, 2 or N threads.
 /// Workspaces are kept between calls: after the first call of a given shape nothing is allocated.
+/// One evaluator serves one evaluation at a time: the generated model that owns it lets only one thread
+/// in at a time (<see cref="ExclusiveUse"/>).
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class ChunkedEvaluator
@@ -56,9 +58,12 @@ public sealed class ChunkedEvaluator
             throw new ArgumentException("The output must have " + width + " elements for " + kind + ".", nameof(output));
         }
 
+        // Threads is read once: a setter running meanwhile must not size the workspaces for one count and
+        // run another (the results do not depend on it either way).
+        int setting = Threads;
+        int threads = setting <= 0 ? Environment.ProcessorCount : setting;
         Plan(kernel, width);
-        Prepare(theta, width);
-        int threads = Threads <= 0 ? Environment.ProcessorCount : Threads;
+        Prepare(theta, width, threads);
         int observations = TotalObservations(kernel);
         _kernel = kernel;
         _kind = kind;
@@ -179,7 +184,7 @@ public sealed class ChunkedEvaluator
         _chunkCount = count;
     }
 
-    private void Prepare(ReadOnlySpan<double> theta, int width)
+    private void Prepare(ReadOnlySpan<double> theta, int width, int threads)
     {
         if (_theta.Length != theta.Length)
         {
@@ -192,7 +197,7 @@ public sealed class ChunkedEvaluator
             _outputs = new double[_chunkCount * Stride(width)];
         }
 
-        int workers = Math.Max(1, Math.Min(Environment.ProcessorCount, Threads <= 0 ? Environment.ProcessorCount : Threads));
+        int workers = Math.Max(1, Math.Min(Environment.ProcessorCount, threads));
         if (_scratch.Length < workers || (_scratch.Length > 0 && _scratch[0].Length != theta.Length))
         {
             _scratch = new double[Math.Max(workers, _scratch.Length)][];

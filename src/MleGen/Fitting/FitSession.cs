@@ -26,11 +26,19 @@ internal sealed class FitSession : IFitSource
     public OptimizationOutcome Outcome { get; }
 
     /// <inheritdoc/>
-    public FitResult WithCovariance(FitResult fit, CovarianceKind kind) => Build(kind);
+    public FitResult WithCovariance(FitResult fit, CovarianceKind kind)
+    {
+        using ExclusiveUse.Scope use = ExclusiveUse.Enter(Problem.Model);
+        return Build(kind);
+    }
 
     /// <inheritdoc/>
-    public (double Lower, double Upper) ProfileInterval(FitResult fit, string name, double level) =>
-        ProfileLikelihood.Interval(this, fit.IndexOf(name), level);
+    public (double Lower, double Upper) ProfileInterval(FitResult fit, string name, double level)
+    {
+        // Profiling re-fits the model (and smooths a kinked one): it holds the instance like a fit.
+        using ExclusiveUse.Scope use = ExclusiveUse.Enter(Problem.Model);
+        return ProfileLikelihood.Interval(this, fit.IndexOf(name), level);
+    }
 
     /// <summary>The result with standard errors from <paramref name="kind"/>.</summary>
     public FitResult Build(CovarianceKind kind)

@@ -17,6 +17,7 @@ public static class ModelFitter
     public static FitResult Fit(IMleModel model, FitOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(model);
+        using ExclusiveUse.Scope use = ExclusiveUse.Enter(model);
         options ??= new FitOptions();
         ArgumentOutOfRangeException.ThrowIfNegative(options.MaxIterations, nameof(FitOptions.MaxIterations));
         ArgumentOutOfRangeException.ThrowIfNegative(options.GradientTolerance, nameof(FitOptions.GradientTolerance));
@@ -27,6 +28,9 @@ public static class ModelFitter
             model.EvaluationThreads = threads;
         }
 
+        // The data as they are now: arrays refilled or changed in place since the last evaluation (a bootstrap
+        // loop) are checked again and their data-only sums recomputed; O(n), small beside a fit.
+        model.ValidateData();
         FitProblem problem = FitProblem.Create(model, options);
         var settings = new OptimizerSettings(options.GradientTolerance, options.FunctionTolerance, options.MaxIterations, options.Progress, options.CancellationToken);
         OptimizationOutcome outcome = FitEngine.Optimize(problem, options.Method, settings);
