@@ -38,6 +38,10 @@ public sealed class FitOptions
     /// <summary>Receives one report per optimizer iteration.</summary>
     public IProgress<FitProgress>? Progress { get; init; }
 
-    /// <summary>Checked once per iteration; cancelling throws <see cref="OperationCanceledException"/>.</summary>
+    /// <summary>
+    /// Checked before every evaluation of the model in every stage (warm start, iterations, Newton polish,
+    /// standard errors, profile intervals of the result): cancelling throws <see cref="OperationCanceledException"/>
+    /// within one evaluation.
+    /// </summary>
     public CancellationToken CancellationToken { get; init; }
 }

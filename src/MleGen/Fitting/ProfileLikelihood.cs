@@ -34,10 +34,11 @@ internal static class ProfileLikelihood
         double threshold = ChiSquared.InvCDF(1, level);
         var profile = new Profile(session, index, threshold);
         double estimate = session.Outcome.Theta[index];
-        CovarianceOutcome cov = CovarianceEstimator.Estimate(problem.Model, session.Outcome.Theta, problem.Infos, problem.IsFixed, CovarianceKind.Observed);
+        CovarianceOutcome cov = CovarianceEstimator.Estimate(problem.Model, session.Outcome.Theta, problem.Infos, problem.IsFixed, CovarianceKind.Observed, session.Options.CancellationToken);
         double se = cov.Covariance is { } c && c[index, index] > 0 ? Math.Sqrt(c[index, index]) : 0.1 * Math.Max(1, Math.Abs(estimate));
         double lower = Side(profile, estimate, -se, problem.Infos[index].Lower);
         double upper = Side(profile, estimate, se, problem.Infos[index].Upper);
+        session.Options.CancellationToken.ThrowIfCancellationRequested();
         return (lower, upper);
     }
 

@@ -126,3 +126,17 @@ public partial class KnownWeightsMixtureModel
     [Likelihood(nameof(Y))]
     internal NormalMixture Observation(int i) => new(Weights, Means, Sds);
 }
+
+/// <summary>An sd that is a linear function of the parameters: start values can make it negative at some observations.</summary>
+[Model]
+public partial class LinearSdModel
+{
+    [Data] public double[] X = [];
+    [Data] public double[] Y = [];
+    [Param] public double A;
+    [Param] public double S0 = 1;
+    [Param] public double S1;
+
+    [Likelihood(nameof(Y))]
+    internal Normal Observation(int i) => new(A, S0 + S1 * X[i]);
+}
