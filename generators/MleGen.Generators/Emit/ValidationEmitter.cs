@@ -44,7 +44,11 @@ internal static class ValidationEmitter
 
         w.Line();
         w.Line("private object?[]? __validatedArrays;");
-        w.Line("private double[]? __validatedScalars;");
+        if (scalars.Count > 0)
+        {
+            w.Line("private double[]? __validatedScalars;");
+        }
+
         w.Line("private double __dataConstant;");
         w.Line();
         w.Line("/// <summary>Validates the data, sums the NLL's data-only terms and remembers which data set (arrays, array parameters, scalars) that was.</summary>");

@@ -91,7 +91,6 @@ namespace Demo
         }
 
         private object?[]? __validatedArrays;
-        private double[]? __validatedScalars;
         private double __dataConstant;
 
         /// <summary>Validates the data, sums the NLL's data-only terms and remembers which data set (arrays, array parameters, scalars) that was.</summary>

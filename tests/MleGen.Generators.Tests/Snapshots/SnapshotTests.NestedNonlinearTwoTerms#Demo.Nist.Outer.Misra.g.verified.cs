@@ -107,7 +107,6 @@ namespace Demo.Nist
             }
 
             private object?[]? __validatedArrays;
-            private double[]? __validatedScalars;
             private double __dataConstant;
 
             /// <summary>Validates the data, sums the NLL's data-only terms and remembers which data set (arrays, array parameters, scalars) that was.</summary>
