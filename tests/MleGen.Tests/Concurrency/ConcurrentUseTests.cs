@@ -22,15 +22,15 @@ public class ConcurrentUseTests
     private const int N = 40_000;
 
     [Fact]
-    public void AnEvaluationWhileAnotherThreadFitsThrowsAndTheFitIsRight()
+    public async Task AnEvaluationWhileAnotherThreadFitsThrowsAndTheFitIsRight()
     {
         var model = Logistic(1);
         FitResult expected = Logistic(1).Fit();
         using var inside = new ManualResetEventSlim();
         using var release = new ManualResetEventSlim();
         var progress = new BlockingProgress(inside, release);
-        Task<FitResult> fit = Task.Run(() => model.Fit(new FitOptions { Progress = progress }));
-        Assert.True(inside.Wait(TimeSpan.FromMinutes(1)), "the fit never reported progress");
+        Task<FitResult> fit = Task.Run(() => model.Fit(new FitOptions { Progress = progress }), TestContext.Current.CancellationToken);
+        Assert.True(inside.Wait(TimeSpan.FromMinutes(1), TestContext.Current.CancellationToken), "the fit never reported progress");
 
         double[] theta = new double[model.ParameterCount];
         var e = Assert.Throws<InvalidOperationException>(() => model.NegativeLogLikelihood(theta));
@@ -41,12 +41,12 @@ public class ConcurrentUseTests
         Assert.Throws<InvalidOperationException>(() => model.Fit());
 
         release.Set();
-        FitResult result = fit.Result;
+        FitResult result = await fit;
         Assert.Equal(expected.LogLikelihood, result.LogLikelihood, 12);
         Assert.Equal(expected["Beta[0]"].Estimate, result["Beta[0]"].Estimate, 12);
 
         // Released: the instance serves other threads again.
-        Assert.Equal(-result.LogLikelihood, Task.Run(() => model.NegativeLogLikelihood(ParametersOf(model))).Result, 9);
+        Assert.Equal(-result.LogLikelihood, await Task.Run(() => model.NegativeLogLikelihood(ParametersOf(model)), TestContext.Current.CancellationToken), 9);
     }
 
     [Fact]
@@ -147,16 +147,16 @@ public class ConcurrentUseTests
     }
 
     [Fact]
-    public void HandWrittenModelsAreGuardedByTheFitToo()
+    public async Task HandWrittenModelsAreGuardedByTheFitToo()
     {
         var (_, model) = Fitting.ReferenceModels.OlsCars();
         using var inside = new ManualResetEventSlim();
         using var release = new ManualResetEventSlim();
-        Task<FitResult> fit = Task.Run(() => ModelFitter.Fit(model, new FitOptions { Progress = new BlockingProgress(inside, release) }));
-        Assert.True(inside.Wait(TimeSpan.FromMinutes(1)));
+        Task<FitResult> fit = Task.Run(() => ModelFitter.Fit(model, new FitOptions { Progress = new BlockingProgress(inside, release) }), TestContext.Current.CancellationToken);
+        Assert.True(inside.Wait(TimeSpan.FromMinutes(1), TestContext.Current.CancellationToken));
         Assert.Throws<InvalidOperationException>(() => ModelFitter.Fit(model));
         release.Set();
-        Assert.True(fit.Result.Converged);
+        Assert.True((await fit).Converged);
     }
 
     private static double[] ParametersOf(IMleModel model)
