@@ -1,33 +1,97 @@
 using System;
+using System.IO;
 using MleGen;
+using MleGen.Plots;
 using MleGen.Samples;
 using MleGen.Samples.Models;
 
 // Four classic models, each a maximum-likelihood fit of a familiar loss:
 // least squares = Gaussian, cross-entropy = Bernoulli, counts = Poisson, absolute error = Laplace.
+// The warp-breaks part shows the data story: factors through a ModelFrame, labelled reports,
+// an exported coefficient table and plots written to files.
 
-var cars = Csv.Load("ols_cars");
+string output = Path.Combine(AppContext.BaseDirectory, "output");
+Directory.CreateDirectory(output);
+
+var cars = CsvTable.Load("ols_cars");
 var linear = new LinearRegression { X = cars.Matrix("speed"), Y = cars.Column("dist"), Beta = new double[1], Sigma = 10 };
-Show("Stopping distance ~ speed (Gaussian: least squares), R datasets::cars", linear.Fit());
+Show("Stopping distance ~ speed (Gaussian: least squares), R datasets::cars", linear.Fit(), Labelled("speed"));
 
-var mtcars = Csv.Load("logistic_mtcars");
+var mtcars = CsvTable.Load("logistic_mtcars");
 var logistic = new LogisticRegression { X = mtcars.Matrix("wt", "hp"), Y = mtcars.IntColumn("am"), Beta = new double[2] };
-Show("Manual transmission ~ weight + horsepower (Bernoulli-logit: cross-entropy), R datasets::mtcars", logistic.Fit());
+Show("Manual transmission ~ weight + horsepower (Bernoulli-logit: cross-entropy), R datasets::mtcars", logistic.Fit(), Labelled("wt", "hp"));
 
-var warpbreaks = Csv.Load("poisson_warpbreaks");
-var poisson = new PoissonRegression { X = warpbreaks.Matrix("woolB", "tensionM", "tensionH"), Y = warpbreaks.IntColumn("breaks"), Beta = new double[3] };
+// Factors: wool (A, B) and tension (L, M, H) are text in the CSV; the frame codes them as R does.
+var warpbreaks = CsvTable.Load("warpbreaks");
+var frame = new ModelFrame()
+    .AddFactor("wool", warpbreaks.Text("wool"))
+    .AddFactor("tension", warpbreaks.Text("tension"), levels: ["L", "M", "H"]);
+int[] breaks = warpbreaks.IntColumn("breaks");
+
+// The model has its own Intercept, so the design leaves out the column of ones.
+DesignMatrix additive = frame.Design("wool + tension", interceptColumn: false);
+var poisson = new PoissonRegression { X = additive.Matrix, Y = breaks, Beta = new double[additive.ColumnCount] };
 var poissonFit = poisson.Fit();
-Show("Warp breaks ~ wool + tension (Poisson-log), R datasets::warpbreaks", poissonFit);
-Show("The same fit with sandwich (robust) standard errors: overdispersion roughly doubles them", poissonFit.WithCovariance(CovarianceKind.Sandwich));
+ReportOptions labels = Labelled([.. additive.ColumnNames]);
+Show("Warp breaks ~ wool + tension (Poisson-log), R datasets::warpbreaks", poissonFit, labels);
+Show("The same fit with sandwich (robust) standard errors: overdispersion roughly doubles them", poissonFit.WithCovariance(CovarianceKind.Sandwich), labels);
 
-var stackloss = Csv.Load("laplace_lad_stackloss");
+DesignMatrix factorial = frame.Design("wool * tension", interceptColumn: false);
+var interaction = new PoissonRegression { X = factorial.Matrix, Y = breaks, Beta = new double[factorial.ColumnCount] };
+FitResult interactionFit = interaction.Fit(new FitOptions { ConfidenceLevel = 0.90 });
+var factorialReport = new ReportOptions { Labels = ReportOptions.LabelVector("Beta", factorial.ColumnNames), ProfileIntervals = true, Correlation = true };
+Show("Warp breaks ~ wool * tension: 90 % profile-likelihood intervals and the correlation of the estimates", interactionFit, factorialReport);
+LikelihoodRatio lr = FitResult.LikelihoodRatioTest(poissonFit, interactionFit);
+Console.WriteLine($"Does the wool effect depend on tension? Likelihood-ratio test: statistic {lr.Statistic:F3} on {lr.DegreesOfFreedom} df, p = {lr.PValue:G3}");
+Console.WriteLine();
+
+// Export the coefficient table (one row per parameter, as broom::tidy) and draw the fit.
+TidyTable table = interactionFit.Tidy(factorialReport);
+foreach (string file in new[] { "warpbreaks_coefficients.csv", "warpbreaks_coefficients.json", "warpbreaks_coefficients.md" })
+{
+    table.Save(Path.Combine(output, file));
+}
+
+PlotFile.Save(ProfilePlot.Create(interactionFit, "Beta[0]", label: "woolB"), Path.Combine(output, "warpbreaks_profile_woolB.png"));
+(double[] fitted, double[] pearson) = PearsonResiduals(interaction, factorial.Matrix, breaks);
+PlotFile.Save(ResidualPlot.VersusFitted(fitted, pearson, "Pearson residuals"), Path.Combine(output, "warpbreaks_residuals.svg"));
+PlotFile.Save(ResidualPlot.NormalQQ(pearson, "Pearson residuals"), Path.Combine(output, "warpbreaks_qq.png"));
+Console.WriteLine("Coefficient table (Markdown, 4 significant digits):");
+Console.WriteLine(table.ToMarkdown(significantDigits: 4));
+Console.WriteLine($"Wrote the table as CSV, JSON and Markdown, a profile plot, residuals vs fitted and a Q-Q plot to {output}");
+Console.WriteLine();
+
+var stackloss = CsvTable.Load("laplace_lad_stackloss");
 var laplace = new LaplaceRegression { X = stackloss.Matrix("air_flow", "water_temp", "acid_conc"), Y = stackloss.Column("stack_loss"), Beta = new double[3], Scale = 5 };
-Show("Stack loss ~ air flow + water temperature + acid (Laplace: least absolute deviations, robust to outliers), R datasets::stackloss", laplace.Fit(new FitOptions { Covariance = CovarianceKind.Expected }));
+Show("Stack loss ~ air flow + water temperature + acid (Laplace: least absolute deviations, robust to outliers), R datasets::stackloss", laplace.Fit(new FitOptions { Covariance = CovarianceKind.Expected }), Labelled("air_flow", "water_temp", "acid_conc"));
 
-static void Show(string title, FitResult fit)
+static void Show(string title, FitResult fit, ReportOptions? report = null)
 {
     Console.WriteLine(title);
     Console.WriteLine(new string('=', Math.Min(title.Length, 100)));
-    Console.WriteLine(fit);
+    Console.WriteLine(fit.Summary(report));
     Console.WriteLine();
+}
+
+// Reports name Beta's elements after the data columns they multiply.
+static ReportOptions Labelled(params string[] columns) => new() { Labels = ReportOptions.LabelVector("Beta", columns) };
+
+// Fitted means exp(Intercept + x·Beta) and Pearson residuals (y − μ)/√μ of the fitted Poisson model.
+static (double[] Fitted, double[] Pearson) PearsonResiduals(PoissonRegression model, double[,] x, int[] y)
+{
+    var fitted = new double[y.Length];
+    var pearson = new double[y.Length];
+    for (int i = 0; i < y.Length; i++)
+    {
+        double eta = model.Intercept;
+        for (int j = 0; j < model.Beta.Length; j++)
+        {
+            eta += model.Beta[j] * x[i, j];
+        }
+
+        fitted[i] = Math.Exp(eta);
+        pearson[i] = (y[i] - fitted[i]) / Math.Sqrt(fitted[i]);
+    }
+
+    return (fitted, pearson);
 }

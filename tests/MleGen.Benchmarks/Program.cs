@@ -3,6 +3,13 @@ using BenchmarkDotNet.Running;
 
 // dotnet run -c Release --project tests/MleGen.Benchmarks -- --filter '*'
 // dotnet run -c Release --project tests/MleGen.Benchmarks -- --fit-report [logistic|poisson|mixture ...]
+// dotnet run -c Release --project tests/MleGen.Benchmarks -- --cost-models DIR   (writes the 50 models of AnalyzerCost/measure.sh)
+if (args.Length == 2 && args[0] == "--cost-models")
+{
+    MleGen.Benchmarks.AnalyzerCost.CostModels.Write(args[1]);
+    return;
+}
+
 if (args.Length > 0 && args[0] == "--fit-report")
 {
     MleGen.Benchmarks.FitReport.Run(args.AsSpan(1));

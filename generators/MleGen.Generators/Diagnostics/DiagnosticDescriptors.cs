@@ -7,6 +7,7 @@ internal static class DiagnosticDescriptors
 {
     private const string Usage = "MleGen.Usage";
     private const string Design = "MleGen.Design";
+    private const string Statistics = "MleGen.Statistics";
 
     /// <summary>The supported expression subset, quoted by MLE0008.</summary>
     internal const string SupportedSubset =
@@ -110,13 +111,95 @@ internal static class DiagnosticDescriptors
         "The argument '{0}' of '{1}' must be {2}",
         "Some arguments must be whole members rather than expressions: the vectors of NormalMixture, and the vectors and matrix of Dot.");
 
-    private static DiagnosticDescriptor Create(string id, string category, string title, string message, string description) =>
+    // MLE01xx: statistical lint. Warnings: the model compiles, but maximum likelihood is likely to fail on it.
+
+    public static readonly DiagnosticDescriptor UnboundedScale = Create(
+        DiagnosticIds.UnboundedScale,
+        Statistics,
+        "Scale parameter without a lower bound",
+        "The parameter '{0}' is the {1} of {2} in '{3}' but has no lower bound of 0 or above; add Lower = 0",
+        "A scale, standard deviation, rate, shape, dispersion or degrees of freedom must be positive. Without Lower = 0 the optimizer can step to a negative value, where the density is undefined (NaN) or the sign is simply unidentified; the bound makes the fit work on log θ.",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor CollapsibleMixture = Create(
+        DiagnosticIds.CollapsibleMixture,
+        Statistics,
+        "Mixture standard deviations can collapse to 0",
+        "The standard deviations '{0}' of the NormalMixture in '{1}' can reach 0, where the likelihood is unbounded; add a floor (Lower > 0) or a prior that vanishes at 0 such as [GammaPrior(2, 1)]",
+        "A Gaussian mixture's likelihood is unbounded: a component centred on one observation has density growing like 1/σ as σ → 0, so the 'maximum' is a degenerate spike, not an estimate. A Gamma(shape ≥ 2) prior on the sds cancels the 1/σ and makes the MAP estimate finite.",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor UnusedParameter = Create(
+        DiagnosticIds.UnusedParameter,
+        Statistics,
+        "Parameter that no likelihood term or prior reads",
+        "The parameter '{0}' is read by no likelihood term and has no prior, so the data say nothing about it",
+        "A parameter the likelihood does not depend on has a flat profile: its estimate stays at its start value, its information is zero and the covariance matrix is singular.",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor UnidentifiableParameters = Create(
+        DiagnosticIds.UnidentifiableParameters,
+        Statistics,
+        "Parameters that are not separately identifiable",
+        "The parameters '{0}' and '{1}' only ever appear as their {2} in the likelihood, so the data identify the {2} but not each of them",
+        "When two free parameters enter the likelihood only through one combination (a + b, a·b), every pair with the same combination has the same likelihood: the maximum is a ridge, the information matrix is singular and the standard errors are meaningless.",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor NoReferenceClass = Create(
+        DiagnosticIds.NoReferenceClass,
+        Statistics,
+        "Softmax logits without a reference class",
+        "Every class of the CategoricalLogits in '{0}' has its own free parameters ('{1}'), with no reference class whose logit is 0 and no prior; adding one constant to every class's logit leaves the likelihood unchanged",
+        "The softmax is invariant to adding the same constant to every logit, so with a free parameter per class the likelihood has a flat direction: the estimates are not unique and the information matrix is singular. Fix one class's logit at 0 (k == 0 ? 0 : …) or put a prior on the parameters.",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor ContinuousFamilyOnDiscreteData = Create(
+        DiagnosticIds.ContinuousFamilyOnDiscreteData,
+        Statistics,
+        "Continuous family on count or binary data",
+        "The likelihood '{0}' puts the continuous family {1} on '{2}', which is {3} data; use {4}",
+        "A density for real numbers on integer or 0/1 observations is a mis-specified model: its log-likelihood is not comparable with a discrete model's, its variance does not follow the mean, and its predictions leave the support. Count data have Poisson or NegativeBinomial likelihoods, binary data Bernoulli.",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor UnboundedProbability = Create(
+        DiagnosticIds.UnboundedProbability,
+        Statistics,
+        "Probability not bounded to [0, 1]",
+        "The probability of {0} in '{1}' is not bounded to [0, 1] by construction (an unbounded parameter or a linear predictor); use {2}, which takes the log-odds",
+        "A probability written as a linear predictor leaves [0, 1] for some parameter values or rows, where the log-likelihood is undefined; the fit stalls or fails. The logit link maps any real number into (0, 1).",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor UnfusedLink = Create(
+        DiagnosticIds.UnfusedLink,
+        Statistics,
+        "Link written out instead of the fused family",
+        "'{0}' in '{1}' can be written {2}, which is numerically stable",
+        "Computing a probability or rate through its link and then its log loses precision: log(Logistic(η)) underflows to −∞ for large −η and Poisson(exp(η)) overflows; the fused families evaluate the log density directly from η (softplus, η·y − exp η).",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor UnusedData = Create(
+        DiagnosticIds.UnusedData,
+        Statistics,
+        "Data member that no likelihood term reads",
+        "The [Data] member '{0}' is read by no likelihood term",
+        "A data member no likelihood reads is validated and carried but changes nothing in the fit; usually a covariate was forgotten in the predictor.",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor PriorSupportMismatch = Create(
+        DiagnosticIds.PriorSupportMismatch,
+        Statistics,
+        "Prior support does not match the parameter's bounds",
+        "The {0} on '{1}' is a density on positive values, but '{1}' has no lower bound of 0 or above; add Lower = 0",
+        "HalfNormal and Gamma priors have zero density below 0: on an unbounded parameter the log prior is −∞ there, and the optimizer walks into it. The bound keeps the parameter in the prior's support.",
+        DiagnosticSeverity.Warning);
+
+    private static DiagnosticDescriptor Create(string id, string category, string title, string message, string description, DiagnosticSeverity severity = DiagnosticSeverity.Error) =>
         new(
             id,
             title,
             message,
             category,
-            DiagnosticSeverity.Error,
+            severity,
             isEnabledByDefault: true,
             description: description,
             helpLinkUri: global::MleGen.HelpLinks.ForDiagnostic(id));

@@ -1,6 +1,6 @@
 namespace MleGen.Generators.Diagnostics;
 
-/// <summary>The IDs of the MleGen compile-time diagnostics (MLE00xx: a model that cannot be compiled).</summary>
+/// <summary>The IDs of the MleGen compile-time diagnostics (MLE00xx: a model that cannot be compiled; MLE01xx: statistical lint).</summary>
 internal static class DiagnosticIds
 {
     public const string ModelNotPartial = "MLE0001";
@@ -17,4 +17,16 @@ internal static class DiagnosticIds
     public const string StaticMember = "MLE0012";
     public const string InvalidFamilyArgument = "MLE0013";
     public const string MissingModelAttribute = "MLE0014";
+
+    // MLE01xx: statistical lint (warnings), reported by LintAnalyzer.
+    public const string UnboundedScale = "MLE0101";
+    public const string CollapsibleMixture = "MLE0102";
+    public const string UnusedParameter = "MLE0103";
+    public const string UnidentifiableParameters = "MLE0104";
+    public const string NoReferenceClass = "MLE0105";
+    public const string ContinuousFamilyOnDiscreteData = "MLE0106";
+    public const string UnboundedProbability = "MLE0107";
+    public const string UnfusedLink = "MLE0108";
+    public const string UnusedData = "MLE0109";
+    public const string PriorSupportMismatch = "MLE0110";
 }

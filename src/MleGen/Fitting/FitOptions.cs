@@ -13,6 +13,12 @@ public sealed class FitOptions
     /// <summary>Which matrix the standard errors come from. Default <see cref="CovarianceKind.Observed"/>.</summary>
     public CovarianceKind Covariance { get; init; } = CovarianceKind.Observed;
 
+    /// <summary>
+    /// The confidence level of the reported intervals (Wald in <see cref="FitResult.Parameters"/>, and the
+    /// default of <see cref="FitResult.ProfileInterval(string)"/>), strictly between 0 and 1. Default 0.95.
+    /// </summary>
+    public double ConfidenceLevel { get; init; } = 0.95;
+
     /// <summary>Converged when the infinity norm of the (projected) gradient in the unconstrained coordinates is at most this times max(1, |objective|). Default 1e-8.</summary>
     public double GradientTolerance { get; init; } = 1e-8;
 

@@ -9,9 +9,6 @@ namespace MleGen;
 /// </summary>
 internal sealed class FitSession : IFitSource
 {
-    /// <summary>qnorm(0.975), the Wald 95 % multiplier.</summary>
-    public const double Z975 = 1.959963984540054;
-
     public FitSession(FitProblem problem, FitOptions options, OptimizationOutcome outcome)
     {
         Problem = problem;
@@ -29,7 +26,22 @@ internal sealed class FitSession : IFitSource
     public FitResult WithCovariance(FitResult fit, CovarianceKind kind)
     {
         using ExclusiveUse.Scope use = ExclusiveUse.Enter(Problem.Model);
-        return Build(kind);
+        return Build(kind, fit.ConfidenceLevel);
+    }
+
+    /// <inheritdoc/>
+    public FitResult WithConfidenceLevel(FitResult fit, double level)
+    {
+        using ExclusiveUse.Scope use = ExclusiveUse.Enter(Problem.Model);
+        return Build(fit.CovarianceKind, level);
+    }
+
+    /// <inheritdoc/>
+    public ParameterProfile Profile(FitResult fit, string name, double level, int points)
+    {
+        // Profiling re-fits the model (and smooths a kinked one): it holds the instance like a fit.
+        using ExclusiveUse.Scope use = ExclusiveUse.Enter(Problem.Model);
+        return ProfileLikelihood.Curve(this, fit.IndexOf(name), level, points);
     }
 
     /// <inheritdoc/>
@@ -40,9 +52,10 @@ internal sealed class FitSession : IFitSource
         return ProfileLikelihood.Interval(this, fit.IndexOf(name), level);
     }
 
-    /// <summary>The result with standard errors from <paramref name="kind"/>.</summary>
-    public FitResult Build(CovarianceKind kind)
+    /// <summary>The result with standard errors from <paramref name="kind"/> and Wald intervals at <paramref name="level"/>.</summary>
+    public FitResult Build(CovarianceKind kind, double level)
     {
+        double z = ConfidenceLevels.NormalQuantile(level);
         IMleModel model = Problem.Model;
         double[] theta = Outcome.Theta;
         int p = theta.Length;
@@ -58,7 +71,7 @@ internal sealed class FitSession : IFitSource
         var parameters = new ParameterEstimate[p];
         for (int i = 0; i < p; i++)
         {
-            parameters[i] = Estimate(Problem.Infos[i].Name, theta[i], Problem.IsFixed[i], covariance.Covariance?[i, i] ?? double.NaN);
+            parameters[i] = Estimate(Problem.Infos[i].Name, theta[i], Problem.IsFixed[i], covariance.Covariance?[i, i] ?? double.NaN, z);
         }
 
         bool isMap = model.HasPrior || Outcome.Method == FitMethod.OwlQn;
@@ -79,6 +92,7 @@ internal sealed class FitSession : IFitSource
             (double[])Problem.Start.Clone(),
             covariance.Covariance,
             kind,
+            level,
             FitDiagnosticsBuilder.Build(Problem, Outcome, covariance, kind, finite));
     }
 
@@ -101,7 +115,7 @@ internal sealed class FitSession : IFitSource
         return Outcome.ThroughKinks ? "kinked likelihood, smoothing continuation; last stage: " + result.Reason : result.Reason;
     }
 
-    private static ParameterEstimate Estimate(string name, double estimate, bool isFixed, double variance)
+    private static ParameterEstimate Estimate(string name, double estimate, bool isFixed, double variance, double quantile)
     {
         if (isFixed || !(variance > 0) || !double.IsFinite(variance))
         {
@@ -111,6 +125,6 @@ internal sealed class FitSession : IFitSource
         double se = Math.Sqrt(variance);
         double z = estimate / se;
         double pValue = SpecialFunctions.Erfc(Math.Abs(z) / Constants.Sqrt2);
-        return new ParameterEstimate(name, estimate, se, z, pValue, estimate - (Z975 * se), estimate + (Z975 * se), false);
+        return new ParameterEstimate(name, estimate, se, z, pValue, estimate - (quantile * se), estimate + (quantile * se), false);
     }
 }

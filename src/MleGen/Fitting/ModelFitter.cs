@@ -30,6 +30,7 @@ public static class ModelFitter
         ArgumentOutOfRangeException.ThrowIfNegative(options.MaxIterations, nameof(FitOptions.MaxIterations));
         ArgumentOutOfRangeException.ThrowIfNegative(options.GradientTolerance, nameof(FitOptions.GradientTolerance));
         ArgumentOutOfRangeException.ThrowIfNegative(options.FunctionTolerance, nameof(FitOptions.FunctionTolerance));
+        ConfidenceLevels.Check(options.ConfidenceLevel, nameof(FitOptions.ConfidenceLevel));
         if (options.Threads is int threads)
         {
             ArgumentOutOfRangeException.ThrowIfNegative(threads, nameof(FitOptions.Threads));
@@ -46,6 +47,6 @@ public static class ModelFitter
         var settings = new OptimizerSettings(options.GradientTolerance, options.FunctionTolerance, options.MaxIterations, options.Progress, options.CancellationToken);
         OptimizationOutcome outcome = FitEngine.Optimize(problem, options.Method, settings);
         model.WriteParameters(outcome.Theta);
-        return new FitSession(problem, options, outcome).Build(options.Covariance);
+        return new FitSession(problem, options, outcome).Build(options.Covariance, options.ConfidenceLevel);
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using MathNet.Numerics.Distributions;
 using MathNet.Numerics.RootFinding;
 
@@ -18,7 +19,82 @@ internal static class ProfileLikelihood
     /// <summary>The inner fits' gradient tolerance: tight, so the profile value is accurate to far below the χ² threshold's resolution.</summary>
     private const double InnerGradientTolerance = 1e-11;
 
+    /// <summary>How far past a finite interval end the curve's points reach, as a share of that half-interval.</summary>
+    private const double CurveOvershoot = 0.25;
+
+    /// <summary>How far a curve reaches on a side whose interval end is infinite, in standard errors.</summary>
+    private const double OpenSideReach = 4;
+
     public static (double Lower, double Upper) Interval(FitSession session, int index, double level)
+    {
+        double step = StepScale(session, index);
+        var profile = new Profile(session, index, ChiSquared.InvCDF(1, level));
+        double estimate = session.Outcome.Theta[index];
+        ParameterInfo info = session.Problem.Infos[index];
+        (double Lower, double Upper) interval = (Side(profile, estimate, -step, info.Lower), Side(profile, estimate, step, info.Upper));
+        session.Options.CancellationToken.ThrowIfCancellationRequested();
+        return interval;
+    }
+
+    /// <summary>
+    /// The interval at <paramref name="level"/> and the statistic at about <paramref name="points"/>
+    /// values spread evenly from a little below the lower end to a little above the upper one (within
+    /// the parameter's bounds), each side walked outward from the estimate with warm starts.
+    /// </summary>
+    public static ParameterProfile Curve(FitSession session, int index, double level, int points)
+    {
+        (double lower, double upper) = Interval(session, index, level);
+        double step = StepScale(session, index);
+        double estimate = session.Outcome.Theta[index];
+        ParameterInfo info = session.Problem.Infos[index];
+        var curve = new Profile(session, index, 0);
+        var result = new List<ProfilePoint> { new(estimate, 0) };
+        int perSide = Math.Max(2, (points - 1) / 2);
+        foreach ((double end, double bound, double sign) in new[] { (lower, info.Lower, -1.0), (upper, info.Upper, 1.0) })
+        {
+            double reach = double.IsFinite(end) ? end + (CurveOvershoot * (end - estimate)) : estimate + (sign * OpenSideReach * step);
+            if (double.IsFinite(bound) && (sign < 0 ? reach <= bound : reach >= bound))
+            {
+                // Stop short of the bound (a scale at 0 has no likelihood): halfway from the interval's end, or close to the bound when the end is the bound.
+                reach = end == bound ? bound + ((estimate - bound) * 1e-3) : end + (0.5 * (bound - end));
+            }
+
+            bool withEnd = double.IsFinite(end) && end != bound;
+            var values = new List<double>(perSide + 1);
+            for (int k = 1; k <= perSide; k++)
+            {
+                double t = estimate + ((reach - estimate) * k / perSide);
+                // A grid value on the interval's end (it can fall there) would repeat the end itself.
+                if (!withEnd || Math.Abs(t - end) > 1e-9 * Math.Abs(end - estimate))
+                {
+                    values.Add(t);
+                }
+            }
+
+            if (withEnd)
+            {
+                values.Add(end);
+            }
+
+            values.Sort((a, b) => Math.Abs(a - estimate).CompareTo(Math.Abs(b - estimate)));
+            curve.ResetWarmStart();
+            foreach (double t in values)
+            {
+                double statistic = curve.Deviance(t);
+                if (statistic < double.MaxValue)
+                {
+                    result.Add(new ProfilePoint(t, Math.Max(0, statistic)));
+                }
+            }
+        }
+
+        result.Sort((a, b) => a.Value.CompareTo(b.Value));
+        session.Options.CancellationToken.ThrowIfCancellationRequested();
+        return new ParameterProfile(info.Name, estimate, level, ChiSquared.InvCDF(1, level), lower, upper, [.. result]);
+    }
+
+    /// <summary>The first bracketing step: the Wald standard error, or a tenth of the estimate's scale when there is none.</summary>
+    private static double StepScale(FitSession session, int index)
     {
         FitProblem problem = session.Problem;
         if (problem.IsFixed[index])
@@ -31,15 +107,9 @@ internal static class ProfileLikelihood
             throw new NotSupportedException($"{problem.Infos[index].Name}: profile intervals of simplex members are not supported.");
         }
 
-        double threshold = ChiSquared.InvCDF(1, level);
-        var profile = new Profile(session, index, threshold);
         double estimate = session.Outcome.Theta[index];
         CovarianceOutcome cov = CovarianceEstimator.Estimate(problem.Model, session.Outcome.Theta, problem.Infos, problem.IsFixed, CovarianceKind.Observed, session.Options.CancellationToken);
-        double se = cov.Covariance is { } c && c[index, index] > 0 ? Math.Sqrt(c[index, index]) : 0.1 * Math.Max(1, Math.Abs(estimate));
-        double lower = Side(profile, estimate, -se, problem.Infos[index].Lower);
-        double upper = Side(profile, estimate, se, problem.Infos[index].Upper);
-        session.Options.CancellationToken.ThrowIfCancellationRequested();
-        return (lower, upper);
+        return cov.Covariance is { } c && c[index, index] > 0 ? Math.Sqrt(c[index, index]) : 0.1 * Math.Max(1, Math.Abs(estimate));
     }
 
     private static double Side(Profile profile, double estimate, double step, double bound)

@@ -13,6 +13,9 @@ public sealed class CovarianceMatrix
 
     internal CovarianceMatrix(double[,] values) => _values = values;
 
+    /// <summary>The matrix itself, for the library's own read-only use (no copy).</summary>
+    internal double[,] Values => _values;
+
     /// <summary>p, the number of rows and columns (the fit's parameters, in θ order).</summary>
     public int Size => _values.GetLength(0);
 

@@ -32,6 +32,7 @@ public sealed class FitResult
         double[] startValues,
         double[,]? covariance,
         CovarianceKind covarianceKind,
+        double confidenceLevel,
         IReadOnlyList<FitDiagnostic> diagnostics)
     {
         _source = source;
@@ -49,6 +50,7 @@ public sealed class FitResult
         StartValues = Array.AsReadOnly(startValues);
         _covariance = covariance is null ? null : new CovarianceMatrix(covariance);
         CovarianceKind = covarianceKind;
+        ConfidenceLevel = confidenceLevel;
         Diagnostics = diagnostics;
         _indexByName = new Dictionary<string, int>(parameters.Length, StringComparer.Ordinal);
         for (int i = 0; i < parameters.Length; i++)
@@ -120,6 +122,16 @@ public sealed class FitResult
     /// <summary>True when <see cref="Covariance"/> and the standard errors exist (false with <c>MLE1003</c>, or when the log-likelihood is not finite).</summary>
     public bool HasCovariance => _covariance is not null;
 
+    /// <summary>
+    /// The correlation matrix of the estimates, cov[i, j] / √(cov[i, i]·cov[j, j]) (R's
+    /// <c>cov2cor(vcov(fit))</c>), in θ order; rows and columns of fixed parameters are NaN. Null when
+    /// <see cref="Covariance"/> is. A new array on each access.
+    /// </summary>
+    public double[,]? Correlation => _covariance is { } c ? CorrelationMatrix.From(c.Values) : null;
+
+    /// <summary>The confidence level of the Wald intervals in <see cref="Parameters"/> and the default of <see cref="ProfileInterval(string)"/> (<see cref="FitOptions.ConfidenceLevel"/>).</summary>
+    public double ConfidenceLevel { get; }
+
     /// <summary>Which matrix <see cref="Covariance"/> and the standard errors come from.</summary>
     public CovarianceKind CovarianceKind { get; }
 
@@ -129,16 +141,42 @@ public sealed class FitResult
     /// <summary>The same fit with standard errors, intervals and covariance recomputed from <paramref name="kind"/> at the estimate.</summary>
     public FitResult WithCovariance(CovarianceKind kind) => kind == CovarianceKind ? this : _source.WithCovariance(this, kind);
 
+    /// <summary>The same fit with Wald intervals at <paramref name="level"/> (and that level as the default of the profile intervals), e.g. 0.90.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The level is not strictly between 0 and 1.</exception>
+    public FitResult WithConfidenceLevel(double level)
+    {
+        ConfidenceLevels.Check(level, nameof(level));
+        return level == ConfidenceLevel ? this : _source.WithConfidenceLevel(this, level);
+    }
+
     /// <summary>
     /// The profile-likelihood interval {t : 2(ℓ̂ − max ℓ | θⱼ = t) ≤ χ²₁(level)} of parameter
     /// <paramref name="name"/>, every other free parameter re-maximized at each t. An end is the
     /// parameter's bound (or ±∞) when the profile never crosses the threshold on that side.
     /// </summary>
-    public (double Lower, double Upper) ProfileInterval(string name, double level = 0.95)
+    public (double Lower, double Upper) ProfileInterval(string name, double level)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(level, 0);
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(level, 1);
+        ConfidenceLevels.Check(level, nameof(level));
         return _source.ProfileInterval(this, name, level);
+    }
+
+    /// <summary>The profile-likelihood interval of parameter <paramref name="name"/> at <see cref="ConfidenceLevel"/> (see <see cref="ProfileInterval(string, double)"/>).</summary>
+    public (double Lower, double Upper) ProfileInterval(string name) => ProfileInterval(name, ConfidenceLevel);
+
+    /// <summary>
+    /// The profile likelihood of parameter <paramref name="name"/> at <see cref="ConfidenceLevel"/>: its
+    /// interval and the likelihood-ratio statistic at about <paramref name="points"/> values around it
+    /// (each a re-fit of the other parameters), for plots and checks of the quadratic approximation.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Fewer than 5 points.</exception>
+    public ParameterProfile Profile(string name, int points = 41) => Profile(name, ConfidenceLevel, points);
+
+    /// <summary>The profile likelihood of parameter <paramref name="name"/> with its interval at <paramref name="level"/> (see <see cref="Profile(string, int)"/>).</summary>
+    public ParameterProfile Profile(string name, double level, int points = 41)
+    {
+        ConfidenceLevels.Check(level, nameof(level));
+        ArgumentOutOfRangeException.ThrowIfLessThan(points, 5);
+        return _source.Profile(this, name, level, points);
     }
 
     /// <summary>The log-likelihood, mean cross-entropy and perplexity of <paramref name="heldOut"/> (a model of the same shape holding other data) at these estimates.</summary>
@@ -175,8 +213,21 @@ public sealed class FitResult
         return new LikelihoodRatio(statistic, df, pValue);
     }
 
-    /// <summary>A summary table: estimates, standard errors, z, p-values and Wald intervals, then log-likelihood, AIC, BIC, n, iterations, convergence and diagnostics (culture-invariant).</summary>
-    public override string ToString() => FitSummaryFormatter.Format(this);
+    /// <summary>A summary table: estimates, standard errors, z, p-values and Wald intervals at <see cref="ConfidenceLevel"/>, then log-likelihood, AIC, BIC, n, iterations, convergence and diagnostics (culture-invariant).</summary>
+    public override string ToString() => FitSummaryFormatter.Format(this, ReportOptions.Default);
+
+    /// <summary>The summary table as <see cref="ToString"/>, with <paramref name="options"/>: display labels, profile intervals, the correlation matrix.</summary>
+    /// <exception cref="KeyNotFoundException">A label names no parameter of this fit.</exception>
+    public string Summary(ReportOptions? options = null) => FitSummaryFormatter.Format(this, options ?? ReportOptions.Default);
+
+    /// <summary>
+    /// The coefficient table, one row per parameter as R's <c>broom::tidy(fit, conf.int = TRUE)</c>
+    /// (term, estimate, std.error, statistic, p.value, conf.low, conf.high), to write as CSV, JSON or
+    /// Markdown. Intervals at <see cref="ConfidenceLevel"/>: Wald, or profile when
+    /// <see cref="ReportOptions.ProfileIntervals"/> is set.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">A label names no parameter of this fit.</exception>
+    public TidyTable Tidy(ReportOptions? options = null) => TidyTable.From(this, options ?? ReportOptions.Default);
 
     internal int IndexOf(string name)
     {

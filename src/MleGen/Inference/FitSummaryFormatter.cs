@@ -9,32 +9,36 @@ internal static class FitSummaryFormatter
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    public static string Format(FitResult fit)
+    public static string Format(FitResult fit, ReportOptions options)
     {
         var sb = new StringBuilder();
+        TidyTable table = fit.Tidy(options);
         string kind = fit.LogPosterior is null ? "Maximum-likelihood" : "MAP";
         sb.Append(kind).Append(" fit (").Append(fit.Method).Append("), standard errors from the ")
-          .Append(CovarianceLabel(fit.CovarianceKind)).AppendLine();
+          .Append(CovarianceLabel(fit.CovarianceKind)).Append("; ").Append(table.Intervals == IntervalKind.Profile ? "profile-likelihood " : "Wald ")
+          .Append(ConfidenceLevels.Percent(table.ConfidenceLevel)).Append(" intervals").AppendLine();
         int width = 10;
-        foreach (ParameterEstimate p in fit.Parameters)
+        foreach (TidyRow row in table.Rows)
         {
-            width = Math.Max(width, p.Name.Length + 1);
+            width = Math.Max(width, row.Term.Length + 1);
         }
 
+        (string lowerLabel, string upperLabel) = ConfidenceLevels.Labels(table.ConfidenceLevel);
         sb.Append(string.Empty.PadRight(width))
           .Append(Column("Estimate")).Append(Column("Std. Error")).Append(Column("z value"))
-          .Append(Column("Pr(>|z|)")).Append(Column("2.5 %")).Append(Column("97.5 %")).AppendLine();
-        foreach (ParameterEstimate p in fit.Parameters)
+          .Append(Column("Pr(>|z|)")).Append(Column(lowerLabel)).Append(Column(upperLabel)).AppendLine();
+        for (int i = 0; i < table.Rows.Count; i++)
         {
-            sb.Append(p.Name.PadRight(width)).Append(Column(Number(p.Estimate)));
-            if (p.IsFixed)
+            TidyRow row = table.Rows[i];
+            sb.Append(row.Term.PadRight(width)).Append(Column(Number(row.Estimate)));
+            if (fit.Parameters[i].IsFixed)
             {
                 sb.Append(Column("(fixed)"));
             }
-            else if (p.StandardError is double se)
+            else if (row.StandardError is double se)
             {
-                sb.Append(Column(Number(se))).Append(Column(p.Z!.Value.ToString("F3", Invariant)))
-                  .Append(Column(PValue(p.PValue!.Value))).Append(Column(Number(p.Lower!.Value))).Append(Column(Number(p.Upper!.Value)));
+                sb.Append(Column(Number(se))).Append(Column(row.Statistic!.Value.ToString("F3", Invariant)))
+                  .Append(Column(PValue(row.PValue!.Value))).Append(Column(Optional(row.ConfidenceLow))).Append(Column(Optional(row.ConfidenceHigh)));
             }
             else
             {
@@ -42,6 +46,11 @@ internal static class FitSummaryFormatter
             }
 
             sb.AppendLine();
+        }
+
+        if (options.Correlation)
+        {
+            AppendCorrelation(sb, fit, table);
         }
 
         sb.AppendLine();
@@ -65,6 +74,49 @@ internal static class FitSummaryFormatter
 
         return sb.ToString();
     }
+
+    /// <summary>The lower triangle of the correlation matrix of the free parameters, two decimals (R's <c>print.summary.glm</c>).</summary>
+    private static void AppendCorrelation(StringBuilder sb, FitResult fit, TidyTable table)
+    {
+        sb.AppendLine().AppendLine("Correlation of estimates:");
+        if (fit.Correlation is not double[,] r)
+        {
+            sb.AppendLine("  not available (the information matrix is not positive definite)");
+            return;
+        }
+
+        var free = new System.Collections.Generic.List<int>();
+        int width = 0, cell = 6;
+        for (int i = 0; i < fit.Parameters.Count; i++)
+        {
+            if (!fit.Parameters[i].IsFixed)
+            {
+                free.Add(i);
+                width = Math.Max(width, table.Rows[i].Term.Length + 1);
+                cell = Math.Max(cell, table.Rows[i].Term.Length + 1);
+            }
+        }
+
+        sb.Append(string.Empty.PadRight(width));
+        for (int b = 0; b < free.Count - 1; b++)
+        {
+            sb.Append(table.Rows[free[b]].Term.PadLeft(cell));
+        }
+
+        sb.AppendLine();
+        for (int a = 1; a < free.Count; a++)
+        {
+            sb.Append(table.Rows[free[a]].Term.PadRight(width));
+            for (int b = 0; b < a; b++)
+            {
+                sb.Append(r[free[a], free[b]].ToString("F2", Invariant).PadLeft(cell));
+            }
+
+            sb.AppendLine();
+        }
+    }
+
+    private static string Optional(double? x) => x is double v ? Number(v) : "NA";
 
     private static string CovarianceLabel(CovarianceKind kind) => kind switch
     {

@@ -9,6 +9,12 @@ internal interface IFitSource
     /// <summary>The same fit with standard errors from <paramref name="kind"/>.</summary>
     FitResult WithCovariance(FitResult fit, CovarianceKind kind);
 
+    /// <summary>The same fit with Wald intervals at <paramref name="level"/>.</summary>
+    FitResult WithConfidenceLevel(FitResult fit, double level);
+
+    /// <summary>The profile of parameter <paramref name="name"/>: its interval at <paramref name="level"/> and about <paramref name="points"/> points of the curve.</summary>
+    ParameterProfile Profile(FitResult fit, string name, double level, int points);
+
     /// <summary>The profile-likelihood interval of parameter <paramref name="name"/> at <paramref name="level"/>.</summary>
     (double Lower, double Upper) ProfileInterval(FitResult fit, string name, double level);
 }

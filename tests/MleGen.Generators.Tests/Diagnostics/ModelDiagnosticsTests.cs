@@ -119,6 +119,7 @@ public class ModelDiagnosticsTests
         var ids = typeof(MleGen.Generators.Diagnostics.DiagnosticIds)
             .GetFields()
             .Select(f => (string)f.GetValue(null)!)
+            .Where(id => id.StartsWith("MLE00", System.StringComparison.Ordinal)) // the MLE01xx lint: LintDescriptorTests
             .ToHashSet();
         var covered = Cases().Select(row => row.Data.Item1).ToHashSet();
         Assert.Subset(covered, ids);

@@ -121,7 +121,9 @@ public partial class KnownWeightsMixtureModel
     [Data] public double[] Y = [];
     [Data] public double[] Weights = [0.3, 0.7];
     [Param] public double[] Means = [-1, 1];
+#pragma warning disable MLE0102 // the tests evaluate this model's data checks, they never fit it
     [Param(Lower = 0)] public double[] Sds = [1, 1];
+#pragma warning restore MLE0102
 
     [Likelihood(nameof(Y))]
     internal NormalMixture Observation(int i) => new(Weights, Means, Sds);

@@ -13,7 +13,9 @@ public partial class BernoulliModel : IOracleModel
     [Param] public double B;
 
     [Likelihood(nameof(Y))]
+    #pragma warning disable MLE0108 // on purpose: this model tests the plain Bernoulli family (BernoulliLogit has its own test)
     internal Bernoulli Observation(int i) => new(Logistic(A + B * x[i]));
+    #pragma warning restore MLE0108
 
     public double OracleNll()
     {

@@ -14,7 +14,9 @@ public partial class BinomialModel : IOracleModel
     [Param] public double B;
 
     [Likelihood(nameof(Y))]
+    #pragma warning disable MLE0108 // on purpose: this model tests the plain Binomial family (BinomialLogit has its own test)
     internal Binomial Observation(int i) => new(N[i], Logistic(A + B * x[i]));
+    #pragma warning restore MLE0108
 
     public double OracleNll()
     {

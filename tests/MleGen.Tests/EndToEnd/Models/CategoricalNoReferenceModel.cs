@@ -13,7 +13,9 @@ public partial class CategoricalNoReferenceModel : IOracleModel
     [Param] public double[,] W = new double[3, 2];
 
     [Likelihood(nameof(Y))]
+    #pragma warning disable MLE0105 // on purpose: this model tests an over-parameterized softmax
     internal CategoricalLogits Observation(int i) => CategoricalLogits.Of(3, k => B0[k] + Sum(X.GetLength(1), j => W[k, j] * X[i, j]));
+    #pragma warning restore MLE0105
 
     public double OracleNll()
     {

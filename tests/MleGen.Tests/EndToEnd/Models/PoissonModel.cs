@@ -13,7 +13,9 @@ public partial class PoissonModel : IOracleModel
     [Param] public double B;
 
     [Likelihood(nameof(Y))]
+    #pragma warning disable MLE0108 // on purpose: this model tests the plain Poisson family (PoissonLog has its own test)
     internal Poisson Observation(int i) => new(Math.Exp(A + B * x[i]));
+    #pragma warning restore MLE0108
 
     public double OracleNll()
     {

@@ -14,7 +14,9 @@ public partial class SettablePoissonModel : IOracleModel
     [Param] public double B;
 
     [Likelihood(nameof(Y))]
+    #pragma warning disable MLE0108 // on purpose: the plain Poisson family, with data that can be replaced
     internal Poisson Observation(int i) => new(Math.Exp(A + B * x[i]));
+    #pragma warning restore MLE0108
 
     public double OracleNll()
     {

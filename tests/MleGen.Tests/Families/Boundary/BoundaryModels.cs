@@ -184,7 +184,9 @@ public interface IBoundaryModel : IMleModel
     [Data] public double[] Y { get; set; } = [];
     [Param(Simplex = true)] public double[] W = [0.3, 0.7];
     [Param] public double[] M = [-1, 2];
+#pragma warning disable MLE0102 // evaluated at fixed values against the family's density, never fitted
     [Param(Lower = 0)] public double[] S = [0.5, 1.5];
+#pragma warning restore MLE0102
     [Likelihood(nameof(Y))] internal NormalMixture Obs(int i) => new(W, M, S);
     public double OracleNll() => Oracle.Nll(Y, i => Obs(i).LogDensity(Y[i]));
 }
