@@ -11,6 +11,8 @@ namespace MleGen;
 /// results are bit-identical for 1, 2 or N threads — and, because the boundaries are fixed, a data set
 /// cut at chunk boundaries across processes (<see cref="FitCluster.ShardRange"/>) reduces to the same
 /// bits too. Workspaces are kept between calls: after the first call of a given shape nothing is allocated.
+/// One evaluator serves one evaluation at a time: the generated model that owns it lets only one thread
+/// in at a time (<see cref="ExclusiveUse"/>).
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class ChunkedEvaluator
@@ -43,6 +45,7 @@ public sealed class ChunkedEvaluator
     private EvaluationKind _kind;
     private int _width;
     private int _stride;
+    private int _threads = 1; // the thread count of the current evaluation, read once from Threads in Begin
     private int _waveCapacity;
     private int _waveFirst;
     private int _waveEnd;
@@ -56,6 +59,27 @@ public sealed class ChunkedEvaluator
     /// wave after the first is computed inside the ordered fold, while the later ranks wait.
     /// </summary>
     internal int OutputBudgetDoubles { get; set; } = OutputBudget;
+
+    /// <summary>
+    /// The NLL's data-only constant (log y!, log C(n, y), …) of <paramref name="kernel"/>'s data, on the calling
+    /// thread: each chunk's sum added in chunk order, the same additions <see cref="Evaluate"/> makes for
+    /// <see cref="EvaluationKind.DataConstant"/> (and a cluster makes across its ranks), so the bits agree. The
+    /// kernels read no θ for it, so it needs none; it runs once per data set.
+    /// </summary>
+    public static double DataConstant(IChunkKernel kernel)
+    {
+        double total = 0;
+        for (int term = 0; term < kernel.TermCount; term++)
+        {
+            int n = kernel.TermObservationCount(term);
+            for (int start = 0; start < n; start += ChunkSize)
+            {
+                total += kernel.EvaluateChunk(EvaluationKind.DataConstant, term, default, default, default, start, Math.Min(n, start + ChunkSize));
+            }
+        }
+
+        return total;
+    }
 
     /// <summary>Evaluates <paramref name="kind"/> for <paramref name="kernel"/> at <paramref name="theta"/>, writing <paramref name="output"/> (cleared first) and returning the NLL (the data-only constant for <see cref="EvaluationKind.DataConstant"/>, 0 for the matrices).</summary>
     public double Evaluate(IChunkKernel kernel, EvaluationKind kind, ReadOnlySpan<double> theta, Span<double> output)
@@ -97,6 +121,10 @@ public sealed class ChunkedEvaluator
             throw new ArgumentException("The output must have " + width + " elements for " + kind + ".", "output");
         }
 
+        // Threads is read once per evaluation: a setter running meanwhile must not size the workspaces for
+        // one count and run another (the results do not depend on it either way).
+        int setting = Threads;
+        _threads = setting <= 0 ? Environment.ProcessorCount : setting;
         Plan(kernel);
         _stride = Stride(width);
         _waveCapacity = width == 0 ? Math.Max(1, _chunkCount) : Math.Max(1, Math.Min(_chunkCount, OutputBudgetDoubles / _stride));
@@ -168,7 +196,7 @@ public sealed class ChunkedEvaluator
     {
         _waveFirst = first;
         _waveEnd = Math.Min(limit, first + _waveCapacity);
-        int threads = Threads <= 0 ? Environment.ProcessorCount : Threads;
+        int threads = _threads;
         int chunks = _waveEnd - _waveFirst;
         if (threads > 1 && chunks > 1 && ObservationsOf(_waveFirst, _waveEnd) >= ParallelThreshold)
         {
@@ -256,7 +284,7 @@ public sealed class ChunkedEvaluator
             _outputs = new double[_waveCapacity * _stride];
         }
 
-        int workers = Math.Max(1, Math.Min(Environment.ProcessorCount, Threads <= 0 ? Environment.ProcessorCount : Threads));
+        int workers = Math.Max(1, Math.Min(Environment.ProcessorCount, _threads));
         if (_scratch.Length < workers || (_scratch.Length > 0 && _scratch[0].Length != theta.Length))
         {
             _scratch = new double[Math.Max(workers, _scratch.Length)][];

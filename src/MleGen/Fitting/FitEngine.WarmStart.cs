@@ -100,7 +100,7 @@ internal static partial class FitEngine
     private static OptimizationResult RunStage(FitProblem problem, double[] start, bool[] held, FitMethod method, in OptimizerSettings settings, out double[] next)
     {
         var transform = new ParameterTransform(problem.Infos, start, held);
-        var objective = new ModelObjective(problem.Model, transform, method == FitMethod.FisherScoring ? CurvatureKind.Expected : CurvatureKind.Observed);
+        var objective = new ModelObjective(problem.Model, transform, method == FitMethod.FisherScoring ? CurvatureKind.Expected : CurvatureKind.Observed, settings.CancellationToken);
         double[] u = new double[transform.FreeCount];
         transform.ToUnconstrained(start, u);
         double before = objective.Value(u);

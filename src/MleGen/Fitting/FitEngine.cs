@@ -42,16 +42,18 @@ internal static partial class FitEngine
             MaxIterations = stageIterations == 0 ? settings.MaxIterations : Math.Max(1, settings.MaxIterations - stageIterations),
             IterationOffset = settings.IterationOffset + stageIterations,
         };
-        var objective = new ModelObjective(model, transform, method == FitMethod.FisherScoring ? CurvatureKind.Expected : CurvatureKind.Observed);
+        var objective = new ModelObjective(model, transform, method == FitMethod.FisherScoring ? CurvatureKind.Expected : CurvatureKind.Observed, settings.CancellationToken);
         double[] u = new double[q];
         transform.ToUnconstrained(start, u);
+        var workspaces = new Workspaces(q);
         OptimizationResult result = q == 0
             ? EvaluateOnly(objective, u)
-            : RunMethod(objective, method, weights, centers, u, joint, new Workspaces(q));
+            : Verdict(RunMethod(objective, method, weights, centers, u, joint, workspaces), objective, u, joint, workspaces.Newton);
         result = result with { Iterations = result.Iterations + stageIterations, Evaluations = result.Evaluations + stageEvaluations };
 
         double[] theta = new double[problem.Infos.Length];
         transform.ToNatural(u, theta);
+        settings.CancellationToken.ThrowIfCancellationRequested();
         return new OptimizationOutcome(theta, result, method, ObjectiveAt(model, theta));
     }
 

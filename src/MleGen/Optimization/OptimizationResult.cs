@@ -19,6 +19,8 @@ internal readonly record struct OptimizationResult(OptimizationStatus Status, in
         OptimizationStatus.StepConverged => "step below tolerance",
         OptimizationStatus.MaxIterations => "iteration limit reached",
         OptimizationStatus.LineSearchFailed => "line search could not decrease the objective",
-        _ => "objective not finite at the start values",
+        OptimizationStatus.Stalled => "stalled: the steps became negligible while the gradient is still large (the maximum may not exist: a parameter running to a bound or to infinity)",
+        OptimizationStatus.NonFiniteStart => "objective not finite at the start values",
+        _ => throw new System.InvalidOperationException("Unknown status " + Status + "."),
     };
 }
