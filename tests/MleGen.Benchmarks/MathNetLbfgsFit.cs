@@ -67,7 +67,7 @@ internal static class MathNetLbfgsFit
 
         double[] theta = new double[p];
         transform.ToNatural(result.MinimizingPoint.ToArray(), theta);
-        CovarianceOutcome covariance = CovarianceEstimator.Estimate(model, theta, infos, isFixed, CovarianceKind.Observed);
+        CovarianceOutcome covariance = CovarianceEstimator.Estimate(model, theta, infos, isFixed, CovarianceKind.Observed, System.Threading.CancellationToken.None);
         double[] se = new double[p];
         for (int i = 0; i < p; i++)
         {

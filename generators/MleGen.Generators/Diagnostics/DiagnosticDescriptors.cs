@@ -202,5 +202,5 @@ internal static class DiagnosticDescriptors
             severity,
             isEnabledByDefault: true,
             description: description,
-            helpLinkUri: "https://github.com/mlegen/mlegen/blob/main/docs/diagnostics/" + id + ".md");
+            helpLinkUri: global::MleGen.HelpLinks.ForDiagnostic(id));
 }

@@ -129,6 +129,7 @@ internal static class ModelEmitter
                         w.Line("case " + Kind + "Gradient: return " + LikelihoodEmitter.GradientMethod(t) + "(theta, output, start, end);");
                         w.Line("case " + Kind + "ObservedInformation: " + InformationEmitter.HessianMethod(t) + "(theta, output, p, start, end); return 0d;");
                         w.Line("case " + Kind + "ExpectedInformation: " + expected + "(theta, output, p, start, end); return 0d;");
+                        w.Line("case " + Kind + "DataConstant: return " + LikelihoodEmitter.ConstantMethod(t) + "(start, end);");
                         w.Line("default: " + InformationEmitter.ScoreMethod(t) + "(theta, output, scratch, start, end); return 0d;");
                     }
 
@@ -185,21 +186,28 @@ internal static class ModelEmitter
 
         Method("public double NegativeLogLikelihood(global::System.ReadOnlySpan<double> theta)", () =>
         {
+            w.Line(ValidationEmitter.EnterExclusiveUse);
             w.Line("__EnsureReady(theta.Length);");
-            w.Line("return __Evaluator.Evaluate(this, " + Kind + "Value, theta, default) + this.__dataConstant;");
+            w.Line("double nll = __Evaluator.Evaluate(this, " + Kind + "Value, theta, default) + this.__dataConstant;");
+            RecheckIf("!double.IsFinite(nll)");
+            w.Line("return nll;");
         });
 
         Method("public double NegativeLogLikelihood(global::System.ReadOnlySpan<double> theta, global::System.Span<double> gradient)", () =>
         {
+            w.Line(ValidationEmitter.EnterExclusiveUse);
             w.Line("__EnsureReady(theta.Length);");
             w.Line("__RequireLength(gradient.Length, nameof(gradient));");
-            w.Line("return __Evaluator.Evaluate(this, " + Kind + "Gradient, theta, gradient) + this.__dataConstant;");
+            w.Line("double nll = __Evaluator.Evaluate(this, " + Kind + "Gradient, theta, gradient) + this.__dataConstant;");
+            RecheckIf("!double.IsFinite(nll) || !global::MleGen.DataChecks.AllFinite(gradient)");
+            w.Line("return nll;");
         });
 
         Method("public void ObservedInformation(global::System.ReadOnlySpan<double> theta, global::System.Span<double> information)", () =>
         {
             MatrixPreamble("information");
             w.Line("__Evaluator.Evaluate(this, " + Kind + "ObservedInformation, theta, information);");
+            RecheckIf("!global::MleGen.DataChecks.AllFinite(information)");
         });
 
         bool allClosed = terms.All(t => FisherTable.HasClosedForm(t.Spec.Family));
@@ -217,12 +225,14 @@ internal static class ModelEmitter
         {
             MatrixPreamble("information");
             w.Line("__Evaluator.Evaluate(this, " + Kind + "ExpectedInformation, theta, information);");
+            RecheckIf("!global::MleGen.DataChecks.AllFinite(information)");
         });
 
         Method("public void ScoreOuterProduct(global::System.ReadOnlySpan<double> theta, global::System.Span<double> meat)", () =>
         {
             MatrixPreamble("meat");
             w.Line("__Evaluator.Evaluate(this, " + Kind + "ScoreOuterProduct, theta, meat);");
+            RecheckIf("!global::MleGen.DataChecks.AllFinite(meat)");
         });
 
         EmitKernel(w, model);
@@ -239,8 +249,17 @@ internal static class ModelEmitter
             w.Line();
         }
 
+        // A non-finite result may come from data changed in place since the last check (which the
+        // once-per-data-set test cannot see): check them again before returning it, so bad data is an
+        // error naming the member, never a silent NaN. Free on finite results.
+        void RecheckIf(string notFinite)
+        {
+            w.Line("if (" + notFinite + ") __Revalidate();");
+        }
+
         void MatrixPreamble(string matrix)
         {
+            w.Line(ValidationEmitter.EnterExclusiveUse);
             w.Line("__EnsureReady(theta.Length);");
             w.Line("int p = theta.Length;");
             w.Line("if (" + matrix + ".Length != p * p) throw new global::System.ArgumentException(\"" + matrix + " must have p·p = \" + (p * p).ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \" elements.\", nameof(" + matrix + "));");

@@ -6,89 +6,155 @@ using MleGen.Generators.Specs;
 namespace MleGen.Generators.Emit;
 
 /// <summary>
-/// Emits <c>ValidateData()</c> (null, empty, NaN/infinite, lengths, support, each error naming the
-/// member and index) and <c>__EnsureReady</c>, which runs it once per data set: again only when a data
-/// array is replaced or a scalar datum changes, never inside the evaluation loops.
+/// Emits <c>ValidateData()</c> (null, empty, NaN/infinite, lengths, weights, support, indices, family
+/// arguments and expressions of data alone — each error naming the member and index), the data-only part
+/// of the NLL it sums, and <c>__EnsureReady</c>, which runs both once per data set: again when a data array
+/// or an array parameter is replaced or a scalar datum changes, never inside the evaluation loops. Changes
+/// made inside an array are not seen by that test: <c>ValidateData()</c> is the documented way to declare
+/// them (every fit calls it), and a non-finite result of an evaluation re-runs it.
 /// </summary>
 internal static class ValidationEmitter
 {
+    private const string Checks = "global::MleGen.DataChecks";
+
+    /// <summary>The guard every public member that touches the model's state enters first (see <c>MleGen.ExclusiveUse</c>).</summary>
+    public const string EnterExclusiveUse = "using var __use = global::MleGen.ExclusiveUse.Enter(this);";
+
     public static void Emit(IndentedWriter w, ModelIr model, MemberAccess members, string generatedCode)
     {
         var spec = model.Spec;
-        var arrays = spec.Data.Where(d => d.Kind is not (DataKind.Double or DataKind.Int)).ToList();
+        var arrays = spec.Data.Where(d => d.Kind is not (DataKind.Double or DataKind.Int)).Select(d => d.Name)
+            .Concat(spec.Parameters.Where(p => p.Shape != ParamShape.Scalar).Select(p => p.Name)).ToList();
         var scalars = spec.Data.Where(d => d.Kind is DataKind.Double or DataKind.Int).ToList();
-        const string Checks = "global::MleGen.DataChecks";
 
         w.Line("/// <inheritdoc />");
         w.Line(generatedCode);
         using (w.Block("public void ValidateData()"))
         {
-            foreach (var d in arrays)
-            {
-                w.Line(Checks + ".RequireNotNull(this." + d.Name + ", " + Literals.String(d.Name) + ");");
-            }
+            w.Line(EnterExclusiveUse);
+            w.Line("__Revalidate();");
+        }
 
-            foreach (var d in spec.Data.Where(d => d.Kind is DataKind.Double or DataKind.DoubleArray or DataKind.DoubleMatrix))
-            {
-                w.Line(Checks + ".RequireFinite(this." + d.Name + ", " + Literals.String(d.Name) + ");");
-            }
-
-            var printer = new ExpressionPrinter(members, model.Builder.Variables);
-            var empty = new Dictionary<Node, string>();
-            var emittedLengths = new HashSet<string>(System.StringComparer.Ordinal);
-            foreach (var term in model.Terms)
-            {
-                var t = term.Spec;
-                w.Line("// " + t.MethodName + ": " + t.Family + " observations of " + t.Observed);
-                w.Line(Checks + ".RequireNotEmpty(this." + t.Observed + ", " + Literals.String(t.Observed) + ");");
-                if (t.Weights is not null)
-                {
-                    w.Line(Checks + ".RequireLength(this." + t.Weights + ".Length, this." + t.Observed + ".Length, " + Literals.String(t.Weights) + ", " + Literals.String("the number of weights") + ");");
-                }
-
-                foreach (var line in LengthChecks(model, term, printer, empty))
-                {
-                    if (emittedLengths.Add(line))
-                    {
-                        w.Line(line);
-                    }
-                }
-
-                EmitSupport(w, term, printer, empty);
-            }
+        w.Line();
+        w.Line("/// <summary>The checks of <see cref=\"ValidateData\"/>, in the order the evaluation would read the data.</summary>");
+        using (w.Block("private void __CheckData()"))
+        {
+            EmitChecks(w, model, members);
         }
 
         w.Line();
         w.Line("private object?[]? __validatedArrays;");
-        w.Line("private double[]? __validatedScalars;");
+        if (scalars.Count > 0)
+        {
+            w.Line("private double[]? __validatedScalars;");
+        }
+
         w.Line("private double __dataConstant;");
+        w.Line();
+        w.Line("/// <summary>Validates the data, sums the NLL's data-only terms and remembers which data set (arrays, array parameters, scalars) that was.</summary>");
+        using (w.Block("private void __Revalidate()"))
+        {
+            w.Line("var arrays = this.__validatedArrays ?? new object?[" + arrays.Count + "];");
+            w.Line("this.__validatedArrays = null; // not valid until every check has passed");
+            w.Line("__CheckData();");
+            w.Line("// the NLL's data-only terms, once per data set, summed chunk by chunk in the evaluator's fixed order (as a cluster sums them)");
+            w.Line("double constant = global::MleGen.ChunkedEvaluator.DataConstant(this);");
+            using (w.Block("if (!double.IsFinite(constant))"))
+            {
+                w.Line("// name the term and observation whose data-only part is undefined");
+                for (int t = 0; t < model.Terms.Count; t++)
+                {
+                    var term = model.Terms[t].Spec;
+                    string local = "constant" + Literals.Int(t);
+                    string method = LikelihoodEmitter.ConstantMethod(t);
+                    w.Line("double " + local + " = " + method + "(0, this." + term.Observed + ".Length);");
+                    w.Line("if (!double.IsFinite(" + local + ")) throw " + Checks + ".UndefinedConstant(" + Literals.String(term.MethodName) + ", " + Literals.String(term.Observed)
+                        + ", this." + term.Observed + ".Length, " + local + ", " + method + ");");
+                }
+            }
+
+            w.Line("this.__dataConstant = constant;");
+            w.Line("// the data set these checks and sums are for (allocated once, refilled in place)");
+            if (scalars.Count > 0)
+            {
+                w.Line("var scalars = this.__validatedScalars ??= new double[" + scalars.Count + "];");
+                for (int k = 0; k < scalars.Count; k++)
+                {
+                    w.Line("scalars[" + k + "] = this." + scalars[k].Name + ";");
+                }
+            }
+
+            for (int k = 0; k < arrays.Count; k++)
+            {
+                w.Line("arrays[" + k + "] = this." + arrays[k] + ";");
+            }
+
+            w.Line("this.__validatedArrays = arrays;");
+        }
+
         w.Line();
         w.Line("/// <summary>Checks θ's length and validates the data once per data set.</summary>");
         using (w.Block("private void __EnsureReady(int thetaLength)"))
         {
             w.Line("__RequireLength(thetaLength, \"theta\");");
             var conditions = new List<string> { "this.__validatedArrays is null" };
-            conditions.AddRange(arrays.Select((d, k) => "!ReferenceEquals(this.__validatedArrays[" + k + "], this." + d.Name + ")"));
+            conditions.AddRange(arrays.Select((name, k) => "!ReferenceEquals(this.__validatedArrays[" + k + "], this." + name + ")"));
             conditions.AddRange(scalars.Select((d, k) => "this.__validatedScalars![" + k + "] != this." + d.Name));
             using (w.Block("if (" + string.Join(" || ", conditions) + ")"))
             {
-                w.Line("ValidateData();");
-                w.Line("// the NLL's data-only terms, once per data set");
-                w.Line("this.__dataConstant = " + string.Join(" + ", model.Terms.Select((t, k) => LikelihoodEmitter.ConstantMethod(k) + "(0, this." + t.Spec.Observed + ".Length)")) + ";");
-                w.Line("this.__validatedArrays = new object?[] { " + string.Join(", ", arrays.Select(d => "this." + d.Name)) + " };");
-                w.Line("this.__validatedScalars = new double[] { " + string.Join(", ", scalars.Select(d => "this." + d.Name)) + " };");
+                w.Line("__Revalidate();");
             }
         }
 
         w.Line();
     }
 
-    private static void EmitSupport(IndentedWriter w, TermIr term, ExpressionPrinter printer, Dictionary<Node, string> empty)
+    private static void EmitChecks(IndentedWriter w, ModelIr model, MemberAccess members)
+    {
+        var spec = model.Spec;
+        foreach (var d in spec.Data.Where(d => d.Kind is not (DataKind.Double or DataKind.Int)))
+        {
+            w.Line(Checks + ".RequireNotNull(this." + d.Name + ", " + Literals.String(d.Name) + ");");
+        }
+
+        foreach (var d in spec.Data.Where(d => d.Kind is DataKind.Double or DataKind.DoubleArray or DataKind.DoubleMatrix))
+        {
+            w.Line(Checks + ".RequireFinite(this." + d.Name + ", " + Literals.String(d.Name) + ");");
+        }
+
+        var printer = new ExpressionPrinter(members, model.Builder.Variables);
+        var empty = new Dictionary<Node, string>();
+        var emittedLengths = new HashSet<string>(System.StringComparer.Ordinal);
+        foreach (var term in model.Terms)
+        {
+            var t = term.Spec;
+            w.Line("// " + t.MethodName + ": " + t.Family + " observations of " + t.Observed);
+            w.Line(Checks + ".RequireNotEmpty(this." + t.Observed + ", " + Literals.String(t.Observed) + ");");
+            if (t.Weights is not null)
+            {
+                w.Line(Checks + ".RequireLength(this." + t.Weights + ".Length, this." + t.Observed + ".Length, " + Literals.String(t.Weights) + ", " + Literals.String("the number of weights") + ");");
+                w.Line(Checks + ".RequireNonNegativeWeights(this." + t.Weights + ", " + Literals.String(t.Weights) + ");");
+            }
+
+            foreach (var line in LengthChecks(model, term, printer, empty))
+            {
+                if (emittedLengths.Add(line))
+                {
+                    w.Line(line);
+                }
+            }
+
+            DataCheckEmitter.Emit(w, model, term, printer, members, SupportCheck(term, printer, empty));
+        }
+    }
+
+    /// <summary>The observation's support check at the top of the loop over observations, or null for bool observations (always in support).</summary>
+    private static System.Action<IndentedWriter>? SupportCheck(TermIr term, ExpressionPrinter printer, Dictionary<Node, string> empty)
     {
         var t = term.Spec;
         if (term.Observation.Type == ScalarType.Bool)
         {
-            return;
+            return null;
         }
 
         string family = "global::MleGen." + t.Family;
@@ -97,11 +163,11 @@ internal static class ValidationEmitter
             FamilyKind.Binomial or FamilyKind.BinomialLogit or FamilyKind.CategoricalLogits => ", " + printer.Print(term.FamilyParameters[0], empty),
             _ => "",
         };
-        using (w.Block("for (int i = 0; i < this." + t.Observed + ".Length; i++)"))
+        return w =>
         {
             w.Line("double y = this." + t.Observed + "[i];");
             w.Line("if (!" + family + ".IsInSupport(y" + extra + ")) throw global::MleGen.DataChecks.OutsideSupport(" + Literals.String(t.Observed) + ", i, y, " + Literals.String(t.Family.ToString()) + ", " + family + ".SupportDescription);");
-        }
+        };
     }
 
     /// <summary>Every member read with index i must have as many rows as there are observations; every read with a lambda index must match that index's range.</summary>

@@ -33,6 +33,13 @@ internal static class ChunkWorkers
         {
             EnsureThreads();
             int helpers = Math.Min(threads - 1, _threads.Length);
+            if (helpers <= 0)
+            {
+                // One processor (e.g. a process bound to one core by mpirun) and more threads asked for.
+                evaluator.Work(0);
+                return;
+            }
+
             _job = evaluator;
             _failure = null;
             _joined = 0;

@@ -17,4 +17,7 @@ public enum EvaluationKind
 
     /// <summary>The score outer product Σᵢ sᵢsᵢᵀ (p×p).</summary>
     ScoreOuterProduct,
+
+    /// <summary>The data-only part of the NLL (log y!, log C(n, y), …), constant in θ: summed once per data set, chunk by chunk like the rest.</summary>
+    DataConstant,
 }

@@ -19,7 +19,8 @@ public interface IChunkKernel
     /// <summary>
     /// Adds term <paramref name="term"/>'s contribution over observations [start, end) into
     /// <paramref name="output"/> (empty, p or p×p values by <paramref name="kind"/>) and returns its NLL
-    /// (for <see cref="EvaluationKind.Value"/> and <see cref="EvaluationKind.Gradient"/>; 0 otherwise).
+    /// (for <see cref="EvaluationKind.Value"/> and <see cref="EvaluationKind.Gradient"/>), the data-only part of
+    /// the NLL (for <see cref="EvaluationKind.DataConstant"/>), 0 otherwise.
     /// The p×p outputs (information matrices, score outer products) are symmetric: a kernel adds only
     /// their upper triangle (row ≤ column) and the evaluator mirrors it.
     /// <paramref name="scratch"/> holds p values of workspace.

@@ -2,7 +2,14 @@ using System;
 
 namespace MleGen;
 
-/// <summary>The Weibull observation model with shape k and scale λ: density (k/λ)(y/λ)^(k−1)·exp(−(y/λ)^k) on y ≥ 0.</summary>
+/// <summary>
+/// The Weibull observation model with shape k and scale λ: density (k/λ)(y/λ)^(k−1)·exp(−(y/λ)^k) on y &gt; 0.
+/// </summary>
+/// <remarks>
+/// The support excludes 0 (as R's <c>MASS::fitdistr</c> and <c>survreg</c> do): there the density is 0, 1/λ or ∞
+/// as k is above, at or below 1, so an observation of 0 makes the likelihood 0 or unbounded in k and the
+/// maximum-likelihood estimate does not exist.
+/// </remarks>
 public readonly struct Weibull : IObservationFamily
 {
     /// <summary>Creates the Weibull distribution (R's <c>dweibull(shape, scale)</c>).</summary>
@@ -23,24 +30,18 @@ public readonly struct Weibull : IObservationFamily
     /// <summary>The scale λ.</summary>
     public double Scale { get; }
 
-    /// <summary>The observed value is non-negative.</summary>
-    public static string SupportDescription => "a non-negative finite number";
+    /// <summary>The observed value is positive (see the remarks on 0).</summary>
+    public static string SupportDescription => "a positive finite number";
 
-    /// <summary>True when <paramref name="y"/> is non-negative and finite.</summary>
-    public static bool IsInSupport(double y) => y >= 0 && double.IsFinite(y);
+    /// <summary>True when <paramref name="y"/> is positive and finite.</summary>
+    public static bool IsInSupport(double y) => y > 0 && double.IsFinite(y);
 
-    /// <summary>log(k/λ) + (k − 1)·log(y/λ) − (y/λ)^k; −∞ outside y ≥ 0 (and +∞ at y = 0 when k &lt; 1).</summary>
+    /// <summary>log(k/λ) + (k − 1)·log(y/λ) − (y/λ)^k; −∞ outside y &gt; 0.</summary>
     public double LogDensity(double y)
     {
         if (!IsInSupport(y))
         {
             return double.NegativeInfinity;
-        }
-
-        if (y == 0)
-        {
-            // The limit of y^(k−1) at the boundary, taken exactly rather than through log 0.
-            return Shape < 1 ? double.PositiveInfinity : Shape == 1 ? -Math.Log(Scale) : double.NegativeInfinity;
         }
 
         // MathNet evaluates log k + (k − 1)·log(y/λ) − y^k·λ^(−k) − log λ; use it while every power is representable.

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
 using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.LinearAlgebra.Factorization;
 
@@ -24,8 +25,10 @@ internal static class CovarianceEstimator
     /// <summary>Eigenvector components at least this large name a parameter as part of a null direction.</summary>
     private const double NullSpaceComponent = 0.1;
 
-    public static CovarianceOutcome Estimate(IMleModel model, ReadOnlySpan<double> theta, IReadOnlyList<ParameterInfo> infos, bool[] isFixed, CovarianceKind kind)
+    /// <summary>The covariance from <paramref name="kind"/> at <paramref name="theta"/>; <paramref name="cancellation"/> is checked before each model evaluation.</summary>
+    public static CovarianceOutcome Estimate(IMleModel model, ReadOnlySpan<double> theta, IReadOnlyList<ParameterInfo> infos, bool[] isFixed, CovarianceKind kind, CancellationToken cancellation)
     {
+        cancellation.ThrowIfCancellationRequested();
         int p = infos.Count;
         double[] map = LocalMap(infos, isFixed, out int r);
         double[] information = new double[p * p];
@@ -95,6 +98,7 @@ internal static class CovarianceEstimator
         if (kind == CovarianceKind.Sandwich)
         {
             double[] meat = new double[p * p];
+            cancellation.ThrowIfCancellationRequested();
             model.ScoreOuterProduct(theta, meat);
             double[] b = Congruence(map, meat, p, r);
             covariance = Multiply(Multiply(inverse, b, r), inverse, r);

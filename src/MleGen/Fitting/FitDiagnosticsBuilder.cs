@@ -14,9 +14,16 @@ internal static class FitDiagnosticsBuilder
     /// </summary>
     private const double CollapseFraction = 1e-8;
 
-    public static List<FitDiagnostic> Build(FitProblem problem, OptimizationOutcome outcome, CovarianceOutcome covariance, CovarianceKind kind)
+    public static List<FitDiagnostic> Build(FitProblem problem, OptimizationOutcome outcome, CovarianceOutcome covariance, CovarianceKind kind, bool finite)
     {
         var diagnostics = new List<FitDiagnostic>();
+        if (!finite)
+        {
+            diagnostics.Add(new FitDiagnostic(FitDiagnosticIds.NotConverged, FitDiagnosticSeverity.Warning, string.Create(CultureInfo.InvariantCulture,
+                $"The log-likelihood or objective is not finite at the estimate ({outcome.Method}, {outcome.Result.Iterations} iterations: {outcome.Result.Reason}): there is no maximum to report and no standard errors. Check the model's expressions and the start values.")));
+            return diagnostics;
+        }
+
         if (!outcome.Result.Converged)
         {
             diagnostics.Add(new FitDiagnostic(FitDiagnosticIds.NotConverged, FitDiagnosticSeverity.Warning, string.Create(CultureInfo.InvariantCulture,

@@ -47,12 +47,14 @@ internal static partial class FitEngine
             model.KinkSmoothing = 0;
         }
 
+        settings.CancellationToken.ThrowIfCancellationRequested();
         OptimizationResult last = outcome!.Result;
+        double objective = ObjectiveAt(model, outcome.Theta);
         return new OptimizationOutcome(
             outcome.Theta,
-            last with { Iterations = iterations, Evaluations = evaluations, Value = ObjectiveAt(model, outcome.Theta) },
+            last with { Iterations = iterations, Evaluations = evaluations, Value = objective },
             FitMethod.Newton,
-            ObjectiveAt(model, outcome.Theta),
+            objective,
             "a kinked likelihood (Laplace): Newton through a smoothing continuation",
             ThroughKinks: true);
     }

@@ -48,6 +48,24 @@ internal static partial class FitEngine
         // Newton accepts only steps that decrease f or, within rounding, the gradient, so the polished
         // point (already in u) is kept and reported, with every iteration the progress reports counted.
         OptimizationResult polished = Newton.Minimize(objective, u, polish, workspace, nearOptimum: true);
+        if (!polished.Converged && settings.MaxIterations - result.Iterations - polished.Iterations > 0)
+        {
+            // L-BFGS's gradient test passed far from the optimum (it is relative to |f|; a coefficient in large
+            // units has a tiny gradient), and the polish could not certify it in its few steps: finish with Newton
+            // on the remaining budget, whose result (converged or not) is the fit's.
+            OptimizerSettings rest = settings with
+            {
+                MaxIterations = settings.MaxIterations - result.Iterations - polished.Iterations,
+                IterationOffset = settings.IterationOffset + result.Iterations + polished.Iterations,
+            };
+            OptimizationResult finish = Newton.Minimize(objective, u, rest, workspace);
+            return finish with
+            {
+                Iterations = result.Iterations + polished.Iterations + finish.Iterations,
+                Evaluations = result.Evaluations + polished.Evaluations + finish.Evaluations,
+            };
+        }
+
         return result with
         {
             Iterations = result.Iterations + polished.Iterations,

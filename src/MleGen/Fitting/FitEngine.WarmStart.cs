@@ -36,8 +36,8 @@ internal static partial class FitEngine
         }
 
         double[] current = (double[])problem.Start.Clone();
-        var boundedBlock = new BlockStage(problem, holdUnbounded, FitMethod.Newton);
-        var otherBlock = new BlockStage(problem, holdBounded, method);
+        var boundedBlock = new BlockStage(problem, holdUnbounded, FitMethod.Newton, settings.CancellationToken);
+        var otherBlock = new BlockStage(problem, holdBounded, method, settings.CancellationToken);
         int budget = settings.MaxIterations / 2;
         for (int round = 0; round < WarmStartRounds && iterations < budget; round++)
         {
@@ -108,10 +108,10 @@ internal static partial class FitEngine
         private readonly double[] _u;
         private readonly Workspaces _workspaces;
 
-        public BlockStage(FitProblem problem, bool[] held, FitMethod method)
+        public BlockStage(FitProblem problem, bool[] held, FitMethod method, System.Threading.CancellationToken cancellationToken)
         {
             _transform = new ParameterTransform(problem.Infos, problem.Start, held);
-            _objective = new ModelObjective(problem.Model, _transform, method == FitMethod.FisherScoring ? CurvatureKind.Expected : CurvatureKind.Observed);
+            _objective = new ModelObjective(problem.Model, _transform, method == FitMethod.FisherScoring ? CurvatureKind.Expected : CurvatureKind.Observed, cancellationToken);
             _method = method;
             _u = new double[_transform.FreeCount];
             _workspaces = new Workspaces(_u.Length);

@@ -28,7 +28,7 @@ internal static partial class FitEngine
         method = Resolve(method, hasL1, model.ObservationCount, q, out string reason);
 
         // The joint search's objects first: nothing is allocated between the warm start's iterations and its.
-        var objective = new ModelObjective(model, transform, method == FitMethod.FisherScoring ? CurvatureKind.Expected : CurvatureKind.Observed);
+        var objective = new ModelObjective(model, transform, method == FitMethod.FisherScoring ? CurvatureKind.Expected : CurvatureKind.Observed, settings.CancellationToken);
         double[] u = new double[q];
         var workspaces = new Workspaces(q);
 
@@ -45,13 +45,18 @@ internal static partial class FitEngine
             IterationOffset = settings.IterationOffset + stageIterations,
         };
         transform.ToUnconstrained(start, u);
+
+        // The stall verdict judges a smooth objective's gradient; an L1 fit's own test is its KKT residual.
         OptimizationResult result = q == 0
             ? EvaluateOnly(objective, u)
-            : RunMethod(objective, method, weights, centers, u, joint, workspaces);
+            : method == FitMethod.OwlQn
+                ? RunMethod(objective, method, weights, centers, u, joint, workspaces)
+                : Verdict(RunMethod(objective, method, weights, centers, u, joint, workspaces), objective, u, joint, workspaces.Newton);
         result = result with { Iterations = result.Iterations + stageIterations, Evaluations = result.Evaluations + stageEvaluations };
 
         double[] theta = new double[problem.Infos.Length];
         transform.ToNatural(u, theta);
+        settings.CancellationToken.ThrowIfCancellationRequested();
         return new OptimizationOutcome(theta, result, method, ObjectiveAt(model, theta), reason);
     }
 

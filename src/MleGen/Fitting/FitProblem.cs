@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 
 namespace MleGen;
 
@@ -57,6 +58,15 @@ internal sealed class FitProblem
                 if (index < 0)
                 {
                     throw new ArgumentException($"{nameof(FitOptions.Fixed)}: the model has no parameter named '{pair.Key}'.", nameof(options));
+                }
+
+                ParameterInfo info = infos[index];
+                if (!(pair.Value > info.Lower && pair.Value < info.Upper))
+                {
+                    // The bounds are exclusive (the transforms map onto the open interval): a value on or
+                    // outside them is a parameter the model does not define (σ = −1: NaN log-likelihood).
+                    throw new ArgumentOutOfRangeException(nameof(options), pair.Value, string.Create(CultureInfo.InvariantCulture,
+                        $"{nameof(FitOptions.Fixed)}: {pair.Key} = {pair.Value} is outside its bounds ({info.Lower}, {info.Upper}) (exclusive)."));
                 }
 
                 isFixed[index] = true;

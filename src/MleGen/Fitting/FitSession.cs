@@ -31,19 +31,41 @@ internal sealed class FitSession : IFitSource
                 "CovarianceKind.Expected needs the expected (Fisher) information, and this model has none in closed form (IMleModel.HasExpectedInformation is false, e.g. a NormalMixture term): use CovarianceKind.Observed or Sandwich.");
         }
 
-        return Build(kind, fit.ConfidenceLevel);
+        return Joint(() => Build(kind, fit.ConfidenceLevel));
     }
 
     /// <inheritdoc/>
-    public FitResult WithConfidenceLevel(FitResult fit, double level) => Build(fit.CovarianceKind, level);
+    public FitResult WithConfidenceLevel(FitResult fit, double level) => Joint(() => Build(fit.CovarianceKind, level));
 
     /// <inheritdoc/>
-    public ParameterProfile Profile(FitResult fit, string name, double level, int points) =>
-        ProfileLikelihood.Curve(this, fit.IndexOf(name), level, points);
+    public ParameterProfile Profile(FitResult fit, string name, double level, int points)
+    {
+        int index = fit.IndexOf(name);
+        return Joint(() => ProfileLikelihood.Curve(this, index, level, points));
+    }
 
     /// <inheritdoc/>
-    public (double Lower, double Upper) ProfileInterval(FitResult fit, string name, double level) =>
-        ProfileLikelihood.Interval(this, fit.IndexOf(name), level);
+    public (double Lower, double Upper) ProfileInterval(FitResult fit, string name, double level)
+    {
+        int index = fit.IndexOf(name);
+        return Joint(() => ProfileLikelihood.Interval(this, index, level));
+    }
+
+    /// <summary>
+    /// Runs <paramref name="operation"/> holding the model like a fit (covariances and profiles evaluate it
+    /// again, profiles re-fit and smooth it; see <see cref="ExclusiveUse"/>), as one joint operation of every
+    /// rank in a cluster fit (a failure on one rank, a refused hold included, fails them all).
+    /// </summary>
+    private T Joint<T>(Func<T> operation)
+    {
+        return Options.Cluster is { } cluster ? cluster.Run(Held) : Held();
+
+        T Held()
+        {
+            using ExclusiveUse.Scope use = ExclusiveUse.Enter(Problem.Model);
+            return operation();
+        }
+    }
 
     /// <summary>The result with standard errors from <paramref name="kind"/> and Wald intervals at <paramref name="level"/>.</summary>
     public FitResult Build(CovarianceKind kind, double level)
@@ -52,34 +74,62 @@ internal sealed class FitSession : IFitSource
         IMleModel model = Problem.Model;
         double[] theta = Outcome.Theta;
         int p = theta.Length;
-        CovarianceOutcome covariance = CovarianceEstimator.Estimate(model, theta, Problem.Infos, Problem.IsFixed, kind);
+        Options.CancellationToken.ThrowIfCancellationRequested();
+        double nll = model.NegativeLogLikelihood(theta);
+
+        // Standard errors describe the curvature at a maximum; at a point where the objective is not finite
+        // there is none to describe (the information there is NaN or meaningless): report no covariance.
+        bool finite = double.IsFinite(nll) && double.IsFinite(Outcome.Objective);
+        CovarianceOutcome covariance = finite
+            ? CovarianceEstimator.Estimate(model, theta, Problem.Infos, Problem.IsFixed, kind, Options.CancellationToken)
+            : new CovarianceOutcome(null, []);
         var parameters = new ParameterEstimate[p];
         for (int i = 0; i < p; i++)
         {
             parameters[i] = Estimate(Problem.Infos[i].Name, theta[i], Problem.IsFixed[i], covariance.Covariance?[i, i] ?? double.NaN, z);
         }
 
-        double nll = model.NegativeLogLikelihood(theta);
         bool isMap = model.HasPrior || Outcome.Method == FitMethod.OwlQn;
+        Options.CancellationToken.ThrowIfCancellationRequested();
         return new FitResult(
             this,
             Outcome.Method,
             Outcome.MethodReason,
-            Outcome.Result.Converged,
-            Outcome.ThroughKinks ? "kinked likelihood, smoothing continuation; last stage: " + Outcome.Result.Reason : Outcome.Result.Reason,
+            Outcome.Result.Converged && finite,
+            Reason(finite),
             Outcome.Result.Iterations,
             Outcome.Result.GradientNorm,
             Outcome.Result.KktResidual,
             -nll,
             isMap ? -FitEngine.ObjectiveAt(model, theta) : null,
-            model.ObservationCount,
+            model is ClusteredModel clustered ? clustered.TotalObservationCount : model.ObservationCount,
             Problem.FreeCount,
             parameters,
             theta,
+            (double[])Problem.Start.Clone(),
             covariance.Covariance,
             kind,
             level,
-            FitDiagnosticsBuilder.Build(Problem, Outcome, covariance, kind));
+            FitDiagnosticsBuilder.Build(Problem, Outcome, covariance, kind, finite));
+    }
+
+    /// <summary>Why the fit stopped, in the result's words (a fit that needed no iteration says why).</summary>
+    private string Reason(bool finite)
+    {
+        OptimizationResult result = Outcome.Result;
+        if (!finite)
+        {
+            return "the log-likelihood is not finite at the estimate (" + result.Reason + ")";
+        }
+
+        if (result.Converged && result.Iterations == 0)
+        {
+            return Problem.FreeCount == 0
+                ? "no free parameters: evaluated at the fixed values"
+                : "the start values already pass the convergence tests (gradient and Newton decrement): no iterations were needed";
+        }
+
+        return Outcome.ThroughKinks ? "kinked likelihood, smoothing continuation; last stage: " + result.Reason : result.Reason;
     }
 
     private static ParameterEstimate Estimate(string name, double estimate, bool isFixed, double variance, double quantile)

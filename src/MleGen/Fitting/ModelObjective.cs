@@ -1,4 +1,5 @@
 using System;
+using System.Threading;
 
 namespace MleGen;
 
@@ -18,9 +19,15 @@ internal sealed class ModelObjective : IObjective
     private readonly double[] _hessianTheta;
     private readonly double[] _jacobian;
     private readonly double[] _product;
+    private readonly CancellationToken _cancellation;
 
-    public ModelObjective(IMleModel model, ParameterTransform transform, CurvatureKind curvature)
+    /// <param name="model">The model.</param>
+    /// <param name="transform">The map to the unconstrained coordinates.</param>
+    /// <param name="curvature">Which information <see cref="Hessian"/> is.</param>
+    /// <param name="cancellation">Checked before every evaluation of the model: a cancelled fit stops within one evaluation, in whichever stage it is.</param>
+    public ModelObjective(IMleModel model, ParameterTransform transform, CurvatureKind curvature, CancellationToken cancellation = default)
     {
+        _cancellation = cancellation;
         _model = model;
         _transform = transform;
         _curvature = curvature;
@@ -42,6 +49,7 @@ internal sealed class ModelObjective : IObjective
     /// <inheritdoc/>
     public double Value(ReadOnlySpan<double> x)
     {
+        _cancellation.ThrowIfCancellationRequested();
         _transform.ToNatural(x, _theta);
         double f = _model.NegativeLogLikelihood(_theta);
         if (_hasPrior)
@@ -91,6 +99,7 @@ internal sealed class ModelObjective : IObjective
     /// <summary>The curvature at the θ (and θ-gradient) of the last evaluation, pulled back to u.</summary>
     private void CurvatureAtTheta(Span<double> hessian, CurvatureKind curvature)
     {
+        _cancellation.ThrowIfCancellationRequested();
         if (curvature == CurvatureKind.Expected)
         {
             _model.ExpectedInformation(_theta, _hessianTheta);
@@ -110,6 +119,7 @@ internal sealed class ModelObjective : IObjective
 
     private double NaturalValueAndGradient(ReadOnlySpan<double> x)
     {
+        _cancellation.ThrowIfCancellationRequested();
         _transform.ToNatural(x, _theta);
         double f = _model.NegativeLogLikelihood(_theta, _gradientTheta);
         if (_hasPrior)

@@ -35,7 +35,9 @@ internal static class ProfileLikelihood
         var profile = new Profile(session, index, ChiSquared.InvCDF(1, level));
         double estimate = session.Outcome.Theta[index];
         (double lowerBound, double upperBound) = Bounds(session.Problem.Infos[index]);
-        return (Side(profile, estimate, -step, lowerBound), Side(profile, estimate, step, upperBound));
+        (double Lower, double Upper) interval = (Side(profile, estimate, -step, lowerBound), Side(profile, estimate, step, upperBound));
+        session.Options.CancellationToken.ThrowIfCancellationRequested();
+        return interval;
     }
 
     /// <summary>A parameter's range: its bounds, or [0, 1] for a simplex member.</summary>
@@ -95,6 +97,7 @@ internal static class ProfileLikelihood
         }
 
         result.Sort((a, b) => a.Value.CompareTo(b.Value));
+        session.Options.CancellationToken.ThrowIfCancellationRequested();
         return new ParameterProfile(info.Name, estimate, level, ChiSquared.InvCDF(1, level), lower, upper, [.. result]);
     }
 
@@ -109,7 +112,7 @@ internal static class ProfileLikelihood
         }
 
         double estimate = session.Outcome.Theta[index];
-        CovarianceOutcome cov = CovarianceEstimator.Estimate(problem.Model, session.Outcome.Theta, problem.Infos, problem.IsFixed, CovarianceKind.Observed);
+        CovarianceOutcome cov = CovarianceEstimator.Estimate(problem.Model, session.Outcome.Theta, problem.Infos, problem.IsFixed, CovarianceKind.Observed, session.Options.CancellationToken);
         return cov.Covariance is { } c && c[index, index] > 0 ? Math.Sqrt(c[index, index]) : 0.1 * Math.Max(1, Math.Abs(estimate));
     }
 

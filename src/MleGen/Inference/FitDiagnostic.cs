@@ -6,8 +6,8 @@ namespace MleGen;
 /// <param name="Message">What happened, naming the parameters involved.</param>
 public sealed record FitDiagnostic(string Id, FitDiagnosticSeverity Severity, string Message)
 {
-    /// <summary>The relative path of the help page explaining the diagnostic.</summary>
-    public string HelpLink => $"docs/diagnostics/{Id}.md";
+    /// <summary>The absolute address of the help page explaining the diagnostic (<c>docs/diagnostics/&lt;Id&gt;.md</c> in the MleGen repository).</summary>
+    public string HelpLink => HelpLinks.ForDiagnostic(Id);
 
     /// <summary>"MLE1001 (Warning): message".</summary>
     public override string ToString() => $"{Id} ({Severity}): {Message}";

@@ -12,7 +12,7 @@ namespace MleGen;
 public sealed class FitResult
 {
     private readonly double[] _estimates;
-    private readonly double[,]? _covariance;
+    private readonly CovarianceMatrix? _covariance;
     private readonly Dictionary<string, int> _indexByName;
     private readonly IFitSource _source;
 
@@ -27,10 +27,11 @@ public sealed class FitResult
         double? kktResidual,
         double logLikelihood,
         double? logPosterior,
-        int observationCount,
+        long observationCount,
         int freeParameterCount,
         ParameterEstimate[] parameters,
         double[] estimates,
+        double[] startValues,
         double[,]? covariance,
         CovarianceKind covarianceKind,
         double confidenceLevel,
@@ -50,7 +51,8 @@ public sealed class FitResult
         FreeParameterCount = freeParameterCount;
         Parameters = parameters;
         _estimates = estimates;
-        _covariance = covariance;
+        StartValues = Array.AsReadOnly(startValues);
+        _covariance = covariance is null ? null : new CovarianceMatrix(covariance);
         CovarianceKind = covarianceKind;
         ConfidenceLevel = confidenceLevel;
         Diagnostics = diagnostics;
@@ -67,8 +69,18 @@ public sealed class FitResult
     /// <summary>Why the optimizer stopped.</summary>
     public string ConvergenceReason { get; }
 
-    /// <summary>The optimizer's iterations.</summary>
+    /// <summary>
+    /// The optimizer's iterations. 0 when the start values already passed the convergence tests (gradient and
+    /// Newton decrement), as in a re-fit, which starts from the previous estimates; <see cref="ConvergenceReason"/> says so.
+    /// </summary>
     public int Iterations { get; }
+
+    /// <summary>
+    /// The start values of this fit, natural scale, θ order: <see cref="FitOptions.Start"/> or the parameter members'
+    /// values when the fit began (fixed parameters at their values). A second <c>Fit()</c> starts from the members,
+    /// i.e. from this fit's estimates; pass <c>Start = [.. fit.StartValues]</c> to repeat this fit from its own start.
+    /// </summary>
+    public IReadOnlyList<double> StartValues { get; }
 
     /// <summary>The infinity norm of the final (projected or pseudo-) gradient of the objective in the optimizer's unconstrained coordinates.</summary>
     public double GradientNorm { get; }
@@ -94,8 +106,8 @@ public sealed class FitResult
     /// <summary>ℓ(θ̂) + log prior(θ̂) for a MAP fit; null for pure maximum likelihood.</summary>
     public double? LogPosterior { get; }
 
-    /// <summary>n, the number of observations.</summary>
-    public int ObservationCount { get; }
+    /// <summary>n, the number of observations (over every rank's shard in a cluster fit).</summary>
+    public long ObservationCount { get; }
 
     /// <summary>k, the number of estimated (not fixed) parameters.</summary>
     public int FreeParameterCount { get; }
@@ -115,17 +127,23 @@ public sealed class FitResult
 
     /// <summary>
     /// The p×p covariance of the estimates on the natural scale, in θ order (rows and columns of fixed
-    /// parameters are zero); null when the information matrix is not positive definite (see
-    /// <see cref="Diagnostics"/>). A copy: changing it does not change the fit.
+    /// parameters are zero), read in place without a copy (<c>fit.Covariance[i, j]</c>); assigning it to a
+    /// <c>double[,]</c> makes a copy (<c>double[,] cov = fit.Covariance;</c>). Check <see cref="HasCovariance"/>
+    /// first when the fit may have none.
     /// </summary>
-    public double[,]? Covariance => (double[,]?)_covariance?.Clone();
+    /// <exception cref="InvalidOperationException">The fit has no covariance: its information matrix is not positive definite or its log-likelihood is not finite (<see cref="Diagnostics"/> says which).</exception>
+    public CovarianceMatrix Covariance => _covariance ?? throw new InvalidOperationException(
+        "The fit has no covariance: its " + (CovarianceKind == CovarianceKind.Expected ? "expected" : "observed") + " information is not positive definite or its log-likelihood is not finite (see Diagnostics). Check HasCovariance first.");
+
+    /// <summary>True when <see cref="Covariance"/> and the standard errors exist (false with <c>MLE1003</c>, or when the log-likelihood is not finite).</summary>
+    public bool HasCovariance => _covariance is not null;
 
     /// <summary>
     /// The correlation matrix of the estimates, cov[i, j] / √(cov[i, i]·cov[j, j]) (R's
     /// <c>cov2cor(vcov(fit))</c>), in θ order; rows and columns of fixed parameters are NaN. Null when
     /// <see cref="Covariance"/> is. A new array on each access.
     /// </summary>
-    public double[,]? Correlation => _covariance is { } c ? CorrelationMatrix.From(c) : null;
+    public double[,]? Correlation => _covariance is { } c ? CorrelationMatrix.From(c.Values) : null;
 
     /// <summary>The confidence level of the Wald intervals in <see cref="Parameters"/> and the default of <see cref="ProfileInterval(string)"/> (<see cref="FitOptions.ConfidenceLevel"/>).</summary>
     public double ConfidenceLevel { get; }

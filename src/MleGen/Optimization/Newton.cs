@@ -137,11 +137,6 @@ internal static class Newton
             return new OptimizationResult(OptimizationStatus.NonFiniteStart, 0, evaluations, f, gNorm);
         }
 
-        if (Vectors.GradientSmall(gNorm, f, settings.GradientTolerance))
-        {
-            return new OptimizationResult(OptimizationStatus.GradientConverged, 0, evaluations, f, gNorm);
-        }
-
         double lambda = nearOptimum ? 0 : InitialDamping, growth = 2;
         bool accelerate = false;
         int polishSteps = 0;
@@ -161,6 +156,16 @@ internal static class Newton
             for (int i = 0; i < n; i++)
             {
                 scaledGradient[i] = g[i] * scale[i];
+            }
+
+            // At the start a small gradient alone is no proof of a maximum: the test is relative to |f|, which a
+            // bad start makes enormous (y × 1e8 with β = 0), and a coordinate in large units has a tiny gradient
+            // far from its optimum. The start is accepted only when the Newton decrement (the decrease the exact
+            // quadratic model still predicts) is negligible too; otherwise iterate.
+            if (iteration == 1 && Vectors.GradientSmall(gNorm, f, settings.GradientTolerance)
+                && NewtonDecrementSmall(h, n, scaledGradient, scaledStep, l, f, settings.FunctionTolerance))
+            {
+                return new OptimizationResult(OptimizationStatus.GradientConverged, 0, evaluations, f, gNorm);
             }
 
             bool accepted = false, undamped = false;
@@ -263,6 +268,21 @@ internal static class Newton
         }
 
         return new OptimizationResult(OptimizationStatus.MaxIterations, settings.MaxIterations, evaluations, f, gNorm);
+    }
+
+    /// <summary>
+    /// True when H is positive definite and ½gᵀH⁻¹g — the decrease of f to the minimum of the quadratic model, invariant
+    /// to the parameters' units — is at most <paramref name="tolerance"/>·max(1, |f|). Uses the step and factor buffers.
+    /// </summary>
+    private static bool NewtonDecrementSmall(ReadOnlySpan<double> h, int n, ReadOnlySpan<double> scaledGradient, Span<double> scaledStep, Span<double> factor, double f, double tolerance)
+    {
+        if (!ModelDirection(h, n, 0, scaledGradient, scaledStep, factor))
+        {
+            return false;
+        }
+
+        double decrement = -Vectors.Dot(scaledGradient, scaledStep);
+        return 0.5 * decrement <= tolerance * Math.Max(1, Math.Abs(f));
     }
 
     /// <summary>Solves (H + λI) s = −g in the scaled coordinates; false when H + λI is not positive definite.</summary>

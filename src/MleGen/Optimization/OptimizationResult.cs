@@ -21,6 +21,7 @@ internal readonly record struct OptimizationResult(OptimizationStatus Status, in
         OptimizationStatus.StepConverged => "step below tolerance",
         OptimizationStatus.MaxIterations => "iteration limit reached",
         OptimizationStatus.LineSearchFailed => "line search could not decrease the objective",
+        OptimizationStatus.Stalled => "stalled: the steps became negligible while the gradient is still large (the maximum may not exist: a parameter running to a bound or to infinity)",
         OptimizationStatus.KktNotMet => "the L1 optimality (KKT) conditions are not met to the tolerance",
         OptimizationStatus.NonFiniteStart => "objective not finite at the start values",
         _ => throw new InvalidOperationException($"Unknown status {Status}."),

@@ -6,7 +6,7 @@ namespace MleGen;
 
 /// <summary>Data validation used by generated code; each failure is a <see cref="ModelDataException"/> naming the member and index.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public static class DataChecks
+public static partial class DataChecks
 {
     /// <summary>Throws when <paramref name="value"/> is null.</summary>
     public static void RequireNotNull(object? value, string member)

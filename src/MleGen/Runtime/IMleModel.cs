@@ -11,6 +11,13 @@ namespace MleGen;
 /// θ is on the natural scale, in declaration order of the <see cref="ParamAttribute"/> members,
 /// vectors by index and matrices row-major; p×p matrices are row-major spans. The likelihood members
 /// never include priors: those are the <c>…Prior…</c> members.
+/// <para>
+/// Threads: an instance serves one caller at a time. The generated evaluation members,
+/// <see cref="ValidateData"/> and <see cref="ModelFitter.Fit"/> (for any implementation) throw
+/// <see cref="InvalidOperationException"/> when another thread is using the instance (see
+/// <see cref="ExclusiveUse"/>); each evaluation is itself parallel (<see cref="EvaluationThreads"/>). To fit or
+/// evaluate in parallel, use one instance per thread.
+/// </para>
 /// </remarks>
 public interface IMleModel
 {
@@ -32,7 +39,21 @@ public interface IMleModel
     /// <summary>Writes <paramref name="theta"/> into the parameter members.</summary>
     void WriteParameters(ReadOnlySpan<double> theta);
 
-    /// <summary>Checks the data members (lengths, NaN or infinite values, observations outside the families' support, empty data) and throws <see cref="ModelDataException"/> naming the member and index of the first problem. The evaluation members call it once per data set.</summary>
+    /// <summary>
+    /// Checks the data members (null or empty arrays, lengths, NaN or infinite values, negative weights,
+    /// observations outside the families' support, indices computed from data outside the member they read,
+    /// family arguments and expressions of data alone outside their domain) and throws
+    /// <see cref="ModelDataException"/> naming the member and index of the first problem; then sums the NLL's
+    /// data-only terms (log y!, log C(n, y)) for these data.
+    /// </summary>
+    /// <remarks>
+    /// The evaluation members call it when first used and again whenever a data member (or an array
+    /// parameter) is replaced by another array or a scalar datum changes. They cannot see a change made
+    /// inside an array: after refilling or editing a data array in place (a bootstrap loop reusing its
+    /// buffers), call <see cref="ValidateData"/> before evaluating, or the NLL is that of the old data (a
+    /// non-finite result makes them call it themselves, so a NaN written in place is an error, not a NaN).
+    /// <see cref="ModelFitter.Fit"/> always calls it first.
+    /// </remarks>
     void ValidateData();
 
     /// <summary>

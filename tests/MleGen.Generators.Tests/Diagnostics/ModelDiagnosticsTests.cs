@@ -89,7 +89,7 @@ public class ModelDiagnosticsTests
         var expected = marked.Spans.Select(span => (id, span)).ToArray();
         Assert.Equal(expected, actual);
         Assert.All(diagnostics, d => Assert.Equal("Model.cs", d.Location.SourceTree?.FilePath));
-        Assert.All(diagnostics, d => Assert.Equal($"https://github.com/mlegen/mlegen/blob/main/docs/diagnostics/{id}.md", d.Descriptor.HelpLinkUri));
+        Assert.All(diagnostics, d => Assert.Equal(HelpLinks.ForDiagnostic(id), d.Descriptor.HelpLinkUri));
 
         // The parser agrees with the analyzer and produces no spec for an invalid model.
         foreach (var result in CompilationHarness.ParseModels(compilation))

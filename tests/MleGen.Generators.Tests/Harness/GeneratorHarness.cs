@@ -19,13 +19,19 @@ public static class GeneratorHarness
     /// <summary>Generates for <paramref name="source"/> and asserts the result compiles without errors.</summary>
     public static GeneratorRunResult Run(string source) => Run(CompilationHarness.CreateCompilation(source));
 
-    /// <summary>Generates for <paramref name="compilation"/> and asserts the result compiles without errors.</summary>
+    /// <summary>Generates for <paramref name="compilation"/> and asserts the result compiles without errors and the generated files without warnings.</summary>
     public static GeneratorRunResult Run(CSharpCompilation compilation)
     {
         var driver = CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
         Assert.Empty(generatorDiagnostics);
         var errors = output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToImmutableArray();
         Assert.True(errors.IsEmpty, "The generated code does not compile:\n" + string.Join("\n", errors.Select(e => e.ToString())));
+
+        // Warnings in the generated files would break consumers who treat warnings as errors (an unused field did).
+        var warnings = output.GetDiagnostics()
+            .Where(d => d.Severity == DiagnosticSeverity.Warning && d.Location.SourceTree is { } tree && !compilation.SyntaxTrees.Contains(tree))
+            .ToImmutableArray();
+        Assert.True(warnings.IsEmpty, "The generated code has warnings:\n" + string.Join("\n", warnings.Select(e => e.ToString())));
         return driver.GetRunResult().Results.Single();
     }
 

@@ -39,6 +39,10 @@ public class RepositoryModelLintTests
             "a plain maximum-likelihood mixture on purpose: the test that the mixture's generated code matches its oracle"),
         ("MixtureModel", DiagnosticIds.CollapsibleMixture, "Sds",
             "the benchmark times the plain mixture likelihood against a hand-written loop of the same model"),
+        ("KnownWeightsMixtureModel", DiagnosticIds.CollapsibleMixture, "Sds",
+            "the tests evaluate this model's data checks, they never fit it"),
+        ("NormalMixtureBoundary", DiagnosticIds.CollapsibleMixture, "S",
+            "evaluated at fixed values against the family's density, never fitted"),
     ];
 
     private static readonly Regex ModelAttributeLine = new(@"^\s*\[Model\]", RegexOptions.Multiline);

@@ -61,6 +61,13 @@ namespace Demo
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
         public void ValidateData()
         {
+            using var __use = global::MleGen.ExclusiveUse.Enter(this);
+            __Revalidate();
+        }
+
+        /// <summary>The checks of <see cref="ValidateData"/>, in the order the evaluation would read the data.</summary>
+        private void __CheckData()
+        {
             global::MleGen.DataChecks.RequireNotNull(this.X, "X");
             global::MleGen.DataChecks.RequireNotNull(this.Class, "Class");
             global::MleGen.DataChecks.RequireFinite(this.X, "X");
@@ -68,28 +75,60 @@ namespace Demo
             global::MleGen.DataChecks.RequireNotEmpty(this.Class, "Class");
             global::MleGen.DataChecks.RequireLength(this.X.GetLength(0), this.Class.Length, "X", "its number of rows (one per observation of Class)");
             global::MleGen.DataChecks.RequireLength(this.W.GetLength(1), this.X.GetLength(1), "W", "its number of columns (it is indexed over the length of X)");
+            // W[k - 1, j]: the row lies inside W
+            for (int __k0 = 0; __k0 < 3; __k0++)
+            {
+                if (!(__k0 == 0))
+                {
+                    int at = (__k0 - 1);
+                    if ((uint)at >= (uint)this.W.GetLength(0)) throw global::MleGen.DataChecks.IndexOutside("W", -1, 0d, "Observation", -1, "W[k - 1, j]", "W", 0, 2, at, this.W.GetLength(0));
+                }
+            }
             for (int i = 0; i < this.Class.Length; i++)
             {
                 double y = this.Class[i];
                 if (!global::MleGen.CategoricalLogits.IsInSupport(y, 3)) throw global::MleGen.DataChecks.OutsideSupport("Class", i, y, "CategoricalLogits", global::MleGen.CategoricalLogits.SupportDescription);
+                // W[Class[i] - 1, j]: the row lies inside W
+                if (!(this.Class[i] == 0))
+                {
+                    int at = (this.Class[i] - 1);
+                    if ((uint)at >= (uint)this.W.GetLength(0)) throw global::MleGen.DataChecks.IndexOutside("Class", i, (double)this.Class[i], "Observation", i, "W[Class[i] - 1, j]", "W", 0, 2, at, this.W.GetLength(0));
+                }
             }
         }
 
         private object?[]? __validatedArrays;
-        private double[]? __validatedScalars;
         private double __dataConstant;
+
+        /// <summary>Validates the data, sums the NLL's data-only terms and remembers which data set (arrays, array parameters, scalars) that was.</summary>
+        private void __Revalidate()
+        {
+            var arrays = this.__validatedArrays ?? new object?[3];
+            this.__validatedArrays = null; // not valid until every check has passed
+            __CheckData();
+            // the NLL's data-only terms, once per data set, summed chunk by chunk in the evaluator's fixed order (as a cluster sums them)
+            double constant = global::MleGen.ChunkedEvaluator.DataConstant(this);
+            if (!double.IsFinite(constant))
+            {
+                // name the term and observation whose data-only part is undefined
+                double constant0 = __DataConstant0(0, this.Class.Length);
+                if (!double.IsFinite(constant0)) throw global::MleGen.DataChecks.UndefinedConstant("Observation", "Class", this.Class.Length, constant0, __DataConstant0);
+            }
+            this.__dataConstant = constant;
+            // the data set these checks and sums are for (allocated once, refilled in place)
+            arrays[0] = this.X;
+            arrays[1] = this.Class;
+            arrays[2] = this.W;
+            this.__validatedArrays = arrays;
+        }
 
         /// <summary>Checks θ's length and validates the data once per data set.</summary>
         private void __EnsureReady(int thetaLength)
         {
             __RequireLength(thetaLength, "theta");
-            if (this.__validatedArrays is null || !ReferenceEquals(this.__validatedArrays[0], this.X) || !ReferenceEquals(this.__validatedArrays[1], this.Class))
+            if (this.__validatedArrays is null || !ReferenceEquals(this.__validatedArrays[0], this.X) || !ReferenceEquals(this.__validatedArrays[1], this.Class) || !ReferenceEquals(this.__validatedArrays[2], this.W))
             {
-                ValidateData();
-                // the NLL's data-only terms, once per data set
-                this.__dataConstant = __DataConstant0(0, this.Class.Length);
-                this.__validatedArrays = new object?[] { this.X, this.Class };
-                this.__validatedScalars = new double[] {  };
+                __Revalidate();
             }
         }
 
@@ -105,27 +144,35 @@ namespace Demo
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
         public double NegativeLogLikelihood(global::System.ReadOnlySpan<double> theta)
         {
+            using var __use = global::MleGen.ExclusiveUse.Enter(this);
             __EnsureReady(theta.Length);
-            return __Evaluator.Evaluate(this, global::MleGen.EvaluationKind.Value, theta, default) + this.__dataConstant;
+            double nll = __Evaluator.Evaluate(this, global::MleGen.EvaluationKind.Value, theta, default) + this.__dataConstant;
+            if (!double.IsFinite(nll)) __Revalidate();
+            return nll;
         }
 
         /// <inheritdoc />
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
         public double NegativeLogLikelihood(global::System.ReadOnlySpan<double> theta, global::System.Span<double> gradient)
         {
+            using var __use = global::MleGen.ExclusiveUse.Enter(this);
             __EnsureReady(theta.Length);
             __RequireLength(gradient.Length, nameof(gradient));
-            return __Evaluator.Evaluate(this, global::MleGen.EvaluationKind.Gradient, theta, gradient) + this.__dataConstant;
+            double nll = __Evaluator.Evaluate(this, global::MleGen.EvaluationKind.Gradient, theta, gradient) + this.__dataConstant;
+            if (!double.IsFinite(nll) || !global::MleGen.DataChecks.AllFinite(gradient)) __Revalidate();
+            return nll;
         }
 
         /// <inheritdoc />
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
         public void ObservedInformation(global::System.ReadOnlySpan<double> theta, global::System.Span<double> information)
         {
+            using var __use = global::MleGen.ExclusiveUse.Enter(this);
             __EnsureReady(theta.Length);
             int p = theta.Length;
             if (information.Length != p * p) throw new global::System.ArgumentException("information must have p·p = " + (p * p).ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " elements.", nameof(information));
             __Evaluator.Evaluate(this, global::MleGen.EvaluationKind.ObservedInformation, theta, information);
+            if (!global::MleGen.DataChecks.AllFinite(information)) __Revalidate();
         }
 
         /// <inheritdoc />
@@ -136,20 +183,24 @@ namespace Demo
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
         public void ExpectedInformation(global::System.ReadOnlySpan<double> theta, global::System.Span<double> information)
         {
+            using var __use = global::MleGen.ExclusiveUse.Enter(this);
             __EnsureReady(theta.Length);
             int p = theta.Length;
             if (information.Length != p * p) throw new global::System.ArgumentException("information must have p·p = " + (p * p).ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " elements.", nameof(information));
             __Evaluator.Evaluate(this, global::MleGen.EvaluationKind.ExpectedInformation, theta, information);
+            if (!global::MleGen.DataChecks.AllFinite(information)) __Revalidate();
         }
 
         /// <inheritdoc />
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
         public void ScoreOuterProduct(global::System.ReadOnlySpan<double> theta, global::System.Span<double> meat)
         {
+            using var __use = global::MleGen.ExclusiveUse.Enter(this);
             __EnsureReady(theta.Length);
             int p = theta.Length;
             if (meat.Length != p * p) throw new global::System.ArgumentException("meat must have p·p = " + (p * p).ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " elements.", nameof(meat));
             __Evaluator.Evaluate(this, global::MleGen.EvaluationKind.ScoreOuterProduct, theta, meat);
+            if (!global::MleGen.DataChecks.AllFinite(meat)) __Revalidate();
         }
 
         int global::MleGen.IChunkKernel.TermCount => 1;
@@ -175,6 +226,7 @@ namespace Demo
                         case global::MleGen.EvaluationKind.Gradient: return __NllGradient0(theta, output, start, end);
                         case global::MleGen.EvaluationKind.ObservedInformation: __Hessian0(theta, output, p, start, end); return 0d;
                         case global::MleGen.EvaluationKind.ExpectedInformation: __Expected0(theta, output, p, start, end); return 0d;
+                        case global::MleGen.EvaluationKind.DataConstant: return __DataConstant0(start, end);
                         default: __ScoreOuter0(theta, output, scratch, start, end); return 0d;
                     }
                 default: throw new global::System.ArgumentOutOfRangeException(nameof(term));

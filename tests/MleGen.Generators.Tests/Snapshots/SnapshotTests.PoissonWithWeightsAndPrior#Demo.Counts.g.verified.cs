@@ -61,6 +61,13 @@ namespace Demo
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
         public void ValidateData()
         {
+            using var __use = global::MleGen.ExclusiveUse.Enter(this);
+            __Revalidate();
+        }
+
+        /// <summary>The checks of <see cref="ValidateData"/>, in the order the evaluation would read the data.</summary>
+        private void __CheckData()
+        {
             global::MleGen.DataChecks.RequireNotNull(this.Exposure, "Exposure");
             global::MleGen.DataChecks.RequireNotNull(this.X, "X");
             global::MleGen.DataChecks.RequireNotNull(this.W, "W");
@@ -71,6 +78,7 @@ namespace Demo
             // Observation: PoissonLog observations of Y
             global::MleGen.DataChecks.RequireNotEmpty(this.Y, "Y");
             global::MleGen.DataChecks.RequireLength(this.W.Length, this.Y.Length, "W", "the number of weights");
+            global::MleGen.DataChecks.RequireNonNegativeWeights(this.W, "W");
             global::MleGen.DataChecks.RequireLength(this.W.Length, this.Y.Length, "W", "its length (one per observation of Y)");
             global::MleGen.DataChecks.RequireLength(this.Exposure.Length, this.Y.Length, "Exposure", "its length (one per observation of Y)");
             global::MleGen.DataChecks.RequireLength(this.X.Length, this.Y.Length, "X", "its length (one per observation of Y)");
@@ -78,12 +86,39 @@ namespace Demo
             {
                 double y = this.Y[i];
                 if (!global::MleGen.PoissonLog.IsInSupport(y)) throw global::MleGen.DataChecks.OutsideSupport("Y", i, y, "PoissonLog", global::MleGen.PoissonLog.SupportDescription);
+                // Math.Log(Exposure[i]) is finite
+                {
+                    double value = global::System.Math.Log(this.Exposure[i]);
+                    if (!double.IsFinite(value)) throw global::MleGen.DataChecks.NotFinite("Exposure", i, "Observation", i, "Math.Log(Exposure[i])", value, global::MleGen.DataChecks.Reads(global::MleGen.DataChecks.Element("Exposure", i, this.Exposure[i])));
+                }
             }
         }
 
         private object?[]? __validatedArrays;
-        private double[]? __validatedScalars;
         private double __dataConstant;
+
+        /// <summary>Validates the data, sums the NLL's data-only terms and remembers which data set (arrays, array parameters, scalars) that was.</summary>
+        private void __Revalidate()
+        {
+            var arrays = this.__validatedArrays ?? new object?[4];
+            this.__validatedArrays = null; // not valid until every check has passed
+            __CheckData();
+            // the NLL's data-only terms, once per data set, summed chunk by chunk in the evaluator's fixed order (as a cluster sums them)
+            double constant = global::MleGen.ChunkedEvaluator.DataConstant(this);
+            if (!double.IsFinite(constant))
+            {
+                // name the term and observation whose data-only part is undefined
+                double constant0 = __DataConstant0(0, this.Y.Length);
+                if (!double.IsFinite(constant0)) throw global::MleGen.DataChecks.UndefinedConstant("Observation", "Y", this.Y.Length, constant0, __DataConstant0);
+            }
+            this.__dataConstant = constant;
+            // the data set these checks and sums are for (allocated once, refilled in place)
+            arrays[0] = this.Exposure;
+            arrays[1] = this.X;
+            arrays[2] = this.W;
+            arrays[3] = this.Y;
+            this.__validatedArrays = arrays;
+        }
 
         /// <summary>Checks θ's length and validates the data once per data set.</summary>
         private void __EnsureReady(int thetaLength)
@@ -91,11 +126,7 @@ namespace Demo
             __RequireLength(thetaLength, "theta");
             if (this.__validatedArrays is null || !ReferenceEquals(this.__validatedArrays[0], this.Exposure) || !ReferenceEquals(this.__validatedArrays[1], this.X) || !ReferenceEquals(this.__validatedArrays[2], this.W) || !ReferenceEquals(this.__validatedArrays[3], this.Y))
             {
-                ValidateData();
-                // the NLL's data-only terms, once per data set
-                this.__dataConstant = __DataConstant0(0, this.Y.Length);
-                this.__validatedArrays = new object?[] { this.Exposure, this.X, this.W, this.Y };
-                this.__validatedScalars = new double[] {  };
+                __Revalidate();
             }
         }
 
@@ -111,27 +142,35 @@ namespace Demo
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
         public double NegativeLogLikelihood(global::System.ReadOnlySpan<double> theta)
         {
+            using var __use = global::MleGen.ExclusiveUse.Enter(this);
             __EnsureReady(theta.Length);
-            return __Evaluator.Evaluate(this, global::MleGen.EvaluationKind.Value, theta, default) + this.__dataConstant;
+            double nll = __Evaluator.Evaluate(this, global::MleGen.EvaluationKind.Value, theta, default) + this.__dataConstant;
+            if (!double.IsFinite(nll)) __Revalidate();
+            return nll;
         }
 
         /// <inheritdoc />
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
         public double NegativeLogLikelihood(global::System.ReadOnlySpan<double> theta, global::System.Span<double> gradient)
         {
+            using var __use = global::MleGen.ExclusiveUse.Enter(this);
             __EnsureReady(theta.Length);
             __RequireLength(gradient.Length, nameof(gradient));
-            return __Evaluator.Evaluate(this, global::MleGen.EvaluationKind.Gradient, theta, gradient) + this.__dataConstant;
+            double nll = __Evaluator.Evaluate(this, global::MleGen.EvaluationKind.Gradient, theta, gradient) + this.__dataConstant;
+            if (!double.IsFinite(nll) || !global::MleGen.DataChecks.AllFinite(gradient)) __Revalidate();
+            return nll;
         }
 
         /// <inheritdoc />
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
         public void ObservedInformation(global::System.ReadOnlySpan<double> theta, global::System.Span<double> information)
         {
+            using var __use = global::MleGen.ExclusiveUse.Enter(this);
             __EnsureReady(theta.Length);
             int p = theta.Length;
             if (information.Length != p * p) throw new global::System.ArgumentException("information must have p·p = " + (p * p).ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " elements.", nameof(information));
             __Evaluator.Evaluate(this, global::MleGen.EvaluationKind.ObservedInformation, theta, information);
+            if (!global::MleGen.DataChecks.AllFinite(information)) __Revalidate();
         }
 
         /// <inheritdoc />
@@ -142,20 +181,24 @@ namespace Demo
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
         public void ExpectedInformation(global::System.ReadOnlySpan<double> theta, global::System.Span<double> information)
         {
+            using var __use = global::MleGen.ExclusiveUse.Enter(this);
             __EnsureReady(theta.Length);
             int p = theta.Length;
             if (information.Length != p * p) throw new global::System.ArgumentException("information must have p·p = " + (p * p).ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " elements.", nameof(information));
             __Evaluator.Evaluate(this, global::MleGen.EvaluationKind.ExpectedInformation, theta, information);
+            if (!global::MleGen.DataChecks.AllFinite(information)) __Revalidate();
         }
 
         /// <inheritdoc />
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
         public void ScoreOuterProduct(global::System.ReadOnlySpan<double> theta, global::System.Span<double> meat)
         {
+            using var __use = global::MleGen.ExclusiveUse.Enter(this);
             __EnsureReady(theta.Length);
             int p = theta.Length;
             if (meat.Length != p * p) throw new global::System.ArgumentException("meat must have p·p = " + (p * p).ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " elements.", nameof(meat));
             __Evaluator.Evaluate(this, global::MleGen.EvaluationKind.ScoreOuterProduct, theta, meat);
+            if (!global::MleGen.DataChecks.AllFinite(meat)) __Revalidate();
         }
 
         int global::MleGen.IChunkKernel.TermCount => 1;
@@ -181,6 +224,7 @@ namespace Demo
                         case global::MleGen.EvaluationKind.Gradient: return __NllGradient0(theta, output, start, end);
                         case global::MleGen.EvaluationKind.ObservedInformation: __Hessian0(theta, output, p, start, end); return 0d;
                         case global::MleGen.EvaluationKind.ExpectedInformation: __Expected0(theta, output, p, start, end); return 0d;
+                        case global::MleGen.EvaluationKind.DataConstant: return __DataConstant0(start, end);
                         default: __ScoreOuter0(theta, output, scratch, start, end); return 0d;
                     }
                 default: throw new global::System.ArgumentOutOfRangeException(nameof(term));

@@ -19,9 +19,13 @@ public class WeibullTests
     public void SupportEdges()
     {
         Assert.Equal(double.NegativeInfinity, new Weibull(2, 1).LogDensity(-0.1));
+        // 0 is outside the support for every shape (the density there is 0, 1/λ or ∞ as k > 1, = 1, < 1).
+        Assert.False(Weibull.IsInSupport(0));
         Assert.Equal(double.NegativeInfinity, new Weibull(2, 1).LogDensity(0));
-        Approx.Equal(-Math.Log(3), new Weibull(1, 3).LogDensity(0));
-        Assert.False(double.IsNaN(new Weibull(0.5, 1).LogDensity(0)));
+        Assert.Equal(double.NegativeInfinity, new Weibull(1, 3).LogDensity(0));
+        Assert.Equal(double.NegativeInfinity, new Weibull(0.5, 1).LogDensity(0));
+        Assert.True(Weibull.IsInSupport(double.Epsilon));
+        Assert.True(double.IsFinite(new Weibull(0.5, 1).LogDensity(double.Epsilon)));
     }
 
     [Theory]

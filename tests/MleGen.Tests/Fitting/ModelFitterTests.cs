@@ -67,7 +67,7 @@ public class ModelFitterTests
         Assert.Null(held.StandardError);
         Assert.Null(held.PValue);
         Assert.NotNull(fit["Intercept"].StandardError);
-        Assert.Equal(0, fit.Covariance![1, 1]);
+        Assert.Equal(0, fit.Covariance[1, 1]);
         Assert.Equal(-2 * fit.LogLikelihood + 4, fit.Aic, 10);
         Assert.Contains("(fixed)", fit.ToString());
         Assert.Equal(4, model.Theta[1]);
@@ -84,10 +84,11 @@ public class ModelFitterTests
         Assert.Equal(1.75, fit["A"].Estimate + fit["B"].Estimate, 8);
         Assert.All(fit.Parameters, p => Assert.Null(p.StandardError));
         Assert.All(fit.Parameters, p => Assert.Null(p.Z));
-        Assert.Null(fit.Covariance);
+        Assert.False(fit.HasCovariance);
+        Assert.Throws<InvalidOperationException>(() => fit.Covariance);
         FitDiagnostic d = Assert.Single(fit.Diagnostics, x => x.Id == FitDiagnosticIds.SingularInformation);
         Assert.Contains("A, B", d.Message);
-        Assert.Equal("docs/diagnostics/MLE1003.md", d.HelpLink);
+        Assert.Equal("https://github.com/mlegen/mlegen/blob/main/docs/diagnostics/MLE1003.md", d.HelpLink);
         Assert.Contains("NA", fit.ToString());
         Assert.DoesNotContain("NaN", fit.ToString());
     }
@@ -227,9 +228,10 @@ public class ModelFitterTests
         var e = Assert.Throws<KeyNotFoundException>(() => fit["Beta[7]"]);
         Assert.Contains("Beta[7]", e.Message);
         Assert.Same(fit, fit.WithCovariance(CovarianceKind.Observed));
-        double[,] cov = fit.Covariance!;
+        double[,] cov = fit.Covariance;
         cov[0, 0] = 0;
-        Assert.NotEqual(0, fit.Covariance![0, 0]);
+        Assert.NotEqual(0, fit.Covariance[0, 0]);
+        Assert.Same(fit.Covariance, fit.Covariance);
     }
 
     private sealed class Collect(List<FitProgress> reports) : IProgress<FitProgress>

@@ -18,7 +18,7 @@ public class SimplexFitTests
         FitResult fit = ModelFitter.Fit(model, new FitOptions { Method = method, Covariance = kind });
         Assert.True(fit.Converged, fit.ConvergenceReason);
         Assert.Equal(3, fit.FreeParameterCount);
-        double[,] cov = fit.Covariance!;
+        double[,] cov = fit.Covariance;
         for (int i = 0; i < counts.Length; i++)
         {
             double pi = counts[i] / (double)n;
