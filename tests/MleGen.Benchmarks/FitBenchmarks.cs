@@ -3,7 +3,7 @@ using BenchmarkDotNet.Attributes;
 namespace MleGen.Benchmarks;
 
 /// <summary>
-/// Full fits including standard errors: MleGen's <c>Fit()</c> (default L-BFGS, Newton polish, observed
+/// Full fits including standard errors: MleGen's <c>Fit()</c> (default: automatic, Newton for these sizes; observed
 /// information) beside MathNet's L-BFGS driven by the same generated NLL + gradient and followed by
 /// the same covariance code. Iterations, evaluations and allocation per iteration: <c>--fit-report</c>.
 /// </summary>
@@ -19,7 +19,7 @@ public class FitBenchmarks
     [GlobalSetup]
     public void Setup() => _problem = FitProblemCase.Create(Case);
 
-    [Benchmark(Baseline = true, Description = "MleGen Fit(), L-BFGS + SEs")]
+    [Benchmark(Baseline = true, Description = "MleGen Fit() (automatic) + SEs")]
     public double MleGenFit() => ModelFitter.Fit(_problem.Model, _problem.Options()).LogLikelihood;
 
     [Benchmark(Description = "MathNet L-BFGS + SEs")]

@@ -47,8 +47,8 @@ internal sealed class FitProblemCase
     };
 
     /// <summary>Options for a fit from this case's start (every run starts at the same point, whatever the previous fit wrote into the model).</summary>
-    public FitOptions Options(FitMethod method = FitMethod.Lbfgs, IProgress<FitProgress>? progress = null) =>
-        new() { Method = method, Start = Start, Progress = progress };
+    public FitOptions Options(FitMethod method = FitMethod.Auto, IProgress<FitProgress>? progress = null, int? threads = null) =>
+        new() { Method = method, Start = Start, Progress = progress, Threads = threads };
 
     private static FitProblemCase Logistic()
     {

@@ -139,7 +139,7 @@ internal static class CovarianceEstimator
         var columns = new List<(int Row, int Reference)>();
         for (int i = 0; i < p; i++)
         {
-            if (isFixed[i])
+            if (isFixed[i] && !infos[i].IsSimplex)
             {
                 continue;
             }
@@ -152,9 +152,19 @@ internal static class CovarianceEstimator
                     end++;
                 }
 
-                for (int k = i; k < end; k++)
+                // The moving members (a held one is a constant): each but the last is a coordinate, the last their reference.
+                int reference = end;
+                while (isFixed[reference])
                 {
-                    columns.Add((k, end));
+                    reference--;
+                }
+
+                for (int k = i; k < reference; k++)
+                {
+                    if (!isFixed[k])
+                    {
+                        columns.Add((k, reference));
+                    }
                 }
 
                 i = end;

@@ -55,6 +55,7 @@ internal static partial class FitEngine
             last with { Iterations = iterations, Evaluations = evaluations, Value = objective },
             FitMethod.Newton,
             objective,
+            "a kinked likelihood (Laplace): Newton through a smoothing continuation",
             ThroughKinks: true);
     }
 }

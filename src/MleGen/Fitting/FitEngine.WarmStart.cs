@@ -17,7 +17,8 @@ internal static partial class FitEngine
     /// first steps of the joint search, which then wander into the wrong basin; with the scale held, a
     /// Gaussian model's search is plain least squares. The rounds alternate, because the second block's
     /// gradient test is relative to a scale still far from the data's and stops early. Uses at most half
-    /// of the iteration budget.
+    /// of the iteration budget. Both blocks' objectives and work arrays are made before the first round, so
+    /// the rounds allocate nothing between iterations.
     /// </summary>
     /// <param name="problem">The fit problem (its start is not changed).</param>
     /// <param name="method">The method of the joint search, used for the unbounded block too.</param>
@@ -29,12 +30,14 @@ internal static partial class FitEngine
     {
         iterations = 0;
         evaluations = 0;
-        double[] start = problem.Start;
         if (settings.MaxIterations <= 1 || !SplitBounded(problem, out bool[] holdUnbounded, out bool[] holdBounded))
         {
-            return start;
+            return problem.Start;
         }
 
+        double[] current = (double[])problem.Start.Clone();
+        var boundedBlock = new BlockStage(problem, holdUnbounded, FitMethod.Newton, settings.CancellationToken);
+        var otherBlock = new BlockStage(problem, holdBounded, method, settings.CancellationToken);
         int budget = settings.MaxIterations / 2;
         for (int round = 0; round < WarmStartRounds && iterations < budget; round++)
         {
@@ -43,7 +46,7 @@ internal static partial class FitEngine
                 MaxIterations = Math.Min(WarmStartIterations, budget - iterations),
                 IterationOffset = settings.IterationOffset + iterations,
             };
-            OptimizationResult first = RunStage(problem, start, holdUnbounded, FitMethod.Newton, bounded, out start);
+            OptimizationResult first = boundedBlock.Run(current, bounded);
             iterations += first.Iterations;
             evaluations += first.Evaluations;
             if (iterations >= budget)
@@ -56,7 +59,7 @@ internal static partial class FitEngine
                 MaxIterations = budget - iterations,
                 IterationOffset = settings.IterationOffset + iterations,
             };
-            OptimizationResult second = RunStage(problem, start, holdBounded, method, others, out start);
+            OptimizationResult second = otherBlock.Run(current, others);
             iterations += second.Iterations;
             evaluations += second.Evaluations;
             if (first.Iterations + second.Iterations <= 2)
@@ -65,7 +68,7 @@ internal static partial class FitEngine
             }
         }
 
-        return start;
+        return current;
     }
 
     /// <summary>
@@ -87,7 +90,7 @@ internal static partial class FitEngine
             bool bounded = problem.Infos[i].IsBounded || problem.Infos[i].IsSimplex;
             anyBounded |= bounded;
             anyUnbounded |= !bounded;
-            // A simplex cannot be held (ParameterTransform supports no fixed simplex member): its
+            // A whole simplex cannot be held (ParameterTransform holds at most one member of each): its
             // weights stay free in the second block, beside the unbounded parameters.
             holdBounded[i] = bounded && !problem.Infos[i].IsSimplex;
             holdUnbounded[i] = !bounded;
@@ -96,21 +99,37 @@ internal static partial class FitEngine
         return anyBounded && anyUnbounded;
     }
 
-    /// <summary>Optimizes with the parameters of <paramref name="held"/> at their values in <paramref name="start"/>; keeps the result only if it is better.</summary>
-    private static OptimizationResult RunStage(FitProblem problem, double[] start, bool[] held, FitMethod method, in OptimizerSettings settings, out double[] next)
+    /// <summary>One block of the warm start: the objective over the block's parameters with the others held, and its work arrays.</summary>
+    private sealed class BlockStage
     {
-        var transform = new ParameterTransform(problem.Infos, start, held);
-        var objective = new ModelObjective(problem.Model, transform, method == FitMethod.FisherScoring ? CurvatureKind.Expected : CurvatureKind.Observed, settings.CancellationToken);
-        double[] u = new double[transform.FreeCount];
-        transform.ToUnconstrained(start, u);
-        double before = objective.Value(u);
-        OptimizationResult result = RunMethod(objective, method, [], [], u, settings, new Workspaces(u.Length));
-        next = (double[])start.Clone();
-        if (double.IsFinite(result.Value) && !(result.Value > before))
+        private readonly ParameterTransform _transform;
+        private readonly ModelObjective _objective;
+        private readonly FitMethod _method;
+        private readonly double[] _u;
+        private readonly Workspaces _workspaces;
+
+        public BlockStage(FitProblem problem, bool[] held, FitMethod method, System.Threading.CancellationToken cancellationToken)
         {
-            transform.ToNatural(u, next);
+            _transform = new ParameterTransform(problem.Infos, problem.Start, held);
+            _objective = new ModelObjective(problem.Model, _transform, method == FitMethod.FisherScoring ? CurvatureKind.Expected : CurvatureKind.Observed, cancellationToken);
+            _method = method;
+            _u = new double[_transform.FreeCount];
+            _workspaces = new Workspaces(_u.Length);
         }
 
-        return result;
+        /// <summary>Optimizes the block from <paramref name="current"/> with the others held there; keeps the result in <paramref name="current"/> only if it is better.</summary>
+        public OptimizationResult Run(double[] current, in OptimizerSettings settings)
+        {
+            _transform.HoldAt(current);
+            _transform.ToUnconstrained(current, _u);
+            double before = _objective.Value(_u);
+            OptimizationResult result = RunMethod(_objective, _method, [], [], _u, settings, _workspaces);
+            if (double.IsFinite(result.Value) && !(result.Value > before))
+            {
+                _transform.ToNatural(_u, current);
+            }
+
+            return result;
+        }
     }
 }

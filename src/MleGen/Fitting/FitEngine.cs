@@ -6,11 +6,15 @@ namespace MleGen;
 internal static partial class FitEngine
 {
     /// <summary>Minimizes NLL + negative log prior (with its L1 part) of <paramref name="problem"/>.</summary>
-    public static OptimizationOutcome Optimize(FitProblem problem, FitMethod method, in OptimizerSettings settings)
+    /// <param name="problem">The problem.</param>
+    /// <param name="method">The requested method.</param>
+    /// <param name="settings">Stopping rules, progress and cancellation.</param>
+    /// <param name="nearOptimum">True when the start is next to the optimum (a profile's re-fit from its neighbour): no block warm start.</param>
+    public static OptimizationOutcome Optimize(FitProblem problem, FitMethod method, in OptimizerSettings settings, bool nearOptimum = false)
     {
         return problem.Model.HasKinks && settings.MaxIterations > 0
             ? OptimizeThroughKinks(problem, settings)
-            : OptimizeSmooth(problem, method, settings);
+            : OptimizeSmooth(problem, method, settings, warmStart: !nearOptimum);
     }
 
     private static OptimizationOutcome OptimizeSmooth(FitProblem problem, FitMethod method, in OptimizerSettings settings, bool warmStart = true)
@@ -21,14 +25,12 @@ internal static partial class FitEngine
         double[] weights = new double[q];
         double[] centers = new double[q];
         bool hasL1 = CollectL1(problem, transform, weights, centers);
-        if (hasL1)
-        {
-            method = FitMethod.OwlQn;
-        }
-        else if (method == FitMethod.OwlQn)
-        {
-            method = FitMethod.Lbfgs;
-        }
+        method = Resolve(method, hasL1, model.ObservationCount, q, out string reason);
+
+        // The joint search's objects first: nothing is allocated between the warm start's iterations and its.
+        var objective = new ModelObjective(model, transform, method == FitMethod.FisherScoring ? CurvatureKind.Expected : CurvatureKind.Observed, settings.CancellationToken);
+        double[] u = new double[q];
+        var workspaces = new Workspaces(q);
 
         // Newton methods only: each of their steps is costly and a wild first step is what sends them into
         // the wrong basin; L-BFGS's line search is cautious already (on a mixture the rounds cost it 4×).
@@ -42,19 +44,44 @@ internal static partial class FitEngine
             MaxIterations = stageIterations == 0 ? settings.MaxIterations : Math.Max(1, settings.MaxIterations - stageIterations),
             IterationOffset = settings.IterationOffset + stageIterations,
         };
-        var objective = new ModelObjective(model, transform, method == FitMethod.FisherScoring ? CurvatureKind.Expected : CurvatureKind.Observed, settings.CancellationToken);
-        double[] u = new double[q];
         transform.ToUnconstrained(start, u);
-        var workspaces = new Workspaces(q);
+
+        // The stall verdict judges a smooth objective's gradient; an L1 fit's own test is its KKT residual.
         OptimizationResult result = q == 0
             ? EvaluateOnly(objective, u)
-            : Verdict(RunMethod(objective, method, weights, centers, u, joint, workspaces), objective, u, joint, workspaces.Newton);
+            : method == FitMethod.OwlQn
+                ? RunMethod(objective, method, weights, centers, u, joint, workspaces)
+                : Verdict(RunMethod(objective, method, weights, centers, u, joint, workspaces), objective, u, joint, workspaces.Newton);
         result = result with { Iterations = result.Iterations + stageIterations, Evaluations = result.Evaluations + stageEvaluations };
 
         double[] theta = new double[problem.Infos.Length];
         transform.ToNatural(u, theta);
         settings.CancellationToken.ThrowIfCancellationRequested();
-        return new OptimizationOutcome(theta, result, method, ObjectiveAt(model, theta));
+        return new OptimizationOutcome(theta, result, method, ObjectiveAt(model, theta), reason);
+    }
+
+    /// <summary>The method a smooth run uses for the requested one, and why.</summary>
+    private static FitMethod Resolve(FitMethod requested, bool hasL1, int observations, int freeCount, out string reason)
+    {
+        if (hasL1)
+        {
+            reason = "an L1/Laplace penalty: orthant-wise L-BFGS, polished by Newton on the active set";
+            return FitMethod.OwlQn;
+        }
+
+        switch (requested)
+        {
+            case FitMethod.Auto:
+                return MethodChoice.Choose(observations, freeCount, out reason);
+            case FitMethod.OwlQn:
+                reason = "requested OWL-QN, but no parameter has an L1 penalty: L-BFGS";
+                return FitMethod.Lbfgs;
+            case FitMethod.Lbfgs or FitMethod.Newton or FitMethod.FisherScoring:
+                reason = "requested";
+                return requested;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(requested), requested, "Unknown fit method.");
+        }
     }
 
     private static OptimizationResult EvaluateOnly(IObjective objective, double[] u)
@@ -81,13 +108,23 @@ internal static partial class FitEngine
             case FitMethod.Newton or FitMethod.FisherScoring:
                 return Newton.Minimize(objective, u, settings, workspaces.Newton);
             case FitMethod.OwlQn:
-                return OwlQn.Minimize(objective, weights, centers, u, settings, workspaces.Lbfgs);
-            default:
+                // OWL-QN finds the active set and signs; Newton on the active set takes the estimate to its KKT precision.
+                // Beyond MethodChoice's limit dense Newton steps are too costly: OWL-QN's result stands, with its KKT residual.
+                var activeSet = new ActiveSetObjective(objective, weights, centers);
+                OptimizationResult orthantWise = OwlQn.Minimize(objective, weights, centers, u, settings, workspaces.Lbfgs);
+                return u.Length <= MethodChoice.LargeParameterCount
+                    ? ActiveSetNewton.Polish(activeSet, u, settings, orthantWise, workspaces.Newton)
+                    : ActiveSetNewton.Unpolished(activeSet, u, orthantWise);
+            case FitMethod.Auto:
+                throw new ArgumentException("The automatic method is resolved before a run.", nameof(method));
+            case FitMethod.Lbfgs:
                 // L-BFGS gets half the budget: on a badly conditioned problem (NIST Bennett5) it crawls,
                 // and the safeguarded Newton finish, invariant to the parameters' scales, does better.
                 OptimizerSettings first = settings with { MaxIterations = Math.Min(settings.MaxIterations, Math.Max(1, settings.MaxIterations / 2)) };
                 OptimizationResult result = Lbfgs.Minimize(objective, u, first, workspaces.Lbfgs);
                 return FinishWithNewton(objective, u, settings, result, workspaces.Newton);
+            default:
+                throw new ArgumentOutOfRangeException(nameof(method), method, "Unknown fit method.");
         }
     }
 

@@ -7,8 +7,8 @@ namespace MleGen;
 /// <summary>How <see cref="ModelFitter.Fit"/> optimizes a model and reports it.</summary>
 public sealed class FitOptions
 {
-    /// <summary>The optimizer; OWL-QN is used whenever a parameter has an L1/Laplace penalty. Default <see cref="FitMethod.Lbfgs"/>.</summary>
-    public FitMethod Method { get; init; } = FitMethod.Lbfgs;
+    /// <summary>The optimizer; OWL-QN is used whenever a parameter has an L1/Laplace penalty. Default <see cref="FitMethod.Auto"/>.</summary>
+    public FitMethod Method { get; init; } = FitMethod.Auto;
 
     /// <summary>Which matrix the standard errors come from. Default <see cref="CovarianceKind.Observed"/>.</summary>
     public CovarianceKind Covariance { get; init; } = CovarianceKind.Observed;

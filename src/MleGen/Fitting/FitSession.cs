@@ -23,7 +23,16 @@ internal sealed class FitSession : IFitSource
     public OptimizationOutcome Outcome { get; }
 
     /// <inheritdoc/>
-    public FitResult WithCovariance(FitResult fit, CovarianceKind kind) => Joint(() => Build(kind, fit.ConfidenceLevel));
+    public FitResult WithCovariance(FitResult fit, CovarianceKind kind)
+    {
+        if (kind == CovarianceKind.Expected && !Problem.Model.HasExpectedInformation)
+        {
+            throw new InvalidOperationException(
+                "CovarianceKind.Expected needs the expected (Fisher) information, and this model has none in closed form (IMleModel.HasExpectedInformation is false, e.g. a NormalMixture term): use CovarianceKind.Observed or Sandwich.");
+        }
+
+        return Joint(() => Build(kind, fit.ConfidenceLevel));
+    }
 
     /// <inheritdoc/>
     public FitResult WithConfidenceLevel(FitResult fit, double level) => Joint(() => Build(fit.CovarianceKind, level));
@@ -85,10 +94,12 @@ internal sealed class FitSession : IFitSource
         return new FitResult(
             this,
             Outcome.Method,
+            Outcome.MethodReason,
             Outcome.Result.Converged && finite,
             Reason(finite),
             Outcome.Result.Iterations,
             Outcome.Result.GradientNorm,
+            Outcome.Result.KktResidual,
             -nll,
             isMap ? -FitEngine.ObjectiveAt(model, theta) : null,
             model is ClusteredModel clustered ? clustered.TotalObservationCount : model.ObservationCount,

@@ -15,7 +15,7 @@ public static class ModelFitter
     /// <param name="options">Method, tolerances, start values, fixed parameters, progress and cancellation; null for the defaults.</param>
     /// <exception cref="OperationCanceledException">The options' token was cancelled (checked before every evaluation of the model, in every stage).</exception>
     /// <exception cref="ModelDataException">The data are invalid (checked again at every fit: changes made in place since the last evaluation count).</exception>
-    /// <exception cref="ArgumentException">The options are invalid, or the log-likelihood is not finite at the start values (the message names the observation).</exception>
+    /// <exception cref="ArgumentException">The options are invalid, the log-likelihood is not finite at the start values (the message names the observation), or Fisher scoring or expected-information standard errors were asked of a model without an expected information (<see cref="IMleModel.HasExpectedInformation"/> false).</exception>
     /// <exception cref="InvalidOperationException">Another thread is using the model (see <see cref="ExclusiveUse"/>).</exception>
     /// <remarks>
     /// The start is <see cref="FitOptions.Start"/> when given, else the parameter members' current values: a
@@ -36,6 +36,9 @@ public static class ModelFitter
             ArgumentOutOfRangeException.ThrowIfNegative(threads, nameof(FitOptions.Threads));
             model.EvaluationThreads = threads;
         }
+
+        RequireExpectedInformation(model, options.Method == FitMethod.FisherScoring, nameof(FitMethod) + "." + nameof(FitMethod.FisherScoring));
+        RequireExpectedInformation(model, options.Covariance == CovarianceKind.Expected, nameof(CovarianceKind) + "." + nameof(CovarianceKind.Expected));
 
         if (options.Cluster is { } cluster)
         {
@@ -61,5 +64,16 @@ public static class ModelFitter
         OptimizationOutcome outcome = FitEngine.Optimize(problem, options.Method, settings);
         model.WriteParameters(outcome.Theta);
         return new FitSession(problem, options, outcome).Build(options.Covariance, options.ConfidenceLevel);
+    }
+
+    /// <summary>Throws when <paramref name="asked"/> needs the expected information and the model has none (it would silently be the observed one).</summary>
+    private static void RequireExpectedInformation(IMleModel model, bool asked, string what)
+    {
+        if (asked && !model.HasExpectedInformation)
+        {
+            throw new ArgumentException(
+                $"{what} needs the expected (Fisher) information, and this model has none in closed form (IMleModel.HasExpectedInformation is false, e.g. a NormalMixture term): use FitMethod.Newton or Auto, and CovarianceKind.Observed or Sandwich.",
+                "options");
+        }
     }
 }

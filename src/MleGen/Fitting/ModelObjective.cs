@@ -72,7 +72,20 @@ internal sealed class ModelObjective : IObjective
     public void Hessian(ReadOnlySpan<double> x, Span<double> hessian) => Curvature(x, hessian, _curvature);
 
     /// <inheritdoc/>
-    public bool HasFallbackHessian => _curvature == CurvatureKind.Observed;
+    /// <remarks>Only where the model has an expected information: otherwise it would be the observed one again.</remarks>
+    public bool HasFallbackHessian => _curvature == CurvatureKind.Observed && _model.HasExpectedInformation;
+
+    /// <inheritdoc/>
+    public bool HasExpectedCurvature => _model.HasExpectedInformation;
+
+    /// <inheritdoc/>
+    public double ValueGradientAndExpectedCurvature(ReadOnlySpan<double> x, Span<double> gradient, Span<double> curvature)
+    {
+        double f = NaturalValueAndGradient(x);
+        _transform.PullBackGradient(_theta, _gradientTheta, gradient);
+        CurvatureAtTheta(curvature, CurvatureKind.Expected);
+        return double.IsFinite(f) ? f : double.PositiveInfinity;
+    }
 
     /// <summary>The expected information pulled back as Jᵀ I J (plus the prior's Hessian): Fisher scoring's matrix.</summary>
     public void FallbackHessian(ReadOnlySpan<double> x, Span<double> hessian) => Curvature(x, hessian, CurvatureKind.Expected);
@@ -80,6 +93,12 @@ internal sealed class ModelObjective : IObjective
     private void Curvature(ReadOnlySpan<double> x, Span<double> hessian, CurvatureKind curvature)
     {
         NaturalValueAndGradient(x);
+        CurvatureAtTheta(hessian, curvature);
+    }
+
+    /// <summary>The curvature at the θ (and θ-gradient) of the last evaluation, pulled back to u.</summary>
+    private void CurvatureAtTheta(Span<double> hessian, CurvatureKind curvature)
+    {
         _cancellation.ThrowIfCancellationRequested();
         if (curvature == CurvatureKind.Expected)
         {

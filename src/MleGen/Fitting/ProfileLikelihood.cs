@@ -10,7 +10,11 @@ namespace MleGen;
 /// negative log prior for MAP) minimized over every other free parameter while θⱼ = t. Each side is
 /// bracketed by doubling steps from the estimate (the Wald standard error as the first step) and
 /// solved with Brent's method; every inner fit is a safeguarded Newton run warm-started from the
-/// previous one.
+/// previous one. A simplex member is held at t with the other members rescaled proportionally to
+/// 1 − t and re-optimized on that smaller simplex, its range [0, 1]. On a side with a finite bound the
+/// profile is first evaluated at the bound itself: below the threshold there (an estimate on or near
+/// its bound, a weight that may be 0), the interval ends at the bound; above it, the bound closes the
+/// bracket.
 /// </summary>
 internal static class ProfileLikelihood
 {
@@ -30,11 +34,14 @@ internal static class ProfileLikelihood
         double step = StepScale(session, index);
         var profile = new Profile(session, index, ChiSquared.InvCDF(1, level));
         double estimate = session.Outcome.Theta[index];
-        ParameterInfo info = session.Problem.Infos[index];
-        (double Lower, double Upper) interval = (Side(profile, estimate, -step, info.Lower), Side(profile, estimate, step, info.Upper));
+        (double lowerBound, double upperBound) = Bounds(session.Problem.Infos[index]);
+        (double Lower, double Upper) interval = (Side(profile, estimate, -step, lowerBound), Side(profile, estimate, step, upperBound));
         session.Options.CancellationToken.ThrowIfCancellationRequested();
         return interval;
     }
+
+    /// <summary>A parameter's range: its bounds, or [0, 1] for a simplex member.</summary>
+    private static (double Lower, double Upper) Bounds(ParameterInfo info) => info.IsSimplex ? (0, 1) : (info.Lower, info.Upper);
 
     /// <summary>
     /// The interval at <paramref name="level"/> and the statistic at about <paramref name="points"/>
@@ -47,10 +54,11 @@ internal static class ProfileLikelihood
         double step = StepScale(session, index);
         double estimate = session.Outcome.Theta[index];
         ParameterInfo info = session.Problem.Infos[index];
+        (double lowerBound, double upperBound) = Bounds(info);
         var curve = new Profile(session, index, 0);
         var result = new List<ProfilePoint> { new(estimate, 0) };
         int perSide = Math.Max(2, (points - 1) / 2);
-        foreach ((double end, double bound, double sign) in new[] { (lower, info.Lower, -1.0), (upper, info.Upper, 1.0) })
+        foreach ((double end, double bound, double sign) in new[] { (lower, lowerBound, -1.0), (upper, upperBound, 1.0) })
         {
             double reach = double.IsFinite(end) ? end + (CurveOvershoot * (end - estimate)) : estimate + (sign * OpenSideReach * step);
             if (double.IsFinite(bound) && (sign < 0 ? reach <= bound : reach >= bound))
@@ -97,14 +105,10 @@ internal static class ProfileLikelihood
     private static double StepScale(FitSession session, int index)
     {
         FitProblem problem = session.Problem;
+        ParameterInfo info = problem.Infos[index];
         if (problem.IsFixed[index])
         {
-            throw new InvalidOperationException($"{problem.Infos[index].Name} is fixed: it has no profile interval.");
-        }
-
-        if (problem.Infos[index].IsSimplex)
-        {
-            throw new NotSupportedException($"{problem.Infos[index].Name}: profile intervals of simplex members are not supported.");
+            throw new InvalidOperationException($"{info.Name} is fixed: it has no profile interval.");
         }
 
         double estimate = session.Outcome.Theta[index];
@@ -115,19 +119,26 @@ internal static class ProfileLikelihood
     private static double Side(Profile profile, double estimate, double step, double bound)
     {
         profile.ResetWarmStart();
+        bool bounded = double.IsFinite(bound);
+        if (bounded && profile.Deviance(bound) < 0)
+        {
+            // Inside the interval even at the bound: the interval ends there.
+            return bound;
+        }
+
+        profile.ResetWarmStart();
         double previous = estimate;
         for (int k = 0; k < MaxBracketSteps; k++)
         {
             double t = estimate + step;
-            bool limited = false;
-            if (double.IsFinite(bound) && (step < 0 ? t <= bound : t >= bound))
+            if (bounded && (step < 0 ? t <= bound : t >= bound))
             {
-                t = previous + (0.5 * (bound - previous));
-                limited = true;
+                // The bound's deviance is above the threshold: [previous, bound] brackets the crossing.
+                t = bound;
             }
 
-            double ft = profile.Deviance(t);
-            if (ft >= 0)
+            double ft = t == bound ? 0 : profile.Deviance(t);
+            if (t == bound || ft >= 0)
             {
                 double lo = Math.Min(previous, t), hi = Math.Max(previous, t);
                 double accuracy = 1e-9 * Math.Abs(step);
@@ -135,17 +146,10 @@ internal static class ProfileLikelihood
             }
 
             previous = t;
-            if (!limited)
-            {
-                step *= 2;
-            }
-            else if (Math.Abs(bound - t) <= 1e-12 * Math.Max(1, Math.Abs(bound)))
-            {
-                return bound;
-            }
+            step *= 2;
         }
 
-        return double.IsFinite(bound) ? bound : (step < 0 ? double.NegativeInfinity : double.PositiveInfinity);
+        return step < 0 ? double.NegativeInfinity : double.PositiveInfinity;
     }
 
     /// <summary>t ↦ 2(F(t) − F̂) − χ²₁(level), with warm starts between calls.</summary>
@@ -173,7 +177,7 @@ internal static class ProfileLikelihood
         {
             FitProblem restricted = _session.Problem.WithFixed(_index, t, _warm);
             FitMethod method = _session.Outcome.Method == FitMethod.OwlQn ? FitMethod.OwlQn : FitMethod.Newton;
-            OptimizationOutcome outcome = FitEngine.Optimize(restricted, method, _settings);
+            OptimizationOutcome outcome = FitEngine.Optimize(restricted, method, _settings, nearOptimum: true);
             if (double.IsFinite(outcome.Objective))
             {
                 _warm = outcome.Theta;

@@ -19,10 +19,12 @@ public sealed class FitResult
     internal FitResult(
         IFitSource source,
         FitMethod method,
+        string methodReason,
         bool converged,
         string convergenceReason,
         int iterations,
         double gradientNorm,
+        double? kktResidual,
         double logLikelihood,
         double? logPosterior,
         long observationCount,
@@ -37,10 +39,12 @@ public sealed class FitResult
     {
         _source = source;
         Method = method;
+        MethodReason = methodReason;
         Converged = converged;
         ConvergenceReason = convergenceReason;
         Iterations = iterations;
         GradientNorm = gradientNorm;
+        KktResidual = kktResidual;
         LogLikelihood = logLikelihood;
         LogPosterior = logPosterior;
         ObservationCount = observationCount;
@@ -81,8 +85,20 @@ public sealed class FitResult
     /// <summary>The infinity norm of the final (projected or pseudo-) gradient of the objective in the optimizer's unconstrained coordinates.</summary>
     public double GradientNorm { get; }
 
-    /// <summary>The optimizer used (OWL-QN whenever an L1/Laplace prior is present).</summary>
+    /// <summary>
+    /// For a fit with L1/Laplace penalties, the largest violation of the optimality (KKT) conditions at the estimate, relative
+    /// to each penalty weight w: |∂ℓ/∂θ − w·sign θ|/w for a nonzero penalized parameter, max(0, |∂ℓ/∂θ| − w)/w for a zero one,
+    /// |∂ℓ/∂θ|/max(1, |objective|) for an unpenalized one (in the optimizer's coordinates). Converged requires ≤ 1e-9 (up to 500 free
+    /// parameters; beyond, OWL-QN is not polished by Newton and its own tests decide). Null for
+    /// smooth fits (see <see cref="GradientNorm"/>).
+    /// </summary>
+    public double? KktResidual { get; }
+
+    /// <summary>The optimizer used: never <see cref="FitMethod.Auto"/>, which resolves to Newton or L-BFGS (OWL-QN whenever an L1/Laplace prior is present).</summary>
     public FitMethod Method { get; }
+
+    /// <summary>Why <see cref="Method"/> was used: the automatic choice's reason (e.g. "automatic: 4 free parameters …"), or "requested".</summary>
+    public string MethodReason { get; }
 
     /// <summary>ℓ(θ̂), the full normalized log-likelihood at the estimate (priors excluded).</summary>
     public double LogLikelihood { get; }
@@ -139,6 +155,7 @@ public sealed class FitResult
     public IReadOnlyList<FitDiagnostic> Diagnostics { get; }
 
     /// <summary>The same fit with standard errors, intervals and covariance recomputed from <paramref name="kind"/> at the estimate.</summary>
+    /// <exception cref="InvalidOperationException"><see cref="CovarianceKind.Expected"/> for a model without an expected information (<see cref="IMleModel.HasExpectedInformation"/> false).</exception>
     public FitResult WithCovariance(CovarianceKind kind) => kind == CovarianceKind ? this : _source.WithCovariance(this, kind);
 
     /// <summary>The same fit with Wald intervals at <paramref name="level"/> (and that level as the default of the profile intervals), e.g. 0.90.</summary>
@@ -152,7 +169,9 @@ public sealed class FitResult
     /// <summary>
     /// The profile-likelihood interval {t : 2(ℓ̂ − max ℓ | θⱼ = t) ≤ χ²₁(level)} of parameter
     /// <paramref name="name"/>, every other free parameter re-maximized at each t. An end is the
-    /// parameter's bound (or ±∞) when the profile never crosses the threshold on that side.
+    /// parameter's bound (or ±∞) when the profile does not cross the threshold before it — an estimate on
+    /// its bound has the bound as that end. A simplex member is held at t with the other members rescaled
+    /// proportionally to 1 − t and re-maximized; its range is [0, 1].
     /// </summary>
     public (double Lower, double Upper) ProfileInterval(string name, double level)
     {

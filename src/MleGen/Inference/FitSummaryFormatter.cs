@@ -14,9 +14,10 @@ internal static class FitSummaryFormatter
         var sb = new StringBuilder();
         TidyTable table = fit.Tidy(options);
         string kind = fit.LogPosterior is null ? "Maximum-likelihood" : "MAP";
-        sb.Append(kind).Append(" fit (").Append(fit.Method).Append("), standard errors from the ")
-          .Append(CovarianceLabel(fit.CovarianceKind)).Append("; ").Append(table.Intervals == IntervalKind.Profile ? "profile-likelihood " : "Wald ")
+        sb.Append(kind).Append(" fit, standard errors from the ").Append(CovarianceLabel(fit.CovarianceKind)).Append("; ")
+          .Append(table.Intervals == IntervalKind.Profile ? "profile-likelihood " : "Wald ")
           .Append(ConfidenceLevels.Percent(table.ConfidenceLevel)).Append(" intervals").AppendLine();
+        sb.Append("Method: ").Append(fit.Method).Append(" (").Append(fit.MethodReason).Append(')').AppendLine();
         int width = 10;
         foreach (TidyRow row in table.Rows)
         {
@@ -66,7 +67,13 @@ internal static class FitSummaryFormatter
 
         sb.Append("Iterations: ").Append(fit.Iterations.ToString(Invariant))
           .Append("   converged: ").Append(fit.Converged ? "yes" : "NO").Append(" (").Append(fit.ConvergenceReason)
-          .Append(")   gradient norm: ").Append(fit.GradientNorm.ToString("G3", Invariant)).AppendLine();
+          .Append(")   gradient norm: ").Append(fit.GradientNorm.ToString("G3", Invariant));
+        if (fit.KktResidual is double kkt)
+        {
+            sb.Append("   KKT residual: ").Append(kkt.ToString("G3", Invariant));
+        }
+
+        sb.AppendLine();
         foreach (FitDiagnostic d in fit.Diagnostics)
         {
             sb.AppendLine(d.ToString());

@@ -20,6 +20,15 @@ internal interface IObjective
     /// <summary>Writes the Hessian (or a curvature matrix such as the expected information) at <paramref name="x"/>, n×n row-major.</summary>
     void Hessian(ReadOnlySpan<double> x, Span<double> hessian);
 
+    /// <summary>True when <see cref="ValueGradientAndExpectedCurvature"/> is available (a likelihood with an expected information).</summary>
+    bool HasExpectedCurvature => false;
+
+    /// <summary>
+    /// The value and gradient at <paramref name="x"/> and the expected curvature there (the expected information pulled back
+    /// to <paramref name="x"/>'s coordinates, plus the prior's Hessian), n×n row-major: the Gauss–Newton matrix of a likelihood.
+    /// </summary>
+    double ValueGradientAndExpectedCurvature(ReadOnlySpan<double> x, Span<double> gradient, Span<double> curvature) => throw new NotSupportedException();
+
     /// <summary>True when <see cref="FallbackHessian"/> offers a positive semi-definite curvature (e.g. the expected information).</summary>
     bool HasFallbackHessian => false;
 

@@ -8,7 +8,8 @@ namespace MleGen;
 /// units), λ grows when the quadratic model predicts the actual decrease badly or H + λ·diag(H) is not
 /// positive definite, and shrinks when it predicts it well (Marquardt's tenfold drop after a step the model predicted well, Nielsen's smooth update otherwise). Given the expected
 /// information as <see cref="IObjective.Hessian"/> it is Fisher scoring; for a Gaussian likelihood that
-/// is Levenberg–Marquardt on the residual sum of squares.
+/// is Levenberg–Marquardt on the residual sum of squares. After a rejected step the trial steps carry
+/// a <see cref="GeodesicAcceleration"/>, which bends them along a curved valley.
 /// </summary>
 internal static class Newton
 {
@@ -137,6 +138,7 @@ internal static class Newton
         }
 
         double lambda = nearOptimum ? 0 : InitialDamping, growth = 2;
+        bool accelerate = false;
         int polishSteps = 0;
         for (int iteration = 1; iteration <= settings.MaxIterations; iteration++)
         {
@@ -183,12 +185,16 @@ internal static class Newton
                     continue;
                 }
 
+                // ρ compares the actual decrease with the quadratic model's for the velocity v (GSL's choice):
+                // the acceleration corrects for the model's error, and is judged by how much better it does.
+                double predicted = PredictedDecrease(h, n, scaledGradient, scaledStep);
+                bool accelerated = accelerate && damping > 0 && objective.HasExpectedCurvature
+                    && GeodesicAcceleration.TryApply(objective, x, g, l, scale, scaledStep, workspace, ref evaluations);
                 for (int i = 0; i < n; i++)
                 {
                     d[i] = scaledStep[i] * scale[i];
                 }
 
-                double predicted = PredictedDecrease(h, n, scaledGradient, scaledStep);
                 Vectors.AddScaled(x, 1, d, xNew);
                 fNew = objective.ValueAndGradient(xNew, gNew);
                 evaluations++;
@@ -197,6 +203,7 @@ internal static class Newton
                     || (Vectors.ChangeSmall(f, fNew, RoundingLevel) && Vectors.InfNorm(gNew) < gNorm)))
                 {
                     accepted = true;
+                    accelerate = accelerated;
                     double r = (2 * rho) - 1;
 
                     // A step accepted inside the rounding noise of f (its ρ is noise) that reduced the
@@ -215,6 +222,8 @@ internal static class Newton
                         return new OptimizationResult(OptimizationStatus.StepConverged, iteration - 1, evaluations, f, gNorm);
                     }
 
+                    // The quadratic model failed over this region: bend the next trial steps along the curvature.
+                    accelerate = true;
                     lambda = Math.Max(lambda * growth, NegligibleDamping * 2);
                     growth *= 2;
                     if (lambda > MaxDamping)

@@ -17,6 +17,12 @@ internal sealed class NewtonWorkspace
         ScaledGradient = new double[dimension];
         ScaledStep = new double[dimension];
         DiagonalSeen = new double[dimension];
+        Probe = new double[dimension];
+        ProbeGradient = new double[dimension];
+        ProbeGradientOther = new double[dimension];
+        Acceleration = new double[dimension];
+        ProbeCurvature = new double[dimension * dimension];
+        CurvatureProduct = new double[dimension];
     }
 
     /// <summary>n.</summary>
@@ -41,4 +47,22 @@ internal sealed class NewtonWorkspace
     internal double[] ScaledStep { get; }
 
     internal double[] DiagonalSeen { get; }
+
+    /// <summary>A probe point of the geodesic acceleration.</summary>
+    internal double[] Probe { get; }
+
+    /// <summary>The gradient at the forward probe point.</summary>
+    internal double[] ProbeGradient { get; }
+
+    /// <summary>The gradient at the backward probe point (central differences).</summary>
+    internal double[] ProbeGradientOther { get; }
+
+    /// <summary>The acceleration a (scaled coordinates).</summary>
+    internal double[] Acceleration { get; }
+
+    /// <summary>The expected curvature at a probe point.</summary>
+    internal double[] ProbeCurvature { get; }
+
+    /// <summary>The expected curvature at the forward probe times the step.</summary>
+    internal double[] CurvatureProduct { get; }
 }

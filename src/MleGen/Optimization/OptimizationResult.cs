@@ -1,3 +1,5 @@
+using System;
+
 namespace MleGen;
 
 /// <summary>The outcome of one optimizer run; the minimizer itself is left in the caller's x.</summary>
@@ -20,7 +22,11 @@ internal readonly record struct OptimizationResult(OptimizationStatus Status, in
         OptimizationStatus.MaxIterations => "iteration limit reached",
         OptimizationStatus.LineSearchFailed => "line search could not decrease the objective",
         OptimizationStatus.Stalled => "stalled: the steps became negligible while the gradient is still large (the maximum may not exist: a parameter running to a bound or to infinity)",
+        OptimizationStatus.KktNotMet => "the L1 optimality (KKT) conditions are not met to the tolerance",
         OptimizationStatus.NonFiniteStart => "objective not finite at the start values",
-        _ => throw new System.InvalidOperationException("Unknown status " + Status + "."),
+        _ => throw new InvalidOperationException($"Unknown status {Status}."),
     };
+
+    /// <summary>For an L1 problem, the largest relative violation of its optimality (KKT) conditions at the minimizer (see <see cref="ActiveSetNewton.KktResidual"/>); null otherwise.</summary>
+    public double? KktResidual { get; init; }
 }

@@ -23,4 +23,7 @@ internal enum OptimizationStatus
 
     /// <summary>The step or the change of f became negligible while the gradient was still large: a stall, not a maximum (set by the fitting layer's verdict).</summary>
     Stalled,
+
+    /// <summary>An L1 problem's optimizer stopped, but its optimality (KKT) conditions do not hold to the tolerance.</summary>
+    KktNotMet,
 }

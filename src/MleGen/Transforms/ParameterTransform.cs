@@ -49,20 +49,41 @@ internal sealed class ParameterTransform
                     end++;
                 }
 
-                int size = end - i + 1;
+                int fixedMember = -1;
                 for (int k = i; k <= end; k++)
                 {
-                    if (isFixed[k])
+                    if (!isFixed[k])
                     {
-                        throw new NotSupportedException($"{infos[k].Name}: fixing a member of a simplex is not supported.");
+                        continue;
                     }
 
-                    _kinds[k] = TransformKind.Simplex;
-                    _free[k] = k < end ? q + (k - i) : -1;
+                    if (fixedMember >= 0)
+                    {
+                        throw new NotSupportedException($"{infos[k].Name}: at most one member of a simplex can be held fixed ({infos[fixedMember].Name} is too).");
+                    }
+
+                    if (!(fixedValues[k] >= 0 && fixedValues[k] <= 1))
+                    {
+                        throw new ArgumentException($"{infos[k].Name}: a simplex member can be held only at a value in [0, 1], not {fixedValues[k]}.", nameof(fixedValues));
+                    }
+
+                    fixedMember = k;
                 }
 
-                groups.Add(new SimplexGroup(i, size, q));
-                q += size - 1;
+                var group = new SimplexGroup(i, end - i + 1, q, fixedMember);
+                for (int k = i; k <= end; k++)
+                {
+                    _kinds[k] = k == fixedMember ? TransformKind.Fixed : TransformKind.Simplex;
+                    _free[k] = -1;
+                }
+
+                for (int rank = 0; rank < group.FreeMembers - 1; rank++)
+                {
+                    _free[group.Member(rank)] = q + rank;
+                }
+
+                groups.Add(group);
+                q += group.FreeMembers - 1;
                 i = end;
                 continue;
             }
@@ -106,6 +127,9 @@ internal sealed class ParameterTransform
     /// <summary>The simplex groups.</summary>
     public ReadOnlySpan<SimplexGroup> Groups => _groups;
 
+    /// <summary>Holds the fixed parameters at their values in <paramref name="theta"/> from now on (the others are ignored).</summary>
+    public void HoldAt(ReadOnlySpan<double> theta) => theta.CopyTo(_fixedValues);
+
     /// <summary>θ = θ(u), fixed parameters at their values.</summary>
     public void ToNatural(ReadOnlySpan<double> u, Span<double> theta)
     {
@@ -125,8 +149,9 @@ internal sealed class ParameterTransform
 
         foreach (SimplexGroup g in _groups)
         {
-            // Softmax with an implicit zero logit for the reference, shifted by the max for stability.
-            ReadOnlySpan<double> z = u.Slice(g.FreeStart, g.Size - 1);
+            // Softmax with an implicit zero logit for the reference, shifted by the max for stability, times the group's mass.
+            int free = g.FreeMembers;
+            ReadOnlySpan<double> z = u.Slice(g.FreeStart, free - 1);
             double m = 0;
             foreach (double v in z)
             {
@@ -138,18 +163,22 @@ internal sealed class ParameterTransform
             for (int k = 0; k < z.Length; k++)
             {
                 double e = Math.Exp(z[k] - m);
-                theta[g.ThetaStart + k] = e;
+                theta[g.Member(k)] = e;
                 sum += e;
             }
 
+            double mass = Mass(g);
             for (int k = 0; k < z.Length; k++)
             {
-                theta[g.ThetaStart + k] /= sum;
+                theta[g.Member(k)] *= mass / sum;
             }
 
-            theta[g.ThetaStart + g.Size - 1] = reference / sum;
+            theta[g.Member(free - 1)] = mass * reference / sum;
         }
     }
+
+    /// <summary>The total of a group's moving members: 1, or 1 − t with a member held at t.</summary>
+    private double Mass(SimplexGroup g) => g.FixedMember < 0 ? 1 : 1 - _fixedValues[g.FixedMember];
 
     /// <summary>
     /// u = u(θ). A start value on or outside its bound is moved inside (u = 0: θ = L + 1, U − 1 or the
@@ -175,16 +204,17 @@ internal sealed class ParameterTransform
 
         foreach (SimplexGroup g in _groups)
         {
+            // Only the moving members' proportions matter (a member held at a new value rescales the others proportionally).
             bool positive = true;
-            for (int k = 0; k < g.Size; k++)
+            for (int k = 0; k < g.FreeMembers; k++)
             {
-                positive &= theta[g.ThetaStart + k] > 0;
+                positive &= theta[g.Member(k)] > 0;
             }
 
-            double reference = theta[g.ThetaStart + g.Size - 1];
-            for (int k = 0; k < g.Size - 1; k++)
+            double reference = theta[g.Member(g.FreeMembers - 1)];
+            for (int k = 0; k < g.FreeMembers - 1; k++)
             {
-                u[g.FreeStart + k] = positive ? Math.Log(theta[g.ThetaStart + k] / reference) : 0;
+                u[g.FreeStart + k] = positive ? Math.Log(theta[g.Member(k)] / reference) : 0;
             }
         }
     }
@@ -204,14 +234,16 @@ internal sealed class ParameterTransform
 
         foreach (SimplexGroup g in _groups)
         {
-            // ∂θₖ/∂uⱼ = θₖ(δₖⱼ − θⱼ) for every member k (the reference has no δ term).
-            for (int k = 0; k < g.Size; k++)
+            // θₖ = M·softmaxₖ(u) over the moving members: ∂θₖ/∂uⱼ = θₖ(δₖⱼ − θⱼ/M) (the reference has no δ term).
+            double mass = Mass(g);
+            for (int k = 0; k < g.FreeMembers; k++)
             {
-                int row = g.ThetaStart + k;
-                for (int j = 0; j < g.Size - 1; j++)
+                int row = g.Member(k);
+                for (int j = 0; j < g.FreeMembers - 1; j++)
                 {
                     double delta = k == j ? 1 : 0;
-                    jacobian[(row * q) + g.FreeStart + j] = theta[row] * (delta - theta[g.ThetaStart + j]);
+                    double share = mass > 0 ? theta[g.Member(j)] / mass : 0;
+                    jacobian[(row * q) + g.FreeStart + j] = theta[row] * (delta - share);
                 }
             }
         }
@@ -230,16 +262,18 @@ internal sealed class ParameterTransform
 
         foreach (SimplexGroup g in _groups)
         {
-            // g_uⱼ = θⱼ (g_θⱼ − Σₖ θₖ g_θₖ)
+            // g_uⱼ = θⱼ (g_θⱼ − Σₖ θₖ g_θₖ / M) over the moving members.
+            double mass = Mass(g);
             double mean = 0;
-            for (int k = 0; k < g.Size; k++)
+            for (int k = 0; k < g.FreeMembers; k++)
             {
-                mean += theta[g.ThetaStart + k] * gradientTheta[g.ThetaStart + k];
+                mean += theta[g.Member(k)] * gradientTheta[g.Member(k)];
             }
 
-            for (int j = 0; j < g.Size - 1; j++)
+            mean = mass > 0 ? mean / mass : 0;
+            for (int j = 0; j < g.FreeMembers - 1; j++)
             {
-                int t = g.ThetaStart + j;
+                int t = g.Member(j);
                 gradientU[g.FreeStart + j] = theta[t] * (gradientTheta[t] - mean);
             }
         }

@@ -51,13 +51,18 @@ public class DistributionFitTests
         Assert.True(fit.Converged, fit.ToString());
         Assert.Empty(fit.Diagnostics);
         FitResult robust = fit.WithCovariance(CovarianceKind.Sandwich);
-        FitResult expected = fit.WithCovariance(CovarianceKind.Expected);
+        FitResult? expected = model.HasExpectedInformation ? fit.WithCovariance(CovarianceKind.Expected) : null;
+        if (!model.HasExpectedInformation)
+        {
+            // Never the observed information under the expected one's name.
+            Assert.Throws<InvalidOperationException>(() => fit.WithCovariance(CovarianceKind.Expected));
+        }
         foreach (string n in names)
         {
             Expect.Relative(c.ParameterNumber(n, "estimate"), fit[n].Estimate, c.Tolerance("estimate"), n);
             Expect.Relative(c.ParameterNumber(n, "se"), fit[n].StandardError!.Value, c.Tolerance("se"), n + " se");
             Expect.Relative(c.ParameterNumber(n, "se_robust"), robust[n].StandardError!.Value, c.Tolerance("se_robust"), n + " se_robust");
-            if (model.HasExpectedInformation)
+            if (expected is not null)
             {
                 Expect.Relative(c.ParameterNumber(n, "se_expected"), expected[n].StandardError!.Value, c.Tolerance("se"), n + " se_expected");
             }

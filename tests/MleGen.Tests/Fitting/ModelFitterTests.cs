@@ -181,11 +181,12 @@ public class ModelFitterTests
         FitResult fit = ModelFitter.Fit(model, new FitOptions { Method = FitMethod.Newton });
         Assert.Equal(FitMethod.OwlQn, fit.Method);
         Assert.True(fit.Converged, fit.ConvergenceReason);
+        Assert.True(fit.KktResidual <= 1e-9, $"KKT residual {fit.KktResidual}");
         Assert.NotNull(fit.LogPosterior);
         Assert.True(fit.LogPosterior < fit.LogLikelihood);
         for (int j = 0; j < reference.Length; j++)
         {
-            Assert.Equal(reference[j], fit.Parameters[j].Estimate, 1e-6);
+            Assert.Equal(reference[j], fit.Parameters[j].Estimate, 1e-12 * Math.Max(1, Math.Abs(reference[j])));
             if (reference[j] == 0)
             {
                 Assert.Equal(0.0, fit.Parameters[j].Estimate);
@@ -193,7 +194,8 @@ public class ModelFitterTests
         }
 
         Assert.Contains(fit.Parameters, p => p.Estimate == 0);
-        Assert.StartsWith("MAP fit (OwlQn)", fit.ToString());
+        Assert.StartsWith("MAP fit,", fit.ToString());
+        Assert.Contains("Method: OwlQn (an L1/Laplace penalty", fit.ToString());
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System;
 using MleGen.Tests.Fitting.TestModels;
 using Xunit;
 
@@ -32,6 +33,41 @@ public class SimplexFitTests
     }
 }
 
+public class HeldSimplexMemberTests
+{
+    /// <summary>
+    /// A class probability held at t (FitOptions.Fixed): the others are the multinomial's on the remaining classes,
+    /// scaled to 1 − t — estimates M·nₖ/n′ and covariance M²(diag(q) − qqᵀ)/n′ with q = nₖ/n′, M = 1 − t, n′ = n − n₀.
+    /// </summary>
+    [Fact]
+    public void TheOthersAreTheRestrictedMultinomial()
+    {
+        int[] counts = [12, 30, 8, 50];
+        int[] y = System.Linq.Enumerable.ToArray(System.Linq.Enumerable.SelectMany(counts, (c, k) => System.Linq.Enumerable.Repeat(k, c)));
+        var model = new SimplexCategoricalModel { Y = y, P = [0.25, 0.25, 0.25, 0.25] };
+        const double held = 0.2;
+        FitResult fit = model.Fit(new FitOptions { Fixed = new System.Collections.Generic.Dictionary<string, double> { ["P[0]"] = held } });
+        Assert.True(fit.Converged, fit.ToString());
+        Assert.Equal(2, fit.FreeParameterCount);
+        Assert.Equal(held, fit["P[0]"].Estimate);
+        Assert.True(fit["P[0]"].IsFixed);
+        double mass = 1 - held, rest = 88;
+        double[,] cov = fit.Covariance!;
+        for (int i = 1; i < 4; i++)
+        {
+            double qi = counts[i] / rest;
+            Assert.Equal(mass * qi, fit.Parameters[i].Estimate, 1e-9);
+            for (int j = 1; j < 4; j++)
+            {
+                double qj = counts[j] / rest;
+                Assert.Equal(mass * mass * (((i == j ? qi : 0) - (qi * qj)) / rest), cov[i, j], 1e-10);
+            }
+
+            Assert.Equal(0, cov[0, i]);
+        }
+    }
+}
+
 public class MixtureFitTests
 {
     /// <summary>
@@ -40,11 +76,11 @@ public class MixtureFitTests
     /// </summary>
     [Theory]
     [InlineData(FitMethod.Newton)]
-    [InlineData(FitMethod.FisherScoring)]
+    [InlineData(FitMethod.Auto)]
     public void EveryMethodReachesTheLbfgsMaximum(FitMethod method)
     {
         IMleModel reference = MleGen.Tests.EndToEnd.ModelCases.Get("NormalMixture").Simulate(3000, 11);
-        FitResult lbfgs = ModelFitter.Fit(reference);
+        FitResult lbfgs = ModelFitter.Fit(reference, new FitOptions { Method = FitMethod.Lbfgs });
         Assert.True(lbfgs.Converged, lbfgs.ToString());
 
         IMleModel model = MleGen.Tests.EndToEnd.ModelCases.Get("NormalMixture").Simulate(3000, 11);
@@ -55,5 +91,24 @@ public class MixtureFitTests
         {
             Assert.Equal(lbfgs.Parameters[i].Estimate, fit.Parameters[i].Estimate, 1e-5);
         }
+    }
+
+    /// <summary>
+    /// NormalMixture has no closed-form expected information (HasExpectedInformation false): Fisher scoring and
+    /// expected-information standard errors are errors, never the observed information under another name.
+    /// </summary>
+    [Fact]
+    public void ExpectedInformationIsNeverSilentlyTheObservedOne()
+    {
+        IMleModel model = MleGen.Tests.EndToEnd.ModelCases.Get("NormalMixture").Simulate(500, 3);
+        Assert.False(model.HasExpectedInformation);
+        ArgumentException scoring = Assert.Throws<ArgumentException>(() => ModelFitter.Fit(model, new FitOptions { Method = FitMethod.FisherScoring }));
+        Assert.Contains("FitMethod.FisherScoring", scoring.Message);
+        ArgumentException covariance = Assert.Throws<ArgumentException>(() => ModelFitter.Fit(model, new FitOptions { Covariance = CovarianceKind.Expected }));
+        Assert.Contains("CovarianceKind.Expected", covariance.Message);
+
+        FitResult fit = ModelFitter.Fit(model);
+        Assert.Throws<InvalidOperationException>(() => fit.WithCovariance(CovarianceKind.Expected));
+        Assert.NotNull(fit.WithCovariance(CovarianceKind.Sandwich).Covariance);
     }
 }

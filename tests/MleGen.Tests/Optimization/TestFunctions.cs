@@ -114,7 +114,7 @@ internal sealed class LeastSquares : IObjective
 
     public double[] Y => _y;
 
-    public bool HasHessian => false;
+    public bool HasHessian => true;
 
     public double Value(ReadOnlySpan<double> beta) => ValueAndGradient(beta, stackalloc double[Dimension]);
 
@@ -141,7 +141,24 @@ internal sealed class LeastSquares : IObjective
         return f;
     }
 
-    public void Hessian(ReadOnlySpan<double> x, Span<double> h) => throw new NotSupportedException();
+    /// <summary>XᵀX/n.</summary>
+    public void Hessian(ReadOnlySpan<double> x, Span<double> h)
+    {
+        int n = _y.Length, p = Dimension;
+        for (int a = 0; a < p; a++)
+        {
+            for (int b = 0; b < p; b++)
+            {
+                double s = 0;
+                for (int i = 0; i < n; i++)
+                {
+                    s += _x[i, a] * _x[i, b];
+                }
+
+                h[(a * p) + b] = s / n;
+            }
+        }
+    }
 
     /// <summary>The lasso solution by cyclic coordinate descent with soft thresholding (the reference for OWL-QN).</summary>
     public double[] CoordinateDescent(double lambda)
@@ -207,4 +224,52 @@ internal sealed class LeastSquares : IObjective
 
         return new LeastSquares(x, y);
     }
+}
+
+/// <summary>
+/// Rosenbrock's banana as least squares, ½(r₁² + r₂²) with r₁ = 10(y − x²), r₂ = 1 − x, and Gauss–Newton's JᵀJ as
+/// its expected curvature. r's second derivatives are constant, so the residual term of the geodesic acceleration's
+/// estimate vanishes and the correction is exactly −½(JᵀJ + λD)⁻¹Jᵀr_vv, r_vv = (−20·v_x², 0).
+/// </summary>
+internal sealed class RosenbrockLeastSquares : IObjective
+{
+    public int Dimension => 2;
+
+    public bool HasHessian => true;
+
+    public bool HasExpectedCurvature => true;
+
+    public double Value(ReadOnlySpan<double> x) => 0.5 * ((R1(x) * R1(x)) + (R2(x) * R2(x)));
+
+    public double ValueAndGradient(ReadOnlySpan<double> x, Span<double> g)
+    {
+        // ∇ = Jᵀr with J = [[−20x, 10], [−1, 0]].
+        g[0] = (-20 * x[0] * R1(x)) - R2(x);
+        g[1] = 10 * R1(x);
+        return Value(x);
+    }
+
+    public void Hessian(ReadOnlySpan<double> x, Span<double> h)
+    {
+        GaussNewton(x, h);
+        h[0] -= 20 * R1(x);
+    }
+
+    public double ValueGradientAndExpectedCurvature(ReadOnlySpan<double> x, Span<double> gradient, Span<double> curvature)
+    {
+        GaussNewton(x, curvature);
+        return ValueAndGradient(x, gradient);
+    }
+
+    /// <summary>JᵀJ.</summary>
+    public static void GaussNewton(ReadOnlySpan<double> x, Span<double> h)
+    {
+        h[0] = (400 * x[0] * x[0]) + 1;
+        h[1] = h[2] = -200 * x[0];
+        h[3] = 100;
+    }
+
+    private static double R1(ReadOnlySpan<double> x) => 10 * (x[1] - (x[0] * x[0]));
+
+    private static double R2(ReadOnlySpan<double> x) => 1 - x[0];
 }

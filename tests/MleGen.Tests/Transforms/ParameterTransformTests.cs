@@ -112,11 +112,86 @@ public class ParameterTransformTests
         return theta;
     }
 
-    [Fact]
-    public void FixingASimplexMemberIsRejectedWithItsName()
+    /// <summary>
+    /// A simplex member held at t (a profile): the other members move on a simplex of total 1 − t from K − 2 coordinates,
+    /// starting from the old values rescaled proportionally; the Jacobian and the gradient pull-back match differences.
+    /// </summary>
+    [Theory]
+    [InlineData(5)]
+    [InlineData(6)]
+    [InlineData(7)]
+    public void AHeldSimplexMemberLeavesTheOthersOnASmallerSimplex(int held)
     {
-        var e = Assert.Throws<NotSupportedException>(() =>
-            new ParameterTransform(Infos, new double[8], [false, false, false, false, false, false, true, false]));
-        Assert.Contains("W[1]", e.Message);
+        ParameterInfo[] infos = [Infos[0], Infos[5], Infos[6], Infos[7]];
+        int member = held - 4;
+        bool[] isFixed = new bool[4];
+        isFixed[member] = true;
+        double[] fixedValues = new double[4];
+        fixedValues[member] = 0.4;
+        var t = new ParameterTransform(infos, fixedValues, isFixed);
+        Assert.Equal(2, t.FreeCount);
+
+        // Start: the old simplex (0.2, 0.5, 0.3) with the held member replaced: the others keep their proportions.
+        double[] start = [1.5, 0.2, 0.5, 0.3];
+        start[member] = 0.4;
+        double[] u = new double[2];
+        t.ToUnconstrained(start, u);
+        double[] theta = new double[4];
+        t.ToNatural(u, theta);
+        Assert.Equal(0.4, theta[member]);
+        Assert.Equal(1, theta[1] + theta[2] + theta[3], 1e-14);
+        double[] old = [0, 0.2, 0.5, 0.3];
+        double othersOld = 1 - old[member];
+        for (int k = 1; k < 4; k++)
+        {
+            if (k != member)
+            {
+                Assert.Equal(old[k] / othersOld * 0.6, theta[k], 1e-14);
+            }
+        }
+
+        double[] jacobian = new double[4 * 2];
+        u = [0.3, -0.7];
+        t.ToNatural(u, theta);
+        t.Jacobian(theta, jacobian);
+        double[] c = [1, -2, 0.5, 3];
+        double[] gTheta = new double[4];
+        for (int i = 0; i < 4; i++)
+        {
+            gTheta[i] = c[i] + theta[i];
+        }
+
+        double[] gU = new double[2];
+        t.PullBackGradient(theta, gTheta, gU);
+        const double h = 1e-6;
+        for (int j = 0; j < 2; j++)
+        {
+            double[] plus = (double[])u.Clone(), minus = (double[])u.Clone();
+            plus[j] += h;
+            minus[j] -= h;
+            double[] tp = new double[4], tm = new double[4];
+            t.ToNatural(plus, tp);
+            t.ToNatural(minus, tm);
+            double fp = 0, fm = 0;
+            for (int i = 0; i < 4; i++)
+            {
+                Assert.Equal((tp[i] - tm[i]) / (2 * h), jacobian[(i * 2) + j], 1e-8);
+                fp += (c[i] * tp[i]) + (0.5 * tp[i] * tp[i]);
+                fm += (c[i] * tm[i]) + (0.5 * tm[i] * tm[i]);
+            }
+
+            Assert.Equal((fp - fm) / (2 * h), gU[j], 1e-7);
+        }
+    }
+
+    [Fact]
+    public void HoldingTwoSimplexMembersOrOneOutsideZeroOneIsRejectedWithItsName()
+    {
+        var two = Assert.Throws<NotSupportedException>(() =>
+            new ParameterTransform(Infos, new double[8], [false, false, false, false, false, true, true, false]));
+        Assert.Contains("W[1]", two.Message);
+        var outside = Assert.Throws<ArgumentException>(() =>
+            new ParameterTransform(Infos, [0, 0, 0, 0, 0, 0, 1.5, 0], [false, false, false, false, false, false, true, false]));
+        Assert.Contains("W[1]", outside.Message);
     }
 }

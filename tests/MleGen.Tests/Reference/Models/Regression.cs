@@ -207,3 +207,35 @@ public partial class RidgePimaModel
     [Likelihood(nameof(Diabetes))]
     internal BernoulliLogit Observation(int i) => new(Eta(i));
 }
+
+/// <summary>lasso_map_logistic_birthwt: BernoulliLogit with [L1(5)] on the 9 raw-scale slopes, flat intercept (MAP).</summary>
+[Model]
+public partial class LassoBirthwtModel
+{
+    [Data] public required int[] Low { get; init; }
+    [Data] public required double[] Age { get; init; }
+    [Data] public required double[] Lwt { get; init; }
+    [Data] public required double[] Race2 { get; init; }
+    [Data] public required double[] Race3 { get; init; }
+    [Data] public required double[] Smoke { get; init; }
+    [Data] public required double[] Ptl { get; init; }
+    [Data] public required double[] Ht { get; init; }
+    [Data] public required double[] Ui { get; init; }
+    [Data] public required double[] Ftv { get; init; }
+    [Param] public double intercept;
+    [Param, L1(5)] public double age;
+    [Param, L1(5)] public double lwt;
+    [Param, L1(5)] public double race2;
+    [Param, L1(5)] public double race3;
+    [Param, L1(5)] public double smoke;
+    [Param, L1(5)] public double ptl;
+    [Param, L1(5)] public double ht;
+    [Param, L1(5)] public double ui;
+    [Param, L1(5)] public double ftv;
+
+    double Eta(int i) => intercept + age * Age[i] + lwt * Lwt[i] + race2 * Race2[i] + race3 * Race3[i] + smoke * Smoke[i]
+        + ptl * Ptl[i] + ht * Ht[i] + ui * Ui[i] + ftv * Ftv[i];
+
+    [Likelihood(nameof(Low))]
+    internal BernoulliLogit Observation(int i) => new(Eta(i));
+}
