@@ -24,4 +24,13 @@ public readonly struct Exponential : IObservationFamily
     /// <summary>log rate − rate·y; −∞ outside y ≥ 0.</summary>
     public double LogDensity(double y) =>
         IsInSupport(y) ? MathNet.Numerics.Distributions.Exponential.PDFLn(Rate, y) : double.NegativeInfinity;
+
+    /// <summary>The mean 1/rate.</summary>
+    public double Mean => 1 / Rate;
+
+    /// <summary>The variance 1/rate².</summary>
+    public double Variance => 1 / (Rate * Rate);
+
+    /// <summary>The unit deviance 2·(y·rate − 1 − log(y·rate)) (the gamma family's with shape 1).</summary>
+    public double Deviance(double y) => Moments.GammaDeviance(y * Rate);
 }

@@ -37,4 +37,10 @@ public readonly struct Laplace : IObservationFamily
 
         return IsInSupport(y) ? MathNet.Numerics.Distributions.Laplace.PDFLn(Location, Scale, y) : double.NegativeInfinity;
     }
+
+    /// <summary>The mean, the location.</summary>
+    public double Mean => Location;
+
+    /// <summary>The variance 2·scale².</summary>
+    public double Variance => 2 * Scale * Scale;
 }

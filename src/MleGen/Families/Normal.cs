@@ -30,4 +30,14 @@ public readonly struct Normal : IObservationFamily
     /// <summary>−½log(2π) − log sd − ½((y − mean)/sd)²; −∞ for a non-finite <paramref name="y"/>.</summary>
     public double LogDensity(double y) =>
         IsInSupport(y) ? MathNet.Numerics.Distributions.Normal.PDFLn(Mean, Sd, y) : double.NegativeInfinity;
+
+    /// <summary>The variance sd².</summary>
+    public double Variance => Sd * Sd;
+
+    /// <summary>The unit deviance 2·(log p(y | mean = y) − log p(y)) = ((y − mean)/sd)², sd held.</summary>
+    public double Deviance(double y)
+    {
+        double z = (y - Mean) / Sd;
+        return z * z;
+    }
 }
