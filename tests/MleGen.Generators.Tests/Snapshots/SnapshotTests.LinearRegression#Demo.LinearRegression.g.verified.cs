@@ -262,7 +262,7 @@ namespace Demo
         {
             var terms = new global::MleGen.LikelihoodTermDescription[1];
             terms[0] = new global::MleGen.LikelihoodTermDescription("Observation", "Y", "Normal", "Normal(Intercept + Dot(Beta, X, i), Sigma)", null);
-            return new global::MleGen.ModelDescription("LinearRegression", terms, new string[] {  }, new global::MleGen.GlmTerm(global::MleGen.GlmFamily.Gaussian, global::MleGen.GlmLink.Identity, global::MleGen.GlmTerm.Values(this.Y), null, true, false, "Sigma"));
+            return new global::MleGen.ModelDescription("LinearRegression", terms, global::System.Array.Empty<string>(), new global::MleGen.GlmTerm(global::MleGen.GlmFamily.Gaussian, global::MleGen.GlmLink.Identity, global::MleGen.GlmTerm.Values(this.Y), null, true, false, "Sigma"));
         }
 
         /// <summary>Fits the model by maximum likelihood (MAP when it has priors), writes the estimates into the parameter members and returns the inference report.</summary>

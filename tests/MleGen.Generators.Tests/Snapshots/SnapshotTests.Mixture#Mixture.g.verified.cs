@@ -262,7 +262,7 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
     {
         var terms = new global::MleGen.LikelihoodTermDescription[1];
         terms[0] = new global::MleGen.LikelihoodTermDescription("Observation", "Y", "NormalMixture", "NormalMixture(Weights, Means, Sds)", null);
-        return new global::MleGen.ModelDescription("Mixture", terms, new string[] {  }, null);
+        return new global::MleGen.ModelDescription("Mixture", terms, global::System.Array.Empty<string>(), null);
     }
 
     /// <summary>Fits the model by maximum likelihood (MAP when it has priors), writes the estimates into the parameter members and returns the inference report.</summary>

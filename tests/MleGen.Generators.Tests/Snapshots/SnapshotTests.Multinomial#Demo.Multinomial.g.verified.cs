@@ -269,7 +269,7 @@ namespace Demo
         {
             var terms = new global::MleGen.LikelihoodTermDescription[1];
             terms[0] = new global::MleGen.LikelihoodTermDescription("Observation", "Class", "CategoricalLogits", "CategoricalLogits.Of(3, k => k == 0 ? 0 : Dot(W, X, i))", null);
-            return new global::MleGen.ModelDescription("Multinomial", terms, new string[] {  }, null);
+            return new global::MleGen.ModelDescription("Multinomial", terms, global::System.Array.Empty<string>(), null);
         }
 
         /// <summary>Fits the model by maximum likelihood (MAP when it has priors), writes the estimates into the parameter members and returns the inference report.</summary>

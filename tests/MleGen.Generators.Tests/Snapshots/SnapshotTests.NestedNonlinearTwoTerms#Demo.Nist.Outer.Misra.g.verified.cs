@@ -292,7 +292,7 @@ namespace Demo.Nist
                 var terms = new global::MleGen.LikelihoodTermDescription[2];
                 terms[0] = new global::MleGen.LikelihoodTermDescription("Curve", "Y", "Normal", "Normal(B1 * (1 - Math.Exp(-B2 * X[i])), Sigma)", null);
                 terms[1] = new global::MleGen.LikelihoodTermDescription("Noise", "Z", "StudentT", "StudentT(4, X[i] > 0 ? B1 : -B1, Tau)", null);
-                return new global::MleGen.ModelDescription("Misra", terms, new string[] {  }, null);
+                return new global::MleGen.ModelDescription("Misra", terms, global::System.Array.Empty<string>(), null);
             }
 
             /// <summary>Fits the model by maximum likelihood (MAP when it has priors), writes the estimates into the parameter members and returns the inference report.</summary>
