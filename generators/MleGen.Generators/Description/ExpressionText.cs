@@ -33,11 +33,12 @@ internal static class ExpressionText
                 return m.Member;
             case ConvertSpec convert:
                 return Print(convert.Operand, parentPrecedence);
-            case ReductionSpec { Kind: ReductionKind.Sum, Body: BinarySpec { Op: BinaryOp.Multiply, Left: ParamReadSpec b, Right: DataReadSpec { Indices.Count: 2 } x } } dot
-                when x.Indices[1] is VariableSpec j && j.Name == dot.Variable:
+            case ReductionSpec { Kind: ReductionKind.Sum, Body: BinarySpec { Op: BinaryOp.Multiply, Left: ParamReadSpec { Indices.Count: 1 } b, Right: DataReadSpec { Indices.Count: 2 } x } } dot
+                when x.Indices[1] is VariableSpec j && j.Name == dot.Variable && b.Indices[0] is VariableSpec k && k.Name == dot.Variable
+                    && dot.Count is LengthSpec { Dimension: -1 } length && length.Member == b.Member:
                 return "Dot(" + b.Member + ", " + x.Member + ", " + Print(x.Indices[0]) + ")";
             case ReductionSpec { Kind: ReductionKind.Sum, Body: BinarySpec { Op: BinaryOp.Multiply, Left: ParamReadSpec or DataReadSpec, Right: ParamReadSpec or DataReadSpec } body } dot
-                when body.Left is { } l && body.Right is { } r && Member(l) is { } a && Member(r) is { } b2 && dot.Count is LengthSpec:
+                when Member(body.Left, dot.Variable) is { } a && Member(body.Right, dot.Variable) is { } b2 && dot.Count is LengthSpec { Dimension: -1 } length && length.Member == a:
                 return "Dot(" + a + ", " + b2 + ")";
             case ReductionSpec reduction:
                 return (reduction.Kind == ReductionKind.Sum ? "Sum(" : "LogSumExp(") + Print(reduction.Count) + ", " + Variable(reduction.Variable) + " => " + Print(reduction.Body) + ")";
@@ -73,10 +74,11 @@ internal static class ExpressionText
         return precedence < parentPrecedence ? "(" + text + ")" : text;
     }
 
-    private static string? Member(ExprSpec e) => e switch
+    /// <summary>The member of a read <c>member[variable]</c>, or null.</summary>
+    private static string? Member(ExprSpec e, string variable) => e switch
     {
-        ParamReadSpec { Indices.Count: 1 } p => p.Member,
-        DataReadSpec { Indices.Count: 1 } d => d.Member,
+        ParamReadSpec { Indices.Count: 1 } p when p.Indices[0] is VariableSpec v && v.Name == variable => p.Member,
+        DataReadSpec { Indices.Count: 1 } d when d.Indices[0] is VariableSpec v && v.Name == variable => d.Member,
         _ => null,
     };
 
