@@ -71,6 +71,10 @@ internal static class ModelEmitter
                 {
                     InformationEmitter.EmitExpected(w, model, t, members);
                 }
+                else
+                {
+                    InformationEmitter.EmitMixtureExpected(w, model, t);
+                }
 
                 InformationEmitter.EmitScores(w, model, t, members);
             }
@@ -120,7 +124,7 @@ internal static class ModelEmitter
             {
                 for (int t = 0; t < terms.Count; t++)
                 {
-                    string expected = FisherTable.HasClosedForm(terms[t].Spec.Family) ? InformationEmitter.ExpectedMethod(t) : InformationEmitter.HessianMethod(t);
+                    string expected = InformationEmitter.ExpectedMethod(t);
                     w.Line("case " + t + ":");
                     w.Indent();
                     using (w.Block("switch (kind)"))
@@ -210,15 +214,10 @@ internal static class ModelEmitter
             RecheckIf("!global::MleGen.DataChecks.AllFinite(information)");
         });
 
-        bool allClosed = terms.All(t => FisherTable.HasClosedForm(t.Spec.Family));
+        // Every family has one: in closed form (FisherTable) or, for NormalMixture, by quadrature.
         w.Line("/// <inheritdoc />");
-        if (!allClosed)
-        {
-            w.Line("/// <remarks>NormalMixture has no closed-form Fisher information: its terms contribute their observed information.</remarks>");
-        }
-
         w.Line(GeneratedCode);
-        w.Line("public bool HasExpectedInformation => " + (allClosed ? "true" : "false") + ";");
+        w.Line("public bool HasExpectedInformation => true;");
         w.Line();
 
         Method("public void ExpectedInformation(global::System.ReadOnlySpan<double> theta, global::System.Span<double> information)", () =>
