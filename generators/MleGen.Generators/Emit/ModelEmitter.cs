@@ -103,6 +103,9 @@ internal static class ModelEmitter
         const string Kind = "global::MleGen.EvaluationKind.";
         w.Line("int global::MleGen.IChunkKernel.TermCount => " + terms.Count + ";");
         w.Line();
+        string? violation = RowLocality.FirstViolation(model);
+        w.Line("string? global::MleGen.IChunkKernel.RowLocalityViolation => " + (violation is null ? "null" : Literals.String(violation)) + ";");
+        w.Line();
         using (w.Block("int global::MleGen.IChunkKernel.TermObservationCount(int term)"))
         {
             using (w.Block("switch (term)"))

@@ -197,6 +197,8 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
 
     int global::MleGen.IChunkKernel.TermCount => 1;
 
+    string? global::MleGen.IChunkKernel.RowLocalityViolation => null;
+
     int global::MleGen.IChunkKernel.TermObservationCount(int term)
     {
         switch (term)
