@@ -270,7 +270,7 @@ namespace Demo
         public global::MleGen.ModelDescription Describe()
         {
             var terms = new global::MleGen.LikelihoodTermDescription[1];
-            terms[0] = new global::MleGen.LikelihoodTermDescription("Observation", "Class", "CategoricalLogits", "CategoricalLogits.Of(3, k => k == 0 ? 0 : Dot(W, X, i))", null);
+            terms[0] = new global::MleGen.LikelihoodTermDescription("Observation", "Class", "CategoricalLogits", "CategoricalLogits.Of(3, k => k == 0 ? 0 : Sum(X.GetLength(1), j => W[k - 1, j] * X[i, j]))", null);
             return new global::MleGen.ModelDescription("Multinomial", terms, global::System.Array.Empty<string>(), null);
         }
 
