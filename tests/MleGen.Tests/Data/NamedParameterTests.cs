@@ -80,6 +80,21 @@ public class NamedParameterTests
     }
 
     [Fact]
+    public void DiagnosticsNameTheColumns()
+    {
+        // Two copies of one column: the information is singular and MLE1003 must say which coefficients.
+        TextTable t = TextTable.Load("model_matrix_warpbreaks");
+        double[] dose = t.Integers("breaks").Select((b, i) => (double)(i % 3)).ToArray();
+        DesignMatrix design = new ModelFrame().Add("dose", dose).Add("doseAgain", dose).Design("dose + doseAgain");
+        var model = new NamedPoissonModel { X = design.Matrix, Y = t.Integers("breaks"), Columns = [.. design.ColumnNames], Beta = new double[design.ColumnCount] };
+
+        FitResult fit = model.Fit();
+
+        FitDiagnostic singular = Assert.Single(fit.Diagnostics, d => d.Id == "MLE1003");
+        Assert.Contains("dose, doseAgain", singular.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void PrivateParametersAreReportedUnderCleanNames()
     {
         JsonElement lm = TextTable.Expected("model_matrix_toothgrowth").GetProperty("lm");
