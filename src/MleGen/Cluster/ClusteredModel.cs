@@ -40,6 +40,11 @@ internal sealed class ClusteredModel : IMleModel, IRankFold
         Exception? failure = null;
         try
         {
+            if (_kernel.RowLocalityViolation is { } violation)
+            {
+                throw new NotSupportedException($"{model.GetType().Name} cannot be fitted over a cluster: its {violation}. Each rank holds its rows numbered from 0, so a sharded model must be row-local (observation i reads only row i of the per-observation data).");
+            }
+
             for (int t = 0; t < _kernel.TermCount; t++)
             {
                 if (_kernel.TermObservationCount(t) == 0)
@@ -101,6 +106,9 @@ internal sealed class ClusteredModel : IMleModel, IRankFold
     public string GetParameterName(int index) => _model.GetParameterName(index);
 
     public ParameterInfo GetParameterInfo(int index) => _model.GetParameterInfo(index);
+
+    /// <summary>The model's description without its GLM part: a rank holds only its shard of the observations, so its deviance would be the shard's.</summary>
+    public ModelDescription? Describe() => _model.Describe() is { } d ? new ModelDescription(d.Name, d.Terms, d.Priors, null) : null;
 
     public void ReadParameters(Span<double> theta) => _model.ReadParameters(theta);
 

@@ -10,6 +10,8 @@ namespace MleGen;
 /// </summary>
 internal sealed class FitSession : IFitSource
 {
+    private ModelDescription? _description;
+
     public FitSession(FitProblem problem, FitOptions options, OptimizationOutcome outcome)
     {
         Problem = problem;
@@ -29,7 +31,7 @@ internal sealed class FitSession : IFitSource
         if (kind == CovarianceKind.Expected && !Problem.Model.HasExpectedInformation)
         {
             throw new InvalidOperationException(
-                "CovarianceKind.Expected needs the expected (Fisher) information, and this model has none in closed form (IMleModel.HasExpectedInformation is false, e.g. a NormalMixture term): use CovarianceKind.Observed or Sandwich.");
+                "CovarianceKind.Expected needs the expected (Fisher) information, and this model has none (IMleModel.HasExpectedInformation is false): use CovarianceKind.Observed or Sandwich.");
         }
 
         return Joint(() => Build(kind, fit.ConfidenceLevel));
@@ -117,7 +119,11 @@ internal sealed class FitSession : IFitSource
             level,
             diagnostics,
             fitted,
-            _fittedUnavailable ?? "the log-likelihood is not finite at the estimate.");
+            _fittedUnavailable ?? "the log-likelihood is not finite at the estimate.")
+        {
+            Model = Description,
+            Glm = finite && Description?.Glm is { } glm ? GlmStatistics.Compute(glm, -nll, theta, Problem.Infos, Problem.IsFixed) : null,
+        };
     }
 
     private readonly Dictionary<CovarianceKind, (List<FitDiagnostic>, int[])> _diagnostics = [];
@@ -171,6 +177,9 @@ internal sealed class FitSession : IFitSource
 
         return _fitted;
     }
+
+    /// <summary>The model's description, read once per fit (its GLM part copies the observations).</summary>
+    private ModelDescription? Description => _description ??= Problem.Model.Describe();
 
     /// <summary>Why the fit stopped, in the result's words (a fit that needed no iteration says why).</summary>
     private string Reason(bool finite)

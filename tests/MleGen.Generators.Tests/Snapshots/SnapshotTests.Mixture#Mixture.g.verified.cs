@@ -168,9 +168,8 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
     }
 
     /// <inheritdoc />
-    /// <remarks>NormalMixture has no closed-form Fisher information: its terms contribute their observed information.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-    public bool HasExpectedInformation => false;
+    public bool HasExpectedInformation => true;
 
     /// <inheritdoc />
     [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
@@ -198,6 +197,8 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
 
     int global::MleGen.IChunkKernel.TermCount => 1;
 
+    string? global::MleGen.IChunkKernel.RowLocalityViolation => null;
+
     int global::MleGen.IChunkKernel.TermObservationCount(int term)
     {
         switch (term)
@@ -218,7 +219,7 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
                     case global::MleGen.EvaluationKind.Value: return __Nll0(theta, start, end);
                     case global::MleGen.EvaluationKind.Gradient: return __NllGradient0(theta, output, start, end);
                     case global::MleGen.EvaluationKind.ObservedInformation: __Hessian0(theta, output, p, start, end); return 0d;
-                    case global::MleGen.EvaluationKind.ExpectedInformation: __Hessian0(theta, output, p, start, end); return 0d;
+                    case global::MleGen.EvaluationKind.ExpectedInformation: __Expected0(theta, output, p, start, end); return 0d;
                     case global::MleGen.EvaluationKind.DataConstant: return __DataConstant0(start, end);
                     default: __ScoreOuter0(theta, output, scratch, start, end); return 0d;
                 }
@@ -258,37 +259,11 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
 
     /// <inheritdoc />
     [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-    public int LikelihoodTermCount => 1;
-
-    /// <inheritdoc />
-    [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-    public global::MleGen.LikelihoodTermInfo GetLikelihoodTerm(int term)
+    public global::MleGen.ModelDescription Describe()
     {
-        switch (term)
-        {
-            case 0: return new global::MleGen.LikelihoodTermInfo("Observation", "Y", "NormalMixture", this.Y?.Length ?? 0, false, true, false);
-            default: throw new global::System.ArgumentOutOfRangeException(nameof(term), term, "The model has 1 likelihood terms.");
-        }
-    }
-
-    /// <inheritdoc />
-    [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-    public void EvaluateFitted(int term, global::System.ReadOnlySpan<double> theta, global::MleGen.FittedColumns columns)
-    {
-        using var __use = global::MleGen.ExclusiveUse.Enter(this);
-        __EnsureReady(theta.Length);
-        int n = GetLikelihoodTerm(term).ObservationCount;
-        columns.RequireLength(n);
-        // in chunks, as the evaluation kernels run
-        for (int start = 0; start < n; start += global::MleGen.ChunkedEvaluator.ChunkSize)
-        {
-            int end = global::System.Math.Min(n, start + global::MleGen.ChunkedEvaluator.ChunkSize);
-            switch (term)
-            {
-                case 0: __Fitted0(theta, columns, start, end); break;
-                default: throw new global::System.ArgumentOutOfRangeException(nameof(term));
-            }
-        }
+        var terms = new global::MleGen.LikelihoodTermDescription[1];
+        terms[0] = new global::MleGen.LikelihoodTermDescription("Observation", "Y", "NormalMixture", "NormalMixture(Weights, Means, Sds)", null);
+        return new global::MleGen.ModelDescription("Mixture", terms, global::System.Array.Empty<string>(), null);
     }
 
     /// <summary>Fits the model by maximum likelihood (MAP when it has priors), writes the estimates into the parameter members and returns the inference report.</summary>
@@ -614,6 +589,46 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
         }
     }
 
+    /// <summary>Adds the expected (Fisher) information of <c>Observation</c> over observations [start, end) into <paramref name="matrix"/>: (Σᵢ wᵢ)·F(w, μ, σ), F by quadrature (a normal mixture has no closed form).</summary>
+    private void __Expected0(global::System.ReadOnlySpan<double> theta, global::System.Span<double> matrix, int p, int start, int end)
+    {
+        int o_Weights = 0;
+        int o_Means = o_Weights + this.Weights.Length;
+        int o_Sds = o_Means + this.Means.Length;
+        double count = end - start;
+        if (count == 0d) return;
+        int k = this.Weights.Length;
+        int size = 3 * k;
+        double[]? rented = null;
+        global::System.Span<double> f = size <= 24 ? stackalloc double[576] : (rented = global::System.Buffers.ArrayPool<double>.Shared.Rent(size * size));
+        f = f.Slice(0, size * size);
+        try
+        {
+            global::MleGen.Functions.NormalMixtureInformation(theta.Slice(o_Weights, this.Weights.Length), theta.Slice(o_Means, this.Means.Length), theta.Slice(o_Sds, this.Sds.Length), f);
+            for (int a = 0; a < size; a++)
+            {
+                int row = Position(a);
+                if (row < 0) continue;
+                for (int c = 0; c < size; c++)
+                {
+                    int column = Position(c);
+                    if (column >= row) matrix[(row * p) + column] += count * f[(a * size) + c];
+                }
+            }
+        }
+        finally
+        {
+            if (rented is not null) global::System.Buffers.ArrayPool<double>.Shared.Return(rented);
+        }
+
+        // θ's position of coordinate a of (w, μ, σ); −1 for an argument that is data.
+        int Position(int a)
+        {
+            int member = a / k, element = a - (member * k);
+            return member == 0 ? o_Weights + element : member == 1 ? o_Means + element : o_Sds + element;
+        }
+    }
+
     /// <summary>Adds Σᵢ sᵢsᵢᵀ over observations [start, end) of <c>Observation</c>, sᵢ the observation's score, using <paramref name="score"/> as workspace.</summary>
     private void __ScoreOuter0(global::System.ReadOnlySpan<double> theta, global::System.Span<double> meat, global::System.Span<double> score, int start, int end)
     {
@@ -678,29 +693,6 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
                 global::System.Span<double> meatRow = meat.Slice(a * p, p);
                 for (int c = a; c < p; c++) meatRow[c] += sa * score[c];
             }
-        }
-    }
-
-    /// <summary>The observed values and weights of <c>Observation</c> over observations [start, end), with the NormalMixture family's mean and variance at θ.</summary>
-    private void __Fitted0(global::System.ReadOnlySpan<double> theta, global::MleGen.FittedColumns columns, int start, int end)
-    {
-        int o_Weights = 0;
-        int o_Means = o_Weights + this.Weights.Length;
-        int o_Sds = o_Means + this.Means.Length;
-        global::System.ReadOnlySpan<double> p_Weights = theta.Slice(o_Weights, this.Weights.Length);
-        global::System.ReadOnlySpan<double> p_Means = theta.Slice(o_Means, this.Means.Length);
-        global::System.ReadOnlySpan<double> p_Sds = theta.Slice(o_Sds, this.Sds.Length);
-        double[] d_Y = this.Y;
-        // θ-only subexpressions, hoisted out of the observation loop
-        // the mixture is the same for every observation
-        var family = new global::MleGen.NormalMixture(p_Weights.ToArray(), p_Means.ToArray(), p_Sds.ToArray());
-        for (int i = start; i < end; i++)
-        {
-            double y = d_Y[i];
-            columns.Observed[i] = y;
-            columns.Weight[i] = 1d;
-            columns.Mean[i] = family.Mean;
-            columns.Variance[i] = family.Variance;
         }
     }
 
