@@ -68,6 +68,8 @@ public class FalseAlarmTests
     public void NormalMixture() => AssertQuiet("mixture", random =>
     {
         double[] y = [.. Enumerable.Range(0, 150).Select(i => (i % 2 == 0 ? -2 : 2) + Normal(random))];
-        return new MixtureFailureModel { Y = y, Weights = [0.5, 0.5], Means = [-1, 1], Sds = [1, 1] }.Fit();
+        // L-BFGS: the mixture's expected information is a quadrature per evaluation, which the Newton warm start would
+        // call many times; the check under test is the same whichever optimizer reached the maximum.
+        return new MixtureFailureModel { Y = y, Weights = [0.5, 0.5], Means = [-1, 1], Sds = [1, 1] }.Fit(new FitOptions { Method = FitMethod.Lbfgs });
     });
 }
