@@ -17,6 +17,7 @@ internal static class DiagnosticIds
     public const string StaticMember = "MLE0012";
     public const string InvalidFamilyArgument = "MLE0013";
     public const string MissingModelAttribute = "MLE0014";
+    public const string InvalidNamesMember = "MLE0015";
 
     // MLE01xx: statistical lint (warnings), reported by LintAnalyzer.
     public const string UnboundedScale = "MLE0101";

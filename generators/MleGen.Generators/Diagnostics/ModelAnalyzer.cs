@@ -26,7 +26,8 @@ public sealed class ModelAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.NoLikelihood,
         DiagnosticDescriptors.StaticMember,
         DiagnosticDescriptors.InvalidFamilyArgument,
-        DiagnosticDescriptors.MissingModelAttribute);
+        DiagnosticDescriptors.MissingModelAttribute,
+        DiagnosticDescriptors.InvalidNamesMember);
 
     public override void Initialize(AnalysisContext context)
     {
