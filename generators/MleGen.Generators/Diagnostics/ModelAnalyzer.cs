@@ -26,7 +26,11 @@ public sealed class ModelAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.NoLikelihood,
         DiagnosticDescriptors.StaticMember,
         DiagnosticDescriptors.InvalidFamilyArgument,
-        DiagnosticDescriptors.MissingModelAttribute);
+        DiagnosticDescriptors.MissingModelAttribute,
+        DiagnosticDescriptors.ReservedMemberName,
+        DiagnosticDescriptors.UnsupportedModelType,
+        DiagnosticDescriptors.InvalidConstantArgument,
+        DiagnosticDescriptors.ModelTooLarge);
 
     public override void Initialize(AnalysisContext context)
     {

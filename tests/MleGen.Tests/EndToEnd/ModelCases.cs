@@ -171,6 +171,14 @@ public static class ModelCases
         },
         new()
         {
+            // A term shared by every class under the reference-class ?: (issue 9: its guard once escaped the class loop).
+            Name = "CategoricalShared",
+            Names = ["Alpha[0]", "Alpha[1]", "Beta", "Gamma"],
+            Canonical = false,
+            Simulate = (n, seed) => Fill(n, seed, rng => new CategoricalSharedModel { X = Vector(rng, n), Y = new int[n], Alpha = [0.3, -0.4], Beta = 0.8, Gamma = 0.5 }, (m, i, r) => m.Y[i] = (int)Sampler.Draw(m.Observation(i), r)),
+        },
+        new()
+        {
             // No reference class and no ?: (the softmax is then not identified, which is fine for derivative checks).
             Name = "CategoricalNoReference",
             Names = ["B0[0]", "B0[1]", "B0[2]", "W[0,0]", "W[0,1]", "W[1,0]", "W[1,1]", "W[2,0]", "W[2,1]"],
