@@ -18,7 +18,7 @@ internal static class ValidationEmitter
     private const string Checks = "global::MleGen.DataChecks";
 
     /// <summary>The guard every public member that touches the model's state enters first (see <c>MleGen.ExclusiveUse</c>).</summary>
-    public const string EnterExclusiveUse = "using var __use = global::MleGen.ExclusiveUse.Enter(this);";
+    public const string EnterExclusiveUse = "using global::MleGen.ExclusiveUse.Scope __use = global::MleGen.ExclusiveUse.Enter(this);";
 
     public static void Emit(IndentedWriter w, ModelIr model, MemberAccess members, string generatedCode)
     {
@@ -54,7 +54,7 @@ internal static class ValidationEmitter
         w.Line("/// <summary>Validates the data, sums the NLL's data-only terms and remembers which data set (arrays, array parameters, scalars) that was.</summary>");
         using (w.Block("private void __Revalidate()"))
         {
-            w.Line("var arrays = this.__validatedArrays ?? new object?[" + arrays.Count + "];");
+            w.Line("object?[] arrays = this.__validatedArrays ?? new object?[" + arrays.Count + "];");
             w.Line("this.__validatedArrays = null; // not valid until every check has passed");
             w.Line("__CheckData();");
             w.Line("// the NLL's data-only terms, once per data set, summed chunk by chunk in the evaluator's fixed order (as a cluster sums them)");
@@ -77,7 +77,7 @@ internal static class ValidationEmitter
             w.Line("// the data set these checks and sums are for (allocated once, refilled in place)");
             if (scalars.Count > 0)
             {
-                w.Line("var scalars = this.__validatedScalars ??= new double[" + scalars.Count + "];");
+                w.Line("double[] scalars = this.__validatedScalars ??= new double[" + scalars.Count + "];");
                 for (int k = 0; k < scalars.Count; k++)
                 {
                     w.Line("scalars[" + k + "] = this." + Identifiers.Escape(scalars[k].Name) + ";");

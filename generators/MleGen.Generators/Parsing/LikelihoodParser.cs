@@ -91,6 +91,13 @@ internal static class LikelihoodParser
             return null;
         }
 
+        if (call.Family == FamilyKind.CategoricalLogits && context.Data.Values.FirstOrDefault(d => d.Name == observed) is { Kind: not DataKind.IntArray })
+        {
+            var argument = attributeSyntax?.ArgumentList?.Arguments.FirstOrDefault(a => a.NameEquals is null && a.NameColon is null);
+            context.Report(DiagnosticDescriptors.InvalidLikelihoodShape, argument?.GetLocation() ?? location, method.Name, "CategoricalLogits observes class indices 0…K−1, so its observed member '" + observed + "' must be an int[]");
+            return null;
+        }
+
         return new LikelihoodSpec(method.Name, observed, weights, call.Family, call.Arguments);
     }
 

@@ -25,7 +25,7 @@ internal static class ModelParser
     {
         var context = new ParseContext(type, semanticModel, ct);
         var containingTypes = CheckTypeShape(context, out bool canTakePartial);
-        CheckReservedNames(context);
+        canTakePartial &= CheckReservedNames(context);
         MemberParser.ParseMembers(context, out var data, out var parameters);
         var likelihoods = LikelihoodParser.ParseLikelihoods(context);
         if (likelihoods.Count == 0 && !context.Failed)
@@ -69,8 +69,17 @@ internal static class ModelParser
         "ExpectedInformation", "ScoreOuterProduct", "HasPrior", "NegativeLogPrior", "NegativeLogPriorHessian", "GetL1Penalty", "Fit");
 
     /// <summary>MLE0015: a user member named like a generated one (the generated half's own members are skipped: the analyzer sees them too).</summary>
-    private static void CheckReservedNames(ParseContext context)
+    private static bool CheckReservedNames(ParseContext context)
     {
+        // A member may not share its type's name (CS0542): a model named after a generated member cannot take one.
+        var type = context.ModelType;
+        bool typeOk = true;
+        if (GeneratedMemberNames.Contains(type.Name) || type.Name.StartsWith("__", System.StringComparison.Ordinal) || type.Name == "nameof")
+        {
+            typeOk = false;
+            context.Report(DiagnosticDescriptors.ReservedMemberName, FirstLocation(type), type.Name, type.Name, "the model type itself: the generated half declares a member of this name");
+        }
+
         foreach (var member in context.ModelType.GetMembers())
         {
             if (member.IsImplicitlyDeclared || member.Locations.All(IsGenerated))
@@ -85,6 +94,8 @@ internal static class ModelParser
                 context.Report(DiagnosticDescriptors.ReservedMemberName, FirstLocation(member), member.Name, context.ModelType.Name, why);
             }
         }
+
+        return typeOk;
     }
 
     private static bool IsExplicitInterfaceImplementation(ISymbol member) => member switch
