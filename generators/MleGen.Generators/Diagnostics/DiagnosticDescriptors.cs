@@ -138,7 +138,7 @@ internal static class DiagnosticDescriptors
         DiagnosticIds.ModelTooLarge,
         Design,
         "Model expression too deep or too large",
-        "The expression of '{0}' is too {1} for MleGen (limit {2}); split it or compute it with a loop such as Sum",
+        "The expression '{0}' is too {1} for MleGen (limit {2}); compute it with a loop such as Sum or Dot, or share a helper's result in a local",
         "The generator parses, inlines and differentiates model expressions within fixed limits on nesting depth, size and loop variables, so that a model never overflows the compiler's stack or runs in unbounded time.");
 
     public static readonly DiagnosticDescriptor UnboundedScale = Create(

@@ -107,5 +107,16 @@ public sealed class ModelAnalyzer : DiagnosticAnalyzer
         {
             context.ReportDiagnostic(diagnostic);
         }
+
+        // The derivatives' loop variables are only known once they are built: for a model with loops, build them here too.
+        if (result.Spec is { } spec && Emit.ModelEmitter.ExceedsLoopVariables(spec))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.ModelTooLarge,
+                declaration.Identifier.GetLocation(),
+                type.Name,
+                "large in loop variables (Sum, Dot, CategoricalLogits and the loops of their derivatives)",
+                Ir.VariableSet.Capacity));
+        }
     }
 }

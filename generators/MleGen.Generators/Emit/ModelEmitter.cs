@@ -1,6 +1,7 @@
 using System.Linq;
 using MleGen.Generators.Families;
 using MleGen.Generators.Ir;
+using MleGen.Generators.Parsing;
 using MleGen.Generators.Specs;
 
 namespace MleGen.Generators.Emit;
@@ -85,6 +86,10 @@ internal static class ModelEmitter
         }
     }
 
+    /// <summary>True when the model's code needs more loop variables than the IR has (MLE0018, reported by the analyzer).</summary>
+    public static bool ExceedsLoopVariables(ModelSpec spec) =>
+        SpecFacts.HasLoops(spec) && Emit(spec) is null;
+
     /// <summary>The source text, or null when the model cannot be compiled (the analyzer reports why).</summary>
     public static string? Emit(ModelSpec spec)
     {
@@ -163,7 +168,8 @@ internal static class ModelEmitter
             w.Line("}");
         }
 
-        return w.ToString();
+        // The derivatives create loop variables as they go: past the budget ids were reused, so the text is wrong.
+        return model.Builder.TooManyVariables ? null : w.ToString();
     }
 
     /// <summary>The explicit <c>IChunkKernel</c> implementation: dispatch of (kind, term) to the per-term methods.</summary>

@@ -91,6 +91,23 @@ internal static class LikelihoodParser
             return null;
         }
 
+        foreach (var argument in call.Arguments)
+        {
+            // Locals and helper results used twice are shared subtrees; counted at each use they may grow exponentially.
+            var (size, depth) = Limits.Measure(argument, Limits.MaxExpandedSize);
+            if (size > Limits.MaxExpandedSize || depth > Limits.MaxDepth)
+            {
+                context.LimitExceeded = true;
+                context.Report(
+                    DiagnosticDescriptors.ModelTooLarge,
+                    location,
+                    method.Name,
+                    size > Limits.MaxExpandedSize ? "large once its locals and helper calls are expanded (nodes)" : "deeply nested once its locals are substituted",
+                    size > Limits.MaxExpandedSize ? Limits.MaxExpandedSize : Limits.MaxDepth);
+                return null;
+            }
+        }
+
         if (call.Family == FamilyKind.CategoricalLogits && context.Data.Values.FirstOrDefault(d => d.Name == observed) is { Kind: not DataKind.IntArray })
         {
             var argument = attributeSyntax?.ArgumentList?.Arguments.FirstOrDefault(a => a.NameEquals is null && a.NameColon is null);

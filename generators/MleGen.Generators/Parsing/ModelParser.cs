@@ -122,7 +122,7 @@ internal static class ModelParser
     private static List<ContainingTypeSpec> CheckTypeShape(ParseContext context, out bool canTakePartial)
     {
         var type = context.ModelType;
-        canTakePartial = type.TypeKind == TypeKind.Class && !type.DeclaringSyntaxReferences.IsEmpty;
+        canTakePartial = type.TypeKind == TypeKind.Class && !type.DeclaringSyntaxReferences.IsEmpty && type.Name.Length > 0;
         if (!canTakePartial)
         {
             // [Model] on a struct or interface is CS0592, reported by the compiler.
@@ -169,6 +169,12 @@ internal static class ModelParser
                 }
 
                 firstDeclaration ??= declaration;
+                if (declaration.Identifier.IsMissing || declaration.Modifiers.Any(m => m.IsMissing))
+                {
+                    // A declaration the parser could not read (CS1001 …): nothing reliable to complete.
+                    canTakePartial = false;
+                }
+
                 if (!declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
                 {
                     canTakePartial = false;

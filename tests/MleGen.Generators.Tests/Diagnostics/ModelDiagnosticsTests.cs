@@ -78,6 +78,7 @@ public class ModelDiagnosticsTests
         new("MLE0016", Header + "[Model] public static partial class [|S|] { }"),
         new("MLE0017", Model("    [Param, NormalPrior(0, [|-1|])] public double B;\n" + Likelihood)),
         new("MLE0017", Model("    [Likelihood(nameof(Y))]\n    Normal Obs(int i) => new(A, [|-1|]);")),
+        new("MLE0018", Model("    [Likelihood(nameof(Y))]\n    Normal Obs(int i) => new(" + new string('(', 199) + "([|A|])" + new string(')', 199) + ", 1);")),
         new("MLE0013", Model("    static readonly double[] Fixed = [1, 2];\n    static readonly double[,] FixedX = new double[1, 1];\n    [Likelihood(nameof(Y))]\n    Normal Obs(int i) => new(Dot([|Fixed|], Mu) + Dot(Mu, [|FixedX|], i) + Dot(Mu, X, i), 1);")),
     ];
 

@@ -49,12 +49,22 @@ public class MutationFuzzTests
             Directory.CreateDirectory(outDir);
         }
 
+        // Every mutant is its own seeded draw, so the outcomes do not depend on the order they run in.
+        var outcomes = new (string Mutant, string Mutation, FuzzOutcome Outcome)[count];
+        System.Threading.Tasks.Parallel.For(
+            0,
+            count,
+            new System.Threading.Tasks.ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = TestContext.Current.CancellationToken },
+            n =>
+            {
+                var random = new Random(unchecked((seed * 1_000_003) + n));
+                var (mutant, mutation) = Mutator.Mutate(seeds[n % seeds.Count], random);
+                outcomes[n] = (mutant, mutation, FuzzOracle.Run(mutant));
+            });
+
         for (int n = 0; n < count; n++)
         {
-            TestContext.Current.CancellationToken.ThrowIfCancellationRequested();
-            var random = new Random(unchecked((seed * 1_000_003) + n));
-            var (mutant, mutation) = Mutator.Mutate(seeds[n % seeds.Count], random);
-            var outcome = FuzzOracle.Run(mutant);
+            var (mutant, mutation, outcome) = outcomes[n];
             if (outcome.Verdict == FuzzVerdict.Ok)
             {
                 continue;

@@ -420,15 +420,17 @@ namespace Demo
                 global::System.ReadOnlySpan<double> r_X = global::MleGen.DataRows.Row(d_X, i);
                 matrix[(o_Intercept) * p + o_Intercept] += inv103;
                 matrix[(o_Sigma) * p + o_Sigma] += (2d * inv103);
-                for (int __j0_2 = 0; __j0_2 < p_Beta.Length; __j0_2++)
-                {
-                    matrix[(o_Intercept) * p + o_Beta + __j0_2] += (inv103 * r_X[__j0_2]);
-                }
                 for (int __j0_3 = 0; __j0_3 < p_Beta.Length; __j0_3++)
                 {
-                    for (int __j0_4 = __j0_3; __j0_4 < p_Beta.Length; __j0_4++)
+                    double x110 = r_X[__j0_3];
+                    matrix[(o_Intercept) * p + o_Beta + __j0_3] += (inv103 * x110);
+                }
+                for (int __j0_2 = 0; __j0_2 < p_Beta.Length; __j0_2++)
+                {
+                    for (int __j0_3 = __j0_2; __j0_3 < p_Beta.Length; __j0_3++)
                     {
-                        matrix[(o_Beta + __j0_3) * p + o_Beta + __j0_4] += (inv103 * (r_X[__j0_3] * r_X[__j0_4]));
+                        double x110_2 = r_X[__j0_3];
+                        matrix[(o_Beta + __j0_2) * p + o_Beta + __j0_3] += (inv103 * (r_X[__j0_2] * x110_2));
                     }
                 }
             }

@@ -630,12 +630,12 @@ namespace Demo
                     double sel97 = (not30 ? (t5_2 ? 0d : 1d) : 0d);
                     for (int __j6 = 0; __j6 < d_X.GetLength(1); __j6++)
                     {
-                        double sel113 = (not30 ? (sel97 * r_X[__j6]) : 0d);
+                        double x111 = r_X[__j6];
+                        double sel113 = (not30 ? (sel97 * x111) : 0d);
                         for (int __j7 = 0; __j7 < d_X.GetLength(1); __j7++)
                         {
-                            double x116 = r_X[__j7];
-                            double sel118 = (not30 ? (sel97 * x116) : 0d);
-                            if ((not30 && not30)) if (o_W + diff9_2 * cols_W + __j6 <= o_W + diff9_2 * cols_W + __j7) matrix[(o_W + diff9_2 * cols_W + __j6) * p + o_W + diff9_2 * cols_W + __j7] += (exp33 * (sel113 * sel118));
+                            double sel118 = (not30 ? (sel97 * r_X[__j7]) : 0d);
+                            if ((not30 && not30)) if (o_W + diff9_2 * cols_W + __j7 <= o_W + diff9_2 * cols_W + __j6) matrix[(o_W + diff9_2 * cols_W + __j7) * p + o_W + diff9_2 * cols_W + __j6] += (exp33 * (sel113 * sel118));
                         }
                     }
                 }
@@ -686,12 +686,12 @@ namespace Demo
                         double prod128 = (exp33_2 * exp108);
                         for (int __j6 = 0; __j6 < d_X.GetLength(1); __j6++)
                         {
-                            double sel113_2 = (not30_2 ? (sel97_2 * r_X[__j6]) : 0d);
+                            double x111_2 = r_X[__j6];
+                            double sel127 = (not123 ? (x111_2 * sel125) : 0d);
                             for (int __j7 = 0; __j7 < d_X.GetLength(1); __j7++)
                             {
-                                double x116_2 = r_X[__j7];
-                                double sel127 = (not123 ? (x116_2 * sel125) : 0d);
-                                if ((not30_2 && not123)) if (o_W + diff9_3 * cols_W + __j6 <= o_W + diff102 * cols_W + __j7) matrix[(o_W + diff9_3 * cols_W + __j6) * p + o_W + diff102 * cols_W + __j7] += (-(prod128 * (sel113_2 * sel127)));
+                                double sel118_2 = (not30_2 ? (sel97_2 * r_X[__j7]) : 0d);
+                                if ((not30_2 && not123)) if (o_W + diff9_3 * cols_W + __j7 <= o_W + diff102 * cols_W + __j6) matrix[(o_W + diff9_3 * cols_W + __j7) * p + o_W + diff102 * cols_W + __j6] += (-(prod128 * (sel118_2 * sel127)));
                             }
                         }
                     }
