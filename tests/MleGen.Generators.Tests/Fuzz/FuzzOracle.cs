@@ -64,7 +64,7 @@ internal static class FuzzOracle
             "Fuzz",
             [CSharpSyntaxTree.ParseText(source, ParseOptions, path: "Model.cs")],
             References.Value,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, warningLevel: 9999));
 
     public static FuzzOutcome Run(string source)
     {
@@ -137,11 +137,15 @@ internal static class FuzzOracle
         return new(FuzzVerdict.Ok, string.Empty, elapsed);
     }
 
+    /// <summary>
+    /// Errors and warnings in the generated files, at warning level 9999 (every warning wave on): a warning there breaks
+    /// a user's build under TreatWarningsAsErrors, and the user cannot fix it.
+    /// </summary>
     private static List<string> GeneratedErrors(Compilation input, Compilation output)
     {
         var userTrees = input.SyntaxTrees.ToHashSet();
         return output.GetDiagnostics()
-            .Where(d => d.Severity == DiagnosticSeverity.Error && d.Location.SourceTree is { } tree && !userTrees.Contains(tree))
+            .Where(d => d.Severity >= DiagnosticSeverity.Warning && d.Location.SourceTree is { } tree && !userTrees.Contains(tree))
             .Select(d => d.ToString())
             .ToList();
     }
