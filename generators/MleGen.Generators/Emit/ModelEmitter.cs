@@ -150,6 +150,10 @@ internal static class ModelEmitter
                 {
                     InformationEmitter.EmitExpected(w, model, t, members);
                 }
+                else
+                {
+                    InformationEmitter.EmitMixtureExpected(w, model, t);
+                }
 
                 InformationEmitter.EmitScores(w, model, t, members);
             }
@@ -179,6 +183,9 @@ internal static class ModelEmitter
         const string Kind = "global::MleGen.EvaluationKind.";
         w.Line("int global::MleGen.IChunkKernel.TermCount => " + terms.Count + ";");
         w.Line();
+        string? violation = RowLocality.FirstViolation(model);
+        w.Line("string? global::MleGen.IChunkKernel.RowLocalityViolation => " + (violation is null ? "null" : Literals.String(violation)) + ";");
+        w.Line();
         using (w.Block("int global::MleGen.IChunkKernel.TermObservationCount(int term)"))
         {
             using (w.Block("switch (term)"))
@@ -200,7 +207,7 @@ internal static class ModelEmitter
             {
                 for (int t = 0; t < terms.Count; t++)
                 {
-                    string expected = FisherTable.HasClosedForm(terms[t].Spec.Family) ? InformationEmitter.ExpectedMethod(t) : InformationEmitter.HessianMethod(t);
+                    string expected = InformationEmitter.ExpectedMethod(t);
                     w.Line("case " + t + ":");
                     w.Indent();
                     using (w.Block("switch (kind)"))
@@ -290,15 +297,10 @@ internal static class ModelEmitter
             RecheckIf("!global::MleGen.DataChecks.AllFinite(information)");
         });
 
-        bool allClosed = terms.All(t => FisherTable.HasClosedForm(t.Spec.Family));
+        // Every family has one: in closed form (FisherTable) or, for NormalMixture, by quadrature.
         w.Line("/// <inheritdoc />");
-        if (!allClosed)
-        {
-            w.Line("/// <remarks>NormalMixture has no closed-form Fisher information: its terms contribute their observed information.</remarks>");
-        }
-
         w.Line(GeneratedCode);
-        w.Line("public bool HasExpectedInformation => " + (allClosed ? "true" : "false") + ";");
+        w.Line("public bool HasExpectedInformation => true;");
         w.Line();
 
         Method("public void ExpectedInformation(global::System.ReadOnlySpan<double> theta, global::System.Span<double> information)", () =>
