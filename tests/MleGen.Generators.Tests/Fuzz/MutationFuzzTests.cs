@@ -17,7 +17,7 @@ namespace MleGen.Generators.Tests.Fuzz;
 public class MutationFuzzTests
 {
     /// <summary>Mutants per CI run: a few thousand, well under a minute on one core.</summary>
-    public const int DefaultMutants = 2500;
+    public const int DefaultMutants = 2000;
 
     private static int Setting(string name, int fallback) =>
         int.TryParse(Environment.GetEnvironmentVariable(name), NumberStyles.Integer, CultureInfo.InvariantCulture, out int value) ? value : fallback;

@@ -31,6 +31,7 @@ public class IssueReproducerTests
         new("L1-only prior", Model("[Param, L1(0.5)] public double B;\n[Likelihood(nameof(Y))] Normal Obs(int i) => new(A + B * X[i], 1);")),
         new("partial record", Model("[Likelihood(nameof(Y))] Normal Obs(int i) => new(A, 1);", declaration: "public partial record")),
         new("partial record class", Model("[Likelihood(nameof(Y))] Normal Obs(int i) => new(A, 1);", declaration: "public partial record class")),
+        new("lower-case type name (CS8981 only on the user's declaration)", Model("[Likelihood(nameof(Y))] Normal Obs(int i) => new(A, 1);", name: "lowercase")),
         new("type named var", Model("[Likelihood(nameof(Y))] Normal Obs(int i) => new(A, 1);", name: "var")),
     ];
 
