@@ -162,11 +162,11 @@ public class SnapshotTests
         compilation = compilation.WithOptions(compilation.Options
             .WithWarningLevel(9999)
             .WithGeneralDiagnosticOption(Microsoft.CodeAnalysis.ReportDiagnostic.Error));
-        GeneratorHarness.CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
+        GeneratorHarness.CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics, TestContext.Current.CancellationToken);
         Assert.Empty(generatorDiagnostics);
         var generated = output.SyntaxTrees.Except(compilation.SyntaxTrees).ToList();
         Assert.NotEmpty(generated);
-        var diagnostics = output.GetDiagnostics()
+        var diagnostics = output.GetDiagnostics(TestContext.Current.CancellationToken)
             .Where(d => d.Severity != Microsoft.CodeAnalysis.DiagnosticSeverity.Hidden && d.Location.SourceTree is { } tree && generated.Contains(tree))
             .ToList();
         Assert.True(diagnostics.Count == 0, string.Join("\n", diagnostics));

@@ -89,8 +89,8 @@ public class IssueReproducerTests
             + "static class Caller { public static object Run(M m) => m.Fit(); }\n";
         var compilation = FuzzOracle.Compile(source);
         Microsoft.CodeAnalysis.CSharp.CSharpGeneratorDriver.Create([new MleGenerator().AsSourceGenerator()])
-            .RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
-        var errors = output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+            .RunGeneratorsAndUpdateCompilation(compilation, out var output, out _, TestContext.Current.CancellationToken);
+        var errors = output.GetDiagnostics(TestContext.Current.CancellationToken).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 }
