@@ -100,7 +100,7 @@ internal static class ModelEmitter
         }
     }
 
-    /// <summary>True when the model's code needs more loop variables than the IR has (MLE0018, reported by the analyzer).</summary>
+    /// <summary>True when the model's code needs more loop variables than the IR has (MLE0019, reported by the analyzer).</summary>
     public static bool ExceedsLoopVariables(ModelSpec spec) =>
         SpecFacts.HasLoops(spec) && Emit(spec) is null;
 
@@ -147,6 +147,7 @@ internal static class ModelEmitter
             ValidationEmitter.Emit(w, model, new MemberAccess(spec, parameterViews: false), GeneratedCode);
             EmitEntryPoints(w, model);
             PriorEmitter.Emit(w, spec, GeneratedCode);
+            DescriptionEmitter.Emit(w, spec, Description.GlmShape.Of(spec), GeneratedCode);
             w.Line("/// <summary>Fits the model by maximum likelihood (MAP when it has priors), writes the estimates into the parameter members and returns the inference report.</summary>");
             w.Line("/// <param name=\"options\">Optimizer, covariance kind, tolerances, start values, fixed parameters; defaults when null.</param>");
             w.Line(GeneratedCode);

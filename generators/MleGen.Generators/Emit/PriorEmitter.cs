@@ -14,8 +14,7 @@ internal static class PriorEmitter
     public static void Emit(IndentedWriter w, ModelSpec model, string generatedCode)
     {
         bool any = model.Parameters.Any(p => p.Priors.Count > 0);
-
-        // Only the smooth priors need g and h (an L1-only model's would be unused locals: warnings in the user's build).
+        // The smooth part (with g and h) exists only where some prior has one: an L1-only model has none.
         bool smooth = model.Parameters.Any(p => p.Priors.Any(prior => Call(prior) is not null));
         w.Line("/// <inheritdoc />");
         w.Line(generatedCode);

@@ -58,7 +58,7 @@ internal sealed partial class ExpressionParser
         return spec;
     }
 
-    /// <summary>MLE0018 once the nesting or the work passes <see cref="Limits"/>; after that every parse stops at once.</summary>
+    /// <summary>MLE0019 once the nesting or the work passes <see cref="Limits"/>; after that every parse stops at once.</summary>
     private bool WithinLimits(ExpressionSyntax node)
     {
         if (_context.LimitExceeded)

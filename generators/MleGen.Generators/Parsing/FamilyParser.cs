@@ -165,7 +165,7 @@ internal sealed class FamilyParser
         return NotAFamily(node);
     }
 
-    /// <summary>MLE0017 when a family argument is a compile-time constant outside its domain (<c>new Normal(Mu, -1)</c>); true otherwise.</summary>
+    /// <summary>MLE0018 when a family argument is a compile-time constant outside its domain (<c>new Normal(Mu, -1)</c>); true otherwise.</summary>
     private bool CheckConstant(FamilyKind family, int index, ExpressionSyntax argument, SemanticModel model)
     {
         var domains = ArgumentDomains.Of(family);

@@ -5,7 +5,7 @@ using MleGen.Generators.Specs;
 namespace MleGen.Generators.Parsing;
 
 /// <summary>
-/// The generator's limits (MLE0018), checked while parsing so every later stage (inlining, lowering, derivatives,
+/// The generator's limits (MLE0019), checked while parsing so every later stage (inlining, lowering, derivatives,
 /// emission, the incremental pipeline's spec comparisons) works on bounded trees: bounded stack, even on a 1 MB
 /// thread, and bounded time.
 /// </summary>

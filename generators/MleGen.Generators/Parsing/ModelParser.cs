@@ -66,9 +66,9 @@ internal static class ModelParser
         System.StringComparer.Ordinal,
         "ParameterCount", "GetParameterName", "GetParameterInfo", "ObservationCount", "ReadParameters", "WriteParameters", "ValidateData",
         "EvaluationThreads", "NegativeLogLikelihood", "ObservedInformation", "HasExpectedInformation", "HasKinks", "KinkSmoothing",
-        "ExpectedInformation", "ScoreOuterProduct", "HasPrior", "NegativeLogPrior", "NegativeLogPriorHessian", "GetL1Penalty", "Fit");
+        "ExpectedInformation", "ScoreOuterProduct", "HasPrior", "NegativeLogPrior", "NegativeLogPriorHessian", "GetL1Penalty", "Describe", "Fit");
 
-    /// <summary>MLE0015: a user member named like a generated one (the generated half's own members are skipped: the analyzer sees them too).</summary>
+    /// <summary>MLE0016: a user member named like a generated one (the generated half's own members are skipped: the analyzer sees them too).</summary>
     private static bool CheckReservedNames(ParseContext context)
     {
         // A member may not share its type's name (CS0542): a model named after a generated member cannot take one.

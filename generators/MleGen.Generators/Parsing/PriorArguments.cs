@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace MleGen.Generators.Parsing;
 
-/// <summary>MLE0017 for prior attributes: hyperparameters and penalty weights in their domains, L1 only on unbounded parameters.</summary>
+/// <summary>MLE0018 for prior attributes: hyperparameters and penalty weights in their domains, L1 only on unbounded parameters.</summary>
 internal static class PriorArguments
 {
     /// <summary>Reports every argument of <paramref name="prior"/> outside its domain; true when it has none.</summary>

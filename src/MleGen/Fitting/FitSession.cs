@@ -9,6 +9,8 @@ namespace MleGen;
 /// </summary>
 internal sealed class FitSession : IFitSource
 {
+    private ModelDescription? _description;
+
     public FitSession(FitProblem problem, FitOptions options, OptimizationOutcome outcome)
     {
         Problem = problem;
@@ -110,8 +112,15 @@ internal sealed class FitSession : IFitSource
             covariance.Covariance,
             kind,
             level,
-            FitDiagnosticsBuilder.Build(Problem, Outcome, covariance, kind, finite));
+            FitDiagnosticsBuilder.Build(Problem, Outcome, covariance, kind, finite))
+        {
+            Model = Description,
+            Glm = finite && Description?.Glm is { } glm ? GlmStatistics.Compute(glm, -nll, theta, Problem.Infos, Problem.IsFixed) : null,
+        };
     }
+
+    /// <summary>The model's description, read once per fit (its GLM part copies the observations).</summary>
+    private ModelDescription? Description => _description ??= Problem.Model.Describe();
 
     /// <summary>Why the fit stopped, in the result's words (a fit that needed no iteration says why).</summary>
     private string Reason(bool finite)

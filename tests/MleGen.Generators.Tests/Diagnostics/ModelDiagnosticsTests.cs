@@ -47,6 +47,13 @@ public class ModelDiagnosticsTests
         new("MLE0004", Model("    [[|Param(Simplex = true)|]] public double B;\n" + Likelihood)),
         new("MLE0004", Model("    [[|Param(Lower = 1, Upper = 0)|]] public double B;\n" + Likelihood)),
         new("MLE0004", Model("    [Param] public readonly double [|B|];\n" + Likelihood)),
+        new("MLE0004", Model("    [Param] public double [|B|] { get; }\n" + Likelihood)),
+        new("MLE0004", Model("    [Param] public double [|B|] { get; init; }\n" + Likelihood)),
+        new("MLE0004", Model("    [Param] private double [|_a|];\n" + Likelihood)),
+        new("MLE0015", Model("    [Data] public double[] Scale = [];\n    [[|Param(Names = nameof(Scale))|]] public double[] B = [];\n" + Likelihood)),
+        new("MLE0015", Model("    public string[] Columns = [];\n    [[|Param(Names = nameof(Columns))|]] public double B;\n" + Likelihood)),
+        new("MLE0015", Model("    [[|Param(Names = \"Missing\")|]] public double[] B = [];\n" + Likelihood)),
+        new("MLE0015", Model("    public static string[] Columns = [];\n    [[|Param(Names = nameof(Columns))|]] public double[] B = [];\n" + Likelihood)),
         new("MLE0005", Model("    [Likelihood(nameof(Y))]\n    Normal [|Obs|](int i, int j) => new(A, 1);")),
         new("MLE0005", Model("    [Likelihood(nameof(Y))]\n    double [|Obs|](int i) => A;")),
         new("MLE0005", Model("    [Likelihood(nameof(Y))]\n    Normal [|Obs|]<T>(int i) => new(A, 1);")),
@@ -72,13 +79,13 @@ public class ModelDiagnosticsTests
         new("MLE0012", Model("    [Data] public static double[] [|Z|] = [];\n" + Likelihood)),
         new("MLE0012", Model("    [Param] public static double [|B|];\n" + Likelihood)),
         new("MLE0013", Model("    static readonly double[] Fixed = [1, 2];\n    [Likelihood(nameof(Y))]\n    NormalMixture Obs(int i) => new([|Fixed|], Mu, Sd);")),
-        new("MLE0015", Model("    public int [|ObservationCount|] => 0;\n" + Likelihood)),
-        new("MLE0015", Model("    private double [|__evaluator|];\n" + Likelihood)),
-        new("MLE0016", Header + "[Model] file partial class [|F|] { [Data] public double[] Y = []; [Param] public double A; [Likelihood(nameof(Y))] Normal Obs(int i) => new(A, 1); }"),
-        new("MLE0016", Header + "[Model] public static partial class [|S|] { }"),
-        new("MLE0017", Model("    [Param, NormalPrior(0, [|-1|])] public double B;\n" + Likelihood)),
-        new("MLE0017", Model("    [Likelihood(nameof(Y))]\n    Normal Obs(int i) => new(A, [|-1|]);")),
-        new("MLE0018", Model("    [Likelihood(nameof(Y))]\n    Normal Obs(int i) => new(" + new string('(', 199) + "([|A|])" + new string(')', 199) + ", 1);")),
+        new("MLE0016", Model("    public int [|ObservationCount|] => 0;\n" + Likelihood)),
+        new("MLE0016", Model("    private double [|__evaluator|];\n" + Likelihood)),
+        new("MLE0017", Header + "[Model] file partial class [|F|] { [Data] public double[] Y = []; [Param] public double A; [Likelihood(nameof(Y))] Normal Obs(int i) => new(A, 1); }"),
+        new("MLE0017", Header + "[Model] public static partial class [|S|] { }"),
+        new("MLE0018", Model("    [Param, NormalPrior(0, [|-1|])] public double B;\n" + Likelihood)),
+        new("MLE0018", Model("    [Likelihood(nameof(Y))]\n    Normal Obs(int i) => new(A, [|-1|]);")),
+        new("MLE0019", Model("    [Likelihood(nameof(Y))]\n    Normal Obs(int i) => new(" + new string('(', 199) + "([|A|])" + new string(')', 199) + ", 1);")),
         new("MLE0013", Model("    static readonly double[] Fixed = [1, 2];\n    static readonly double[,] FixedX = new double[1, 1];\n    [Likelihood(nameof(Y))]\n    Normal Obs(int i) => new(Dot([|Fixed|], Mu) + Dot(Mu, [|FixedX|], i) + Dot(Mu, X, i), 1);")),
     ];
 
@@ -111,6 +118,21 @@ public class ModelDiagnosticsTests
         var compilation = CompilationHarness.CreateCompilation(Model("    [Likelihood(nameof(Y))]\n    Normal Obs(int i) => new(Math.Max(A, 1), 1);"));
         var diagnostic = Assert.Single(CompilationHarness.RunAnalyzer(compilation));
         Assert.StartsWith("'Math.Max(A, 1)' is not supported in a model expression; supported: literals", diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void NamedPrivateAndPropertyParametersHaveNoDiagnostics()
+    {
+        var compilation = CompilationHarness.CreateCompilation(Model("""
+                public string[] Columns { get; set; } = [];
+                [Param(Names = nameof(Columns))] public double[] B { get; set; } = [];
+                [Param(Lower = 0)] private double _scale = 1;
+                [Param] public double D { get; set; }
+                [Likelihood(nameof(Y))]
+                Normal Obs(int i) => new(A + B[0] + D, _scale);
+            """));
+        Assert.Empty(CompilationHarness.CompilerErrors(compilation).Select(d => d.ToString()));
+        Assert.Empty(CompilationHarness.RunAnalyzer(compilation));
     }
 
     [Fact]

@@ -11,7 +11,7 @@ using Xunit;
 namespace MleGen.Generators.Tests.Robustness;
 
 /// <summary>
-/// Issue 9's stress models (deep, long, exponential when inlined naively): each ends in compiling code or MLE0018,
+/// Issue 9's stress models (deep, long, exponential when inlined naively): each ends in compiling code or MLE0019,
 /// within the fuzz's hang guard, on a 1 MB thread stack (Windows' default, and the IDE's threads).
 /// </summary>
 public class StressModelTests
@@ -63,7 +63,7 @@ public class StressModelTests
         return Model(members.ToString(), " => new(" + string.Join(" + ", Enumerable.Range(0, 8).Select(k => $"Dot(B{k}, X{k}, i)")) + ", Sigma);");
     }
 
-    /// <summary>(name, source, the MLE0018 expected or null when the model must compile).</summary>
+    /// <summary>(name, source, the MLE0019 expected or null when the model must compile).</summary>
     public static IEnumerable<TheoryDataRow<string, string, bool>> Cases() =>
     [
         new("a 150-term sum", Model(string.Empty, Sum(150)), false),
