@@ -18,7 +18,11 @@ internal sealed record ModelSpec(
     EquatableArray<ContainingTypeSpec> ContainingTypes,
     EquatableArray<DataMemberSpec> Data,
     EquatableArray<ParamMemberSpec> Parameters,
-    EquatableArray<LikelihoodSpec> Likelihoods);
+    EquatableArray<LikelihoodSpec> Likelihoods)
+{
+    /// <summary>The model type's keyword: <c>class</c>, or <c>record</c> for a record class.</summary>
+    public string TypeKeyword { get; init; } = "class";
+}
 
 /// <summary>An outer type of a nested model: its keyword (<c>class</c>, <c>struct</c>, <c>record</c>, <c>record struct</c>, <c>interface</c>) and name.</summary>
 internal sealed record ContainingTypeSpec(string Keyword, string Name);
