@@ -17,6 +17,8 @@ internal static class DiagnosticIds
     public const string StaticMember = "MLE0012";
     public const string InvalidFamilyArgument = "MLE0013";
     public const string MissingModelAttribute = "MLE0014";
+    public const string InvalidCensoringMember = "MLE0015";
+    public const string CensoringUnsupportedFamily = "MLE0016";
 
     // MLE01xx: statistical lint (warnings), reported by LintAnalyzer.
     public const string UnboundedScale = "MLE0101";

@@ -54,6 +54,18 @@ internal static class LocalDerivatives
             case UnaryOp.NormalPdfRatio:
                 // r = φ/Φ: r′ = −r (x + r)
                 return b.Negate(b.Multiply(node, b.Add(x, node)));
+            case UnaryOp.Log1mExp: return b.Unary(UnaryOp.InverseExpm1, x);
+            case UnaryOp.InverseExpm1:
+                // r = 1/(eˣ − 1): r′ = −eˣ r² = −r (1 + r), never forming eˣ (which overflows first)
+                return b.Negate(b.Multiply(node, b.Add(b.Constant(1), node)));
+
+            // The log CDFs F₀ of the standard location-scale families: (log F₀)′ = f₀/F₀ = r, and
+            // r′ = r (f₀′/f₀ − r) with f₀′/f₀ = −sign z (Laplace) or −2z/(1 + z²) (Cauchy).
+            case UnaryOp.LaplaceLogCdf: return b.Unary(UnaryOp.LaplaceCdfRatio, x);
+            case UnaryOp.LaplaceCdfRatio: return b.Negate(b.Multiply(node, b.Add(b.Unary(UnaryOp.Sign, x), node)));
+            case UnaryOp.CauchyLogCdf: return b.Unary(UnaryOp.CauchyCdfRatio, x);
+            case UnaryOp.CauchyCdfRatio:
+                return b.Negate(b.Multiply(node, b.Add(b.Divide(b.Multiply(b.Constant(2), x), b.Add(b.Constant(1), b.Square(x))), node)));
             case UnaryOp.LogGamma: return b.Unary(UnaryOp.Digamma, x);
             case UnaryOp.Digamma: return b.Unary(UnaryOp.Trigamma, x);
             default:

@@ -67,7 +67,7 @@ internal static class ModelEmitter
                 LikelihoodEmitter.EmitGradient(w, model, t, members);
                 w.Line();
                 InformationEmitter.EmitHessian(w, model, t, members);
-                if (FisherTable.HasClosedForm(model.Terms[t].Spec.Family))
+                if (FisherTable.HasClosedForm(model.Terms[t].Spec))
                 {
                     InformationEmitter.EmitExpected(w, model, t, members);
                 }
@@ -120,7 +120,7 @@ internal static class ModelEmitter
             {
                 for (int t = 0; t < terms.Count; t++)
                 {
-                    string expected = FisherTable.HasClosedForm(terms[t].Spec.Family) ? InformationEmitter.ExpectedMethod(t) : InformationEmitter.HessianMethod(t);
+                    string expected = FisherTable.HasClosedForm(terms[t].Spec) ? InformationEmitter.ExpectedMethod(t) : InformationEmitter.HessianMethod(t);
                     w.Line("case " + t + ":");
                     w.Indent();
                     using (w.Block("switch (kind)"))
@@ -210,11 +210,13 @@ internal static class ModelEmitter
             RecheckIf("!global::MleGen.DataChecks.AllFinite(information)");
         });
 
-        bool allClosed = terms.All(t => FisherTable.HasClosedForm(t.Spec.Family));
+        bool allClosed = terms.All(t => FisherTable.HasClosedForm(t.Spec));
         w.Line("/// <inheritdoc />");
         if (!allClosed)
         {
-            w.Line("/// <remarks>NormalMixture has no closed-form Fisher information: its terms contribute their observed information.</remarks>");
+            w.Line(terms.Any(t => t.Spec.IsCensored)
+                ? "/// <remarks>The expected information of a censored term is not derived (it depends on the censoring mechanism): its terms contribute their observed information.</remarks>"
+                : "/// <remarks>NormalMixture has no closed-form Fisher information: its terms contribute their observed information.</remarks>");
         }
 
         w.Line(GeneratedCode);

@@ -164,6 +164,53 @@ internal static class FamilyTable
         }
     }
 
+    /// <summary>The families a censored observation can be written for, as the diagnostic lists them.</summary>
+    public const string CensorableFamilies = "Normal, LogNormal, Laplace, Cauchy, Exponential and Weibull";
+
+    /// <summary>True for the families whose log CDF and log survival function (and their derivatives in every argument) the generator can emit.</summary>
+    public static bool SupportsCensoring(FamilyKind family) => family is FamilyKind.Normal or FamilyKind.LogNormal or FamilyKind.Laplace
+        or FamilyKind.Cauchy or FamilyKind.Exponential or FamilyKind.Weibull;
+
+    /// <summary>log F(<paramref name="y"/>) (<paramref name="upper"/> false) or log S(y) = log(1 − F(y)) (true), stable in both tails.</summary>
+    /// <remarks>Only for the families of <see cref="SupportsCensoring"/>.</remarks>
+    public static Node LogCdf(IrBuilder b, FamilyKind family, Node y, FamilyArguments args, bool upper)
+    {
+        var a = args.Scalars;
+        var yd = b.ToDouble(y);
+        switch (family)
+        {
+            case FamilyKind.Normal:
+            case FamilyKind.LogNormal:
+            {
+                // log Φ(±z): Φ's symmetry turns the upper tail into the lower one, where log Φ is exact.
+                var x = family == FamilyKind.LogNormal ? b.Log(yd) : yd;
+                var z = b.Divide(b.Subtract(x, a[0]), a[1]);
+                return b.Unary(UnaryOp.LogPhi, upper ? b.Negate(z) : z);
+            }
+            case FamilyKind.Laplace:
+            case FamilyKind.Cauchy:
+            {
+                var z = b.Divide(b.Subtract(yd, a[0]), a[1]);
+                return b.Unary(family == FamilyKind.Laplace ? UnaryOp.LaplaceLogCdf : UnaryOp.CauchyLogCdf, upper ? b.Negate(z) : z);
+            }
+            case FamilyKind.Exponential:
+            {
+                // S = e^−λy; F = 1 − e^−λy
+                var t = b.Multiply(a[0], yd);
+                return upper ? b.Negate(t) : b.Unary(UnaryOp.Log1mExp, t);
+            }
+            case FamilyKind.Weibull:
+            {
+                // S = exp(−(y/λ)^k); F = 1 − S. (y/λ)^k as exp(k·log(y/λ)), the density's own node.
+                var logZ = b.Subtract(b.Log(yd), b.Log(a[1]));
+                var t = b.Exp(b.Multiply(a[0], logZ));
+                return upper ? b.Negate(t) : b.Unary(UnaryOp.Log1mExp, t);
+            }
+            default:
+                throw new ArgumentOutOfRangeException(nameof(family), family, "no CDF");
+        }
+    }
+
     private static Node NormalLogDensity(IrBuilder b, Node y, Node mean, Node sd)
     {
         // −½ log(2π) − log σ − ½ ((y − μ)/σ)²

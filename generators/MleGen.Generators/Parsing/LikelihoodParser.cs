@@ -37,6 +37,8 @@ internal static class LikelihoodParser
         var attributeSyntax = attribute.ApplicationSyntaxReference?.GetSyntax(ct) as AttributeSyntax;
         var observed = CheckMember(context, method, attribute, attributeSyntax, isWeights: false);
         var weights = CheckMember(context, method, attribute, attributeSyntax, isWeights: true);
+        var rightCensored = CheckCensoringMember(context, method, attribute, attributeSyntax, "RightCensored");
+        var leftCensored = CheckCensoringMember(context, method, attribute, attributeSyntax, "LeftCensored");
 
         var location = ModelParser.FirstLocation(method);
         if (method.IsGenericMethod)
@@ -91,7 +93,83 @@ internal static class LikelihoodParser
             return null;
         }
 
-        return new LikelihoodSpec(method.Name, observed, weights, call.Family, call.Arguments);
+        if (rightCensored.Failed || leftCensored.Failed)
+        {
+            return null;
+        }
+
+        if ((rightCensored.Name ?? leftCensored.Name) is not null && !Families.FamilyTable.SupportsCensoring(call.Family))
+        {
+            var key = rightCensored.Name is not null ? "RightCensored" : "LeftCensored";
+            var at = attributeSyntax?.ArgumentList?.Arguments.FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == key)?.GetLocation() ?? location;
+            context.Report(DiagnosticDescriptors.CensoringUnsupportedFamily, at, method.Name, call.Family.ToString(), key);
+            return null;
+        }
+
+        return new LikelihoodSpec(method.Name, observed, weights, call.Family, call.Arguments)
+        {
+            RightCensored = rightCensored.Name,
+            LeftCensored = leftCensored.Name,
+        };
+    }
+
+    /// <summary>The censoring flags named by <c>RightCensored</c>/<c>LeftCensored</c>: a <c>[Data] bool[]</c> other than the observations; else reports it.</summary>
+    private static (string? Name, bool Failed) CheckCensoringMember(ParseContext context, IMethodSymbol method, AttributeData attribute, AttributeSyntax? syntax, string key)
+    {
+        var named = attribute.NamedArguments.FirstOrDefault(a => a.Key == key);
+        if (named.Key is null)
+        {
+            return (null, false);
+        }
+
+        var name = named.Value.Value as string;
+        var argumentSyntax = syntax?.ArgumentList?.Arguments.FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == key)?.Expression;
+        var location = argumentSyntax?.GetLocation() ?? ModelParser.FirstLocation(method);
+        bool ok = false;
+        bool invalidData = false;
+        if (name is not null)
+        {
+            foreach (var candidate in context.ModelType.GetMembers(name))
+            {
+                if (context.Data.TryGetValue(candidate, out var data))
+                {
+                    ok = data.Kind == DataKind.BoolArray;
+                }
+                else
+                {
+                    invalidData |= candidate.GetAttributes().Any(a => WellKnownTypes.Is(a.AttributeClass, context.Types.DataAttribute));
+                }
+            }
+        }
+
+        var observed = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : null;
+        if (ok && name == observed)
+        {
+            context.Report(DiagnosticDescriptors.InvalidCensoringMember, location, key, name!, method.Name, ", other than the observations themselves");
+            return (null, true);
+        }
+
+        var other = key == "RightCensored" ? "LeftCensored" : "RightCensored";
+        if (ok && key == "LeftCensored" && attribute.NamedArguments.Any(a => a.Key == other && a.Value.Value as string == name))
+        {
+            context.Report(DiagnosticDescriptors.InvalidCensoringMember, location, key, name!, method.Name, ", other than the " + other + " flags");
+            return (null, true);
+        }
+
+        if (ok)
+        {
+            return (name, false);
+        }
+
+        if (invalidData)
+        {
+            // The member itself was reported (MLE0003/MLE0012).
+            context.Fail();
+            return (null, true);
+        }
+
+        context.Report(DiagnosticDescriptors.InvalidCensoringMember, location, key, name ?? "(null)", method.Name, "");
+        return (null, true);
     }
 
     /// <summary>The observed (or weights) member named by the attribute, if it is a suitable <c>[Data]</c> member; else reports it.</summary>

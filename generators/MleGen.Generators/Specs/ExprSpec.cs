@@ -76,6 +76,18 @@ internal enum UnaryOp
     NormalPdf,
     /// <summary>1/x.</summary>
     Reciprocal,
+    /// <summary>log(1 − e^−x) for x ≥ 0 (a log CDF of the Exponential and Weibull families), stable at both ends.</summary>
+    Log1mExp,
+    /// <summary>1/(eˣ − 1), the derivative of <see cref="Log1mExp"/>.</summary>
+    InverseExpm1,
+    /// <summary>log F(z) of the standard Laplace distribution.</summary>
+    LaplaceLogCdf,
+    /// <summary>f(z)/F(z) of the standard Laplace distribution, the derivative of <see cref="LaplaceLogCdf"/>.</summary>
+    LaplaceCdfRatio,
+    /// <summary>log F(z) of the standard Cauchy distribution, stable in both tails.</summary>
+    CauchyLogCdf,
+    /// <summary>f(z)/F(z) of the standard Cauchy distribution, the derivative of <see cref="CauchyLogCdf"/>.</summary>
+    CauchyCdfRatio,
 }
 
 /// <summary>A unary operator or intrinsic call; <see cref="ScalarType"/> is the result's type.</summary>

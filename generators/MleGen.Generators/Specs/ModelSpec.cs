@@ -107,4 +107,14 @@ internal sealed record LikelihoodSpec(
     string Observed,
     string? Weights,
     FamilyKind Family,
-    EquatableArray<ExprSpec> Arguments);
+    EquatableArray<ExprSpec> Arguments)
+{
+    /// <summary>The <c>[Data] bool[]</c> flags of right-censored observations (they contribute log S(y)), or null.</summary>
+    public string? RightCensored { get; init; }
+
+    /// <summary>The <c>[Data] bool[]</c> flags of left-censored observations (they contribute log F(y)), or null.</summary>
+    public string? LeftCensored { get; init; }
+
+    /// <summary>True when some observations contribute a log CDF or log survival instead of the log density.</summary>
+    public bool IsCensored => RightCensored is not null || LeftCensored is not null;
+}

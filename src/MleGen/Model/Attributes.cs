@@ -57,4 +57,19 @@ public sealed class LikelihoodAttribute : Attribute
 
     /// <summary>Optional name of a <c>double[]</c> data member; term i is multiplied by <c>Weights[i]</c>.</summary>
     public string? Weights { get; set; }
+
+    /// <summary>
+    /// Optional name of a <c>[Data] bool[]</c> member (one flag per observation): where it is true the observation is
+    /// right-censored (only known to exceed the observed value) and contributes log S(y) = log(1 − F(y)) instead of the
+    /// log density. For the continuous families with an exact, differentiable CDF (Normal, LogNormal, Laplace, Cauchy,
+    /// Exponential, Weibull).
+    /// </summary>
+    public string? RightCensored { get; set; }
+
+    /// <summary>
+    /// Optional name of a <c>[Data] bool[]</c> member: where it is true the observation is left-censored (only known to
+    /// be at most the observed value, e.g. below a detection limit) and contributes log F(y). Same families as
+    /// <see cref="RightCensored"/>; an observation flagged in both is right-censored.
+    /// </summary>
+    public string? LeftCensored { get; set; }
 }

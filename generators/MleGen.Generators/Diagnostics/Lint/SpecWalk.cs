@@ -97,6 +97,16 @@ internal static class SpecWalk
             {
                 read.Add(weights);
             }
+
+            if (likelihood.RightCensored is { } right)
+            {
+                read.Add(right);
+            }
+
+            if (likelihood.LeftCensored is { } left)
+            {
+                read.Add(left);
+            }
         }
 
         foreach (var spec in AllExpressions(model))
