@@ -26,7 +26,9 @@ public sealed class ModelAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.NoLikelihood,
         DiagnosticDescriptors.StaticMember,
         DiagnosticDescriptors.InvalidFamilyArgument,
-        DiagnosticDescriptors.MissingModelAttribute);
+        DiagnosticDescriptors.MissingModelAttribute,
+        DiagnosticDescriptors.InvalidCensoringMember,
+        DiagnosticDescriptors.CensoringUnsupportedFamily);
 
     public override void Initialize(AnalysisContext context)
     {

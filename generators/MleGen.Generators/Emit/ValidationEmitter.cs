@@ -144,6 +144,11 @@ internal static class ValidationEmitter
                 }
             }
 
+            if (t.RightCensored is not null && t.LeftCensored is not null)
+            {
+                w.Line(Checks + ".RequireNotBothCensored(this." + t.RightCensored + ", this." + t.LeftCensored + ", " + Literals.String(t.RightCensored) + ", " + Literals.String(t.LeftCensored) + ");");
+            }
+
             DataCheckEmitter.Emit(w, model, term, printer, members, SupportCheck(term, printer, empty));
         }
     }

@@ -73,7 +73,23 @@ public class ModelDiagnosticsTests
         new("MLE0012", Model("    [Param] public static double [|B|];\n" + Likelihood)),
         new("MLE0013", Model("    static readonly double[] Fixed = [1, 2];\n    [Likelihood(nameof(Y))]\n    NormalMixture Obs(int i) => new([|Fixed|], Mu, Sd);")),
         new("MLE0013", Model("    static readonly double[] Fixed = [1, 2];\n    static readonly double[,] FixedX = new double[1, 1];\n    [Likelihood(nameof(Y))]\n    Normal Obs(int i) => new(Dot([|Fixed|], Mu) + Dot(Mu, [|FixedX|], i) + Dot(Mu, X, i), 1);")),
+        new("MLE0015", Model("    [Likelihood(nameof(Y), RightCensored = [|nameof(C)|])]\n    Normal Obs(int i) => new(A, 1);")),
+        new("MLE0015", Model("    [Data] public bool[] B = [];\n    [Likelihood(nameof(B), LeftCensored = [|nameof(B)|])]\n    Normal Obs(int i) => new(A, 1);")),
+        new("MLE0015", Model("    [Data] public bool[] B = [];\n    [Likelihood(nameof(Y), RightCensored = nameof(B), LeftCensored = [|nameof(B)|])]\n    Normal Obs(int i) => new(A, 1);")),
+        new("MLE0016", Model("    [Data] public bool[] B = [];\n    [Likelihood(nameof(Y), [|RightCensored = nameof(B)|])]\n    Gamma Obs(int i) => new(2, Math.Exp(A));")),
+        new("MLE0016", Model("    [Data] public bool[] B = [];\n    [Likelihood(nameof(C), [|LeftCensored = nameof(B)|])]\n    Poisson Obs(int i) => new(Math.Exp(A));")),
     ];
+
+    [Fact]
+    public void CensoringUnsupportedFamilyNamesTheFamiliesThatSupportIt()
+    {
+        var compilation = CompilationHarness.CreateCompilation(Model("    [Data] public bool[] B = [];\n    [Likelihood(nameof(Y), RightCensored = nameof(B))]\n    StudentT Obs(int i) => new(3, A, 1);"));
+        var diagnostic = Assert.Single(CompilationHarness.RunAnalyzer(compilation));
+        Assert.Equal("MLE0016", diagnostic.Id);
+        Assert.Equal(
+            "The likelihood 'Obs' returns StudentT, which has no exact differentiable CDF for RightCensored; censoring is supported for Normal, LogNormal, Laplace, Cauchy, Exponential and Weibull",
+            diagnostic.GetMessage());
+    }
 
     [Theory]
     [MemberData(nameof(Cases))]

@@ -114,4 +114,42 @@ public class CensoringTests
         double[] plainTheta = [1.3, 0.4, 0.2]; // Shape, A, B in both
         Assert.Equal(plain.NegativeLogLikelihood(plainTheta), censored.NegativeLogLikelihood(theta), 12);
     }
+
+    [Fact]
+    public void AFlagArrayOfTheWrongLengthNamesTheMember()
+    {
+        var model = (CensoredWeibullModel)Create("Weibull", N, 15);
+        var shorter = new CensoredWeibullModel { x = model.x, Y = model.Y, Right = new bool[N - 1], Left = model.Left, Scale = 1, A = 0, B = 0 };
+        var e = Assert.Throws<ModelDataException>(() => shorter.NegativeLogLikelihood(new double[3]));
+        Assert.Equal("Right", e.Member);
+        Assert.Equal(-1, e.Index);
+        Assert.Contains((N - 1).ToString(System.Globalization.CultureInfo.InvariantCulture), e.Message, StringComparison.Ordinal);
+        Assert.Contains("one per observation of Y", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnObservationFlaggedBothWaysIsAnError()
+    {
+        var model = (CensoredNormalModel)Create("Normal", N, 16);
+        Array.Clear(model.Right);
+        Array.Clear(model.Left);
+        model.Right[7] = true;
+        model.Left[7] = true;
+        var e = Assert.Throws<ModelDataException>(() => model.ValidateData());
+        Assert.Equal("Right", e.Member);
+        Assert.Equal(7, e.Index);
+        Assert.Contains("Left[7]", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CensoredObservationsStillHaveToBeInTheSupport()
+    {
+        var model = (CensoredWeibullModel)Create("Weibull", N, 17);
+        model.Right[3] = true;
+        model.Left[3] = false;
+        model.Y[3] = -1;
+        var e = Assert.Throws<ModelDataException>(() => model.ValidateData());
+        Assert.Equal("Y", e.Member);
+        Assert.Equal(3, e.Index);
+    }
 }
