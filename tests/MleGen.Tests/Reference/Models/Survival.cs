@@ -1,0 +1,21 @@
+using System;
+using MleGen;
+
+namespace MleGen.Tests.Reference.Models;
+
+/// <summary>weibull_survreg_lung: time ~ Weibull(shape, exp(intercept + age·Age + female·Female)), right-censored where Censored.</summary>
+[Model]
+public partial class WeibullSurvregLungModel
+{
+    [Data] public required double[] Time { get; init; }
+    [Data] public required bool[] Censored { get; init; }
+    [Data] public required double[] Age { get; init; }
+    [Data] public required double[] Female { get; init; }
+    [Param] public double intercept;
+    [Param] public double age;
+    [Param] public double female;
+    [Param(Lower = 0)] public double shape = 1;
+
+    [Likelihood(nameof(Time), RightCensored = nameof(Censored))]
+    internal Weibull Survival(int i) => new(shape, Math.Exp(intercept + (age * Age[i]) + (female * Female[i])));
+}
