@@ -125,6 +125,13 @@ internal static class DiagnosticDescriptors
         "The likelihood '{0}' returns {1}, which has no exact differentiable CDF for {2}; censoring is supported for " + Families.FamilyTable.CensorableFamilies,
         "A censored observation contributes log F(y) or log S(y); the generator needs that function and its derivatives in every parameter in closed form (or as a stable special function with known derivatives).");
 
+    public static readonly DiagnosticDescriptor InvalidDerived = Create(
+        DiagnosticIds.InvalidDerived,
+        Usage,
+        "Invalid [Derived] member",
+        "The [Derived] member '{0}' is invalid: {1}",
+        "A derived quantity is a non-static double property whose getter is one model-language expression of the parameters: 'double Name => expression;'.");
+
     // MLE01xx: statistical lint. Warnings: the model compiles, but maximum likelihood is likely to fail on it.
 
     public static readonly DiagnosticDescriptor UnboundedScale = Create(

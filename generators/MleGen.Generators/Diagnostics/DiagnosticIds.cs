@@ -19,6 +19,7 @@ internal static class DiagnosticIds
     public const string MissingModelAttribute = "MLE0014";
     public const string InvalidCensoringMember = "MLE0015";
     public const string CensoringUnsupportedFamily = "MLE0016";
+    public const string InvalidDerived = "MLE0017";
 
     // MLE01xx: statistical lint (warnings), reported by LintAnalyzer.
     public const string UnboundedScale = "MLE0101";

@@ -28,7 +28,8 @@ public sealed class ModelAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.InvalidFamilyArgument,
         DiagnosticDescriptors.MissingModelAttribute,
         DiagnosticDescriptors.InvalidCensoringMember,
-        DiagnosticDescriptors.CensoringUnsupportedFamily);
+        DiagnosticDescriptors.CensoringUnsupportedFamily,
+        DiagnosticDescriptors.InvalidDerived);
 
     public override void Initialize(AnalysisContext context)
     {

@@ -26,6 +26,7 @@ internal static class ModelParser
         var containingTypes = CheckTypeShape(context);
         MemberParser.ParseMembers(context, out var data, out var parameters);
         var likelihoods = LikelihoodParser.ParseLikelihoods(context);
+        var derived = DerivedParser.ParseDerived(context);
         if (likelihoods.Count == 0 && !context.Failed)
         {
             context.Report(DiagnosticDescriptors.NoLikelihood, FirstLocation(type), type.Name);
@@ -47,7 +48,10 @@ internal static class ModelParser
                 containingTypes.ToEquatableArray(),
                 data.ToEquatableArray(),
                 parameters.ToEquatableArray(),
-                likelihoods.ToEquatableArray());
+                likelihoods.ToEquatableArray())
+            {
+                Derived = derived.ToEquatableArray(),
+            };
         }
 
         return new ParseResult(spec, context.GetDiagnostics());

@@ -18,7 +18,14 @@ internal sealed record ModelSpec(
     EquatableArray<ContainingTypeSpec> ContainingTypes,
     EquatableArray<DataMemberSpec> Data,
     EquatableArray<ParamMemberSpec> Parameters,
-    EquatableArray<LikelihoodSpec> Likelihoods);
+    EquatableArray<LikelihoodSpec> Likelihoods)
+{
+    /// <summary>The <c>[Derived]</c> properties in declaration order.</summary>
+    public EquatableArray<DerivedSpec> Derived { get; init; } = EquatableArray<DerivedSpec>.Empty;
+}
+
+/// <summary>A <c>[Derived] double Name => expression;</c> property: a function of the parameters (and scalar data).</summary>
+internal sealed record DerivedSpec(string Name, ExprSpec Expression);
 
 /// <summary>An outer type of a nested model: its keyword (<c>class</c>, <c>struct</c>, <c>record</c>, <c>record struct</c>, <c>interface</c>) and name.</summary>
 internal sealed record ContainingTypeSpec(string Keyword, string Name);

@@ -42,6 +42,17 @@ public sealed class ParamAttribute : Attribute
 }
 
 /// <summary>
+/// Marks a read-only <c>double</c> property as a derived quantity: a function of the parameters written in the model
+/// language (<c>[Derived] double HalfLife => Math.Log(2) / Rate;</c>). After a fit, <c>fit.Derived["HalfLife"]</c> is its
+/// estimate at θ̂ with a delta-method standard error (the exact gradient of the expression, generated) and a Wald
+/// interval; the summary prints a "Derived quantities" block.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property, Inherited = false, AllowMultiple = false)]
+public sealed class DerivedAttribute : Attribute
+{
+}
+
+/// <summary>
 /// Marks a method <c>Family Name(int i)</c> as one likelihood term: Σᵢ log p(Observed[i] | family(i)).
 /// Several terms add up.
 /// </summary>

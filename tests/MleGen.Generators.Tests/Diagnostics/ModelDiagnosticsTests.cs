@@ -78,6 +78,10 @@ public class ModelDiagnosticsTests
         new("MLE0015", Model("    [Data] public bool[] B = [];\n    [Likelihood(nameof(Y), RightCensored = nameof(B), LeftCensored = [|nameof(B)|])]\n    Normal Obs(int i) => new(A, 1);")),
         new("MLE0016", Model("    [Data] public bool[] B = [];\n    [Likelihood(nameof(Y), [|RightCensored = nameof(B)|])]\n    Gamma Obs(int i) => new(2, Math.Exp(A));")),
         new("MLE0016", Model("    [Data] public bool[] B = [];\n    [Likelihood(nameof(C), [|LeftCensored = nameof(B)|])]\n    Poisson Obs(int i) => new(Math.Exp(A));")),
+        new("MLE0017", Model("    [Derived] public int [|Count|] => 3;\n" + Likelihood)),
+        new("MLE0017", Model("    [Derived] public double [|Twice|] { get => 2 * A; set { } }\n" + Likelihood)),
+        new("MLE0017", Model("    [Derived] public double [|Block|] { get { return 2 * A; } }\n" + Likelihood)),
+        new("MLE0008", Model("    [Derived] public double Bad => [|Math.Max(A, 1)|];\n" + Likelihood)),
     ];
 
     [Fact]

@@ -18,4 +18,8 @@ public partial class WeibullSurvregLungModel
 
     [Likelihood(nameof(Time), RightCensored = nameof(Censored))]
     internal Weibull Survival(int i) => new(shape, Math.Exp(intercept + (age * Age[i]) + (female * Female[i])));
+
+    /// <summary>The median survival time of a 60-year-old woman: λ·(log 2)^(1/k).</summary>
+    [Derived]
+    public double Median60Female => Math.Exp(intercept + (60 * age) + female) * Math.Pow(Math.Log(2), 1 / shape);
 }
