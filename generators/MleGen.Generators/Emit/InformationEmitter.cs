@@ -13,7 +13,7 @@ namespace MleGen.Generators.Emit;
 /// Σᵢ Jᵢᵀ F(φᵢ) Jᵢ from the family's closed form, and the score outer product Σᵢ sᵢsᵢᵀ.
 /// All add into the upper triangle (row ≤ column) of a p×p row-major span; the evaluator mirrors it.
 /// </summary>
-internal static class InformationEmitter
+internal static partial class InformationEmitter
 {
     public static string HessianMethod(int term) => "__Hessian" + term.ToString(System.Globalization.NumberFormatInfo.InvariantInfo);
 

@@ -77,6 +77,10 @@ internal static class ModelEmitter
                 {
                     InformationEmitter.EmitExpected(w, model, t, members);
                 }
+                else if (!model.Terms[t].Spec.IsCensored)
+                {
+                    InformationEmitter.EmitMixtureExpected(w, model, t);
+                }
 
                 InformationEmitter.EmitScores(w, model, t, members);
             }
@@ -105,6 +109,9 @@ internal static class ModelEmitter
         const string Kind = "global::MleGen.EvaluationKind.";
         w.Line("int global::MleGen.IChunkKernel.TermCount => " + terms.Count + ";");
         w.Line();
+        string? violation = RowLocality.FirstViolation(model);
+        w.Line("string? global::MleGen.IChunkKernel.RowLocalityViolation => " + (violation is null ? "null" : Literals.String(violation)) + ";");
+        w.Line();
         using (w.Block("int global::MleGen.IChunkKernel.TermObservationCount(int term)"))
         {
             using (w.Block("switch (term)"))
@@ -126,7 +133,8 @@ internal static class ModelEmitter
             {
                 for (int t = 0; t < terms.Count; t++)
                 {
-                    string expected = FisherTable.HasClosedForm(terms[t].Spec) ? InformationEmitter.ExpectedMethod(t) : InformationEmitter.HessianMethod(t);
+                    // A censored term has no expected information (not derived): its slot holds the observed one.
+                    string expected = terms[t].Spec.IsCensored ? InformationEmitter.HessianMethod(t) : InformationEmitter.ExpectedMethod(t);
                     w.Line("case " + t + ":");
                     w.Indent();
                     using (w.Block("switch (kind)"))
@@ -216,17 +224,17 @@ internal static class ModelEmitter
             RecheckIf("!global::MleGen.DataChecks.AllFinite(information)");
         });
 
-        bool allClosed = terms.All(t => FisherTable.HasClosedForm(t.Spec));
+        // Every family has one: in closed form (FisherTable) or, for NormalMixture, by quadrature; a censored
+        // term's is not derived (it is an expectation over the censoring mechanism too, which the model does not describe).
+        bool censored = terms.Any(t => t.Spec.IsCensored);
         w.Line("/// <inheritdoc />");
-        if (!allClosed)
+        if (censored)
         {
-            w.Line(terms.Any(t => t.Spec.IsCensored)
-                ? "/// <remarks>The expected information of a censored term is not derived (it depends on the censoring mechanism): its terms contribute their observed information.</remarks>"
-                : "/// <remarks>NormalMixture has no closed-form Fisher information: its terms contribute their observed information.</remarks>");
+            w.Line("/// <remarks>The expected information of a censored term is not derived (it depends on the censoring mechanism): ExpectedInformation sums the observed information of those terms.</remarks>");
         }
 
         w.Line(GeneratedCode);
-        w.Line("public bool HasExpectedInformation => " + (allClosed ? "true" : "false") + ";");
+        w.Line("public bool HasExpectedInformation => " + (censored ? "false" : "true") + ";");
         w.Line();
 
         Method("public void ExpectedInformation(global::System.ReadOnlySpan<double> theta, global::System.Span<double> information)", () =>

@@ -8,7 +8,7 @@ namespace MleGen.Generators.Families;
 /// Each family's Fisher information F(φ) = E[−∂² log p(y | φ)/∂φ∂φᵀ] per observation, in closed form,
 /// over its scalar arguments (data arguments such as Binomial's trials get zero rows). The
 /// categorical's information over its logits (diag p − ppᵀ) is handled by the emitter;
-/// <c>NormalMixture</c> has none in closed form.
+/// <c>NormalMixture</c> has none in closed form (its emitter calls the runtime's quadrature instead).
 /// </summary>
 internal static class FisherTable
 {

@@ -40,6 +40,11 @@ internal sealed class ClusteredModel : IMleModel, IRankFold
         Exception? failure = null;
         try
         {
+            if (_kernel.RowLocalityViolation is { } violation)
+            {
+                throw new NotSupportedException($"{model.GetType().Name} cannot be fitted over a cluster: its {violation}. Each rank holds its rows numbered from 0, so a sharded model must be row-local (observation i reads only row i of the per-observation data).");
+            }
+
             for (int t = 0; t < _kernel.TermCount; t++)
             {
                 if (_kernel.TermObservationCount(t) == 0)

@@ -13,6 +13,13 @@ public interface IChunkKernel
     /// <summary>The number of <c>[Likelihood]</c> terms.</summary>
     int TermCount { get; }
 
+    /// <summary>
+    /// Null when the model is row-local — observation i reads only row i of its per-observation data — else what breaks
+    /// it (i used as a number, <c>X[i - 1]</c>, a per-observation member read at another row or its length read). A
+    /// cluster fit renumbers each rank's rows from 0, so it refuses a model that is not row-local.
+    /// </summary>
+    string? RowLocalityViolation { get; }
+
     /// <summary>The number of observations of term <paramref name="term"/>.</summary>
     int TermObservationCount(int term);
 

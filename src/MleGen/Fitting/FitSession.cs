@@ -28,7 +28,7 @@ internal sealed class FitSession : IFitSource
         if (kind == CovarianceKind.Expected && !Problem.Model.HasExpectedInformation)
         {
             throw new InvalidOperationException(
-                "CovarianceKind.Expected needs the expected (Fisher) information, and this model has none in closed form (IMleModel.HasExpectedInformation is false, e.g. a NormalMixture term): use CovarianceKind.Observed or Sandwich.");
+                "CovarianceKind.Expected needs the expected (Fisher) information, and this model has none (IMleModel.HasExpectedInformation is false): use CovarianceKind.Observed or Sandwich.");
         }
 
         return Joint(() => Build(kind, fit.ConfidenceLevel));

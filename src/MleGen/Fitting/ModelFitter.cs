@@ -72,7 +72,7 @@ public static class ModelFitter
         if (asked && !model.HasExpectedInformation)
         {
             throw new ArgumentException(
-                $"{what} needs the expected (Fisher) information, and this model has none in closed form (IMleModel.HasExpectedInformation is false, e.g. a NormalMixture term): use FitMethod.Newton or Auto, and CovarianceKind.Observed or Sandwich.",
+                $"{what} needs the expected (Fisher) information, and this model has none (IMleModel.HasExpectedInformation is false): use FitMethod.Newton or Auto, and CovarianceKind.Observed or Sandwich.",
                 "options");
         }
     }

@@ -72,7 +72,7 @@ public interface IMleModel
     /// <summary>The observed information: the exact Hessian of the NLL at <paramref name="theta"/>, written p×p row-major.</summary>
     void ObservedInformation(ReadOnlySpan<double> theta, Span<double> information);
 
-    /// <summary>True when every likelihood term's family has a closed-form Fisher information (all but <c>NormalMixture</c>).</summary>
+    /// <summary>True when the model has an expected (Fisher) information: every generated family has one (in closed form, or by quadrature for <c>NormalMixture</c>); the fitter refuses Fisher scoring and expected-information standard errors without it.</summary>
     bool HasExpectedInformation { get; }
 
     /// <summary>
@@ -98,7 +98,7 @@ public interface IMleModel
         }
     }
 
-    /// <summary>The expected Fisher information Σᵢ Jᵢᵀ F(φᵢ) Jᵢ at <paramref name="theta"/>, p×p row-major. Where <see cref="HasExpectedInformation"/> is false it is the observed information.</summary>
+    /// <summary>The expected Fisher information Σᵢ Jᵢᵀ F(φᵢ) Jᵢ at <paramref name="theta"/>, p×p row-major (only meaningful where <see cref="HasExpectedInformation"/> is true).</summary>
     void ExpectedInformation(ReadOnlySpan<double> theta, Span<double> information);
 
     /// <summary>The outer product of the per-observation scores Σᵢ sᵢsᵢᵀ (the sandwich "meat"), p×p row-major.</summary>

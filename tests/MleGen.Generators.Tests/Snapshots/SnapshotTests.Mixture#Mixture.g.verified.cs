@@ -168,9 +168,8 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
     }
 
     /// <inheritdoc />
-    /// <remarks>NormalMixture has no closed-form Fisher information: its terms contribute their observed information.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-    public bool HasExpectedInformation => false;
+    public bool HasExpectedInformation => true;
 
     /// <inheritdoc />
     [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
@@ -198,6 +197,8 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
 
     int global::MleGen.IChunkKernel.TermCount => 1;
 
+    string? global::MleGen.IChunkKernel.RowLocalityViolation => null;
+
     int global::MleGen.IChunkKernel.TermObservationCount(int term)
     {
         switch (term)
@@ -218,7 +219,7 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
                     case global::MleGen.EvaluationKind.Value: return __Nll0(theta, start, end);
                     case global::MleGen.EvaluationKind.Gradient: return __NllGradient0(theta, output, start, end);
                     case global::MleGen.EvaluationKind.ObservedInformation: __Hessian0(theta, output, p, start, end); return 0d;
-                    case global::MleGen.EvaluationKind.ExpectedInformation: __Hessian0(theta, output, p, start, end); return 0d;
+                    case global::MleGen.EvaluationKind.ExpectedInformation: __Expected0(theta, output, p, start, end); return 0d;
                     case global::MleGen.EvaluationKind.DataConstant: return __DataConstant0(start, end);
                     default: __ScoreOuter0(theta, output, scratch, start, end); return 0d;
                 }
@@ -576,6 +577,46 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
                     matrix[(o_Sds + __k3) * p + o_Sds + __k0] += (((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0])) * prod229) - (sq37_3 * (diff8_4 * (prod32_3 * (0.5d * prod229)))));
                 }
             }
+        }
+    }
+
+    /// <summary>Adds the expected (Fisher) information of <c>Observation</c> over observations [start, end) into <paramref name="matrix"/>: (Σᵢ wᵢ)·F(w, μ, σ), F by quadrature (a normal mixture has no closed form).</summary>
+    private void __Expected0(global::System.ReadOnlySpan<double> theta, global::System.Span<double> matrix, int p, int start, int end)
+    {
+        int o_Weights = 0;
+        int o_Means = o_Weights + this.Weights.Length;
+        int o_Sds = o_Means + this.Means.Length;
+        double count = end - start;
+        if (count == 0d) return;
+        int k = this.Weights.Length;
+        int size = 3 * k;
+        double[]? rented = null;
+        global::System.Span<double> f = size <= 24 ? stackalloc double[576] : (rented = global::System.Buffers.ArrayPool<double>.Shared.Rent(size * size));
+        f = f.Slice(0, size * size);
+        try
+        {
+            global::MleGen.Functions.NormalMixtureInformation(theta.Slice(o_Weights, this.Weights.Length), theta.Slice(o_Means, this.Means.Length), theta.Slice(o_Sds, this.Sds.Length), f);
+            for (int a = 0; a < size; a++)
+            {
+                int row = Position(a);
+                if (row < 0) continue;
+                for (int c = 0; c < size; c++)
+                {
+                    int column = Position(c);
+                    if (column >= row) matrix[(row * p) + column] += count * f[(a * size) + c];
+                }
+            }
+        }
+        finally
+        {
+            if (rented is not null) global::System.Buffers.ArrayPool<double>.Shared.Return(rented);
+        }
+
+        // θ's position of coordinate a of (w, μ, σ); −1 for an argument that is data.
+        int Position(int a)
+        {
+            int member = a / k, element = a - (member * k);
+            return member == 0 ? o_Weights + element : member == 1 ? o_Means + element : o_Sds + element;
         }
     }
 

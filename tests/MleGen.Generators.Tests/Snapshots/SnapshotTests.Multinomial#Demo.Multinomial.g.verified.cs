@@ -205,6 +205,8 @@ namespace Demo
 
         int global::MleGen.IChunkKernel.TermCount => 1;
 
+        string? global::MleGen.IChunkKernel.RowLocalityViolation => null;
+
         int global::MleGen.IChunkKernel.TermObservationCount(int term)
         {
             switch (term)

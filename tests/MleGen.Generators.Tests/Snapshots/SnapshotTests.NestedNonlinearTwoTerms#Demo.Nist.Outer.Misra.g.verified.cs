@@ -216,6 +216,8 @@ namespace Demo.Nist
 
             int global::MleGen.IChunkKernel.TermCount => 2;
 
+            string? global::MleGen.IChunkKernel.RowLocalityViolation => null;
+
             int global::MleGen.IChunkKernel.TermObservationCount(int term)
             {
                 switch (term)

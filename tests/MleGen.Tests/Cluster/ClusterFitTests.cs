@@ -194,6 +194,34 @@ public class ClusterFitTests
         Assert.Contains("holds no observations of likelihood term 0", message);
     }
 
+    /// <summary>
+    /// A shard's rows are numbered from 0 on its rank, so a model that uses i as a number, reads another row or reads a
+    /// per-observation length would fit something else when sharded: the generated kernel says so and every rank refuses.
+    /// </summary>
+    [Fact]
+    public void A_model_that_is_not_row_local_is_refused_on_every_rank()
+    {
+        var outcomes = InProcessCluster.Run(2, cluster =>
+        {
+            var (start, count) = cluster.ShardRange(3 * ChunkedEvaluator.ChunkSize);
+            return new ShardTrend { Y = new int[count] }.Fit(new FitOptions { Cluster = cluster });
+        });
+        string message = AssertSameFailure(outcomes, failedRank: 0);
+        Assert.Contains("ShardTrend cannot be fitted over a cluster", message);
+        Assert.Contains("likelihood term 'Count' uses the observation index i other than as the row of its data", message);
+    }
+
+    [Fact]
+    public void Row_locality_is_decided_from_the_models_reads()
+    {
+        Assert.Null(((IChunkKernel)ClusterData.Logistic(10)).RowLocalityViolation);
+        Assert.Null(((IChunkKernel)new ShardLookup { Group = [0], Offsets = [0], Y = [1] }).RowLocalityViolation);
+        Assert.Null(((IChunkKernel)new ShardTwoTerms { X = [1], Y = [1], Z = [1], Counts = [1] }).RowLocalityViolation);
+        Assert.Contains("uses the observation index i other than as the row", ((IChunkKernel)new ShardTrend { Y = [1] }).RowLocalityViolation);
+        Assert.Contains("reads the per-observation data 'Y' at a row other than i", ((IChunkKernel)new ShardLagged { Y = [1] }).RowLocalityViolation);
+        Assert.Contains("reads the per-observation data 'Y' at a row other than i", ((IChunkKernel)new ShardBaseline { Y = [1] }).RowLocalityViolation);
+    }
+
     private static void AssertAllEqual(FitBits expected, (FitBits? Result, Exception? Error)[] outcomes)
     {
         for (int r = 0; r < outcomes.Length; r++)

@@ -67,6 +67,61 @@ public partial class ShardLaplace
     Laplace Residual(int i) => new(A + B * X[i], Scale);
 }
 
+/// <summary>A time trend on the row number: i used as a number, which a shard renumbers — not row-local.</summary>
+[Model]
+public partial class ShardTrend
+{
+    [Data] public required int[] Y;
+
+    [Param] public double A;
+    [Param] public double B;
+
+    [Likelihood(nameof(Y))]
+    PoissonLog Count(int i) => new(A + B * (i / 1000.0));
+}
+
+/// <summary>An autoregression on the previous row: X[i − 1] — not row-local.</summary>
+[Model]
+public partial class ShardLagged
+{
+    [Data] public required double[] Y;
+
+    [Param] public double A;
+    [Param] public double B;
+    [Param(Lower = 0)] public double Sigma = 1;
+
+    [Likelihood(nameof(Y))]
+    Normal Level(int i) => new(i == 0 ? A : A + B * Y[i - 1], Sigma);
+}
+
+/// <summary>The first row as a baseline and the per-observation length: not row-local (twice).</summary>
+[Model]
+public partial class ShardBaseline
+{
+    [Data] public required double[] Y;
+
+    [Param] public double A;
+    [Param(Lower = 0)] public double Sigma = 1;
+
+    [Likelihood(nameof(Y))]
+    Normal Level(int i) => new(A + Y[0], Sigma);
+}
+
+/// <summary>Per-observation group codes into a lookup table that every rank holds whole: row-local.</summary>
+[Model]
+public partial class ShardLookup
+{
+    [Data] public required int[] Group;
+    [Data] public required double[] Offsets;
+    [Data] public required double[] Y;
+
+    [Param] public double[] Mu = [];
+    [Param(Lower = 0)] public double Sigma = 1;
+
+    [Likelihood(nameof(Y))]
+    Normal Level(int i) => new(Mu[Group[i]] + Offsets[Group[i]], Sigma);
+}
+
 /// <summary>Deterministic data for the cluster models, whole or as one rank's shard.</summary>
 internal static class ClusterData
 {

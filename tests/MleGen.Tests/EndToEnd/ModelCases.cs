@@ -22,8 +22,6 @@ public sealed class ModelCase
     /// <summary>Canonical link: the expected information equals the observed one at every θ.</summary>
     public bool Canonical { get; init; }
 
-    public bool HasExpected { get; init; } = true;
-
     /// <summary>Per-observation scores; by default gradients of 1-observation copies.</summary>
     public Func<IOracleModel, IReadOnlyList<Func<double[], double[]>>>? Scores { get; init; }
 
@@ -183,7 +181,6 @@ public static class ModelCases
             Names = ["Weights[0]", "Weights[1]", "Weights[2]", "Means[0]", "Means[1]", "Means[2]", "Sds[0]", "Sds[1]", "Sds[2]"],
             Positive = ["Sds"],
             Simplex = ["Weights"],
-            HasExpected = false,
             Simulate = (n, seed) => Fill(n, seed, rng => new NormalMixtureModel { Y = new double[n], Weights = [0.3, 0.5, 0.2], Means = [-2, 0.5, 3], Sds = [0.6, 0.8, 0.5] }, (m, i, r) => m.Y[i] = Sampler.Draw(m.Observation(i), r)),
         },
         new()

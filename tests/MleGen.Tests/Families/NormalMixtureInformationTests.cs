@@ -102,12 +102,18 @@ public class NormalMixtureInformationTests
         double[] observed = new double[p * p];
         ((IMleModel)model).ObservedInformation(theta, observed);
         double[] f = Compute(w, mu, sd);
+
+        // The generated expected information of the weighted term: (Σᵢ Wᵢ)·F.
+        double[] expected = new double[p * p];
+        ((IMleModel)model).ExpectedInformation(theta, expected);
+        double total = weight.Sum();
         for (int i = 0; i < p; i++)
         {
             for (int j = 0; j < p; j++)
             {
                 double scale = Math.Sqrt(f[(i * p) + i] * f[(j * p) + j]);
                 Assert.True(Math.Abs(observed[(i * p) + j] - f[(i * p) + j]) <= 1e-9 * scale, $"[{i},{j}] observed {observed[(i * p) + j]:R}, F {f[(i * p) + j]:R}");
+                Assert.True(Math.Abs(expected[(i * p) + j] - (total * f[(i * p) + j])) <= 1e-13 * scale, $"[{i},{j}] expected {expected[(i * p) + j]:R}, ΣW·F {total * f[(i * p) + j]:R}");
             }
         }
     }

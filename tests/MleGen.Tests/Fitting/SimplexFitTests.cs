@@ -94,13 +94,16 @@ public class MixtureFitTests
     }
 
     /// <summary>
-    /// NormalMixture has no closed-form expected information (HasExpectedInformation false): Fisher scoring and
-    /// expected-information standard errors are errors, never the observed information under another name.
+    /// A model without an expected information (<see cref="IMleModel.HasExpectedInformation"/> false — a hand-written one
+    /// here: every generated family has one): Fisher scoring and expected-information standard errors are errors, never
+    /// the observed information under another name.
     /// </summary>
     [Fact]
     public void ExpectedInformationIsNeverSilentlyTheObservedOne()
     {
-        IMleModel model = MleGen.Tests.EndToEnd.ModelCases.Get("NormalMixture").Simulate(500, 3);
+        double[] y = [1.2, 0.4, 2.2, 1.9, 0.7, 1.1, 1.6];
+        IMleModel model = new JetDensityModel([new("Mu", double.NegativeInfinity, double.PositiveInfinity, -1), new("Sigma", 0, double.PositiveInfinity, -1)], [0, 1], y,
+            (t, v) => -Jet.Log(t[1]) - (0.5 * (((v - t[0]) / t[1]) * ((v - t[0]) / t[1]))));
         Assert.False(model.HasExpectedInformation);
         ArgumentException scoring = Assert.Throws<ArgumentException>(() => ModelFitter.Fit(model, new FitOptions { Method = FitMethod.FisherScoring }));
         Assert.Contains("FitMethod.FisherScoring", scoring.Message);
@@ -110,5 +113,29 @@ public class MixtureFitTests
         FitResult fit = ModelFitter.Fit(model);
         Assert.Throws<InvalidOperationException>(() => fit.WithCovariance(CovarianceKind.Expected));
         Assert.NotNull(fit.WithCovariance(CovarianceKind.Sandwich).Covariance);
+    }
+
+    /// <summary>
+    /// A generated mixture has an expected information (by quadrature): Fisher scoring reaches the L-BFGS maximum, and its
+    /// expected-information standard errors differ from the observed ones (they are not the observed under another name).
+    /// </summary>
+    [Fact]
+    public void FisherScoringAndExpectedStandardErrorsWorkForAMixture()
+    {
+        IMleModel reference = MleGen.Tests.EndToEnd.ModelCases.Get("NormalMixture").Simulate(1500, 5);
+        FitResult lbfgs = ModelFitter.Fit(reference, new FitOptions { Method = FitMethod.Lbfgs });
+        IMleModel model = MleGen.Tests.EndToEnd.ModelCases.Get("NormalMixture").Simulate(1500, 5);
+        FitResult scoring = ModelFitter.Fit(model, new FitOptions { Method = FitMethod.FisherScoring, Covariance = CovarianceKind.Expected });
+        Assert.True(scoring.Converged, scoring.ToString());
+        Assert.Equal(lbfgs.LogLikelihood, scoring.LogLikelihood, 1e-8 * Math.Abs(lbfgs.LogLikelihood));
+        FitResult observed = scoring.WithCovariance(CovarianceKind.Observed);
+        for (int i = 0; i < scoring.Parameters.Count; i++)
+        {
+            Assert.Equal(lbfgs.Parameters[i].Estimate, scoring.Parameters[i].Estimate, 1e-5);
+            double se = scoring.Parameters[i].StandardError!.Value, seObserved = observed.Parameters[i].StandardError!.Value;
+            Assert.True(se > 0 && Math.Abs(se - seObserved) < 0.5 * seObserved, $"{scoring.Parameters[i].Name}: expected {se}, observed {seObserved}");
+        }
+
+        Assert.Contains(scoring.Parameters, q => Math.Abs(q.StandardError!.Value - observed[q.Name].StandardError!.Value) > 1e-6 * q.StandardError.Value);
     }
 }

@@ -109,6 +109,18 @@ internal static class SpecWalk
             }
         }
 
+        // A datum read by a [Derived] quantity (the covariates it is reported at) is used too.
+        foreach (var derived in model.Derived)
+        {
+            foreach (var spec in DescendantsAndSelf(derived.Expression))
+            {
+                if (spec is DataReadSpec d)
+                {
+                    read.Add(d.Member);
+                }
+            }
+        }
+
         foreach (var spec in AllExpressions(model))
         {
             switch (spec)
