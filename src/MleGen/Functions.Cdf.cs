@@ -75,4 +75,50 @@ public static partial class Functions
         // (1 + z²)·πF as πF + z·(z·πF): z·πF stays near −1 in the lower tail where z² alone would overflow.
         return 1 / (piF + (z * (z * piF)));
     }
+
+    /// <summary>
+    /// log P(Y &gt; L) for Y ~ Poisson(<paramref name="rate"/>) and a whole-number bound L: log(1 − e^−λ) at L = 0 (the
+    /// zero-truncated Poisson), otherwise the log regularized lower incomplete gamma log P(L + 1, λ) (through the upper one
+    /// where P is near 1); 0 for L &lt; 0.
+    /// </summary>
+    /// <param name="bound">The bound L, a whole number.</param>
+    /// <param name="rate">The rate λ, positive.</param>
+    /// <returns>The log probability, ≤ 0.</returns>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public static double PoissonLogSurvival(double bound, double rate)
+    {
+        if (bound < 0)
+        {
+            return 0;
+        }
+
+        if (bound == 0)
+        {
+            return Log1mExp(rate);
+        }
+
+        double a = bound + 1;
+        double lower = MathNet.Numerics.SpecialFunctions.GammaLowerRegularized(a, rate);
+        return lower > 0.5 ? Log1p(-MathNet.Numerics.SpecialFunctions.GammaUpperRegularized(a, rate)) : Math.Log(lower);
+    }
+
+    /// <summary>p(L; λ)/P(Y &gt; L), the derivative in λ of <see cref="PoissonLogSurvival"/>; 0 for L &lt; 0.</summary>
+    /// <param name="bound">The bound L, a whole number.</param>
+    /// <param name="rate">The rate λ, positive.</param>
+    /// <returns>The ratio, positive.</returns>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public static double PoissonSurvivalRatio(double bound, double rate)
+    {
+        if (bound < 0)
+        {
+            return 0;
+        }
+
+        if (bound == 0)
+        {
+            return InverseExpm1(rate);
+        }
+
+        return Math.Exp((bound * Math.Log(rate)) - rate - MathNet.Numerics.SpecialFunctions.GammaLn(bound + 1) - PoissonLogSurvival(bound, rate));
+    }
 }

@@ -132,6 +132,20 @@ internal static class DiagnosticDescriptors
         "The [Derived] member '{0}' is invalid: {1}",
         "A derived quantity is a non-static double property whose getter is one model-language expression of the parameters: 'double Name => expression;'.");
 
+    public static readonly DiagnosticDescriptor InvalidTruncationMember = Create(
+        DiagnosticIds.InvalidTruncationMember,
+        Usage,
+        "Truncation bound must be a [Data] double or double[]",
+        "The {0} member '{1}' of the likelihood '{2}' must be a [Data] member of type double or double[]",
+        "TruncatedBelow and TruncatedAbove name the truncation point: one for all observations (double) or one per observation (double[]); use nameof.");
+
+    public static readonly DiagnosticDescriptor TruncationUnsupportedFamily = Create(
+        DiagnosticIds.TruncationUnsupportedFamily,
+        Design,
+        "Family cannot be truncated",
+        "The likelihood '{0}' returns {1}, which cannot be {2}; supported: " + Families.FamilyTable.TruncatableFamilies,
+        "A truncated density is renormalized by the probability of the allowed region, log P(L < Y ≤ U); the generator needs that probability and its derivatives in every parameter in closed form.");
+
     // MLE01xx: statistical lint. Warnings: the model compiles, but maximum likelihood is likely to fail on it.
 
     public static readonly DiagnosticDescriptor UnboundedScale = Create(

@@ -20,6 +20,8 @@ internal static class DiagnosticIds
     public const string InvalidCensoringMember = "MLE0015";
     public const string CensoringUnsupportedFamily = "MLE0016";
     public const string InvalidDerived = "MLE0017";
+    public const string InvalidTruncationMember = "MLE0018";
+    public const string TruncationUnsupportedFamily = "MLE0019";
 
     // MLE01xx: statistical lint (warnings), reported by LintAnalyzer.
     public const string UnboundedScale = "MLE0101";

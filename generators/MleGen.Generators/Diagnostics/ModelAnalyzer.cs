@@ -29,7 +29,9 @@ public sealed class ModelAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.MissingModelAttribute,
         DiagnosticDescriptors.InvalidCensoringMember,
         DiagnosticDescriptors.CensoringUnsupportedFamily,
-        DiagnosticDescriptors.InvalidDerived);
+        DiagnosticDescriptors.InvalidDerived,
+        DiagnosticDescriptors.InvalidTruncationMember,
+        DiagnosticDescriptors.TruncationUnsupportedFamily);
 
     public override void Initialize(AnalysisContext context)
     {

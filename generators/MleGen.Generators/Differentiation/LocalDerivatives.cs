@@ -88,6 +88,12 @@ internal static class LocalDerivatives
                 return index == 0 ? b.Multiply(y, b.Binary(BinaryOp.Pow, x, b.Subtract(y, b.Constant(1)))) : b.Multiply(node, b.Log(x));
             case BinaryOp.LogSumExp: return b.Exp(b.Subtract(index == 0 ? x : y, node));
 
+            // (L, λ): the bound L is data. d log P(Y > L)/dλ = p(L; λ)/P(Y > L) = r, and
+            // r′ = r (L/λ − 1 − r) since d p(L; λ)/dλ = p(L; λ)(L/λ − 1) and d P(Y > L)/dλ = p(L; λ).
+            case BinaryOp.PoissonLogSurvival: return index == 1 ? b.Binary(BinaryOp.PoissonSurvivalRatio, x, y) : b.Constant(0);
+            case BinaryOp.PoissonSurvivalRatio:
+                return index == 1 ? b.Multiply(node, b.Subtract(b.Subtract(b.Divide(x, y), b.Constant(1)), node)) : b.Constant(0);
+
             // ε (the model's kink smoothing) is a constant of the model, never a function of θ.
             case BinaryOp.SmoothAbs: return index == 0 ? b.Binary(BinaryOp.SmoothSign, x, y) : b.Constant(0);
             case BinaryOp.SmoothSign: return index == 0 ? b.Binary(BinaryOp.SmoothSignDerivative, x, y) : b.Constant(0);

@@ -77,7 +77,7 @@ internal static class ModelEmitter
                 {
                     InformationEmitter.EmitExpected(w, model, t, members);
                 }
-                else if (!model.Terms[t].Spec.IsCensored)
+                else if (model.Terms[t].Spec.Family == FamilyKind.NormalMixture)
                 {
                     InformationEmitter.EmitMixtureExpected(w, model, t);
                 }
@@ -134,7 +134,7 @@ internal static class ModelEmitter
                 for (int t = 0; t < terms.Count; t++)
                 {
                     // A censored term has no expected information (not derived): its slot holds the observed one.
-                    string expected = terms[t].Spec.IsCensored ? InformationEmitter.HessianMethod(t) : InformationEmitter.ExpectedMethod(t);
+                    string expected = NoExpected(terms[t].Spec) ? InformationEmitter.HessianMethod(t) : InformationEmitter.ExpectedMethod(t);
                     w.Line("case " + t + ":");
                     w.Indent();
                     using (w.Block("switch (kind)"))
@@ -156,6 +156,9 @@ internal static class ModelEmitter
 
         w.Line();
     }
+
+    /// <summary>A censored or truncated term has no expected information (not derived): its slot holds the observed one.</summary>
+    private static bool NoExpected(LikelihoodSpec term) => term.IsCensored || term.IsTruncated;
 
     private static void EmitObservationCount(IndentedWriter w, ModelSpec spec)
     {
@@ -226,11 +229,11 @@ internal static class ModelEmitter
 
         // Every family has one: in closed form (FisherTable) or, for NormalMixture, by quadrature; a censored
         // term's is not derived (it is an expectation over the censoring mechanism too, which the model does not describe).
-        bool censored = terms.Any(t => t.Spec.IsCensored);
+        bool censored = terms.Any(t => NoExpected(t.Spec));
         w.Line("/// <inheritdoc />");
         if (censored)
         {
-            w.Line("/// <remarks>The expected information of a censored term is not derived (it depends on the censoring mechanism): ExpectedInformation sums the observed information of those terms.</remarks>");
+            w.Line("/// <remarks>The expected information of a censored or truncated term is not derived: ExpectedInformation sums the observed information of those terms.</remarks>");
         }
 
         w.Line(GeneratedCode);

@@ -211,6 +211,40 @@ internal static class FamilyTable
         }
     }
 
+    /// <summary>The families a likelihood can truncate, as the diagnostic lists them.</summary>
+    public const string TruncatableFamilies = "below and above: " + CensorableFamilies + "; below only (y > L): Poisson and PoissonLog";
+
+    /// <summary>True when the family's allowed-region probability (and its derivatives) can be emitted.</summary>
+    public static bool SupportsTruncation(FamilyKind family, bool below) =>
+        SupportsCensoring(family) || (below && family is FamilyKind.Poisson or FamilyKind.PoissonLog);
+
+    /// <summary>True for the truncatable discrete families (below means y &gt; L, and L must be a whole number).</summary>
+    public static bool IsDiscreteTruncation(FamilyKind family) => family is FamilyKind.Poisson or FamilyKind.PoissonLog;
+
+    /// <summary>log P(L &lt; Y ≤ U) (either bound may be null: no bound on that side).</summary>
+    public static Node LogTruncationMass(IrBuilder b, FamilyKind family, FamilyArguments args, Node? lower, Node? upper)
+    {
+        if (IsDiscreteTruncation(family))
+        {
+            var rate = family == FamilyKind.PoissonLog ? b.Exp(args.Scalars[0]) : args.Scalars[0];
+            return b.Binary(BinaryOp.PoissonLogSurvival, b.ToDouble(lower!), rate);
+        }
+
+        if (upper is null)
+        {
+            return LogCdf(b, family, lower!, args, upper: true);
+        }
+
+        var logFUpper = LogCdf(b, family, upper, args, upper: false);
+        if (lower is null)
+        {
+            return logFUpper;
+        }
+
+        // log(F(U) − F(L)) = log F(U) + log(1 − F(L)/F(U))
+        return b.Add(logFUpper, b.Unary(UnaryOp.Log1mExp, b.Subtract(logFUpper, LogCdf(b, family, lower, args, upper: false))));
+    }
+
     private static Node NormalLogDensity(IrBuilder b, Node y, Node mean, Node sd)
     {
         // −½ log(2π) − log σ − ½ ((y − μ)/σ)²

@@ -43,6 +43,12 @@ internal sealed class ModelIr
             var logDensity = FamilyTable.LogDensity(builder, term.Family, y, args);
             var (variable, constant) = SplitConstant(builder, logDensity);
             (variable, constant) = Censor(builder, term, y, args, variable, constant);
+            if (term.IsTruncated)
+            {
+                // Renormalized by the probability of the allowed region.
+                var mass = FamilyTable.LogTruncationMass(builder, term.Family, args, Bound(spec, builder, term.TruncatedBelow), Bound(spec, builder, term.TruncatedAbove));
+                variable = builder.Subtract(variable, mass);
+            }
             terms.Add(new TermIr(term, y, args.Scalars, logDensity, builder.Negate(Weighted(builder, term, variable)), builder.Negate(Weighted(builder, term, constant))));
         }
 
@@ -71,6 +77,19 @@ internal sealed class ModelIr
         }
 
         return (variable, constant);
+    }
+
+    /// <summary>A truncation bound: the scalar datum, or its element i.</summary>
+    internal static Node? Bound(ModelSpec spec, IrBuilder builder, string? member)
+    {
+        if (member is null)
+        {
+            return null;
+        }
+
+        return Find(spec, member)?.Kind == DataKind.DoubleArray
+            ? builder.Data(member, ScalarType.Double, ImmutableArray.Create(builder.ObservationIndex()))
+            : builder.Data(member, ScalarType.Double, ImmutableArray<Node>.Empty);
     }
 
     private static Node Weighted(IrBuilder builder, LikelihoodSpec term, Node value) => term.Weights is null

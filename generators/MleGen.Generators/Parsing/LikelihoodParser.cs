@@ -39,6 +39,8 @@ internal static class LikelihoodParser
         var weights = CheckMember(context, method, attribute, attributeSyntax, isWeights: true);
         var rightCensored = CheckCensoringMember(context, method, attribute, attributeSyntax, "RightCensored");
         var leftCensored = CheckCensoringMember(context, method, attribute, attributeSyntax, "LeftCensored");
+        var truncatedBelow = CheckTruncationMember(context, method, attribute, attributeSyntax, "TruncatedBelow");
+        var truncatedAbove = CheckTruncationMember(context, method, attribute, attributeSyntax, "TruncatedAbove");
 
         var location = ModelParser.FirstLocation(method);
         if (method.IsGenericMethod)
@@ -93,9 +95,19 @@ internal static class LikelihoodParser
             return null;
         }
 
-        if (rightCensored.Failed || leftCensored.Failed)
+        if (rightCensored.Failed || leftCensored.Failed || truncatedBelow.Failed || truncatedAbove.Failed)
         {
             return null;
+        }
+
+        foreach (var (key, name) in new[] { ("TruncatedBelow", truncatedBelow.Name), ("TruncatedAbove", truncatedAbove.Name) })
+        {
+            if (name is not null && !Families.FamilyTable.SupportsTruncation(call.Family, below: key == "TruncatedBelow"))
+            {
+                var at = attributeSyntax?.ArgumentList?.Arguments.FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == key)?.GetLocation() ?? location;
+                context.Report(DiagnosticDescriptors.TruncationUnsupportedFamily, at, method.Name, call.Family.ToString(), key == "TruncatedBelow" ? "truncated below" : "truncated above");
+                return null;
+            }
         }
 
         if ((rightCensored.Name ?? leftCensored.Name) is not null && !Families.FamilyTable.SupportsCensoring(call.Family))
@@ -110,7 +122,53 @@ internal static class LikelihoodParser
         {
             RightCensored = rightCensored.Name,
             LeftCensored = leftCensored.Name,
+            TruncatedBelow = truncatedBelow.Name,
+            TruncatedAbove = truncatedAbove.Name,
         };
+    }
+
+    /// <summary>The truncation bound named by <c>TruncatedBelow</c>/<c>TruncatedAbove</c>: a <c>[Data] double</c> or <c>double[]</c>; else reports it.</summary>
+    private static (string? Name, bool Failed) CheckTruncationMember(ParseContext context, IMethodSymbol method, AttributeData attribute, AttributeSyntax? syntax, string key)
+    {
+        var named = attribute.NamedArguments.FirstOrDefault(a => a.Key == key);
+        if (named.Key is null)
+        {
+            return (null, false);
+        }
+
+        var name = named.Value.Value as string;
+        var argumentSyntax = syntax?.ArgumentList?.Arguments.FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == key)?.Expression;
+        var location = argumentSyntax?.GetLocation() ?? ModelParser.FirstLocation(method);
+        bool ok = false;
+        bool invalidData = false;
+        if (name is not null)
+        {
+            foreach (var candidate in context.ModelType.GetMembers(name))
+            {
+                if (context.Data.TryGetValue(candidate, out var data))
+                {
+                    ok = data.Kind is DataKind.Double or DataKind.DoubleArray;
+                }
+                else
+                {
+                    invalidData |= candidate.GetAttributes().Any(a => WellKnownTypes.Is(a.AttributeClass, context.Types.DataAttribute));
+                }
+            }
+        }
+
+        if (ok)
+        {
+            return (name, false);
+        }
+
+        if (invalidData)
+        {
+            context.Fail();
+            return (null, true);
+        }
+
+        context.Report(DiagnosticDescriptors.InvalidTruncationMember, location, key, name ?? "(null)", method.Name);
+        return (null, true);
     }
 
     /// <summary>The censoring flags named by <c>RightCensored</c>/<c>LeftCensored</c>: a <c>[Data] bool[]</c> other than the observations; else reports it.</summary>

@@ -124,6 +124,12 @@ internal enum BinaryOp
 
     /// <summary>d SmoothSign/dz: ε²/(z² + ε²)^{3/2}, or 0 for ε = 0.</summary>
     SmoothSignDerivative,
+
+    /// <summary>log P(Y &gt; L) for Y ~ Poisson(λ), (L, λ): the log regularized lower incomplete gamma log P(L + 1, λ).</summary>
+    PoissonLogSurvival,
+
+    /// <summary>d PoissonLogSurvival/dλ = p(L; λ)/P(Y &gt; L), (L, λ).</summary>
+    PoissonSurvivalRatio,
 }
 
 /// <summary>A binary operator or two-argument intrinsic; <see cref="ScalarType"/> is the result's type (Int for int arithmetic).</summary>

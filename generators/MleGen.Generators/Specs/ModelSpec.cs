@@ -124,4 +124,13 @@ internal sealed record LikelihoodSpec(
 
     /// <summary>True when some observations contribute a log CDF or log survival instead of the log density.</summary>
     public bool IsCensored => RightCensored is not null || LeftCensored is not null;
+
+    /// <summary>The <c>[Data] double</c> or <c>double[]</c> lower truncation bound (observations lie above it), or null.</summary>
+    public string? TruncatedBelow { get; init; }
+
+    /// <summary>The <c>[Data] double</c> or <c>double[]</c> upper truncation bound (observations lie at or below it), or null.</summary>
+    public string? TruncatedAbove { get; init; }
+
+    /// <summary>True when the density is renormalized by the probability of the allowed region.</summary>
+    public bool IsTruncated => TruncatedBelow is not null || TruncatedAbove is not null;
 }

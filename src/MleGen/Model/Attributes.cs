@@ -83,4 +83,18 @@ public sealed class LikelihoodAttribute : Attribute
     /// <see cref="RightCensored"/>; an observation flagged in both is right-censored.
     /// </summary>
     public string? LeftCensored { get; set; }
+
+    /// <summary>
+    /// Optional name of a <c>[Data] double</c> or <c>double[]</c> member L: the observations are truncated below at L (only
+    /// values above L are ever recorded), so the density is renormalized by P(Y &gt; L). For a continuous family with a
+    /// CDF (see <see cref="RightCensored"/>), and for Poisson and PoissonLog, where below means y &gt; L: a zero-truncated
+    /// Poisson is <c>TruncatedBelow</c> at 0.
+    /// </summary>
+    public string? TruncatedBelow { get; set; }
+
+    /// <summary>
+    /// Optional name of a <c>[Data] double</c> or <c>double[]</c> member U: only values at most U are recorded, and the
+    /// density is renormalized by P(Y ≤ U). For the continuous families with a CDF.
+    /// </summary>
+    public string? TruncatedAbove { get; set; }
 }
