@@ -92,4 +92,22 @@ public class SurvivalReferenceTests
         model.WriteParameters(theta);
         return result;
     }
+
+    [Fact]
+    public void ZeroTruncatedPoissonInsectSprays()
+    {
+        ReferenceCase c = ReferenceCase.Load("ztpoisson_insectsprays");
+        var model = new ZeroTruncatedInsectSpraysModel
+        {
+            Count = ReferenceCheck.Ints(c.Columns["count"]),
+            SprayB = c.Columns["sprayB"], SprayC = c.Columns["sprayC"], SprayD = c.Columns["sprayD"],
+            SprayE = c.Columns["sprayE"], SprayF = c.Columns["sprayF"],
+        };
+        FitResult fit = model.Fit(new FitOptions { Covariance = CovarianceKind.Observed });
+        var check = new ReferenceCheck(c);
+        check.Fit(fit);
+        check.Parameters(fit, ReferenceCheck.Same("intercept", "sprayB", "sprayC", "sprayD", "sprayE", "sprayF"));
+        check.Summary(fit);
+        check.AssertAll();
+    }
 }

@@ -23,3 +23,25 @@ public partial class WeibullSurvregLungModel
     [Derived]
     public double Median60Female => Math.Exp(intercept + (60 * age) + female) * Math.Pow(Math.Log(2), 1 / shape);
 }
+
+/// <summary>ztpoisson_insectsprays: count ~ Poisson(exp(intercept + spray effects)) truncated to count &gt; 0.</summary>
+[Model]
+public partial class ZeroTruncatedInsectSpraysModel
+{
+    [Data] public required int[] Count { get; init; }
+    [Data] public required double[] SprayB { get; init; }
+    [Data] public required double[] SprayC { get; init; }
+    [Data] public required double[] SprayD { get; init; }
+    [Data] public required double[] SprayE { get; init; }
+    [Data] public required double[] SprayF { get; init; }
+    [Data] public double Zero { get; init; }
+    [Param] public double intercept;
+    [Param] public double sprayB;
+    [Param] public double sprayC;
+    [Param] public double sprayD;
+    [Param] public double sprayE;
+    [Param] public double sprayF;
+
+    [Likelihood(nameof(Count), TruncatedBelow = nameof(Zero))]
+    internal PoissonLog Counts(int i) => new(intercept + (sprayB * SprayB[i]) + (sprayC * SprayC[i]) + (sprayD * SprayD[i]) + (sprayE * SprayE[i]) + (sprayF * SprayF[i]));
+}
