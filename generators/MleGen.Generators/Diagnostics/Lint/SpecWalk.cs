@@ -107,6 +107,16 @@ internal static class SpecWalk
             {
                 read.Add(left);
             }
+
+            if (likelihood.TruncatedBelow is { } below)
+            {
+                read.Add(below);
+            }
+
+            if (likelihood.TruncatedAbove is { } above)
+            {
+                read.Add(above);
+            }
         }
 
         // A datum read by a [Derived] quantity (the covariates it is reported at) is used too.
