@@ -7,19 +7,20 @@ using MleGen.Samples.Models;
 
 // Four classic models, each a maximum-likelihood fit of a familiar loss:
 // least squares = Gaussian, cross-entropy = Bernoulli, counts = Poisson, absolute error = Laplace.
-// The warp-breaks part shows the data story: factors through a ModelFrame, labelled reports,
+// Every model names its coefficients after its data columns ([Param(Names = nameof(Columns))]).
+// The warp-breaks part shows the data story: factors through a ModelFrame, named coefficients,
 // an exported coefficient table and plots written to files.
 
 string output = Path.Combine(AppContext.BaseDirectory, "output");
 Directory.CreateDirectory(output);
 
 var cars = CsvTable.Load("ols_cars");
-var linear = new LinearRegression { X = cars.Matrix("speed"), Y = cars.Column("dist"), Beta = new double[1], Sigma = 10 };
-Show("Stopping distance ~ speed (Gaussian: least squares), R datasets::cars", linear.Fit(), Labelled("speed"));
+var linear = new LinearRegression { X = cars.Matrix("speed"), Y = cars.Column("dist"), Columns = ["speed"], Beta = new double[1], Sigma = 10 };
+Show("Stopping distance ~ speed (Gaussian: least squares), R datasets::cars", linear.Fit());
 
 var mtcars = CsvTable.Load("logistic_mtcars");
-var logistic = new LogisticRegression { X = mtcars.Matrix("wt", "hp"), Y = mtcars.IntColumn("am"), Beta = new double[2] };
-Show("Manual transmission ~ weight + horsepower (Bernoulli-logit: cross-entropy), R datasets::mtcars", logistic.Fit(), Labelled("wt", "hp"));
+var logistic = new LogisticRegression { X = mtcars.Matrix("wt", "hp"), Y = mtcars.IntColumn("am"), Columns = ["wt", "hp"], Beta = new double[2] };
+Show("Manual transmission ~ weight + horsepower (Bernoulli-logit: cross-entropy), R datasets::mtcars", logistic.Fit());
 
 // Factors: wool (A, B) and tension (L, M, H) are text in the CSV; the frame codes them as R does.
 var warpbreaks = CsvTable.Load("warpbreaks");
@@ -30,29 +31,30 @@ int[] breaks = warpbreaks.IntColumn("breaks");
 
 // The model has its own Intercept, so the design leaves out the column of ones.
 DesignMatrix additive = frame.Design("wool + tension", interceptColumn: false);
-var poisson = new PoissonRegression { X = additive.Matrix, Y = breaks, Beta = new double[additive.ColumnCount] };
+// The design's column names (woolB, tensionM, tensionH) name Beta's elements: [Param(Names = nameof(Columns))].
+var poisson = new PoissonRegression { X = additive.Matrix, Y = breaks, Columns = [.. additive.ColumnNames], Beta = new double[additive.ColumnCount] };
 var poissonFit = poisson.Fit();
-ReportOptions labels = Labelled([.. additive.ColumnNames]);
-Show("Warp breaks ~ wool + tension (Poisson-log), R datasets::warpbreaks", poissonFit, labels);
-Show("The same fit with sandwich (robust) standard errors: overdispersion roughly doubles them", poissonFit.WithCovariance(CovarianceKind.Sandwich), labels);
+Show("Warp breaks ~ wool + tension (Poisson-log), R datasets::warpbreaks", poissonFit);
+Show("The same fit with sandwich (robust) standard errors: overdispersion roughly doubles them", poissonFit.WithCovariance(CovarianceKind.Sandwich));
 
 DesignMatrix factorial = frame.Design("wool * tension", interceptColumn: false);
-var interaction = new PoissonRegression { X = factorial.Matrix, Y = breaks, Beta = new double[factorial.ColumnCount] };
+var interaction = new PoissonRegression { X = factorial.Matrix, Y = breaks, Columns = [.. factorial.ColumnNames], Beta = new double[factorial.ColumnCount] };
 FitResult interactionFit = interaction.Fit(new FitOptions { ConfidenceLevel = 0.90 });
-var factorialReport = new ReportOptions { Labels = ReportOptions.LabelVector("Beta", factorial.ColumnNames), ProfileIntervals = true, Correlation = true };
+var factorialReport = new ReportOptions { ProfileIntervals = true, Correlation = true };
 Show("Warp breaks ~ wool * tension: 90 % profile-likelihood intervals and the correlation of the estimates", interactionFit, factorialReport);
 LikelihoodRatio lr = FitResult.LikelihoodRatioTest(poissonFit, interactionFit);
 Console.WriteLine($"Does the wool effect depend on tension? Likelihood-ratio test: statistic {lr.Statistic:F3} on {lr.DegreesOfFreedom} df, p = {lr.PValue:G3}");
 Console.WriteLine();
 
-// Export the coefficient table (one row per parameter, as broom::tidy) and draw the fit.
+// Export the coefficient table (one row per parameter, as broom::tidy) and the rate ratios, and draw the fit.
 TidyTable table = interactionFit.Tidy(factorialReport);
 foreach (string file in new[] { "warpbreaks_coefficients.csv", "warpbreaks_coefficients.json", "warpbreaks_coefficients.md" })
 {
     table.Save(Path.Combine(output, file));
 }
 
-PlotFile.Save(ProfilePlot.Create(interactionFit, "Beta[0]", label: "woolB"), Path.Combine(output, "warpbreaks_profile_woolB.png"));
+interactionFit.Tidy(new ReportOptions { Exponentiate = true }).Save(Path.Combine(output, "warpbreaks_rate_ratios.csv"));
+PlotFile.Save(ProfilePlot.Create(interactionFit, "woolB"), Path.Combine(output, "warpbreaks_profile_woolB.png"));
 (double[] fitted, double[] pearson) = PearsonResiduals(interaction, factorial.Matrix, breaks);
 PlotFile.Save(ResidualPlot.VersusFitted(fitted, pearson, "Pearson residuals"), Path.Combine(output, "warpbreaks_residuals.svg"));
 PlotFile.Save(ResidualPlot.NormalQQ(pearson, "Pearson residuals"), Path.Combine(output, "warpbreaks_qq.png"));
@@ -62,8 +64,9 @@ Console.WriteLine($"Wrote the table as CSV, JSON and Markdown, a profile plot, r
 Console.WriteLine();
 
 var stackloss = CsvTable.Load("laplace_lad_stackloss");
-var laplace = new LaplaceRegression { X = stackloss.Matrix("air_flow", "water_temp", "acid_conc"), Y = stackloss.Column("stack_loss"), Beta = new double[3], Scale = 5 };
-Show("Stack loss ~ air flow + water temperature + acid (Laplace: least absolute deviations, robust to outliers), R datasets::stackloss", laplace.Fit(new FitOptions { Covariance = CovarianceKind.Expected }), Labelled("air_flow", "water_temp", "acid_conc"));
+string[] stacklossColumns = ["air_flow", "water_temp", "acid_conc"];
+var laplace = new LaplaceRegression { X = stackloss.Matrix(stacklossColumns), Y = stackloss.Column("stack_loss"), Columns = stacklossColumns, Beta = new double[3], Scale = 5 };
+Show("Stack loss ~ air flow + water temperature + acid (Laplace: least absolute deviations, robust to outliers), R datasets::stackloss", laplace.Fit(new FitOptions { Covariance = CovarianceKind.Expected }));
 
 // Survival with censoring: patients alive at the end of follow-up are right-censored (their time is a lower bound).
 // The median survival time of a 60-year-old woman is a [Derived] quantity: estimate and delta-method SE.
@@ -71,13 +74,14 @@ var lung = CsvTable.Load("lung");
 var survival = new WeibullSurvival
 {
     X = lung.Matrix("age", "female"),
+    Columns = ["age", "female"],
     Time = lung.Column("time"),
     Censored = Array.ConvertAll(lung.IntColumn("censored"), c => c != 0),
     Beta = new double[2],
     Intercept = 5,
 };
 FitResult survivalFit = survival.Fit();
-Show("Lung cancer survival ~ age + sex (Weibull, right-censored: survival::survreg), R survival::lung", survivalFit, Labelled("age", "female"));
+Show("Lung cancer survival ~ age + sex (Weibull, right-censored: survival::survreg), R survival::lung", survivalFit);
 ParameterEstimate median = survivalFit.Derived["MedianSurvival"];
 Console.WriteLine($"Median survival of a 60-year-old woman: {median.Estimate:F1} days (SE {median.StandardError:F1}; 95 % CI {median.Lower:F1} to {median.Upper:F1})");
 Console.WriteLine();
@@ -89,9 +93,6 @@ static void Show(string title, FitResult fit, ReportOptions? report = null)
     Console.WriteLine(fit.Summary(report));
     Console.WriteLine();
 }
-
-// Reports name Beta's elements after the data columns they multiply.
-static ReportOptions Labelled(params string[] columns) => new() { Labels = ReportOptions.LabelVector("Beta", columns) };
 
 // Fitted means exp(Intercept + x·Beta) and Pearson residuals (y − μ)/√μ of the fitted Poisson model.
 static (double[] Fitted, double[] Pearson) PearsonResiduals(PoissonRegression model, double[,] x, int[] y)

@@ -39,7 +39,14 @@ internal static class DiagnosticDescriptors
         Usage,
         "Invalid [Param] member",
         "The [Param] member '{0}' is invalid: {1}",
-        "Parameters must be writable fields of type double, double[] or double[,]; Simplex applies only to double[]; a lower bound must be below the upper bound.");
+        "Parameters must be writable fields or properties (public or private) of type double, double[] or double[,]; Simplex applies only to double[]; a lower bound must be below the upper bound; two parameters cannot be reported under the same name.");
+
+    public static readonly DiagnosticDescriptor InvalidNamesMember = Create(
+        DiagnosticIds.InvalidNamesMember,
+        Usage,
+        "Invalid Names member of a [Param]",
+        "The Names member '{0}' of the [Param] '{1}' is invalid: {2}",
+        "Names = nameof(Columns) on a double[] parameter names its elements after a string[] field or property of the model, one name per element.");
 
     public static readonly DiagnosticDescriptor InvalidLikelihoodShape = Create(
         DiagnosticIds.InvalidLikelihoodShape,

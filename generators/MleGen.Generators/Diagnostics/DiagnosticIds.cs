@@ -17,11 +17,12 @@ internal static class DiagnosticIds
     public const string StaticMember = "MLE0012";
     public const string InvalidFamilyArgument = "MLE0013";
     public const string MissingModelAttribute = "MLE0014";
-    public const string InvalidCensoringMember = "MLE0015";
-    public const string CensoringUnsupportedFamily = "MLE0016";
-    public const string InvalidDerived = "MLE0017";
-    public const string InvalidTruncationMember = "MLE0018";
-    public const string TruncationUnsupportedFamily = "MLE0019";
+    public const string InvalidNamesMember = "MLE0015";
+    public const string InvalidCensoringMember = "MLE0016";
+    public const string CensoringUnsupportedFamily = "MLE0017";
+    public const string InvalidDerived = "MLE0018";
+    public const string InvalidTruncationMember = "MLE0019";
+    public const string TruncationUnsupportedFamily = "MLE0020";
 
     // MLE01xx: statistical lint (warnings), reported by LintAnalyzer.
     public const string UnboundedScale = "MLE0101";

@@ -27,6 +27,7 @@ public sealed class ModelAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.StaticMember,
         DiagnosticDescriptors.InvalidFamilyArgument,
         DiagnosticDescriptors.MissingModelAttribute,
+        DiagnosticDescriptors.InvalidNamesMember,
         DiagnosticDescriptors.InvalidCensoringMember,
         DiagnosticDescriptors.CensoringUnsupportedFamily,
         DiagnosticDescriptors.InvalidDerived,

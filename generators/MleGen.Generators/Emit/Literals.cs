@@ -27,6 +27,12 @@ internal static class Literals
         return value < 0 ? "(" + text + "d)" : text + "d";
     }
 
+    /// <summary>A number as text for people (descriptions, messages): round-trip, invariant, no suffix.</summary>
+    public static string Plain(double value) => value.ToString("R", NumberFormatInfo.InvariantInfo);
+
+    /// <summary>An int as text for people, invariant.</summary>
+    public static string Plain(int value) => value.ToString(NumberFormatInfo.InvariantInfo);
+
     public static string Int(int value) => value < 0 ? "(" + value.ToString(NumberFormatInfo.InvariantInfo) + ")" : value.ToString(NumberFormatInfo.InvariantInfo);
 
     /// <summary>A C# string literal.</summary>

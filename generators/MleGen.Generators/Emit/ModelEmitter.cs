@@ -54,6 +54,7 @@ internal static class ModelEmitter
             ValidationEmitter.Emit(w, model, new MemberAccess(spec, parameterViews: false), GeneratedCode);
             EmitEntryPoints(w, model);
             PriorEmitter.Emit(w, spec, GeneratedCode);
+            DescriptionEmitter.Emit(w, spec, Description.GlmShape.Of(spec), GeneratedCode);
             w.Line("/// <summary>Fits the model by maximum likelihood (MAP when it has priors), writes the estimates into the parameter members and returns the inference report.</summary>");
             w.Line("/// <param name=\"options\">Optimizer, covariance kind, tolerances, start values, fixed parameters; defaults when null.</param>");
             w.Line(GeneratedCode);

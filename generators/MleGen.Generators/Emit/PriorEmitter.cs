@@ -14,6 +14,8 @@ internal static class PriorEmitter
     public static void Emit(IndentedWriter w, ModelSpec model, string generatedCode)
     {
         bool any = model.Parameters.Any(p => p.Priors.Count > 0);
+        // The smooth part (with g and h) exists only where some prior has one: an L1-only model has none.
+        bool smooth = model.Parameters.Any(p => p.Priors.Any(prior => Call(prior) is not null));
         w.Line("/// <inheritdoc />");
         w.Line(generatedCode);
         w.Line("public bool HasPrior => " + (any ? "true" : "false") + ";");
@@ -26,7 +28,7 @@ internal static class PriorEmitter
             w.Line("__RequireLength(theta.Length, nameof(theta));");
             w.Line("if (!gradient.IsEmpty) __RequireLength(gradient.Length, nameof(gradient));");
             w.Line("double total = 0d;");
-            if (any)
+            if (smooth)
             {
                 ParameterPreamble.Offsets(w, model);
                 w.Line("double g, h;");
@@ -48,7 +50,7 @@ internal static class PriorEmitter
             w.Line("__RequireLength(theta.Length, nameof(theta));");
             w.Line("int p = theta.Length;");
             w.Line("if (hessian.Length != p * p) throw new global::System.ArgumentException(\"hessian must have p·p elements.\", nameof(hessian));");
-            if (any)
+            if (smooth)
             {
                 ParameterPreamble.Offsets(w, model);
                 w.Line("double g, h;");

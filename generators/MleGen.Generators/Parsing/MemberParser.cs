@@ -15,6 +15,7 @@ internal static class MemberParser
     {
         data = new List<DataMemberSpec>();
         parameters = new List<ParamMemberSpec>();
+        var parameterMembers = new List<(ISymbol, ParamMemberSpec)>();
         foreach (var member in context.ModelType.GetMembers())
         {
             context.CancellationToken.ThrowIfCancellationRequested();
@@ -35,9 +36,12 @@ internal static class MemberParser
             if (paramAttribute is not null && ParseParam(context, member, paramAttribute, attributes) is { } paramSpec)
             {
                 parameters.Add(paramSpec);
+                parameterMembers.Add((member, paramSpec));
                 context.Parameters[member] = paramSpec;
             }
         }
+
+        ParameterNames.CheckDistinct(context, parameterMembers);
     }
 
     private static DataMemberSpec? ParseData(ParseContext context, ISymbol member)
@@ -83,26 +87,32 @@ internal static class MemberParser
 
     private static ParamMemberSpec? ParseParam(ParseContext context, ISymbol member, AttributeData attribute, IEnumerable<AttributeData> attributes)
     {
-        if (member is not IFieldSymbol field)
+        ITypeSymbol? type = member switch
         {
-            // [Param] targets fields only: the compiler reports CS0592 on anything else.
+            IFieldSymbol f => f.Type,
+            IPropertySymbol { IsIndexer: false } property => property.Type,
+            _ => null,
+        };
+        if (type is null)
+        {
+            // [Param] targets fields and properties only: the compiler reports CS0592 on anything else.
             context.Fail();
             return null;
         }
 
-        if (field.IsStatic || field.IsConst)
+        if (member.IsStatic || member is IFieldSymbol { IsConst: true })
         {
-            context.Report(DiagnosticDescriptors.StaticMember, ModelParser.FirstLocation(field), "[Param]", field.Name);
+            context.Report(DiagnosticDescriptors.StaticMember, ModelParser.FirstLocation(member), "[Param]", member.Name);
             return null;
         }
 
-        if (field.Type.TypeKind == TypeKind.Error)
+        if (type.TypeKind == TypeKind.Error)
         {
             context.Fail();
             return null;
         }
 
-        ParamShape? shape = field.Type switch
+        ParamShape? shape = type switch
         {
             { SpecialType: SpecialType.System_Double } => ParamShape.Scalar,
             IArrayTypeSymbol { Rank: 1, ElementType.SpecialType: SpecialType.System_Double } => ParamShape.Vector,
@@ -111,18 +121,19 @@ internal static class MemberParser
         };
         if (shape is null)
         {
-            context.Report(DiagnosticDescriptors.InvalidParam, TypeLocation(field) ?? ModelParser.FirstLocation(field), field.Name, "its type '" + field.Type.ToDisplayString() + "' is not double, double[] or double[,]");
+            context.Report(DiagnosticDescriptors.InvalidParam, TypeLocation(member) ?? ModelParser.FirstLocation(member), member.Name, "its type '" + type.ToDisplayString() + "' is not double, double[] or double[,]");
             return null;
         }
 
-        if (field.IsReadOnly)
+        if (NotWritable(member, shape.Value) is { } why)
         {
-            context.Report(DiagnosticDescriptors.InvalidParam, ModelParser.FirstLocation(field), field.Name, "it is readonly, but a fit writes the estimates back into it");
+            context.Report(DiagnosticDescriptors.InvalidParam, ModelParser.FirstLocation(member), member.Name, why);
             return null;
         }
 
         double lower = double.NegativeInfinity, upper = double.PositiveInfinity;
         bool simplex = false;
+        string? names = null;
         foreach (var named in attribute.NamedArguments)
         {
             switch (named.Key)
@@ -136,19 +147,27 @@ internal static class MemberParser
                 case "Simplex":
                     simplex = named.Value.Value is true;
                     break;
+                case "Names":
+                    names = named.Value.Value as string;
+                    break;
             }
         }
 
-        var attributeLocation = attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken).GetLocation() ?? ModelParser.FirstLocation(field);
+        var attributeLocation = attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken).GetLocation() ?? ModelParser.FirstLocation(member);
         if (simplex && shape != ParamShape.Vector)
         {
-            context.Report(DiagnosticDescriptors.InvalidParam, attributeLocation, field.Name, "Simplex applies only to a double[] parameter");
+            context.Report(DiagnosticDescriptors.InvalidParam, attributeLocation, member.Name, "Simplex applies only to a double[] parameter");
             return null;
         }
 
         if (!(lower < upper))
         {
-            context.Report(DiagnosticDescriptors.InvalidParam, attributeLocation, field.Name, "its lower bound is not below its upper bound");
+            context.Report(DiagnosticDescriptors.InvalidParam, attributeLocation, member.Name, "its lower bound is not below its upper bound");
+            return null;
+        }
+
+        if (names is not null && !ParameterNames.CheckNamesMember(context, member, shape.Value, names, attributeLocation))
+        {
             return null;
         }
 
@@ -171,8 +190,19 @@ internal static class MemberParser
             }
         }
 
-        return new ParamMemberSpec(field.Name, shape.Value, lower, upper, simplex, priors.ToEquatableArray());
+        return new ParamMemberSpec(member.Name, shape.Value, lower, upper, simplex, priors.ToEquatableArray(), ParameterNames.Clean(member.Name), names);
     }
+
+    /// <summary>Why generated code could not write the estimates into <paramref name="member"/>, or null when it can.</summary>
+    private static string? NotWritable(ISymbol member, ParamShape shape) => member switch
+    {
+        IFieldSymbol { IsReadOnly: true } when shape == ParamShape.Scalar => "it is readonly, but a fit writes the estimates back into it",
+        IFieldSymbol { IsReadOnly: true } => "it is readonly, but a fit writes the estimates back into it (an array parameter may be a property with a getter)",
+        IPropertySymbol { GetMethod: null } => "it has no getter, but a fit reads the start values from it",
+        IPropertySymbol { SetMethod: null } when shape == ParamShape.Scalar => "it has no setter, but a fit writes the estimate back into it",
+        IPropertySymbol { SetMethod.IsInitOnly: true } when shape == ParamShape.Scalar => "its setter is init-only, but a fit writes the estimate back into it; use set",
+        _ => null,
+    };
 
     private static double? ToDouble(object? value) => value switch
     {

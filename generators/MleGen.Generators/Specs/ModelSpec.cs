@@ -52,16 +52,21 @@ internal enum ParamShape
     Matrix,
 }
 
-/// <summary>A <c>[Param]</c> field with its constraints and priors.</summary>
+/// <summary>A <c>[Param]</c> field or property with its constraints and priors.</summary>
+/// <param name="Name">The member's name in source (what generated code reads and writes).</param>
 /// <param name="Lower">Lower bound, <see cref="double.NegativeInfinity"/> when none.</param>
 /// <param name="Upper">Upper bound, <see cref="double.PositiveInfinity"/> when none.</param>
+/// <param name="DisplayName">The reported name: <paramref name="Name"/> without leading underscores, first letter capitalized (<c>_mu</c> → <c>Mu</c>).</param>
+/// <param name="Names">The <c>string[]</c> member naming a vector's elements (<c>[Param(Names = nameof(Columns))]</c>), or null.</param>
 internal sealed record ParamMemberSpec(
     string Name,
     ParamShape Shape,
     double Lower,
     double Upper,
     bool Simplex,
-    EquatableArray<PriorSpec> Priors);
+    EquatableArray<PriorSpec> Priors,
+    string DisplayName,
+    string? Names = null);
 
 /// <summary>The prior attributes.</summary>
 internal enum PriorKind

@@ -11,7 +11,10 @@ public partial class LinearRegression
     [Data] public required double[] Y { get; init; }
 
     [Param] public double Intercept;
-    [Param] public double[] Beta = [];
+    /// <summary>The names of X's columns: the reported names of Beta's elements.</summary>
+    public required string[] Columns { get; init; }
+
+    [Param(Names = nameof(Columns))] public double[] Beta = [];
     [Param(Lower = 0)] public double Sigma = 1;
 
     double Mean(int i) => Intercept + Dot(Beta, X, i);

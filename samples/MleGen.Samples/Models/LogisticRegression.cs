@@ -11,7 +11,10 @@ public partial class LogisticRegression
     [Data] public required int[] Y { get; init; }
 
     [Param] public double Intercept;
-    [Param] public double[] Beta = [];
+    /// <summary>The names of X's columns: the reported names of Beta's elements.</summary>
+    public required string[] Columns { get; init; }
+
+    [Param(Names = nameof(Columns))] public double[] Beta = [];
 
     [Likelihood(nameof(Y))]
     BernoulliLogit Observation(int i) => new(Intercept + Dot(Beta, X, i));

@@ -21,7 +21,11 @@ public partial class WeibullSurvival
     [Data] public double AtFemale { get; init; } = 1;
 
     [Param] public double Intercept;
-    [Param] public double[] Beta = [];
+
+    /// <summary>The names of X's columns: the reported names of Beta's elements.</summary>
+    public required string[] Columns { get; init; }
+
+    [Param(Names = nameof(Columns))] public double[] Beta = [];
     [Param(Lower = 0)] public double Shape = 1;
 
     [Likelihood(nameof(Time), RightCensored = nameof(Censored))]

@@ -107,6 +107,9 @@ internal sealed class ClusteredModel : IMleModel, IRankFold
 
     public ParameterInfo GetParameterInfo(int index) => _model.GetParameterInfo(index);
 
+    /// <summary>The model's description without its GLM part: a rank holds only its shard of the observations, so its deviance would be the shard's.</summary>
+    public ModelDescription? Describe() => _model.Describe() is { } d ? new ModelDescription(d.Name, d.Terms, d.Priors, null) : null;
+
     public void ReadParameters(Span<double> theta) => _model.ReadParameters(theta);
 
     public void WriteParameters(ReadOnlySpan<double> theta) => _model.WriteParameters(theta);

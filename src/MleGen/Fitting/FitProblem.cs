@@ -34,6 +34,8 @@ internal sealed class FitProblem
             infos[i] = model.GetParameterInfo(i);
         }
 
+        RequireDistinctNames(infos);
+
         double[] start = new double[p];
         if (options.Start is { } given)
         {
@@ -83,6 +85,20 @@ internal sealed class FitProblem
         }
 
         return new FitProblem(model, infos, start, isFixed);
+    }
+
+    /// <summary>Throws when two parameters share a name (a <c>Names</c> member repeating a name or another parameter's): lookups by name would be ambiguous.</summary>
+    private static void RequireDistinctNames(ParameterInfo[] infos)
+    {
+        var first = new Dictionary<string, int>(infos.Length, StringComparer.Ordinal);
+        for (int i = 0; i < infos.Length; i++)
+        {
+            if (!first.TryAdd(infos[i].Name, i))
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                    $"Parameters {first[infos[i].Name]} and {i} (in θ order) are both named '{infos[i].Name}': parameter names must be unique (check the Names member of a [Param])."));
+            }
+        }
     }
 
     /// <summary>The same model with one more parameter held at <paramref name="value"/>, starting from <paramref name="start"/>.</summary>

@@ -9,6 +9,8 @@ namespace MleGen;
 /// </summary>
 internal sealed class FitSession : IFitSource
 {
+    private ModelDescription? _description;
+
     public FitSession(FitProblem problem, FitOptions options, OptimizationOutcome outcome)
     {
         Problem = problem;
@@ -114,6 +116,8 @@ internal sealed class FitSession : IFitSource
             FitDiagnosticsBuilder.Build(Problem, Outcome, covariance, kind, finite))
         {
             DerivedInOrder = derived,
+            Model = Description,
+            Glm = finite && Description?.Glm is { } glm ? GlmStatistics.Compute(glm, -nll, theta, Problem.Infos, Problem.IsFixed) : null,
         };
     }
 
@@ -149,6 +153,9 @@ internal sealed class FitSession : IFitSource
 
         return result;
     }
+
+    /// <summary>The model's description, read once per fit (its GLM part copies the observations).</summary>
+    private ModelDescription? Description => _description ??= Problem.Model.Describe();
 
     /// <summary>Why the fit stopped, in the result's words (a fit that needed no iteration says why).</summary>
     private string Reason(bool finite)

@@ -175,6 +175,16 @@ public sealed class FitResult
     /// <summary>Which matrix <see cref="Covariance"/> and the standard errors come from.</summary>
     public CovarianceKind CovarianceKind { get; }
 
+    /// <summary>The fitted model as its source declares it (family and arguments of each term, priors, GLM family and link); null for a model that does not describe itself.</summary>
+    public ModelDescription? Model { get; internal init; }
+
+    /// <summary>
+    /// Deviance, null deviance, residual degrees of freedom and dispersion, as R's <c>summary.glm</c>, when the model
+    /// is GLM-shaped (<see cref="ModelDescription.Glm"/>) and the fit has a finite log-likelihood; null otherwise
+    /// (and in a cluster fit, where each rank holds only its shard of the observations).
+    /// </summary>
+    public GlmStatistics? Glm { get; internal init; }
+
     /// <summary>Run-time diagnostics (<c>MLE1xxx</c>): non-convergence, a diverging likelihood, unidentified parameters.</summary>
     public IReadOnlyList<FitDiagnostic> Diagnostics { get; }
 

@@ -12,7 +12,12 @@ internal static class FitSummaryFormatter
     public static string Format(FitResult fit, ReportOptions options)
     {
         var sb = new StringBuilder();
-        TidyTable table = fit.Tidy(options);
+        TidyTable table = fit.Tidy(options.WithExponentiate(false));
+        if (fit.Model is { } model)
+        {
+            sb.AppendLine(model.ToString());
+        }
+
         string kind = fit.LogPosterior is null ? "Maximum-likelihood" : "MAP";
         sb.Append(kind).Append(" fit, standard errors from the ").Append(CovarianceLabel(fit.CovarianceKind)).Append("; ")
           .Append(table.Intervals == IntervalKind.Profile ? "profile-likelihood " : "Wald ")
@@ -50,9 +55,19 @@ internal static class FitSummaryFormatter
         }
 
         AppendDerived(sb, fit, width);
+        if (fit.Model?.Glm is { Exponentiable: true } glm)
+        {
+            AppendExponentiated(sb, fit, table, glm);
+        }
+
         if (options.Correlation)
         {
             AppendCorrelation(sb, fit, table);
+        }
+
+        if (fit.Glm is { } deviance)
+        {
+            AppendDeviance(sb, deviance);
         }
 
         sb.AppendLine();
@@ -66,7 +81,7 @@ internal static class FitSummaryFormatter
             sb.Append("Log-posterior: ").Append(Number(logPosterior)).AppendLine();
         }
 
-        sb.Append("Iterations: ").Append(fit.Iterations.ToString(Invariant))
+        sb.Append("Iterations: ").Append(fit.Iterations.ToString(Invariant)).Append(fit.Iterations == 0 ? string.Empty : " " + IterationUnit(fit.Method, fit.Iterations))
           .Append("   converged: ").Append(fit.Converged ? "yes" : "NO").Append(" (").Append(fit.ConvergenceReason)
           .Append(")   gradient norm: ").Append(fit.GradientNorm.ToString("G3", Invariant));
         if (fit.KktResidual is double kkt)
@@ -123,6 +138,57 @@ internal static class FitSummaryFormatter
             sb.AppendLine();
         }
     }
+
+    /// <summary>exp(coefficient) with its interval: rate ratios (log link) or odds ratios (logit link), as <c>exp(cbind(coef(fit), confint(fit)))</c>.</summary>
+    private static void AppendExponentiated(StringBuilder sb, FitResult fit, TidyTable table, GlmTerm glm)
+    {
+        sb.AppendLine().Append(glm.Link == GlmLink.Log ? "Rate ratios" : "Odds ratios").Append(", exp(coefficient), with the ")
+          .Append(ConfidenceLevels.Percent(table.ConfidenceLevel)).Append(' ').Append(table.Intervals == IntervalKind.Profile ? "profile" : "Wald").AppendLine(" interval:");
+        int width = 10;
+        foreach (TidyRow row in table.Rows)
+        {
+            width = Math.Max(width, row.Term.Length + 1);
+        }
+
+        (string lowerLabel, string upperLabel) = ConfidenceLevels.Labels(table.ConfidenceLevel);
+        sb.Append(string.Empty.PadRight(width)).Append(Column("exp(Est.)")).Append(Column(lowerLabel)).Append(Column(upperLabel)).AppendLine();
+        for (int i = 0; i < table.Rows.Count; i++)
+        {
+            if (fit.Parameters[i].Name == glm.Dispersion)
+            {
+                continue;
+            }
+
+            TidyRow row = table.Rows[i];
+            sb.Append(row.Term.PadRight(width)).Append(Column(Number(Math.Exp(row.Estimate))))
+              .Append(Column(Optional(row.ConfidenceLow is double lo ? Math.Exp(lo) : null)))
+              .Append(Column(Optional(row.ConfidenceHigh is double hi ? Math.Exp(hi) : null))).AppendLine();
+        }
+    }
+
+    /// <summary>R's deviance lines of <c>print.summary.glm</c>.</summary>
+    private static void AppendDeviance(StringBuilder sb, GlmStatistics glm)
+    {
+        sb.AppendLine().Append("(Dispersion parameter for ").Append(GlmTerm.FamilyName(glm.Family)).Append(" family ")
+          .Append(glm.Family == GlmFamily.Gaussian ? "estimated as " : "taken to be ").Append(Number(glm.Dispersion)).AppendLine(")");
+        if (glm.NullDeviance is double nullDeviance)
+        {
+            sb.Append("    Null deviance: ").Append(Number(nullDeviance)).Append("  on ").Append(glm.NullDegreesOfFreedom!.Value.ToString(Invariant)).AppendLine(" degrees of freedom");
+        }
+
+        sb.Append("Residual deviance: ").Append(Number(glm.Deviance)).Append("  on ").Append(glm.ResidualDegreesOfFreedom.ToString(Invariant)).AppendLine(" degrees of freedom");
+    }
+
+    private static string IterationUnit(FitMethod method, int iterations) => (method, iterations == 1) switch
+    {
+        (FitMethod.Newton, true) => "Newton step",
+        (FitMethod.Newton, false) => "Newton steps",
+        (FitMethod.FisherScoring, true) => "Fisher-scoring step",
+        (FitMethod.FisherScoring, false) => "Fisher-scoring steps",
+        (FitMethod.Lbfgs, _) => "L-BFGS iterations (with the Newton polish)",
+        (FitMethod.OwlQn, _) => "OWL-QN iterations (with the Newton polish on the active set)",
+        _ => "iterations",
+    };
 
     private static string Optional(double? x) => x is double v ? Number(v) : "NA";
 

@@ -19,6 +19,14 @@ public sealed class ReportOptions
     /// <summary>Report profile-likelihood intervals (R's <c>confint()</c> of a <c>glm</c>) instead of Wald ones; each costs a few re-fits per parameter.</summary>
     public bool ProfileIntervals { get; init; }
 
+    /// <summary>
+    /// Exponentiate the estimates and interval ends of the linear predictor's coefficients in <see cref="FitResult.Tidy"/>
+    /// (as <c>broom::tidy(fit, exponentiate = TRUE)</c>: rate ratios under a log link, odds ratios under a logit link);
+    /// standard errors, z and p-values stay on the link scale. Needs a GLM-shaped model with a log or logit link
+    /// (<see cref="GlmTerm.Exponentiable"/>). The summary prints the exponentiated table by itself for such models.
+    /// </summary>
+    public bool Exponentiate { get; init; }
+
     /// <summary>Print the correlation matrix of the estimates after the table (as R's <c>summary(fit, correlation = TRUE)</c>).</summary>
     public bool Correlation { get; init; }
 
@@ -39,6 +47,15 @@ public sealed class ReportOptions
 
         return labels;
     }
+
+    /// <summary>These options with <see cref="Exponentiate"/> set to <paramref name="exponentiate"/>.</summary>
+    internal ReportOptions WithExponentiate(bool exponentiate) => exponentiate == Exponentiate ? this : new ReportOptions
+    {
+        Labels = Labels,
+        ProfileIntervals = ProfileIntervals,
+        Correlation = Correlation,
+        Exponentiate = exponentiate,
+    };
 
     /// <summary>The display name of parameter <paramref name="name"/>.</summary>
     internal string Label(string name) => Labels is not null && Labels.TryGetValue(name, out string? label) ? label : name;

@@ -13,12 +13,16 @@ public sealed partial class TidyTable
 {
     private readonly TidyRow[] _rows;
 
-    private TidyTable(TidyRow[] rows, double level, IntervalKind intervals)
+    private TidyTable(TidyRow[] rows, double level, IntervalKind intervals, bool exponentiated)
     {
         _rows = rows;
         ConfidenceLevel = level;
         Intervals = intervals;
+        Exponentiated = exponentiated;
     }
+
+    /// <summary>True when the linear predictor's estimates and interval ends are exponentiated (<see cref="ReportOptions.Exponentiate"/>).</summary>
+    public bool Exponentiated { get; }
 
     /// <summary>The column names of every format: term, estimate, std.error, statistic, p.value, conf.low, conf.high.</summary>
     public static IReadOnlyList<string> ColumnNames { get; } = ["term", "estimate", "std.error", "statistic", "p.value", "conf.low", "conf.high"];
@@ -50,6 +54,12 @@ public sealed partial class TidyTable
     internal static TidyTable From(FitResult fit, ReportOptions options)
     {
         options.Check(fit);
+        GlmTerm? glm = fit.Model?.Glm;
+        if (options.Exponentiate && glm is not { Exponentiable: true })
+        {
+            throw new InvalidOperationException("Exponentiated coefficients are rate or odds ratios only in a GLM-shaped model with a log or logit link; this model " + (glm is null ? "is not GLM-shaped (FitResult.Model.Glm is null)." : "has a " + GlmTerm.LinkName(glm.Link) + " link."));
+        }
+
         var rows = new TidyRow[fit.Parameters.Count];
         for (int i = 0; i < rows.Length; i++)
         {
@@ -61,9 +71,15 @@ public sealed partial class TidyTable
             }
 
             rows[i] = new TidyRow(options.Label(p.Name), p.Estimate, p.StandardError, p.Z, p.PValue, low, high);
+            if (options.Exponentiate && p.Name != glm!.Dispersion)
+            {
+                rows[i] = rows[i] with { Estimate = Math.Exp(p.Estimate), ConfidenceLow = Exp(low), ConfidenceHigh = Exp(high) };
+            }
         }
 
-        return new TidyTable(rows, fit.ConfidenceLevel, options.ProfileIntervals ? IntervalKind.Profile : IntervalKind.Wald);
+        return new TidyTable(rows, fit.ConfidenceLevel, options.ProfileIntervals ? IntervalKind.Profile : IntervalKind.Wald, options.Exponentiate);
+
+        static double? Exp(double? x) => x is double v ? Math.Exp(v) : null;
     }
 
     private static (double?, double?) ProfileEnds(FitResult fit, ParameterEstimate p)

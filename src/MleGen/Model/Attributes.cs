@@ -24,11 +24,14 @@ public sealed class DataAttribute : Attribute
 }
 
 /// <summary>
-/// Marks a field as an estimated parameter: <c>double</c>, <c>double[]</c> or <c>double[,]</c>.
+/// Marks a field or property as an estimated parameter: <c>double</c>, <c>double[]</c> or <c>double[,]</c>,
+/// public or private (a property needs a getter; a scalar one a setter that is not <c>init</c>-only).
 /// Its current value is the start value of a fit; a vector's or matrix's current shape fixes the
-/// number of parameters. Parameters are named <c>Beta[0]</c>, <c>W[1,2]</c> (0-based).
+/// number of parameters. Parameters are named after the member, <c>Beta[0]</c>, <c>W[1,2]</c> (0-based); a
+/// leading underscore is dropped and the next letter capitalized (<c>_mu</c> is reported as <c>Mu</c>,
+/// <c>_beta[0]</c> as <c>Beta[0]</c>). <see cref="Names"/> gives a vector's elements names of their own.
 /// </summary>
-[AttributeUsage(AttributeTargets.Field, Inherited = false, AllowMultiple = false)]
+[AttributeUsage(AttributeTargets.Field | AttributeTargets.Property, Inherited = false, AllowMultiple = false)]
 public sealed class ParamAttribute : Attribute
 {
     /// <summary>Lower bound (exclusive) on the natural scale; <see cref="double.NegativeInfinity"/> for none.</summary>
@@ -39,6 +42,16 @@ public sealed class ParamAttribute : Attribute
 
     /// <summary>When true, a <c>double[]</c> parameter lies on the probability simplex (non-negative, summing to one).</summary>
     public bool Simplex { get; set; }
+
+    /// <summary>
+    /// The name of a <c>string[]</c> field or property of the model (use <c>nameof</c>) whose elements name this
+    /// <c>double[]</c> parameter's elements in every report, lookup and message: with
+    /// <c>[Param(Names = nameof(Columns))] double[] Beta</c> and <c>Columns = ["age", "dose"]</c>, <c>Beta[1]</c> is
+    /// reported and found as <c>"dose"</c> (<c>fit["dose"]</c>, <c>fit.ProfileInterval("dose")</c>,
+    /// <see cref="FitOptions.Fixed"/>). At fit time the names must be as many as the elements, non-empty and unique
+    /// among all the model's parameter names.
+    /// </summary>
+    public string? Names { get; set; }
 }
 
 /// <summary>

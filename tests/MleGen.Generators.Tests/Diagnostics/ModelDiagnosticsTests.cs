@@ -47,6 +47,13 @@ public class ModelDiagnosticsTests
         new("MLE0004", Model("    [[|Param(Simplex = true)|]] public double B;\n" + Likelihood)),
         new("MLE0004", Model("    [[|Param(Lower = 1, Upper = 0)|]] public double B;\n" + Likelihood)),
         new("MLE0004", Model("    [Param] public readonly double [|B|];\n" + Likelihood)),
+        new("MLE0004", Model("    [Param] public double [|B|] { get; }\n" + Likelihood)),
+        new("MLE0004", Model("    [Param] public double [|B|] { get; init; }\n" + Likelihood)),
+        new("MLE0004", Model("    [Param] private double [|_a|];\n" + Likelihood)),
+        new("MLE0015", Model("    [Data] public double[] Scale = [];\n    [[|Param(Names = nameof(Scale))|]] public double[] B = [];\n" + Likelihood)),
+        new("MLE0015", Model("    public string[] Columns = [];\n    [[|Param(Names = nameof(Columns))|]] public double B;\n" + Likelihood)),
+        new("MLE0015", Model("    [[|Param(Names = \"Missing\")|]] public double[] B = [];\n" + Likelihood)),
+        new("MLE0015", Model("    public static string[] Columns = [];\n    [[|Param(Names = nameof(Columns))|]] public double[] B = [];\n" + Likelihood)),
         new("MLE0005", Model("    [Likelihood(nameof(Y))]\n    Normal [|Obs|](int i, int j) => new(A, 1);")),
         new("MLE0005", Model("    [Likelihood(nameof(Y))]\n    double [|Obs|](int i) => A;")),
         new("MLE0005", Model("    [Likelihood(nameof(Y))]\n    Normal [|Obs|]<T>(int i) => new(A, 1);")),
@@ -73,18 +80,18 @@ public class ModelDiagnosticsTests
         new("MLE0012", Model("    [Param] public static double [|B|];\n" + Likelihood)),
         new("MLE0013", Model("    static readonly double[] Fixed = [1, 2];\n    [Likelihood(nameof(Y))]\n    NormalMixture Obs(int i) => new([|Fixed|], Mu, Sd);")),
         new("MLE0013", Model("    static readonly double[] Fixed = [1, 2];\n    static readonly double[,] FixedX = new double[1, 1];\n    [Likelihood(nameof(Y))]\n    Normal Obs(int i) => new(Dot([|Fixed|], Mu) + Dot(Mu, [|FixedX|], i) + Dot(Mu, X, i), 1);")),
-        new("MLE0015", Model("    [Likelihood(nameof(Y), RightCensored = [|nameof(C)|])]\n    Normal Obs(int i) => new(A, 1);")),
-        new("MLE0015", Model("    [Data] public bool[] B = [];\n    [Likelihood(nameof(B), LeftCensored = [|nameof(B)|])]\n    Normal Obs(int i) => new(A, 1);")),
-        new("MLE0015", Model("    [Data] public bool[] B = [];\n    [Likelihood(nameof(Y), RightCensored = nameof(B), LeftCensored = [|nameof(B)|])]\n    Normal Obs(int i) => new(A, 1);")),
-        new("MLE0016", Model("    [Data] public bool[] B = [];\n    [Likelihood(nameof(Y), [|RightCensored = nameof(B)|])]\n    Gamma Obs(int i) => new(2, Math.Exp(A));")),
-        new("MLE0016", Model("    [Data] public bool[] B = [];\n    [Likelihood(nameof(C), [|LeftCensored = nameof(B)|])]\n    Poisson Obs(int i) => new(Math.Exp(A));")),
-        new("MLE0018", Model("    [Likelihood(nameof(Y), TruncatedBelow = [|nameof(C)|])]\n    Normal Obs(int i) => new(A, 1);")),
-        new("MLE0018", Model("    [Likelihood(nameof(Y), TruncatedAbove = [|\"Missing\"|])]\n    Normal Obs(int i) => new(A, 1);")),
-        new("MLE0019", Model("    [Data] public double L;\n    [Likelihood(nameof(Y), [|TruncatedBelow = nameof(L)|])]\n    Gamma Obs(int i) => new(2, Math.Exp(A));")),
-        new("MLE0019", Model("    [Data] public double L;\n    [Likelihood(nameof(C), [|TruncatedAbove = nameof(L)|])]\n    Poisson Obs(int i) => new(Math.Exp(A));")),
-        new("MLE0017", Model("    [Derived] public int [|Count|] => 3;\n" + Likelihood)),
-        new("MLE0017", Model("    [Derived] public double [|Twice|] { get => 2 * A; set { } }\n" + Likelihood)),
-        new("MLE0017", Model("    [Derived] public double [|Block|] { get { return 2 * A; } }\n" + Likelihood)),
+        new("MLE0016", Model("    [Likelihood(nameof(Y), RightCensored = [|nameof(C)|])]\n    Normal Obs(int i) => new(A, 1);")),
+        new("MLE0016", Model("    [Data] public bool[] B = [];\n    [Likelihood(nameof(B), LeftCensored = [|nameof(B)|])]\n    Normal Obs(int i) => new(A, 1);")),
+        new("MLE0016", Model("    [Data] public bool[] B = [];\n    [Likelihood(nameof(Y), RightCensored = nameof(B), LeftCensored = [|nameof(B)|])]\n    Normal Obs(int i) => new(A, 1);")),
+        new("MLE0017", Model("    [Data] public bool[] B = [];\n    [Likelihood(nameof(Y), [|RightCensored = nameof(B)|])]\n    Gamma Obs(int i) => new(2, Math.Exp(A));")),
+        new("MLE0017", Model("    [Data] public bool[] B = [];\n    [Likelihood(nameof(C), [|LeftCensored = nameof(B)|])]\n    Poisson Obs(int i) => new(Math.Exp(A));")),
+        new("MLE0019", Model("    [Likelihood(nameof(Y), TruncatedBelow = [|nameof(C)|])]\n    Normal Obs(int i) => new(A, 1);")),
+        new("MLE0019", Model("    [Likelihood(nameof(Y), TruncatedAbove = [|\"Missing\"|])]\n    Normal Obs(int i) => new(A, 1);")),
+        new("MLE0020", Model("    [Data] public double L;\n    [Likelihood(nameof(Y), [|TruncatedBelow = nameof(L)|])]\n    Gamma Obs(int i) => new(2, Math.Exp(A));")),
+        new("MLE0020", Model("    [Data] public double L;\n    [Likelihood(nameof(C), [|TruncatedAbove = nameof(L)|])]\n    Poisson Obs(int i) => new(Math.Exp(A));")),
+        new("MLE0018", Model("    [Derived] public int [|Count|] => 3;\n" + Likelihood)),
+        new("MLE0018", Model("    [Derived] public double [|Twice|] { get => 2 * A; set { } }\n" + Likelihood)),
+        new("MLE0018", Model("    [Derived] public double [|Block|] { get { return 2 * A; } }\n" + Likelihood)),
         new("MLE0008", Model("    [Derived] public double Bad => [|Math.Max(A, 1)|];\n" + Likelihood)),
     ];
 
@@ -93,7 +100,7 @@ public class ModelDiagnosticsTests
     {
         var compilation = CompilationHarness.CreateCompilation(Model("    [Data] public bool[] B = [];\n    [Likelihood(nameof(Y), RightCensored = nameof(B))]\n    StudentT Obs(int i) => new(3, A, 1);"));
         var diagnostic = Assert.Single(CompilationHarness.RunAnalyzer(compilation));
-        Assert.Equal("MLE0016", diagnostic.Id);
+        Assert.Equal("MLE0017", diagnostic.Id);
         Assert.Equal(
             "The likelihood 'Obs' returns StudentT, which has no exact differentiable CDF for RightCensored; censoring is supported for Normal, LogNormal, Laplace, Cauchy, Exponential and Weibull",
             diagnostic.GetMessage());
@@ -128,6 +135,21 @@ public class ModelDiagnosticsTests
         var compilation = CompilationHarness.CreateCompilation(Model("    [Likelihood(nameof(Y))]\n    Normal Obs(int i) => new(Math.Max(A, 1), 1);"));
         var diagnostic = Assert.Single(CompilationHarness.RunAnalyzer(compilation));
         Assert.StartsWith("'Math.Max(A, 1)' is not supported in a model expression; supported: literals", diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void NamedPrivateAndPropertyParametersHaveNoDiagnostics()
+    {
+        var compilation = CompilationHarness.CreateCompilation(Model("""
+                public string[] Columns { get; set; } = [];
+                [Param(Names = nameof(Columns))] public double[] B { get; set; } = [];
+                [Param(Lower = 0)] private double _scale = 1;
+                [Param] public double D { get; set; }
+                [Likelihood(nameof(Y))]
+                Normal Obs(int i) => new(A + B[0] + D, _scale);
+            """));
+        Assert.Empty(CompilationHarness.CompilerErrors(compilation).Select(d => d.ToString()));
+        Assert.Empty(CompilationHarness.RunAnalyzer(compilation));
     }
 
     [Fact]

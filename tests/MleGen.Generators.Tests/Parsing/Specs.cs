@@ -33,5 +33,5 @@ internal static class S
     public static EquatableArray<T> A<T>(params T[] items) where T : System.IEquatable<T> => EquatableArray.Create(items);
 
     public static ParamMemberSpec Param(string name, ParamShape shape = ParamShape.Scalar, double lower = double.NegativeInfinity, double upper = double.PositiveInfinity, bool simplex = false, params PriorSpec[] priors) =>
-        new(name, shape, lower, upper, simplex, EquatableArray.Create(priors));
+        new(name, shape, lower, upper, simplex, EquatableArray.Create(priors), name);
 }

@@ -258,6 +258,15 @@ namespace Demo
             return default;
         }
 
+        /// <inheritdoc />
+        [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
+        public global::MleGen.ModelDescription Describe()
+        {
+            var terms = new global::MleGen.LikelihoodTermDescription[1];
+            terms[0] = new global::MleGen.LikelihoodTermDescription("Observation", "Y", "Normal", "Normal(Intercept + Dot(Beta, X, i), Sigma)", null);
+            return new global::MleGen.ModelDescription("LinearRegression", terms, global::System.Array.Empty<string>(), new global::MleGen.GlmTerm(global::MleGen.GlmFamily.Gaussian, global::MleGen.GlmLink.Identity, global::MleGen.GlmTerm.Values(this.Y), null, true, false, "Sigma"));
+        }
+
         /// <summary>Fits the model by maximum likelihood (MAP when it has priors), writes the estimates into the parameter members and returns the inference report.</summary>
         /// <param name="options">Optimizer, covariance kind, tolerances, start values, fixed parameters; defaults when null.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]

@@ -265,6 +265,15 @@ namespace Demo
             return default;
         }
 
+        /// <inheritdoc />
+        [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
+        public global::MleGen.ModelDescription Describe()
+        {
+            var terms = new global::MleGen.LikelihoodTermDescription[1];
+            terms[0] = new global::MleGen.LikelihoodTermDescription("Observation", "Class", "CategoricalLogits", "CategoricalLogits.Of(3, k => k == 0 ? 0 : Sum(X.GetLength(1), j => W[k - 1, j] * X[i, j]))", null);
+            return new global::MleGen.ModelDescription("Multinomial", terms, global::System.Array.Empty<string>(), null);
+        }
+
         /// <summary>Fits the model by maximum likelihood (MAP when it has priors), writes the estimates into the parameter members and returns the inference report.</summary>
         /// <param name="options">Optimizer, covariance kind, tolerances, start values, fixed parameters; defaults when null.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]

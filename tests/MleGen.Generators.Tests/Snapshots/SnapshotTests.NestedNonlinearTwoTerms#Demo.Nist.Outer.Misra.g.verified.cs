@@ -287,6 +287,16 @@ namespace Demo.Nist
                 return default;
             }
 
+            /// <inheritdoc />
+            [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
+            public global::MleGen.ModelDescription Describe()
+            {
+                var terms = new global::MleGen.LikelihoodTermDescription[2];
+                terms[0] = new global::MleGen.LikelihoodTermDescription("Curve", "Y", "Normal", "Normal(B1 * (1 - Math.Exp(-B2 * X[i])), Sigma)", null);
+                terms[1] = new global::MleGen.LikelihoodTermDescription("Noise", "Z", "StudentT", "StudentT(4, X[i] > 0 ? B1 : -B1, Tau)", null);
+                return new global::MleGen.ModelDescription("Misra", terms, global::System.Array.Empty<string>(), null);
+            }
+
             /// <summary>Fits the model by maximum likelihood (MAP when it has priors), writes the estimates into the parameter members and returns the inference report.</summary>
             /// <param name="options">Optimizer, covariance kind, tolerances, start values, fixed parameters; defaults when null.</param>
             [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]

@@ -282,6 +282,15 @@ namespace Demo
             return default;
         }
 
+        /// <inheritdoc />
+        [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
+        public global::MleGen.ModelDescription Describe()
+        {
+            var terms = new global::MleGen.LikelihoodTermDescription[1];
+            terms[0] = new global::MleGen.LikelihoodTermDescription("Observation", "Y", "PoissonLog", "PoissonLog(A + B * X[i] + Math.Log(Exposure[i]))", "W");
+            return new global::MleGen.ModelDescription("Counts", terms, new string[] { "A: NormalPrior(0, 10)", "B: L1(0.5)" }, null);
+        }
+
         /// <summary>Fits the model by maximum likelihood (MAP when it has priors), writes the estimates into the parameter members and returns the inference report.</summary>
         /// <param name="options">Optimizer, covariance kind, tolerances, start values, fixed parameters; defaults when null.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
