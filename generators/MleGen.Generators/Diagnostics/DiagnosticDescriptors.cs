@@ -155,6 +155,34 @@ internal static class DiagnosticDescriptors
 
     // MLE01xx: statistical lint. Warnings: the model compiles, but maximum likelihood is likely to fail on it.
 
+    public static readonly DiagnosticDescriptor ReservedMemberName = Create(
+        DiagnosticIds.ReservedMemberName,
+        Usage,
+        "Member name reserved by MleGen",
+        "The member '{0}' of the model '{1}' has a name MleGen generates ({2}); rename it",
+        "The generated half of a model declares the IMleModel members (Fit, ObservationCount, NegativeLogLikelihood, …) and private helpers whose names start with '__'; a user member of the same name would collide with or hide them.");
+
+    public static readonly DiagnosticDescriptor UnsupportedModelType = Create(
+        DiagnosticIds.UnsupportedModelType,
+        Usage,
+        "Model type of an unsupported kind",
+        "The model '{0}' cannot be compiled: {1}",
+        "A [Model] is a non-static, non-file-local partial class or record class: the generator adds an instance half to it in a file of its own.");
+
+    public static readonly DiagnosticDescriptor InvalidConstantArgument = Create(
+        DiagnosticIds.InvalidConstantArgument,
+        Design,
+        "Constant argument outside its domain",
+        "The argument '{0}' of {1} is {2}, but it must be {3}",
+        "Prior hyperparameters, penalty weights and constant family arguments that are compile-time constants are checked where they are written, instead of failing at run time (a negative standard deviation, a NaN location, an elastic-net mix above 1, an L1 penalty on a bounded parameter).");
+
+    public static readonly DiagnosticDescriptor ModelTooLarge = Create(
+        DiagnosticIds.ModelTooLarge,
+        Design,
+        "Model expression too deep or too large",
+        "The expression '{0}' is too {1} for MleGen (limit {2}); compute it with a loop such as Sum or Dot, or share a helper's result in a local",
+        "The generator parses, inlines and differentiates model expressions within fixed limits on nesting depth, size and loop variables, so that a model never overflows the compiler's stack or runs in unbounded time.");
+
     public static readonly DiagnosticDescriptor UnboundedScale = Create(
         DiagnosticIds.UnboundedScale,
         Statistics,

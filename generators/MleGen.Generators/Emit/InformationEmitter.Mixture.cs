@@ -28,14 +28,14 @@ internal static partial class InformationEmitter
             else
             {
                 w.Line("double count = 0d;");
-                w.Line("for (int i = start; i < end; i++) count += this." + term.Spec.Weights + "[i];");
+                w.Line("for (int i = start; i < end; i++) count += this." + Identifiers.Escape(term.Spec.Weights) + "[i];");
             }
 
             w.Line("if (count == 0d) return;");
             string[] spans = vectors.Select(v => v.IsParameter
-                ? "theta.Slice(" + MemberAccess.OffsetLocal(v.Member) + ", this." + v.Member + ".Length)"
-                : "this." + v.Member).ToArray();
-            w.Line("int k = this." + vectors[0].Member + ".Length;");
+                ? "theta.Slice(" + MemberAccess.OffsetLocal(v.Member) + ", this." + Identifiers.Escape(v.Member) + ".Length)"
+                : "this." + Identifiers.Escape(v.Member)).ToArray();
+            w.Line("int k = this." + Identifiers.Escape(vectors[0].Member) + ".Length;");
             w.Line("int size = 3 * k;");
             w.Line("double[]? rented = null;");
             w.Line("global::System.Span<double> f = size <= 24 ? stackalloc double[576] : (rented = global::System.Buffers.ArrayPool<double>.Shared.Rent(size * size));");

@@ -95,6 +95,23 @@ internal static class LikelihoodParser
             return null;
         }
 
+        foreach (var argument in call.Arguments)
+        {
+            // Locals and helper results used twice are shared subtrees; counted at each use they may grow exponentially.
+            var (size, depth) = Limits.Measure(argument, Limits.MaxExpandedSize);
+            if (size > Limits.MaxExpandedSize || depth > Limits.MaxDepth)
+            {
+                context.LimitExceeded = true;
+                context.Report(
+                    DiagnosticDescriptors.ModelTooLarge,
+                    location,
+                    method.Name,
+                    size > Limits.MaxExpandedSize ? "large once its locals and helper calls are expanded (nodes)" : "deeply nested once its locals are substituted",
+                    size > Limits.MaxExpandedSize ? Limits.MaxExpandedSize : Limits.MaxDepth);
+                return null;
+            }
+        }
+
         if (rightCensored.Failed || leftCensored.Failed || truncatedBelow.Failed || truncatedAbove.Failed)
         {
             return null;
@@ -108,6 +125,13 @@ internal static class LikelihoodParser
                 context.Report(DiagnosticDescriptors.TruncationUnsupportedFamily, at, method.Name, call.Family.ToString(), key == "TruncatedBelow" ? "truncated below" : "truncated above");
                 return null;
             }
+        }
+
+        if (call.Family == FamilyKind.CategoricalLogits && context.Data.Values.FirstOrDefault(d => d.Name == observed) is { Kind: not DataKind.IntArray })
+        {
+            var argument = attributeSyntax?.ArgumentList?.Arguments.FirstOrDefault(a => a.NameEquals is null && a.NameColon is null);
+            context.Report(DiagnosticDescriptors.InvalidLikelihoodShape, argument?.GetLocation() ?? location, method.Name, "CategoricalLogits observes class indices 0…K−1, so its observed member '" + observed + "' must be an int[]");
+            return null;
         }
 
         if ((rightCensored.Name ?? leftCensored.Name) is not null && !Families.FamilyTable.SupportsCensoring(call.Family))

@@ -20,6 +20,9 @@ internal sealed record ModelSpec(
     EquatableArray<ParamMemberSpec> Parameters,
     EquatableArray<LikelihoodSpec> Likelihoods)
 {
+    /// <summary>The model type's keyword: <c>class</c>, or <c>record</c> for a record class.</summary>
+    public string TypeKeyword { get; init; } = "class";
+
     /// <summary>The <c>[Derived]</c> properties in declaration order.</summary>
     public EquatableArray<DerivedSpec> Derived { get; init; } = EquatableArray<DerivedSpec>.Empty;
 }
