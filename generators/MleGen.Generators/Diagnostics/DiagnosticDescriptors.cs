@@ -118,6 +118,41 @@ internal static class DiagnosticDescriptors
         "The argument '{0}' of '{1}' must be {2}",
         "Some arguments must be whole members rather than expressions: the vectors of NormalMixture, and the vectors and matrix of Dot.");
 
+    public static readonly DiagnosticDescriptor InvalidCensoringMember = Create(
+        DiagnosticIds.InvalidCensoringMember,
+        Usage,
+        "Censoring member must be a [Data] bool[]",
+        "The {0} member '{1}' of the likelihood '{2}' must be a [Data] member of type bool[]{3}",
+        "RightCensored and LeftCensored name a data vector of flags, one per observation: true where the observation is censored; use nameof.");
+
+    public static readonly DiagnosticDescriptor CensoringUnsupportedFamily = Create(
+        DiagnosticIds.CensoringUnsupportedFamily,
+        Design,
+        "Family without a differentiable CDF cannot be censored",
+        "The likelihood '{0}' returns {1}, which has no exact differentiable CDF for {2}; censoring is supported for " + Families.FamilyTable.CensorableFamilies,
+        "A censored observation contributes log F(y) or log S(y); the generator needs that function and its derivatives in every parameter in closed form (or as a stable special function with known derivatives).");
+
+    public static readonly DiagnosticDescriptor InvalidDerived = Create(
+        DiagnosticIds.InvalidDerived,
+        Usage,
+        "Invalid [Derived] member",
+        "The [Derived] member '{0}' is invalid: {1}",
+        "A derived quantity is a non-static double property whose getter is one model-language expression of the parameters: 'double Name => expression;'.");
+
+    public static readonly DiagnosticDescriptor InvalidTruncationMember = Create(
+        DiagnosticIds.InvalidTruncationMember,
+        Usage,
+        "Truncation bound must be a [Data] double or double[]",
+        "The {0} member '{1}' of the likelihood '{2}' must be a [Data] member of type double or double[]",
+        "TruncatedBelow and TruncatedAbove name the truncation point: one for all observations (double) or one per observation (double[]); use nameof.");
+
+    public static readonly DiagnosticDescriptor TruncationUnsupportedFamily = Create(
+        DiagnosticIds.TruncationUnsupportedFamily,
+        Design,
+        "Family cannot be truncated",
+        "The likelihood '{0}' returns {1}, which cannot be {2}; supported: " + Families.FamilyTable.TruncatableFamilies,
+        "A truncated density is renormalized by the probability of the allowed region, log P(L < Y ≤ U); the generator needs that probability and its derivatives in every parameter in closed form.");
+
     // MLE01xx: statistical lint. Warnings: the model compiles, but maximum likelihood is likely to fail on it.
 
     public static readonly DiagnosticDescriptor ReservedMemberName = Create(

@@ -22,6 +22,11 @@ internal static class DiagnosticIds
     public const string UnsupportedModelType = "MLE0017";
     public const string InvalidConstantArgument = "MLE0018";
     public const string ModelTooLarge = "MLE0019";
+    public const string InvalidCensoringMember = "MLE0020";
+    public const string CensoringUnsupportedFamily = "MLE0021";
+    public const string InvalidDerived = "MLE0022";
+    public const string InvalidTruncationMember = "MLE0023";
+    public const string TruncationUnsupportedFamily = "MLE0024";
 
     // MLE01xx: statistical lint (warnings), reported by LintAnalyzer.
     public const string UnboundedScale = "MLE0101";

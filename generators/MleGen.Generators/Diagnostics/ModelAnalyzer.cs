@@ -31,7 +31,12 @@ public sealed class ModelAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.ReservedMemberName,
         DiagnosticDescriptors.UnsupportedModelType,
         DiagnosticDescriptors.InvalidConstantArgument,
-        DiagnosticDescriptors.ModelTooLarge);
+        DiagnosticDescriptors.ModelTooLarge,
+        DiagnosticDescriptors.InvalidCensoringMember,
+        DiagnosticDescriptors.CensoringUnsupportedFamily,
+        DiagnosticDescriptors.InvalidDerived,
+        DiagnosticDescriptors.InvalidTruncationMember,
+        DiagnosticDescriptors.TruncationUnsupportedFamily);
 
     public override void Initialize(AnalysisContext context)
     {

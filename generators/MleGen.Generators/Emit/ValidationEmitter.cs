@@ -144,7 +144,39 @@ internal static class ValidationEmitter
                 }
             }
 
+            if (t.RightCensored is not null && t.LeftCensored is not null)
+            {
+                w.Line(Checks + ".RequireNotBothCensored(this." + t.RightCensored + ", this." + t.LeftCensored + ", " + Literals.String(t.RightCensored) + ", " + Literals.String(t.LeftCensored) + ");");
+            }
+
             DataCheckEmitter.Emit(w, model, term, printer, members, SupportCheck(term, printer, empty));
+            TruncationChecks(w, model, term, printer, empty);
+        }
+    }
+
+    /// <summary>Every observation lies in the allowed region of its truncation: above L (discrete: L a whole number, y &gt; L) and at most U.</summary>
+    private static void TruncationChecks(IndentedWriter w, ModelIr model, TermIr term, ExpressionPrinter printer, Dictionary<Node, string> empty)
+    {
+        var t = term.Spec;
+        if (!t.IsTruncated)
+        {
+            return;
+        }
+
+        bool discrete = Families.FamilyTable.IsDiscreteTruncation(t.Family);
+        using (w.Block("for (int i = 0; i < this." + t.Observed + ".Length; i++)"))
+        {
+            foreach (var (member, below) in new[] { (t.TruncatedBelow, true), (t.TruncatedAbove, false) })
+            {
+                if (ModelIr.Bound(model.Spec, model.Builder, member) is not { } bound)
+                {
+                    continue;
+                }
+
+                string index = bound.Children.IsEmpty ? "-1" : "i";
+                w.Line(Checks + ".RequireInsideTruncation((double)this." + t.Observed + "[i], " + Literals.String(t.Observed) + ", i, " + printer.Print(bound, empty) + ", "
+                    + Literals.String(member!) + ", " + index + ", " + (below ? "true" : "false") + ", " + (discrete ? "true" : "false") + ");");
+            }
         }
     }
 

@@ -28,6 +28,7 @@ internal static class ModelParser
         canTakePartial &= CheckReservedNames(context);
         MemberParser.ParseMembers(context, out var data, out var parameters);
         var likelihoods = LikelihoodParser.ParseLikelihoods(context);
+        var derived = DerivedParser.ParseDerived(context);
         if (likelihoods.Count == 0 && !context.Failed)
         {
             context.Report(DiagnosticDescriptors.NoLikelihood, FirstLocation(type), type.Name);
@@ -52,7 +53,10 @@ internal static class ModelParser
                 data.ToEquatableArray(),
                 parameters.ToEquatableArray(),
                 likelihoods.ToEquatableArray())
-            { TypeKeyword = keyword };
+            {
+                TypeKeyword = keyword,
+                Derived = derived.ToEquatableArray(),
+            };
         }
 
         // An invalid model whose type can take a partial gets one with a Fit, unless the user declared a Fit of their own.

@@ -91,6 +91,7 @@ internal sealed class FitSession : IFitSource
             parameters[i] = Estimate(Problem.Infos[i].Name, theta[i], Problem.IsFixed[i], covariance.Covariance?[i, i] ?? double.NaN, z);
         }
 
+        var derived = DerivedEstimates(model, theta, covariance.Covariance, z);
         bool isMap = model.HasPrior || Outcome.Method == FitMethod.OwlQn;
         Options.CancellationToken.ThrowIfCancellationRequested();
         return new FitResult(
@@ -114,9 +115,43 @@ internal sealed class FitSession : IFitSource
             level,
             FitDiagnosticsBuilder.Build(Problem, Outcome, covariance, kind, finite))
         {
+            DerivedInOrder = derived,
             Model = Description,
             Glm = finite && Description?.Glm is { } glm ? GlmStatistics.Compute(glm, -nll, theta, Problem.Infos, Problem.IsFixed) : null,
         };
+    }
+
+    /// <summary>Each [Derived] quantity g(θ̂) with the delta-method variance ∇gᵀ Σ ∇g (no standard error without Σ).</summary>
+    private static ParameterEstimate[] DerivedEstimates(IMleModel model, double[] theta, double[,]? covariance, double quantile)
+    {
+        if (model is not IDerivedQuantities quantities || quantities.DerivedCount == 0)
+        {
+            return [];
+        }
+
+        int p = theta.Length;
+        var gradient = new double[p];
+        var result = new ParameterEstimate[quantities.DerivedCount];
+        for (int k = 0; k < result.Length; k++)
+        {
+            double value = quantities.EvaluateDerived(k, theta, gradient);
+            double variance = double.NaN;
+            if (covariance is not null)
+            {
+                variance = 0;
+                for (int i = 0; i < p; i++)
+                {
+                    for (int j = 0; j < p; j++)
+                    {
+                        variance += gradient[i] * covariance[i, j] * gradient[j];
+                    }
+                }
+            }
+
+            result[k] = Estimate(quantities.GetDerivedName(k), value, isFixed: false, variance, quantile);
+        }
+
+        return result;
     }
 
     /// <summary>The model's description, read once per fit (its GLM part copies the observations).</summary>
