@@ -7,10 +7,10 @@ using MleGen.Generators.Specs;
 namespace MleGen.Generators;
 
 /// <summary>
-/// The incremental generator: every <c>[Model]</c> partial class becomes <c>{Namespace}.{Type}.g.cs</c>
-/// implementing <c>IMleModel</c>. Parse (symbols → equatable <see cref="ModelSpec"/>) → IR →
-/// differentiate → emit. Invalid models produce nothing here; <see cref="Diagnostics.ModelAnalyzer"/>
-/// reports why.
+/// The incremental generator: every <c>[Model]</c> partial class (or record class) becomes <c>{Namespace}.{Type}.g.cs</c>
+/// implementing <c>IMleModel</c>. Parse (symbols → equatable <see cref="ModelTarget"/>) → IR → differentiate → emit.
+/// An invalid model gets only a minimal partial with a throwing <c>Fit</c> (so its call sites compile);
+/// <see cref="Diagnostics.ModelAnalyzer"/> reports why.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class MleGenerator : IIncrementalGenerator
@@ -27,20 +27,23 @@ public sealed class MleGenerator : IIncrementalGenerator
         var specs = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 "MleGen.ModelAttribute",
-                static (node, _) => node is ClassDeclarationSyntax,
-                static (ctx, ct) => ctx.TargetSymbol is INamedTypeSymbol type ? ModelParser.Parse(type, ctx.SemanticModel, ct).Spec : null)
-            .Where(static spec => spec is not null)
+                static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax,
+                static (ctx, ct) => ctx.TargetSymbol is INamedTypeSymbol type ? ModelParser.Parse(type, ctx.SemanticModel, ct).Target : null)
+            .Where(static target => target is not null)
             .WithTrackingName(SpecStep);
 
         var sources = specs
-            .Select(static (spec, _) => new GeneratedModel(HintNames.For(spec!), ModelEmitter.Emit(spec!)))
+            .Select(static (target, _) => new GeneratedModel(HintNames.For(target!), ModelEmitter.Emit(target!)))
             .WithTrackingName(SourceStep);
 
-        context.RegisterSourceOutput(sources, static (spc, model) =>
+        context.RegisterSourceOutput(sources.Collect(), static (spc, models) =>
         {
-            if (model.Source is not null)
+            foreach (var model in HintNames.Deduplicate(models))
             {
-                spc.AddSource(model.HintName, model.Source);
+                if (model.Source is not null)
+                {
+                    spc.AddSource(model.HintName, model.Source);
+                }
             }
         });
     }

@@ -77,6 +77,24 @@ string[] stacklossColumns = ["air_flow", "water_temp", "acid_conc"];
 var laplace = new LaplaceRegression { X = stackloss.Matrix(stacklossColumns), Y = stackloss.Column("stack_loss"), Columns = stacklossColumns, Beta = new double[3], Scale = 5 };
 Show("Stack loss ~ air flow + water temperature + acid (Laplace: least absolute deviations, robust to outliers), R datasets::stackloss", laplace.Fit(new FitOptions { Covariance = CovarianceKind.Expected }));
 
+// Survival with censoring: patients alive at the end of follow-up are right-censored (their time is a lower bound).
+// The median survival time of a 60-year-old woman is a [Derived] quantity: estimate and delta-method SE.
+var lung = CsvTable.Load("lung");
+var survival = new WeibullSurvival
+{
+    X = lung.Matrix("age", "female"),
+    Columns = ["age", "female"],
+    Time = lung.Column("time"),
+    Censored = Array.ConvertAll(lung.IntColumn("censored"), c => c != 0),
+    Beta = new double[2],
+    Intercept = 5,
+};
+FitResult survivalFit = survival.Fit();
+Show("Lung cancer survival ~ age + sex (Weibull, right-censored: survival::survreg), R survival::lung", survivalFit);
+ParameterEstimate median = survivalFit.Derived["MedianSurvival"];
+Console.WriteLine($"Median survival of a 60-year-old woman: {median.Estimate:F1} days (SE {median.StandardError:F1}; 95 % CI {median.Lower:F1} to {median.Upper:F1})");
+Console.WriteLine();
+
 static void Show(string title, FitResult fit, ReportOptions? report = null)
 {
     Console.WriteLine(title);

@@ -64,6 +64,9 @@ public class MixtureBenchmarks
         return nll;
     }
 
+    [Benchmark(Description = "hand SIMD NLL+gradient (Vector256 + FMA)")]
+    public double HandSimdGradient() => SimdMixture.ValueAndGradient(_y, _theta, _gradient);
+
     [Benchmark(Description = "generated NLL+gradient, 1 thread")]
     public double GeneratedGradient()
     {

@@ -50,3 +50,15 @@ public partial class MixtureModel
     [Likelihood(nameof(Y))]
     NormalMixture Observation(int i) => new(Weights, Means, Sds);
 }
+
+[Model]
+public partial class NegativeBinomialRegressionModel
+{
+    [Data] public required double[,] X;
+    [Data] public required int[] Y;
+    [Param] public double[] Beta = [];
+    [Param(Lower = 0)] public double Dispersion = 1;
+
+    [Likelihood(nameof(Y))]
+    NegativeBinomial Observation(int i) => new(System.Math.Exp(Dot(Beta, X, i)), Dispersion);
+}

@@ -65,6 +65,9 @@ public class PoissonBenchmarks
         return nll;
     }
 
+    [Benchmark(Description = "hand SIMD NLL+gradient (Vector256 + FMA)")]
+    public double HandSimdGradient() => SimdPoisson.ValueAndGradient(_x, _y, _logFactorials, _theta, _gradient);
+
     [Benchmark(Description = "generated NLL+gradient, 1 thread")]
     public double GeneratedGradient()
     {

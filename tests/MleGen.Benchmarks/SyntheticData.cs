@@ -71,6 +71,20 @@ internal static class SyntheticData
         return y;
     }
 
+    /// <summary>Counts with mean e^(xᵢ·β) and variance μ + μ²/φ (MathNet's failures-before-the-φ-th-success form).</summary>
+    public static int[] NegativeBinomial(double[,] x, double[] beta, double dispersion, int seed)
+    {
+        var random = new Random(seed);
+        var y = new int[x.GetLength(0)];
+        for (int i = 0; i < y.Length; i++)
+        {
+            double mean = Math.Exp(Eta(x, beta, i));
+            y[i] = MathNet.Numerics.Distributions.NegativeBinomial.Sample(random, dispersion, dispersion / (dispersion + mean));
+        }
+
+        return y;
+    }
+
     public static double[] Gaussian(double[,] x, double[] beta, double sigma, int seed)
     {
         var random = new Random(seed);

@@ -118,7 +118,70 @@ internal static class DiagnosticDescriptors
         "The argument '{0}' of '{1}' must be {2}",
         "Some arguments must be whole members rather than expressions: the vectors of NormalMixture, and the vectors and matrix of Dot.");
 
+    public static readonly DiagnosticDescriptor InvalidCensoringMember = Create(
+        DiagnosticIds.InvalidCensoringMember,
+        Usage,
+        "Censoring member must be a [Data] bool[]",
+        "The {0} member '{1}' of the likelihood '{2}' must be a [Data] member of type bool[]{3}",
+        "RightCensored and LeftCensored name a data vector of flags, one per observation: true where the observation is censored; use nameof.");
+
+    public static readonly DiagnosticDescriptor CensoringUnsupportedFamily = Create(
+        DiagnosticIds.CensoringUnsupportedFamily,
+        Design,
+        "Family without a differentiable CDF cannot be censored",
+        "The likelihood '{0}' returns {1}, which has no exact differentiable CDF for {2}; censoring is supported for " + Families.FamilyTable.CensorableFamilies,
+        "A censored observation contributes log F(y) or log S(y); the generator needs that function and its derivatives in every parameter in closed form (or as a stable special function with known derivatives).");
+
+    public static readonly DiagnosticDescriptor InvalidDerived = Create(
+        DiagnosticIds.InvalidDerived,
+        Usage,
+        "Invalid [Derived] member",
+        "The [Derived] member '{0}' is invalid: {1}",
+        "A derived quantity is a non-static double property whose getter is one model-language expression of the parameters: 'double Name => expression;'.");
+
+    public static readonly DiagnosticDescriptor InvalidTruncationMember = Create(
+        DiagnosticIds.InvalidTruncationMember,
+        Usage,
+        "Truncation bound must be a [Data] double or double[]",
+        "The {0} member '{1}' of the likelihood '{2}' must be a [Data] member of type double or double[]",
+        "TruncatedBelow and TruncatedAbove name the truncation point: one for all observations (double) or one per observation (double[]); use nameof.");
+
+    public static readonly DiagnosticDescriptor TruncationUnsupportedFamily = Create(
+        DiagnosticIds.TruncationUnsupportedFamily,
+        Design,
+        "Family cannot be truncated",
+        "The likelihood '{0}' returns {1}, which cannot be {2}; supported: " + Families.FamilyTable.TruncatableFamilies,
+        "A truncated density is renormalized by the probability of the allowed region, log P(L < Y ≤ U); the generator needs that probability and its derivatives in every parameter in closed form.");
+
     // MLE01xx: statistical lint. Warnings: the model compiles, but maximum likelihood is likely to fail on it.
+
+    public static readonly DiagnosticDescriptor ReservedMemberName = Create(
+        DiagnosticIds.ReservedMemberName,
+        Usage,
+        "Member name reserved by MleGen",
+        "The member '{0}' of the model '{1}' has a name MleGen generates ({2}); rename it",
+        "The generated half of a model declares the IMleModel members (Fit, ObservationCount, NegativeLogLikelihood, …) and private helpers whose names start with '__'; a user member of the same name would collide with or hide them.");
+
+    public static readonly DiagnosticDescriptor UnsupportedModelType = Create(
+        DiagnosticIds.UnsupportedModelType,
+        Usage,
+        "Model type of an unsupported kind",
+        "The model '{0}' cannot be compiled: {1}",
+        "A [Model] is a non-static, non-file-local partial class or record class: the generator adds an instance half to it in a file of its own.");
+
+    public static readonly DiagnosticDescriptor InvalidConstantArgument = Create(
+        DiagnosticIds.InvalidConstantArgument,
+        Design,
+        "Constant argument outside its domain",
+        "The argument '{0}' of {1} is {2}, but it must be {3}",
+        "Prior hyperparameters, penalty weights and constant family arguments that are compile-time constants are checked where they are written, instead of failing at run time (a negative standard deviation, a NaN location, an elastic-net mix above 1, an L1 penalty on a bounded parameter).");
+
+    public static readonly DiagnosticDescriptor ModelTooLarge = Create(
+        DiagnosticIds.ModelTooLarge,
+        Design,
+        "Model expression too deep or too large",
+        "The expression '{0}' is too {1} for MleGen (limit {2}); compute it with a loop such as Sum or Dot, or share a helper's result in a local",
+        "The generator parses, inlines and differentiates model expressions within fixed limits on nesting depth, size and loop variables, so that a model never overflows the compiler's stack or runs in unbounded time.");
 
     public static readonly DiagnosticDescriptor UnboundedScale = Create(
         DiagnosticIds.UnboundedScale,

@@ -18,6 +18,15 @@ internal static class DiagnosticIds
     public const string InvalidFamilyArgument = "MLE0013";
     public const string MissingModelAttribute = "MLE0014";
     public const string InvalidNamesMember = "MLE0015";
+    public const string ReservedMemberName = "MLE0016";
+    public const string UnsupportedModelType = "MLE0017";
+    public const string InvalidConstantArgument = "MLE0018";
+    public const string ModelTooLarge = "MLE0019";
+    public const string InvalidCensoringMember = "MLE0020";
+    public const string CensoringUnsupportedFamily = "MLE0021";
+    public const string InvalidDerived = "MLE0022";
+    public const string InvalidTruncationMember = "MLE0023";
+    public const string TruncationUnsupportedFamily = "MLE0024";
 
     // MLE01xx: statistical lint (warnings), reported by LintAnalyzer.
     public const string UnboundedScale = "MLE0101";

@@ -27,7 +27,16 @@ public sealed class ModelAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.StaticMember,
         DiagnosticDescriptors.InvalidFamilyArgument,
         DiagnosticDescriptors.MissingModelAttribute,
-        DiagnosticDescriptors.InvalidNamesMember);
+        DiagnosticDescriptors.InvalidNamesMember,
+        DiagnosticDescriptors.ReservedMemberName,
+        DiagnosticDescriptors.UnsupportedModelType,
+        DiagnosticDescriptors.InvalidConstantArgument,
+        DiagnosticDescriptors.ModelTooLarge,
+        DiagnosticDescriptors.InvalidCensoringMember,
+        DiagnosticDescriptors.CensoringUnsupportedFamily,
+        DiagnosticDescriptors.InvalidDerived,
+        DiagnosticDescriptors.InvalidTruncationMember,
+        DiagnosticDescriptors.TruncationUnsupportedFamily);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -103,6 +112,17 @@ public sealed class ModelAnalyzer : DiagnosticAnalyzer
         foreach (var diagnostic in result.Diagnostics)
         {
             context.ReportDiagnostic(diagnostic);
+        }
+
+        // The derivatives' loop variables are only known once they are built: for a model with loops, build them here too.
+        if (result.Spec is { } spec && Emit.ModelEmitter.ExceedsLoopVariables(spec))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.ModelTooLarge,
+                declaration.Identifier.GetLocation(),
+                type.Name,
+                "large in loop variables (Sum, Dot, CategoricalLogits and the loops of their derivatives)",
+                Ir.VariableSet.Capacity));
         }
     }
 }

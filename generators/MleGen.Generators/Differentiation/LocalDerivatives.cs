@@ -54,6 +54,18 @@ internal static class LocalDerivatives
             case UnaryOp.NormalPdfRatio:
                 // r = φ/Φ: r′ = −r (x + r)
                 return b.Negate(b.Multiply(node, b.Add(x, node)));
+            case UnaryOp.Log1mExp: return b.Unary(UnaryOp.InverseExpm1, x);
+            case UnaryOp.InverseExpm1:
+                // r = 1/(eˣ − 1): r′ = −eˣ r² = −r (1 + r), never forming eˣ (which overflows first)
+                return b.Negate(b.Multiply(node, b.Add(b.Constant(1), node)));
+
+            // The log CDFs F₀ of the standard location-scale families: (log F₀)′ = f₀/F₀ = r, and
+            // r′ = r (f₀′/f₀ − r) with f₀′/f₀ = −sign z (Laplace) or −2z/(1 + z²) (Cauchy).
+            case UnaryOp.LaplaceLogCdf: return b.Unary(UnaryOp.LaplaceCdfRatio, x);
+            case UnaryOp.LaplaceCdfRatio: return b.Negate(b.Multiply(node, b.Add(b.Unary(UnaryOp.Sign, x), node)));
+            case UnaryOp.CauchyLogCdf: return b.Unary(UnaryOp.CauchyCdfRatio, x);
+            case UnaryOp.CauchyCdfRatio:
+                return b.Negate(b.Multiply(node, b.Add(b.Divide(b.Multiply(b.Constant(2), x), b.Add(b.Constant(1), b.Square(x))), node)));
             case UnaryOp.LogGamma: return b.Unary(UnaryOp.Digamma, x);
             case UnaryOp.Digamma: return b.Unary(UnaryOp.Trigamma, x);
             default:
@@ -75,6 +87,12 @@ internal static class LocalDerivatives
                 // d xʸ/dx = y·x^(y−1); d xʸ/dy = xʸ·log x
                 return index == 0 ? b.Multiply(y, b.Binary(BinaryOp.Pow, x, b.Subtract(y, b.Constant(1)))) : b.Multiply(node, b.Log(x));
             case BinaryOp.LogSumExp: return b.Exp(b.Subtract(index == 0 ? x : y, node));
+
+            // (L, λ): the bound L is data. d log P(Y > L)/dλ = p(L; λ)/P(Y > L) = r, and
+            // r′ = r (L/λ − 1 − r) since d p(L; λ)/dλ = p(L; λ)(L/λ − 1) and d P(Y > L)/dλ = p(L; λ).
+            case BinaryOp.PoissonLogSurvival: return index == 1 ? b.Binary(BinaryOp.PoissonSurvivalRatio, x, y) : b.Constant(0);
+            case BinaryOp.PoissonSurvivalRatio:
+                return index == 1 ? b.Multiply(node, b.Subtract(b.Subtract(b.Divide(x, y), b.Constant(1)), node)) : b.Constant(0);
 
             // ε (the model's kink smoothing) is a constant of the model, never a function of θ.
             case BinaryOp.SmoothAbs: return index == 0 ? b.Binary(BinaryOp.SmoothSign, x, y) : b.Constant(0);

@@ -39,7 +39,7 @@ internal static class ReverseMode
                 continue;
             }
 
-            var guard = guards.TryGetValue(node, out var g) ? g : null;
+            var guard = Guards.Restrict(b, guards.TryGetValue(node, out var g) ? g : null, node.FreeVariables.Union(outer));
             if (node.Kind == NodeKind.Param)
             {
                 result.Add(new GradientContribution(node, adjoint, guard));

@@ -67,7 +67,7 @@ internal sealed class DataCheckEmitter
             return;
         }
 
-        using (w.Block("for (int i = 0; i < this." + Observed + ".Length; i++)"))
+        using (w.Block("for (int i = 0; i < this." + Identifiers.Escape(Observed) + ".Length; i++)"))
         {
             supportCheck?.Invoke(w);
             foreach (var check in loop)
@@ -280,7 +280,7 @@ internal sealed class DataCheckEmitter
     {
         0 => "-1",
         1 => Print(read.Children[0]),
-        _ => "(" + Print(read.Children[0]) + ") * this." + read.Member + ".GetLength(1) + (" + Print(read.Children[1]) + ")",
+        _ => "(" + Print(read.Children[0]) + ") * this." + Identifiers.Escape(read.Member) + ".GetLength(1) + (" + Print(read.Children[1]) + ")",
     };
 
     private string ElementValue(Node read) => read.Type switch
@@ -332,7 +332,7 @@ internal sealed class DataCheckEmitter
             if (_term.Spec.Arguments[k] is MemberVectorSpec { IsParameter: false } vector)
             {
                 var (name, domain) = domains[k];
-                w.Line(Checks + ".RequireDomain(this." + vector.Member + ", " + Literals.String(vector.Member) + ", global::MleGen.ArgumentDomain." + domain + ", "
+                w.Line(Checks + ".RequireDomain(this." + Identifiers.Escape(vector.Member) + ", " + Literals.String(vector.Member) + ", global::MleGen.ArgumentDomain." + domain + ", "
                     + Literals.String(_term.Spec.Family.ToString()) + ", " + Literals.String(name) + ");");
             }
         }

@@ -23,7 +23,7 @@ internal static class DataPreamble
 
         foreach (string member in Reads(builder, roots).Where(members.IsData).Distinct().OrderBy(m => m, System.StringComparer.Ordinal))
         {
-            w.Line(members.DataType(member) + " " + MemberAccess.DataLocal(member) + " = this." + member + ";");
+            w.Line(members.DataType(member) + " " + MemberAccess.DataLocal(member) + " = this." + Identifiers.Escape(member) + ";");
         }
     }
 

@@ -13,7 +13,7 @@ internal static class DescriptionEmitter
         w.Line(generatedCode);
         using (w.Block("public global::MleGen.ModelDescription Describe()"))
         {
-            w.Line("var terms = new global::MleGen.LikelihoodTermDescription[" + spec.Likelihoods.Count + "];");
+            w.Line("global::MleGen.LikelihoodTermDescription[] terms = new global::MleGen.LikelihoodTermDescription[" + spec.Likelihoods.Count + "];");
             for (int t = 0; t < spec.Likelihoods.Count; t++)
             {
                 var term = spec.Likelihoods[t];
@@ -27,9 +27,9 @@ internal static class DescriptionEmitter
             string glmArgument = "null";
             if (glm is not null)
             {
-                string observed = "global::MleGen.GlmTerm.Values(this." + spec.Likelihoods[0].Observed + ")";
-                string trials = glm.Trials is null ? "null" : "global::MleGen.GlmTerm.Values(this." + glm.Trials + ")";
-                string intercept = glm.ScalarIntercept ? "true" : glm.DesignMatrix is null ? "false" : "global::MleGen.GlmTerm.HasColumnOfOnes(this." + glm.DesignMatrix + ")";
+                string observed = "global::MleGen.GlmTerm.Values(this." + Identifiers.Escape(spec.Likelihoods[0].Observed) + ")";
+                string trials = glm.Trials is null ? "null" : "global::MleGen.GlmTerm.Values(this." + Identifiers.Escape(glm.Trials) + ")";
+                string intercept = glm.ScalarIntercept ? "true" : glm.DesignMatrix is null ? "false" : "global::MleGen.GlmTerm.HasColumnOfOnes(this." + Identifiers.Escape(glm.DesignMatrix) + ")";
                 glmArgument = "new global::MleGen.GlmTerm(global::MleGen.GlmFamily." + glm.Family + ", global::MleGen.GlmLink." + glm.Link + ", " + observed + ", " + trials + ", " + intercept + ", "
                     + (glm.HasOffset ? "true" : "false") + ", " + (glm.Dispersion is null ? "null" : Literals.String(glm.Dispersion)) + ")";
             }

@@ -118,6 +118,8 @@ internal sealed class ExpressionPrinter
         BinaryOp.LogSumExp => Functions + ".LogSumExp(" + a + ", " + b + ")",
         BinaryOp.NegativeBinomialDispersionInformation => Functions + ".NegativeBinomialDispersionInformation(" + a + ", " + b + ")",
         BinaryOp.SmoothAbs => Functions + ".SmoothAbs(" + a + ", " + b + ")",
+        BinaryOp.PoissonLogSurvival => Functions + ".PoissonLogSurvival(" + a + ", " + b + ")",
+        BinaryOp.PoissonSurvivalRatio => Functions + ".PoissonSurvivalRatio(" + a + ", " + b + ")",
         BinaryOp.SmoothSign => Functions + ".SmoothSign(" + a + ", " + b + ")",
         BinaryOp.SmoothSignDerivative => Functions + ".SmoothSignDerivative(" + a + ", " + b + ")",
         _ => "(" + a + " " + Operator(op) + " " + b + ")",

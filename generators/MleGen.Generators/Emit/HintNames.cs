@@ -1,26 +1,67 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Text;
+using MleGen.Generators.Common;
 using MleGen.Generators.Specs;
 
 namespace MleGen.Generators.Emit;
 
-/// <summary>Builds <c>{Namespace}.{Outer}.{Type}.g.cs</c> hint names, unique per model type.</summary>
+/// <summary>Builds <c>{Namespace}.{Outer}.{Type}.g.cs</c> hint names, valid and unique per model type.</summary>
 internal static class HintNames
 {
-    public static string For(ModelSpec spec)
+    public static string For(ModelTarget target) => For(target.Namespace, target.ContainingTypes, target.TypeName);
+
+    public static string For(ModelSpec spec) => For(spec.Namespace, spec.ContainingTypes, spec.TypeName);
+
+    private static string For(string ns, EquatableArray<ContainingTypeSpec> containingTypes, string typeName)
     {
         var name = new StringBuilder();
-        if (spec.Namespace.Length > 0)
+        if (ns.Length > 0)
         {
-            name.Append(spec.Namespace).Append('.');
+            name.Append(ns).Append('.');
         }
 
-        foreach (var outer in spec.ContainingTypes)
+        foreach (var outer in containingTypes)
         {
             name.Append(outer.Name).Append('.');
         }
 
-        name.Append(spec.TypeName).Append(".g.cs");
-        return name.ToString();
+        name.Append(typeName);
+
+        // A hint name is a file name: '@' of an escaped keyword (namespace @class) and other identifier characters a
+        // file system may refuse become '_'.
+        for (int k = 0; k < name.Length; k++)
+        {
+            char c = name[k];
+            if (!(char.IsLetterOrDigit(c) || c is '.' or '_'))
+            {
+                name[k] = '_';
+            }
+        }
+
+        return name.Append(".g.cs").ToString();
+    }
+
+    /// <summary>
+    /// The models with hint names unique without regard to case (Roslyn's rule, for case-insensitive file systems):
+    /// <c>N.M</c> and <c>N.m</c> become <c>N.M.g.cs</c> and <c>N.m.2.g.cs</c>, in ordinal order of the names.
+    /// </summary>
+    public static IEnumerable<GeneratedModel> Deduplicate(ImmutableArray<GeneratedModel> models)
+    {
+        var sorted = new List<GeneratedModel>(models);
+        sorted.Sort(static (a, b) => string.CompareOrdinal(a.HintName, b.HintName));
+        var used = new HashSet<string>(System.StringComparer.OrdinalIgnoreCase);
+        foreach (var model in sorted)
+        {
+            string hint = model.HintName;
+            string stem = hint.Substring(0, hint.Length - ".g.cs".Length);
+            for (int n = 2; !used.Add(hint); n++)
+            {
+                hint = stem + "." + Literals.Int(n) + ".g.cs";
+            }
+
+            yield return hint == model.HintName ? model : model with { HintName = hint };
+        }
     }
 }
 

@@ -10,8 +10,8 @@ internal static partial class InformationEmitter
     /// The expected information of a <c>NormalMixture</c> term, which has no closed form: its arguments are whole members
     /// (w, μ, σ), the same for every observation, so the term adds (Σᵢ wᵢ)·F(w, μ, σ) with F the per-observation
     /// information from <c>Functions.NormalMixtureInformation</c> (quadrature), scattered onto θ where an argument is a
-    /// parameter (a data argument has no θ position). F is computed once per chunk, so the per-chunk sums — and a
-    /// cluster's ordered fold of them — are those of every other term.
+    /// parameter (a data argument has no θ position). F is computed once per θ (a cache field; the quadrature costs
+    /// milliseconds) and added per chunk, so the per-chunk sums — and a cluster's ordered fold of them — are deterministic.
     /// </summary>
     public static void EmitMixtureExpected(IndentedWriter w, ModelIr model, int index)
     {
@@ -28,36 +28,25 @@ internal static partial class InformationEmitter
             else
             {
                 w.Line("double count = 0d;");
-                w.Line("for (int i = start; i < end; i++) count += this." + term.Spec.Weights + "[i];");
+                w.Line("for (int i = start; i < end; i++) count += this." + Identifiers.Escape(term.Spec.Weights) + "[i];");
             }
 
             w.Line("if (count == 0d) return;");
             string[] spans = vectors.Select(v => v.IsParameter
-                ? "theta.Slice(" + MemberAccess.OffsetLocal(v.Member) + ", this." + v.Member + ".Length)"
-                : "this." + v.Member).ToArray();
-            w.Line("int k = this." + vectors[0].Member + ".Length;");
+                ? "theta.Slice(" + MemberAccess.OffsetLocal(v.Member) + ", this." + Identifiers.Escape(v.Member) + ".Length)"
+                : "this." + Identifiers.Escape(v.Member)).ToArray();
+            w.Line("int k = this." + Identifiers.Escape(vectors[0].Member) + ".Length;");
             w.Line("int size = 3 * k;");
-            w.Line("double[]? rented = null;");
-            w.Line("global::System.Span<double> f = size <= 24 ? stackalloc double[576] : (rented = global::System.Buffers.ArrayPool<double>.Shared.Rent(size * size));");
-            w.Line("f = f.Slice(0, size * size);");
-            using (w.Block("try"))
+            w.Line("double[] f = this." + CacheField(index) + ".Get(" + string.Join(", ", spans) + ");");
+            using (w.Block("for (int a = 0; a < size; a++)"))
             {
-                w.Line("global::MleGen.Functions.NormalMixtureInformation(" + string.Join(", ", spans) + ", f);");
-                using (w.Block("for (int a = 0; a < size; a++)"))
+                w.Line("int row = Position(a);");
+                w.Line("if (row < 0) continue;");
+                using (w.Block("for (int c = 0; c < size; c++)"))
                 {
-                    w.Line("int row = Position(a);");
-                    w.Line("if (row < 0) continue;");
-                    using (w.Block("for (int c = 0; c < size; c++)"))
-                    {
-                        w.Line("int column = Position(c);");
-                        w.Line("if (column >= row) matrix[(row * p) + column] += count * f[(a * size) + c];");
-                    }
+                    w.Line("int column = Position(c);");
+                    w.Line("if (column >= row) matrix[(row * p) + column] += count * f[(a * size) + c];");
                 }
-            }
-
-            using (w.Block("finally"))
-            {
-                w.Line("if (rented is not null) global::System.Buffers.ArrayPool<double>.Shared.Return(rented);");
             }
 
             w.Line();
@@ -71,5 +60,10 @@ internal static partial class InformationEmitter
         }
 
         w.Line();
+        w.Line("private readonly global::MleGen.NormalMixtureInformationCache " + CacheField(index) + " = new global::MleGen.NormalMixtureInformationCache();");
+        w.Line();
     }
+
+    /// <summary>The field holding a mixture term's F(w, μ, σ) for reuse across chunks and calls at the same θ.</summary>
+    private static string CacheField(int term) => "__mixtureInformation" + term.ToString(System.Globalization.NumberFormatInfo.InvariantInfo);
 }

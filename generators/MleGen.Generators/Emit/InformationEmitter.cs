@@ -65,6 +65,8 @@ internal static partial class InformationEmitter
         var phi = term.FamilyParameters;
         var jacobian = phi.Select(p => p.DependsOnParameters ? ReverseMode.Gradient(b, p, b.Constant(1)) : []).ToList();
         var items = new List<ScatterItem>();
+        var rowCache = new Dictionary<int, List<GradientContribution>>();
+        var columnCache = new Dictionary<int, List<GradientContribution>>();
         foreach (var (ra, rb, value) in FisherTable.Entries(b, term.Spec.Family, phi))
         {
             var f = b.Multiply(weight, value);
@@ -76,12 +78,13 @@ internal static partial class InformationEmitter
 
             void AddPairs(int a, int c)
             {
-                foreach (var left in jacobian[a])
+                // Each side renamed once (not once per pair): the loop variables of a model are a small, fixed budget.
+                var rows = Renamed(a, rowSide: true);
+                var columns = Renamed(c, rowSide: false);
+                foreach (var row in rows)
                 {
-                    var row = ReverseMode.RenameApart(b, left);
-                    foreach (var right in jacobian[c])
+                    foreach (var column in columns)
                     {
-                        var column = ReverseMode.RenameApart(b, right);
                         Add(items, MatrixItem(b, members, row, column, b.Multiply(f, b.Multiply(row.Adjoint, column.Adjoint))));
                     }
                 }
@@ -89,6 +92,18 @@ internal static partial class InformationEmitter
         }
 
         return items;
+
+        List<GradientContribution> Renamed(int index, bool rowSide)
+        {
+            var cache = rowSide ? rowCache : columnCache;
+            if (!cache.TryGetValue(index, out var renamed))
+            {
+                renamed = jacobian[index].Select(contribution => ReverseMode.RenameApart(b, contribution)).ToList();
+                cache[index] = renamed;
+            }
+
+            return renamed;
+        }
     }
 
     /// <summary>The categorical's information over its logits is diag(p) − ppᵀ: Σₖ pₖ JₖJₖᵀ − Σₖ Σₗ pₖpₗ JₖJₗᵀ.</summary>
@@ -108,12 +123,12 @@ internal static partial class InformationEmitter
         b.SetCount(l, b.CountOf(k));
         var lNode = b.Variable(l);
         var probabilityL = Substitution.Substitute(b, probability, k, lNode);
+        var columns = rows.Select(right => ReverseMode.RenameApart(b, right, VariableSet.Of(k))).ToList();
         foreach (var left in rows)
         {
             var row = ReverseMode.RenameApart(b, left, VariableSet.Of(k));
-            foreach (var right in rows)
+            foreach (var column in columns)
             {
-                var column = ReverseMode.RenameApart(b, right, VariableSet.Of(k));
                 Add(items, MatrixItem(b, members, row, column, b.Multiply(weight, b.Multiply(probability, b.Multiply(row.Adjoint, column.Adjoint)))));
                 var columnL = column.Substitute(b, k, lNode);
                 Add(items, MatrixItem(b, members, row, columnL, b.Negate(b.Multiply(weight, b.Multiply(b.Multiply(probability, probabilityL), b.Multiply(row.Adjoint, columnL.Adjoint))))));

@@ -40,15 +40,15 @@ internal static class LayoutEmitter
                         break;
                     case ParamShape.Vector when p.Names is { } names:
                         // The elements are named by the string[] member of [Param(Names = ...)].
-                        w.Line("if (index >= " + offset + " && index < " + offset + " + this." + p.Name + ".Length) return new global::MleGen.ParameterInfo(global::MleGen.ParameterNaming.ElementName(this." + names + ", " + Literals.String(names) + ", " + Literals.String(p.DisplayName) + ", this." + p.Name + ".Length, index - " + offset + "), " + bounds + ");");
+                        w.Line("if (index >= " + offset + " && index < " + offset + " + this." + Identifiers.Escape(p.Name) + ".Length) return new global::MleGen.ParameterInfo(global::MleGen.ParameterNaming.ElementName(this." + Identifiers.Escape(names) + ", " + Literals.String(names) + ", " + Literals.String(p.DisplayName) + ", this." + Identifiers.Escape(p.Name) + ".Length, index - " + offset + "), " + bounds + ");");
                         break;
                     case ParamShape.Vector:
-                        w.Line("if (index >= " + offset + " && index < " + offset + " + this." + p.Name + ".Length) return new global::MleGen.ParameterInfo(" + Literals.String(p.DisplayName + "[") + " + (index - " + offset + ").ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \"]\", " + bounds + ");");
+                        w.Line("if (index >= " + offset + " && index < " + offset + " + this." + Identifiers.Escape(p.Name) + ".Length) return new global::MleGen.ParameterInfo(" + Literals.String(p.DisplayName + "[") + " + (index - " + offset + ").ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \"]\", " + bounds + ");");
                         break;
                     default:
-                        using (w.Block("if (index >= " + offset + " && index < " + offset + " + this." + p.Name + ".Length)"))
+                        using (w.Block("if (index >= " + offset + " && index < " + offset + " + this." + Identifiers.Escape(p.Name) + ".Length)"))
                         {
-                            w.Line("int columns = this." + p.Name + ".GetLength(1);");
+                            w.Line("int columns = this." + Identifiers.Escape(p.Name) + ".GetLength(1);");
                             w.Line("int row = (index - " + offset + ") / columns, column = (index - " + offset + ") % columns;");
                             w.Line("return new global::MleGen.ParameterInfo(" + Literals.String(p.DisplayName + "[") + " + row.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \",\" + column.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \"]\", " + bounds + ");");
                         }
@@ -76,9 +76,9 @@ internal static class LayoutEmitter
                 string offset = MemberAccess.OffsetLocal(p.Name);
                 w.Line(p.Shape switch
                 {
-                    ParamShape.Scalar => "theta[" + offset + "] = this." + p.Name + ";",
-                    ParamShape.Vector => "new global::System.ReadOnlySpan<double>(this." + p.Name + ").CopyTo(theta.Slice(" + offset + "));",
-                    _ => MatrixLoop(p.Name, "theta[" + offset + " + r * columns + c] = this." + p.Name + "[r, c];"),
+                    ParamShape.Scalar => "theta[" + offset + "] = this." + Identifiers.Escape(p.Name) + ";",
+                    ParamShape.Vector => "new global::System.ReadOnlySpan<double>(this." + Identifiers.Escape(p.Name) + ").CopyTo(theta.Slice(" + offset + "));",
+                    _ => MatrixLoop(p.Name, "theta[" + offset + " + r * columns + c] = this." + Identifiers.Escape(p.Name) + "[r, c];"),
                 });
             }
         }
@@ -87,7 +87,7 @@ internal static class LayoutEmitter
     }
 
     private static string MatrixLoop(string member, string body) =>
-        "for (int r = 0, columns = this." + member + ".GetLength(1); r < this." + member + ".GetLength(0); r++) for (int c = 0; c < columns; c++) " + body;
+        "for (int r = 0, columns = this." + Identifiers.Escape(member) + ".GetLength(1); r < this." + Identifiers.Escape(member) + ".GetLength(0); r++) for (int c = 0; c < columns; c++) " + body;
 
     private static void EmitWrite(IndentedWriter w, ModelSpec model, string generatedCode)
     {
@@ -102,9 +102,9 @@ internal static class LayoutEmitter
                 string offset = MemberAccess.OffsetLocal(p.Name);
                 w.Line(p.Shape switch
                 {
-                    ParamShape.Scalar => "this." + p.Name + " = theta[" + offset + "];",
-                    ParamShape.Vector => "theta.Slice(" + offset + ", this." + p.Name + ".Length).CopyTo(this." + p.Name + ");",
-                    _ => MatrixLoop(p.Name, "this." + p.Name + "[r, c] = theta[" + offset + " + r * columns + c];"),
+                    ParamShape.Scalar => "this." + Identifiers.Escape(p.Name) + " = theta[" + offset + "];",
+                    ParamShape.Vector => "theta.Slice(" + offset + ", this." + Identifiers.Escape(p.Name) + ".Length).CopyTo(this." + Identifiers.Escape(p.Name) + ");",
+                    _ => MatrixLoop(p.Name, "this." + Identifiers.Escape(p.Name) + "[r, c] = theta[" + offset + " + r * columns + c];"),
                 });
             }
         }
@@ -116,7 +116,7 @@ internal static class LayoutEmitter
             {
                 if (p.Shape != ParamShape.Scalar)
                 {
-                    w.Line("if (this." + p.Name + " is null) throw new global::System.InvalidOperationException(" + Literals.String("The [Param] member '" + p.Name + "' is null: assign an array whose shape is the number of parameters.") + ");");
+                    w.Line("if (this." + Identifiers.Escape(p.Name) + " is null) throw new global::System.InvalidOperationException(" + Literals.String("The [Param] member '" + p.Name + "' is null: assign an array whose shape is the number of parameters.") + ");");
                 }
             }
 

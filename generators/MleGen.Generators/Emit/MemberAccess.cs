@@ -84,7 +84,7 @@ internal sealed class MemberAccess
         return indices.Length == 0 ? member : member + "[" + string.Join(", ", indices) + "]";
     }
 
-    private string DataMember(string member) => DataLocals && _data.ContainsKey(member) ? DataLocal(member) : "this." + member;
+    private string DataMember(string member) => DataLocals && _data.ContainsKey(member) ? DataLocal(member) : "this." + Identifiers.Escape(member);
 
     public string Parameter(string member, string[] indices) => ParameterLocal(member) + FlatIndex(member, indices);
 

@@ -18,7 +18,7 @@ internal static class ParameterPreamble
     }
 
     /// <summary>The number of scalars a parameter member holds, as C#.</summary>
-    public static string Size(ParamMemberSpec p) => p.Shape == ParamShape.Scalar ? "1" : "this." + p.Name + ".Length";
+    public static string Size(ParamMemberSpec p) => p.Shape == ParamShape.Scalar ? "1" : "this." + Identifiers.Escape(p.Name) + ".Length";
 
     /// <summary>The total parameter count, as C#.</summary>
     public static string Count(ModelSpec model)
@@ -53,7 +53,7 @@ internal static class ParameterPreamble
             w.Line("global::System.ReadOnlySpan<double> " + local + " = " + theta + ".Slice(" + offset + ", " + Size(p) + ");");
             if (p.Shape == ParamShape.Matrix)
             {
-                w.Line("int " + MemberAccess.ColumnsLocal(p.Name) + " = this." + p.Name + ".GetLength(1);");
+                w.Line("int " + MemberAccess.ColumnsLocal(p.Name) + " = this." + Identifiers.Escape(p.Name) + ".GetLength(1);");
             }
         }
     }

@@ -18,7 +18,7 @@ internal static class ValidationEmitter
     private const string Checks = "global::MleGen.DataChecks";
 
     /// <summary>The guard every public member that touches the model's state enters first (see <c>MleGen.ExclusiveUse</c>).</summary>
-    public const string EnterExclusiveUse = "using var __use = global::MleGen.ExclusiveUse.Enter(this);";
+    public const string EnterExclusiveUse = "using global::MleGen.ExclusiveUse.Scope __use = global::MleGen.ExclusiveUse.Enter(this);";
 
     public static void Emit(IndentedWriter w, ModelIr model, MemberAccess members, string generatedCode)
     {
@@ -54,7 +54,7 @@ internal static class ValidationEmitter
         w.Line("/// <summary>Validates the data, sums the NLL's data-only terms and remembers which data set (arrays, array parameters, scalars) that was.</summary>");
         using (w.Block("private void __Revalidate()"))
         {
-            w.Line("var arrays = this.__validatedArrays ?? new object?[" + arrays.Count + "];");
+            w.Line("object?[] arrays = this.__validatedArrays ?? new object?[" + arrays.Count + "];");
             w.Line("this.__validatedArrays = null; // not valid until every check has passed");
             w.Line("__CheckData();");
             w.Line("// the NLL's data-only terms, once per data set, summed chunk by chunk in the evaluator's fixed order (as a cluster sums them)");
@@ -67,9 +67,9 @@ internal static class ValidationEmitter
                     var term = model.Terms[t].Spec;
                     string local = "constant" + Literals.Int(t);
                     string method = LikelihoodEmitter.ConstantMethod(t);
-                    w.Line("double " + local + " = " + method + "(0, this." + term.Observed + ".Length);");
+                    w.Line("double " + local + " = " + method + "(0, this." + Identifiers.Escape(term.Observed) + ".Length);");
                     w.Line("if (!double.IsFinite(" + local + ")) throw " + Checks + ".UndefinedConstant(" + Literals.String(term.MethodName) + ", " + Literals.String(term.Observed)
-                        + ", this." + term.Observed + ".Length, " + local + ", " + method + ");");
+                        + ", this." + Identifiers.Escape(term.Observed) + ".Length, " + local + ", " + method + ");");
                 }
             }
 
@@ -77,16 +77,16 @@ internal static class ValidationEmitter
             w.Line("// the data set these checks and sums are for (allocated once, refilled in place)");
             if (scalars.Count > 0)
             {
-                w.Line("var scalars = this.__validatedScalars ??= new double[" + scalars.Count + "];");
+                w.Line("double[] scalars = this.__validatedScalars ??= new double[" + scalars.Count + "];");
                 for (int k = 0; k < scalars.Count; k++)
                 {
-                    w.Line("scalars[" + k + "] = this." + scalars[k].Name + ";");
+                    w.Line("scalars[" + k + "] = this." + Identifiers.Escape(scalars[k].Name) + ";");
                 }
             }
 
             for (int k = 0; k < arrays.Count; k++)
             {
-                w.Line("arrays[" + k + "] = this." + arrays[k] + ";");
+                w.Line("arrays[" + k + "] = this." + Identifiers.Escape(arrays[k]) + ";");
             }
 
             w.Line("this.__validatedArrays = arrays;");
@@ -98,8 +98,8 @@ internal static class ValidationEmitter
         {
             w.Line("__RequireLength(thetaLength, \"theta\");");
             var conditions = new List<string> { "this.__validatedArrays is null" };
-            conditions.AddRange(arrays.Select((name, k) => "!ReferenceEquals(this.__validatedArrays[" + k + "], this." + name + ")"));
-            conditions.AddRange(scalars.Select((d, k) => "this.__validatedScalars![" + k + "] != this." + d.Name));
+            conditions.AddRange(arrays.Select((name, k) => "!ReferenceEquals(this.__validatedArrays[" + k + "], this." + Identifiers.Escape(name) + ")"));
+            conditions.AddRange(scalars.Select((d, k) => "this.__validatedScalars![" + k + "] != this." + Identifiers.Escape(d.Name)));
             using (w.Block("if (" + string.Join(" || ", conditions) + ")"))
             {
                 w.Line("__Revalidate();");
@@ -114,12 +114,12 @@ internal static class ValidationEmitter
         var spec = model.Spec;
         foreach (var d in spec.Data.Where(d => d.Kind is not (DataKind.Double or DataKind.Int)))
         {
-            w.Line(Checks + ".RequireNotNull(this." + d.Name + ", " + Literals.String(d.Name) + ");");
+            w.Line(Checks + ".RequireNotNull(this." + Identifiers.Escape(d.Name) + ", " + Literals.String(d.Name) + ");");
         }
 
         foreach (var d in spec.Data.Where(d => d.Kind is DataKind.Double or DataKind.DoubleArray or DataKind.DoubleMatrix))
         {
-            w.Line(Checks + ".RequireFinite(this." + d.Name + ", " + Literals.String(d.Name) + ");");
+            w.Line(Checks + ".RequireFinite(this." + Identifiers.Escape(d.Name) + ", " + Literals.String(d.Name) + ");");
         }
 
         var printer = new ExpressionPrinter(members, model.Builder.Variables);
@@ -129,11 +129,11 @@ internal static class ValidationEmitter
         {
             var t = term.Spec;
             w.Line("// " + t.MethodName + ": " + t.Family + " observations of " + t.Observed);
-            w.Line(Checks + ".RequireNotEmpty(this." + t.Observed + ", " + Literals.String(t.Observed) + ");");
+            w.Line(Checks + ".RequireNotEmpty(this." + Identifiers.Escape(t.Observed) + ", " + Literals.String(t.Observed) + ");");
             if (t.Weights is not null)
             {
-                w.Line(Checks + ".RequireLength(this." + t.Weights + ".Length, this." + t.Observed + ".Length, " + Literals.String(t.Weights) + ", " + Literals.String("the number of weights") + ");");
-                w.Line(Checks + ".RequireNonNegativeWeights(this." + t.Weights + ", " + Literals.String(t.Weights) + ");");
+                w.Line(Checks + ".RequireLength(this." + Identifiers.Escape(t.Weights) + ".Length, this." + Identifiers.Escape(t.Observed) + ".Length, " + Literals.String(t.Weights) + ", " + Literals.String("the number of weights") + ");");
+                w.Line(Checks + ".RequireNonNegativeWeights(this." + Identifiers.Escape(t.Weights) + ", " + Literals.String(t.Weights) + ");");
             }
 
             foreach (var line in LengthChecks(model, term, printer, empty))
@@ -144,7 +144,39 @@ internal static class ValidationEmitter
                 }
             }
 
+            if (t.RightCensored is not null && t.LeftCensored is not null)
+            {
+                w.Line(Checks + ".RequireNotBothCensored(this." + t.RightCensored + ", this." + t.LeftCensored + ", " + Literals.String(t.RightCensored) + ", " + Literals.String(t.LeftCensored) + ");");
+            }
+
             DataCheckEmitter.Emit(w, model, term, printer, members, SupportCheck(term, printer, empty));
+            TruncationChecks(w, model, term, printer, empty);
+        }
+    }
+
+    /// <summary>Every observation lies in the allowed region of its truncation: above L (discrete: L a whole number, y &gt; L) and at most U.</summary>
+    private static void TruncationChecks(IndentedWriter w, ModelIr model, TermIr term, ExpressionPrinter printer, Dictionary<Node, string> empty)
+    {
+        var t = term.Spec;
+        if (!t.IsTruncated)
+        {
+            return;
+        }
+
+        bool discrete = Families.FamilyTable.IsDiscreteTruncation(t.Family);
+        using (w.Block("for (int i = 0; i < this." + t.Observed + ".Length; i++)"))
+        {
+            foreach (var (member, below) in new[] { (t.TruncatedBelow, true), (t.TruncatedAbove, false) })
+            {
+                if (ModelIr.Bound(model.Spec, model.Builder, member) is not { } bound)
+                {
+                    continue;
+                }
+
+                string index = bound.Children.IsEmpty ? "-1" : "i";
+                w.Line(Checks + ".RequireInsideTruncation((double)this." + t.Observed + "[i], " + Literals.String(t.Observed) + ", i, " + printer.Print(bound, empty) + ", "
+                    + Literals.String(member!) + ", " + index + ", " + (below ? "true" : "false") + ", " + (discrete ? "true" : "false") + ");");
+            }
         }
     }
 
@@ -165,7 +197,7 @@ internal static class ValidationEmitter
         };
         return w =>
         {
-            w.Line("double y = this." + t.Observed + "[i];");
+            w.Line("double y = this." + Identifiers.Escape(t.Observed) + "[i];");
             w.Line("if (!" + family + ".IsInSupport(y" + extra + ")) throw global::MleGen.DataChecks.OutsideSupport(" + Literals.String(t.Observed) + ", i, y, " + Literals.String(t.Family.ToString()) + ", " + family + ".SupportDescription);");
         };
     }
@@ -198,11 +230,11 @@ internal static class ValidationEmitter
             for (int d = 0; d < node.Children.Length; d++)
             {
                 var index = node.Children[d];
-                string dimension = node.Children.Length == 1 ? "this." + node.Member + ".Length" : "this." + node.Member + ".GetLength(" + d + ")";
+                string dimension = node.Children.Length == 1 ? "this." + Identifiers.Escape(node.Member) + ".Length" : "this." + Identifiers.Escape(node.Member) + ".GetLength(" + d + ")";
                 string what = node.Children.Length == 1 ? "its length" : d == 0 ? "its number of rows" : "its number of columns";
                 if (index.Kind == NodeKind.ObservationIndex && node.Member != term.Spec.Observed)
                 {
-                    yield return "global::MleGen.DataChecks.RequireLength(" + dimension + ", this." + term.Spec.Observed + ".Length, " + Literals.String(node.Member) + ", " + Literals.String(what + " (one per observation of " + term.Spec.Observed + ")") + ");";
+                    yield return "global::MleGen.DataChecks.RequireLength(" + dimension + ", this." + Identifiers.Escape(term.Spec.Observed) + ".Length, " + Literals.String(node.Member) + ", " + Literals.String(what + " (one per observation of " + term.Spec.Observed + ")") + ");";
                 }
                 else if (index.Kind == NodeKind.Variable)
                 {

@@ -164,6 +164,87 @@ internal static class FamilyTable
         }
     }
 
+    /// <summary>The families a censored observation can be written for, as the diagnostic lists them.</summary>
+    public const string CensorableFamilies = "Normal, LogNormal, Laplace, Cauchy, Exponential and Weibull";
+
+    /// <summary>True for the families whose log CDF and log survival function (and their derivatives in every argument) the generator can emit.</summary>
+    public static bool SupportsCensoring(FamilyKind family) => family is FamilyKind.Normal or FamilyKind.LogNormal or FamilyKind.Laplace
+        or FamilyKind.Cauchy or FamilyKind.Exponential or FamilyKind.Weibull;
+
+    /// <summary>log F(<paramref name="y"/>) (<paramref name="upper"/> false) or log S(y) = log(1 − F(y)) (true), stable in both tails.</summary>
+    /// <remarks>Only for the families of <see cref="SupportsCensoring"/>.</remarks>
+    public static Node LogCdf(IrBuilder b, FamilyKind family, Node y, FamilyArguments args, bool upper)
+    {
+        var a = args.Scalars;
+        var yd = b.ToDouble(y);
+        switch (family)
+        {
+            case FamilyKind.Normal:
+            case FamilyKind.LogNormal:
+            {
+                // log Φ(±z): Φ's symmetry turns the upper tail into the lower one, where log Φ is exact.
+                var x = family == FamilyKind.LogNormal ? b.Log(yd) : yd;
+                var z = b.Divide(b.Subtract(x, a[0]), a[1]);
+                return b.Unary(UnaryOp.LogPhi, upper ? b.Negate(z) : z);
+            }
+            case FamilyKind.Laplace:
+            case FamilyKind.Cauchy:
+            {
+                var z = b.Divide(b.Subtract(yd, a[0]), a[1]);
+                return b.Unary(family == FamilyKind.Laplace ? UnaryOp.LaplaceLogCdf : UnaryOp.CauchyLogCdf, upper ? b.Negate(z) : z);
+            }
+            case FamilyKind.Exponential:
+            {
+                // S = e^−λy; F = 1 − e^−λy
+                var t = b.Multiply(a[0], yd);
+                return upper ? b.Negate(t) : b.Unary(UnaryOp.Log1mExp, t);
+            }
+            case FamilyKind.Weibull:
+            {
+                // S = exp(−(y/λ)^k); F = 1 − S. (y/λ)^k as exp(k·log(y/λ)), the density's own node.
+                var logZ = b.Subtract(b.Log(yd), b.Log(a[1]));
+                var t = b.Exp(b.Multiply(a[0], logZ));
+                return upper ? b.Negate(t) : b.Unary(UnaryOp.Log1mExp, t);
+            }
+            default:
+                throw new ArgumentOutOfRangeException(nameof(family), family, "no CDF");
+        }
+    }
+
+    /// <summary>The families a likelihood can truncate, as the diagnostic lists them.</summary>
+    public const string TruncatableFamilies = "below and above: " + CensorableFamilies + "; below only (y > L): Poisson and PoissonLog";
+
+    /// <summary>True when the family's allowed-region probability (and its derivatives) can be emitted.</summary>
+    public static bool SupportsTruncation(FamilyKind family, bool below) =>
+        SupportsCensoring(family) || (below && family is FamilyKind.Poisson or FamilyKind.PoissonLog);
+
+    /// <summary>True for the truncatable discrete families (below means y &gt; L, and L must be a whole number).</summary>
+    public static bool IsDiscreteTruncation(FamilyKind family) => family is FamilyKind.Poisson or FamilyKind.PoissonLog;
+
+    /// <summary>log P(L &lt; Y ≤ U) (either bound may be null: no bound on that side).</summary>
+    public static Node LogTruncationMass(IrBuilder b, FamilyKind family, FamilyArguments args, Node? lower, Node? upper)
+    {
+        if (IsDiscreteTruncation(family))
+        {
+            var rate = family == FamilyKind.PoissonLog ? b.Exp(args.Scalars[0]) : args.Scalars[0];
+            return b.Binary(BinaryOp.PoissonLogSurvival, b.ToDouble(lower!), rate);
+        }
+
+        if (upper is null)
+        {
+            return LogCdf(b, family, lower!, args, upper: true);
+        }
+
+        var logFUpper = LogCdf(b, family, upper, args, upper: false);
+        if (lower is null)
+        {
+            return logFUpper;
+        }
+
+        // log(F(U) − F(L)) = log F(U) + log(1 − F(L)/F(U))
+        return b.Add(logFUpper, b.Unary(UnaryOp.Log1mExp, b.Subtract(logFUpper, LogCdf(b, family, lower, args, upper: false))));
+    }
+
     private static Node NormalLogDensity(IrBuilder b, Node y, Node mean, Node sd)
     {
         // −½ log(2π) − log σ − ½ ((y − μ)/σ)²

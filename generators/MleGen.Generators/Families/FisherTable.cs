@@ -17,6 +17,13 @@ internal static class FisherTable
 
     public static bool HasClosedForm(FamilyKind family) => family != FamilyKind.NormalMixture;
 
+    /// <summary>
+    /// True when the term's expected information is the family's closed form: not for a NormalMixture, and not for a
+    /// censored term, whose expectation would run over the censoring mechanism too (not derived: such terms contribute
+    /// their observed information and the model reports <c>HasExpectedInformation</c> false).
+    /// </summary>
+    public static bool HasClosedForm(LikelihoodSpec term) => HasClosedForm(term.Family) && !term.IsCensored && !term.IsTruncated;
+
     /// <summary>The nonzero entries (a, b, F_ab) with a ≤ b of the family's information; symmetric.</summary>
     public static IReadOnlyList<(int A, int B, Node Value)> Entries(IrBuilder b, FamilyKind family, IReadOnlyList<Node> phi)
     {

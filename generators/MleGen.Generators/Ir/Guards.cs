@@ -66,6 +66,48 @@ internal static class Guards
         return result;
     }
 
+    /// <summary>
+    /// The conjuncts of <paramref name="guard"/> that range only over <paramref name="scope"/>: a node shared by every
+    /// value of a lambda variable it does not depend on (<c>Beta * X[i]</c> under <c>k == 0 ? 0 : …</c>) is evaluated
+    /// once, outside that variable's loop, where a condition on the variable means nothing; its own indices never
+    /// depend on that variable, so only the conditions on its own variables protect them.
+    /// </summary>
+    public static Node? Restrict(IrBuilder b, Node? guard, VariableSet scope)
+    {
+        if (guard is null || guard.FreeVariables.Except(scope).IsEmpty)
+        {
+            return guard;
+        }
+
+        Node? kept = null;
+        var stack = new Stack<Node>();
+        stack.Push(guard);
+        var conjuncts = new List<Node>();
+        while (stack.Count > 0)
+        {
+            var node = stack.Pop();
+            if (node.Kind == NodeKind.Binary && node.BinaryOp == BinaryOp.And)
+            {
+                stack.Push(node.Children[1]);
+                stack.Push(node.Children[0]);
+            }
+            else
+            {
+                conjuncts.Add(node);
+            }
+        }
+
+        foreach (var conjunct in conjuncts)
+        {
+            if (conjunct.FreeVariables.Except(scope).IsEmpty)
+            {
+                kept = And(b, kept, conjunct);
+            }
+        }
+
+        return kept;
+    }
+
     /// <summary>Both guards (either may be null).</summary>
     public static Node? And(IrBuilder b, Node? x, Node? y) => x is null ? y : y is null ? x : b.Binary(BinaryOp.And, x, y);
 

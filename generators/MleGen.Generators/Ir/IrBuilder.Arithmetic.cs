@@ -98,6 +98,23 @@ internal sealed partial class IrBuilder
                     return BoolConstant(op == BinaryOp.And ? a.Value != 0 && b.Value != 0 : a.Value != 0 || b.Value != 0);
                 }
 
+                // Exact boolean identities (no number changes): x ∧ x = x, true ∧ x = x, false ∨ x = x, and their duals.
+                if (a == b)
+                {
+                    return a;
+                }
+
+                bool identity = op == BinaryOp.And;
+                if (a.IsConstant)
+                {
+                    return (a.Value != 0) == identity ? b : a;
+                }
+
+                if (b.IsConstant)
+                {
+                    return (b.Value != 0) == identity ? a : b;
+                }
+
                 return Intern(NodeKind.Binary, ScalarType.Bool, ImmutableArray.Create(a, b), binaryOp: op);
         }
 

@@ -42,10 +42,54 @@ internal sealed class ModelIr
             var args = LowerArguments(builder, lowering, term);
             var logDensity = FamilyTable.LogDensity(builder, term.Family, y, args);
             var (variable, constant) = SplitConstant(builder, logDensity);
+            (variable, constant) = Censor(builder, term, y, args, variable, constant);
+            if (term.IsTruncated)
+            {
+                // Renormalized by the probability of the allowed region.
+                var mass = FamilyTable.LogTruncationMass(builder, term.Family, args, Bound(spec, builder, term.TruncatedBelow), Bound(spec, builder, term.TruncatedAbove));
+                variable = builder.Subtract(variable, mass);
+            }
             terms.Add(new TermIr(term, y, args.Scalars, logDensity, builder.Negate(Weighted(builder, term, variable)), builder.Negate(Weighted(builder, term, constant))));
         }
 
         return new ModelIr(spec, builder, terms);
+    }
+
+    /// <summary>
+    /// A censored observation contributes log F(y) (left) or log S(y) (right) instead of the log density: the flags pick
+    /// the branch per observation (a data-only condition), and the density's data-only part drops out of those rows.
+    /// </summary>
+    private static (Node Variable, Node Constant) Censor(IrBuilder builder, LikelihoodSpec term, Node y, FamilyArguments args, Node variable, Node constant)
+    {
+        var index = ImmutableArray.Create(builder.ObservationIndex());
+        if (term.LeftCensored is { } left)
+        {
+            var flag = builder.Data(left, ScalarType.Bool, index);
+            variable = builder.Conditional(flag, FamilyTable.LogCdf(builder, term.Family, y, args, upper: false), variable);
+            constant = builder.Conditional(flag, builder.Constant(0), constant);
+        }
+
+        if (term.RightCensored is { } right)
+        {
+            var flag = builder.Data(right, ScalarType.Bool, index);
+            variable = builder.Conditional(flag, FamilyTable.LogCdf(builder, term.Family, y, args, upper: true), variable);
+            constant = builder.Conditional(flag, builder.Constant(0), constant);
+        }
+
+        return (variable, constant);
+    }
+
+    /// <summary>A truncation bound: the scalar datum, or its element i.</summary>
+    internal static Node? Bound(ModelSpec spec, IrBuilder builder, string? member)
+    {
+        if (member is null)
+        {
+            return null;
+        }
+
+        return Find(spec, member)?.Kind == DataKind.DoubleArray
+            ? builder.Data(member, ScalarType.Double, ImmutableArray.Create(builder.ObservationIndex()))
+            : builder.Data(member, ScalarType.Double, ImmutableArray<Node>.Empty);
     }
 
     private static Node Weighted(IrBuilder builder, LikelihoodSpec term, Node value) => term.Weights is null

@@ -308,7 +308,14 @@ internal sealed partial class ExpressionParser
                 }
             }
 
-            if (index < 0 || index >= ordered.Length || method.Parameters[index].IsParams || ordered[index] is not null)
+            if (index >= 0 && index < ordered.Length && method.Parameters[index].IsParams)
+            {
+                // A params array is valid C#: say that the model language has no arrays of expressions.
+                Unsupported(argument);
+                return null;
+            }
+
+            if (index < 0 || index >= ordered.Length || ordered[index] is not null)
             {
                 _context.Fail();
                 return null;

@@ -17,6 +17,7 @@ internal sealed partial class ExpressionParser
 {
     private readonly ParseContext _context;
     private readonly List<string> _activeVariables = new();
+    private int _depth;
 
     public ExpressionParser(ParseContext context) => _context = context;
 
@@ -32,7 +33,22 @@ internal sealed partial class ExpressionParser
             return null;
         }
 
-        var spec = ParseCore(node, scope, model);
+        if (!WithinLimits(node))
+        {
+            return null;
+        }
+
+        ExprSpec? spec;
+        _depth++;
+        try
+        {
+            spec = ParseCore(node, scope, model);
+        }
+        finally
+        {
+            _depth--;
+        }
+
         if (spec is not null && SpecFacts.TypeOf(spec) == ScalarType.Int
             && model.GetTypeInfo(node, _context.CancellationToken).ConvertedType?.SpecialType == SpecialType.System_Double)
         {
@@ -40,6 +56,28 @@ internal sealed partial class ExpressionParser
         }
 
         return spec;
+    }
+
+    /// <summary>MLE0019 once the nesting or the work passes <see cref="Limits"/>; after that every parse stops at once.</summary>
+    private bool WithinLimits(ExpressionSyntax node)
+    {
+        if (_context.LimitExceeded)
+        {
+            return false;
+        }
+
+        string? what = _depth >= Limits.MaxDepth ? "deeply nested"
+            : ++_context.ParsedExpressions > Limits.MaxParsedExpressions ? "large (expressions parsed, counting each helper call)"
+            : null;
+        if (what is null)
+        {
+            return true;
+        }
+
+        _context.LimitExceeded = true;
+        int limit = _depth >= Limits.MaxDepth ? Limits.MaxDepth : Limits.MaxParsedExpressions;
+        _context.Report(DiagnosticDescriptors.ModelTooLarge, node, Describe(node), what, limit);
+        return false;
     }
 
     /// <summary>Parses an expression that must have a double value (converting an int one).</summary>

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using MleGen.Generators.Common;
 using MleGen.Generators.Diagnostics;
+using MleGen.Generators.Families;
 using MleGen.Generators.Specs;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -115,6 +116,7 @@ internal sealed class FamilyParser
             if (spec is not null)
             {
                 specs.Add(spec);
+                failed |= !CheckConstant(family, p, argument, model);
             }
         }
 
@@ -145,6 +147,11 @@ internal sealed class FamilyParser
 
             var classes = _expressions.ParseInt(arguments[0]!, scope);
             var logit = _expressions.ParseLambda(arguments[1]!, scope, out var variable);
+            if (classes is not null && !CheckConstant(FamilyKind.CategoricalLogits, 0, arguments[0]!, model))
+            {
+                return null;
+            }
+
             return classes is null || logit is null
                 ? null
                 : new FamilyCall(FamilyKind.CategoricalLogits, EquatableArray.Create<ExprSpec>(classes, new LambdaSpec(variable, logit)));
@@ -156,6 +163,49 @@ internal sealed class FamilyParser
         }
 
         return NotAFamily(node);
+    }
+
+    /// <summary>MLE0018 when a family argument is a compile-time constant outside its domain (<c>new Normal(Mu, -1)</c>); true otherwise.</summary>
+    private bool CheckConstant(FamilyKind family, int index, ExpressionSyntax argument, SemanticModel model)
+    {
+        var domains = ArgumentDomains.Of(family);
+        if (index >= domains.Count)
+        {
+            return true;
+        }
+
+        var constant = model.GetConstantValue(argument, _context.CancellationToken);
+        double? value = constant.HasValue ? constant.Value switch
+        {
+            double d => d,
+            float f => f,
+            int i => i,
+            long l => l,
+            _ => null,
+        } : null;
+        if (value is not { } v)
+        {
+            return true;
+        }
+
+        var (name, domain) = domains[index];
+        string? requirement = domain switch
+        {
+            ArgumentDomains.Finite => double.IsNaN(v) || double.IsInfinity(v) ? "finite" : null,
+            ArgumentDomains.Positive => v > 0 && !double.IsInfinity(v) ? null : "finite and > 0",
+            ArgumentDomains.PositiveOrInfinity => v > 0 ? null : "> 0 (or +∞)",
+            ArgumentDomains.NonNegative => v >= 0 && !double.IsInfinity(v) ? null : "finite and ≥ 0",
+            ArgumentDomains.Probability => v >= 0 && v <= 1 ? null : "a probability in [0, 1]",
+            ArgumentDomains.AtLeastOne => v >= 1 ? null : "at least 1",
+            _ => null,
+        };
+        if (requirement is null)
+        {
+            return true;
+        }
+
+        _context.Report(DiagnosticDescriptors.InvalidConstantArgument, argument, name, family + " in '" + _methodName + "'", PriorArguments.Format(v), requirement);
+        return false;
     }
 
     private FamilyCall? NotAFamily(ExpressionSyntax node)

@@ -37,6 +37,10 @@ internal static class LikelihoodParser
         var attributeSyntax = attribute.ApplicationSyntaxReference?.GetSyntax(ct) as AttributeSyntax;
         var observed = CheckMember(context, method, attribute, attributeSyntax, isWeights: false);
         var weights = CheckMember(context, method, attribute, attributeSyntax, isWeights: true);
+        var rightCensored = CheckCensoringMember(context, method, attribute, attributeSyntax, "RightCensored");
+        var leftCensored = CheckCensoringMember(context, method, attribute, attributeSyntax, "LeftCensored");
+        var truncatedBelow = CheckTruncationMember(context, method, attribute, attributeSyntax, "TruncatedBelow");
+        var truncatedAbove = CheckTruncationMember(context, method, attribute, attributeSyntax, "TruncatedAbove");
 
         var location = ModelParser.FirstLocation(method);
         if (method.IsGenericMethod)
@@ -91,7 +95,163 @@ internal static class LikelihoodParser
             return null;
         }
 
-        return new LikelihoodSpec(method.Name, observed, weights, call.Family, call.Arguments);
+        foreach (var argument in call.Arguments)
+        {
+            // Locals and helper results used twice are shared subtrees; counted at each use they may grow exponentially.
+            var (size, depth) = Limits.Measure(argument, Limits.MaxExpandedSize);
+            if (size > Limits.MaxExpandedSize || depth > Limits.MaxDepth)
+            {
+                context.LimitExceeded = true;
+                context.Report(
+                    DiagnosticDescriptors.ModelTooLarge,
+                    location,
+                    method.Name,
+                    size > Limits.MaxExpandedSize ? "large once its locals and helper calls are expanded (nodes)" : "deeply nested once its locals are substituted",
+                    size > Limits.MaxExpandedSize ? Limits.MaxExpandedSize : Limits.MaxDepth);
+                return null;
+            }
+        }
+
+        if (rightCensored.Failed || leftCensored.Failed || truncatedBelow.Failed || truncatedAbove.Failed)
+        {
+            return null;
+        }
+
+        foreach (var (key, name) in new[] { ("TruncatedBelow", truncatedBelow.Name), ("TruncatedAbove", truncatedAbove.Name) })
+        {
+            if (name is not null && !Families.FamilyTable.SupportsTruncation(call.Family, below: key == "TruncatedBelow"))
+            {
+                var at = attributeSyntax?.ArgumentList?.Arguments.FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == key)?.GetLocation() ?? location;
+                context.Report(DiagnosticDescriptors.TruncationUnsupportedFamily, at, method.Name, call.Family.ToString(), key == "TruncatedBelow" ? "truncated below" : "truncated above");
+                return null;
+            }
+        }
+
+        if (call.Family == FamilyKind.CategoricalLogits && context.Data.Values.FirstOrDefault(d => d.Name == observed) is { Kind: not DataKind.IntArray })
+        {
+            var argument = attributeSyntax?.ArgumentList?.Arguments.FirstOrDefault(a => a.NameEquals is null && a.NameColon is null);
+            context.Report(DiagnosticDescriptors.InvalidLikelihoodShape, argument?.GetLocation() ?? location, method.Name, "CategoricalLogits observes class indices 0…K−1, so its observed member '" + observed + "' must be an int[]");
+            return null;
+        }
+
+        if ((rightCensored.Name ?? leftCensored.Name) is not null && !Families.FamilyTable.SupportsCensoring(call.Family))
+        {
+            var key = rightCensored.Name is not null ? "RightCensored" : "LeftCensored";
+            var at = attributeSyntax?.ArgumentList?.Arguments.FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == key)?.GetLocation() ?? location;
+            context.Report(DiagnosticDescriptors.CensoringUnsupportedFamily, at, method.Name, call.Family.ToString(), key);
+            return null;
+        }
+
+        return new LikelihoodSpec(method.Name, observed, weights, call.Family, call.Arguments)
+        {
+            RightCensored = rightCensored.Name,
+            LeftCensored = leftCensored.Name,
+            TruncatedBelow = truncatedBelow.Name,
+            TruncatedAbove = truncatedAbove.Name,
+        };
+    }
+
+    /// <summary>The truncation bound named by <c>TruncatedBelow</c>/<c>TruncatedAbove</c>: a <c>[Data] double</c> or <c>double[]</c>; else reports it.</summary>
+    private static (string? Name, bool Failed) CheckTruncationMember(ParseContext context, IMethodSymbol method, AttributeData attribute, AttributeSyntax? syntax, string key)
+    {
+        var named = attribute.NamedArguments.FirstOrDefault(a => a.Key == key);
+        if (named.Key is null)
+        {
+            return (null, false);
+        }
+
+        var name = named.Value.Value as string;
+        var argumentSyntax = syntax?.ArgumentList?.Arguments.FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == key)?.Expression;
+        var location = argumentSyntax?.GetLocation() ?? ModelParser.FirstLocation(method);
+        bool ok = false;
+        bool invalidData = false;
+        if (name is not null)
+        {
+            foreach (var candidate in context.ModelType.GetMembers(name))
+            {
+                if (context.Data.TryGetValue(candidate, out var data))
+                {
+                    ok = data.Kind is DataKind.Double or DataKind.DoubleArray;
+                }
+                else
+                {
+                    invalidData |= candidate.GetAttributes().Any(a => WellKnownTypes.Is(a.AttributeClass, context.Types.DataAttribute));
+                }
+            }
+        }
+
+        if (ok)
+        {
+            return (name, false);
+        }
+
+        if (invalidData)
+        {
+            context.Fail();
+            return (null, true);
+        }
+
+        context.Report(DiagnosticDescriptors.InvalidTruncationMember, location, key, name ?? "(null)", method.Name);
+        return (null, true);
+    }
+
+    /// <summary>The censoring flags named by <c>RightCensored</c>/<c>LeftCensored</c>: a <c>[Data] bool[]</c> other than the observations; else reports it.</summary>
+    private static (string? Name, bool Failed) CheckCensoringMember(ParseContext context, IMethodSymbol method, AttributeData attribute, AttributeSyntax? syntax, string key)
+    {
+        var named = attribute.NamedArguments.FirstOrDefault(a => a.Key == key);
+        if (named.Key is null)
+        {
+            return (null, false);
+        }
+
+        var name = named.Value.Value as string;
+        var argumentSyntax = syntax?.ArgumentList?.Arguments.FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == key)?.Expression;
+        var location = argumentSyntax?.GetLocation() ?? ModelParser.FirstLocation(method);
+        bool ok = false;
+        bool invalidData = false;
+        if (name is not null)
+        {
+            foreach (var candidate in context.ModelType.GetMembers(name))
+            {
+                if (context.Data.TryGetValue(candidate, out var data))
+                {
+                    ok = data.Kind == DataKind.BoolArray;
+                }
+                else
+                {
+                    invalidData |= candidate.GetAttributes().Any(a => WellKnownTypes.Is(a.AttributeClass, context.Types.DataAttribute));
+                }
+            }
+        }
+
+        var observed = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : null;
+        if (ok && name == observed)
+        {
+            context.Report(DiagnosticDescriptors.InvalidCensoringMember, location, key, name!, method.Name, ", other than the observations themselves");
+            return (null, true);
+        }
+
+        var other = key == "RightCensored" ? "LeftCensored" : "RightCensored";
+        if (ok && key == "LeftCensored" && attribute.NamedArguments.Any(a => a.Key == other && a.Value.Value as string == name))
+        {
+            context.Report(DiagnosticDescriptors.InvalidCensoringMember, location, key, name!, method.Name, ", other than the " + other + " flags");
+            return (null, true);
+        }
+
+        if (ok)
+        {
+            return (name, false);
+        }
+
+        if (invalidData)
+        {
+            // The member itself was reported (MLE0003/MLE0012).
+            context.Fail();
+            return (null, true);
+        }
+
+        context.Report(DiagnosticDescriptors.InvalidCensoringMember, location, key, name ?? "(null)", method.Name, "");
+        return (null, true);
     }
 
     /// <summary>The observed (or weights) member named by the attribute, if it is a suitable <c>[Data]</c> member; else reports it.</summary>

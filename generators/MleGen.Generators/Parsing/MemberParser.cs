@@ -177,16 +177,20 @@ internal static class MemberParser
             if (context.Types.TryGetPrior(prior.AttributeClass, out var kind))
             {
                 var args = prior.ConstructorArguments;
-                double first = args.Length > 0 ? ToDouble(args[0].Value) ?? double.NaN : double.NaN;
-                double second = args.Length > 1 ? ToDouble(args[1].Value) ?? double.NaN : 0;
-                if (double.IsNaN(first) || double.IsNaN(second))
+                double? first = args.Length > 0 ? ToDouble(args[0].Value) : null;
+                double? second = args.Length > 1 ? ToDouble(args[1].Value) : 0;
+                if (first is null || second is null)
                 {
                     // Missing or ill-typed constructor arguments: the compiler reports them.
                     context.Fail();
                     continue;
                 }
 
-                priors.Add(new PriorSpec(kind, first, second));
+                var spec = new PriorSpec(kind, first.Value, second.Value);
+                if (PriorArguments.Check(context, prior, spec, member.Name, bounded: simplex || lower > double.NegativeInfinity || upper < double.PositiveInfinity))
+                {
+                    priors.Add(spec);
+                }
             }
         }
 

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using MleGen.Generators.Common;
@@ -23,9 +24,11 @@ internal static class ModelParser
     internal static ParseResult Parse(INamedTypeSymbol type, SemanticModel semanticModel, CancellationToken ct)
     {
         var context = new ParseContext(type, semanticModel, ct);
-        var containingTypes = CheckTypeShape(context);
+        var containingTypes = CheckTypeShape(context, out bool canTakePartial);
+        canTakePartial &= CheckReservedNames(context);
         MemberParser.ParseMembers(context, out var data, out var parameters);
         var likelihoods = LikelihoodParser.ParseLikelihoods(context);
+        var derived = DerivedParser.ParseDerived(context);
         if (likelihoods.Count == 0 && !context.Failed)
         {
             context.Report(DiagnosticDescriptors.NoLikelihood, FirstLocation(type), type.Name);
@@ -38,20 +41,77 @@ internal static class ModelParser
             context.Fail();
         }
 
+        string ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : string.Empty;
+        string keyword = type.IsRecord ? "record" : "class";
         ModelSpec? spec = null;
         if (!context.Failed && likelihoods.Count > 0)
         {
             spec = new ModelSpec(
-                type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : string.Empty,
+                ns,
                 type.Name,
                 containingTypes.ToEquatableArray(),
                 data.ToEquatableArray(),
                 parameters.ToEquatableArray(),
-                likelihoods.ToEquatableArray());
+                likelihoods.ToEquatableArray())
+            {
+                TypeKeyword = keyword,
+                Derived = derived.ToEquatableArray(),
+            };
         }
 
-        return new ParseResult(spec, context.GetDiagnostics());
+        // An invalid model whose type can take a partial gets one with a Fit, unless the user declared a Fit of their own.
+        bool stub = spec is null && canTakePartial && type.GetMembers("Fit").IsEmpty;
+        var target = spec is null && !stub ? null : new ModelTarget(ns, type.Name, keyword, containingTypes.ToEquatableArray(), spec, stub);
+        return new ParseResult(spec, context.GetDiagnostics(), target);
     }
+
+    /// <summary>The public members the generated half declares; together with every name starting with <c>__</c>, reserved.</summary>
+    internal static readonly ImmutableHashSet<string> GeneratedMemberNames = ImmutableHashSet.Create(
+        System.StringComparer.Ordinal,
+        "ParameterCount", "GetParameterName", "GetParameterInfo", "ObservationCount", "ReadParameters", "WriteParameters", "ValidateData",
+        "EvaluationThreads", "NegativeLogLikelihood", "ObservedInformation", "HasExpectedInformation", "HasKinks", "KinkSmoothing",
+        "ExpectedInformation", "ScoreOuterProduct", "HasPrior", "NegativeLogPrior", "NegativeLogPriorHessian", "GetL1Penalty", "Describe", "Fit");
+
+    /// <summary>MLE0016: a user member named like a generated one (the generated half's own members are skipped: the analyzer sees them too).</summary>
+    private static bool CheckReservedNames(ParseContext context)
+    {
+        // A member may not share its type's name (CS0542): a model named after a generated member cannot take one.
+        var type = context.ModelType;
+        bool typeOk = true;
+        if (GeneratedMemberNames.Contains(type.Name) || type.Name.StartsWith("__", System.StringComparison.Ordinal) || type.Name == "nameof")
+        {
+            typeOk = false;
+            context.Report(DiagnosticDescriptors.ReservedMemberName, FirstLocation(type), type.Name, type.Name, "the model type itself: the generated half declares a member of this name");
+        }
+
+        foreach (var member in context.ModelType.GetMembers())
+        {
+            if (member.IsImplicitlyDeclared || member.Locations.All(IsGenerated))
+            {
+                continue;
+            }
+
+            bool reserved = GeneratedMemberNames.Contains(member.Name) || member.Name.StartsWith("__", System.StringComparison.Ordinal);
+            if (reserved && !IsExplicitInterfaceImplementation(member))
+            {
+                string why = member.Name.StartsWith("__", System.StringComparison.Ordinal) ? "names starting with '__' are reserved" : "IMleModel." + member.Name;
+                context.Report(DiagnosticDescriptors.ReservedMemberName, FirstLocation(member), member.Name, context.ModelType.Name, why);
+            }
+        }
+
+        return typeOk;
+    }
+
+    private static bool IsExplicitInterfaceImplementation(ISymbol member) => member switch
+    {
+        IMethodSymbol method => !method.ExplicitInterfaceImplementations.IsEmpty,
+        IPropertySymbol property => !property.ExplicitInterfaceImplementations.IsEmpty,
+        _ => false,
+    };
+
+    /// <summary>True for a location in a file this generator wrote (Roslyn names them after the generator type).</summary>
+    internal static bool IsGenerated(Location location) =>
+        location.SourceTree?.FilePath.Replace('\\', '/').Contains("MleGen.Generators.MleGenerator/") == true;
 
     private static bool HasDuplicateNames(IEnumerable<string> names)
     {
@@ -63,13 +123,29 @@ internal static class ModelParser
         symbol.Locations.FirstOrDefault(static l => l.IsInSource) ?? symbol.Locations.FirstOrDefault();
 
     /// <summary>Checks partial and generic on the model and its containing types; returns the containing types, outermost first.</summary>
-    private static List<ContainingTypeSpec> CheckTypeShape(ParseContext context)
+    private static List<ContainingTypeSpec> CheckTypeShape(ParseContext context, out bool canTakePartial)
     {
         var type = context.ModelType;
-        if (type.TypeKind != TypeKind.Class || type.DeclaringSyntaxReferences.IsEmpty)
+        canTakePartial = type.TypeKind == TypeKind.Class && !type.DeclaringSyntaxReferences.IsEmpty && type.Name.Length > 0;
+        if (!canTakePartial)
         {
             // [Model] on a struct or interface is CS0592, reported by the compiler.
             context.Fail();
+        }
+        else if (type.IsStatic)
+        {
+            canTakePartial = false;
+            context.Report(DiagnosticDescriptors.UnsupportedModelType, FirstLocation(type), type.Name, "a static class has no instances to fit");
+        }
+
+        for (INamedTypeSymbol? current = type; current is not null; current = current.ContainingType)
+        {
+            if (current.IsFileLocal)
+            {
+                canTakePartial = false;
+                context.Report(DiagnosticDescriptors.UnsupportedModelType, FirstLocation(type), type.Name, "a file-local type cannot be completed by a generated file");
+                break;
+            }
         }
 
         bool generic = false;
@@ -80,6 +156,7 @@ internal static class ModelParser
 
         if (generic)
         {
+            canTakePartial = false;
             context.Report(DiagnosticDescriptors.GenericModel, FirstLocation(type), type.Name);
         }
 
@@ -96,8 +173,15 @@ internal static class ModelParser
                 }
 
                 firstDeclaration ??= declaration;
+                if (declaration.Identifier.IsMissing || declaration.Modifiers.Any(m => m.IsMissing))
+                {
+                    // A declaration the parser could not read (CS1001 …): nothing reliable to complete.
+                    canTakePartial = false;
+                }
+
                 if (!declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
                 {
+                    canTakePartial = false;
                     context.Report(DiagnosticDescriptors.ModelNotPartial, declaration.Identifier.GetLocation(), current.Name, type.Name);
                 }
             }

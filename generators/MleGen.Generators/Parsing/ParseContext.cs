@@ -36,6 +36,12 @@ internal sealed class ParseContext
     /// <summary>The <c>[Param]</c> members by symbol.</summary>
     public Dictionary<ISymbol, ParamMemberSpec> Parameters { get; } = new(SymbolEqualityComparer.Default);
 
+    /// <summary>Expressions parsed so far (see <see cref="Limits.MaxParsedExpressions"/>).</summary>
+    public int ParsedExpressions { get; set; }
+
+    /// <summary>True once a limit of <see cref="Limits"/> was reported: parsing then stops at once.</summary>
+    public bool LimitExceeded { get; set; }
+
     /// <summary>True once anything is wrong: a reported diagnostic or a C# error the compiler reports itself.</summary>
     public bool Failed { get; private set; }
 

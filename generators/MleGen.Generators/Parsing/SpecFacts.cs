@@ -57,4 +57,26 @@ internal static class SpecFacts
 
         return false;
     }
+
+    /// <summary>True when the model has loops (Sum, Dot, CategoricalLogits, NormalMixture): only those create loop variables.</summary>
+    public static bool HasLoops(ModelSpec model)
+    {
+        foreach (var term in model.Likelihoods)
+        {
+            if (term.Family is FamilyKind.CategoricalLogits or FamilyKind.NormalMixture)
+            {
+                return true;
+            }
+        }
+
+        foreach (var expression in Diagnostics.Lint.SpecWalk.AllExpressions(model))
+        {
+            if (expression is ReductionSpec or LambdaSpec)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -50,6 +50,7 @@ internal sealed class WellKnownTypes
         DataAttribute = compilation.GetTypeByMetadataName("MleGen.DataAttribute");
         ParamAttribute = compilation.GetTypeByMetadataName("MleGen.ParamAttribute");
         LikelihoodAttribute = compilation.GetTypeByMetadataName("MleGen.LikelihoodAttribute");
+        DerivedAttribute = compilation.GetTypeByMetadataName("MleGen.DerivedAttribute");
         Functions = compilation.GetTypeByMetadataName("MleGen.Functions");
         CategoricalLogits = compilation.GetTypeByMetadataName("MleGen.CategoricalLogits");
         Math = compilation.GetTypeByMetadataName("System.Math");
@@ -75,6 +76,8 @@ internal sealed class WellKnownTypes
     public INamedTypeSymbol? ParamAttribute { get; }
 
     public INamedTypeSymbol? LikelihoodAttribute { get; }
+
+    public INamedTypeSymbol? DerivedAttribute { get; }
 
     public INamedTypeSymbol? Functions { get; }
 

@@ -76,6 +76,18 @@ internal enum UnaryOp
     NormalPdf,
     /// <summary>1/x.</summary>
     Reciprocal,
+    /// <summary>log(1 − e^−x) for x ≥ 0 (a log CDF of the Exponential and Weibull families), stable at both ends.</summary>
+    Log1mExp,
+    /// <summary>1/(eˣ − 1), the derivative of <see cref="Log1mExp"/>.</summary>
+    InverseExpm1,
+    /// <summary>log F(z) of the standard Laplace distribution.</summary>
+    LaplaceLogCdf,
+    /// <summary>f(z)/F(z) of the standard Laplace distribution, the derivative of <see cref="LaplaceLogCdf"/>.</summary>
+    LaplaceCdfRatio,
+    /// <summary>log F(z) of the standard Cauchy distribution, stable in both tails.</summary>
+    CauchyLogCdf,
+    /// <summary>f(z)/F(z) of the standard Cauchy distribution, the derivative of <see cref="CauchyLogCdf"/>.</summary>
+    CauchyCdfRatio,
 }
 
 /// <summary>A unary operator or intrinsic call; <see cref="ScalarType"/> is the result's type.</summary>
@@ -112,6 +124,12 @@ internal enum BinaryOp
 
     /// <summary>d SmoothSign/dz: ε²/(z² + ε²)^{3/2}, or 0 for ε = 0.</summary>
     SmoothSignDerivative,
+
+    /// <summary>log P(Y &gt; L) for Y ~ Poisson(λ), (L, λ): the log regularized lower incomplete gamma log P(L + 1, λ).</summary>
+    PoissonLogSurvival,
+
+    /// <summary>d PoissonLogSurvival/dλ = p(L; λ)/P(Y &gt; L), (L, λ).</summary>
+    PoissonSurvivalRatio,
 }
 
 /// <summary>A binary operator or two-argument intrinsic; <see cref="ScalarType"/> is the result's type (Int for int arithmetic).</summary>

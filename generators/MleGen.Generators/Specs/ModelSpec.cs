@@ -18,7 +18,17 @@ internal sealed record ModelSpec(
     EquatableArray<ContainingTypeSpec> ContainingTypes,
     EquatableArray<DataMemberSpec> Data,
     EquatableArray<ParamMemberSpec> Parameters,
-    EquatableArray<LikelihoodSpec> Likelihoods);
+    EquatableArray<LikelihoodSpec> Likelihoods)
+{
+    /// <summary>The model type's keyword: <c>class</c>, or <c>record</c> for a record class.</summary>
+    public string TypeKeyword { get; init; } = "class";
+
+    /// <summary>The <c>[Derived]</c> properties in declaration order.</summary>
+    public EquatableArray<DerivedSpec> Derived { get; init; } = EquatableArray<DerivedSpec>.Empty;
+}
+
+/// <summary>A <c>[Derived] double Name => expression;</c> property: a function of the parameters (and scalar data).</summary>
+internal sealed record DerivedSpec(string Name, ExprSpec Expression);
 
 /// <summary>An outer type of a nested model: its keyword (<c>class</c>, <c>struct</c>, <c>record</c>, <c>record struct</c>, <c>interface</c>) and name.</summary>
 internal sealed record ContainingTypeSpec(string Keyword, string Name);
@@ -112,4 +122,23 @@ internal sealed record LikelihoodSpec(
     string Observed,
     string? Weights,
     FamilyKind Family,
-    EquatableArray<ExprSpec> Arguments);
+    EquatableArray<ExprSpec> Arguments)
+{
+    /// <summary>The <c>[Data] bool[]</c> flags of right-censored observations (they contribute log S(y)), or null.</summary>
+    public string? RightCensored { get; init; }
+
+    /// <summary>The <c>[Data] bool[]</c> flags of left-censored observations (they contribute log F(y)), or null.</summary>
+    public string? LeftCensored { get; init; }
+
+    /// <summary>True when some observations contribute a log CDF or log survival instead of the log density.</summary>
+    public bool IsCensored => RightCensored is not null || LeftCensored is not null;
+
+    /// <summary>The <c>[Data] double</c> or <c>double[]</c> lower truncation bound (observations lie above it), or null.</summary>
+    public string? TruncatedBelow { get; init; }
+
+    /// <summary>The <c>[Data] double</c> or <c>double[]</c> upper truncation bound (observations lie at or below it), or null.</summary>
+    public string? TruncatedAbove { get; init; }
+
+    /// <summary>True when the density is renormalized by the probability of the allowed region.</summary>
+    public bool IsTruncated => TruncatedBelow is not null || TruncatedAbove is not null;
+}

@@ -1,7 +1,7 @@
 namespace MleGen;
 
 /// <summary>The Cauchy observation model (Student t with one degree of freedom).</summary>
-public readonly struct Cauchy : IObservationFamily
+public readonly struct Cauchy : ICensorableFamily
 {
     /// <summary>Creates the Cauchy distribution with density 1/(π·scale·(1 + ((y − location)/scale)²)).</summary>
     /// <param name="location">The location (median); finite.</param>
@@ -37,4 +37,10 @@ public readonly struct Cauchy : IObservationFamily
 
         return IsInSupport(y) ? MathNet.Numerics.Distributions.Cauchy.PDFLn(Location, Scale, y) : double.NegativeInfinity;
     }
+
+    /// <summary>log(½ + atan(z)/π), z = (y − location)/scale, without cancellation in either tail.</summary>
+    public double LogCdf(double y) => Functions.CauchyLogCdf((y - Location) / Scale);
+
+    /// <summary>log(1 − F(y)) = log F₀((location − y)/scale) by symmetry.</summary>
+    public double LogCcdf(double y) => Functions.CauchyLogCdf((Location - y) / Scale);
 }

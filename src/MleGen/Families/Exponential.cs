@@ -1,7 +1,7 @@
 namespace MleGen;
 
 /// <summary>The exponential observation model with density rate·exp(−rate·y) on y ≥ 0.</summary>
-public readonly struct Exponential : IObservationFamily
+public readonly struct Exponential : ICensorableFamily
 {
     /// <summary>Creates the exponential distribution with the given <paramref name="rate"/> (mean 1/rate).</summary>
     /// <param name="rate">The rate; positive and finite.</param>
@@ -33,4 +33,10 @@ public readonly struct Exponential : IObservationFamily
 
     /// <summary>The unit deviance 2·(y·rate − 1 − log(y·rate)) (the gamma family's with shape 1).</summary>
     public double Deviance(double y) => Moments.GammaDeviance(y * Rate);
+
+    /// <summary>log(1 − e^−rate·y), exact for small and large rate·y; −∞ for y ≤ 0.</summary>
+    public double LogCdf(double y) => y > 0 ? Functions.Log1mExp(Rate * y) : double.IsNaN(y) ? double.NaN : double.NegativeInfinity;
+
+    /// <summary>−rate·y (0 for y ≤ 0).</summary>
+    public double LogCcdf(double y) => y > 0 ? -Rate * y : double.IsNaN(y) ? double.NaN : 0;
 }

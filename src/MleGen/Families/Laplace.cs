@@ -1,7 +1,7 @@
 namespace MleGen;
 
 /// <summary>The Laplace (double exponential) observation model; the MLE behind mean absolute error.</summary>
-public readonly struct Laplace : IObservationFamily
+public readonly struct Laplace : ICensorableFamily
 {
     /// <summary>Creates the Laplace distribution with density exp(−|y − location|/scale)/(2·scale).</summary>
     /// <param name="location">The location (median); finite.</param>
@@ -43,4 +43,10 @@ public readonly struct Laplace : IObservationFamily
 
     /// <summary>The variance 2·scale².</summary>
     public double Variance => 2 * Scale * Scale;
+
+    /// <summary>log F(y): z − log 2 below the location, log(1 − ½e^−z) above, z = (y − location)/scale.</summary>
+    public double LogCdf(double y) => Functions.LaplaceLogCdf((y - Location) / Scale);
+
+    /// <summary>log(1 − F(y)) = log F₀((location − y)/scale) by symmetry.</summary>
+    public double LogCcdf(double y) => Functions.LaplaceLogCdf((Location - y) / Scale);
 }

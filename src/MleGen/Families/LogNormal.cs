@@ -3,7 +3,7 @@ using System;
 namespace MleGen;
 
 /// <summary>The log-normal observation model: log y ~ N(mu, sigma²).</summary>
-public readonly struct LogNormal : IObservationFamily
+public readonly struct LogNormal : ICensorableFamily
 {
     /// <summary>log √(2π).</summary>
     private const double LogSqrtTwoPi = 0.91893853320467274178032973640562;
@@ -57,4 +57,10 @@ public readonly struct LogNormal : IObservationFamily
 
     /// <summary>The variance (exp(σ²) − 1)·exp(2μ + σ²).</summary>
     public double Variance => Functions.Expm1(Sigma * Sigma) * Math.Exp((2 * Mu) + (Sigma * Sigma));
+
+    /// <summary>log Φ((log y − mu)/sigma); −∞ for y ≤ 0.</summary>
+    public double LogCdf(double y) => y > 0 ? Functions.LogPhi((Math.Log(y) - Mu) / Sigma) : double.IsNaN(y) ? double.NaN : double.NegativeInfinity;
+
+    /// <summary>log Φ((mu − log y)/sigma); 0 for y ≤ 0.</summary>
+    public double LogCcdf(double y) => y > 0 ? Functions.LogPhi((Mu - Math.Log(y)) / Sigma) : double.IsNaN(y) ? double.NaN : 0;
 }

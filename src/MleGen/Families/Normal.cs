@@ -1,7 +1,7 @@
 namespace MleGen;
 
 /// <summary>The normal (Gaussian) observation model N(mean, sd²); the MLE behind mean squared error.</summary>
-public readonly struct Normal : IObservationFamily
+public readonly struct Normal : ICensorableFamily
 {
     /// <summary>Creates N(<paramref name="mean"/>, <paramref name="sd"/>²).</summary>
     /// <param name="mean">The mean; finite.</param>
@@ -40,4 +40,10 @@ public readonly struct Normal : IObservationFamily
         double z = (y - Mean) / Sd;
         return z * z;
     }
+
+    /// <summary>log Φ((y − mean)/sd), exact far into both tails (see <see cref="Functions.LogPhi"/>).</summary>
+    public double LogCdf(double y) => Functions.LogPhi((y - Mean) / Sd);
+
+    /// <summary>log(1 − Φ((y − mean)/sd)) = log Φ((mean − y)/sd), exact far into both tails.</summary>
+    public double LogCcdf(double y) => Functions.LogPhi((Mean - y) / Sd);
 }

@@ -10,7 +10,7 @@ namespace MleGen;
 /// as k is above, at or below 1, so an observation of 0 makes the likelihood 0 or unbounded in k and the
 /// maximum-likelihood estimate does not exist.
 /// </remarks>
-public readonly struct Weibull : IObservationFamily
+public readonly struct Weibull : ICensorableFamily
 {
     /// <summary>Creates the Weibull distribution (R's <c>dweibull(shape, scale)</c>).</summary>
     /// <param name="shape">The shape k; positive and finite.</param>
@@ -75,4 +75,13 @@ public readonly struct Weibull : IObservationFamily
             return Scale * Scale * (g2 - (g1 * g1));
         }
     }
+
+    /// <summary>log(1 − exp(−(y/λ)^k)), exact for small and large (y/λ)^k; −∞ for y ≤ 0.</summary>
+    public double LogCdf(double y) => y > 0 ? Functions.Log1mExp(Power(y)) : double.IsNaN(y) ? double.NaN : double.NegativeInfinity;
+
+    /// <summary>−(y/λ)^k (0 for y ≤ 0).</summary>
+    public double LogCcdf(double y) => y > 0 ? -Power(y) : double.IsNaN(y) ? double.NaN : 0;
+
+    /// <summary>(y/λ)^k as exp(k·log(y/λ)), as the generated code forms it.</summary>
+    private double Power(double y) => Math.Exp(Shape * (Math.Log(y) - Math.Log(Scale)));
 }

@@ -96,6 +96,7 @@ internal sealed class FitSession : IFitSource
             parameters[i] = Estimate(Problem.Infos[i].Name, theta[i], Problem.IsFixed[i], variance, z);
         }
 
+        var derived = DerivedEstimates(model, theta, covariance.Covariance, z);
         bool isMap = model.HasPrior || Outcome.Method == FitMethod.OwlQn;
         Options.CancellationToken.ThrowIfCancellationRequested();
         return new FitResult(
@@ -121,6 +122,7 @@ internal sealed class FitSession : IFitSource
             fitted,
             _fittedUnavailable ?? "the log-likelihood is not finite at the estimate.")
         {
+            DerivedInOrder = derived,
             Model = Description,
             Glm = finite && Description?.Glm is { } glm ? GlmStatistics.Compute(glm, -nll, theta, Problem.Infos, Problem.IsFixed) : null,
         };
@@ -138,6 +140,39 @@ internal sealed class FitSession : IFitSource
         {
             result = FitDiagnosticsBuilder.Build(Problem, Outcome, covariance, kind, finite, fitted, Options.CancellationToken);
             _diagnostics[kind] = result;
+        }
+
+        return result;
+    }
+
+    /// <summary>Each [Derived] quantity g(θ̂) with the delta-method variance ∇gᵀ Σ ∇g (no standard error without Σ).</summary>
+    private static ParameterEstimate[] DerivedEstimates(IMleModel model, double[] theta, double[,]? covariance, double quantile)
+    {
+        if (model is not IDerivedQuantities quantities || quantities.DerivedCount == 0)
+        {
+            return [];
+        }
+
+        int p = theta.Length;
+        var gradient = new double[p];
+        var result = new ParameterEstimate[quantities.DerivedCount];
+        for (int k = 0; k < result.Length; k++)
+        {
+            double value = quantities.EvaluateDerived(k, theta, gradient);
+            double variance = double.NaN;
+            if (covariance is not null)
+            {
+                variance = 0;
+                for (int i = 0; i < p; i++)
+                {
+                    for (int j = 0; j < p; j++)
+                    {
+                        variance += gradient[i] * covariance[i, j] * gradient[j];
+                    }
+                }
+            }
+
+            result[k] = Estimate(quantities.GetDerivedName(k), value, isFixed: false, variance, quantile);
         }
 
         return result;

@@ -124,6 +124,30 @@ public sealed class FitResult
     /// <summary>The Bayesian information criterion −2ℓ + k·ln n.</summary>
     public double Bic => (-2 * LogLikelihood) + (FreeParameterCount * Math.Log(ObservationCount));
 
+    /// <summary>
+    /// The model's <c>[Derived]</c> quantities by name (<c>fit.Derived["HalfLife"]</c>): each g(θ̂) with its delta-method
+    /// standard error √(∇gᵀ Σ ∇g) (Σ = <see cref="Covariance"/>, ∇g the generated exact gradient), z, p-value (of g = 0)
+    /// and Wald interval at <see cref="ConfidenceLevel"/>. Empty for a model without derived quantities (and for a
+    /// cluster fit, whose ranks hold the model).
+    /// </summary>
+    public IReadOnlyDictionary<string, ParameterEstimate> Derived => _derivedByName ??= DerivedByName();
+
+    /// <summary>The derived quantities in declaration order (the summary's order).</summary>
+    internal IReadOnlyList<ParameterEstimate> DerivedInOrder { get; init; } = [];
+
+    private Dictionary<string, ParameterEstimate>? _derivedByName;
+
+    private Dictionary<string, ParameterEstimate> DerivedByName()
+    {
+        var result = new Dictionary<string, ParameterEstimate>(DerivedInOrder.Count, StringComparer.Ordinal);
+        foreach (var d in DerivedInOrder)
+        {
+            result[d.Name] = d;
+        }
+
+        return result;
+    }
+
     /// <summary>Every parameter, in θ order.</summary>
     public IReadOnlyList<ParameterEstimate> Parameters { get; }
 

@@ -54,6 +54,7 @@ internal static class FitSummaryFormatter
             sb.AppendLine();
         }
 
+        AppendDerived(sb, fit, width);
         if (fit.Model?.Glm is { Exponentiable: true } glm)
         {
             AppendExponentiated(sb, fit, table, glm);
@@ -201,6 +202,39 @@ internal static class FitSummaryFormatter
     private static string Column(string text) => text.PadLeft(13);
 
     private static string Number(double x) => x.ToString("G6", Invariant);
+
+    /// <summary>The "Derived quantities" block: each [Derived] g(θ̂) with its delta-method standard error and Wald interval.</summary>
+    private static void AppendDerived(StringBuilder sb, FitResult fit, int width)
+    {
+        if (fit.DerivedInOrder.Count == 0)
+        {
+            return;
+        }
+
+        foreach (ParameterEstimate d in fit.DerivedInOrder)
+        {
+            width = Math.Max(width, d.Name.Length + 1);
+        }
+
+        (string lowerLabel, string upperLabel) = ConfidenceLevels.Labels(fit.ConfidenceLevel);
+        sb.AppendLine();
+        sb.Append("Derived quantities (delta-method standard errors, Wald ").Append(ConfidenceLevels.Percent(fit.ConfidenceLevel)).Append(" intervals):").AppendLine();
+        sb.Append(string.Empty.PadRight(width)).Append(Column("Estimate")).Append(Column("Std. Error")).Append(Column(lowerLabel)).Append(Column(upperLabel)).AppendLine();
+        foreach (ParameterEstimate d in fit.DerivedInOrder)
+        {
+            sb.Append(d.Name.PadRight(width)).Append(Column(Number(d.Estimate)));
+            if (d.StandardError is double se)
+            {
+                sb.Append(Column(Number(se))).Append(Column(Optional(d.Lower))).Append(Column(Optional(d.Upper)));
+            }
+            else
+            {
+                sb.Append(Column("NA"));
+            }
+
+            sb.AppendLine();
+        }
+    }
 
     private static string PValue(double p) => p < 2e-16 ? "<2e-16" : p.ToString("G3", Invariant);
 }

@@ -55,6 +55,17 @@ public sealed class ParamAttribute : Attribute
 }
 
 /// <summary>
+/// Marks a read-only <c>double</c> property as a derived quantity: a function of the parameters written in the model
+/// language (<c>[Derived] double HalfLife => Math.Log(2) / Rate;</c>). After a fit, <c>fit.Derived["HalfLife"]</c> is its
+/// estimate at θ̂ with a delta-method standard error (the exact gradient of the expression, generated) and a Wald
+/// interval; the summary prints a "Derived quantities" block.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property, Inherited = false, AllowMultiple = false)]
+public sealed class DerivedAttribute : Attribute
+{
+}
+
+/// <summary>
 /// Marks a method <c>Family Name(int i)</c> as one likelihood term: Σᵢ log p(Observed[i] | family(i)).
 /// Several terms add up.
 /// </summary>
@@ -70,4 +81,33 @@ public sealed class LikelihoodAttribute : Attribute
 
     /// <summary>Optional name of a <c>double[]</c> data member; term i is multiplied by <c>Weights[i]</c>.</summary>
     public string? Weights { get; set; }
+
+    /// <summary>
+    /// Optional name of a <c>[Data] bool[]</c> member (one flag per observation): where it is true the observation is
+    /// right-censored (only known to exceed the observed value) and contributes log S(y) = log(1 − F(y)) instead of the
+    /// log density. For the continuous families with an exact, differentiable CDF (Normal, LogNormal, Laplace, Cauchy,
+    /// Exponential, Weibull).
+    /// </summary>
+    public string? RightCensored { get; set; }
+
+    /// <summary>
+    /// Optional name of a <c>[Data] bool[]</c> member: where it is true the observation is left-censored (only known to
+    /// be at most the observed value, e.g. below a detection limit) and contributes log F(y). Same families as
+    /// <see cref="RightCensored"/>; an observation flagged in both is right-censored.
+    /// </summary>
+    public string? LeftCensored { get; set; }
+
+    /// <summary>
+    /// Optional name of a <c>[Data] double</c> or <c>double[]</c> member L: the observations are truncated below at L (only
+    /// values above L are ever recorded), so the density is renormalized by P(Y &gt; L). For a continuous family with a
+    /// CDF (see <see cref="RightCensored"/>), and for Poisson and PoissonLog, where below means y &gt; L: a zero-truncated
+    /// Poisson is <c>TruncatedBelow</c> at 0.
+    /// </summary>
+    public string? TruncatedBelow { get; set; }
+
+    /// <summary>
+    /// Optional name of a <c>[Data] double</c> or <c>double[]</c> member U: only values at most U are recorded, and the
+    /// density is renormalized by P(Y ≤ U). For the continuous families with a CDF.
+    /// </summary>
+    public string? TruncatedAbove { get; set; }
 }

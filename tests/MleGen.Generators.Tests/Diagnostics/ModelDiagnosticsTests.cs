@@ -79,8 +79,39 @@ public class ModelDiagnosticsTests
         new("MLE0012", Model("    [Data] public static double[] [|Z|] = [];\n" + Likelihood)),
         new("MLE0012", Model("    [Param] public static double [|B|];\n" + Likelihood)),
         new("MLE0013", Model("    static readonly double[] Fixed = [1, 2];\n    [Likelihood(nameof(Y))]\n    NormalMixture Obs(int i) => new([|Fixed|], Mu, Sd);")),
+        new("MLE0016", Model("    public int [|ObservationCount|] => 0;\n" + Likelihood)),
+        new("MLE0016", Model("    private double [|__evaluator|];\n" + Likelihood)),
+        new("MLE0017", Header + "[Model] file partial class [|F|] { [Data] public double[] Y = []; [Param] public double A; [Likelihood(nameof(Y))] Normal Obs(int i) => new(A, 1); }"),
+        new("MLE0017", Header + "[Model] public static partial class [|S|] { }"),
+        new("MLE0018", Model("    [Param, NormalPrior(0, [|-1|])] public double B;\n" + Likelihood)),
+        new("MLE0018", Model("    [Likelihood(nameof(Y))]\n    Normal Obs(int i) => new(A, [|-1|]);")),
+        new("MLE0019", Model("    [Likelihood(nameof(Y))]\n    Normal Obs(int i) => new(" + new string('(', 199) + "([|A|])" + new string(')', 199) + ", 1);")),
         new("MLE0013", Model("    static readonly double[] Fixed = [1, 2];\n    static readonly double[,] FixedX = new double[1, 1];\n    [Likelihood(nameof(Y))]\n    Normal Obs(int i) => new(Dot([|Fixed|], Mu) + Dot(Mu, [|FixedX|], i) + Dot(Mu, X, i), 1);")),
+        new("MLE0020", Model("    [Likelihood(nameof(Y), RightCensored = [|nameof(C)|])]\n    Normal Obs(int i) => new(A, 1);")),
+        new("MLE0020", Model("    [Data] public bool[] B = [];\n    [Likelihood(nameof(B), LeftCensored = [|nameof(B)|])]\n    Normal Obs(int i) => new(A, 1);")),
+        new("MLE0020", Model("    [Data] public bool[] B = [];\n    [Likelihood(nameof(Y), RightCensored = nameof(B), LeftCensored = [|nameof(B)|])]\n    Normal Obs(int i) => new(A, 1);")),
+        new("MLE0021", Model("    [Data] public bool[] B = [];\n    [Likelihood(nameof(Y), [|RightCensored = nameof(B)|])]\n    Gamma Obs(int i) => new(2, Math.Exp(A));")),
+        new("MLE0021", Model("    [Data] public bool[] B = [];\n    [Likelihood(nameof(C), [|LeftCensored = nameof(B)|])]\n    Poisson Obs(int i) => new(Math.Exp(A));")),
+        new("MLE0023", Model("    [Likelihood(nameof(Y), TruncatedBelow = [|nameof(C)|])]\n    Normal Obs(int i) => new(A, 1);")),
+        new("MLE0023", Model("    [Likelihood(nameof(Y), TruncatedAbove = [|\"Missing\"|])]\n    Normal Obs(int i) => new(A, 1);")),
+        new("MLE0024", Model("    [Data] public double L;\n    [Likelihood(nameof(Y), [|TruncatedBelow = nameof(L)|])]\n    Gamma Obs(int i) => new(2, Math.Exp(A));")),
+        new("MLE0024", Model("    [Data] public double L;\n    [Likelihood(nameof(C), [|TruncatedAbove = nameof(L)|])]\n    Poisson Obs(int i) => new(Math.Exp(A));")),
+        new("MLE0022", Model("    [Derived] public int [|Count|] => 3;\n" + Likelihood)),
+        new("MLE0022", Model("    [Derived] public double [|Twice|] { get => 2 * A; set { } }\n" + Likelihood)),
+        new("MLE0022", Model("    [Derived] public double [|Block|] { get { return 2 * A; } }\n" + Likelihood)),
+        new("MLE0008", Model("    [Derived] public double Bad => [|Math.Max(A, 1)|];\n" + Likelihood)),
     ];
+
+    [Fact]
+    public void CensoringUnsupportedFamilyNamesTheFamiliesThatSupportIt()
+    {
+        var compilation = CompilationHarness.CreateCompilation(Model("    [Data] public bool[] B = [];\n    [Likelihood(nameof(Y), RightCensored = nameof(B))]\n    StudentT Obs(int i) => new(3, A, 1);"));
+        var diagnostic = Assert.Single(CompilationHarness.RunAnalyzer(compilation));
+        Assert.Equal("MLE0021", diagnostic.Id);
+        Assert.Equal(
+            "The likelihood 'Obs' returns StudentT, which has no exact differentiable CDF for RightCensored; censoring is supported for Normal, LogNormal, Laplace, Cauchy, Exponential and Weibull",
+            diagnostic.GetMessage());
+    }
 
     [Theory]
     [MemberData(nameof(Cases))]

@@ -1,3 +1,4 @@
+using System.Linq;
 using MleGen.Generators.Tests.Harness;
 using Xunit;
 
@@ -14,8 +15,7 @@ public class SnapshotTests
         Snapshot.Verify(sources[hintName], hintName, nameof(SnapshotTests), method);
     }
 
-    [Fact]
-    public void LinearRegression() => VerifyModel("""
+    private const string LinearRegressionSource = """
         using System;
         using MleGen;
         using static MleGen.Functions;
@@ -37,10 +37,12 @@ public class SnapshotTests
             [Likelihood(nameof(Y))]
             Normal Observation(int i) => new(Mean(i), Sigma);
         }
-        """, "Demo.LinearRegression.g.cs");
+        """;
 
     [Fact]
-    public void PoissonWithWeightsAndPrior() => VerifyModel("""
+    public void LinearRegression() => VerifyModel(LinearRegressionSource, "Demo.LinearRegression.g.cs");
+
+    private const string PoissonWithWeightsAndPriorSource = """
         using System;
         using MleGen;
         using static MleGen.Functions;
@@ -65,10 +67,12 @@ public class SnapshotTests
                 return new(eta + Math.Log(Exposure[i]));
             }
         }
-        """, "Demo.Counts.g.cs");
+        """;
 
     [Fact]
-    public void Multinomial() => VerifyModel("""
+    public void PoissonWithWeightsAndPrior() => VerifyModel(PoissonWithWeightsAndPriorSource, "Demo.Counts.g.cs");
+
+    private const string MultinomialSource = """
         using System;
         using MleGen;
         using static MleGen.Functions;
@@ -87,10 +91,12 @@ public class SnapshotTests
             CategoricalLogits Observation(int i) =>
                 CategoricalLogits.Of(3, k => k == 0 ? 0 : Sum(X.GetLength(1), j => W[k - 1, j] * X[i, j]));
         }
-        """, "Demo.Multinomial.g.cs");
+        """;
 
     [Fact]
-    public void Mixture() => VerifyModel("""
+    public void Multinomial() => VerifyModel(MultinomialSource, "Demo.Multinomial.g.cs");
+
+    private const string MixtureSource = """
         using System;
         using MleGen;
 
@@ -106,10 +112,12 @@ public class SnapshotTests
             [Likelihood(nameof(Y))]
             NormalMixture Observation(int i) => new(Weights, Means, Sds);
         }
-        """, "Mixture.g.cs");
+        """;
 
     [Fact]
-    public void NestedNonlinearTwoTerms() => VerifyModel("""
+    public void Mixture() => VerifyModel(MixtureSource, "Mixture.g.cs");
+
+    private const string NestedNonlinearTwoTermsSource = """
         using System;
         using MleGen;
         using static MleGen.Functions;
@@ -137,5 +145,30 @@ public class SnapshotTests
                 StudentT Noise(int i) => new(4, X[i] > 0 ? B1 : -B1, Tau);
             }
         }
-        """, "Demo.Nist.Outer.Misra.g.cs");
+        """;
+
+    [Fact]
+    public void NestedNonlinearTwoTerms() => VerifyModel(NestedNonlinearTwoTermsSource, "Demo.Nist.Outer.Misra.g.cs");
+
+    /// <summary>The snapshot models, for the checks that build them other ways.</summary>
+    public static TheoryData<string> Sources() => new(LinearRegressionSource, PoissonWithWeightsAndPriorSource, MultinomialSource, MixtureSource, NestedNonlinearTwoTermsSource);
+
+    /// <summary>Every snapshot model's generated code builds with every warning on (level 9999) and warnings as errors, as a strict consumer builds it.</summary>
+    [Theory]
+    [MemberData(nameof(Sources))]
+    public void GeneratedCode_HasNoWarningAtAnyLevel(string source)
+    {
+        var compilation = CompilationHarness.CreateCompilation(source);
+        compilation = compilation.WithOptions(compilation.Options
+            .WithWarningLevel(9999)
+            .WithGeneralDiagnosticOption(Microsoft.CodeAnalysis.ReportDiagnostic.Error));
+        GeneratorHarness.CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics, TestContext.Current.CancellationToken);
+        Assert.Empty(generatorDiagnostics);
+        var generated = output.SyntaxTrees.Except(compilation.SyntaxTrees).ToList();
+        Assert.NotEmpty(generated);
+        var diagnostics = output.GetDiagnostics(TestContext.Current.CancellationToken)
+            .Where(d => d.Severity != Microsoft.CodeAnalysis.DiagnosticSeverity.Hidden && d.Location.SourceTree is { } tree && generated.Contains(tree))
+            .ToList();
+        Assert.True(diagnostics.Count == 0, string.Join("\n", diagnostics));
+    }
 }

@@ -197,7 +197,7 @@ public class ModelParserTests
 
                 [Param, NormalPrior(0, 2.5)] public double A;
                 [Param, L2(0.5), HalfNormalPrior(1)] public double B;
-                [Param(Lower = -1, Upper = 1), ElasticNet(0.1, 0.25)] public double[] G = [];
+                [Param, ElasticNet(0.1, 0.25)] public double[] G = [];
 
                 [Likelihood(nameof(Clicked), Weights = nameof(W))]
                 BernoulliLogit Clicks(int i) => new(A + B * Xv[i]);
@@ -211,7 +211,7 @@ public class ModelParserTests
             A(
                 Param("A", priors: new PriorSpec(PriorKind.Normal, 0, 2.5)),
                 Param("B", priors: new[] { new PriorSpec(PriorKind.L2, 0.5, 0), new PriorSpec(PriorKind.HalfNormal, 1, 0) }),
-                Param("G", ParamShape.Vector, -1, 1, false, new PriorSpec(PriorKind.ElasticNet, 0.1, 0.25))),
+                Param("G", ParamShape.Vector, double.NegativeInfinity, double.PositiveInfinity, false, new PriorSpec(PriorKind.ElasticNet, 0.1, 0.25))),
             spec.Parameters);
         Assert.Equal(2, spec.Likelihoods.Count);
         Assert.Equal(

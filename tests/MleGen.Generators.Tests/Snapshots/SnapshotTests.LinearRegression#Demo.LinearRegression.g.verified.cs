@@ -68,7 +68,7 @@ namespace Demo
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
         public void ValidateData()
         {
-            using var __use = global::MleGen.ExclusiveUse.Enter(this);
+            using global::MleGen.ExclusiveUse.Scope __use = global::MleGen.ExclusiveUse.Enter(this);
             __Revalidate();
         }
 
@@ -96,7 +96,7 @@ namespace Demo
         /// <summary>Validates the data, sums the NLL's data-only terms and remembers which data set (arrays, array parameters, scalars) that was.</summary>
         private void __Revalidate()
         {
-            var arrays = this.__validatedArrays ?? new object?[3];
+            object?[] arrays = this.__validatedArrays ?? new object?[3];
             this.__validatedArrays = null; // not valid until every check has passed
             __CheckData();
             // the NLL's data-only terms, once per data set, summed chunk by chunk in the evaluator's fixed order (as a cluster sums them)
@@ -137,7 +137,7 @@ namespace Demo
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
         public double NegativeLogLikelihood(global::System.ReadOnlySpan<double> theta)
         {
-            using var __use = global::MleGen.ExclusiveUse.Enter(this);
+            using global::MleGen.ExclusiveUse.Scope __use = global::MleGen.ExclusiveUse.Enter(this);
             __EnsureReady(theta.Length);
             double nll = __Evaluator.Evaluate(this, global::MleGen.EvaluationKind.Value, theta, default) + this.__dataConstant;
             if (!double.IsFinite(nll)) __Revalidate();
@@ -148,7 +148,7 @@ namespace Demo
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
         public double NegativeLogLikelihood(global::System.ReadOnlySpan<double> theta, global::System.Span<double> gradient)
         {
-            using var __use = global::MleGen.ExclusiveUse.Enter(this);
+            using global::MleGen.ExclusiveUse.Scope __use = global::MleGen.ExclusiveUse.Enter(this);
             __EnsureReady(theta.Length);
             __RequireLength(gradient.Length, nameof(gradient));
             double nll = __Evaluator.Evaluate(this, global::MleGen.EvaluationKind.Gradient, theta, gradient) + this.__dataConstant;
@@ -160,7 +160,7 @@ namespace Demo
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
         public void ObservedInformation(global::System.ReadOnlySpan<double> theta, global::System.Span<double> information)
         {
-            using var __use = global::MleGen.ExclusiveUse.Enter(this);
+            using global::MleGen.ExclusiveUse.Scope __use = global::MleGen.ExclusiveUse.Enter(this);
             __EnsureReady(theta.Length);
             int p = theta.Length;
             if (information.Length != p * p) throw new global::System.ArgumentException("information must have p·p = " + (p * p).ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " elements.", nameof(information));
@@ -176,7 +176,7 @@ namespace Demo
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
         public void ExpectedInformation(global::System.ReadOnlySpan<double> theta, global::System.Span<double> information)
         {
-            using var __use = global::MleGen.ExclusiveUse.Enter(this);
+            using global::MleGen.ExclusiveUse.Scope __use = global::MleGen.ExclusiveUse.Enter(this);
             __EnsureReady(theta.Length);
             int p = theta.Length;
             if (information.Length != p * p) throw new global::System.ArgumentException("information must have p·p = " + (p * p).ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " elements.", nameof(information));
@@ -188,7 +188,7 @@ namespace Demo
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
         public void ScoreOuterProduct(global::System.ReadOnlySpan<double> theta, global::System.Span<double> meat)
         {
-            using var __use = global::MleGen.ExclusiveUse.Enter(this);
+            using global::MleGen.ExclusiveUse.Scope __use = global::MleGen.ExclusiveUse.Enter(this);
             __EnsureReady(theta.Length);
             int p = theta.Length;
             if (meat.Length != p * p) throw new global::System.ArgumentException("meat must have p·p = " + (p * p).ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " elements.", nameof(meat));
@@ -262,7 +262,7 @@ namespace Demo
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
         public global::MleGen.ModelDescription Describe()
         {
-            var terms = new global::MleGen.LikelihoodTermDescription[1];
+            global::MleGen.LikelihoodTermDescription[] terms = new global::MleGen.LikelihoodTermDescription[1];
             terms[0] = new global::MleGen.LikelihoodTermDescription("Observation", "Y", "Normal", "Normal(Intercept + Dot(Beta, X, i), Sigma)", null);
             return new global::MleGen.ModelDescription("LinearRegression", terms, global::System.Array.Empty<string>(), new global::MleGen.GlmTerm(global::MleGen.GlmFamily.Gaussian, global::MleGen.GlmLink.Identity, global::MleGen.GlmTerm.Values(this.Y), null, true, false, "Sigma"));
         }
@@ -466,15 +466,17 @@ namespace Demo
                 global::System.ReadOnlySpan<double> r_X = global::MleGen.DataRows.Row(d_X, i);
                 matrix[(o_Intercept) * p + o_Intercept] += inv103;
                 matrix[(o_Sigma) * p + o_Sigma] += (2d * inv103);
-                for (int __j0_2 = 0; __j0_2 < p_Beta.Length; __j0_2++)
-                {
-                    matrix[(o_Intercept) * p + o_Beta + __j0_2] += (inv103 * r_X[__j0_2]);
-                }
                 for (int __j0_3 = 0; __j0_3 < p_Beta.Length; __j0_3++)
                 {
-                    for (int __j0_4 = __j0_3; __j0_4 < p_Beta.Length; __j0_4++)
+                    double x110 = r_X[__j0_3];
+                    matrix[(o_Intercept) * p + o_Beta + __j0_3] += (inv103 * x110);
+                }
+                for (int __j0_2 = 0; __j0_2 < p_Beta.Length; __j0_2++)
+                {
+                    for (int __j0_3 = __j0_2; __j0_3 < p_Beta.Length; __j0_3++)
                     {
-                        matrix[(o_Beta + __j0_3) * p + o_Beta + __j0_4] += (inv103 * (r_X[__j0_3] * r_X[__j0_4]));
+                        double x110_2 = r_X[__j0_3];
+                        matrix[(o_Beta + __j0_2) * p + o_Beta + __j0_3] += (inv103 * (r_X[__j0_2] * x110_2));
                     }
                 }
             }

@@ -61,7 +61,7 @@ namespace Demo
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
         public void ValidateData()
         {
-            using var __use = global::MleGen.ExclusiveUse.Enter(this);
+            using global::MleGen.ExclusiveUse.Scope __use = global::MleGen.ExclusiveUse.Enter(this);
             __Revalidate();
         }
 
@@ -103,7 +103,7 @@ namespace Demo
         /// <summary>Validates the data, sums the NLL's data-only terms and remembers which data set (arrays, array parameters, scalars) that was.</summary>
         private void __Revalidate()
         {
-            var arrays = this.__validatedArrays ?? new object?[3];
+            object?[] arrays = this.__validatedArrays ?? new object?[3];
             this.__validatedArrays = null; // not valid until every check has passed
             __CheckData();
             // the NLL's data-only terms, once per data set, summed chunk by chunk in the evaluator's fixed order (as a cluster sums them)
@@ -144,7 +144,7 @@ namespace Demo
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
         public double NegativeLogLikelihood(global::System.ReadOnlySpan<double> theta)
         {
-            using var __use = global::MleGen.ExclusiveUse.Enter(this);
+            using global::MleGen.ExclusiveUse.Scope __use = global::MleGen.ExclusiveUse.Enter(this);
             __EnsureReady(theta.Length);
             double nll = __Evaluator.Evaluate(this, global::MleGen.EvaluationKind.Value, theta, default) + this.__dataConstant;
             if (!double.IsFinite(nll)) __Revalidate();
@@ -155,7 +155,7 @@ namespace Demo
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
         public double NegativeLogLikelihood(global::System.ReadOnlySpan<double> theta, global::System.Span<double> gradient)
         {
-            using var __use = global::MleGen.ExclusiveUse.Enter(this);
+            using global::MleGen.ExclusiveUse.Scope __use = global::MleGen.ExclusiveUse.Enter(this);
             __EnsureReady(theta.Length);
             __RequireLength(gradient.Length, nameof(gradient));
             double nll = __Evaluator.Evaluate(this, global::MleGen.EvaluationKind.Gradient, theta, gradient) + this.__dataConstant;
@@ -167,7 +167,7 @@ namespace Demo
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
         public void ObservedInformation(global::System.ReadOnlySpan<double> theta, global::System.Span<double> information)
         {
-            using var __use = global::MleGen.ExclusiveUse.Enter(this);
+            using global::MleGen.ExclusiveUse.Scope __use = global::MleGen.ExclusiveUse.Enter(this);
             __EnsureReady(theta.Length);
             int p = theta.Length;
             if (information.Length != p * p) throw new global::System.ArgumentException("information must have p·p = " + (p * p).ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " elements.", nameof(information));
@@ -183,7 +183,7 @@ namespace Demo
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
         public void ExpectedInformation(global::System.ReadOnlySpan<double> theta, global::System.Span<double> information)
         {
-            using var __use = global::MleGen.ExclusiveUse.Enter(this);
+            using global::MleGen.ExclusiveUse.Scope __use = global::MleGen.ExclusiveUse.Enter(this);
             __EnsureReady(theta.Length);
             int p = theta.Length;
             if (information.Length != p * p) throw new global::System.ArgumentException("information must have p·p = " + (p * p).ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " elements.", nameof(information));
@@ -195,7 +195,7 @@ namespace Demo
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
         public void ScoreOuterProduct(global::System.ReadOnlySpan<double> theta, global::System.Span<double> meat)
         {
-            using var __use = global::MleGen.ExclusiveUse.Enter(this);
+            using global::MleGen.ExclusiveUse.Scope __use = global::MleGen.ExclusiveUse.Enter(this);
             __EnsureReady(theta.Length);
             int p = theta.Length;
             if (meat.Length != p * p) throw new global::System.ArgumentException("meat must have p·p = " + (p * p).ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " elements.", nameof(meat));
@@ -269,7 +269,7 @@ namespace Demo
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
         public global::MleGen.ModelDescription Describe()
         {
-            var terms = new global::MleGen.LikelihoodTermDescription[1];
+            global::MleGen.LikelihoodTermDescription[] terms = new global::MleGen.LikelihoodTermDescription[1];
             terms[0] = new global::MleGen.LikelihoodTermDescription("Observation", "Class", "CategoricalLogits", "CategoricalLogits.Of(3, k => k == 0 ? 0 : Sum(X.GetLength(1), j => W[k - 1, j] * X[i, j]))", null);
             return new global::MleGen.ModelDescription("Multinomial", terms, global::System.Array.Empty<string>(), null);
         }
@@ -542,16 +542,15 @@ namespace Demo
                     }
                     double exp53 = global::System.Math.Exp((sel51 - lse23));
                     double sel54 = (t47 ? 0d : 1d);
-                    bool t64 = (not48 && not48);
-                    double sel66 = (not48 ? 1d : 0d);
+                    double sel65 = (not48 ? 1d : 0d);
                     for (int __j1 = 0; __j1 < d_X.GetLength(1); __j1++)
                     {
                         double x12_3 = r_X[__j1];
                         for (int __j3 = 0; __j3 < d_X.GetLength(1); __j3++)
                         {
-                            double sel74 = (not48 ? (exp53 * (not48 ? (sel54 * (not48 ? (sel66 * (not48 ? (r_X[__j3] * sel66) : 0d)) : 0d)) : 0d)) : 0d);
-                            double sel79 = (t64 ? (not48 ? (sel54 * sel74) : 0d) : 0d);
-                            if ((not48 && t64)) if (o_W + diff45 * cols_W + __j3 <= o_W + diff45 * cols_W + __j1) matrix[(o_W + diff45 * cols_W + __j3) * p + o_W + diff45 * cols_W + __j1] += (t64 ? (x12_3 * sel79) : 0d);
+                            double sel73 = (not48 ? (exp53 * (not48 ? (sel54 * (not48 ? (sel65 * (not48 ? (r_X[__j3] * sel65) : 0d)) : 0d)) : 0d)) : 0d);
+                            double sel77 = (not48 ? (sel54 * sel73) : 0d);
+                            if (not48) if (o_W + diff45 * cols_W + __j3 <= o_W + diff45 * cols_W + __j1) matrix[(o_W + diff45 * cols_W + __j3) * p + o_W + diff45 * cols_W + __j1] += (not48 ? (x12_3 * sel77) : 0d);
                         }
                     }
                 }
@@ -599,17 +598,17 @@ namespace Demo
                         }
                         double exp53_2 = global::System.Math.Exp((sel51_2 - lse23));
                         double sel54_2 = (t47_2 ? 0d : 1d);
-                        bool t65 = (not30 && not48_2);
-                        double sel66_2 = (not48_2 ? 1d : 0d);
+                        bool t64 = (not30 && not48_2);
+                        double sel65_2 = (not48_2 ? 1d : 0d);
                         for (int __j1 = 0; __j1 < d_X.GetLength(1); __j1++)
                         {
                             double x12_6 = r_X[__j1];
                             for (int __j3 = 0; __j3 < d_X.GetLength(1); __j3++)
                             {
-                                double sel74_2 = (not48_2 ? (exp53_2 * (not48_2 ? (sel54_2 * (not48_2 ? (sel66_2 * (not48_2 ? (r_X[__j3] * sel66_2) : 0d)) : 0d)) : 0d)) : 0d);
-                                double sel76 = (not48_2 ? (-sel74_2) : 0d);
-                                double sel86 = (t65 ? (not48_2 ? (sel39 * (not48_2 ? (exp33 * sel76) : 0d)) : 0d) : 0d);
-                                if ((not48_2 && t65)) if (o_W + diff45_2 * cols_W + __j3 <= o_W + diff9_2 * cols_W + __j1) matrix[(o_W + diff45_2 * cols_W + __j3) * p + o_W + diff9_2 * cols_W + __j1] += (t65 ? (x12_6 * sel86) : 0d);
+                                double sel73_2 = (not48_2 ? (exp53_2 * (not48_2 ? (sel54_2 * (not48_2 ? (sel65_2 * (not48_2 ? (r_X[__j3] * sel65_2) : 0d)) : 0d)) : 0d)) : 0d);
+                                double sel75 = (not48_2 ? (-sel73_2) : 0d);
+                                double sel84 = (t64 ? (not48_2 ? (sel39 * (not48_2 ? (exp33 * sel75) : 0d)) : 0d) : 0d);
+                                if ((not48_2 && t64)) if (o_W + diff45_2 * cols_W + __j3 <= o_W + diff9_2 * cols_W + __j1) matrix[(o_W + diff45_2 * cols_W + __j3) * p + o_W + diff9_2 * cols_W + __j1] += (t64 ? (x12_6 * sel84) : 0d);
                             }
                         }
                     }
@@ -673,15 +672,15 @@ namespace Demo
                     }
                     bool not30 = (!t5_2);
                     double exp33 = global::System.Math.Exp((sel15_2 - lse23));
-                    double sel97 = (not30 ? (t5_2 ? 0d : 1d) : 0d);
+                    double sel93 = (not30 ? (t5_2 ? 0d : 1d) : 0d);
                     for (int __j6 = 0; __j6 < d_X.GetLength(1); __j6++)
                     {
-                        double sel113 = (not30 ? (sel97 * r_X[__j6]) : 0d);
+                        double x107 = r_X[__j6];
+                        double sel109 = (not30 ? (sel93 * x107) : 0d);
                         for (int __j7 = 0; __j7 < d_X.GetLength(1); __j7++)
                         {
-                            double x116 = r_X[__j7];
-                            double sel118 = (not30 ? (sel97 * x116) : 0d);
-                            if ((not30 && not30)) if (o_W + diff9_2 * cols_W + __j6 <= o_W + diff9_2 * cols_W + __j7) matrix[(o_W + diff9_2 * cols_W + __j6) * p + o_W + diff9_2 * cols_W + __j7] += (exp33 * (sel113 * sel118));
+                            double sel114 = (not30 ? (sel93 * r_X[__j7]) : 0d);
+                            if (not30) if (o_W + diff9_2 * cols_W + __j7 <= o_W + diff9_2 * cols_W + __j6) matrix[(o_W + diff9_2 * cols_W + __j7) * p + o_W + diff9_2 * cols_W + __j6] += (exp33 * (sel109 * sel114));
                         }
                     }
                 }
@@ -706,38 +705,38 @@ namespace Demo
                     }
                     bool not30_2 = (!t5_3);
                     double exp33_2 = global::System.Math.Exp((sel15_3 - lse23));
-                    double sel97_2 = (not30_2 ? (t5_3 ? 0d : 1d) : 0d);
+                    double sel93_2 = (not30_2 ? (t5_3 ? 0d : 1d) : 0d);
                     for (int __k5 = 0; __k5 < 3; __k5++)
                     {
-                        bool t101 = (__k5 == 0);
-                        int diff102 = (__k5 - 1);
-                        double sel106;
-                        if (t101)
+                        bool t97 = (__k5 == 0);
+                        int diff98 = (__k5 - 1);
+                        double sel102;
+                        if (t97)
                         {
-                            sel106 = 0d;
+                            sel102 = 0d;
                         }
                         else
                         {
-                            double sum105 = 0d;
+                            double sum101 = 0d;
                             for (int __j1 = 0; __j1 < d_X.GetLength(1); __j1++)
                             {
                                 double x12_4 = r_X[__j1];
-                                sum105 += (x12_4 * p_W[diff102 * cols_W + __j1]);
+                                sum101 += (x12_4 * p_W[diff98 * cols_W + __j1]);
                             }
-                            sel106 = sum105;
+                            sel102 = sum101;
                         }
-                        double exp108 = global::System.Math.Exp((sel106 - lse23));
-                        bool not123 = (!t101);
-                        double sel125 = (not123 ? (t101 ? 0d : 1d) : 0d);
-                        double prod128 = (exp33_2 * exp108);
+                        double exp104 = global::System.Math.Exp((sel102 - lse23));
+                        bool not118 = (!t97);
+                        double sel120 = (not118 ? (t97 ? 0d : 1d) : 0d);
+                        double prod123 = (exp33_2 * exp104);
                         for (int __j6 = 0; __j6 < d_X.GetLength(1); __j6++)
                         {
-                            double sel113_2 = (not30_2 ? (sel97_2 * r_X[__j6]) : 0d);
+                            double x107_2 = r_X[__j6];
+                            double sel122 = (not118 ? (x107_2 * sel120) : 0d);
                             for (int __j7 = 0; __j7 < d_X.GetLength(1); __j7++)
                             {
-                                double x116_2 = r_X[__j7];
-                                double sel127 = (not123 ? (x116_2 * sel125) : 0d);
-                                if ((not30_2 && not123)) if (o_W + diff9_3 * cols_W + __j6 <= o_W + diff102 * cols_W + __j7) matrix[(o_W + diff9_3 * cols_W + __j6) * p + o_W + diff102 * cols_W + __j7] += (-(prod128 * (sel113_2 * sel127)));
+                                double sel114_2 = (not30_2 ? (sel93_2 * r_X[__j7]) : 0d);
+                                if ((not30_2 && not118)) if (o_W + diff9_3 * cols_W + __j7 <= o_W + diff98 * cols_W + __j6) matrix[(o_W + diff9_3 * cols_W + __j7) * p + o_W + diff98 * cols_W + __j6] += (-(prod123 * (sel114_2 * sel122)));
                             }
                         }
                     }

@@ -75,7 +75,7 @@ namespace Demo.Nist
             [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
             public void ValidateData()
             {
-                using var __use = global::MleGen.ExclusiveUse.Enter(this);
+                using global::MleGen.ExclusiveUse.Scope __use = global::MleGen.ExclusiveUse.Enter(this);
                 __Revalidate();
             }
 
@@ -112,7 +112,7 @@ namespace Demo.Nist
             /// <summary>Validates the data, sums the NLL's data-only terms and remembers which data set (arrays, array parameters, scalars) that was.</summary>
             private void __Revalidate()
             {
-                var arrays = this.__validatedArrays ?? new object?[3];
+                object?[] arrays = this.__validatedArrays ?? new object?[3];
                 this.__validatedArrays = null; // not valid until every check has passed
                 __CheckData();
                 // the NLL's data-only terms, once per data set, summed chunk by chunk in the evaluator's fixed order (as a cluster sums them)
@@ -155,7 +155,7 @@ namespace Demo.Nist
             [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
             public double NegativeLogLikelihood(global::System.ReadOnlySpan<double> theta)
             {
-                using var __use = global::MleGen.ExclusiveUse.Enter(this);
+                using global::MleGen.ExclusiveUse.Scope __use = global::MleGen.ExclusiveUse.Enter(this);
                 __EnsureReady(theta.Length);
                 double nll = __Evaluator.Evaluate(this, global::MleGen.EvaluationKind.Value, theta, default) + this.__dataConstant;
                 if (!double.IsFinite(nll)) __Revalidate();
@@ -166,7 +166,7 @@ namespace Demo.Nist
             [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
             public double NegativeLogLikelihood(global::System.ReadOnlySpan<double> theta, global::System.Span<double> gradient)
             {
-                using var __use = global::MleGen.ExclusiveUse.Enter(this);
+                using global::MleGen.ExclusiveUse.Scope __use = global::MleGen.ExclusiveUse.Enter(this);
                 __EnsureReady(theta.Length);
                 __RequireLength(gradient.Length, nameof(gradient));
                 double nll = __Evaluator.Evaluate(this, global::MleGen.EvaluationKind.Gradient, theta, gradient) + this.__dataConstant;
@@ -178,7 +178,7 @@ namespace Demo.Nist
             [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
             public void ObservedInformation(global::System.ReadOnlySpan<double> theta, global::System.Span<double> information)
             {
-                using var __use = global::MleGen.ExclusiveUse.Enter(this);
+                using global::MleGen.ExclusiveUse.Scope __use = global::MleGen.ExclusiveUse.Enter(this);
                 __EnsureReady(theta.Length);
                 int p = theta.Length;
                 if (information.Length != p * p) throw new global::System.ArgumentException("information must have p·p = " + (p * p).ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " elements.", nameof(information));
@@ -194,7 +194,7 @@ namespace Demo.Nist
             [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
             public void ExpectedInformation(global::System.ReadOnlySpan<double> theta, global::System.Span<double> information)
             {
-                using var __use = global::MleGen.ExclusiveUse.Enter(this);
+                using global::MleGen.ExclusiveUse.Scope __use = global::MleGen.ExclusiveUse.Enter(this);
                 __EnsureReady(theta.Length);
                 int p = theta.Length;
                 if (information.Length != p * p) throw new global::System.ArgumentException("information must have p·p = " + (p * p).ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " elements.", nameof(information));
@@ -206,7 +206,7 @@ namespace Demo.Nist
             [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
             public void ScoreOuterProduct(global::System.ReadOnlySpan<double> theta, global::System.Span<double> meat)
             {
-                using var __use = global::MleGen.ExclusiveUse.Enter(this);
+                using global::MleGen.ExclusiveUse.Scope __use = global::MleGen.ExclusiveUse.Enter(this);
                 __EnsureReady(theta.Length);
                 int p = theta.Length;
                 if (meat.Length != p * p) throw new global::System.ArgumentException("meat must have p·p = " + (p * p).ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " elements.", nameof(meat));
@@ -291,7 +291,7 @@ namespace Demo.Nist
             [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
             public global::MleGen.ModelDescription Describe()
             {
-                var terms = new global::MleGen.LikelihoodTermDescription[2];
+                global::MleGen.LikelihoodTermDescription[] terms = new global::MleGen.LikelihoodTermDescription[2];
                 terms[0] = new global::MleGen.LikelihoodTermDescription("Curve", "Y", "Normal", "Normal(B1 * (1 - Math.Exp(-B2 * X[i])), Sigma)", null);
                 terms[1] = new global::MleGen.LikelihoodTermDescription("Noise", "Z", "StudentT", "StudentT(4, X[i] > 0 ? B1 : -B1, Tau)", null);
                 return new global::MleGen.ModelDescription("Misra", terms, global::System.Array.Empty<string>(), null);

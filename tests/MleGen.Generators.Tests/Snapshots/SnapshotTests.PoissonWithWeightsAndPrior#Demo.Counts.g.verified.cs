@@ -61,7 +61,7 @@ namespace Demo
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
         public void ValidateData()
         {
-            using var __use = global::MleGen.ExclusiveUse.Enter(this);
+            using global::MleGen.ExclusiveUse.Scope __use = global::MleGen.ExclusiveUse.Enter(this);
             __Revalidate();
         }
 
@@ -100,7 +100,7 @@ namespace Demo
         /// <summary>Validates the data, sums the NLL's data-only terms and remembers which data set (arrays, array parameters, scalars) that was.</summary>
         private void __Revalidate()
         {
-            var arrays = this.__validatedArrays ?? new object?[4];
+            object?[] arrays = this.__validatedArrays ?? new object?[4];
             this.__validatedArrays = null; // not valid until every check has passed
             __CheckData();
             // the NLL's data-only terms, once per data set, summed chunk by chunk in the evaluator's fixed order (as a cluster sums them)
@@ -142,7 +142,7 @@ namespace Demo
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
         public double NegativeLogLikelihood(global::System.ReadOnlySpan<double> theta)
         {
-            using var __use = global::MleGen.ExclusiveUse.Enter(this);
+            using global::MleGen.ExclusiveUse.Scope __use = global::MleGen.ExclusiveUse.Enter(this);
             __EnsureReady(theta.Length);
             double nll = __Evaluator.Evaluate(this, global::MleGen.EvaluationKind.Value, theta, default) + this.__dataConstant;
             if (!double.IsFinite(nll)) __Revalidate();
@@ -153,7 +153,7 @@ namespace Demo
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
         public double NegativeLogLikelihood(global::System.ReadOnlySpan<double> theta, global::System.Span<double> gradient)
         {
-            using var __use = global::MleGen.ExclusiveUse.Enter(this);
+            using global::MleGen.ExclusiveUse.Scope __use = global::MleGen.ExclusiveUse.Enter(this);
             __EnsureReady(theta.Length);
             __RequireLength(gradient.Length, nameof(gradient));
             double nll = __Evaluator.Evaluate(this, global::MleGen.EvaluationKind.Gradient, theta, gradient) + this.__dataConstant;
@@ -165,7 +165,7 @@ namespace Demo
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
         public void ObservedInformation(global::System.ReadOnlySpan<double> theta, global::System.Span<double> information)
         {
-            using var __use = global::MleGen.ExclusiveUse.Enter(this);
+            using global::MleGen.ExclusiveUse.Scope __use = global::MleGen.ExclusiveUse.Enter(this);
             __EnsureReady(theta.Length);
             int p = theta.Length;
             if (information.Length != p * p) throw new global::System.ArgumentException("information must have p·p = " + (p * p).ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " elements.", nameof(information));
@@ -181,7 +181,7 @@ namespace Demo
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
         public void ExpectedInformation(global::System.ReadOnlySpan<double> theta, global::System.Span<double> information)
         {
-            using var __use = global::MleGen.ExclusiveUse.Enter(this);
+            using global::MleGen.ExclusiveUse.Scope __use = global::MleGen.ExclusiveUse.Enter(this);
             __EnsureReady(theta.Length);
             int p = theta.Length;
             if (information.Length != p * p) throw new global::System.ArgumentException("information must have p·p = " + (p * p).ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " elements.", nameof(information));
@@ -193,7 +193,7 @@ namespace Demo
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
         public void ScoreOuterProduct(global::System.ReadOnlySpan<double> theta, global::System.Span<double> meat)
         {
-            using var __use = global::MleGen.ExclusiveUse.Enter(this);
+            using global::MleGen.ExclusiveUse.Scope __use = global::MleGen.ExclusiveUse.Enter(this);
             __EnsureReady(theta.Length);
             int p = theta.Length;
             if (meat.Length != p * p) throw new global::System.ArgumentException("meat must have p·p = " + (p * p).ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " elements.", nameof(meat));
@@ -286,7 +286,7 @@ namespace Demo
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
         public global::MleGen.ModelDescription Describe()
         {
-            var terms = new global::MleGen.LikelihoodTermDescription[1];
+            global::MleGen.LikelihoodTermDescription[] terms = new global::MleGen.LikelihoodTermDescription[1];
             terms[0] = new global::MleGen.LikelihoodTermDescription("Observation", "Y", "PoissonLog", "PoissonLog(A + B * X[i] + Math.Log(Exposure[i]))", "W");
             return new global::MleGen.ModelDescription("Counts", terms, new string[] { "A: NormalPrior(0, 10)", "B: L1(0.5)" }, null);
         }

@@ -47,7 +47,11 @@ public class ReadmeTests
             File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "README.fit.received.txt"), actual + "\n");
         }
 
-        Assert.Equal(printed.TrimEnd(), actual);
+        // The gradient norm at convergence is rounding noise (its digits may differ between CPUs): it must be tiny, and
+        // everything else must be exactly what the README shows.
+        const string Norm = @"gradient norm: (\S+)";
+        Assert.True(double.Parse(Regex.Match(actual, Norm).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) < 1e-8, actual);
+        Assert.Equal(Regex.Replace(printed.TrimEnd(), Norm, "gradient norm: …"), Regex.Replace(actual, Norm, "gradient norm: …"));
     }
 
     /// <summary>The model class above, as it appears in this file (the README must show the same code).</summary>

@@ -108,15 +108,25 @@ public class FamilyModelTests
         var (model, points) = Setup("NormalMixture");
         Assert.True(model.HasExpectedInformation);
         int p = model.ParameterCount;
+        var first = new List<double[]>();
         foreach (var theta in points)
         {
             double[] expected = new double[p * p], f = new double[p * p];
             model.ExpectedInformation(theta, expected);
+            first.Add(expected);
             Functions.NormalMixtureInformation(theta.AsSpan(0, 3), theta.AsSpan(3, 3), theta.AsSpan(6, 3), f);
             for (int i = 0; i < p * p; i++)
             {
                 Assert.Equal(model.ObservationCount * f[i], expected[i], 1e-12 * Math.Abs(model.ObservationCount * f[i]) + 1e-12);
             }
+        }
+
+        // F is cached per θ: asked again, in another order, every point gives the same bits.
+        for (int k = points.Count - 1; k >= 0; k--)
+        {
+            double[] again = new double[p * p];
+            model.ExpectedInformation(points[k], again);
+            Assert.Equal(first[k], again);
         }
     }
 

@@ -169,6 +169,27 @@ public static class ModelCases
         },
         new()
         {
+            // A term shared by every class under the reference-class ?: (issue 9: its guard once escaped the class loop).
+            Name = "CategoricalShared",
+            Names = ["Alpha[0]", "Alpha[1]", "Beta", "Gamma"],
+            Canonical = false,
+            Simulate = (n, seed) => Fill(n, seed, rng => new CategoricalSharedModel { X = Vector(rng, n), Y = new int[n], Alpha = [0.3, -0.4], Beta = 0.8, Gamma = 0.5 }, (m, i, r) => m.Y[i] = (int)Sampler.Draw(m.Observation(i), r)),
+        },
+        new()
+        {
+            // Eight Dot terms: past the loop-variable budget of the expected information before issue 9.
+            Name = "EightDots",
+            Names = ["B0[0]", "B1[0]", "B2[0]", "B3[0]", "B4[0]", "B5[0]", "B6[0]", "B7[0]", "Sigma"],
+            Positive = ["Sigma"],
+            Simulate = (n, seed) => Fill(n, seed, rng => new EightDotsModel
+            {
+                X0 = Matrix(rng, n, 1), X1 = Matrix(rng, n, 1), X2 = Matrix(rng, n, 1), X3 = Matrix(rng, n, 1),
+                X4 = Matrix(rng, n, 1), X5 = Matrix(rng, n, 1), X6 = Matrix(rng, n, 1), X7 = Matrix(rng, n, 1),
+                Y = new double[n], B0 = [0.5], B1 = [-0.3], B2 = [0.8], B3 = [0.1], B4 = [-0.6], B5 = [0.4], B6 = [0.2], B7 = [-0.9], Sigma = 0.7,
+            }, (m, i, r) => m.Y[i] = Sampler.Draw(m.Observation(i), r)),
+        },
+        new()
+        {
             // No reference class and no ?: (the softmax is then not identified, which is fine for derivative checks).
             Name = "CategoricalNoReference",
             Names = ["B0[0]", "B0[1]", "B0[2]", "W[0,0]", "W[0,1]", "W[1,0]", "W[1,1]", "W[2,0]", "W[2,1]"],

@@ -97,6 +97,38 @@ internal static class SpecWalk
             {
                 read.Add(weights);
             }
+
+            if (likelihood.RightCensored is { } right)
+            {
+                read.Add(right);
+            }
+
+            if (likelihood.LeftCensored is { } left)
+            {
+                read.Add(left);
+            }
+
+            if (likelihood.TruncatedBelow is { } below)
+            {
+                read.Add(below);
+            }
+
+            if (likelihood.TruncatedAbove is { } above)
+            {
+                read.Add(above);
+            }
+        }
+
+        // A datum read by a [Derived] quantity (the covariates it is reported at) is used too.
+        foreach (var derived in model.Derived)
+        {
+            foreach (var spec in DescendantsAndSelf(derived.Expression))
+            {
+                if (spec is DataReadSpec d)
+                {
+                    read.Add(d.Member);
+                }
+            }
         }
 
         foreach (var spec in AllExpressions(model))
