@@ -634,26 +634,16 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
         if (count == 0d) return;
         int k = this.Weights.Length;
         int size = 3 * k;
-        double[]? rented = null;
-        global::System.Span<double> f = size <= 24 ? stackalloc double[576] : (rented = global::System.Buffers.ArrayPool<double>.Shared.Rent(size * size));
-        f = f.Slice(0, size * size);
-        try
+        double[] f = this.__mixtureInformation0.Get(theta.Slice(o_Weights, this.Weights.Length), theta.Slice(o_Means, this.Means.Length), theta.Slice(o_Sds, this.Sds.Length));
+        for (int a = 0; a < size; a++)
         {
-            global::MleGen.Functions.NormalMixtureInformation(theta.Slice(o_Weights, this.Weights.Length), theta.Slice(o_Means, this.Means.Length), theta.Slice(o_Sds, this.Sds.Length), f);
-            for (int a = 0; a < size; a++)
+            int row = Position(a);
+            if (row < 0) continue;
+            for (int c = 0; c < size; c++)
             {
-                int row = Position(a);
-                if (row < 0) continue;
-                for (int c = 0; c < size; c++)
-                {
-                    int column = Position(c);
-                    if (column >= row) matrix[(row * p) + column] += count * f[(a * size) + c];
-                }
+                int column = Position(c);
+                if (column >= row) matrix[(row * p) + column] += count * f[(a * size) + c];
             }
-        }
-        finally
-        {
-            if (rented is not null) global::System.Buffers.ArrayPool<double>.Shared.Return(rented);
         }
 
         // θ's position of coordinate a of (w, μ, σ); −1 for an argument that is data.
@@ -663,6 +653,8 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
             return member == 0 ? o_Weights + element : member == 1 ? o_Means + element : o_Sds + element;
         }
     }
+
+    private readonly global::MleGen.NormalMixtureInformationCache __mixtureInformation0 = new global::MleGen.NormalMixtureInformationCache();
 
     /// <summary>Adds Σᵢ sᵢsᵢᵀ over observations [start, end) of <c>Observation</c>, sᵢ the observation's score, using <paramref name="score"/> as workspace.</summary>
     private void __ScoreOuter0(global::System.ReadOnlySpan<double> theta, global::System.Span<double> meat, global::System.Span<double> score, int start, int end)
