@@ -337,6 +337,14 @@ internal static class ModelEmitter
         w.Line(GeneratedCode);
         w.Line("public bool HasExpectedInformation => " + (censored ? "false" : "true") + ";");
         w.Line();
+        if (!censored && !terms.All(t => FisherTable.HasClosedForm(t.Spec.Family)))
+        {
+            // A mixture's F is a quadrature: the fitter uses it only when asked, not as Newton's fallback curvature.
+            w.Line("/// <inheritdoc />");
+            w.Line(GeneratedCode);
+            w.Line("bool global::MleGen.IMleModel.HasCheapExpectedInformation => false;");
+            w.Line();
+        }
 
         Method("public void ExpectedInformation(global::System.ReadOnlySpan<double> theta, global::System.Span<double> information)", () =>
         {

@@ -97,6 +97,8 @@ internal sealed class ClusteredModel : IMleModel, IRankFold
 
     public bool HasExpectedInformation => _model.HasExpectedInformation;
 
+    public bool HasCheapExpectedInformation => _model.HasCheapExpectedInformation;
+
     public bool HasKinks => _model.HasKinks;
 
     public double KinkSmoothing { get => _model.KinkSmoothing; set => _model.KinkSmoothing = value; }

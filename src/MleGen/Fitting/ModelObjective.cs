@@ -72,11 +72,11 @@ internal sealed class ModelObjective : IObjective
     public void Hessian(ReadOnlySpan<double> x, Span<double> hessian) => Curvature(x, hessian, _curvature);
 
     /// <inheritdoc/>
-    /// <remarks>Only where the model has an expected information: otherwise it would be the observed one again.</remarks>
-    public bool HasFallbackHessian => _curvature == CurvatureKind.Observed && _model.HasExpectedInformation;
+    /// <remarks>Only where the model has a cheap expected information: otherwise it would be the observed one again, or a quadrature per step.</remarks>
+    public bool HasFallbackHessian => _curvature == CurvatureKind.Observed && _model.HasCheapExpectedInformation;
 
     /// <inheritdoc/>
-    public bool HasExpectedCurvature => _model.HasExpectedInformation;
+    public bool HasExpectedCurvature => _model.HasCheapExpectedInformation;
 
     /// <inheritdoc/>
     public double ValueGradientAndExpectedCurvature(ReadOnlySpan<double> x, Span<double> gradient, Span<double> curvature)

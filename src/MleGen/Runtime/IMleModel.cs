@@ -76,6 +76,14 @@ public interface IMleModel
     bool HasExpectedInformation { get; }
 
     /// <summary>
+    /// True when the expected information costs about what the observed one does (closed forms); false where it is
+    /// computed numerically (a <c>NormalMixture</c> term: quadrature, slow when a component is collapsing), so the
+    /// optimizer uses it only when asked (Fisher scoring, <see cref="CovarianceKind.Expected"/>) and not as Newton's
+    /// fallback curvature or its geodesic acceleration.
+    /// </summary>
+    bool HasCheapExpectedInformation => HasExpectedInformation;
+
+    /// <summary>
     /// True when the log-likelihood has kinks in θ (a <c>Laplace</c> term: |y − m| is not differentiable
     /// where a residual is 0, so the maximum sits on a kink). <see cref="ModelFitter.Fit"/> then solves a
     /// sequence of smoothed problems (<see cref="KinkSmoothing"/> → 0) and reports the exact likelihood.

@@ -173,6 +173,10 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
 
     /// <inheritdoc />
     [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
+    bool global::MleGen.IMleModel.HasCheapExpectedInformation => false;
+
+    /// <inheritdoc />
+    [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
     public void ExpectedInformation(global::System.ReadOnlySpan<double> theta, global::System.Span<double> information)
     {
         using global::MleGen.ExclusiveUse.Scope __use = global::MleGen.ExclusiveUse.Enter(this);
