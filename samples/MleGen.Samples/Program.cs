@@ -34,8 +34,15 @@ DesignMatrix additive = frame.Design("wool + tension", interceptColumn: false);
 // The design's column names (woolB, tensionM, tensionH) name Beta's elements: [Param(Names = nameof(Columns))].
 var poisson = new PoissonRegression { X = additive.Matrix, Y = breaks, Columns = [.. additive.ColumnNames], Beta = new double[additive.ColumnCount] };
 var poissonFit = poisson.Fit();
+// This fit warns: MLE1010, over-dispersion (Pearson χ² = 213 on 50 df), pointing to a NegativeBinomial model or sandwich standard errors.
 Show("Warp breaks ~ wool + tension (Poisson-log), R datasets::warpbreaks", poissonFit);
-Show("The same fit with sandwich (robust) standard errors: overdispersion roughly doubles them", poissonFit.WithCovariance(CovarianceKind.Sandwich));
+foreach (FitDiagnostic warning in poissonFit.Diagnostics)
+{
+    Console.WriteLine($"{warning.Id} is explained at {warning.HelpLink}");
+}
+
+Console.WriteLine();
+Show("The same fit with sandwich (robust) standard errors, as MLE1010 suggests: overdispersion roughly doubles them", poissonFit.WithCovariance(CovarianceKind.Sandwich));
 
 DesignMatrix factorial = frame.Design("wool * tension", interceptColumn: false);
 var interaction = new PoissonRegression { X = factorial.Matrix, Y = breaks, Columns = [.. factorial.ColumnNames], Beta = new double[factorial.ColumnCount] };
@@ -55,7 +62,9 @@ foreach (string file in new[] { "warpbreaks_coefficients.csv", "warpbreaks_coeff
 
 interactionFit.Tidy(new ReportOptions { Exponentiate = true }).Save(Path.Combine(output, "warpbreaks_rate_ratios.csv"));
 PlotFile.Save(ProfilePlot.Create(interactionFit, "woolB"), Path.Combine(output, "warpbreaks_profile_woolB.png"));
-(double[] fitted, double[] pearson) = PearsonResiduals(interaction, factorial.Matrix, breaks);
+// Fitted means and Pearson residuals (y − μ̂)/√Var̂(y) of the fitted model, as R's fitted() and residuals(fit, "pearson").
+double[] fitted = interactionFit.FittedValues;
+double[] pearson = interactionFit.Residuals(ResidualKind.Pearson);
 PlotFile.Save(ResidualPlot.VersusFitted(fitted, pearson, "Pearson residuals"), Path.Combine(output, "warpbreaks_residuals.svg"));
 PlotFile.Save(ResidualPlot.NormalQQ(pearson, "Pearson residuals"), Path.Combine(output, "warpbreaks_qq.png"));
 Console.WriteLine("Coefficient table (Markdown, 4 significant digits):");
@@ -92,24 +101,4 @@ static void Show(string title, FitResult fit, ReportOptions? report = null)
     Console.WriteLine(new string('=', Math.Min(title.Length, 100)));
     Console.WriteLine(fit.Summary(report));
     Console.WriteLine();
-}
-
-// Fitted means exp(Intercept + x·Beta) and Pearson residuals (y − μ)/√μ of the fitted Poisson model.
-static (double[] Fitted, double[] Pearson) PearsonResiduals(PoissonRegression model, double[,] x, int[] y)
-{
-    var fitted = new double[y.Length];
-    var pearson = new double[y.Length];
-    for (int i = 0; i < y.Length; i++)
-    {
-        double eta = model.Intercept;
-        for (int j = 0; j < model.Beta.Length; j++)
-        {
-            eta += model.Beta[j] * x[i, j];
-        }
-
-        fitted[i] = Math.Exp(eta);
-        pearson[i] = (y[i] - fitted[i]) / Math.Sqrt(fitted[i]);
-    }
-
-    return (fitted, pearson);
 }

@@ -26,6 +26,7 @@ public static partial class Functions
     [EditorBrowsable(EditorBrowsableState.Never)]
     public static double NegativeBinomialDispersionInformation(double mean, double dispersion)
     {
+        const double SurvivalNoise = 1e-15; // 1 − cumulative below this is rounding noise (a few ε of the sum of probabilities)
         double q = mean / (dispersion + mean);
         // P(Y = 0) = (φ/(φ+μ))^φ, then p(y+1) = p(y)·(y+φ)/(y+1)·q.
         double probability = Math.Exp(dispersion * Math.Log(dispersion / (dispersion + mean)));
@@ -36,7 +37,10 @@ public static partial class Functions
             double survival = 1 - cumulative;
             double term = survival / ((dispersion + j) * (dispersion + j));
             sum += term;
-            if (survival <= 0 || term < 1e-17 * sum && j > mean)
+            // Past the mean, stop when the terms are negligible, or when 1 − cumulative is down to its rounding noise: for a
+            // huge dispersion (θ → ∞, the Poisson limit) cumulative plateaus a few ε below 1, and the loop would otherwise
+            // run its 10⁷ steps for every observation (minutes per fit).
+            if (survival <= 0 || (j > mean && (term < 1e-17 * sum || survival < SurvivalNoise)))
             {
                 break;
             }

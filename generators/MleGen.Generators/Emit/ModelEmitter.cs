@@ -149,6 +149,7 @@ internal static class ModelEmitter
             EmitEntryPoints(w, model);
             PriorEmitter.Emit(w, spec, GeneratedCode);
             DescriptionEmitter.Emit(w, spec, Description.GlmShape.Of(spec), GeneratedCode);
+            FittedEmitter.EmitMembers(w, model, GeneratedCode);
             w.Line("/// <summary>Fits the model by maximum likelihood (MAP when it has priors), writes the estimates into the parameter members and returns the inference report.</summary>");
             w.Line("/// <param name=\"options\">Optimizer, covariance kind, tolerances, start values, fixed parameters; defaults when null.</param>");
             w.Line(GeneratedCode);
@@ -178,6 +179,7 @@ internal static class ModelEmitter
                 }
 
                 InformationEmitter.EmitScores(w, model, t, members);
+                FittedEmitter.EmitTerm(w, model, t, members);
             }
 
         }

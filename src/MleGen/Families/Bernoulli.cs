@@ -1,3 +1,5 @@
+using System;
+
 namespace MleGen;
 
 /// <summary>The Bernoulli observation model for a 0/1 outcome with success probability p.</summary>
@@ -30,4 +32,13 @@ public readonly struct Bernoulli : IObservationFamily
 
     /// <summary>log p for true, log(1 − p) for false.</summary>
     public double LogDensity(bool y) => LogDensity(y ? 1 : 0);
+
+    /// <summary>The mean p.</summary>
+    public double Mean => P;
+
+    /// <summary>The variance p(1 − p).</summary>
+    public double Variance => P * (1 - P);
+
+    /// <summary>The unit deviance −2·log p for y = 1, −2·log(1 − p) for y = 0.</summary>
+    public double Deviance(double y) => y != 0 ? -2 * Math.Log(P) : -2 * Functions.Log1p(-P);
 }

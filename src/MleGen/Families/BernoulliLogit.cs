@@ -51,4 +51,13 @@ public readonly struct BernoulliLogit : IObservationFamily
 
     /// <summary>log Logistic(eta) for true, log Logistic(−eta) for false.</summary>
     public double LogDensity(bool y) => LogDensity(y ? 1 : 0);
+
+    /// <summary>The mean p = Logistic(eta).</summary>
+    public double Mean => Functions.Logistic(Eta);
+
+    /// <summary>The variance p(1 − p) = Logistic(eta)·Logistic(−eta).</summary>
+    public double Variance => Functions.Logistic(Eta) * Functions.Logistic(-Eta);
+
+    /// <summary>The unit deviance 2·Softplus(−eta) for y = 1, 2·Softplus(eta) for y = 0.</summary>
+    public double Deviance(double y) => 2 * Functions.Softplus(y != 0 ? -Eta : Eta);
 }

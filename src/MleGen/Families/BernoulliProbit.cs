@@ -51,4 +51,13 @@ public readonly struct BernoulliProbit : IObservationFamily
 
     /// <summary>log Φ(eta) for true, log Φ(−eta) for false.</summary>
     public double LogDensity(bool y) => LogDensity(y ? 1 : 0);
+
+    /// <summary>The mean p = Φ(eta).</summary>
+    public double Mean => Functions.Phi(Eta);
+
+    /// <summary>The variance Φ(eta)·Φ(−eta).</summary>
+    public double Variance => Functions.Phi(Eta) * Functions.Phi(-Eta);
+
+    /// <summary>The unit deviance −2·log Φ(eta) for y = 1, −2·log Φ(−eta) for y = 0.</summary>
+    public double Deviance(double y) => -2 * Functions.LogPhi(y != 0 ? Eta : -Eta);
 }

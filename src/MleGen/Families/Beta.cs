@@ -30,4 +30,17 @@ public readonly struct Beta : IObservationFamily
     /// <summary>(α − 1)·log y + (β − 1)·log(1 − y) − log B(α, β); −∞ outside (0, 1).</summary>
     public double LogDensity(double y) =>
         IsInSupport(y) ? MathNet.Numerics.Distributions.Beta.PDFLn(Alpha, BetaParameter, y) : double.NegativeInfinity;
+
+    /// <summary>The mean α/(α + β).</summary>
+    public double Mean => Alpha / (Alpha + BetaParameter);
+
+    /// <summary>The variance αβ/((α + β)²(α + β + 1)).</summary>
+    public double Variance
+    {
+        get
+        {
+            double total = Alpha + BetaParameter;
+            return Alpha * BetaParameter / (total * total * (total + 1));
+        }
+    }
 }

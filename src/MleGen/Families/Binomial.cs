@@ -35,4 +35,13 @@ public readonly struct Binomial : IObservationFamily
         y >= 0 && y <= Trials
             ? MathNet.Numerics.Distributions.Binomial.PMFLn(P, Trials, y)
             : double.NegativeInfinity;
+
+    /// <summary>The mean n·p (a count of successes).</summary>
+    public double Mean => Trials * P;
+
+    /// <summary>The variance n·p(1 − p).</summary>
+    public double Variance => Trials * P * (1 - P);
+
+    /// <summary>The unit deviance 2·(y·log(y/μ) + (n − y)·log((n − y)/(n − μ))), μ = n·p.</summary>
+    public double Deviance(double y) => 2 * (Moments.XLogXOver(y, Trials * P) + Moments.XLogXOver(Trials - y, Trials * (1 - P)));
 }

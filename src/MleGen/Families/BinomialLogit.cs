@@ -56,4 +56,20 @@ public readonly struct BinomialLogit : IObservationFamily
             - (y * Functions.Softplus(-Eta))
             - ((Trials - y) * Functions.Softplus(Eta));
     }
+
+    /// <summary>The mean n·Logistic(eta) (a count of successes).</summary>
+    public double Mean => Trials * Functions.Logistic(Eta);
+
+    /// <summary>The variance n·p(1 − p).</summary>
+    public double Variance => Trials * Functions.Logistic(Eta) * Functions.Logistic(-Eta);
+
+    /// <summary>The unit deviance 2·(y·log(y/μ) + (n − y)·log((n − y)/(n − μ))), μ = n·Logistic(eta), in log space.</summary>
+    public double Deviance(double y)
+    {
+        // y·log(y/(n p)) = y·(log(y/n) + Softplus(−eta)); (n − y)·log((n − y)/(n(1 − p))) likewise with Softplus(eta).
+        double failures = Trials - y;
+        double success = y == 0 ? 0 : y * (Math.Log(y / Trials) + Functions.Softplus(-Eta));
+        double failure = failures == 0 ? 0 : failures * (Math.Log(failures / Trials) + Functions.Softplus(Eta));
+        return 2 * (success + failure);
+    }
 }

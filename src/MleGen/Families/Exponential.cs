@@ -25,6 +25,15 @@ public readonly struct Exponential : ICensorableFamily
     public double LogDensity(double y) =>
         IsInSupport(y) ? MathNet.Numerics.Distributions.Exponential.PDFLn(Rate, y) : double.NegativeInfinity;
 
+    /// <summary>The mean 1/rate.</summary>
+    public double Mean => 1 / Rate;
+
+    /// <summary>The variance 1/rate².</summary>
+    public double Variance => 1 / (Rate * Rate);
+
+    /// <summary>The unit deviance 2·(y·rate − 1 − log(y·rate)) (the gamma family's with shape 1).</summary>
+    public double Deviance(double y) => Moments.GammaDeviance(y * Rate);
+
     /// <summary>log(1 − e^−rate·y), exact for small and large rate·y; −∞ for y ≤ 0.</summary>
     public double LogCdf(double y) => y > 0 ? Functions.Log1mExp(Rate * y) : double.IsNaN(y) ? double.NaN : double.NegativeInfinity;
 

@@ -30,4 +30,13 @@ public readonly struct Gamma : IObservationFamily
     /// <summary>shape·log rate − log Γ(shape) + (shape − 1)·log y − rate·y; −∞ outside y &gt; 0.</summary>
     public double LogDensity(double y) =>
         IsInSupport(y) ? MathNet.Numerics.Distributions.Gamma.PDFLn(Shape, Rate, y) : double.NegativeInfinity;
+
+    /// <summary>The mean shape/rate.</summary>
+    public double Mean => Shape / Rate;
+
+    /// <summary>The variance shape/rate².</summary>
+    public double Variance => Shape / (Rate * Rate);
+
+    /// <summary>The unit deviance 2·shape·(y/μ − 1 − log(y/μ)), μ = shape/rate, shape held (R's Gamma deviance times the shape, 1/dispersion).</summary>
+    public double Deviance(double y) => Shape * Moments.GammaDeviance(y * Rate / Shape);
 }

@@ -38,6 +38,12 @@ public readonly struct Laplace : ICensorableFamily
         return IsInSupport(y) ? MathNet.Numerics.Distributions.Laplace.PDFLn(Location, Scale, y) : double.NegativeInfinity;
     }
 
+    /// <summary>The mean, the location.</summary>
+    public double Mean => Location;
+
+    /// <summary>The variance 2·scale².</summary>
+    public double Variance => 2 * Scale * Scale;
+
     /// <summary>log F(y): z − log 2 below the location, log(1 − ½e^−z) above, z = (y − location)/scale.</summary>
     public double LogCdf(double y) => Functions.LaplaceLogCdf((y - Location) / Scale);
 

@@ -52,6 +52,12 @@ public readonly struct LogNormal : ICensorableFamily
         return (-0.5 * z * z) - Math.Log(y) - Math.Log(Sigma) - LogSqrtTwoPi;
     }
 
+    /// <summary>The mean exp(μ + σ²/2).</summary>
+    public double Mean => Math.Exp(Mu + (0.5 * Sigma * Sigma));
+
+    /// <summary>The variance (exp(σ²) − 1)·exp(2μ + σ²).</summary>
+    public double Variance => Functions.Expm1(Sigma * Sigma) * Math.Exp((2 * Mu) + (Sigma * Sigma));
+
     /// <summary>log Φ((log y − mu)/sigma); −∞ for y ≤ 0.</summary>
     public double LogCdf(double y) => y > 0 ? Functions.LogPhi((Math.Log(y) - Mu) / Sigma) : double.IsNaN(y) ? double.NaN : double.NegativeInfinity;
 

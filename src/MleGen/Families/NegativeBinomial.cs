@@ -68,4 +68,11 @@ public readonly struct NegativeBinomial : IObservationFamily
             - (Dispersion * Functions.Log1p(Mean / Dispersion))
             + (y == 0 ? 0 : y * (Math.Log(Mean) - Math.Log(total)));
     }
+
+    /// <summary>The variance μ + μ²/φ.</summary>
+    public double Variance => Mean + (Mean * Mean / Dispersion);
+
+    /// <summary>The unit deviance 2·(y·log(y/μ) − (y + φ)·log((y + φ)/(μ + φ))), φ held (R's <c>glm.nb</c> deviance residuals).</summary>
+    public double Deviance(double y) =>
+        2 * (Moments.XLogXOver(y, Mean) - ((y + Dispersion) * Functions.Log1p((y - Mean) / (Mean + Dispersion))));
 }

@@ -31,6 +31,16 @@ public readonly struct Normal : ICensorableFamily
     public double LogDensity(double y) =>
         IsInSupport(y) ? MathNet.Numerics.Distributions.Normal.PDFLn(Mean, Sd, y) : double.NegativeInfinity;
 
+    /// <summary>The variance sd².</summary>
+    public double Variance => Sd * Sd;
+
+    /// <summary>The unit deviance 2·(log p(y | mean = y) − log p(y)) = ((y − mean)/sd)², sd held.</summary>
+    public double Deviance(double y)
+    {
+        double z = (y - Mean) / Sd;
+        return z * z;
+    }
+
     /// <summary>log Φ((y − mean)/sd), exact far into both tails (see <see cref="Functions.LogPhi"/>).</summary>
     public double LogCdf(double y) => Functions.LogPhi((y - Mean) / Sd);
 

@@ -121,4 +121,36 @@ public readonly struct NormalMixture : IObservationFamily
                 string.Create(CultureInfo.InvariantCulture, $"{name}[{index}] {requirement}, was {value:R}"));
         }
     }
+
+    /// <summary>The mean Σₖ wₖμₖ.</summary>
+    public double Mean
+    {
+        get
+        {
+            double mean = 0;
+            for (int k = 0; k < Components; k++)
+            {
+                mean += _weights[k] * _means[k];
+            }
+
+            return mean;
+        }
+    }
+
+    /// <summary>The variance Σₖ wₖ(sdₖ² + (μₖ − mean)²).</summary>
+    public double Variance
+    {
+        get
+        {
+            double mean = Mean;
+            double variance = 0;
+            for (int k = 0; k < Components; k++)
+            {
+                double d = _means[k] - mean;
+                variance += _weights[k] * ((_sds[k] * _sds[k]) + (d * d));
+            }
+
+            return variance;
+        }
+    }
 }

@@ -40,4 +40,13 @@ public readonly struct Poisson : IObservationFamily
 
         return MathNet.Numerics.Distributions.Poisson.PMFLn(Rate, y);
     }
+
+    /// <summary>The mean, the rate.</summary>
+    public double Mean => Rate;
+
+    /// <summary>The variance, the rate.</summary>
+    public double Variance => Rate;
+
+    /// <summary>The unit deviance 2·(y·log(y/rate) − (y − rate)).</summary>
+    public double Deviance(double y) => 2 * (Moments.XLogXOver(y, Rate) - (y - Rate));
 }

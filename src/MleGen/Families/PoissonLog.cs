@@ -43,4 +43,13 @@ public readonly struct PoissonLog : IObservationFamily
         // exp(eta) under- or overflowed: the plain formula in log space is exact there (−∞ on overflow).
         return (y * Eta) - rate - Functions.LogFactorial(y);
     }
+
+    /// <summary>The mean exp(eta).</summary>
+    public double Mean => Math.Exp(Eta);
+
+    /// <summary>The variance exp(eta).</summary>
+    public double Variance => Math.Exp(Eta);
+
+    /// <summary>The unit deviance 2·(y·(log y − eta) − (y − exp(eta))).</summary>
+    public double Deviance(double y) => 2 * ((y == 0 ? 0 : y * (Math.Log(y) - Eta)) - (y - Math.Exp(Eta)));
 }

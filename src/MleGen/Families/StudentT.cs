@@ -43,4 +43,10 @@ public readonly struct StudentT : IObservationFamily
 
         return IsInSupport(y) ? MathNet.Numerics.Distributions.StudentT.PDFLn(Location, Scale, Nu, y) : double.NegativeInfinity;
     }
+
+    /// <summary>The mean, the location; NaN for ν ≤ 1 (no mean exists).</summary>
+    public double Mean => Nu > 1 ? Location : double.NaN;
+
+    /// <summary>The variance scale²·ν/(ν − 2); +∞ for 1 &lt; ν ≤ 2, NaN for ν ≤ 1.</summary>
+    public double Variance => Nu > 2 ? Scale * Scale * Nu / (Nu - 2) : Nu > 1 ? double.PositiveInfinity : double.NaN;
 }

@@ -62,6 +62,20 @@ public readonly struct Weibull : ICensorableFamily
 
     private static bool IsPositiveFinite(double value) => value > 0 && double.IsFinite(value);
 
+    /// <summary>The mean scale·Γ(1 + 1/shape).</summary>
+    public double Mean => Scale * Math.Exp(Functions.LogGamma(1 + (1 / Shape)));
+
+    /// <summary>The variance scale²·(Γ(1 + 2/shape) − Γ(1 + 1/shape)²).</summary>
+    public double Variance
+    {
+        get
+        {
+            double g1 = Math.Exp(Functions.LogGamma(1 + (1 / Shape)));
+            double g2 = Math.Exp(Functions.LogGamma(1 + (2 / Shape)));
+            return Scale * Scale * (g2 - (g1 * g1));
+        }
+    }
+
     /// <summary>log(1 − exp(−(y/λ)^k)), exact for small and large (y/λ)^k; −∞ for y ≤ 0.</summary>
     public double LogCdf(double y) => y > 0 ? Functions.Log1mExp(Power(y)) : double.IsNaN(y) ? double.NaN : double.NegativeInfinity;
 

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using MathNet.Numerics;
 
 namespace MleGen;
@@ -85,10 +86,14 @@ internal sealed class FitSession : IFitSource
         CovarianceOutcome covariance = finite
             ? CovarianceEstimator.Estimate(model, theta, Problem.Infos, Problem.IsFixed, kind, Options.CancellationToken)
             : new CovarianceOutcome(null, []);
+        FittedObservations? fitted = finite ? Fitted() : null;
+        (List<FitDiagnostic> diagnostics, int[] unusable) = Diagnostics(kind, covariance, finite, fitted);
         var parameters = new ParameterEstimate[p];
         for (int i = 0; i < p; i++)
         {
-            parameters[i] = Estimate(Problem.Infos[i].Name, theta[i], Problem.IsFixed[i], covariance.Covariance?[i, i] ?? double.NaN, z);
+            // A parameter a check found at a bound or running off with a separation has no usable Wald inference.
+            double variance = Array.IndexOf(unusable, i) >= 0 ? double.NaN : covariance.Covariance?[i, i] ?? double.NaN;
+            parameters[i] = Estimate(Problem.Infos[i].Name, theta[i], Problem.IsFixed[i], variance, z);
         }
 
         var derived = DerivedEstimates(model, theta, covariance.Covariance, z);
@@ -113,12 +118,31 @@ internal sealed class FitSession : IFitSource
             covariance.Covariance,
             kind,
             level,
-            FitDiagnosticsBuilder.Build(Problem, Outcome, covariance, kind, finite))
+            diagnostics,
+            fitted,
+            _fittedUnavailable ?? "the log-likelihood is not finite at the estimate.")
         {
             DerivedInOrder = derived,
             Model = Description,
             Glm = finite && Description?.Glm is { } glm ? GlmStatistics.Compute(glm, -nll, theta, Problem.Infos, Problem.IsFixed) : null,
         };
+    }
+
+    private readonly Dictionary<CovarianceKind, (List<FitDiagnostic>, int[])> _diagnostics = [];
+    private FittedObservations? _fitted;
+    private string? _fittedUnavailable;
+    private bool _fittedDone;
+
+    /// <summary>The checks at <paramref name="kind"/>, once per kind (a new confidence level re-uses them).</summary>
+    private (List<FitDiagnostic> Diagnostics, int[] Unusable) Diagnostics(CovarianceKind kind, CovarianceOutcome covariance, bool finite, FittedObservations? fitted)
+    {
+        if (!_diagnostics.TryGetValue(kind, out var result))
+        {
+            result = FitDiagnosticsBuilder.Build(Problem, Outcome, covariance, kind, finite, fitted, Options.CancellationToken);
+            _diagnostics[kind] = result;
+        }
+
+        return result;
     }
 
     /// <summary>Each [Derived] quantity g(θ̂) with the delta-method variance ∇gᵀ Σ ∇g (no standard error without Σ).</summary>
@@ -152,6 +176,41 @@ internal sealed class FitSession : IFitSource
         }
 
         return result;
+    }
+
+    /// <summary>The fitted observations at the estimate, evaluated once; null (with the reason kept) when the model cannot report them.</summary>
+    private FittedObservations? Fitted()
+    {
+        if (_fittedDone)
+        {
+            return _fitted;
+        }
+
+        _fittedDone = true;
+        IMleModel model = Problem.Model;
+        if (model is ClusteredModel)
+        {
+            _fittedUnavailable = "a cluster fit: each rank holds only its shard of the observations.";
+            return null;
+        }
+
+        if (model.LikelihoodTermCount == 0)
+        {
+            _fittedUnavailable = "the model does not report its likelihood terms (IMleModel.LikelihoodTermCount is 0: a hand-written model).";
+            return null;
+        }
+
+        try
+        {
+            _fitted = FittedObservations.Evaluate(model, Outcome.Theta);
+        }
+        catch (ArgumentException e)
+        {
+            // A family rejected its arguments at the estimate (its constructor's check): no fitted values, and the reason.
+            _fittedUnavailable = "the fitted family rejected its parameters at the estimate: " + e.Message;
+        }
+
+        return _fitted;
     }
 
     /// <summary>The model's description, read once per fit (its GLM part copies the observations).</summary>

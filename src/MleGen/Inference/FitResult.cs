@@ -15,6 +15,8 @@ public sealed class FitResult
     private readonly CovarianceMatrix? _covariance;
     private readonly Dictionary<string, int> _indexByName;
     private readonly IFitSource _source;
+    private readonly FittedObservations? _fitted;
+    private readonly string _fittedUnavailable;
 
     internal FitResult(
         IFitSource source,
@@ -35,8 +37,12 @@ public sealed class FitResult
         double[,]? covariance,
         CovarianceKind covarianceKind,
         double confidenceLevel,
-        IReadOnlyList<FitDiagnostic> diagnostics)
+        IReadOnlyList<FitDiagnostic> diagnostics,
+        FittedObservations? fitted,
+        string fittedUnavailable)
     {
+        _fitted = fitted;
+        _fittedUnavailable = fittedUnavailable;
         _source = source;
         Method = method;
         MethodReason = methodReason;
@@ -187,6 +193,29 @@ public sealed class FitResult
 
     /// <summary>Run-time diagnostics (<c>MLE1xxx</c>): non-convergence, a diverging likelihood, unidentified parameters.</summary>
     public IReadOnlyList<FitDiagnostic> Diagnostics { get; }
+
+    /// <summary>True when <see cref="FittedValues"/> and <see cref="Residuals"/> are available (a generated model fitted in one process, with a finite log-likelihood).</summary>
+    public bool HasFittedValues => _fitted is not null;
+
+    /// <summary>
+    /// The fitted mean μ̂ᵢ = E[yᵢ | θ̂] of every observation (R's <c>fitted(fit)</c>), each likelihood term's observations in
+    /// turn in declaration order (the order of <see cref="ObservationCount"/>): a Bernoulli's is p̂ᵢ, a binomial's nᵢp̂ᵢ (a
+    /// count), a Poisson's the rate, a mixture's Σₖwₖμₖ. A new array on each access.
+    /// </summary>
+    /// <exception cref="NotSupportedException">The fit has none (<see cref="HasFittedValues"/> false: a hand-written model, a cluster fit, a non-finite fit), or a term's family has no mean (Cauchy, CategoricalLogits; the message names the term).</exception>
+    /// <exception cref="InvalidOperationException">A fitted mean is not finite (a StudentT with ν ≤ 1); the message names the observation.</exception>
+    public double[] FittedValues => Fitted.FittedValues();
+
+    /// <summary>
+    /// The residuals of <paramref name="kind"/> of every observation, in the order of <see cref="FittedValues"/>: response
+    /// yᵢ − μ̂ᵢ, Pearson (yᵢ − μ̂ᵢ)√wᵢ/√Var̂(yᵢ), or deviance sign(yᵢ − μ̂ᵢ)√(wᵢdᵢ) (see <see cref="ResidualKind"/>; for
+    /// Poisson, binomial, Bernoulli and negative binomial fits R's <c>residuals(fit, type)</c>). A new array on each call.
+    /// </summary>
+    /// <exception cref="NotSupportedException">No fitted values (see <see cref="FittedValues"/>), or deviance residuals of a family without a deviance (the message names the term).</exception>
+    /// <exception cref="InvalidOperationException">A residual is not finite (a StudentT with ν ≤ 2 has no finite variance); the message names the observation.</exception>
+    public double[] Residuals(ResidualKind kind) => Fitted.Residuals(kind);
+
+    private FittedObservations Fitted => _fitted ?? throw new NotSupportedException("This fit has no fitted values: " + _fittedUnavailable);
 
     /// <summary>The same fit with standard errors, intervals and covariance recomputed from <paramref name="kind"/> at the estimate.</summary>
     /// <exception cref="InvalidOperationException"><see cref="CovarianceKind.Expected"/> for a model without an expected information (<see cref="IMleModel.HasExpectedInformation"/> false).</exception>

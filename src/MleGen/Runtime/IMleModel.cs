@@ -112,6 +112,25 @@ public interface IMleModel
     /// <summary>The outer product of the per-observation scores Σᵢ sᵢsᵢᵀ (the sandwich "meat"), p×p row-major.</summary>
     void ScoreOuterProduct(ReadOnlySpan<double> theta, Span<double> meat);
 
+    /// <summary>
+    /// The number of likelihood terms whose observations <see cref="EvaluateFitted"/> reports (generated models: one per
+    /// <c>[Likelihood]</c> method). 0 (the default, for hand-written models) means fitted values and residuals are not available.
+    /// </summary>
+    int LikelihoodTermCount => 0;
+
+    /// <summary>Likelihood term <paramref name="term"/>: its method, observed member, family and what the family offers.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="term"/> is not below <see cref="LikelihoodTermCount"/>.</exception>
+    LikelihoodTermInfo GetLikelihoodTerm(int term) => throw new ArgumentOutOfRangeException(nameof(term), term, "This model reports no likelihood terms.");
+
+    /// <summary>
+    /// Writes, for every observation of likelihood term <paramref name="term"/> at <paramref name="theta"/>, its observed value and
+    /// weight and, where the family defines them (<see cref="GetLikelihoodTerm"/>), the fitted family's mean, variance and unit deviance.
+    /// </summary>
+    /// <exception cref="ArgumentException">A column's length is not the term's observation count.</exception>
+    /// <exception cref="NotSupportedException">The model reports no likelihood terms (<see cref="LikelihoodTermCount"/> 0).</exception>
+    void EvaluateFitted(int term, ReadOnlySpan<double> theta, FittedColumns columns) =>
+        throw new NotSupportedException("This model does not report fitted values (LikelihoodTermCount is 0): only generated models do.");
+
     /// <summary>True when any parameter carries a prior attribute (the fit is MAP).</summary>
     bool HasPrior { get; }
 

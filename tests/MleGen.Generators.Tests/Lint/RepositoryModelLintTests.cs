@@ -41,6 +41,8 @@ public class RepositoryModelLintTests
             "the benchmark times the plain mixture likelihood against a hand-written loop of the same model"),
         ("KnownWeightsMixtureModel", DiagnosticIds.CollapsibleMixture, "Sds",
             "the tests evaluate this model's data checks, they never fit it"),
+        ("MixtureFailureModel", DiagnosticIds.CollapsibleMixture, "Sds",
+            "the plain maximum-likelihood mixture on purpose: the run-time check MLE1002 must report its collapse"),
         ("NormalMixtureBoundary", DiagnosticIds.CollapsibleMixture, "S",
             "evaluated at fixed values against the family's density, never fitted"),
     ];

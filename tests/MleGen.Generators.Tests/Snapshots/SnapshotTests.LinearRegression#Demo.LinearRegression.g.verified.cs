@@ -267,6 +267,41 @@ namespace Demo
             return new global::MleGen.ModelDescription("LinearRegression", terms, global::System.Array.Empty<string>(), new global::MleGen.GlmTerm(global::MleGen.GlmFamily.Gaussian, global::MleGen.GlmLink.Identity, global::MleGen.GlmTerm.Values(this.Y), null, true, false, "Sigma"));
         }
 
+        /// <inheritdoc />
+        [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
+        public int LikelihoodTermCount => 1;
+
+        /// <inheritdoc />
+        [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
+        public global::MleGen.LikelihoodTermInfo GetLikelihoodTerm(int term)
+        {
+            switch (term)
+            {
+                case 0: return new global::MleGen.LikelihoodTermInfo("Observation", "Y", "Normal", this.Y?.Length ?? 0, false, true, true);
+                default: throw new global::System.ArgumentOutOfRangeException(nameof(term), term, "The model has 1 likelihood terms.");
+            }
+        }
+
+        /// <inheritdoc />
+        [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
+        public void EvaluateFitted(int term, global::System.ReadOnlySpan<double> theta, global::MleGen.FittedColumns columns)
+        {
+            using var __use = global::MleGen.ExclusiveUse.Enter(this);
+            __EnsureReady(theta.Length);
+            int n = GetLikelihoodTerm(term).ObservationCount;
+            columns.RequireLength(n);
+            // in chunks, as the evaluation kernels run
+            for (int start = 0; start < n; start += global::MleGen.ChunkedEvaluator.ChunkSize)
+            {
+                int end = global::System.Math.Min(n, start + global::MleGen.ChunkedEvaluator.ChunkSize);
+                switch (term)
+                {
+                    case 0: __Fitted0(theta, columns, start, end); break;
+                    default: throw new global::System.ArgumentOutOfRangeException(nameof(term));
+                }
+            }
+        }
+
         /// <summary>Fits the model by maximum likelihood (MAP when it has priors), writes the estimates into the parameter members and returns the inference report.</summary>
         /// <param name="options">Optimizer, covariance kind, tolerances, start values, fixed parameters; defaults when null.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
@@ -489,6 +524,36 @@ namespace Demo
                     global::System.Span<double> meatRow = meat.Slice(a * p, p);
                     for (int c = a; c < p; c++) meatRow[c] += sa * score[c];
                 }
+            }
+        }
+
+        /// <summary>The observed values and weights of <c>Observation</c> over observations [start, end), with the Normal family's mean and variance at θ and its unit deviance.</summary>
+        private void __Fitted0(global::System.ReadOnlySpan<double> theta, global::MleGen.FittedColumns columns, int start, int end)
+        {
+            int o_Intercept = 0;
+            int o_Beta = o_Intercept + 1;
+            int o_Sigma = o_Beta + this.Beta.Length;
+            double p_Intercept = theta[o_Intercept];
+            global::System.ReadOnlySpan<double> p_Beta = theta.Slice(o_Beta, this.Beta.Length);
+            double p_Sigma = theta[o_Sigma];
+            double[,] d_X = this.X;
+            double[] d_Y = this.Y;
+            // θ-only subexpressions, hoisted out of the observation loop
+            for (int i = start; i < end; i++)
+            {
+                global::System.ReadOnlySpan<double> r_X = global::MleGen.DataRows.Row(d_X, i);
+                double sum8 = 0d;
+                for (int __j0_0 = 0; __j0_0 < p_Beta.Length; __j0_0++)
+                {
+                    sum8 += (p_Beta[__j0_0] * r_X[__j0_0]);
+                }
+                double y = d_Y[i];
+                columns.Observed[i] = y;
+                columns.Weight[i] = 1d;
+                var family = new global::MleGen.Normal((p_Intercept + sum8), p_Sigma);
+                columns.Mean[i] = family.Mean;
+                columns.Variance[i] = family.Variance;
+                columns.Deviance[i] = family.Deviance(y);
             }
         }
 

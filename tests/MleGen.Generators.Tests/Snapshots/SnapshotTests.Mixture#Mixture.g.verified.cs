@@ -270,6 +270,41 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
         return new global::MleGen.ModelDescription("Mixture", terms, global::System.Array.Empty<string>(), null);
     }
 
+    /// <inheritdoc />
+    [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
+    public int LikelihoodTermCount => 1;
+
+    /// <inheritdoc />
+    [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
+    public global::MleGen.LikelihoodTermInfo GetLikelihoodTerm(int term)
+    {
+        switch (term)
+        {
+            case 0: return new global::MleGen.LikelihoodTermInfo("Observation", "Y", "NormalMixture", this.Y?.Length ?? 0, false, true, false);
+            default: throw new global::System.ArgumentOutOfRangeException(nameof(term), term, "The model has 1 likelihood terms.");
+        }
+    }
+
+    /// <inheritdoc />
+    [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
+    public void EvaluateFitted(int term, global::System.ReadOnlySpan<double> theta, global::MleGen.FittedColumns columns)
+    {
+        using var __use = global::MleGen.ExclusiveUse.Enter(this);
+        __EnsureReady(theta.Length);
+        int n = GetLikelihoodTerm(term).ObservationCount;
+        columns.RequireLength(n);
+        // in chunks, as the evaluation kernels run
+        for (int start = 0; start < n; start += global::MleGen.ChunkedEvaluator.ChunkSize)
+        {
+            int end = global::System.Math.Min(n, start + global::MleGen.ChunkedEvaluator.ChunkSize);
+            switch (term)
+            {
+                case 0: __Fitted0(theta, columns, start, end); break;
+                default: throw new global::System.ArgumentOutOfRangeException(nameof(term));
+            }
+        }
+    }
+
     /// <summary>Fits the model by maximum likelihood (MAP when it has priors), writes the estimates into the parameter members and returns the inference report.</summary>
     /// <param name="options">Optimizer, covariance kind, tolerances, start values, fixed parameters; defaults when null.</param>
     [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
@@ -689,6 +724,29 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
                 global::System.Span<double> meatRow = meat.Slice(a * p, p);
                 for (int c = a; c < p; c++) meatRow[c] += sa * score[c];
             }
+        }
+    }
+
+    /// <summary>The observed values and weights of <c>Observation</c> over observations [start, end), with the NormalMixture family's mean and variance at θ.</summary>
+    private void __Fitted0(global::System.ReadOnlySpan<double> theta, global::MleGen.FittedColumns columns, int start, int end)
+    {
+        int o_Weights = 0;
+        int o_Means = o_Weights + this.Weights.Length;
+        int o_Sds = o_Means + this.Means.Length;
+        global::System.ReadOnlySpan<double> p_Weights = theta.Slice(o_Weights, this.Weights.Length);
+        global::System.ReadOnlySpan<double> p_Means = theta.Slice(o_Means, this.Means.Length);
+        global::System.ReadOnlySpan<double> p_Sds = theta.Slice(o_Sds, this.Sds.Length);
+        double[] d_Y = this.Y;
+        // θ-only subexpressions, hoisted out of the observation loop
+        // the mixture is the same for every observation
+        var family = new global::MleGen.NormalMixture(p_Weights.ToArray(), p_Means.ToArray(), p_Sds.ToArray());
+        for (int i = start; i < end; i++)
+        {
+            double y = d_Y[i];
+            columns.Observed[i] = y;
+            columns.Weight[i] = 1d;
+            columns.Mean[i] = family.Mean;
+            columns.Variance[i] = family.Variance;
         }
     }
 

@@ -274,6 +274,41 @@ namespace Demo
             return new global::MleGen.ModelDescription("Multinomial", terms, global::System.Array.Empty<string>(), null);
         }
 
+        /// <inheritdoc />
+        [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
+        public int LikelihoodTermCount => 1;
+
+        /// <inheritdoc />
+        [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
+        public global::MleGen.LikelihoodTermInfo GetLikelihoodTerm(int term)
+        {
+            switch (term)
+            {
+                case 0: return new global::MleGen.LikelihoodTermInfo("Observation", "Class", "CategoricalLogits", this.Class?.Length ?? 0, false, false, false);
+                default: throw new global::System.ArgumentOutOfRangeException(nameof(term), term, "The model has 1 likelihood terms.");
+            }
+        }
+
+        /// <inheritdoc />
+        [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
+        public void EvaluateFitted(int term, global::System.ReadOnlySpan<double> theta, global::MleGen.FittedColumns columns)
+        {
+            using var __use = global::MleGen.ExclusiveUse.Enter(this);
+            __EnsureReady(theta.Length);
+            int n = GetLikelihoodTerm(term).ObservationCount;
+            columns.RequireLength(n);
+            // in chunks, as the evaluation kernels run
+            for (int start = 0; start < n; start += global::MleGen.ChunkedEvaluator.ChunkSize)
+            {
+                int end = global::System.Math.Min(n, start + global::MleGen.ChunkedEvaluator.ChunkSize);
+                switch (term)
+                {
+                    case 0: __Fitted0(theta, columns, start, end); break;
+                    default: throw new global::System.ArgumentOutOfRangeException(nameof(term));
+                }
+            }
+        }
+
         /// <summary>Fits the model by maximum likelihood (MAP when it has priors), writes the estimates into the parameter members and returns the inference report.</summary>
         /// <param name="options">Optimizer, covariance kind, tolerances, start values, fixed parameters; defaults when null.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
@@ -792,6 +827,22 @@ namespace Demo
                     global::System.Span<double> meatRow = meat.Slice(a * p, p);
                     for (int c = a; c < p; c++) meatRow[c] += sa * score[c];
                 }
+            }
+        }
+
+        /// <summary>The observed values and weights of <c>Observation</c> over observations [start, end).</summary>
+        private void __Fitted0(global::System.ReadOnlySpan<double> theta, global::MleGen.FittedColumns columns, int start, int end)
+        {
+            int o_W = 0;
+            global::System.ReadOnlySpan<double> p_W = theta.Slice(o_W, this.W.Length);
+            int cols_W = this.W.GetLength(1);
+            int[] d_Class = this.Class;
+            // θ-only subexpressions, hoisted out of the observation loop
+            for (int i = start; i < end; i++)
+            {
+                double y = (double)d_Class[i];
+                columns.Observed[i] = y;
+                columns.Weight[i] = 1d;
             }
         }
 

@@ -297,6 +297,43 @@ namespace Demo.Nist
                 return new global::MleGen.ModelDescription("Misra", terms, global::System.Array.Empty<string>(), null);
             }
 
+            /// <inheritdoc />
+            [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
+            public int LikelihoodTermCount => 2;
+
+            /// <inheritdoc />
+            [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
+            public global::MleGen.LikelihoodTermInfo GetLikelihoodTerm(int term)
+            {
+                switch (term)
+                {
+                    case 0: return new global::MleGen.LikelihoodTermInfo("Curve", "Y", "Normal", this.Y?.Length ?? 0, false, true, true);
+                    case 1: return new global::MleGen.LikelihoodTermInfo("Noise", "Z", "StudentT", this.Z?.Length ?? 0, false, true, false);
+                    default: throw new global::System.ArgumentOutOfRangeException(nameof(term), term, "The model has 2 likelihood terms.");
+                }
+            }
+
+            /// <inheritdoc />
+            [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
+            public void EvaluateFitted(int term, global::System.ReadOnlySpan<double> theta, global::MleGen.FittedColumns columns)
+            {
+                using var __use = global::MleGen.ExclusiveUse.Enter(this);
+                __EnsureReady(theta.Length);
+                int n = GetLikelihoodTerm(term).ObservationCount;
+                columns.RequireLength(n);
+                // in chunks, as the evaluation kernels run
+                for (int start = 0; start < n; start += global::MleGen.ChunkedEvaluator.ChunkSize)
+                {
+                    int end = global::System.Math.Min(n, start + global::MleGen.ChunkedEvaluator.ChunkSize);
+                    switch (term)
+                    {
+                        case 0: __Fitted0(theta, columns, start, end); break;
+                        case 1: __Fitted1(theta, columns, start, end); break;
+                        default: throw new global::System.ArgumentOutOfRangeException(nameof(term));
+                    }
+                }
+            }
+
             /// <summary>Fits the model by maximum likelihood (MAP when it has priors), writes the estimates into the parameter members and returns the inference report.</summary>
             /// <param name="options">Optimizer, covariance kind, tolerances, start values, fixed parameters; defaults when null.</param>
             [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
@@ -485,6 +522,32 @@ namespace Demo.Nist
                 }
             }
 
+            /// <summary>The observed values and weights of <c>Curve</c> over observations [start, end), with the Normal family's mean and variance at θ and its unit deviance.</summary>
+            private void __Fitted0(global::System.ReadOnlySpan<double> theta, global::MleGen.FittedColumns columns, int start, int end)
+            {
+                int o_B1 = 0;
+                int o_B2 = o_B1 + 1;
+                int o_Sigma = o_B2 + 1;
+                int o_Tau = o_Sigma + 1;
+                double p_B1 = theta[o_B1];
+                double p_B2 = theta[o_B2];
+                double p_Sigma = theta[o_Sigma];
+                double p_Tau = theta[o_Tau];
+                double[] d_X = this.X;
+                double[] d_Y = this.Y;
+                // θ-only subexpressions, hoisted out of the observation loop
+                for (int i = start; i < end; i++)
+                {
+                    double y = d_Y[i];
+                    columns.Observed[i] = y;
+                    columns.Weight[i] = 1d;
+                    var family = new global::MleGen.Normal((p_B1 * (1d - global::System.Math.Exp((-(p_B2 * d_X[i]))))), p_Sigma);
+                    columns.Mean[i] = family.Mean;
+                    columns.Variance[i] = family.Variance;
+                    columns.Deviance[i] = family.Deviance(y);
+                }
+            }
+
             /// <summary>The θ-dependent part of the NLL of <c>Noise</c> (StudentT observations of <c>Z</c>) over observations [start, end).</summary>
             private double __Nll1(global::System.ReadOnlySpan<double> theta, int start, int end)
             {
@@ -664,6 +727,32 @@ namespace Demo.Nist
                         global::System.Span<double> meatRow = meat.Slice(a * p, p);
                         for (int c = a; c < p; c++) meatRow[c] += sa * score[c];
                     }
+                }
+            }
+
+            /// <summary>The observed values and weights of <c>Noise</c> over observations [start, end), with the StudentT family's mean and variance at θ.</summary>
+            private void __Fitted1(global::System.ReadOnlySpan<double> theta, global::MleGen.FittedColumns columns, int start, int end)
+            {
+                int o_B1 = 0;
+                int o_B2 = o_B1 + 1;
+                int o_Sigma = o_B2 + 1;
+                int o_Tau = o_Sigma + 1;
+                double p_B1 = theta[o_B1];
+                double p_B2 = theta[o_B2];
+                double p_Sigma = theta[o_Sigma];
+                double p_Tau = theta[o_Tau];
+                double[] d_X = this.X;
+                double[] d_Z = this.Z;
+                // θ-only subexpressions, hoisted out of the observation loop
+                double neg32 = (-p_B1);
+                for (int i = start; i < end; i++)
+                {
+                    double y = d_Z[i];
+                    columns.Observed[i] = y;
+                    columns.Weight[i] = 1d;
+                    var family = new global::MleGen.StudentT(4d, ((d_X[i] > 0d) ? p_B1 : neg32), p_Tau);
+                    columns.Mean[i] = family.Mean;
+                    columns.Variance[i] = family.Variance;
                 }
             }
 

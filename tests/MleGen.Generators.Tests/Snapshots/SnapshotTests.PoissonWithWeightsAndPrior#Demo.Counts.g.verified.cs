@@ -291,6 +291,41 @@ namespace Demo
             return new global::MleGen.ModelDescription("Counts", terms, new string[] { "A: NormalPrior(0, 10)", "B: L1(0.5)" }, null);
         }
 
+        /// <inheritdoc />
+        [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
+        public int LikelihoodTermCount => 1;
+
+        /// <inheritdoc />
+        [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
+        public global::MleGen.LikelihoodTermInfo GetLikelihoodTerm(int term)
+        {
+            switch (term)
+            {
+                case 0: return new global::MleGen.LikelihoodTermInfo("Observation", "Y", "PoissonLog", this.Y?.Length ?? 0, true, true, true);
+                default: throw new global::System.ArgumentOutOfRangeException(nameof(term), term, "The model has 1 likelihood terms.");
+            }
+        }
+
+        /// <inheritdoc />
+        [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
+        public void EvaluateFitted(int term, global::System.ReadOnlySpan<double> theta, global::MleGen.FittedColumns columns)
+        {
+            using var __use = global::MleGen.ExclusiveUse.Enter(this);
+            __EnsureReady(theta.Length);
+            int n = GetLikelihoodTerm(term).ObservationCount;
+            columns.RequireLength(n);
+            // in chunks, as the evaluation kernels run
+            for (int start = 0; start < n; start += global::MleGen.ChunkedEvaluator.ChunkSize)
+            {
+                int end = global::System.Math.Min(n, start + global::MleGen.ChunkedEvaluator.ChunkSize);
+                switch (term)
+                {
+                    case 0: __Fitted0(theta, columns, start, end); break;
+                    default: throw new global::System.ArgumentOutOfRangeException(nameof(term));
+                }
+            }
+        }
+
         /// <summary>Fits the model by maximum likelihood (MAP when it has priors), writes the estimates into the parameter members and returns the inference report.</summary>
         /// <param name="options">Optimizer, covariance kind, tolerances, start values, fixed parameters; defaults when null.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
@@ -430,6 +465,29 @@ namespace Demo
                     global::System.Span<double> meatRow = meat.Slice(a * p, p);
                     for (int c = a; c < p; c++) meatRow[c] += sa * score[c];
                 }
+            }
+        }
+
+        /// <summary>The observed values and weights of <c>Observation</c> over observations [start, end), with the PoissonLog family's mean and variance at θ and its unit deviance.</summary>
+        private void __Fitted0(global::System.ReadOnlySpan<double> theta, global::MleGen.FittedColumns columns, int start, int end)
+        {
+            int o_A = 0;
+            int o_B = o_A + 1;
+            double p_A = theta[o_A];
+            double p_B = theta[o_B];
+            double[] d_Exposure = this.Exposure;
+            double[] d_X = this.X;
+            int[] d_Y = this.Y;
+            // θ-only subexpressions, hoisted out of the observation loop
+            for (int i = start; i < end; i++)
+            {
+                double y = (double)d_Y[i];
+                columns.Observed[i] = y;
+                columns.Weight[i] = this.W[i];
+                var family = new global::MleGen.PoissonLog(((p_A + (p_B * d_X[i])) + global::System.Math.Log(d_Exposure[i])));
+                columns.Mean[i] = family.Mean;
+                columns.Variance[i] = family.Variance;
+                columns.Deviance[i] = family.Deviance(y);
             }
         }
 

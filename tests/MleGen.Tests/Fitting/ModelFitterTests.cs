@@ -99,8 +99,11 @@ public class ModelFitterTests
         var model = new PositiveMeanModel([-1.5, -0.5, -1.0, 0.2]);
         FitResult fit = ModelFitter.Fit(model);
         Assert.True(fit["Mu"].Estimate is > 0 and < 1e-6, fit["Mu"].Estimate.ToString(CultureInfo.InvariantCulture));
-        FitDiagnostic d = Assert.Single(fit.Diagnostics, x => x.Id == FitDiagnosticIds.DivergingLikelihood);
+        // A boundary optimum of a bounded likelihood: on its bound (MLE1009), not diverging (MLE1002), and no Wald interval.
+        FitDiagnostic d = Assert.Single(fit.Diagnostics, x => x.Id == FitDiagnosticIds.AtBound);
         Assert.Contains("Mu", d.Message);
+        Assert.DoesNotContain(fit.Diagnostics, x => x.Id == FitDiagnosticIds.DivergingLikelihood);
+        Assert.Null(fit["Mu"].StandardError);
     }
 
     [Fact]
