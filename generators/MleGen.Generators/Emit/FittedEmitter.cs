@@ -37,7 +37,7 @@ internal static class FittedEmitter
                 {
                     var spec = terms[t].Spec;
                     w.Line("case " + Literals.Int(t) + ": return new global::MleGen.LikelihoodTermInfo(" + Literal(spec.MethodName) + ", " + Literal(spec.Observed) + ", "
-                        + Literal(spec.Family.ToString()) + ", this." + spec.Observed + "?.Length ?? 0, " + Bool(spec.Weights is not null) + ", "
+                        + Literal(spec.Family.ToString()) + ", this." + Identifiers.Escape(spec.Observed) + "?.Length ?? 0, " + Bool(spec.Weights is not null) + ", "
                         + Bool(FittedTable.HasMoments(spec.Family)) + ", " + Bool(FittedTable.HasDeviance(spec.Family)) + ");");
                 }
 
@@ -100,8 +100,8 @@ internal static class FittedEmitter
             if (moments && family == FamilyKind.NormalMixture)
             {
                 w.Line("// the mixture is the same for every observation");
-                string args = string.Join(", ", term.Spec.Arguments.OfType<MemberVectorSpec>().Select(v => v.IsParameter ? MemberAccess.ParameterLocal(v.Member) + ".ToArray()" : "this." + v.Member));
-                w.Line("var family = new global::MleGen.NormalMixture(" + args + ");");
+                string args = string.Join(", ", term.Spec.Arguments.OfType<MemberVectorSpec>().Select(v => v.IsParameter ? MemberAccess.ParameterLocal(v.Member) + ".ToArray()" : "this." + Identifiers.Escape(v.Member)));
+                w.Line("global::MleGen.NormalMixture family = new global::MleGen.NormalMixture(" + args + ");");
             }
 
             using (w.Block("for (int i = start; i < end; i++)"))
@@ -111,7 +111,7 @@ internal static class FittedEmitter
                 emitter.Emit(roots, EmitScope.ObservationLoop);
                 w.Line("double y = " + AsDouble(term.Observation, emitter.Print(term.Observation)) + ";");
                 w.Line("columns.Observed[i] = y;");
-                w.Line("columns.Weight[i] = " + (term.Spec.Weights is null ? "1d" : "this." + term.Spec.Weights + "[i]") + ";");
+                w.Line("columns.Weight[i] = " + (term.Spec.Weights is null ? "1d" : "this." + Identifiers.Escape(term.Spec.Weights) + "[i]") + ";");
                 if (moments)
                 {
                     if (family != FamilyKind.NormalMixture)
@@ -119,7 +119,7 @@ internal static class FittedEmitter
                         var args = term.FamilyParameters.Select((a, k) => k == 0 && FittedTable.HasTrials(family) && a.Type != ScalarType.Int
                             ? "(int)(" + emitter.Print(a) + ")"
                             : emitter.Print(a));
-                        w.Line("var family = new global::MleGen." + family + "(" + string.Join(", ", args) + ");");
+                        w.Line("global::MleGen." + family + " family = new global::MleGen." + family + "(" + string.Join(", ", args) + ");");
                     }
 
                     w.Line("columns.Mean[i] = family.Mean;");

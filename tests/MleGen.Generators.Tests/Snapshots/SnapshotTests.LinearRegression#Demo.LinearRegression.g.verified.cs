@@ -286,7 +286,7 @@ namespace Demo
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
         public void EvaluateFitted(int term, global::System.ReadOnlySpan<double> theta, global::MleGen.FittedColumns columns)
         {
-            using var __use = global::MleGen.ExclusiveUse.Enter(this);
+            using global::MleGen.ExclusiveUse.Scope __use = global::MleGen.ExclusiveUse.Enter(this);
             __EnsureReady(theta.Length);
             int n = GetLikelihoodTerm(term).ObservationCount;
             columns.RequireLength(n);
@@ -550,7 +550,7 @@ namespace Demo
                 double y = d_Y[i];
                 columns.Observed[i] = y;
                 columns.Weight[i] = 1d;
-                var family = new global::MleGen.Normal((p_Intercept + sum8), p_Sigma);
+                global::MleGen.Normal family = new global::MleGen.Normal((p_Intercept + sum8), p_Sigma);
                 columns.Mean[i] = family.Mean;
                 columns.Variance[i] = family.Variance;
                 columns.Deviance[i] = family.Deviance(y);

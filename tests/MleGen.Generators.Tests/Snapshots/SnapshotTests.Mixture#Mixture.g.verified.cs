@@ -289,7 +289,7 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
     [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
     public void EvaluateFitted(int term, global::System.ReadOnlySpan<double> theta, global::MleGen.FittedColumns columns)
     {
-        using var __use = global::MleGen.ExclusiveUse.Enter(this);
+        using global::MleGen.ExclusiveUse.Scope __use = global::MleGen.ExclusiveUse.Enter(this);
         __EnsureReady(theta.Length);
         int n = GetLikelihoodTerm(term).ObservationCount;
         columns.RequireLength(n);
@@ -739,7 +739,7 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
         double[] d_Y = this.Y;
         // θ-only subexpressions, hoisted out of the observation loop
         // the mixture is the same for every observation
-        var family = new global::MleGen.NormalMixture(p_Weights.ToArray(), p_Means.ToArray(), p_Sds.ToArray());
+        global::MleGen.NormalMixture family = new global::MleGen.NormalMixture(p_Weights.ToArray(), p_Means.ToArray(), p_Sds.ToArray());
         for (int i = start; i < end; i++)
         {
             double y = d_Y[i];

@@ -293,7 +293,7 @@ namespace Demo
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
         public void EvaluateFitted(int term, global::System.ReadOnlySpan<double> theta, global::MleGen.FittedColumns columns)
         {
-            using var __use = global::MleGen.ExclusiveUse.Enter(this);
+            using global::MleGen.ExclusiveUse.Scope __use = global::MleGen.ExclusiveUse.Enter(this);
             __EnsureReady(theta.Length);
             int n = GetLikelihoodTerm(term).ObservationCount;
             columns.RequireLength(n);

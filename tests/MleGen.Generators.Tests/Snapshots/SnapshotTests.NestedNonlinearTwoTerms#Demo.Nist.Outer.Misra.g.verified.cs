@@ -317,7 +317,7 @@ namespace Demo.Nist
             [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
             public void EvaluateFitted(int term, global::System.ReadOnlySpan<double> theta, global::MleGen.FittedColumns columns)
             {
-                using var __use = global::MleGen.ExclusiveUse.Enter(this);
+                using global::MleGen.ExclusiveUse.Scope __use = global::MleGen.ExclusiveUse.Enter(this);
                 __EnsureReady(theta.Length);
                 int n = GetLikelihoodTerm(term).ObservationCount;
                 columns.RequireLength(n);
@@ -541,7 +541,7 @@ namespace Demo.Nist
                     double y = d_Y[i];
                     columns.Observed[i] = y;
                     columns.Weight[i] = 1d;
-                    var family = new global::MleGen.Normal((p_B1 * (1d - global::System.Math.Exp((-(p_B2 * d_X[i]))))), p_Sigma);
+                    global::MleGen.Normal family = new global::MleGen.Normal((p_B1 * (1d - global::System.Math.Exp((-(p_B2 * d_X[i]))))), p_Sigma);
                     columns.Mean[i] = family.Mean;
                     columns.Variance[i] = family.Variance;
                     columns.Deviance[i] = family.Deviance(y);
@@ -750,7 +750,7 @@ namespace Demo.Nist
                     double y = d_Z[i];
                     columns.Observed[i] = y;
                     columns.Weight[i] = 1d;
-                    var family = new global::MleGen.StudentT(4d, ((d_X[i] > 0d) ? p_B1 : neg32), p_Tau);
+                    global::MleGen.StudentT family = new global::MleGen.StudentT(4d, ((d_X[i] > 0d) ? p_B1 : neg32), p_Tau);
                     columns.Mean[i] = family.Mean;
                     columns.Variance[i] = family.Variance;
                 }

@@ -310,7 +310,7 @@ namespace Demo
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
         public void EvaluateFitted(int term, global::System.ReadOnlySpan<double> theta, global::MleGen.FittedColumns columns)
         {
-            using var __use = global::MleGen.ExclusiveUse.Enter(this);
+            using global::MleGen.ExclusiveUse.Scope __use = global::MleGen.ExclusiveUse.Enter(this);
             __EnsureReady(theta.Length);
             int n = GetLikelihoodTerm(term).ObservationCount;
             columns.RequireLength(n);
@@ -484,7 +484,7 @@ namespace Demo
                 double y = (double)d_Y[i];
                 columns.Observed[i] = y;
                 columns.Weight[i] = this.W[i];
-                var family = new global::MleGen.PoissonLog(((p_A + (p_B * d_X[i])) + global::System.Math.Log(d_Exposure[i])));
+                global::MleGen.PoissonLog family = new global::MleGen.PoissonLog(((p_A + (p_B * d_X[i])) + global::System.Math.Log(d_Exposure[i])));
                 columns.Mean[i] = family.Mean;
                 columns.Variance[i] = family.Variance;
                 columns.Deviance[i] = family.Deviance(y);
