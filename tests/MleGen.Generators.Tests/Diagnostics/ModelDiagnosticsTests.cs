@@ -109,7 +109,7 @@ public class ModelDiagnosticsTests
         var diagnostic = Assert.Single(CompilationHarness.RunAnalyzer(compilation));
         Assert.Equal("MLE0021", diagnostic.Id);
         Assert.Equal(
-            "The likelihood 'Obs' returns StudentT, which has no exact differentiable CDF for RightCensored; censoring is supported for Normal, LogNormal, Laplace, Cauchy, Exponential and Weibull",
+            "The likelihood 'Obs' returns StudentT, which has no exact differentiable CDF for RightCensored; censoring is supported for Normal, Laplace, Cauchy, LogNormal, Exponential, Weibull and Gumbel",
             diagnostic.GetMessage());
     }
 
