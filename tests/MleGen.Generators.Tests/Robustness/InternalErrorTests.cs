@@ -52,7 +52,7 @@ public class InternalErrorTests
     [Fact]
     public void TheDiagnosticNamesTheModelAndAsksForAReport()
     {
-        var descriptor = Diagnostics.DiagnosticDescriptors.InternalError;
+        var descriptor = MleGen.Generators.Diagnostics.DiagnosticDescriptors.InternalError;
         Assert.Equal("MLE0026", descriptor.Id);
         var diagnostic = Microsoft.CodeAnalysis.Diagnostic.Create(descriptor, Microsoft.CodeAnalysis.Location.None, "N.M", "no derivative of Trigamma");
         Assert.Equal("Internal error in MleGen while compiling the model 'N.M', please report: no derivative of Trigamma", diagnostic.GetMessage());
