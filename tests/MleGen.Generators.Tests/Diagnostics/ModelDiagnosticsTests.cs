@@ -175,7 +175,9 @@ public class ModelDiagnosticsTests
             .Where(id => id.StartsWith("MLE00", System.StringComparison.Ordinal)) // the MLE01xx lint: LintDescriptorTests
             .ToHashSet();
         var covered = Cases().Select(row => row.Data.Item1).ToHashSet();
-        Assert.Subset(covered, ids);
+
+        // MLE0026 (an internal error) has no model that triggers it: InternalErrorTests makes one by hand.
+        Assert.Subset(covered, ids.Where(id => id != MleGen.Generators.Diagnostics.DiagnosticIds.InternalError).ToHashSet());
         var analyzer = new MleGen.Generators.Diagnostics.ModelAnalyzer();
         Assert.Equal(ids.OrderBy(x => x), analyzer.SupportedDiagnostics.Select(d => d.Id).OrderBy(x => x));
     }

@@ -66,4 +66,35 @@ public class InternalErrorTests
         Assert.Single(result.GeneratedSources);
         Assert.DoesNotContain(result.Diagnostics, d => d.Id == "MLE0026");
     }
+
+    /// <summary>
+    /// Found by the fuzz once the printer failed loud: BernoulliLogit reads η under y ? η : 0 before softplus(η); a
+    /// Dot with a computed row index is not safe inside a branch, and the scheduler never computed it outside either, so
+    /// the old printer wrote <c>double.NaN</c> into the NLL. Now it is computed, and the code has no NaN.
+    /// </summary>
+    [Fact]
+    public void AReductionReachedFirstInsideABranchIsComputedOutsideIt()
+    {
+        var result = GeneratorHarness.Run("""
+            using MleGen;
+            using static MleGen.Functions;
+
+            namespace N;
+
+            [Model]
+            public partial class M
+            {
+                [Data] public required double[,] X { get; init; }
+                [Data] public required int[] Y { get; init; }
+                [Param] public double Intercept;
+                [Param] public double[] Beta = [];
+
+                [Likelihood(nameof(Y))]
+                BernoulliLogit Observation(int i) => new(Intercept + Dot(Beta, X, i + i));
+            }
+            """);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Id == "MLE0026");
+        var source = Assert.Single(result.GeneratedSources).SourceText.ToString();
+        Assert.DoesNotContain("double.NaN", source, System.StringComparison.Ordinal);
+    }
 }
