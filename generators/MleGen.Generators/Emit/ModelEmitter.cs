@@ -12,6 +12,25 @@ internal static class ModelEmitter
     public const string Version = "0.1.0";
     private const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"MleGen\", \"" + Version + "\")]";
 
+    /// <summary>
+    /// The generated file of a model. An internal error while compiling it (an <see cref="Common.InternalErrorException"/>,
+    /// or any other exception: a bug either way) gives the minimal partial and the message for MLE0026 — never wrong code,
+    /// and never an exception out of the generator.
+    /// </summary>
+    public static GeneratedModel EmitModel(ModelTarget target)
+    {
+        string hintName = HintNames.For(target);
+        try
+        {
+            return new GeneratedModel(hintName, Emit(target));
+        }
+        catch (System.Exception e) when (e is not System.OperationCanceledException)
+        {
+            string message = e is Common.InternalErrorException ? e.Message : e.GetType().Name + ": " + e.Message;
+            return new GeneratedModel(hintName, EmitStub(target), message);
+        }
+    }
+
     /// <summary>The source text of a model, its minimal partial when it is invalid, or null.</summary>
     public static string? Emit(ModelTarget target) =>
         target.Spec is { } spec ? Emit(spec) ?? EmitStub(target) : target.Stub ? EmitStub(target) : null;
@@ -101,8 +120,18 @@ internal static class ModelEmitter
     }
 
     /// <summary>True when the model's code needs more loop variables than the IR has (MLE0019, reported by the analyzer).</summary>
-    public static bool ExceedsLoopVariables(ModelSpec spec) =>
-        SpecFacts.HasLoops(spec) && Emit(spec) is null;
+    /// <remarks>An internal error is not reported here: the generator reports it (MLE0026) when it emits the model.</remarks>
+    public static bool ExceedsLoopVariables(ModelSpec spec)
+    {
+        try
+        {
+            return SpecFacts.HasLoops(spec) && Emit(spec) is null;
+        }
+        catch (System.Exception e) when (e is not System.OperationCanceledException)
+        {
+            return false;
+        }
+    }
 
     /// <summary>The source text, or null when the model cannot be compiled (the analyzer reports why).</summary>
     public static string? Emit(ModelSpec spec)
