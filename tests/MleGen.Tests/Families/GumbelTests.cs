@@ -116,7 +116,7 @@ public class GumbelTests
     public void ExpectedInformationIsTheQuadratureOfTheStructsScores(double location, double scale)
     {
         const int n = 7;
-        var model = new GumbelSample { Y = new double[n], Location = location, Scale = scale };
+        IMleModel model = new GumbelSample { Y = new double[n], Location = location, Scale = scale };
         double[] theta = [location, scale];
         var information = new double[4];
         model.ExpectedInformation(theta, information);
