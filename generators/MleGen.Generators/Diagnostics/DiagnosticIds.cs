@@ -27,6 +27,7 @@ internal static class DiagnosticIds
     public const string InvalidDerived = "MLE0022";
     public const string InvalidTruncationMember = "MLE0023";
     public const string TruncationUnsupportedFamily = "MLE0024";
+    public const string InvalidLogLikelihoodTerm = "MLE0025";
 
     // MLE01xx: statistical lint (warnings), reported by LintAnalyzer.
     public const string UnboundedScale = "MLE0101";

@@ -44,6 +44,7 @@ internal static class ArgumentDomains
         FamilyKind.NegativeBinomial => new[] { ("mean", NonNegative), ("dispersion", Positive) },
         FamilyKind.CategoricalLogits => new[] { ("classes", AtLeastOne) },
         FamilyKind.NormalMixture => new[] { ("weights", ProbabilityVector), ("means", Finite), ("sds", Positive) },
+        FamilyKind.Custom => Array.Empty<(string, string)>(),
         _ => throw new ArgumentOutOfRangeException(nameof(family), family, null),
     };
 }

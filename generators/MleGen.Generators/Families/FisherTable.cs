@@ -15,7 +15,7 @@ internal static class FisherTable
     private const double EulerGamma = 0.57721566490153286060651209008240;
     private const double PiSquaredOverSix = 1.6449340668482264364724151666460;
 
-    public static bool HasClosedForm(FamilyKind family) => family != FamilyKind.NormalMixture;
+    public static bool HasClosedForm(FamilyKind family) => family is not (FamilyKind.NormalMixture or FamilyKind.Custom);
 
     /// <summary>
     /// True when the term's expected information is the family's closed form: not for a NormalMixture, and not for a

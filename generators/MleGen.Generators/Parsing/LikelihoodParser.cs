@@ -22,7 +22,16 @@ internal static class LikelihoodParser
             }
 
             var attribute = method.GetAttributes().FirstOrDefault(a => WellKnownTypes.Is(a.AttributeClass, context.Types.LikelihoodAttribute));
-            if (attribute is not null && ParseLikelihood(context, method, attribute) is { } spec)
+            var custom = method.GetAttributes().FirstOrDefault(a => WellKnownTypes.Is(a.AttributeClass, context.Types.LogLikelihoodAttribute));
+            if (custom is not null)
+            {
+                // Also reports a method marked with both attributes.
+                if (LogLikelihoodParser.Parse(context, method, custom) is { } term)
+                {
+                    result.Add(term);
+                }
+            }
+            else if (attribute is not null && ParseLikelihood(context, method, attribute) is { } spec)
             {
                 result.Add(spec);
             }

@@ -109,6 +109,12 @@ internal enum FamilyKind
     NegativeBinomial,
     CategoricalLogits,
     NormalMixture,
+
+    /// <summary>
+    /// Not a family: a <c>[LogLikelihood]</c> term, whose single argument is the log-likelihood contribution itself
+    /// (of row i, or once). The family tables are never consulted for it.
+    /// </summary>
+    Custom,
 }
 
 /// <summary>
@@ -141,4 +147,10 @@ internal sealed record LikelihoodSpec(
 
     /// <summary>True when the density is renormalized by the probability of the allowed region.</summary>
     public bool IsTruncated => TruncatedBelow is not null || TruncatedAbove is not null;
+
+    /// <summary>True for a <c>[LogLikelihood]</c> term: <see cref="LikelihoodSpec.Arguments"/> holds its one expression, added as is.</summary>
+    public bool IsCustom => Family == FamilyKind.Custom;
+
+    /// <summary>True for a <c>[LogLikelihood] double Term()</c>: one term, no rows (<see cref="LikelihoodSpec.Observed"/> is empty).</summary>
+    public bool IsSingle => Observed.Length == 0;
 }

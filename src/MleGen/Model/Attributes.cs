@@ -66,6 +66,30 @@ public sealed class DerivedAttribute : Attribute
 }
 
 /// <summary>
+/// Marks a method returning <c>double</c> as a custom term added to the log-likelihood, written in the model language:
+/// <c>[LogLikelihood(nameof(Y))] double Term(int i) => …;</c> adds Σᵢ Term(i) over the rows of <c>Y</c> (i = 0 … Y.Length − 1),
+/// and <c>[LogLikelihood] double Term() => …;</c> adds one term. The generator differentiates the expression exactly
+/// (gradient, Hessian, scores per row), like a family's log density; the expected information of such a term is not
+/// available (<see cref="IMleModel.HasExpectedInformation"/> is false: Fisher scoring and
+/// <see cref="CovarianceKind.Expected"/> are errors, the observed information is used).
+/// </summary>
+[AttributeUsage(AttributeTargets.Method, Inherited = false, AllowMultiple = false)]
+public sealed class LogLikelihoodAttribute : Attribute
+{
+    /// <summary>Creates a single term: the method takes no parameters and is added once.</summary>
+    public LogLikelihoodAttribute()
+    {
+    }
+
+    /// <summary>Creates a term per row of <paramref name="rows"/>: the method takes the row index <c>int i</c>.</summary>
+    /// <param name="rows">The name of a <see cref="DataAttribute"/> array whose length is the number of rows (use <c>nameof</c>).</param>
+    public LogLikelihoodAttribute(string rows) => Rows = rows;
+
+    /// <summary>The name of the <see cref="DataAttribute"/> array the term runs over, or null for a single term.</summary>
+    public string? Rows { get; }
+}
+
+/// <summary>
 /// Marks a method <c>Family Name(int i)</c> as one likelihood term: Σᵢ log p(Observed[i] | family(i)).
 /// Several terms add up.
 /// </summary>
