@@ -35,6 +35,7 @@ public sealed class ModelAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.InvalidCensoringMember,
         DiagnosticDescriptors.CensoringUnsupportedFamily,
         DiagnosticDescriptors.InvalidDerived,
+        DiagnosticDescriptors.InvalidLogLikelihoodTerm,
         DiagnosticDescriptors.InvalidTruncationMember,
         DiagnosticDescriptors.TruncationUnsupportedFamily);
 
