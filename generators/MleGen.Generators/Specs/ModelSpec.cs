@@ -69,7 +69,11 @@ internal sealed record ParamMemberSpec(
     bool Simplex,
     EquatableArray<PriorSpec> Priors,
     string DisplayName,
-    string? Names = null);
+    string? Names = null)
+{
+    /// <summary>True for <c>[Param(Ordered = true)]</c>: a strictly increasing vector (first member free, then log increments).</summary>
+    public bool Ordered { get; init; }
+}
 
 /// <summary>The prior attributes.</summary>
 internal enum PriorKind

@@ -44,6 +44,13 @@ public sealed class ParamAttribute : Attribute
     public bool Simplex { get; set; }
 
     /// <summary>
+    /// When true, a <c>double[]</c> parameter is strictly increasing (cut-points of <see cref="OrderedLogistic"/>): it is
+    /// optimized as its first member and the logarithms of its increments. Its start values must be strictly increasing
+    /// (else the fit throws, naming the member and index). Not combined with bounds or <see cref="Simplex"/>.
+    /// </summary>
+    public bool Ordered { get; set; }
+
+    /// <summary>
     /// The name of a <c>string[]</c> field or property of the model (use <c>nameof</c>) whose elements name this
     /// <c>double[]</c> parameter's elements in every report, lookup and message: with
     /// <c>[Param(Names = nameof(Columns))] double[] Beta</c> and <c>Columns = ["age", "dose"]</c>, <c>Beta[1]</c> is
