@@ -256,7 +256,8 @@ internal static class ModelEmitter
     }
 
     /// <summary>A censored, truncated or custom term has no expected information (not derived): its slot holds the observed one.</summary>
-    private static bool NoExpected(LikelihoodSpec term) => term.IsCensored || term.IsTruncated || term.IsCustom;
+    private static bool NoExpected(LikelihoodSpec term) =>
+        term.IsCensored || term.IsTruncated || (!FisherTable.HasClosedForm(term.Family) && term.Family != FamilyKind.NormalMixture);
 
     private static void EmitObservationCount(IndentedWriter w, ModelSpec spec)
     {

@@ -198,6 +198,7 @@ internal static class ValidationEmitter
         string extra = t.Family switch
         {
             FamilyKind.Binomial or FamilyKind.BinomialLogit or FamilyKind.CategoricalLogits => ", " + printer.Print(term.FamilyParameters[0], empty),
+            FamilyKind.OrderedLogistic when t.Arguments[1] is MemberVectorSpec cuts => ", this." + Identifiers.Escape(cuts.Member) + ".Length + 1",
             _ => "",
         };
         return w =>

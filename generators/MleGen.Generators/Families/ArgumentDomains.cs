@@ -44,6 +44,9 @@ internal static class ArgumentDomains
         FamilyKind.NegativeBinomial => new[] { ("mean", NonNegative), ("dispersion", Positive) },
         FamilyKind.CategoricalLogits => new[] { ("classes", AtLeastOne) },
         FamilyKind.NormalMixture => new[] { ("weights", ProbabilityVector), ("means", Finite), ("sds", Positive) },
+        FamilyKind.OrderedLogistic => new[] { ("eta", Finite), ("cuts", Finite) },
+        FamilyKind.ZeroInflatedPoisson => new[] { ("zeroProbability", Probability), ("rate", NonNegative) },
+        FamilyKind.ZeroInflatedNegativeBinomial => new[] { ("zeroProbability", Probability), ("mean", NonNegative), ("dispersion", Positive) },
         FamilyKind.Custom => Array.Empty<(string, string)>(),
         _ => throw new ArgumentOutOfRangeException(nameof(family), family, null),
     };

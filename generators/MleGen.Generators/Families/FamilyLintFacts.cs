@@ -54,7 +54,8 @@ internal static class FamilyLintFacts
         FamilyKind.Poisson or FamilyKind.PoissonLog or FamilyKind.NegativeBinomial => ObservationSupport.Count,
         FamilyKind.Bernoulli or FamilyKind.BernoulliLogit or FamilyKind.BernoulliProbit => ObservationSupport.Binary,
         FamilyKind.Binomial or FamilyKind.BinomialLogit => ObservationSupport.BoundedCount,
-        FamilyKind.CategoricalLogits => ObservationSupport.Categorical,
+        FamilyKind.CategoricalLogits or FamilyKind.OrderedLogistic => ObservationSupport.Categorical,
+        FamilyKind.ZeroInflatedPoisson or FamilyKind.ZeroInflatedNegativeBinomial => ObservationSupport.Count,
         _ => throw new ArgumentOutOfRangeException(nameof(family), family, "unknown family"),
     };
 
@@ -73,6 +74,9 @@ internal static class FamilyLintFacts
         FamilyKind.Poisson => [new(0, "rate")],
         FamilyKind.NegativeBinomial => [new(0, "mean"), new(1, "dispersion")],
         FamilyKind.NormalMixture => [new(2, "sds")],
+        FamilyKind.ZeroInflatedPoisson => [new(1, "rate")],
+        FamilyKind.ZeroInflatedNegativeBinomial => [new(1, "mean"), new(2, "dispersion")],
+        FamilyKind.OrderedLogistic => [],
         FamilyKind.Bernoulli or FamilyKind.BernoulliLogit or FamilyKind.BernoulliProbit or FamilyKind.Binomial
             or FamilyKind.BinomialLogit or FamilyKind.PoissonLog or FamilyKind.CategoricalLogits => [],
         _ => throw new ArgumentOutOfRangeException(nameof(family), family, "unknown family"),
@@ -87,7 +91,9 @@ internal static class FamilyLintFacts
             or FamilyKind.Exponential or FamilyKind.Gamma or FamilyKind.Weibull or FamilyKind.Beta
             or FamilyKind.BernoulliLogit or FamilyKind.BernoulliProbit or FamilyKind.BinomialLogit or FamilyKind.Poisson
             or FamilyKind.PoissonLog or FamilyKind.NegativeBinomial or FamilyKind.CategoricalLogits
-            or FamilyKind.NormalMixture => -1,
+            or FamilyKind.NormalMixture or FamilyKind.OrderedLogistic => -1,
+        // A zero probability has no fused logit family to suggest: not linted.
+        FamilyKind.ZeroInflatedPoisson or FamilyKind.ZeroInflatedNegativeBinomial => -1,
         _ => throw new ArgumentOutOfRangeException(nameof(family), family, "unknown family"),
     };
 
@@ -108,7 +114,8 @@ internal static class FamilyLintFacts
         FamilyKind.Exponential or FamilyKind.Gamma or FamilyKind.Weibull or FamilyKind.Beta or FamilyKind.NormalMixture
             or FamilyKind.Bernoulli or FamilyKind.BernoulliLogit or FamilyKind.BernoulliProbit or FamilyKind.Binomial
             or FamilyKind.BinomialLogit or FamilyKind.Poisson or FamilyKind.PoissonLog or FamilyKind.NegativeBinomial
-            or FamilyKind.CategoricalLogits => -1,
+            or FamilyKind.CategoricalLogits or FamilyKind.OrderedLogistic or FamilyKind.ZeroInflatedPoisson
+            or FamilyKind.ZeroInflatedNegativeBinomial => -1,
         _ => throw new ArgumentOutOfRangeException(nameof(family), family, "unknown family"),
     };
 
@@ -121,7 +128,8 @@ internal static class FamilyLintFacts
         FamilyKind.Normal or FamilyKind.Laplace or FamilyKind.StudentT or FamilyKind.Cauchy or FamilyKind.LogNormal
             or FamilyKind.Exponential or FamilyKind.Gamma or FamilyKind.Weibull or FamilyKind.Beta
             or FamilyKind.BernoulliLogit or FamilyKind.BernoulliProbit or FamilyKind.BinomialLogit or FamilyKind.PoissonLog
-            or FamilyKind.NegativeBinomial or FamilyKind.CategoricalLogits or FamilyKind.NormalMixture => [],
+            or FamilyKind.NegativeBinomial or FamilyKind.CategoricalLogits or FamilyKind.NormalMixture or FamilyKind.OrderedLogistic
+            or FamilyKind.ZeroInflatedPoisson or FamilyKind.ZeroInflatedNegativeBinomial => [],
         _ => throw new ArgumentOutOfRangeException(nameof(family), family, "unknown family"),
     };
 

@@ -159,6 +159,12 @@ internal static class FamilyTable
                 var component = b.Add(b.Log(Read(vectors[0])), NormalLogDensity(b, yd, Read(vectors[1]), Read(vectors[2])));
                 return b.Reduce(ReductionKind.LogSumExp, count, variable, component);
             }
+            case FamilyKind.OrderedLogistic:
+                return OrdinalAndZeroInflated.OrderedLogisticLogDensity(b, y, args);
+            case FamilyKind.ZeroInflatedPoisson:
+                return OrdinalAndZeroInflated.ZeroInflatedLogDensity(b, y, a[0], LogDensity(b, FamilyKind.Poisson, y, new FamilyArguments(new[] { a[1] })));
+            case FamilyKind.ZeroInflatedNegativeBinomial:
+                return OrdinalAndZeroInflated.ZeroInflatedLogDensity(b, y, a[0], LogDensity(b, FamilyKind.NegativeBinomial, y, new FamilyArguments(new[] { a[1], a[2] })));
             default:
                 throw new ArgumentOutOfRangeException(nameof(family), family, null);
         }

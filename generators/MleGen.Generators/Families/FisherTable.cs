@@ -15,7 +15,8 @@ internal static class FisherTable
     private const double EulerGamma = 0.57721566490153286060651209008240;
     private const double PiSquaredOverSix = 1.6449340668482264364724151666460;
 
-    public static bool HasClosedForm(FamilyKind family) => family is not (FamilyKind.NormalMixture or FamilyKind.Custom);
+    public static bool HasClosedForm(FamilyKind family) =>
+        family is not (FamilyKind.NormalMixture or FamilyKind.Custom or FamilyKind.OrderedLogistic or FamilyKind.ZeroInflatedNegativeBinomial);
 
     /// <summary>
     /// True when the term's expected information is the family's closed form: not for a NormalMixture, and not for a
@@ -106,6 +107,21 @@ internal static class FisherTable
                     (0, 0, b.Divide(phi[1], b.Multiply(phi[0], b.Add(phi[0], phi[1])))),
                     (1, 1, b.Binary(BinaryOp.NegativeBinomialDispersionInformation, phi[0], phi[1])),
                 ];
+            case FamilyKind.ZeroInflatedPoisson:
+            {
+                // (π, λ), p₀ = π + (1 − π)e^−λ: I_ππ = (1 − e^−λ)/((1 − π)p₀), I_πλ = −e^−λ/p₀,
+                // I_λλ = (1 − π)²e^−2λ/p₀ + (1 − π)(1/λ − e^−λ).
+                var pi = phi[0];
+                var lambda = phi[1];
+                var e = b.Exp(b.Negate(lambda));
+                var notZero = b.Subtract(one, pi);
+                var p0 = b.Add(pi, b.Multiply(notZero, e));
+                return [
+                    (0, 0, b.Divide(b.Negate(b.Unary(UnaryOp.Expm1, b.Negate(lambda))), b.Multiply(notZero, p0))),
+                    (0, 1, b.Negate(b.Divide(e, p0))),
+                    (1, 1, b.Add(b.Divide(b.Square(b.Multiply(notZero, e)), p0), b.Multiply(notZero, b.Subtract(Inv(lambda), e)))),
+                ];
+            }
             default:
                 return [];
         }

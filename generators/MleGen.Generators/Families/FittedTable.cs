@@ -13,7 +13,8 @@ internal static class FittedTable
     /// <summary>True when the family's struct has <c>Mean</c> and <c>Variance</c> (Cauchy has no mean; a categorical's mean is not a number).</summary>
     public static bool HasMoments(FamilyKind family) => family switch
     {
-        FamilyKind.Cauchy or FamilyKind.CategoricalLogits => false,
+        FamilyKind.Cauchy or FamilyKind.CategoricalLogits or FamilyKind.OrderedLogistic => false,
+        FamilyKind.ZeroInflatedPoisson or FamilyKind.ZeroInflatedNegativeBinomial => true,
         FamilyKind.Normal or FamilyKind.Laplace or FamilyKind.StudentT or FamilyKind.LogNormal or FamilyKind.Exponential
             or FamilyKind.Gamma or FamilyKind.Weibull or FamilyKind.Beta or FamilyKind.Bernoulli or FamilyKind.BernoulliLogit
             or FamilyKind.BernoulliProbit or FamilyKind.Binomial or FamilyKind.BinomialLogit or FamilyKind.Poisson
@@ -28,7 +29,8 @@ internal static class FittedTable
             or FamilyKind.BernoulliProbit or FamilyKind.Binomial or FamilyKind.BinomialLogit or FamilyKind.Poisson
             or FamilyKind.PoissonLog or FamilyKind.NegativeBinomial => true,
         FamilyKind.Laplace or FamilyKind.StudentT or FamilyKind.Cauchy or FamilyKind.LogNormal or FamilyKind.Weibull
-            or FamilyKind.Beta or FamilyKind.CategoricalLogits or FamilyKind.NormalMixture => false,
+            or FamilyKind.Beta or FamilyKind.CategoricalLogits or FamilyKind.NormalMixture or FamilyKind.OrderedLogistic
+            or FamilyKind.ZeroInflatedPoisson or FamilyKind.ZeroInflatedNegativeBinomial => false,
         _ => throw new ArgumentOutOfRangeException(nameof(family), family, null),
     };
 

@@ -28,6 +28,9 @@ internal sealed class WellKnownTypes
         ("MleGen.NegativeBinomial", FamilyKind.NegativeBinomial),
         ("MleGen.CategoricalLogits", FamilyKind.CategoricalLogits),
         ("MleGen.NormalMixture", FamilyKind.NormalMixture),
+        ("MleGen.OrderedLogistic", FamilyKind.OrderedLogistic),
+        ("MleGen.ZeroInflatedPoisson", FamilyKind.ZeroInflatedPoisson),
+        ("MleGen.ZeroInflatedNegativeBinomial", FamilyKind.ZeroInflatedNegativeBinomial),
     };
 
     private static readonly (string MetadataName, PriorKind Kind)[] PriorNames =

@@ -113,6 +113,9 @@ internal enum FamilyKind
     NegativeBinomial,
     CategoricalLogits,
     NormalMixture,
+    OrderedLogistic,
+    ZeroInflatedPoisson,
+    ZeroInflatedNegativeBinomial,
 
     /// <summary>
     /// Not a family: a <c>[LogLikelihood]</c> term, whose single argument is the log-likelihood contribution itself

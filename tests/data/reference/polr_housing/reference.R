@@ -1,7 +1,7 @@
 ## polr_housing: proportional-odds logistic regression (MASS::polr) of housing satisfaction on influence, type and
 ## contact (MASS::housing, 72 cells weighted by their frequencies Freq; Madsen 1976, Venables & Ripley MASS 4th ed. 7.3).
 ## polr's estimates are polished by Newton steps on the exact log-likelihood with its analytic gradient, and the
-## standard errors are the inverse observed information (optimHess of the analytic gradient), as polr's vcov.
+## standard errors are the inverse observed information (optimHess of the analytic gradient, steps 1e-5), as polr's vcov.
 ## R 4.x, packages: MASS, jsonlite. Run from this folder: Rscript reference.R
 suppressPackageStartupMessages({ library(MASS); library(jsonlite) })
 options(digits = 17, warn = 1)
@@ -38,8 +38,8 @@ gr <- function(t) {
   g
 }
 t <- c(coef(fit), fit$zeta)
-for (k in 1:10) t <- t - solve(optimHess(t, ll, gr), gr(t))
-H <- optimHess(t, ll, gr)
+for (k in 1:10) t <- t - solve(optimHess(t, ll, gr, control = list(ndeps = rep(1e-5, length(t)))), gr(t))
+H <- optimHess(t, ll, gr, control = list(ndeps = rep(1e-5, length(t))))
 V <- solve(-H)
 se <- sqrt(diag(V))
 
@@ -54,7 +54,7 @@ out <- list(
   description = "Proportional-odds logistic regression: satisfaction (Low < Medium < High) of 1681 householders in Copenhagen by perceived influence, housing type and contact (MASS::housing, 72 cells with frequencies).",
   model = "P(sat_i <= k) = logistic(cut_k - eta_i), eta_i = x_i' beta (no intercept), classes 0 (Low), 1 (Medium), 2 (High); cell weights freq.",
   objective = "maximize sum_i freq_i log(F(cut_{sat_i} - eta_i) - F(cut_{sat_i - 1} - eta_i)), F = plogis, cut_{-1} = -Inf, cut_2 = Inf.",
-  se_method = "se: inverse observed information (optimHess of the analytic gradient at the Newton-polished polr estimate), as vcov(polr).",
+  se_method = "se: inverse observed information (optimHess of the analytic gradient, steps 1e-5 at the Newton-polished polr estimate), as vcov(polr).",
   source = "R MASS::polr(Sat ~ Infl + Type + Cont, weights = Freq, method = 'logistic') polished by 10 Newton steps; MASS::housing.",
   data_columns = list(sat = "0 Low, 1 Medium, 2 High", inflMedium = "1 = influence Medium", inflHigh = "1 = influence High",
                       typeApartment = "1 = apartment", typeAtrium = "1 = atrium house", typeTerrace = "1 = terraced house",
