@@ -212,7 +212,37 @@ public class SnapshotTests
     [Fact]
     public void CustomTerms() => VerifyModel(CustomTermsSource, "Demo.Tobit.g.cs");
 
-    public static TheoryData<string> Sources() => new(LinearRegressionSource, PoissonWithWeightsAndPriorSource, MultinomialSource, MixtureSource, NestedNonlinearTwoTermsSource, DelayedEntrySurvivalSource, CustomTermsSource);
+    private const string OrdinalAndZeroInflatedSource = """
+        using System;
+        using MleGen;
+        using static MleGen.Functions;
+
+        namespace Demo;
+
+        [Model]
+        public partial class Survey
+        {
+            [Data] public required double[] Age { get; init; }
+            [Data] public required int[] Rating { get; init; }
+            [Data] public required int[] Visits { get; init; }
+
+            [Param] public double B;
+            [Param(Ordered = true)] public double[] Cuts = [-1, 0, 1];
+            [Param] public double A;
+            [Param] public double G;
+
+            [Likelihood(nameof(Rating))]
+            OrderedLogistic Satisfaction(int i) => new(B * Age[i], Cuts);
+
+            [Likelihood(nameof(Visits))]
+            ZeroInflatedPoisson Count(int i) => new(Logistic(G), Math.Exp(A + B * Age[i]));
+        }
+        """;
+
+    [Fact]
+    public void OrdinalAndZeroInflated() => VerifyModel(OrdinalAndZeroInflatedSource, "Demo.Survey.g.cs");
+
+    public static TheoryData<string> Sources() => new(LinearRegressionSource, PoissonWithWeightsAndPriorSource, MultinomialSource, MixtureSource, NestedNonlinearTwoTermsSource, DelayedEntrySurvivalSource, CustomTermsSource, OrdinalAndZeroInflatedSource);
 
     /// <summary>Every snapshot model's generated code builds with every warning on (level 9999) and warnings as errors, as a strict consumer builds it.</summary>
     [Theory]
