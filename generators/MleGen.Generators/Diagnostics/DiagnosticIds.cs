@@ -29,6 +29,9 @@ internal static class DiagnosticIds
     public const string TruncationUnsupportedFamily = "MLE0024";
     public const string InvalidLogLikelihoodTerm = "MLE0025";
 
+    /// <summary>An inconsistency inside MleGen (reported by the generator, not the analyzer): no code for the model.</summary>
+    public const string InternalError = "MLE0026";
+
     // MLE01xx: statistical lint (warnings), reported by LintAnalyzer.
     public const string UnboundedScale = "MLE0101";
     public const string CollapsibleMixture = "MLE0102";

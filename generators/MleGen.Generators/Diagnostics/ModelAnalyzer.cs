@@ -37,7 +37,10 @@ public sealed class ModelAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.InvalidDerived,
         DiagnosticDescriptors.InvalidLogLikelihoodTerm,
         DiagnosticDescriptors.InvalidTruncationMember,
-        DiagnosticDescriptors.TruncationUnsupportedFamily);
+        DiagnosticDescriptors.TruncationUnsupportedFamily,
+
+        // Reported by the generator (it meets the inconsistency while emitting), listed here with every MLE00xx.
+        DiagnosticDescriptors.InternalError);
 
     public override void Initialize(AnalysisContext context)
     {

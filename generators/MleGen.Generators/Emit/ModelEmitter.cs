@@ -12,6 +12,25 @@ internal static class ModelEmitter
     public const string Version = "0.1.0";
     private const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"MleGen\", \"" + Version + "\")]";
 
+    /// <summary>
+    /// The generated file of a model. An internal error while compiling it (an <see cref="Common.InternalErrorException"/>,
+    /// or any other exception: a bug either way) gives the minimal partial and the message for MLE0026 — never wrong code,
+    /// and never an exception out of the generator.
+    /// </summary>
+    public static GeneratedModel EmitModel(ModelTarget target)
+    {
+        string hintName = HintNames.For(target);
+        try
+        {
+            return new GeneratedModel(hintName, Emit(target));
+        }
+        catch (System.Exception e) when (e is not System.OperationCanceledException)
+        {
+            string message = e is Common.InternalErrorException ? e.Message : e.GetType().Name + ": " + e.Message;
+            return new GeneratedModel(hintName, EmitStub(target), message);
+        }
+    }
+
     /// <summary>The source text of a model, its minimal partial when it is invalid, or null.</summary>
     public static string? Emit(ModelTarget target) =>
         target.Spec is { } spec ? Emit(spec) ?? EmitStub(target) : target.Stub ? EmitStub(target) : null;
@@ -101,8 +120,18 @@ internal static class ModelEmitter
     }
 
     /// <summary>True when the model's code needs more loop variables than the IR has (MLE0019, reported by the analyzer).</summary>
-    public static bool ExceedsLoopVariables(ModelSpec spec) =>
-        SpecFacts.HasLoops(spec) && Emit(spec) is null;
+    /// <remarks>An internal error is not reported here: the generator reports it (MLE0026) when it emits the model.</remarks>
+    public static bool ExceedsLoopVariables(ModelSpec spec)
+    {
+        try
+        {
+            return SpecFacts.HasLoops(spec) && Emit(spec) is null;
+        }
+        catch (System.Exception e) when (e is not System.OperationCanceledException)
+        {
+            return false;
+        }
+    }
 
     /// <summary>The source text, or null when the model cannot be compiled (the analyzer reports why).</summary>
     public static string? Emit(ModelSpec spec)
@@ -257,7 +286,7 @@ internal static class ModelEmitter
 
     /// <summary>A censored, truncated or custom term has no expected information (not derived): its slot holds the observed one.</summary>
     private static bool NoExpected(LikelihoodSpec term) =>
-        term.IsCensored || term.IsTruncated || (!FisherTable.HasClosedForm(term.Family) && term.Family != FamilyKind.NormalMixture);
+        term.IsCensored || term.IsTruncated || FamilyRegistry.Get(term.Family).Fisher == FisherForm.None;
 
     private static void EmitObservationCount(IndentedWriter w, ModelSpec spec)
     {
@@ -268,7 +297,7 @@ internal static class ModelEmitter
             .Where(t => !t.IsSingle && !(t.IsCustom && spec.Likelihoods.Any(o => !o.IsCustom && o.Observed == t.Observed)))
             .Select(t => "this." + Identifiers.Escape(t.Observed) + ".Length")
             .ToList();
-        w.Line("public int ObservationCount => " + (counted.Count == 0 ? "0" : string.Join(" + ", counted)) + ";");
+        w.Line("int " + ModelSurface.Model + "ObservationCount => " + (counted.Count == 0 ? "0" : string.Join(" + ", counted)) + ";");
         w.Line();
     }
 
@@ -285,27 +314,22 @@ internal static class ModelEmitter
         w.Line(GeneratedCode);
         w.Line("public int EvaluationThreads { get => __Evaluator.Threads; set => __Evaluator.Threads = value; }");
         w.Line();
-        if (terms.Any(t => FamilyTable.HasKink(t.Spec.Family)))
+        bool kinked = terms.Any(t => FamilyTable.HasKink(t.Spec.Family));
+        if (kinked)
         {
-            // Only a model with kinks has a smoothing to set; the others keep IMleModel's defaults
-            // (HasKinks false, KinkSmoothing 0 and nothing else accepted).
+            // The ε of the evaluation in progress (IChunkKernel.KinkSmoothing: set by the evaluator for one
+            // evaluation, 0 otherwise); the models without kinks keep the interfaces' defaults.
             w.Line("private double " + FamilyTable.KinkSmoothingField + ";");
             w.Line();
             w.Line("/// <inheritdoc />");
             w.Line(GeneratedCode);
-            w.Line("public bool HasKinks => true;");
+            w.Line("bool " + ModelSurface.Model + "HasKinks => true;");
             w.Line();
-            w.Line("/// <inheritdoc />");
-            w.Line(GeneratedCode);
-            w.Line("public double KinkSmoothing");
-            w.Line("{");
-            w.Line("    get => this." + FamilyTable.KinkSmoothingField + ";");
-            w.Line("    set => this." + FamilyTable.KinkSmoothingField + " = value >= 0 && !double.IsInfinity(value) ? value : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, \"The kink smoothing must be finite and non-negative.\");");
-            w.Line("}");
+            w.Line("double global::MleGen.IChunkKernel.KinkSmoothing { get => this." + FamilyTable.KinkSmoothingField + "; set => this." + FamilyTable.KinkSmoothingField + " = value; }");
             w.Line();
         }
 
-        Method("public double NegativeLogLikelihood(global::System.ReadOnlySpan<double> theta)", () =>
+        Method("double " + ModelSurface.Model + "NegativeLogLikelihood(global::System.ReadOnlySpan<double> theta)", () =>
         {
             w.Line(ValidationEmitter.EnterExclusiveUse);
             w.Line("__EnsureReady(theta.Length);");
@@ -314,7 +338,7 @@ internal static class ModelEmitter
             w.Line("return nll;");
         });
 
-        Method("public double NegativeLogLikelihood(global::System.ReadOnlySpan<double> theta, global::System.Span<double> gradient)", () =>
+        Method("double " + ModelSurface.Model + "NegativeLogLikelihood(global::System.ReadOnlySpan<double> theta, global::System.Span<double> gradient)", () =>
         {
             w.Line(ValidationEmitter.EnterExclusiveUse);
             w.Line("__EnsureReady(theta.Length);");
@@ -324,12 +348,33 @@ internal static class ModelEmitter
             w.Line("return nll;");
         });
 
-        Method("public void ObservedInformation(global::System.ReadOnlySpan<double> theta, global::System.Span<double> information)", () =>
+        Method("void " + ModelSurface.Model + "ObservedInformation(global::System.ReadOnlySpan<double> theta, global::System.Span<double> information)", () =>
         {
             MatrixPreamble("information");
             w.Line("__Evaluator.Evaluate(this, " + Kind + "ObservedInformation, theta, information);");
             RecheckIf("!global::MleGen.DataChecks.AllFinite(information)");
         });
+
+        if (kinked)
+        {
+            // The smoothed evaluations: ε is an argument of this one evaluation (the fitter's continuation passes it).
+            Method("double " + ModelSurface.Model + "NegativeLogLikelihood(global::System.ReadOnlySpan<double> theta, global::System.Span<double> gradient, double kinkSmoothing)", () =>
+            {
+                w.Line(ValidationEmitter.EnterExclusiveUse);
+                w.Line("__EnsureReady(theta.Length);");
+                w.Line("if (!gradient.IsEmpty) __RequireLength(gradient.Length, nameof(gradient));");
+                w.Line("double nll = __Evaluator.Evaluate(this, gradient.IsEmpty ? " + Kind + "Value : " + Kind + "Gradient, theta, gradient, kinkSmoothing) + this.__dataConstant;");
+                RecheckIf("!double.IsFinite(nll) || !global::MleGen.DataChecks.AllFinite(gradient)");
+                w.Line("return nll;");
+            });
+
+            Method("void " + ModelSurface.Model + "ObservedInformation(global::System.ReadOnlySpan<double> theta, global::System.Span<double> information, double kinkSmoothing)", () =>
+            {
+                MatrixPreamble("information");
+                w.Line("__Evaluator.Evaluate(this, " + Kind + "ObservedInformation, theta, information, kinkSmoothing);");
+                RecheckIf("!global::MleGen.DataChecks.AllFinite(information)");
+            });
+        }
 
         // Every family has one: in closed form (FisherTable) or, for NormalMixture, by quadrature; a censored
         // term's is not derived (it is an expectation over the censoring mechanism too, which the model does not describe).
@@ -341,7 +386,7 @@ internal static class ModelEmitter
         }
 
         w.Line(GeneratedCode);
-        w.Line("public bool HasExpectedInformation => " + (censored ? "false" : "true") + ";");
+        w.Line("bool " + ModelSurface.Model + "HasExpectedInformation => " + (censored ? "false" : "true") + ";");
         w.Line();
         if (!censored && !terms.All(t => FisherTable.HasClosedForm(t.Spec.Family)))
         {
@@ -352,14 +397,14 @@ internal static class ModelEmitter
             w.Line();
         }
 
-        Method("public void ExpectedInformation(global::System.ReadOnlySpan<double> theta, global::System.Span<double> information)", () =>
+        Method("void " + ModelSurface.Model + "ExpectedInformation(global::System.ReadOnlySpan<double> theta, global::System.Span<double> information)", () =>
         {
             MatrixPreamble("information");
             w.Line("__Evaluator.Evaluate(this, " + Kind + "ExpectedInformation, theta, information);");
             RecheckIf("!global::MleGen.DataChecks.AllFinite(information)");
         });
 
-        Method("public void ScoreOuterProduct(global::System.ReadOnlySpan<double> theta, global::System.Span<double> meat)", () =>
+        Method("void " + ModelSurface.Model + "ScoreOuterProduct(global::System.ReadOnlySpan<double> theta, global::System.Span<double> meat)", () =>
         {
             MatrixPreamble("meat");
             w.Line("__Evaluator.Evaluate(this, " + Kind + "ScoreOuterProduct, theta, meat);");

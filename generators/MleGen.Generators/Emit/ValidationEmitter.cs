@@ -195,12 +195,10 @@ internal static class ValidationEmitter
         }
 
         string family = "global::MleGen." + t.Family;
-        string extra = t.Family switch
-        {
-            FamilyKind.Binomial or FamilyKind.BinomialLogit or FamilyKind.CategoricalLogits => ", " + printer.Print(term.FamilyParameters[0], empty),
-            FamilyKind.OrderedLogistic when t.Arguments[1] is MemberVectorSpec cuts => ", this." + Identifiers.Escape(cuts.Member) + ".Length + 1",
-            _ => "",
-        };
+        int bound = Families.FamilyRegistry.Get(t.Family).SupportBound;
+        string extra = t.Family == FamilyKind.OrderedLogistic && t.Arguments[1] is MemberVectorSpec cuts
+            ? ", this." + Identifiers.Escape(cuts.Member) + ".Length + 1" // K classes: the cut-points and one
+            : bound < 0 ? "" : ", " + printer.Print(term.FamilyParameters[bound], empty);
         return w =>
         {
             w.Line("double y = this." + Identifiers.Escape(t.Observed) + "[i];");

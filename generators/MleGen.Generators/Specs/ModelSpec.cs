@@ -113,13 +113,14 @@ internal enum FamilyKind
     NegativeBinomial,
     CategoricalLogits,
     NormalMixture,
+    Gumbel,
     OrderedLogistic,
     ZeroInflatedPoisson,
     ZeroInflatedNegativeBinomial,
 
     /// <summary>
     /// Not a family: a <c>[LogLikelihood]</c> term, whose single argument is the log-likelihood contribution itself
-    /// (of row i, or once). The family tables are never consulted for it.
+    /// (of row i, or once). Its descriptor (<c>CustomTermFamily</c>) only states that none of the family facts apply.
     /// </summary>
     Custom,
 }

@@ -9,7 +9,7 @@ namespace MleGen;
 /// cuts[−1] = −∞ and cuts[K−1] = +∞. (polr's levels 1…K are the classes 0…K−1; its zeta are the cuts and its linear
 /// predictor has no intercept, which the cuts absorb.)
 /// </summary>
-public readonly struct OrderedLogistic : IObservationFamily
+public readonly struct OrderedLogistic : IObservationFamily, IBoundedFamilySupport
 {
     private readonly double[] _cuts;
 
@@ -88,36 +88,5 @@ public readonly struct OrderedLogistic : IObservationFamily
         double a = _cuts[y] - Eta, b = _cuts[y - 1] - Eta;
         double gap = _cuts[y] - _cuts[y - 1];
         return a + Functions.Log1mExp(gap) - Functions.Softplus(a) - Functions.Softplus(b);
-    }
-
-    /// <summary>The mean class Σₖ k·P(y = k).</summary>
-    public double Mean
-    {
-        get
-        {
-            double mean = 0;
-            for (int k = 1; k < Classes; k++)
-            {
-                mean += 1 - Cdf(k - 1);
-            }
-
-            return mean;
-        }
-    }
-
-    /// <summary>The variance of the class index.</summary>
-    public double Variance
-    {
-        get
-        {
-            double m = Mean, second = 0;
-            for (int k = 0; k < Classes; k++)
-            {
-                double p = Cdf(k) - Cdf(k - 1);
-                second += k * k * p;
-            }
-
-            return second - (m * m);
-        }
     }
 }

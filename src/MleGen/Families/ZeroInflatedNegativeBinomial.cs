@@ -6,7 +6,7 @@ namespace MleGen;
 /// The zero-inflated negative binomial observation model (as R's <c>pscl::zeroinfl(dist = "negbin")</c>): with
 /// probability π a structural zero, otherwise a <see cref="NegativeBinomial"/>(μ, φ) count (variance μ + μ²/φ).
 /// </summary>
-public readonly struct ZeroInflatedNegativeBinomial : IObservationFamily
+public readonly struct ZeroInflatedNegativeBinomial : IObservationFamily, IFamilySupport
 {
     /// <summary>Creates the distribution.</summary>
     /// <param name="zeroProbability">π, the probability of a structural zero; in [0, 1].</param>

@@ -6,7 +6,7 @@ namespace MleGen;
 /// The zero-inflated Poisson observation model (as R's <c>pscl::zeroinfl(dist = "poisson")</c>): with probability
 /// π a structural zero, otherwise a Poisson(λ) count. P(0) = π + (1 − π)e^{−λ}, P(y) = (1 − π)·Poisson(y; λ) for y &gt; 0.
 /// </summary>
-public readonly struct ZeroInflatedPoisson : IObservationFamily
+public readonly struct ZeroInflatedPoisson : IObservationFamily, IFamilySupport
 {
     /// <summary>Creates the distribution.</summary>
     /// <param name="zeroProbability">π, the probability of a structural zero; in [0, 1].</param>
