@@ -373,7 +373,9 @@ internal sealed partial class BlockEmitter
                 continue;
             }
 
-            foreach (var child in node.Children.Distinct())
+            // A child read twice by one node (h + h) counts twice: inlined, it would be printed twice, and a chain of
+            // such nodes would print 2ⁿ times.
+            foreach (var child in node.Children)
             {
                 _useCount[child] = _useCount.TryGetValue(child, out int n) ? n + 1 : 1;
                 _onlyParent[child] = node;

@@ -35,7 +35,7 @@ internal sealed partial class ExpressionParser
             var returnType = ScalarOf(method.ReturnType);
             return returnType is null
                 ? Unsupported(node)
-                : Inline(node, method, arguments, scope, (body, bodyScope) => ExpectType(body, Parse(body, bodyScope), returnType.Value));
+                : InlineExpression(node, method, arguments, scope, returnType.Value);
         }
 
         if (System.Array.IndexOf(arguments, null) >= 0)

@@ -27,6 +27,8 @@ public class RepositoryModelLintTests
     [
         ("BernoulliModel", DiagnosticIds.UnfusedLink, "Observation",
             "Bernoulli(Logistic(η)) on purpose: it is the end-to-end test of the plain Bernoulli family's generated code"),
+        ("UnboundedScaleModel", DiagnosticIds.UnboundedScale, "Scale",
+            "a scale without Lower = 0 on purpose: the test that a start below zero is an error naming that scale"),
         ("SettablePoissonModel", DiagnosticIds.UnfusedLink, "Observation",
             "Poisson(Math.Exp(η)) on purpose: it is the end-to-end test of the plain Poisson family with an exp link"),
         ("PoissonModel", DiagnosticIds.UnfusedLink, "Observation",

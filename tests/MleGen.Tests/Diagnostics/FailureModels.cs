@@ -90,7 +90,9 @@ public partial class UnboundedScaleModel
 {
     [Data] public double[] Y = [];
     [Param] public double Location;
+#pragma warning disable MLE0101 // the missing bound is the point of this model
     [Param] public double Scale = 1;
+#pragma warning restore MLE0101
 
     [Likelihood(nameof(Y))]
     public Normal Observation(int i) => new(Location, Scale);
