@@ -257,7 +257,7 @@ internal static class ModelEmitter
             {
                 for (int t = 0; t < terms.Count; t++)
                 {
-                    w.Line("case " + t + ": return this." + Identifiers.Escape(terms[t].Spec.Observed) + ".Length;");
+                    w.Line("case " + t + ": return " + LikelihoodEmitter.RowCount(terms[t].Spec) + ";");
                 }
 
                 w.Line("default: throw new global::System.ArgumentOutOfRangeException(nameof(term));");
@@ -296,14 +296,20 @@ internal static class ModelEmitter
         w.Line();
     }
 
-    /// <summary>A censored or truncated term has no expected information (not derived): its slot holds the observed one.</summary>
-    private static bool NoExpected(LikelihoodSpec term) => term.IsCensored || term.IsTruncated;
+    /// <summary>A censored, truncated or custom term has no expected information (not derived): its slot holds the observed one.</summary>
+    private static bool NoExpected(LikelihoodSpec term) =>
+        term.IsCensored || term.IsTruncated || FamilyRegistry.Get(term.Family).Fisher == FisherForm.None;
 
     private static void EmitObservationCount(IndentedWriter w, ModelSpec spec)
     {
         w.Line("/// <inheritdoc />");
         w.Line(GeneratedCode);
-        w.Line("int " + ModelSurface.Model + "ObservationCount => " + string.Join(" + ", spec.Likelihoods.Select(t => "this." + Identifiers.Escape(t.Observed) + ".Length")) + ";");
+        // A custom term's rows count as observations only when no family term observes them (a correction term adds none); a single term adds none.
+        var counted = spec.Likelihoods
+            .Where(t => !t.IsSingle && !(t.IsCustom && spec.Likelihoods.Any(o => !o.IsCustom && o.Observed == t.Observed)))
+            .Select(t => "this." + Identifiers.Escape(t.Observed) + ".Length")
+            .ToList();
+        w.Line("int " + ModelSurface.Model + "ObservationCount => " + (counted.Count == 0 ? "0" : string.Join(" + ", counted)) + ";");
         w.Line();
     }
 
@@ -388,7 +394,7 @@ internal static class ModelEmitter
         w.Line("/// <inheritdoc />");
         if (censored)
         {
-            w.Line("/// <remarks>The expected information of a censored or truncated term is not derived: ExpectedInformation sums the observed information of those terms.</remarks>");
+            w.Line("/// <remarks>The expected information of a censored, truncated or custom ([LogLikelihood]) term is not derived: ExpectedInformation sums the observed information of those terms.</remarks>");
         }
 
         w.Line(GeneratedCode);
