@@ -55,6 +55,13 @@ public sealed class ChunkedEvaluator
     public int Threads { get; set; }
 
     /// <summary>
+    /// The vector width (8, 4, or 1 for the scalar kernels) of the evaluation in progress or the last one: read from
+    /// <see cref="VectorKernels.Width"/> once per evaluation on the calling thread, so every chunk of an evaluation,
+    /// whichever thread runs it, uses the same kernels. The generated kernels dispatch on it.
+    /// </summary>
+    public int VectorWidth { get; private set; } = VectorKernels.DefaultWidth;
+
+    /// <summary>
     /// The most doubles the chunk outputs may hold at once (default 32 MB). A cluster rank raises it: a
     /// wave after the first is computed inside the ordered fold, while the later ranks wait.
     /// </summary>
@@ -130,6 +137,7 @@ public sealed class ChunkedEvaluator
         _waveCapacity = width == 0 ? Math.Max(1, _chunkCount) : Math.Max(1, Math.Min(_chunkCount, OutputBudgetDoubles / _stride));
         Prepare(theta);
         _kernel = kernel;
+        VectorWidth = VectorKernels.Width;
         _kind = kind;
         _width = width;
         _waveFirst = _waveEnd = 0;
