@@ -2,7 +2,6 @@ using System;
 using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Threading;
 
 namespace MleGen;
 
@@ -14,41 +13,14 @@ namespace MleGen;
 /// <remarks>
 /// The width is chosen once per process: 8 when <c>Vector512.IsHardwareAccelerated</c>, else 4 when
 /// <c>Vector256.IsHardwareAccelerated</c>, else 1 (the scalar kernels); the environment variable
-/// <c>MLEGEN_SCALAR=1</c> forces 1. An evaluation reads <see cref="Width"/> once (<see cref="ChunkedEvaluator"/>) and
+/// <c>MLEGEN_SCALAR=1</c> forces 1. An evaluation reads the width once (<see cref="ChunkedEvaluator.VectorWidth"/>) and
 /// every chunk of it runs at that width, so a result does not depend on the thread count. See docs/internals/simd.md.
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static partial class VectorKernels
 {
-    private static readonly AsyncLocal<int> Override = new();
-
     /// <summary>The process's width: the preferred hardware width, or 1 under <c>MLEGEN_SCALAR=1</c> (read once).</summary>
     public static int DefaultWidth { get; } = ReadDefaultWidth();
-
-    /// <summary>The width an evaluation started on this thread (or async flow) runs at: 8, 4 or 1 (scalar).</summary>
-    public static int Width => Override.Value is int forced && forced != 0 ? forced : DefaultWidth;
-
-    /// <summary>
-    /// Runs evaluations started in this async flow at <paramref name="width"/> (1, 4 or 8) until disposed: how the tests
-    /// put every model through both the scalar and the vector kernels. Other threads' evaluations are not affected.
-    /// </summary>
-    internal static WidthScope UseWidth(int width)
-    {
-        if (width is not (1 or 4 or 8))
-        {
-            throw new ArgumentOutOfRangeException(nameof(width), width, "The width must be 1, 4 or 8.");
-        }
-
-        int previous = Override.Value;
-        Override.Value = width;
-        return new WidthScope(previous);
-    }
-
-    /// <summary>Restores the previous width of the async flow.</summary>
-    internal readonly struct WidthScope(int previous) : IDisposable
-    {
-        public void Dispose() => Override.Value = previous;
-    }
 
     private static int ReadDefaultWidth()
     {

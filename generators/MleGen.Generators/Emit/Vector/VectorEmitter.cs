@@ -163,10 +163,7 @@ internal sealed class VectorEmitter
                     w.Line("acc_g" + Literals.Int(k) + " += " + block.Operand(fixedTargets[k].Adjoint) + ";");
                 }
 
-                foreach (var c in looped)
-                {
-                    EmitLoopedContribution(block, c);
-                }
+                EmitLoopedContributions(block, looped);
             }
 
             w.Line("double nll = " + width.Static + ".Sum(acc_nll);");
@@ -185,40 +182,55 @@ internal sealed class VectorEmitter
     }
 
     /// <summary>
-    /// <c>g_Beta[j] += adjoint</c> over j for the block: <c>X[i, j]·s</c> as FMA row updates of the W rows, anything else
-    /// as a loop over j adding each element's lane sum.
+    /// <c>g_Beta[j] += adjoint</c> over j for the block: <c>X[i, j]·s</c> as FMA row updates of the W rows, the others
+    /// in one loop nest per set of loop variables (sharing the work of their statements) adding each element's lane sum.
     /// </summary>
-    private void EmitLoopedContribution(VectorBlock block, GradientContribution c)
+    private void EmitLoopedContributions(VectorBlock block, IReadOnlyList<GradientContribution> contributions)
     {
         var w = block.Writer;
-        var p = c.Parameter;
-        var variables = p.FreeVariables.ToArray();
-        if (p.Children.Any(child => child.Kind is not (NodeKind.Variable or NodeKind.Constant)))
+        var rest = new List<GradientContribution>();
+        foreach (var c in contributions)
         {
-            block.Fail("a gradient element at a computed index");
-            return;
+            var p = c.Parameter;
+            var variables = p.FreeVariables.ToArray();
+            if (p.Children.Any(child => child.Kind is not (NodeKind.Variable or NodeKind.Constant)))
+            {
+                block.Fail("a gradient element at a computed index");
+                return;
+            }
+
+            if (variables.Length == 1 && block.IsVectorParameter(p, variables[0]) && RowUpdate(block, c.Adjoint, variables[0]) is { } update)
+            {
+                block.Emit(new[] { update.Scale });
+                string scale = block.Operand(update.Scale);
+                w.Line("global::MleGen.VectorKernels.AddScaledRows(" + MemberAccess.GradientLocal(p.Member) + ".Slice(0, " + block.Scalar(_model.Builder.CountOf(variables[0])) + "), "
+                    + MemberAccess.DataLocal(update.Matrix) + ", i, " + (update.Negated ? "-" : "") + scale + ");");
+            }
+            else
+            {
+                rest.Add(c);
+            }
         }
 
-        if (variables.Length == 1 && block.IsVectorParameter(p, variables[0]) && RowUpdate(block, c.Adjoint, variables[0]) is { } update)
+        foreach (var group in rest.GroupBy(c => c.Parameter.FreeVariables))
         {
-            block.Emit(new[] { update.Scale });
-            string scale = block.Operand(update.Scale);
-            w.Line("global::MleGen.VectorKernels.AddScaledRows(" + MemberAccess.GradientLocal(p.Member) + ".Slice(0, " + block.Scalar(_model.Builder.CountOf(variables[0])) + "), "
-                + MemberAccess.DataLocal(update.Matrix) + ", i, " + (update.Negated ? "-" : "") + scale + ");");
-            return;
-        }
+            var ordered = group.Key.ToArray().OrderBy(v => _model.Builder.Variables[v].Depth).ThenBy(v => v).ToArray();
+            foreach (int v in ordered)
+            {
+                block.OpenLoop(v);
+            }
 
-        var ordered = variables.OrderBy(v => _model.Builder.Variables[v].Depth).ThenBy(v => v).ToArray();
-        foreach (int v in ordered)
-        {
-            block.OpenLoop(v);
-        }
+            block.Emit(group.Select(c => c.Adjoint));
+            foreach (var c in group)
+            {
+                var p = c.Parameter;
+                w.Line(_members.Gradient(p.Member, p.Children.Select(block.Scalar).ToArray()) + " += " + block.Width.Static + ".Sum(" + block.Operand(c.Adjoint) + ");");
+            }
 
-        block.Emit(new[] { c.Adjoint });
-        w.Line(_members.Gradient(p.Member, p.Children.Select(block.Scalar).ToArray()) + " += " + block.Width.Static + ".Sum(" + block.Operand(c.Adjoint) + ");");
-        foreach (int v in ordered.Reverse())
-        {
-            block.CloseLoop(v);
+            foreach (int v in ordered.Reverse())
+            {
+                block.CloseLoop(v);
+            }
         }
     }
 
