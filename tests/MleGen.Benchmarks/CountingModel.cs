@@ -58,8 +58,6 @@ internal sealed class CountingModel(IMleModel inner) : IMleModel
 
     public bool HasKinks => inner.HasKinks;
 
-    public double KinkSmoothing { get => inner.KinkSmoothing; set => inner.KinkSmoothing = value; }
-
     public string GetParameterName(int index) => inner.GetParameterName(index);
 
     public ParameterInfo GetParameterInfo(int index) => inner.GetParameterInfo(index);
@@ -91,6 +89,26 @@ internal sealed class CountingModel(IMleModel inner) : IMleModel
     {
         InformationCalls++;
         inner.ObservedInformation(theta, information);
+    }
+
+    public double NegativeLogLikelihood(ReadOnlySpan<double> theta, Span<double> gradient, double kinkSmoothing)
+    {
+        if (gradient.IsEmpty)
+        {
+            ValueCalls++;
+        }
+        else
+        {
+            GradientCalls++;
+        }
+
+        return inner.NegativeLogLikelihood(theta, gradient, kinkSmoothing);
+    }
+
+    public void ObservedInformation(ReadOnlySpan<double> theta, Span<double> information, double kinkSmoothing)
+    {
+        InformationCalls++;
+        inner.ObservedInformation(theta, information, kinkSmoothing);
     }
 
     public void ExpectedInformation(ReadOnlySpan<double> theta, Span<double> information)

@@ -93,8 +93,8 @@ internal static class FitReport
             return best;
         }
 
-        double generatedGradient = Cost(() => model.NegativeLogLikelihood(beta, gradient));
-        double generatedHessian = Cost(() => model.ObservedInformation(beta, information));
+        double generatedGradient = Cost(() => ((IMleModel)model).NegativeLogLikelihood(beta, gradient));
+        double generatedHessian = Cost(() => ((IMleModel)model).ObservedInformation(beta, information));
         double simdGradient = Cost(() => SimdLogistic.ValueAndGradient(model.X, model.Y, beta, gradient));
         double simdInformation = Cost(() => SimdLogistic.Information(model.X, beta, information));
         Console.WriteLine();

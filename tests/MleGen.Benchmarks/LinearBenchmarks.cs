@@ -28,7 +28,7 @@ public class LinearBenchmarks
         }
 
         _theta[P] = 0.6;
-        _model.NegativeLogLikelihood(_theta, _gradient);
+        ((IMleModel)_model).NegativeLogLikelihood(_theta, _gradient);
     }
 
     [Benchmark(Baseline = true, Description = "hand-written NLL+gradient")]
@@ -71,14 +71,14 @@ public class LinearBenchmarks
     public double GeneratedGradient()
     {
         _model.EvaluationThreads = 1;
-        return _model.NegativeLogLikelihood(_theta, _gradient);
+        return ((IMleModel)_model).NegativeLogLikelihood(_theta, _gradient);
     }
 
     [Benchmark(Description = "generated NLL+gradient, all threads")]
     public double GeneratedGradientParallel()
     {
         _model.EvaluationThreads = 0;
-        return _model.NegativeLogLikelihood(_theta, _gradient);
+        return ((IMleModel)_model).NegativeLogLikelihood(_theta, _gradient);
     }
 
     [Benchmark(Description = "hand-written information")]
@@ -109,7 +109,7 @@ public class LinearBenchmarks
     public double GeneratedInformation()
     {
         _model.EvaluationThreads = 1;
-        _model.ExpectedInformation(_theta, _information);
+        ((IMleModel)_model).ExpectedInformation(_theta, _information);
         return _information[0];
     }
 }

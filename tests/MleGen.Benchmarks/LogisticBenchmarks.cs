@@ -26,7 +26,7 @@ public class LogisticBenchmarks
             _theta[j] = 0.9 * beta[j];
         }
 
-        _model.NegativeLogLikelihood(_theta, _gradient);
+        ((IMleModel)_model).NegativeLogLikelihood(_theta, _gradient);
     }
 
     [Benchmark(Baseline = true, Description = "hand-written NLL+gradient")]
@@ -61,14 +61,14 @@ public class LogisticBenchmarks
     public double GeneratedGradient()
     {
         _model.EvaluationThreads = 1;
-        return _model.NegativeLogLikelihood(_theta, _gradient);
+        return ((IMleModel)_model).NegativeLogLikelihood(_theta, _gradient);
     }
 
     [Benchmark(Description = "generated NLL+gradient, all threads")]
     public double GeneratedGradientParallel()
     {
         _model.EvaluationThreads = 0;
-        return _model.NegativeLogLikelihood(_theta, _gradient);
+        return ((IMleModel)_model).NegativeLogLikelihood(_theta, _gradient);
     }
 
     [Benchmark(Description = "hand-written information XᵀWX")]
@@ -105,7 +105,7 @@ public class LogisticBenchmarks
     public double GeneratedInformation()
     {
         _model.EvaluationThreads = 1;
-        _model.ExpectedInformation(_theta, _information);
+        ((IMleModel)_model).ExpectedInformation(_theta, _information);
         return _information[0];
     }
 }

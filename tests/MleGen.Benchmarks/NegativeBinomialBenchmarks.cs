@@ -29,7 +29,7 @@ public class NegativeBinomialBenchmarks
         }
 
         _theta[P] = 1.7;
-        _model.NegativeLogLikelihood(_theta, _gradient);
+        ((IMleModel)_model).NegativeLogLikelihood(_theta, _gradient);
     }
 
     [Benchmark(Baseline = true, Description = "hand SIMD NLL+gradient (Vector256 + FMA)")]
@@ -39,13 +39,13 @@ public class NegativeBinomialBenchmarks
     public double GeneratedGradient()
     {
         _model.EvaluationThreads = 1;
-        return _model.NegativeLogLikelihood(_theta, _gradient);
+        return ((IMleModel)_model).NegativeLogLikelihood(_theta, _gradient);
     }
 
     [Benchmark(Description = "generated NLL+gradient, all threads")]
     public double GeneratedGradientParallel()
     {
         _model.EvaluationThreads = 0;
-        return _model.NegativeLogLikelihood(_theta, _gradient);
+        return ((IMleModel)_model).NegativeLogLikelihood(_theta, _gradient);
     }
 }

@@ -33,7 +33,7 @@ public class PoissonBenchmarks
             _logFactorials += Functions.LogGamma(y + 1);
         }
 
-        _model.NegativeLogLikelihood(_theta, _gradient);
+        ((IMleModel)_model).NegativeLogLikelihood(_theta, _gradient);
     }
 
     [Benchmark(Baseline = true, Description = "hand-written NLL+gradient")]
@@ -72,14 +72,14 @@ public class PoissonBenchmarks
     public double GeneratedGradient()
     {
         _model.EvaluationThreads = 1;
-        return _model.NegativeLogLikelihood(_theta, _gradient);
+        return ((IMleModel)_model).NegativeLogLikelihood(_theta, _gradient);
     }
 
     [Benchmark(Description = "generated NLL+gradient, all threads")]
     public double GeneratedGradientParallel()
     {
         _model.EvaluationThreads = 0;
-        return _model.NegativeLogLikelihood(_theta, _gradient);
+        return ((IMleModel)_model).NegativeLogLikelihood(_theta, _gradient);
     }
 
     [Benchmark(Description = "hand-written information XᵀWX")]
@@ -115,7 +115,7 @@ public class PoissonBenchmarks
     public double GeneratedInformation()
     {
         _model.EvaluationThreads = 1;
-        _model.ExpectedInformation(_theta, _information);
+        ((IMleModel)_model).ExpectedInformation(_theta, _information);
         return _information[0];
     }
 }

@@ -160,7 +160,7 @@ internal static class DiagnosticDescriptors
         Usage,
         "Member name reserved by MleGen",
         "The member '{0}' of the model '{1}' has a name MleGen generates ({2}); rename it",
-        "The generated half of a model declares the IMleModel members (Fit, ObservationCount, NegativeLogLikelihood, …) and private helpers whose names start with '__'; a user member of the same name would collide with or hide them.");
+        "The generated half of a model declares the public members Fit, Describe, ValidateData and EvaluationThreads (the other IMleModel members are explicit interface implementations) and private helpers whose names start with '__'; a user member of the same name would collide with or hide them.");
 
     public static readonly DiagnosticDescriptor UnsupportedModelType = Create(
         DiagnosticIds.UnsupportedModelType,

@@ -25,11 +25,11 @@ internal static class FittedEmitter
         var terms = model.Terms;
         w.Line("/// <inheritdoc />");
         w.Line(generatedCode);
-        w.Line("public int LikelihoodTermCount => " + terms.Count.ToString(System.Globalization.NumberFormatInfo.InvariantInfo) + ";");
+        w.Line("int " + ModelSurface.Model + "LikelihoodTermCount => " + terms.Count.ToString(System.Globalization.NumberFormatInfo.InvariantInfo) + ";");
         w.Line();
         w.Line("/// <inheritdoc />");
         w.Line(generatedCode);
-        using (w.Block("public global::MleGen.LikelihoodTermInfo GetLikelihoodTerm(int term)"))
+        using (w.Block("global::MleGen.LikelihoodTermInfo " + ModelSurface.Model + "GetLikelihoodTerm(int term)"))
         {
             using (w.Block("switch (term)"))
             {
@@ -48,11 +48,11 @@ internal static class FittedEmitter
         w.Line();
         w.Line("/// <inheritdoc />");
         w.Line(generatedCode);
-        using (w.Block("public void EvaluateFitted(int term, global::System.ReadOnlySpan<double> theta, global::MleGen.FittedColumns columns)"))
+        using (w.Block("void " + ModelSurface.Model + "EvaluateFitted(int term, global::System.ReadOnlySpan<double> theta, global::MleGen.FittedColumns columns)"))
         {
             w.Line(ValidationEmitter.EnterExclusiveUse);
             w.Line("__EnsureReady(theta.Length);");
-            w.Line("int n = GetLikelihoodTerm(term).ObservationCount;");
+            w.Line("int n = " + ModelSurface.This + ".GetLikelihoodTerm(term).ObservationCount;");
             w.Line("columns.RequireLength(n);");
             w.Line("// in chunks, as the evaluation kernels run");
             using (w.Block("for (int start = 0; start < n; start += global::MleGen.ChunkedEvaluator.ChunkSize)"))

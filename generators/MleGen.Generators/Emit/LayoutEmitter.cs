@@ -9,11 +9,11 @@ internal static class LayoutEmitter
     {
         w.Line("/// <inheritdoc />");
         w.Line(generatedCode);
-        w.Line("public int ParameterCount => " + ParameterPreamble.Count(model) + ";");
+        w.Line("int " + ModelSurface.Model + "ParameterCount => " + ParameterPreamble.Count(model) + ";");
         w.Line();
         w.Line("/// <inheritdoc />");
         w.Line(generatedCode);
-        w.Line("public string GetParameterName(int index) => GetParameterInfo(index).Name;");
+        w.Line("string " + ModelSurface.Model + "GetParameterName(int index) => " + ModelSurface.This + ".GetParameterInfo(index).Name;");
         w.Line();
         EmitInfo(w, model, generatedCode);
         EmitRead(w, model, generatedCode);
@@ -24,7 +24,7 @@ internal static class LayoutEmitter
     {
         w.Line("/// <inheritdoc />");
         w.Line(generatedCode);
-        using (w.Block("public global::MleGen.ParameterInfo GetParameterInfo(int index)"))
+        using (w.Block("global::MleGen.ParameterInfo " + ModelSurface.Model + "GetParameterInfo(int index)"))
         {
             ParameterPreamble.Offsets(w, model);
             int simplexGroup = 0;
@@ -57,7 +57,7 @@ internal static class LayoutEmitter
                 }
             }
 
-            w.Line("throw new global::System.ArgumentOutOfRangeException(nameof(index), index, \"The model has \" + ParameterCount.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \" parameters.\");");
+            w.Line("throw new global::System.ArgumentOutOfRangeException(nameof(index), index, \"The model has \" + " + ModelSurface.This + ".ParameterCount.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \" parameters.\");");
         }
 
         w.Line();
@@ -67,7 +67,7 @@ internal static class LayoutEmitter
     {
         w.Line("/// <inheritdoc />");
         w.Line(generatedCode);
-        using (w.Block("public void ReadParameters(global::System.Span<double> theta)"))
+        using (w.Block("void " + ModelSurface.Model + "ReadParameters(global::System.Span<double> theta)"))
         {
             w.Line("__RequireLength(theta.Length, nameof(theta));");
             ParameterPreamble.Offsets(w, model);
@@ -93,7 +93,7 @@ internal static class LayoutEmitter
     {
         w.Line("/// <inheritdoc />");
         w.Line(generatedCode);
-        using (w.Block("public void WriteParameters(global::System.ReadOnlySpan<double> theta)"))
+        using (w.Block("void " + ModelSurface.Model + "WriteParameters(global::System.ReadOnlySpan<double> theta)"))
         {
             w.Line("__RequireLength(theta.Length, nameof(theta));");
             ParameterPreamble.Offsets(w, model);
@@ -120,7 +120,7 @@ internal static class LayoutEmitter
                 }
             }
 
-            w.Line("int count = ParameterCount;");
+            w.Line("int count = " + ModelSurface.This + ".ParameterCount;");
             w.Line("if (length != count) throw new global::System.ArgumentException(name + \" has \" + length.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \" elements but the model has \" + count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \" parameters.\", name);");
         }
 

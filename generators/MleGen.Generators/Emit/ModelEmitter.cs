@@ -265,7 +265,7 @@ internal static class ModelEmitter
     {
         w.Line("/// <inheritdoc />");
         w.Line(GeneratedCode);
-        w.Line("public int ObservationCount => " + string.Join(" + ", spec.Likelihoods.Select(t => "this." + Identifiers.Escape(t.Observed) + ".Length")) + ";");
+        w.Line("int " + ModelSurface.Model + "ObservationCount => " + string.Join(" + ", spec.Likelihoods.Select(t => "this." + Identifiers.Escape(t.Observed) + ".Length")) + ";");
         w.Line();
     }
 
@@ -282,27 +282,22 @@ internal static class ModelEmitter
         w.Line(GeneratedCode);
         w.Line("public int EvaluationThreads { get => __Evaluator.Threads; set => __Evaluator.Threads = value; }");
         w.Line();
-        if (terms.Any(t => FamilyTable.HasKink(t.Spec.Family)))
+        bool kinked = terms.Any(t => FamilyTable.HasKink(t.Spec.Family));
+        if (kinked)
         {
-            // Only a model with kinks has a smoothing to set; the others keep IMleModel's defaults
-            // (HasKinks false, KinkSmoothing 0 and nothing else accepted).
+            // The ε of the evaluation in progress (IChunkKernel.KinkSmoothing: set by the evaluator for one
+            // evaluation, 0 otherwise); the models without kinks keep the interfaces' defaults.
             w.Line("private double " + FamilyTable.KinkSmoothingField + ";");
             w.Line();
             w.Line("/// <inheritdoc />");
             w.Line(GeneratedCode);
-            w.Line("public bool HasKinks => true;");
+            w.Line("bool " + ModelSurface.Model + "HasKinks => true;");
             w.Line();
-            w.Line("/// <inheritdoc />");
-            w.Line(GeneratedCode);
-            w.Line("public double KinkSmoothing");
-            w.Line("{");
-            w.Line("    get => this." + FamilyTable.KinkSmoothingField + ";");
-            w.Line("    set => this." + FamilyTable.KinkSmoothingField + " = value >= 0 && !double.IsInfinity(value) ? value : throw new global::System.ArgumentOutOfRangeException(nameof(value), value, \"The kink smoothing must be finite and non-negative.\");");
-            w.Line("}");
+            w.Line("double global::MleGen.IChunkKernel.KinkSmoothing { get => this." + FamilyTable.KinkSmoothingField + "; set => this." + FamilyTable.KinkSmoothingField + " = value; }");
             w.Line();
         }
 
-        Method("public double NegativeLogLikelihood(global::System.ReadOnlySpan<double> theta)", () =>
+        Method("double " + ModelSurface.Model + "NegativeLogLikelihood(global::System.ReadOnlySpan<double> theta)", () =>
         {
             w.Line(ValidationEmitter.EnterExclusiveUse);
             w.Line("__EnsureReady(theta.Length);");
@@ -311,7 +306,7 @@ internal static class ModelEmitter
             w.Line("return nll;");
         });
 
-        Method("public double NegativeLogLikelihood(global::System.ReadOnlySpan<double> theta, global::System.Span<double> gradient)", () =>
+        Method("double " + ModelSurface.Model + "NegativeLogLikelihood(global::System.ReadOnlySpan<double> theta, global::System.Span<double> gradient)", () =>
         {
             w.Line(ValidationEmitter.EnterExclusiveUse);
             w.Line("__EnsureReady(theta.Length);");
@@ -321,12 +316,33 @@ internal static class ModelEmitter
             w.Line("return nll;");
         });
 
-        Method("public void ObservedInformation(global::System.ReadOnlySpan<double> theta, global::System.Span<double> information)", () =>
+        Method("void " + ModelSurface.Model + "ObservedInformation(global::System.ReadOnlySpan<double> theta, global::System.Span<double> information)", () =>
         {
             MatrixPreamble("information");
             w.Line("__Evaluator.Evaluate(this, " + Kind + "ObservedInformation, theta, information);");
             RecheckIf("!global::MleGen.DataChecks.AllFinite(information)");
         });
+
+        if (kinked)
+        {
+            // The smoothed evaluations: ε is an argument of this one evaluation (the fitter's continuation passes it).
+            Method("double " + ModelSurface.Model + "NegativeLogLikelihood(global::System.ReadOnlySpan<double> theta, global::System.Span<double> gradient, double kinkSmoothing)", () =>
+            {
+                w.Line(ValidationEmitter.EnterExclusiveUse);
+                w.Line("__EnsureReady(theta.Length);");
+                w.Line("if (!gradient.IsEmpty) __RequireLength(gradient.Length, nameof(gradient));");
+                w.Line("double nll = __Evaluator.Evaluate(this, gradient.IsEmpty ? " + Kind + "Value : " + Kind + "Gradient, theta, gradient, kinkSmoothing) + this.__dataConstant;");
+                RecheckIf("!double.IsFinite(nll) || !global::MleGen.DataChecks.AllFinite(gradient)");
+                w.Line("return nll;");
+            });
+
+            Method("void " + ModelSurface.Model + "ObservedInformation(global::System.ReadOnlySpan<double> theta, global::System.Span<double> information, double kinkSmoothing)", () =>
+            {
+                MatrixPreamble("information");
+                w.Line("__Evaluator.Evaluate(this, " + Kind + "ObservedInformation, theta, information, kinkSmoothing);");
+                RecheckIf("!global::MleGen.DataChecks.AllFinite(information)");
+            });
+        }
 
         // Every family has one: in closed form (FisherTable) or, for NormalMixture, by quadrature; a censored
         // term's is not derived (it is an expectation over the censoring mechanism too, which the model does not describe).
@@ -338,7 +354,7 @@ internal static class ModelEmitter
         }
 
         w.Line(GeneratedCode);
-        w.Line("public bool HasExpectedInformation => " + (censored ? "false" : "true") + ";");
+        w.Line("bool " + ModelSurface.Model + "HasExpectedInformation => " + (censored ? "false" : "true") + ";");
         w.Line();
         if (!censored && !terms.All(t => FisherTable.HasClosedForm(t.Spec.Family)))
         {
@@ -349,14 +365,14 @@ internal static class ModelEmitter
             w.Line();
         }
 
-        Method("public void ExpectedInformation(global::System.ReadOnlySpan<double> theta, global::System.Span<double> information)", () =>
+        Method("void " + ModelSurface.Model + "ExpectedInformation(global::System.ReadOnlySpan<double> theta, global::System.Span<double> information)", () =>
         {
             MatrixPreamble("information");
             w.Line("__Evaluator.Evaluate(this, " + Kind + "ExpectedInformation, theta, information);");
             RecheckIf("!global::MleGen.DataChecks.AllFinite(information)");
         });
 
-        Method("public void ScoreOuterProduct(global::System.ReadOnlySpan<double> theta, global::System.Span<double> meat)", () =>
+        Method("void " + ModelSurface.Model + "ScoreOuterProduct(global::System.ReadOnlySpan<double> theta, global::System.Span<double> meat)", () =>
         {
             MatrixPreamble("meat");
             w.Line("__Evaluator.Evaluate(this, " + Kind + "ScoreOuterProduct, theta, meat);");

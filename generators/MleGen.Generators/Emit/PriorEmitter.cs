@@ -18,12 +18,12 @@ internal static class PriorEmitter
         bool smooth = model.Parameters.Any(p => p.Priors.Any(prior => Call(prior) is not null));
         w.Line("/// <inheritdoc />");
         w.Line(generatedCode);
-        w.Line("public bool HasPrior => " + (any ? "true" : "false") + ";");
+        w.Line("bool " + ModelSurface.Model + "HasPrior => " + (any ? "true" : "false") + ";");
         w.Line();
 
         w.Line("/// <inheritdoc />");
         w.Line(generatedCode);
-        using (w.Block("public double NegativeLogPrior(global::System.ReadOnlySpan<double> theta, global::System.Span<double> gradient)"))
+        using (w.Block("double " + ModelSurface.Model + "NegativeLogPrior(global::System.ReadOnlySpan<double> theta, global::System.Span<double> gradient)"))
         {
             w.Line("__RequireLength(theta.Length, nameof(theta));");
             w.Line("if (!gradient.IsEmpty) __RequireLength(gradient.Length, nameof(gradient));");
@@ -45,7 +45,7 @@ internal static class PriorEmitter
         w.Line();
         w.Line("/// <inheritdoc />");
         w.Line(generatedCode);
-        using (w.Block("public void NegativeLogPriorHessian(global::System.ReadOnlySpan<double> theta, global::System.Span<double> hessian)"))
+        using (w.Block("void " + ModelSurface.Model + "NegativeLogPriorHessian(global::System.ReadOnlySpan<double> theta, global::System.Span<double> hessian)"))
         {
             w.Line("__RequireLength(theta.Length, nameof(theta));");
             w.Line("int p = theta.Length;");
@@ -108,7 +108,7 @@ internal static class PriorEmitter
     {
         w.Line("/// <inheritdoc />");
         w.Line(generatedCode);
-        using (w.Block("public global::MleGen.L1Penalty GetL1Penalty(int index)"))
+        using (w.Block("global::MleGen.L1Penalty " + ModelSurface.Model + "GetL1Penalty(int index)"))
         {
             var penalized = new List<(ParamMemberSpec Param, double Weight, double Center)>();
             foreach (var p in model.Parameters)

@@ -65,12 +65,12 @@ internal static class ModelParser
         return new ParseResult(spec, context.GetDiagnostics(), target);
     }
 
-    /// <summary>The public members the generated half declares; together with every name starting with <c>__</c>, reserved.</summary>
+    /// <summary>
+    /// The public members the generated half declares (Emit/ModelSurface.cs); together with every name starting with <c>__</c>,
+    /// reserved. The other interface members are explicit implementations, which cannot collide with the user's.
+    /// </summary>
     internal static readonly ImmutableHashSet<string> GeneratedMemberNames = ImmutableHashSet.Create(
-        System.StringComparer.Ordinal,
-        "ParameterCount", "GetParameterName", "GetParameterInfo", "ObservationCount", "ReadParameters", "WriteParameters", "ValidateData",
-        "EvaluationThreads", "NegativeLogLikelihood", "ObservedInformation", "HasExpectedInformation", "HasKinks", "KinkSmoothing",
-        "ExpectedInformation", "ScoreOuterProduct", "HasPrior", "NegativeLogPrior", "NegativeLogPriorHessian", "GetL1Penalty", "Describe", "Fit");
+        System.StringComparer.Ordinal, "ValidateData", "EvaluationThreads", "Describe", "Fit");
 
     /// <summary>MLE0016: a user member named like a generated one (the generated half's own members are skipped: the analyzer sees them too).</summary>
     private static bool CheckReservedNames(ParseContext context)
@@ -94,7 +94,7 @@ internal static class ModelParser
             bool reserved = GeneratedMemberNames.Contains(member.Name) || member.Name.StartsWith("__", System.StringComparison.Ordinal);
             if (reserved && !IsExplicitInterfaceImplementation(member))
             {
-                string why = member.Name.StartsWith("__", System.StringComparison.Ordinal) ? "names starting with '__' are reserved" : "IMleModel." + member.Name;
+                string why = member.Name.StartsWith("__", System.StringComparison.Ordinal) ? "names starting with '__' are reserved" : "a public member of the generated half";
                 context.Report(DiagnosticDescriptors.ReservedMemberName, FirstLocation(member), member.Name, context.ModelType.Name, why);
             }
         }

@@ -101,7 +101,6 @@ internal sealed class ClusteredModel : IMleModel, IRankFold
 
     public bool HasKinks => _model.HasKinks;
 
-    public double KinkSmoothing { get => _model.KinkSmoothing; set => _model.KinkSmoothing = value; }
 
     public bool HasPrior => _model.HasPrior;
 
@@ -124,6 +123,13 @@ internal sealed class ClusteredModel : IMleModel, IRankFold
 
     public void ObservedInformation(ReadOnlySpan<double> theta, Span<double> information) => Combine(EvaluationKind.ObservedInformation, theta, information);
 
+    /// <summary>The smoothed evaluations: every rank's kernels evaluate with the same ε, passed to this evaluation only.</summary>
+    public double NegativeLogLikelihood(ReadOnlySpan<double> theta, Span<double> gradient, double kinkSmoothing) =>
+        Combine(gradient.IsEmpty ? EvaluationKind.Value : EvaluationKind.Gradient, theta, gradient, Smoothing(kinkSmoothing)) + _dataConstant;
+
+    public void ObservedInformation(ReadOnlySpan<double> theta, Span<double> information, double kinkSmoothing) =>
+        Combine(EvaluationKind.ObservedInformation, theta, information, Smoothing(kinkSmoothing));
+
     public void ExpectedInformation(ReadOnlySpan<double> theta, Span<double> information) => Combine(EvaluationKind.ExpectedInformation, theta, information);
 
     public void ScoreOuterProduct(ReadOnlySpan<double> theta, Span<double> meat) => Combine(EvaluationKind.ScoreOuterProduct, theta, meat);
@@ -145,8 +151,15 @@ internal sealed class ClusteredModel : IMleModel, IRankFold
         }
     }
 
+    /// <summary>A valid ε, and 0 for a model without kinks (its own smoothing).</summary>
+    private double Smoothing(double kinkSmoothing)
+    {
+        KinkSmoothing.Check(kinkSmoothing);
+        return HasKinks ? kinkSmoothing : 0;
+    }
+
     /// <summary>This rank's chunks, then one ordered fold per term; returns the total NLL part and writes the output on every rank.</summary>
-    private double Combine(EvaluationKind kind, ReadOnlySpan<double> theta, Span<double> output)
+    private double Combine(EvaluationKind kind, ReadOnlySpan<double> theta, Span<double> output, double kinkSmoothing = 0)
     {
         if (theta.Length != ParameterCount)
         {
@@ -157,7 +170,7 @@ internal sealed class ClusteredModel : IMleModel, IRankFold
         try
         {
             _cancellation.ThrowIfCancellationRequested();
-            _evaluator.Begin(_kernel, kind, theta, output.Length);
+            _evaluator.Begin(_kernel, kind, theta, output.Length, kinkSmoothing);
         }
         catch (Exception ex)
         {

@@ -42,6 +42,7 @@ public sealed class ChunkedEvaluator
 
     // The evaluation in progress (shared with the workers while a wave runs in parallel).
     private IChunkKernel? _kernel;
+    private IChunkKernel? _smoothed; // the kernel whose kink smoothing this evaluation set, reset by End
     private EvaluationKind _kind;
     private int _width;
     private int _stride;
@@ -95,12 +96,16 @@ public sealed class ChunkedEvaluator
         return total;
     }
 
-    /// <summary>Evaluates <paramref name="kind"/> for <paramref name="kernel"/> at <paramref name="theta"/>, writing <paramref name="output"/> (cleared first) and returning the NLL (the data-only constant for <see cref="EvaluationKind.DataConstant"/>, 0 for the matrices).</summary>
-    public double Evaluate(IChunkKernel kernel, EvaluationKind kind, ReadOnlySpan<double> theta, Span<double> output)
+    /// <summary>
+    /// Evaluates <paramref name="kind"/> for <paramref name="kernel"/> at <paramref name="theta"/>, writing <paramref name="output"/>
+    /// (cleared first) and returning the NLL (the data-only constant for <see cref="EvaluationKind.DataConstant"/>, 0 for the
+    /// matrices), with the kernel's kinks smoothed by <paramref name="kinkSmoothing"/> (see <see cref="IMleModel.HasKinks"/>).
+    /// </summary>
+    public double Evaluate(IChunkKernel kernel, EvaluationKind kind, ReadOnlySpan<double> theta, Span<double> output, double kinkSmoothing = 0)
     {
-        Begin(kernel, kind, theta, output.Length);
         try
         {
+            Begin(kernel, kind, theta, output.Length, kinkSmoothing);
             double total = 0;
             output.Clear();
             Fold(0, _chunkCount, ref total, output);
@@ -125,10 +130,12 @@ public sealed class ChunkedEvaluator
     /// <summary>
     /// Starts an evaluation: plans the chunks and computes the first wave (every chunk, unless wide
     /// outputs exceed the budget). <see cref="Fold"/> then sums ranges of chunks in order (computing
-    /// the chunks not yet computed); <see cref="End"/> releases the kernel.
+    /// the chunks not yet computed); <see cref="End"/> releases the kernel (call it even when this throws).
+    /// The kernel evaluates its kinks with <paramref name="kinkSmoothing"/> until <see cref="End"/>.
     /// </summary>
-    internal void Begin(IChunkKernel kernel, EvaluationKind kind, ReadOnlySpan<double> theta, int outputLength)
+    internal void Begin(IChunkKernel kernel, EvaluationKind kind, ReadOnlySpan<double> theta, int outputLength, double kinkSmoothing = 0)
     {
+        KinkSmoothing.Check(kinkSmoothing);
         int width = WidthOf(kind, theta.Length);
         if (outputLength != width)
         {
@@ -143,6 +150,12 @@ public sealed class ChunkedEvaluator
         _stride = Stride(width);
         _waveCapacity = width == 0 ? Math.Max(1, _chunkCount) : Math.Max(1, Math.Min(_chunkCount, OutputBudgetDoubles / _stride));
         Prepare(theta);
+        if (kinkSmoothing != 0)
+        {
+            kernel.KinkSmoothing = kinkSmoothing;
+            _smoothed = kernel;
+        }
+
         _kernel = kernel;
         VectorWidth = ForcedVectorWidth != 0 ? ForcedVectorWidth : VectorKernels.DefaultWidth;
         _kind = kind;
@@ -188,7 +201,16 @@ public sealed class ChunkedEvaluator
         }
     }
 
-    internal void End() => _kernel = null;
+    /// <summary>Ends the evaluation: the kernel is released and its kink smoothing is back to 0.</summary>
+    internal void End()
+    {
+        _kernel = null;
+        if (_smoothed is { } smoothed)
+        {
+            _smoothed = null;
+            smoothed.KinkSmoothing = 0;
+        }
+    }
 
     /// <summary>
     /// The kernels add only the upper triangle (row ≤ column) of the symmetric p×p outputs, half the

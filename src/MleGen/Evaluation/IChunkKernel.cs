@@ -20,6 +20,23 @@ public interface IChunkKernel
     /// </summary>
     string? RowLocalityViolation { get; }
 
+    /// <summary>
+    /// The kink smoothing ε the chunks evaluate with (a model with <see cref="IMleModel.HasKinks"/>): the argument of the
+    /// evaluation in progress, set by <see cref="ChunkedEvaluator"/> before its chunks run and back to 0 when it ends, so
+    /// it is never seen outside one evaluation. A kernel without kinks has none: 0, and setting another value throws.
+    /// </summary>
+    double KinkSmoothing
+    {
+        get => 0;
+        set
+        {
+            if (value != 0)
+            {
+                throw new NotSupportedException("This model has no kinks to smooth.");
+            }
+        }
+    }
+
     /// <summary>The number of observations of term <paramref name="term"/>.</summary>
     int TermObservationCount(int term);
 

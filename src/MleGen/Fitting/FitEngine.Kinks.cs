@@ -14,8 +14,9 @@ internal static partial class FitEngine
     /// A likelihood with kinks (Laplace: the maximum sits where residuals are exactly 0) defeats gradient
     /// tests and quasi-Newton curvature. Solve a sequence of smoothed problems, each from the last one's
     /// solution, with ε → 0: Newton on the smoothed likelihood carries the kinks' curvature 1/ε, so each
-    /// stage takes a few steps, and the last one is within ~ε of the kinked optimum. The model is left
-    /// at ε = 0 (as written), whatever happens.
+    /// stage takes a few steps, and the last one is within ~ε of the kinked optimum. ε is an argument of
+    /// each stage's evaluations (<see cref="FitProblem.KinkSmoothing"/>), never state of the model: any other
+    /// evaluation of the model, during the fit or after it, is of the model as written.
     /// </summary>
     private static OptimizationOutcome OptimizeThroughKinks(FitProblem problem, in OptimizerSettings settings)
     {
@@ -23,28 +24,20 @@ internal static partial class FitEngine
         FitProblem current = problem;
         OptimizationOutcome? outcome = null;
         int iterations = 0, evaluations = 0;
-        try
+        for (int exponent = 0; exponent <= LastKinkSmoothingExponent; exponent++)
         {
-            for (int exponent = 0; exponent <= LastKinkSmoothingExponent; exponent++)
+            // The stages share the iteration budget, each getting at least one iteration, so the
+            // estimate reported is always that of the least smoothed problem (and a spent budget
+            // shows as the last stage's iteration limit: not converged).
+            OptimizerSettings stage = settings with
             {
-                // The stages share the iteration budget, each getting at least one iteration, so the
-                // estimate reported is always that of the least smoothed problem (and a spent budget
-                // shows as the last stage's iteration limit: not converged).
-                model.KinkSmoothing = Math.Pow(10, -exponent);
-                OptimizerSettings stage = settings with
-                {
-                    MaxIterations = Math.Max(1, settings.MaxIterations - iterations),
-                    IterationOffset = settings.IterationOffset + iterations,
-                };
-                outcome = OptimizeSmooth(current, FitMethod.Newton, stage, warmStart: outcome is null);
-                iterations += outcome.Result.Iterations;
-                evaluations += outcome.Result.Evaluations;
-                current = current.WithStart(outcome.Theta);
-            }
-        }
-        finally
-        {
-            model.KinkSmoothing = 0;
+                MaxIterations = Math.Max(1, settings.MaxIterations - iterations),
+                IterationOffset = settings.IterationOffset + iterations,
+            };
+            outcome = OptimizeSmooth(current.WithKinkSmoothing(Math.Pow(10, -exponent)), FitMethod.Newton, stage, warmStart: outcome is null);
+            iterations += outcome.Result.Iterations;
+            evaluations += outcome.Result.Evaluations;
+            current = current.WithStart(outcome.Theta);
         }
 
         settings.CancellationToken.ThrowIfCancellationRequested();

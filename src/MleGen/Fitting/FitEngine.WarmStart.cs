@@ -111,7 +111,7 @@ internal static partial class FitEngine
         public BlockStage(FitProblem problem, bool[] held, FitMethod method, System.Threading.CancellationToken cancellationToken)
         {
             _transform = new ParameterTransform(problem.Infos, problem.Start, held);
-            _objective = new ModelObjective(problem.Model, _transform, method == FitMethod.FisherScoring ? CurvatureKind.Expected : CurvatureKind.Observed, cancellationToken);
+            _objective = new ModelObjective(problem.Model, _transform, method == FitMethod.FisherScoring ? CurvatureKind.Expected : CurvatureKind.Observed, cancellationToken, problem.KinkSmoothing);
             _method = method;
             _u = new double[_transform.FreeCount];
             _workspaces = new Workspaces(_u.Length);

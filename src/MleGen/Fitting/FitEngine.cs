@@ -28,7 +28,7 @@ internal static partial class FitEngine
         method = Resolve(method, hasL1, model.ObservationCount, q, out string reason);
 
         // The joint search's objects first: nothing is allocated between the warm start's iterations and its.
-        var objective = new ModelObjective(model, transform, method == FitMethod.FisherScoring ? CurvatureKind.Expected : CurvatureKind.Observed, settings.CancellationToken);
+        var objective = new ModelObjective(model, transform, method == FitMethod.FisherScoring ? CurvatureKind.Expected : CurvatureKind.Observed, settings.CancellationToken, problem.KinkSmoothing);
         double[] u = new double[q];
         var workspaces = new Workspaces(q);
 
@@ -57,7 +57,7 @@ internal static partial class FitEngine
         double[] theta = new double[problem.Infos.Length];
         transform.ToNatural(u, theta);
         settings.CancellationToken.ThrowIfCancellationRequested();
-        return new OptimizationOutcome(theta, result, method, ObjectiveAt(model, theta), reason);
+        return new OptimizationOutcome(theta, result, method, ObjectiveAt(model, theta, problem.KinkSmoothing), reason);
     }
 
     /// <summary>The method a smooth run uses for the requested one, and why.</summary>
@@ -128,10 +128,10 @@ internal static partial class FitEngine
         }
     }
 
-    /// <summary>NLL + smooth negative log prior + Σ wᵢ|θᵢ − cᵢ| at <paramref name="theta"/>.</summary>
-    public static double ObjectiveAt(IMleModel model, ReadOnlySpan<double> theta)
+    /// <summary>NLL + smooth negative log prior + Σ wᵢ|θᵢ − cᵢ| at <paramref name="theta"/> (the model's kinks smoothed by <paramref name="kinkSmoothing"/>).</summary>
+    public static double ObjectiveAt(IMleModel model, ReadOnlySpan<double> theta, double kinkSmoothing = 0)
     {
-        double f = model.NegativeLogLikelihood(theta);
+        double f = kinkSmoothing == 0 ? model.NegativeLogLikelihood(theta) : model.NegativeLogLikelihood(theta, Span<double>.Empty, kinkSmoothing);
         if (model.HasPrior)
         {
             f += model.NegativeLogPrior(theta, Span<double>.Empty);

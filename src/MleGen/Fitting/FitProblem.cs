@@ -7,12 +7,13 @@ namespace MleGen;
 /// <summary>A model with its parameter metadata, start values and which parameters are held fixed: everything an optimization run needs.</summary>
 internal sealed class FitProblem
 {
-    private FitProblem(IMleModel model, ParameterInfo[] infos, double[] start, bool[] isFixed)
+    private FitProblem(IMleModel model, ParameterInfo[] infos, double[] start, bool[] isFixed, double kinkSmoothing = 0)
     {
         Model = model;
         Infos = infos;
         Start = start;
         IsFixed = isFixed;
+        KinkSmoothing = kinkSmoothing;
     }
 
     public IMleModel Model { get; }
@@ -23,6 +24,9 @@ internal sealed class FitProblem
     public double[] Start { get; }
 
     public bool[] IsFixed { get; }
+
+    /// <summary>The ε the model's kinks are smoothed with in every evaluation of this problem (0: the model as written; see <see cref="IMleModel.HasKinks"/>).</summary>
+    public double KinkSmoothing { get; }
 
     /// <summary>Reads the model's metadata, the start values (options or the model's members) and the fixed parameters.</summary>
     public static FitProblem Create(IMleModel model, FitOptions options)
@@ -108,7 +112,7 @@ internal sealed class FitProblem
         bool[] isFixed = (bool[])IsFixed.Clone();
         isFixed[index] = true;
         s[index] = value;
-        return new FitProblem(Model, Infos, s, isFixed);
+        return new FitProblem(Model, Infos, s, isFixed, KinkSmoothing);
     }
 
     /// <summary>The same problem started from <paramref name="start"/> (fixed parameters keep their values).</summary>
@@ -123,8 +127,11 @@ internal sealed class FitProblem
             }
         }
 
-        return new FitProblem(Model, Infos, s, IsFixed);
+        return new FitProblem(Model, Infos, s, IsFixed, KinkSmoothing);
     }
+
+    /// <summary>The same problem with the model's kinks smoothed by <paramref name="kinkSmoothing"/> in its evaluations.</summary>
+    public FitProblem WithKinkSmoothing(double kinkSmoothing) => new(Model, Infos, Start, IsFixed, kinkSmoothing);
 
     /// <summary>k, the number of estimated parameters: a simplex of K members counts K − 1.</summary>
     public int FreeCount => new ParameterTransform(Infos, Start, IsFixed).FreeCount;

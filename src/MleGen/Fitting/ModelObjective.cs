@@ -20,14 +20,17 @@ internal sealed class ModelObjective : IObjective
     private readonly double[] _jacobian;
     private readonly double[] _product;
     private readonly CancellationToken _cancellation;
+    private readonly double _kinkSmoothing;
 
     /// <param name="model">The model.</param>
     /// <param name="transform">The map to the unconstrained coordinates.</param>
     /// <param name="curvature">Which information <see cref="Hessian"/> is.</param>
     /// <param name="cancellation">Checked before every evaluation of the model: a cancelled fit stops within one evaluation, in whichever stage it is.</param>
-    public ModelObjective(IMleModel model, ParameterTransform transform, CurvatureKind curvature, CancellationToken cancellation = default)
+    /// <param name="kinkSmoothing">The ε every evaluation of a model with kinks passes (see <see cref="IMleModel.HasKinks"/>); 0: the model as written.</param>
+    public ModelObjective(IMleModel model, ParameterTransform transform, CurvatureKind curvature, CancellationToken cancellation = default, double kinkSmoothing = 0)
     {
         _cancellation = cancellation;
+        _kinkSmoothing = kinkSmoothing;
         _model = model;
         _transform = transform;
         _curvature = curvature;
@@ -51,7 +54,7 @@ internal sealed class ModelObjective : IObjective
     {
         _cancellation.ThrowIfCancellationRequested();
         _transform.ToNatural(x, _theta);
-        double f = _model.NegativeLogLikelihood(_theta);
+        double f = _kinkSmoothing == 0 ? _model.NegativeLogLikelihood(_theta) : _model.NegativeLogLikelihood(_theta, Span<double>.Empty, _kinkSmoothing);
         if (_hasPrior)
         {
             f += _model.NegativeLogPrior(_theta, Span<double>.Empty);
@@ -106,7 +109,14 @@ internal sealed class ModelObjective : IObjective
         }
         else
         {
-            _model.ObservedInformation(_theta, _hessianTheta);
+            if (_kinkSmoothing == 0)
+            {
+                _model.ObservedInformation(_theta, _hessianTheta);
+            }
+            else
+            {
+                _model.ObservedInformation(_theta, _hessianTheta, _kinkSmoothing);
+            }
         }
 
         if (_hasPrior)
@@ -121,7 +131,7 @@ internal sealed class ModelObjective : IObjective
     {
         _cancellation.ThrowIfCancellationRequested();
         _transform.ToNatural(x, _theta);
-        double f = _model.NegativeLogLikelihood(_theta, _gradientTheta);
+        double f = _kinkSmoothing == 0 ? _model.NegativeLogLikelihood(_theta, _gradientTheta) : _model.NegativeLogLikelihood(_theta, _gradientTheta, _kinkSmoothing);
         if (_hasPrior)
         {
             f += _model.NegativeLogPrior(_theta, _gradientTheta);

@@ -86,24 +86,32 @@ public interface IMleModel
     /// <summary>
     /// True when the log-likelihood has kinks in θ (a <c>Laplace</c> term: |y − m| is not differentiable
     /// where a residual is 0, so the maximum sits on a kink). <see cref="ModelFitter.Fit"/> then solves a
-    /// sequence of smoothed problems (<see cref="KinkSmoothing"/> → 0) and reports the exact likelihood.
+    /// sequence of smoothed problems (the <c>kinkSmoothing</c> overloads, ε → 0) and reports the exact likelihood.
     /// </summary>
     bool HasKinks => false;
 
     /// <summary>
-    /// ε ≥ 0: each kink |z| of a standardized residual is evaluated as √(z² + ε²) − ε (at most ε below |z|),
-    /// smooth with curvature 1/ε at 0. 0 (the default) is the model as written; only the fitter changes it.
+    /// The negative log-likelihood at <paramref name="theta"/> with each kink |z| of a standardized residual evaluated as
+    /// √(z² + ε²) − ε, ε = <paramref name="kinkSmoothing"/> (at most ε below |z|, smooth with curvature 1/ε at 0), writing its
+    /// exact gradient into <paramref name="gradient"/> unless that is empty (then the value only). ε = 0 is the model as
+    /// written, and a model without kinks (<see cref="HasKinks"/> false) is its own smoothing. The smoothing is an argument of
+    /// this one evaluation: nothing of it stays in the model.
     /// </summary>
-    double KinkSmoothing
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="kinkSmoothing"/> is negative, infinite or NaN.</exception>
+    /// <exception cref="NotSupportedException">The model has kinks but does not implement their smoothing.</exception>
+    double NegativeLogLikelihood(ReadOnlySpan<double> theta, Span<double> gradient, double kinkSmoothing)
     {
-        get => 0;
-        set
-        {
-            if (value != 0)
-            {
-                throw new NotSupportedException("This model has no kinks to smooth.");
-            }
-        }
+        KinkSmoothing.Require(kinkSmoothing, HasKinks);
+        return gradient.IsEmpty ? NegativeLogLikelihood(theta) : NegativeLogLikelihood(theta, gradient);
+    }
+
+    /// <summary>The observed information (exact Hessian of the NLL) at <paramref name="theta"/> with the kinks smoothed by ε = <paramref name="kinkSmoothing"/>, as <see cref="NegativeLogLikelihood(ReadOnlySpan{double}, Span{double}, double)"/> evaluates them.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="kinkSmoothing"/> is negative, infinite or NaN.</exception>
+    /// <exception cref="NotSupportedException">The model has kinks but does not implement their smoothing.</exception>
+    void ObservedInformation(ReadOnlySpan<double> theta, Span<double> information, double kinkSmoothing)
+    {
+        KinkSmoothing.Require(kinkSmoothing, HasKinks);
+        ObservedInformation(theta, information);
     }
 
     /// <summary>The expected Fisher information Σᵢ Jᵢᵀ F(φᵢ) Jᵢ at <paramref name="theta"/>, p×p row-major (only meaningful where <see cref="HasExpectedInformation"/> is true).</summary>

@@ -79,7 +79,7 @@ public class ModelDiagnosticsTests
         new("MLE0012", Model("    [Data] public static double[] [|Z|] = [];\n" + Likelihood)),
         new("MLE0012", Model("    [Param] public static double [|B|];\n" + Likelihood)),
         new("MLE0013", Model("    static readonly double[] Fixed = [1, 2];\n    [Likelihood(nameof(Y))]\n    NormalMixture Obs(int i) => new([|Fixed|], Mu, Sd);")),
-        new("MLE0016", Model("    public int [|ObservationCount|] => 0;\n" + Likelihood)),
+        new("MLE0016", Model("    public int [|EvaluationThreads|] => 0;\n" + Likelihood)),
         new("MLE0016", Model("    private double [|__evaluator|];\n" + Likelihood)),
         new("MLE0017", Header + "[Model] file partial class [|F|] { [Data] public double[] Y = []; [Param] public double A; [Likelihood(nameof(Y))] Normal Obs(int i) => new(A, 1); }"),
         new("MLE0017", Header + "[Model] public static partial class [|S|] { }"),

@@ -33,6 +33,7 @@ public class IssueReproducerTests
         new("partial record class", Model("[Likelihood(nameof(Y))] Normal Obs(int i) => new(A, 1);", declaration: "public partial record class")),
         new("lower-case type name (CS8981 only on the user's declaration)", Model("[Likelihood(nameof(Y))] Normal Obs(int i) => new(A, 1);", name: "lowercase")),
         new("type named var", Model("[Likelihood(nameof(Y))] Normal Obs(int i) => new(A, 1);", name: "var")),
+        new("members named like the explicit IMleModel members", Model("public int ObservationCount => 0;\npublic double ParameterCount;\npublic double NegativeLogLikelihood(double x) => x;\n[Likelihood(nameof(Y))] Normal Obs(int i) => new(A, 1);")),
     ];
 
     /// <summary>Invalid models: the MLE error where it belongs, and a generated partial that keeps Fit() call sites compiling.</summary>
@@ -41,7 +42,7 @@ public class IssueReproducerTests
         new("CategoricalLogits.Of(0, …)", DiagnosticIds.InvalidConstantArgument, Model("[Data] public int[] C = [];\n[Likelihood(nameof(C))] CategoricalLogits Obs(int i) => CategoricalLogits.Of([|0|], k => 0);")),
         new("CategoricalLogits on double[]", DiagnosticIds.InvalidLikelihoodShape, Model("[Likelihood([|nameof(Y)|])] CategoricalLogits Obs(int i) => CategoricalLogits.Of(3, k => k * A);")),
         new("file partial class", DiagnosticIds.UnsupportedModelType, Header + "[Model]\nfile partial class [|F|]\n{\n    [Data] public double[] Y = [];\n    [Param] public double A;\n    [Likelihood(nameof(Y))] Normal Obs(int i) => new(A, 1);\n}\n"),
-        new("member named ObservationCount", DiagnosticIds.ReservedMemberName, Model("public int [|ObservationCount|] => 0;\n[Likelihood(nameof(Y))] Normal Obs(int i) => new(A, 1);")),
+        new("member named Describe", DiagnosticIds.ReservedMemberName, Model("public string [|Describe|]() => \"\";\n[Likelihood(nameof(Y))] Normal Obs(int i) => new(A, 1);")),
         new("member named __RequireLength", DiagnosticIds.ReservedMemberName, Model("void [|__RequireLength|](int a, string b) { }\n[Likelihood(nameof(Y))] Normal Obs(int i) => new(A, 1);")),
         new("member named Fit", DiagnosticIds.ReservedMemberName, Model("public int [|Fit|];\n[Likelihood(nameof(Y))] Normal Obs(int i) => new(A, 1);")),
         new("model named Fit", DiagnosticIds.ReservedMemberName, Model("[Likelihood(nameof(Y))] Normal Obs(int i) => new(A, 1);", name: "[|Fit|]")),

@@ -8,15 +8,15 @@ namespace Demo
     {
         /// <inheritdoc />
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-        public int ParameterCount => 1 + this.Beta.Length + 1;
+        int global::MleGen.IMleModel.ParameterCount => 1 + this.Beta.Length + 1;
 
         /// <inheritdoc />
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-        public string GetParameterName(int index) => GetParameterInfo(index).Name;
+        string global::MleGen.IMleModel.GetParameterName(int index) => ((global::MleGen.IMleModel)this).GetParameterInfo(index).Name;
 
         /// <inheritdoc />
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-        public global::MleGen.ParameterInfo GetParameterInfo(int index)
+        global::MleGen.ParameterInfo global::MleGen.IMleModel.GetParameterInfo(int index)
         {
             int o_Intercept = 0;
             int o_Beta = o_Intercept + 1;
@@ -24,12 +24,12 @@ namespace Demo
             if (index == o_Intercept) return new global::MleGen.ParameterInfo("Intercept", double.NegativeInfinity, double.PositiveInfinity, -1);
             if (index >= o_Beta && index < o_Beta + this.Beta.Length) return new global::MleGen.ParameterInfo("Beta[" + (index - o_Beta).ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", double.NegativeInfinity, double.PositiveInfinity, -1);
             if (index == o_Sigma) return new global::MleGen.ParameterInfo("Sigma", 0d, double.PositiveInfinity, -1);
-            throw new global::System.ArgumentOutOfRangeException(nameof(index), index, "The model has " + ParameterCount.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " parameters.");
+            throw new global::System.ArgumentOutOfRangeException(nameof(index), index, "The model has " + ((global::MleGen.IMleModel)this).ParameterCount.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " parameters.");
         }
 
         /// <inheritdoc />
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-        public void ReadParameters(global::System.Span<double> theta)
+        void global::MleGen.IMleModel.ReadParameters(global::System.Span<double> theta)
         {
             __RequireLength(theta.Length, nameof(theta));
             int o_Intercept = 0;
@@ -42,7 +42,7 @@ namespace Demo
 
         /// <inheritdoc />
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-        public void WriteParameters(global::System.ReadOnlySpan<double> theta)
+        void global::MleGen.IMleModel.WriteParameters(global::System.ReadOnlySpan<double> theta)
         {
             __RequireLength(theta.Length, nameof(theta));
             int o_Intercept = 0;
@@ -56,13 +56,13 @@ namespace Demo
         private void __RequireLength(int length, string name)
         {
             if (this.Beta is null) throw new global::System.InvalidOperationException("The [Param] member 'Beta' is null: assign an array whose shape is the number of parameters.");
-            int count = ParameterCount;
+            int count = ((global::MleGen.IMleModel)this).ParameterCount;
             if (length != count) throw new global::System.ArgumentException(name + " has " + length.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " elements but the model has " + count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " parameters.", name);
         }
 
         /// <inheritdoc />
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-        public int ObservationCount => this.Y.Length;
+        int global::MleGen.IMleModel.ObservationCount => this.Y.Length;
 
         /// <inheritdoc />
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
@@ -135,7 +135,7 @@ namespace Demo
 
         /// <inheritdoc />
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-        public double NegativeLogLikelihood(global::System.ReadOnlySpan<double> theta)
+        double global::MleGen.IMleModel.NegativeLogLikelihood(global::System.ReadOnlySpan<double> theta)
         {
             using global::MleGen.ExclusiveUse.Scope __use = global::MleGen.ExclusiveUse.Enter(this);
             __EnsureReady(theta.Length);
@@ -146,7 +146,7 @@ namespace Demo
 
         /// <inheritdoc />
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-        public double NegativeLogLikelihood(global::System.ReadOnlySpan<double> theta, global::System.Span<double> gradient)
+        double global::MleGen.IMleModel.NegativeLogLikelihood(global::System.ReadOnlySpan<double> theta, global::System.Span<double> gradient)
         {
             using global::MleGen.ExclusiveUse.Scope __use = global::MleGen.ExclusiveUse.Enter(this);
             __EnsureReady(theta.Length);
@@ -158,7 +158,7 @@ namespace Demo
 
         /// <inheritdoc />
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-        public void ObservedInformation(global::System.ReadOnlySpan<double> theta, global::System.Span<double> information)
+        void global::MleGen.IMleModel.ObservedInformation(global::System.ReadOnlySpan<double> theta, global::System.Span<double> information)
         {
             using global::MleGen.ExclusiveUse.Scope __use = global::MleGen.ExclusiveUse.Enter(this);
             __EnsureReady(theta.Length);
@@ -170,11 +170,11 @@ namespace Demo
 
         /// <inheritdoc />
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-        public bool HasExpectedInformation => true;
+        bool global::MleGen.IMleModel.HasExpectedInformation => true;
 
         /// <inheritdoc />
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-        public void ExpectedInformation(global::System.ReadOnlySpan<double> theta, global::System.Span<double> information)
+        void global::MleGen.IMleModel.ExpectedInformation(global::System.ReadOnlySpan<double> theta, global::System.Span<double> information)
         {
             using global::MleGen.ExclusiveUse.Scope __use = global::MleGen.ExclusiveUse.Enter(this);
             __EnsureReady(theta.Length);
@@ -186,7 +186,7 @@ namespace Demo
 
         /// <inheritdoc />
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-        public void ScoreOuterProduct(global::System.ReadOnlySpan<double> theta, global::System.Span<double> meat)
+        void global::MleGen.IMleModel.ScoreOuterProduct(global::System.ReadOnlySpan<double> theta, global::System.Span<double> meat)
         {
             using global::MleGen.ExclusiveUse.Scope __use = global::MleGen.ExclusiveUse.Enter(this);
             __EnsureReady(theta.Length);
@@ -230,11 +230,11 @@ namespace Demo
 
         /// <inheritdoc />
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-        public bool HasPrior => false;
+        bool global::MleGen.IMleModel.HasPrior => false;
 
         /// <inheritdoc />
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-        public double NegativeLogPrior(global::System.ReadOnlySpan<double> theta, global::System.Span<double> gradient)
+        double global::MleGen.IMleModel.NegativeLogPrior(global::System.ReadOnlySpan<double> theta, global::System.Span<double> gradient)
         {
             __RequireLength(theta.Length, nameof(theta));
             if (!gradient.IsEmpty) __RequireLength(gradient.Length, nameof(gradient));
@@ -244,7 +244,7 @@ namespace Demo
 
         /// <inheritdoc />
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-        public void NegativeLogPriorHessian(global::System.ReadOnlySpan<double> theta, global::System.Span<double> hessian)
+        void global::MleGen.IMleModel.NegativeLogPriorHessian(global::System.ReadOnlySpan<double> theta, global::System.Span<double> hessian)
         {
             __RequireLength(theta.Length, nameof(theta));
             int p = theta.Length;
@@ -253,7 +253,7 @@ namespace Demo
 
         /// <inheritdoc />
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-        public global::MleGen.L1Penalty GetL1Penalty(int index)
+        global::MleGen.L1Penalty global::MleGen.IMleModel.GetL1Penalty(int index)
         {
             return default;
         }
@@ -269,11 +269,11 @@ namespace Demo
 
         /// <inheritdoc />
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-        public int LikelihoodTermCount => 1;
+        int global::MleGen.IMleModel.LikelihoodTermCount => 1;
 
         /// <inheritdoc />
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-        public global::MleGen.LikelihoodTermInfo GetLikelihoodTerm(int term)
+        global::MleGen.LikelihoodTermInfo global::MleGen.IMleModel.GetLikelihoodTerm(int term)
         {
             switch (term)
             {
@@ -284,11 +284,11 @@ namespace Demo
 
         /// <inheritdoc />
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-        public void EvaluateFitted(int term, global::System.ReadOnlySpan<double> theta, global::MleGen.FittedColumns columns)
+        void global::MleGen.IMleModel.EvaluateFitted(int term, global::System.ReadOnlySpan<double> theta, global::MleGen.FittedColumns columns)
         {
             using global::MleGen.ExclusiveUse.Scope __use = global::MleGen.ExclusiveUse.Enter(this);
             __EnsureReady(theta.Length);
-            int n = GetLikelihoodTerm(term).ObservationCount;
+            int n = ((global::MleGen.IMleModel)this).GetLikelihoodTerm(term).ObservationCount;
             columns.RequireLength(n);
             // in chunks, as the evaluation kernels run
             for (int start = 0; start < n; start += global::MleGen.ChunkedEvaluator.ChunkSize)

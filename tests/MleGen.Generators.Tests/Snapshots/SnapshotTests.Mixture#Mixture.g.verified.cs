@@ -6,15 +6,15 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
 {
     /// <inheritdoc />
     [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-    public int ParameterCount => this.Weights.Length + this.Means.Length + this.Sds.Length;
+    int global::MleGen.IMleModel.ParameterCount => this.Weights.Length + this.Means.Length + this.Sds.Length;
 
     /// <inheritdoc />
     [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-    public string GetParameterName(int index) => GetParameterInfo(index).Name;
+    string global::MleGen.IMleModel.GetParameterName(int index) => ((global::MleGen.IMleModel)this).GetParameterInfo(index).Name;
 
     /// <inheritdoc />
     [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-    public global::MleGen.ParameterInfo GetParameterInfo(int index)
+    global::MleGen.ParameterInfo global::MleGen.IMleModel.GetParameterInfo(int index)
     {
         int o_Weights = 0;
         int o_Means = o_Weights + this.Weights.Length;
@@ -22,12 +22,12 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
         if (index >= o_Weights && index < o_Weights + this.Weights.Length) return new global::MleGen.ParameterInfo("Weights[" + (index - o_Weights).ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", double.NegativeInfinity, double.PositiveInfinity, 0);
         if (index >= o_Means && index < o_Means + this.Means.Length) return new global::MleGen.ParameterInfo("Means[" + (index - o_Means).ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", double.NegativeInfinity, double.PositiveInfinity, -1);
         if (index >= o_Sds && index < o_Sds + this.Sds.Length) return new global::MleGen.ParameterInfo("Sds[" + (index - o_Sds).ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", 0d, double.PositiveInfinity, -1);
-        throw new global::System.ArgumentOutOfRangeException(nameof(index), index, "The model has " + ParameterCount.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " parameters.");
+        throw new global::System.ArgumentOutOfRangeException(nameof(index), index, "The model has " + ((global::MleGen.IMleModel)this).ParameterCount.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " parameters.");
     }
 
     /// <inheritdoc />
     [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-    public void ReadParameters(global::System.Span<double> theta)
+    void global::MleGen.IMleModel.ReadParameters(global::System.Span<double> theta)
     {
         __RequireLength(theta.Length, nameof(theta));
         int o_Weights = 0;
@@ -40,7 +40,7 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
 
     /// <inheritdoc />
     [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-    public void WriteParameters(global::System.ReadOnlySpan<double> theta)
+    void global::MleGen.IMleModel.WriteParameters(global::System.ReadOnlySpan<double> theta)
     {
         __RequireLength(theta.Length, nameof(theta));
         int o_Weights = 0;
@@ -56,13 +56,13 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
         if (this.Weights is null) throw new global::System.InvalidOperationException("The [Param] member 'Weights' is null: assign an array whose shape is the number of parameters.");
         if (this.Means is null) throw new global::System.InvalidOperationException("The [Param] member 'Means' is null: assign an array whose shape is the number of parameters.");
         if (this.Sds is null) throw new global::System.InvalidOperationException("The [Param] member 'Sds' is null: assign an array whose shape is the number of parameters.");
-        int count = ParameterCount;
+        int count = ((global::MleGen.IMleModel)this).ParameterCount;
         if (length != count) throw new global::System.ArgumentException(name + " has " + length.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " elements but the model has " + count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " parameters.", name);
     }
 
     /// <inheritdoc />
     [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-    public int ObservationCount => this.Y.Length;
+    int global::MleGen.IMleModel.ObservationCount => this.Y.Length;
 
     /// <inheritdoc />
     [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
@@ -134,7 +134,7 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
 
     /// <inheritdoc />
     [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-    public double NegativeLogLikelihood(global::System.ReadOnlySpan<double> theta)
+    double global::MleGen.IMleModel.NegativeLogLikelihood(global::System.ReadOnlySpan<double> theta)
     {
         using global::MleGen.ExclusiveUse.Scope __use = global::MleGen.ExclusiveUse.Enter(this);
         __EnsureReady(theta.Length);
@@ -145,7 +145,7 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
 
     /// <inheritdoc />
     [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-    public double NegativeLogLikelihood(global::System.ReadOnlySpan<double> theta, global::System.Span<double> gradient)
+    double global::MleGen.IMleModel.NegativeLogLikelihood(global::System.ReadOnlySpan<double> theta, global::System.Span<double> gradient)
     {
         using global::MleGen.ExclusiveUse.Scope __use = global::MleGen.ExclusiveUse.Enter(this);
         __EnsureReady(theta.Length);
@@ -157,7 +157,7 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
 
     /// <inheritdoc />
     [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-    public void ObservedInformation(global::System.ReadOnlySpan<double> theta, global::System.Span<double> information)
+    void global::MleGen.IMleModel.ObservedInformation(global::System.ReadOnlySpan<double> theta, global::System.Span<double> information)
     {
         using global::MleGen.ExclusiveUse.Scope __use = global::MleGen.ExclusiveUse.Enter(this);
         __EnsureReady(theta.Length);
@@ -169,7 +169,7 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
 
     /// <inheritdoc />
     [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-    public bool HasExpectedInformation => true;
+    bool global::MleGen.IMleModel.HasExpectedInformation => true;
 
     /// <inheritdoc />
     [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
@@ -177,7 +177,7 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
 
     /// <inheritdoc />
     [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-    public void ExpectedInformation(global::System.ReadOnlySpan<double> theta, global::System.Span<double> information)
+    void global::MleGen.IMleModel.ExpectedInformation(global::System.ReadOnlySpan<double> theta, global::System.Span<double> information)
     {
         using global::MleGen.ExclusiveUse.Scope __use = global::MleGen.ExclusiveUse.Enter(this);
         __EnsureReady(theta.Length);
@@ -189,7 +189,7 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
 
     /// <inheritdoc />
     [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-    public void ScoreOuterProduct(global::System.ReadOnlySpan<double> theta, global::System.Span<double> meat)
+    void global::MleGen.IMleModel.ScoreOuterProduct(global::System.ReadOnlySpan<double> theta, global::System.Span<double> meat)
     {
         using global::MleGen.ExclusiveUse.Scope __use = global::MleGen.ExclusiveUse.Enter(this);
         __EnsureReady(theta.Length);
@@ -233,11 +233,11 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
 
     /// <inheritdoc />
     [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-    public bool HasPrior => false;
+    bool global::MleGen.IMleModel.HasPrior => false;
 
     /// <inheritdoc />
     [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-    public double NegativeLogPrior(global::System.ReadOnlySpan<double> theta, global::System.Span<double> gradient)
+    double global::MleGen.IMleModel.NegativeLogPrior(global::System.ReadOnlySpan<double> theta, global::System.Span<double> gradient)
     {
         __RequireLength(theta.Length, nameof(theta));
         if (!gradient.IsEmpty) __RequireLength(gradient.Length, nameof(gradient));
@@ -247,7 +247,7 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
 
     /// <inheritdoc />
     [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-    public void NegativeLogPriorHessian(global::System.ReadOnlySpan<double> theta, global::System.Span<double> hessian)
+    void global::MleGen.IMleModel.NegativeLogPriorHessian(global::System.ReadOnlySpan<double> theta, global::System.Span<double> hessian)
     {
         __RequireLength(theta.Length, nameof(theta));
         int p = theta.Length;
@@ -256,7 +256,7 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
 
     /// <inheritdoc />
     [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-    public global::MleGen.L1Penalty GetL1Penalty(int index)
+    global::MleGen.L1Penalty global::MleGen.IMleModel.GetL1Penalty(int index)
     {
         return default;
     }
@@ -272,11 +272,11 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
 
     /// <inheritdoc />
     [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-    public int LikelihoodTermCount => 1;
+    int global::MleGen.IMleModel.LikelihoodTermCount => 1;
 
     /// <inheritdoc />
     [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-    public global::MleGen.LikelihoodTermInfo GetLikelihoodTerm(int term)
+    global::MleGen.LikelihoodTermInfo global::MleGen.IMleModel.GetLikelihoodTerm(int term)
     {
         switch (term)
         {
@@ -287,11 +287,11 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
 
     /// <inheritdoc />
     [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-    public void EvaluateFitted(int term, global::System.ReadOnlySpan<double> theta, global::MleGen.FittedColumns columns)
+    void global::MleGen.IMleModel.EvaluateFitted(int term, global::System.ReadOnlySpan<double> theta, global::MleGen.FittedColumns columns)
     {
         using global::MleGen.ExclusiveUse.Scope __use = global::MleGen.ExclusiveUse.Enter(this);
         __EnsureReady(theta.Length);
-        int n = GetLikelihoodTerm(term).ObservationCount;
+        int n = ((global::MleGen.IMleModel)this).GetLikelihoodTerm(term).ObservationCount;
         columns.RequireLength(n);
         // in chunks, as the evaluation kernels run
         for (int start = 0; start < n; start += global::MleGen.ChunkedEvaluator.ChunkSize)

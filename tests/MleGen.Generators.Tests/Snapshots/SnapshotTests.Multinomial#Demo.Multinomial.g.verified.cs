@@ -8,15 +8,15 @@ namespace Demo
     {
         /// <inheritdoc />
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-        public int ParameterCount => this.W.Length;
+        int global::MleGen.IMleModel.ParameterCount => this.W.Length;
 
         /// <inheritdoc />
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-        public string GetParameterName(int index) => GetParameterInfo(index).Name;
+        string global::MleGen.IMleModel.GetParameterName(int index) => ((global::MleGen.IMleModel)this).GetParameterInfo(index).Name;
 
         /// <inheritdoc />
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-        public global::MleGen.ParameterInfo GetParameterInfo(int index)
+        global::MleGen.ParameterInfo global::MleGen.IMleModel.GetParameterInfo(int index)
         {
             int o_W = 0;
             if (index >= o_W && index < o_W + this.W.Length)
@@ -25,12 +25,12 @@ namespace Demo
                 int row = (index - o_W) / columns, column = (index - o_W) % columns;
                 return new global::MleGen.ParameterInfo("W[" + row.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "," + column.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", double.NegativeInfinity, double.PositiveInfinity, -1);
             }
-            throw new global::System.ArgumentOutOfRangeException(nameof(index), index, "The model has " + ParameterCount.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " parameters.");
+            throw new global::System.ArgumentOutOfRangeException(nameof(index), index, "The model has " + ((global::MleGen.IMleModel)this).ParameterCount.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " parameters.");
         }
 
         /// <inheritdoc />
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-        public void ReadParameters(global::System.Span<double> theta)
+        void global::MleGen.IMleModel.ReadParameters(global::System.Span<double> theta)
         {
             __RequireLength(theta.Length, nameof(theta));
             int o_W = 0;
@@ -39,7 +39,7 @@ namespace Demo
 
         /// <inheritdoc />
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-        public void WriteParameters(global::System.ReadOnlySpan<double> theta)
+        void global::MleGen.IMleModel.WriteParameters(global::System.ReadOnlySpan<double> theta)
         {
             __RequireLength(theta.Length, nameof(theta));
             int o_W = 0;
@@ -49,13 +49,13 @@ namespace Demo
         private void __RequireLength(int length, string name)
         {
             if (this.W is null) throw new global::System.InvalidOperationException("The [Param] member 'W' is null: assign an array whose shape is the number of parameters.");
-            int count = ParameterCount;
+            int count = ((global::MleGen.IMleModel)this).ParameterCount;
             if (length != count) throw new global::System.ArgumentException(name + " has " + length.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " elements but the model has " + count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " parameters.", name);
         }
 
         /// <inheritdoc />
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-        public int ObservationCount => this.Class.Length;
+        int global::MleGen.IMleModel.ObservationCount => this.Class.Length;
 
         /// <inheritdoc />
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
@@ -142,7 +142,7 @@ namespace Demo
 
         /// <inheritdoc />
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-        public double NegativeLogLikelihood(global::System.ReadOnlySpan<double> theta)
+        double global::MleGen.IMleModel.NegativeLogLikelihood(global::System.ReadOnlySpan<double> theta)
         {
             using global::MleGen.ExclusiveUse.Scope __use = global::MleGen.ExclusiveUse.Enter(this);
             __EnsureReady(theta.Length);
@@ -153,7 +153,7 @@ namespace Demo
 
         /// <inheritdoc />
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-        public double NegativeLogLikelihood(global::System.ReadOnlySpan<double> theta, global::System.Span<double> gradient)
+        double global::MleGen.IMleModel.NegativeLogLikelihood(global::System.ReadOnlySpan<double> theta, global::System.Span<double> gradient)
         {
             using global::MleGen.ExclusiveUse.Scope __use = global::MleGen.ExclusiveUse.Enter(this);
             __EnsureReady(theta.Length);
@@ -165,7 +165,7 @@ namespace Demo
 
         /// <inheritdoc />
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-        public void ObservedInformation(global::System.ReadOnlySpan<double> theta, global::System.Span<double> information)
+        void global::MleGen.IMleModel.ObservedInformation(global::System.ReadOnlySpan<double> theta, global::System.Span<double> information)
         {
             using global::MleGen.ExclusiveUse.Scope __use = global::MleGen.ExclusiveUse.Enter(this);
             __EnsureReady(theta.Length);
@@ -177,11 +177,11 @@ namespace Demo
 
         /// <inheritdoc />
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-        public bool HasExpectedInformation => true;
+        bool global::MleGen.IMleModel.HasExpectedInformation => true;
 
         /// <inheritdoc />
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-        public void ExpectedInformation(global::System.ReadOnlySpan<double> theta, global::System.Span<double> information)
+        void global::MleGen.IMleModel.ExpectedInformation(global::System.ReadOnlySpan<double> theta, global::System.Span<double> information)
         {
             using global::MleGen.ExclusiveUse.Scope __use = global::MleGen.ExclusiveUse.Enter(this);
             __EnsureReady(theta.Length);
@@ -193,7 +193,7 @@ namespace Demo
 
         /// <inheritdoc />
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-        public void ScoreOuterProduct(global::System.ReadOnlySpan<double> theta, global::System.Span<double> meat)
+        void global::MleGen.IMleModel.ScoreOuterProduct(global::System.ReadOnlySpan<double> theta, global::System.Span<double> meat)
         {
             using global::MleGen.ExclusiveUse.Scope __use = global::MleGen.ExclusiveUse.Enter(this);
             __EnsureReady(theta.Length);
@@ -237,11 +237,11 @@ namespace Demo
 
         /// <inheritdoc />
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-        public bool HasPrior => false;
+        bool global::MleGen.IMleModel.HasPrior => false;
 
         /// <inheritdoc />
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-        public double NegativeLogPrior(global::System.ReadOnlySpan<double> theta, global::System.Span<double> gradient)
+        double global::MleGen.IMleModel.NegativeLogPrior(global::System.ReadOnlySpan<double> theta, global::System.Span<double> gradient)
         {
             __RequireLength(theta.Length, nameof(theta));
             if (!gradient.IsEmpty) __RequireLength(gradient.Length, nameof(gradient));
@@ -251,7 +251,7 @@ namespace Demo
 
         /// <inheritdoc />
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-        public void NegativeLogPriorHessian(global::System.ReadOnlySpan<double> theta, global::System.Span<double> hessian)
+        void global::MleGen.IMleModel.NegativeLogPriorHessian(global::System.ReadOnlySpan<double> theta, global::System.Span<double> hessian)
         {
             __RequireLength(theta.Length, nameof(theta));
             int p = theta.Length;
@@ -260,7 +260,7 @@ namespace Demo
 
         /// <inheritdoc />
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-        public global::MleGen.L1Penalty GetL1Penalty(int index)
+        global::MleGen.L1Penalty global::MleGen.IMleModel.GetL1Penalty(int index)
         {
             return default;
         }
@@ -276,11 +276,11 @@ namespace Demo
 
         /// <inheritdoc />
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-        public int LikelihoodTermCount => 1;
+        int global::MleGen.IMleModel.LikelihoodTermCount => 1;
 
         /// <inheritdoc />
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-        public global::MleGen.LikelihoodTermInfo GetLikelihoodTerm(int term)
+        global::MleGen.LikelihoodTermInfo global::MleGen.IMleModel.GetLikelihoodTerm(int term)
         {
             switch (term)
             {
@@ -291,11 +291,11 @@ namespace Demo
 
         /// <inheritdoc />
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-        public void EvaluateFitted(int term, global::System.ReadOnlySpan<double> theta, global::MleGen.FittedColumns columns)
+        void global::MleGen.IMleModel.EvaluateFitted(int term, global::System.ReadOnlySpan<double> theta, global::MleGen.FittedColumns columns)
         {
             using global::MleGen.ExclusiveUse.Scope __use = global::MleGen.ExclusiveUse.Enter(this);
             __EnsureReady(theta.Length);
-            int n = GetLikelihoodTerm(term).ObservationCount;
+            int n = ((global::MleGen.IMleModel)this).GetLikelihoodTerm(term).ObservationCount;
             columns.RequireLength(n);
             // in chunks, as the evaluation kernels run
             for (int start = 0; start < n; start += global::MleGen.ChunkedEvaluator.ChunkSize)

@@ -10,15 +10,15 @@ namespace Demo.Nist
         {
             /// <inheritdoc />
             [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-            public int ParameterCount => 1 + 1 + 1 + 1;
+            int global::MleGen.IMleModel.ParameterCount => 1 + 1 + 1 + 1;
 
             /// <inheritdoc />
             [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-            public string GetParameterName(int index) => GetParameterInfo(index).Name;
+            string global::MleGen.IMleModel.GetParameterName(int index) => ((global::MleGen.IMleModel)this).GetParameterInfo(index).Name;
 
             /// <inheritdoc />
             [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-            public global::MleGen.ParameterInfo GetParameterInfo(int index)
+            global::MleGen.ParameterInfo global::MleGen.IMleModel.GetParameterInfo(int index)
             {
                 int o_B1 = 0;
                 int o_B2 = o_B1 + 1;
@@ -28,12 +28,12 @@ namespace Demo.Nist
                 if (index == o_B2) return new global::MleGen.ParameterInfo("B2", double.NegativeInfinity, double.PositiveInfinity, -1);
                 if (index == o_Sigma) return new global::MleGen.ParameterInfo("Sigma", 0d, double.PositiveInfinity, -1);
                 if (index == o_Tau) return new global::MleGen.ParameterInfo("Tau", 0d, double.PositiveInfinity, -1);
-                throw new global::System.ArgumentOutOfRangeException(nameof(index), index, "The model has " + ParameterCount.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " parameters.");
+                throw new global::System.ArgumentOutOfRangeException(nameof(index), index, "The model has " + ((global::MleGen.IMleModel)this).ParameterCount.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " parameters.");
             }
 
             /// <inheritdoc />
             [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-            public void ReadParameters(global::System.Span<double> theta)
+            void global::MleGen.IMleModel.ReadParameters(global::System.Span<double> theta)
             {
                 __RequireLength(theta.Length, nameof(theta));
                 int o_B1 = 0;
@@ -48,7 +48,7 @@ namespace Demo.Nist
 
             /// <inheritdoc />
             [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-            public void WriteParameters(global::System.ReadOnlySpan<double> theta)
+            void global::MleGen.IMleModel.WriteParameters(global::System.ReadOnlySpan<double> theta)
             {
                 __RequireLength(theta.Length, nameof(theta));
                 int o_B1 = 0;
@@ -63,13 +63,13 @@ namespace Demo.Nist
 
             private void __RequireLength(int length, string name)
             {
-                int count = ParameterCount;
+                int count = ((global::MleGen.IMleModel)this).ParameterCount;
                 if (length != count) throw new global::System.ArgumentException(name + " has " + length.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " elements but the model has " + count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " parameters.", name);
             }
 
             /// <inheritdoc />
             [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-            public int ObservationCount => this.Y.Length + this.Z.Length;
+            int global::MleGen.IMleModel.ObservationCount => this.Y.Length + this.Z.Length;
 
             /// <inheritdoc />
             [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
@@ -153,7 +153,7 @@ namespace Demo.Nist
 
             /// <inheritdoc />
             [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-            public double NegativeLogLikelihood(global::System.ReadOnlySpan<double> theta)
+            double global::MleGen.IMleModel.NegativeLogLikelihood(global::System.ReadOnlySpan<double> theta)
             {
                 using global::MleGen.ExclusiveUse.Scope __use = global::MleGen.ExclusiveUse.Enter(this);
                 __EnsureReady(theta.Length);
@@ -164,7 +164,7 @@ namespace Demo.Nist
 
             /// <inheritdoc />
             [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-            public double NegativeLogLikelihood(global::System.ReadOnlySpan<double> theta, global::System.Span<double> gradient)
+            double global::MleGen.IMleModel.NegativeLogLikelihood(global::System.ReadOnlySpan<double> theta, global::System.Span<double> gradient)
             {
                 using global::MleGen.ExclusiveUse.Scope __use = global::MleGen.ExclusiveUse.Enter(this);
                 __EnsureReady(theta.Length);
@@ -176,7 +176,7 @@ namespace Demo.Nist
 
             /// <inheritdoc />
             [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-            public void ObservedInformation(global::System.ReadOnlySpan<double> theta, global::System.Span<double> information)
+            void global::MleGen.IMleModel.ObservedInformation(global::System.ReadOnlySpan<double> theta, global::System.Span<double> information)
             {
                 using global::MleGen.ExclusiveUse.Scope __use = global::MleGen.ExclusiveUse.Enter(this);
                 __EnsureReady(theta.Length);
@@ -188,11 +188,11 @@ namespace Demo.Nist
 
             /// <inheritdoc />
             [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-            public bool HasExpectedInformation => true;
+            bool global::MleGen.IMleModel.HasExpectedInformation => true;
 
             /// <inheritdoc />
             [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-            public void ExpectedInformation(global::System.ReadOnlySpan<double> theta, global::System.Span<double> information)
+            void global::MleGen.IMleModel.ExpectedInformation(global::System.ReadOnlySpan<double> theta, global::System.Span<double> information)
             {
                 using global::MleGen.ExclusiveUse.Scope __use = global::MleGen.ExclusiveUse.Enter(this);
                 __EnsureReady(theta.Length);
@@ -204,7 +204,7 @@ namespace Demo.Nist
 
             /// <inheritdoc />
             [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-            public void ScoreOuterProduct(global::System.ReadOnlySpan<double> theta, global::System.Span<double> meat)
+            void global::MleGen.IMleModel.ScoreOuterProduct(global::System.ReadOnlySpan<double> theta, global::System.Span<double> meat)
             {
                 using global::MleGen.ExclusiveUse.Scope __use = global::MleGen.ExclusiveUse.Enter(this);
                 __EnsureReady(theta.Length);
@@ -259,11 +259,11 @@ namespace Demo.Nist
 
             /// <inheritdoc />
             [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-            public bool HasPrior => false;
+            bool global::MleGen.IMleModel.HasPrior => false;
 
             /// <inheritdoc />
             [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-            public double NegativeLogPrior(global::System.ReadOnlySpan<double> theta, global::System.Span<double> gradient)
+            double global::MleGen.IMleModel.NegativeLogPrior(global::System.ReadOnlySpan<double> theta, global::System.Span<double> gradient)
             {
                 __RequireLength(theta.Length, nameof(theta));
                 if (!gradient.IsEmpty) __RequireLength(gradient.Length, nameof(gradient));
@@ -273,7 +273,7 @@ namespace Demo.Nist
 
             /// <inheritdoc />
             [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-            public void NegativeLogPriorHessian(global::System.ReadOnlySpan<double> theta, global::System.Span<double> hessian)
+            void global::MleGen.IMleModel.NegativeLogPriorHessian(global::System.ReadOnlySpan<double> theta, global::System.Span<double> hessian)
             {
                 __RequireLength(theta.Length, nameof(theta));
                 int p = theta.Length;
@@ -282,7 +282,7 @@ namespace Demo.Nist
 
             /// <inheritdoc />
             [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-            public global::MleGen.L1Penalty GetL1Penalty(int index)
+            global::MleGen.L1Penalty global::MleGen.IMleModel.GetL1Penalty(int index)
             {
                 return default;
             }
@@ -299,11 +299,11 @@ namespace Demo.Nist
 
             /// <inheritdoc />
             [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-            public int LikelihoodTermCount => 2;
+            int global::MleGen.IMleModel.LikelihoodTermCount => 2;
 
             /// <inheritdoc />
             [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-            public global::MleGen.LikelihoodTermInfo GetLikelihoodTerm(int term)
+            global::MleGen.LikelihoodTermInfo global::MleGen.IMleModel.GetLikelihoodTerm(int term)
             {
                 switch (term)
                 {
@@ -315,11 +315,11 @@ namespace Demo.Nist
 
             /// <inheritdoc />
             [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-            public void EvaluateFitted(int term, global::System.ReadOnlySpan<double> theta, global::MleGen.FittedColumns columns)
+            void global::MleGen.IMleModel.EvaluateFitted(int term, global::System.ReadOnlySpan<double> theta, global::MleGen.FittedColumns columns)
             {
                 using global::MleGen.ExclusiveUse.Scope __use = global::MleGen.ExclusiveUse.Enter(this);
                 __EnsureReady(theta.Length);
-                int n = GetLikelihoodTerm(term).ObservationCount;
+                int n = ((global::MleGen.IMleModel)this).GetLikelihoodTerm(term).ObservationCount;
                 columns.RequireLength(n);
                 // in chunks, as the evaluation kernels run
                 for (int start = 0; start < n; start += global::MleGen.ChunkedEvaluator.ChunkSize)

@@ -8,26 +8,26 @@ namespace Demo
     {
         /// <inheritdoc />
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-        public int ParameterCount => 1 + 1;
+        int global::MleGen.IMleModel.ParameterCount => 1 + 1;
 
         /// <inheritdoc />
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-        public string GetParameterName(int index) => GetParameterInfo(index).Name;
+        string global::MleGen.IMleModel.GetParameterName(int index) => ((global::MleGen.IMleModel)this).GetParameterInfo(index).Name;
 
         /// <inheritdoc />
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-        public global::MleGen.ParameterInfo GetParameterInfo(int index)
+        global::MleGen.ParameterInfo global::MleGen.IMleModel.GetParameterInfo(int index)
         {
             int o_A = 0;
             int o_B = o_A + 1;
             if (index == o_A) return new global::MleGen.ParameterInfo("A", double.NegativeInfinity, double.PositiveInfinity, -1);
             if (index == o_B) return new global::MleGen.ParameterInfo("B", double.NegativeInfinity, double.PositiveInfinity, -1);
-            throw new global::System.ArgumentOutOfRangeException(nameof(index), index, "The model has " + ParameterCount.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " parameters.");
+            throw new global::System.ArgumentOutOfRangeException(nameof(index), index, "The model has " + ((global::MleGen.IMleModel)this).ParameterCount.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " parameters.");
         }
 
         /// <inheritdoc />
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-        public void ReadParameters(global::System.Span<double> theta)
+        void global::MleGen.IMleModel.ReadParameters(global::System.Span<double> theta)
         {
             __RequireLength(theta.Length, nameof(theta));
             int o_A = 0;
@@ -38,7 +38,7 @@ namespace Demo
 
         /// <inheritdoc />
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-        public void WriteParameters(global::System.ReadOnlySpan<double> theta)
+        void global::MleGen.IMleModel.WriteParameters(global::System.ReadOnlySpan<double> theta)
         {
             __RequireLength(theta.Length, nameof(theta));
             int o_A = 0;
@@ -49,13 +49,13 @@ namespace Demo
 
         private void __RequireLength(int length, string name)
         {
-            int count = ParameterCount;
+            int count = ((global::MleGen.IMleModel)this).ParameterCount;
             if (length != count) throw new global::System.ArgumentException(name + " has " + length.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " elements but the model has " + count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " parameters.", name);
         }
 
         /// <inheritdoc />
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-        public int ObservationCount => this.Y.Length;
+        int global::MleGen.IMleModel.ObservationCount => this.Y.Length;
 
         /// <inheritdoc />
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
@@ -140,7 +140,7 @@ namespace Demo
 
         /// <inheritdoc />
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-        public double NegativeLogLikelihood(global::System.ReadOnlySpan<double> theta)
+        double global::MleGen.IMleModel.NegativeLogLikelihood(global::System.ReadOnlySpan<double> theta)
         {
             using global::MleGen.ExclusiveUse.Scope __use = global::MleGen.ExclusiveUse.Enter(this);
             __EnsureReady(theta.Length);
@@ -151,7 +151,7 @@ namespace Demo
 
         /// <inheritdoc />
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-        public double NegativeLogLikelihood(global::System.ReadOnlySpan<double> theta, global::System.Span<double> gradient)
+        double global::MleGen.IMleModel.NegativeLogLikelihood(global::System.ReadOnlySpan<double> theta, global::System.Span<double> gradient)
         {
             using global::MleGen.ExclusiveUse.Scope __use = global::MleGen.ExclusiveUse.Enter(this);
             __EnsureReady(theta.Length);
@@ -163,7 +163,7 @@ namespace Demo
 
         /// <inheritdoc />
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-        public void ObservedInformation(global::System.ReadOnlySpan<double> theta, global::System.Span<double> information)
+        void global::MleGen.IMleModel.ObservedInformation(global::System.ReadOnlySpan<double> theta, global::System.Span<double> information)
         {
             using global::MleGen.ExclusiveUse.Scope __use = global::MleGen.ExclusiveUse.Enter(this);
             __EnsureReady(theta.Length);
@@ -175,11 +175,11 @@ namespace Demo
 
         /// <inheritdoc />
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-        public bool HasExpectedInformation => true;
+        bool global::MleGen.IMleModel.HasExpectedInformation => true;
 
         /// <inheritdoc />
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-        public void ExpectedInformation(global::System.ReadOnlySpan<double> theta, global::System.Span<double> information)
+        void global::MleGen.IMleModel.ExpectedInformation(global::System.ReadOnlySpan<double> theta, global::System.Span<double> information)
         {
             using global::MleGen.ExclusiveUse.Scope __use = global::MleGen.ExclusiveUse.Enter(this);
             __EnsureReady(theta.Length);
@@ -191,7 +191,7 @@ namespace Demo
 
         /// <inheritdoc />
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-        public void ScoreOuterProduct(global::System.ReadOnlySpan<double> theta, global::System.Span<double> meat)
+        void global::MleGen.IMleModel.ScoreOuterProduct(global::System.ReadOnlySpan<double> theta, global::System.Span<double> meat)
         {
             using global::MleGen.ExclusiveUse.Scope __use = global::MleGen.ExclusiveUse.Enter(this);
             __EnsureReady(theta.Length);
@@ -235,11 +235,11 @@ namespace Demo
 
         /// <inheritdoc />
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-        public bool HasPrior => true;
+        bool global::MleGen.IMleModel.HasPrior => true;
 
         /// <inheritdoc />
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-        public double NegativeLogPrior(global::System.ReadOnlySpan<double> theta, global::System.Span<double> gradient)
+        double global::MleGen.IMleModel.NegativeLogPrior(global::System.ReadOnlySpan<double> theta, global::System.Span<double> gradient)
         {
             __RequireLength(theta.Length, nameof(theta));
             if (!gradient.IsEmpty) __RequireLength(gradient.Length, nameof(gradient));
@@ -257,7 +257,7 @@ namespace Demo
 
         /// <inheritdoc />
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-        public void NegativeLogPriorHessian(global::System.ReadOnlySpan<double> theta, global::System.Span<double> hessian)
+        void global::MleGen.IMleModel.NegativeLogPriorHessian(global::System.ReadOnlySpan<double> theta, global::System.Span<double> hessian)
         {
             __RequireLength(theta.Length, nameof(theta));
             int p = theta.Length;
@@ -274,7 +274,7 @@ namespace Demo
 
         /// <inheritdoc />
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-        public global::MleGen.L1Penalty GetL1Penalty(int index)
+        global::MleGen.L1Penalty global::MleGen.IMleModel.GetL1Penalty(int index)
         {
             int o_A = 0;
             int o_B = o_A + 1;
@@ -293,11 +293,11 @@ namespace Demo
 
         /// <inheritdoc />
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-        public int LikelihoodTermCount => 1;
+        int global::MleGen.IMleModel.LikelihoodTermCount => 1;
 
         /// <inheritdoc />
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-        public global::MleGen.LikelihoodTermInfo GetLikelihoodTerm(int term)
+        global::MleGen.LikelihoodTermInfo global::MleGen.IMleModel.GetLikelihoodTerm(int term)
         {
             switch (term)
             {
@@ -308,11 +308,11 @@ namespace Demo
 
         /// <inheritdoc />
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-        public void EvaluateFitted(int term, global::System.ReadOnlySpan<double> theta, global::MleGen.FittedColumns columns)
+        void global::MleGen.IMleModel.EvaluateFitted(int term, global::System.ReadOnlySpan<double> theta, global::MleGen.FittedColumns columns)
         {
             using global::MleGen.ExclusiveUse.Scope __use = global::MleGen.ExclusiveUse.Enter(this);
             __EnsureReady(theta.Length);
-            int n = GetLikelihoodTerm(term).ObservationCount;
+            int n = ((global::MleGen.IMleModel)this).GetLikelihoodTerm(term).ObservationCount;
             columns.RequireLength(n);
             // in chunks, as the evaluation kernels run
             for (int start = 0; start < n; start += global::MleGen.ChunkedEvaluator.ChunkSize)

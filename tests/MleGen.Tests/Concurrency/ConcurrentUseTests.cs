@@ -32,11 +32,11 @@ public class ConcurrentUseTests
         Task<FitResult> fit = Task.Run(() => model.Fit(new FitOptions { Progress = progress }), TestContext.Current.CancellationToken);
         Assert.True(inside.Wait(TimeSpan.FromMinutes(1), TestContext.Current.CancellationToken), "the fit never reported progress");
 
-        double[] theta = new double[model.ParameterCount];
-        var e = Assert.Throws<InvalidOperationException>(() => model.NegativeLogLikelihood(theta));
+        double[] theta = new double[((IMleModel)model).ParameterCount];
+        var e = Assert.Throws<InvalidOperationException>(() => ((IMleModel)model).NegativeLogLikelihood(theta));
         Assert.Contains("in use by another thread", e.Message, StringComparison.Ordinal);
-        Assert.Throws<InvalidOperationException>(() => model.NegativeLogLikelihood(theta, new double[theta.Length]));
-        Assert.Throws<InvalidOperationException>(() => model.ObservedInformation(theta, new double[theta.Length * theta.Length]));
+        Assert.Throws<InvalidOperationException>(() => ((IMleModel)model).NegativeLogLikelihood(theta, new double[theta.Length]));
+        Assert.Throws<InvalidOperationException>(() => ((IMleModel)model).ObservedInformation(theta, new double[theta.Length * theta.Length]));
         Assert.Throws<InvalidOperationException>(() => model.ValidateData());
         Assert.Throws<InvalidOperationException>(() => model.Fit());
 
@@ -46,7 +46,7 @@ public class ConcurrentUseTests
         Assert.Equal(expected["Beta[0]"].Estimate, result["Beta[0]"].Estimate, 12);
 
         // Released: the instance serves other threads again.
-        Assert.Equal(-result.LogLikelihood, await Task.Run(() => model.NegativeLogLikelihood(ParametersOf(model)), TestContext.Current.CancellationToken), 9);
+        Assert.Equal(-result.LogLikelihood, await Task.Run(() => ((IMleModel)model).NegativeLogLikelihood(ParametersOf(model)), TestContext.Current.CancellationToken), 9);
     }
 
     [Fact]
@@ -54,8 +54,8 @@ public class ConcurrentUseTests
     {
         var model = Logistic(2);
         var values = new List<double>();
-        double[] theta = new double[model.ParameterCount];
-        FitResult fit = model.Fit(new FitOptions { Progress = new InlineProgress(_ => values.Add(model.NegativeLogLikelihood(theta))) });
+        double[] theta = new double[((IMleModel)model).ParameterCount];
+        FitResult fit = model.Fit(new FitOptions { Progress = new InlineProgress(_ => values.Add(((IMleModel)model).NegativeLogLikelihood(theta))) });
         Assert.True(fit.Converged, fit.ConvergenceReason);
         Assert.NotEmpty(values);
         Assert.All(values, v => Assert.Equal(values[0], v));
@@ -66,12 +66,12 @@ public class ConcurrentUseTests
     {
         var model = Logistic(3);
         var rng = new Random(4);
-        var points = Enumerable.Range(0, 40).Select(_ => Enumerable.Range(0, model.ParameterCount).Select(_ => rng.NextDouble() - 0.5).ToArray()).ToList();
+        var points = Enumerable.Range(0, 40).Select(_ => Enumerable.Range(0, ((IMleModel)model).ParameterCount).Select(_ => rng.NextDouble() - 0.5).ToArray()).ToList();
         var reference = Logistic(3);
         var expected = points.Select(theta =>
         {
             double[] g = new double[theta.Length];
-            double f = reference.NegativeLogLikelihood(theta, g);
+            double f = ((IMleModel)reference).NegativeLogLikelihood(theta, g);
             return (f, g);
         }).ToList();
 
@@ -88,7 +88,7 @@ public class ConcurrentUseTests
                     double[] g = new double[points[k].Length];
                     try
                     {
-                        double f = model.NegativeLogLikelihood(points[k], g);
+                        double f = ((IMleModel)model).NegativeLogLikelihood(points[k], g);
                         if (f == expected[k].f && g.AsSpan().SequenceEqual(expected[k].g))
                         {
                             Interlocked.Increment(ref right);
@@ -125,7 +125,7 @@ public class ConcurrentUseTests
             try
             {
                 // Each fit starts from the same start values (not from another thread's estimates).
-                results.Add(model.Fit(new FitOptions { Start = new double[model.ParameterCount] }));
+                results.Add(model.Fit(new FitOptions { Start = new double[((IMleModel)model).ParameterCount] }));
             }
             catch (InvalidOperationException)
             {

@@ -31,7 +31,7 @@ public class NamedParameterTests
         FitResult fit = model.Fit();
 
         Assert.Equal(design.ColumnNames, fit.Parameters.Select(p => p.Name));
-        Assert.Equal("woolB:tensionM", model.GetParameterName(4));
+        Assert.Equal("woolB:tensionM", ((IMleModel)model).GetParameterName(4));
         foreach (string name in design.ColumnNames)
         {
             JsonElement r = Glm.GetProperty("parameters").GetProperty(name);

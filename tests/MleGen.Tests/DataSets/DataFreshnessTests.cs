@@ -47,16 +47,16 @@ public class DataFreshnessTests
     public void ValidateDataAfterARefillGivesTheNewDataSetsNll()
     {
         var model = Poisson(1);
-        double before = model.NegativeLogLikelihood(Theta);
+        double before = ((IMleModel)model).NegativeLogLikelihood(Theta);
         var other = Poisson(2);
         other.Y.CopyTo(model.Y, 0);
         other.x.CopyTo(model.x, 0);
         model.ValidateData();
-        double after = model.NegativeLogLikelihood(Theta);
-        double expected = new PoissonModel { x = other.x, Y = other.Y }.NegativeLogLikelihood(Theta);
+        double after = ((IMleModel)model).NegativeLogLikelihood(Theta);
+        double expected = ((IMleModel)new PoissonModel { x = other.x, Y = other.Y }).NegativeLogLikelihood(Theta);
         Assert.NotEqual(before, after);
         Assert.Equal(expected, after, 10);
-        other.WriteParameters(Theta);
+        ((IMleModel)other).WriteParameters(Theta);
         ModelChecker.AssertClose(other.OracleNll(), after, 1e-10 * Math.Abs(after), "the oracle on the refilled data");
     }
 
@@ -81,7 +81,7 @@ public class DataFreshnessTests
     public void ANaNWrittenInPlaceIsAnErrorNotANaN(string entry)
     {
         var model = Poisson(1);
-        model.NegativeLogLikelihood(Theta);
+        ((IMleModel)model).NegativeLogLikelihood(Theta);
         model.x[5] = double.NaN;
         var e = Assert.Throws<ModelDataException>(() => Evaluate(model, entry));
         Assert.Equal("x", e.Member);
@@ -94,7 +94,7 @@ public class DataFreshnessTests
     public void TrialsChangedInPlaceChangeTheNllAfterValidateDataAndTheFit()
     {
         var model = (BinomialLogitModel)ModelCases.Get("BinomialLogit").Simulate(N, 3);
-        model.NegativeLogLikelihood(Theta);
+        ((IMleModel)model).NegativeLogLikelihood(Theta);
         FitResult first = model.Fit();
         for (int i = 0; i < N; i++)
         {
@@ -103,9 +103,9 @@ public class DataFreshnessTests
 
         var fresh = new BinomialLogitModel { x = model.x, N = (int[])model.N.Clone(), Y = model.Y };
         model.ValidateData();
-        Assert.Equal(fresh.NegativeLogLikelihood(Theta), model.NegativeLogLikelihood(Theta), 10);
-        fresh.WriteParameters(Theta);
-        ModelChecker.AssertClose(fresh.OracleNll(), model.NegativeLogLikelihood(Theta), 1e-9 * fresh.OracleNll(), "the oracle with the new trials");
+        Assert.Equal(((IMleModel)fresh).NegativeLogLikelihood(Theta), ((IMleModel)model).NegativeLogLikelihood(Theta), 10);
+        ((IMleModel)fresh).WriteParameters(Theta);
+        ModelChecker.AssertClose(fresh.OracleNll(), ((IMleModel)model).NegativeLogLikelihood(Theta), 1e-9 * fresh.OracleNll(), "the oracle with the new trials");
 
         FitResult expected = new BinomialLogitModel { x = model.x, N = (int[])model.N.Clone(), Y = model.Y }.Fit();
         model.A = 0;

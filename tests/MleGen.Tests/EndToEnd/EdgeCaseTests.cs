@@ -16,7 +16,7 @@ public class EdgeCaseTests
         ModelChecker.CheckGradient(model, theta);
         ModelChecker.CheckObservedInformation(model, theta);
         var g = new double[3];
-        Assert.True(double.IsFinite(model.NegativeLogLikelihood(theta, g)));
+        Assert.True(double.IsFinite(((IMleModel)model).NegativeLogLikelihood(theta, g)));
     }
 
     [Fact]
@@ -35,9 +35,9 @@ public class EdgeCaseTests
     {
         var rng = new Random(6);
         var model = new NormalRegressionModel { X = ModelCases.Matrix(rng, 20, 4), Y = ModelCases.Vector(rng, 20), Beta = new double[4] };
-        Assert.Equal(6, model.ParameterCount);
-        Assert.Equal("Beta[3]", model.GetParameterName(4));
-        Assert.Equal("Sigma", model.GetParameterName(5));
+        Assert.Equal(6, ((IMleModel)model).ParameterCount);
+        Assert.Equal("Beta[3]", ((IMleModel)model).GetParameterName(4));
+        Assert.Equal("Sigma", ((IMleModel)model).GetParameterName(5));
         var theta = new double[] { 0.1, 0.2, -0.3, 0.4, 0.5, 0.9 };
         ModelChecker.CheckOracle(model, theta);
         ModelChecker.CheckGradient(model, theta);

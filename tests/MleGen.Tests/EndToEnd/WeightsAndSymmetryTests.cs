@@ -94,29 +94,29 @@ public class WeightsAndSymmetryTests
 
         var theta = ModelChecker.RandomPoint(weighted, ModelChecker.Current(weighted), new Random(3));
         int p = theta.Length;
-        double nll = replicated.NegativeLogLikelihood(theta);
-        ModelChecker.AssertClose(nll, weighted.NegativeLogLikelihood(theta), 1e-10 * Math.Abs(nll), "weighted NLL");
+        double nll = ((IMleModel)replicated).NegativeLogLikelihood(theta);
+        ModelChecker.AssertClose(nll, ((IMleModel)weighted).NegativeLogLikelihood(theta), 1e-10 * Math.Abs(nll), "weighted NLL");
 
         var g1 = new double[p];
         var g2 = new double[p];
-        replicated.NegativeLogLikelihood(theta, g1);
-        weighted.NegativeLogLikelihood(theta, g2);
+        ((IMleModel)replicated).NegativeLogLikelihood(theta, g1);
+        ((IMleModel)weighted).NegativeLogLikelihood(theta, g2);
         for (int k = 0; k < p; k++)
         {
-            ModelChecker.AssertClose(g1[k], g2[k], 1e-10 * Math.Max(1, Math.Abs(g1[k])), "weighted gradient " + weighted.GetParameterName(k));
+            ModelChecker.AssertClose(g1[k], g2[k], 1e-10 * Math.Max(1, Math.Abs(g1[k])), "weighted gradient " + ((IMleModel)weighted).GetParameterName(k));
         }
 
         var m1 = new double[p * p];
         var m2 = new double[p * p];
-        replicated.ObservedInformation(theta, m1);
-        weighted.ObservedInformation(theta, m2);
+        ((IMleModel)replicated).ObservedInformation(theta, m1);
+        ((IMleModel)weighted).ObservedInformation(theta, m2);
         for (int k = 0; k < p * p; k++)
         {
             ModelChecker.AssertClose(m1[k], m2[k], 1e-10 * Math.Max(1, Math.Abs(m1[k])), "weighted observed information");
         }
 
-        replicated.ExpectedInformation(theta, m1);
-        weighted.ExpectedInformation(theta, m2);
+        ((IMleModel)replicated).ExpectedInformation(theta, m1);
+        ((IMleModel)weighted).ExpectedInformation(theta, m2);
         for (int k = 0; k < p * p; k++)
         {
             ModelChecker.AssertClose(m1[k], m2[k], 1e-10 * Math.Max(1, Math.Abs(m1[k])), "weighted expected information");

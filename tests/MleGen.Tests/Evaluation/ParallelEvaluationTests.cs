@@ -98,10 +98,10 @@ public class ParallelEvaluationTests
     public void ChunkedSumAgreesWithAPlainSequentialSum()
     {
         var model = Logistic(50_000, 4, 3);
-        int p = model.ParameterCount;
+        int p = ((IMleModel)model).ParameterCount;
         var theta = new double[p];
-        model.ReadParameters(theta);
-        double chunked = model.NegativeLogLikelihood(theta);
+        ((IMleModel)model).ReadParameters(theta);
+        double chunked = ((IMleModel)model).NegativeLogLikelihood(theta);
 
         // The oracle: the user's own method, summed in one sequential loop.
         double plain = 0;

@@ -21,7 +21,7 @@ public class PriorTests
     {
         var model = Zoo();
         var t = Theta(model);
-        Assert.True(model.HasPrior);
+        Assert.True(((IMleModel)model).HasPrior);
 
         // θ order: A[0], A[1], B, C, D, E, F[0], F[1], G, H
         double expected =
@@ -34,11 +34,11 @@ public class PriorTests
             + 0.25 * Math.Abs(t[8])
             + 2 * (0.3 * Math.Abs(t[9]) + 0.7 / 2 * t[9] * t[9]);
 
-        double smooth = model.NegativeLogPrior(t, default);
+        double smooth = ((IMleModel)model).NegativeLogPrior(t, default);
         double nonSmooth = 0;
         for (int k = 0; k < t.Length; k++)
         {
-            var penalty = model.GetL1Penalty(k);
+            var penalty = ((IMleModel)model).GetL1Penalty(k);
             nonSmooth += penalty.Weight * Math.Abs(t[k] - penalty.Center);
         }
 
@@ -49,12 +49,12 @@ public class PriorTests
     public void L1PartsAreReportedAsNonSmoothPenalties()
     {
         var model = Zoo();
-        Assert.Equal(new L1Penalty(1 / 1.5, 0.5), model.GetL1Penalty(2));
-        Assert.Equal(new L1Penalty(0.25, 0), model.GetL1Penalty(8));
-        Assert.Equal(2 * 0.3, model.GetL1Penalty(9).Weight, 15);
+        Assert.Equal(new L1Penalty(1 / 1.5, 0.5), ((IMleModel)model).GetL1Penalty(2));
+        Assert.Equal(new L1Penalty(0.25, 0), ((IMleModel)model).GetL1Penalty(8));
+        Assert.Equal(2 * 0.3, ((IMleModel)model).GetL1Penalty(9).Weight, 15);
         foreach (int k in new[] { 0, 1, 3, 4, 5, 6, 7 })
         {
-            Assert.Equal(0, model.GetL1Penalty(k).Weight);
+            Assert.Equal(0, ((IMleModel)model).GetL1Penalty(k).Weight);
         }
     }
 
@@ -65,9 +65,9 @@ public class PriorTests
         var t = Theta(model);
         int p = t.Length;
         var gradient = new double[p];
-        model.NegativeLogPrior(t, gradient);
+        ((IMleModel)model).NegativeLogPrior(t, gradient);
         var hessian = new double[p * p];
-        model.NegativeLogPriorHessian(t, hessian);
+        ((IMleModel)model).NegativeLogPriorHessian(t, hessian);
         for (int k = 0; k < p; k++)
         {
             double h = 1e-5 * Math.Max(1, Math.Abs(t[k]));
@@ -75,13 +75,13 @@ public class PriorTests
             var minus = (double[])t.Clone();
             plus[k] += h;
             minus[k] -= h;
-            double fd = (model.NegativeLogPrior(plus, default) - model.NegativeLogPrior(minus, default)) / (2 * h);
+            double fd = (((IMleModel)model).NegativeLogPrior(plus, default) - ((IMleModel)model).NegativeLogPrior(minus, default)) / (2 * h);
             Assert.Equal(fd, gradient[k], 1e-7 * Math.Max(1, Math.Abs(fd)));
 
             var gPlus = new double[p];
             var gMinus = new double[p];
-            model.NegativeLogPrior(plus, gPlus);
-            model.NegativeLogPrior(minus, gMinus);
+            ((IMleModel)model).NegativeLogPrior(plus, gPlus);
+            ((IMleModel)model).NegativeLogPrior(minus, gMinus);
             for (int l = 0; l < p; l++)
             {
                 double fdh = (gPlus[l] - gMinus[l]) / (2 * h);
@@ -100,7 +100,7 @@ public class PriorTests
         {
             var g1 = new double[2];
             var g2 = new double[2];
-            double difference = normal.NegativeLogPrior(theta, g2) - l2.NegativeLogPrior(theta, g1);
+            double difference = ((IMleModel)normal).NegativeLogPrior(theta, g2) - ((IMleModel)l2).NegativeLogPrior(theta, g1);
             offset ??= difference;
             Assert.Equal(offset.Value, difference, 1e-12);
             Assert.Equal(g2, g1);
@@ -114,10 +114,10 @@ public class PriorTests
     public void AModelWithoutPriorsHasAZeroPrior()
     {
         var model = new NoPrior { Y = [1] };
-        Assert.False(model.HasPrior);
+        Assert.False(((IMleModel)model).HasPrior);
         var gradient = new double[1];
-        Assert.Equal(0, model.NegativeLogPrior([0.3], gradient));
+        Assert.Equal(0, ((IMleModel)model).NegativeLogPrior([0.3], gradient));
         Assert.Equal(0, gradient[0]);
-        Assert.Equal(default, model.GetL1Penalty(0));
+        Assert.Equal(default, ((IMleModel)model).GetL1Penalty(0));
     }
 }

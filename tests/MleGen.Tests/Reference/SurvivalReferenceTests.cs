@@ -87,9 +87,9 @@ public class SurvivalReferenceTests
     {
         var t = (double[])theta.Clone();
         t[k] = value;
-        model.WriteParameters(t);
+        ((IMleModel)model).WriteParameters(t);
         double result = model.Median60Female;
-        model.WriteParameters(theta);
+        ((IMleModel)model).WriteParameters(theta);
         return result;
     }
 

@@ -23,7 +23,7 @@ public class HandSimdKernelTests
         double[] theta = beta.Select(b => 0.9 * b).ToArray();
         var model = new PoissonModel { X = x, Y = y, Beta = new double[P] };
         double logFactorials = y.Sum(v => Functions.LogFactorial(v));
-        Agree(theta, (t, g) => model.NegativeLogLikelihood(t, g), (t, g) => SimdPoisson.ValueAndGradient(x, y, logFactorials, t, g));
+        Agree(theta, (t, g) => ((IMleModel)model).NegativeLogLikelihood(t, g), (t, g) => SimdPoisson.ValueAndGradient(x, y, logFactorials, t, g));
     }
 
     [Fact]
@@ -33,7 +33,7 @@ public class HandSimdKernelTests
         double[] y = SyntheticData.Gaussian(x, beta, sigma: 0.5, seed: 6);
         double[] theta = [.. beta.Select(b => 0.9 * b), 0.6];
         var model = new LinearModel { X = x, Y = y, Beta = new double[P] };
-        Agree(theta, (t, g) => model.NegativeLogLikelihood(t, g), (t, g) => SimdLinear.ValueAndGradient(x, y, t, g));
+        Agree(theta, (t, g) => ((IMleModel)model).NegativeLogLikelihood(t, g), (t, g) => SimdLinear.ValueAndGradient(x, y, t, g));
     }
 
     [Fact]
@@ -45,7 +45,7 @@ public class HandSimdKernelTests
         double[] theta = [.. beta.Select(b => 0.9 * b), 1.7];
         var model = new NegativeBinomialRegressionModel { X = x, Y = y, Beta = new double[P] };
         var kernel = new SimdNegativeBinomial(y.Max());
-        Agree(theta, (t, g) => model.NegativeLogLikelihood(t, g), (t, g) => kernel.ValueAndGradient(x, y, t, g));
+        Agree(theta, (t, g) => ((IMleModel)model).NegativeLogLikelihood(t, g), (t, g) => kernel.ValueAndGradient(x, y, t, g));
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public class HandSimdKernelTests
         double[] y = SyntheticData.Mixture(N, [0.5, 0.3, 0.2], [-2, 0, 3], [1, 0.5, 1.5], seed: 7);
         double[] theta = [0.45, 0.35, 0.2, -1.8, 0.1, 2.9, 1.1, 0.6, 1.4];
         var model = new MixtureModel { Y = y, Weights = new double[3], Means = new double[3], Sds = new double[3] };
-        Agree(theta, (t, g) => model.NegativeLogLikelihood(t, g), (t, g) => SimdMixture.ValueAndGradient(y, t, g));
+        Agree(theta, (t, g) => ((IMleModel)model).NegativeLogLikelihood(t, g), (t, g) => SimdMixture.ValueAndGradient(y, t, g));
     }
 
     private static void Agree(double[] theta, Func<double[], double[], double> generated, Func<double[], double[], double> hand)
