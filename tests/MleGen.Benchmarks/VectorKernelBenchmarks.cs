@@ -69,7 +69,7 @@ public class VectorKernelBenchmarks
                 var kernel = new SimdNegativeBinomial(y.Max());
                 _model = new NegativeBinomialRegressionModel { X = x, Y = y, Beta = new double[10] };
                 _theta = [.. beta.Select(b => 0.9 * b), 1.7];
-                _hand = kernel.ValueAndGradient;
+                _hand = (t, g) => kernel.ValueAndGradient(x, y, t, g);
                 break;
             }
 
