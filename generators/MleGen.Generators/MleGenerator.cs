@@ -33,13 +33,18 @@ public sealed class MleGenerator : IIncrementalGenerator
             .WithTrackingName(SpecStep);
 
         var sources = specs
-            .Select(static (target, _) => new GeneratedModel(HintNames.For(target!), ModelEmitter.Emit(target!)))
+            .Select(static (target, _) => ModelEmitter.EmitModel(target!))
             .WithTrackingName(SourceStep);
 
         context.RegisterSourceOutput(sources.Collect(), static (spc, models) =>
         {
             foreach (var model in HintNames.Deduplicate(models))
             {
+                if (model.InternalError is not null)
+                {
+                    spc.ReportDiagnostic(Diagnostic.Create(Diagnostics.DiagnosticDescriptors.InternalError, Location.None, ModelName(model.HintName), model.InternalError));
+                }
+
                 if (model.Source is not null)
                 {
                     spc.AddSource(model.HintName, model.Source);
@@ -47,4 +52,7 @@ public sealed class MleGenerator : IIncrementalGenerator
             }
         });
     }
+
+    /// <summary>The model's name as the hint name spells it (<c>Namespace.Type</c>), for a diagnostic without a location.</summary>
+    private static string ModelName(string hintName) => hintName.Substring(0, hintName.Length - ".g.cs".Length);
 }

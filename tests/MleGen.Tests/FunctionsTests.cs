@@ -212,4 +212,95 @@ public class FunctionsTests
             Assert.False(double.IsNaN(Trigamma(x)));
         }
     }
+
+    [Theory]
+    [InlineData(3.2, 2.0)]
+    [InlineData(0.05, 0.3)]
+    [InlineData(40.0, 1.5)]
+    [InlineData(10_000.0, 300.0)] // P(Y = 0) = e^-1061 underflows: the series starts at the bulk
+    [InlineData(50_000.0, 5.0)]
+    public void NegativeBinomialDispersionInformationIsTheExpectedCurvature(double mean, double dispersion)
+    {
+        // The definition, summed independently: E[ψ′(φ) − ψ′(y + φ)] − μ/(φ(φ + μ)) over the pmf from log-gamma.
+        double logQ = Math.Log(mean / (dispersion + mean));
+        double logP0 = dispersion * Math.Log(dispersion / (dispersion + mean));
+        double expected = 0;
+        double total = 0;
+        for (int y = 0; y < 2_000_000; y++)
+        {
+            double p = Math.Exp(LogGamma(y + dispersion) - LogGamma(dispersion) - LogGamma(y + 1.0) + logP0 + (y * logQ));
+            expected += p * (Trigamma(dispersion) - Trigamma(y + dispersion));
+            total += p;
+            if (y > 10 * (mean + 10) && p < 1e-300)
+            {
+                break;
+            }
+        }
+
+        Assert.Equal(1, total, 1e-9);
+        expected -= mean / (dispersion * (dispersion + mean));
+        Assert.Equal(expected, NegativeBinomialDispersionInformation(mean, dispersion), Math.Abs(expected) * 1e-8);
+    }
+
+    [Theory]
+    [InlineData(3.2, 1e4)]
+    [InlineData(0.7, 3e4)]
+    public void NegativeBinomialDispersionInformationApproachesThePoissonLimit(double mean, double dispersion)
+    {
+        // As φ → ∞ the score for φ is −((y − μ)² − y)/(2φ²) + O(φ⁻³); under the Poisson limit its variance is μ²/(2φ⁴).
+        double limit = mean * mean / (2 * Math.Pow(dispersion, 4));
+        Assert.Equal(limit, NegativeBinomialDispersionInformation(mean, dispersion), limit * 20 / dispersion);
+    }
+
+    [Theory]
+    [InlineData(3.2, 1e10)]
+    [InlineData(3.2, 1e14)]
+    [InlineData(1e6, 1e12)]
+    public void NegativeBinomialDispersionInformationEndsInThePoissonLimit(double mean, double dispersion)
+    {
+        // Far in the limit the information (≈ μ²/2φ⁴) is below the series' rounding: what matters is that it is a
+        // small non-negative number computed in a bounded number of steps (it once ran 10⁷ steps per observation).
+        double information = NegativeBinomialDispersionInformation(mean, dispersion);
+        Assert.InRange(information, 0, 1e-9 * mean / (dispersion * dispersion));
+    }
+
+    [Fact]
+    public void NegativeBinomialDispersionInformationHasItsLimits()
+    {
+        // A fit running to the Poisson limit evaluates at φ = +∞ (its log-dispersion's exp overflows): the information
+        // there is 0 and comes at once (it once ran the series' 10⁷ steps on NaNs for every observation).
+        Assert.Equal(0, NegativeBinomialDispersionInformation(3.2, double.PositiveInfinity));
+        Assert.Equal(0, NegativeBinomialDispersionInformation(0, 2));
+        Assert.Equal(Trigamma(2.5) - (1 / 2.5), NegativeBinomialDispersionInformation(double.PositiveInfinity, 2.5));
+        Assert.Equal(Trigamma(2.5) - (1 / 2.5), NegativeBinomialDispersionInformation(1e12, 2.5), 1e-9);
+        Assert.Equal(Trigamma(2.5) - (1 / 2.5), NegativeBinomialDispersionInformation(1e300, 2.5), 1e-12);
+        Assert.True(double.IsNaN(NegativeBinomialDispersionInformation(double.NaN, 2)));
+        Assert.True(double.IsNaN(NegativeBinomialDispersionInformation(3, double.NaN)));
+    }
+
+    [Theory]
+    [InlineData(3.2, 2.0)]
+    [InlineData(0.05, 0.3)]
+    [InlineData(40.0, 1.5)]
+    [InlineData(2e4, 2.0)]
+    [InlineData(5e4, 40.0)]
+    [InlineData(300.0, 1e-3)]
+    public void TheIntegralOfWideDistributionsAgreesWithTheSeries(double mean, double dispersion)
+    {
+        // Where both apply, the integral the wide distributions use (large μ, small φ) gives the series' E[ψ′(Y + φ)].
+        double series = NegativeBinomialDispersionInformation(mean, dispersion) + (mean / (dispersion * (dispersion + mean)));
+        double integral = Trigamma(dispersion) - NegativeBinomialTrigammaExpectation(mean, dispersion);
+        Assert.Equal(series, integral, Math.Abs(series) * 1e-10);
+    }
+
+    [Theory]
+    [InlineData(1e6, 10.0)] // an RNA-seq-sized count: the bulk is 3e5 wide (the series used to stop at 10⁷ terms, short of it)
+    [InlineData(1e9, 2.5)]
+    public void WideNegativeBinomialsGetTheirInformationFromTheIntegral(double mean, double dispersion)
+    {
+        // Large μ: E[ψ′(Y + φ)] = E[1/(Y + φ)] + O(μ⁻²) and E[1/Y] → φ/((φ − 1)μ) under the gamma limit of Y/μ, so the
+        // information is ψ′(φ) − 1/φ − (φ/(φ − 1) − 1)/μ + O(μ⁻²) (the −μ/(φ(φ + μ)) term expanded).
+        double limit = Trigamma(dispersion) - (1 / dispersion) - (((dispersion / (dispersion - 1)) - 1) / mean);
+        Assert.Equal(limit, NegativeBinomialDispersionInformation(mean, dispersion), 1e-4 / mean);
+    }
 }

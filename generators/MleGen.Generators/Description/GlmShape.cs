@@ -21,7 +21,8 @@ internal sealed record GlmShape(string Family, string Link, string? Trials, bool
     /// <summary>The GLM shape of <paramref name="model"/>, or null when it is not one.</summary>
     public static GlmShape? Of(ModelSpec model)
     {
-        if (model.Likelihoods.Count != 1 || model.Likelihoods[0].Weights is not null || model.Parameters.Any(p => p.Priors.Count > 0))
+        if (model.Likelihoods.Count != 1 || model.Likelihoods[0].Weights is not null || model.Parameters.Any(p => p.Priors.Count > 0)
+            || !Parsing.Limits.IsSmallAsTree(model))
         {
             return null;
         }

@@ -10,8 +10,8 @@ internal static class DiagnosticDescriptors
     private const string Statistics = "MleGen.Statistics";
 
     /// <summary>The supported expression subset, quoted by MLE0008.</summary>
-    internal const string SupportedSubset =
-        "literals, data and parameters, + - * /, Math.Exp/Log/Sqrt/Pow/Tanh/Sin/Cos/Abs, the MleGen.Functions helpers, helper methods of the model, ?: on data and indices";
+    internal static readonly string SupportedSubset =
+        "literals, data and parameters, + - * /, " + Intrinsics.IntrinsicRegistry.MathList + ", the MleGen.Functions helpers, helper methods of the model, ?: on data and indices";
 
     public static readonly DiagnosticDescriptor ModelNotPartial = Create(
         DiagnosticIds.ModelNotPartial,
@@ -152,6 +152,13 @@ internal static class DiagnosticDescriptors
         "Family cannot be truncated",
         "The likelihood '{0}' returns {1}, which cannot be {2}; supported: " + Families.FamilyTable.TruncatableFamilies,
         "A truncated density is renormalized by the probability of the allowed region, log P(L < Y ≤ U); the generator needs that probability and its derivatives in every parameter in closed form.");
+
+    public static readonly DiagnosticDescriptor InternalError = Create(
+        DiagnosticIds.InternalError,
+        Design,
+        "Internal error in MleGen",
+        "Internal error in MleGen while compiling the model '{0}', please report: {1}",
+        "The generator found an inconsistency in itself (a rule missing from one of its registries, an impossible case) while compiling this model. It generated no likelihood code for the model rather than code that could compute wrong numbers; the model's Fit() throws. Please report the model and this message.");
 
     // MLE01xx: statistical lint. Warnings: the model compiles, but maximum likelihood is likely to fail on it.
 

@@ -28,6 +28,9 @@ internal static class DiagnosticIds
     public const string InvalidTruncationMember = "MLE0023";
     public const string TruncationUnsupportedFamily = "MLE0024";
 
+    /// <summary>An inconsistency inside MleGen (reported by the generator, not the analyzer): no code for the model.</summary>
+    public const string InternalError = "MLE0026";
+
     // MLE01xx: statistical lint (warnings), reported by LintAnalyzer.
     public const string UnboundedScale = "MLE0101";
     public const string CollapsibleMixture = "MLE0102";

@@ -36,7 +36,10 @@ public sealed class ModelAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.CensoringUnsupportedFamily,
         DiagnosticDescriptors.InvalidDerived,
         DiagnosticDescriptors.InvalidTruncationMember,
-        DiagnosticDescriptors.TruncationUnsupportedFamily);
+        DiagnosticDescriptors.TruncationUnsupportedFamily,
+
+        // Reported by the generator (it meets the inconsistency while emitting), listed here with every MLE00xx.
+        DiagnosticDescriptors.InternalError);
 
     public override void Initialize(AnalysisContext context)
     {

@@ -44,13 +44,13 @@ internal sealed partial class BlockEmitter
     public void Emit(IEnumerable<Node> roots, EmitScope scope)
     {
         var needed = new List<Node>();
-        var visited = new HashSet<Node>();
+        var visited = new Dictionary<Node, bool>();
         foreach (var root in roots)
         {
             Collect(root, scope, needed, visited);
         }
 
-        foreach (var node in needed.OrderBy(n => n.Id))
+        foreach (var node in needed.Distinct().OrderBy(n => n.Id))
         {
             if (ShouldMaterialize(node))
             {
@@ -156,12 +156,18 @@ internal sealed partial class BlockEmitter
     /// run lazily: their indices may only be valid there) only nodes that cannot fail are gathered,
     /// so that loop-invariant work under a guard still leaves the loop.
     /// </summary>
-    private void Collect(Node node, EmitScope scope, List<Node> needed, HashSet<Node> visited, bool inBranch = false)
+    /// <remarks>
+    /// A node reached first inside a branch and then outside one (BernoulliLogit's η, under y ? η : 0 and in softplus η)
+    /// is visited again: outside a branch it is needed even when it could fail (it is evaluated unconditionally).
+    /// </remarks>
+    private void Collect(Node node, EmitScope scope, List<Node> needed, Dictionary<Node, bool> visited, bool inBranch = false)
     {
-        if (node.IsLeaf || _locals.ContainsKey(node) || !visited.Add(node))
+        if (node.IsLeaf || _locals.ContainsKey(node) || (visited.TryGetValue(node, out bool visitedInBranch) && (inBranch || !visitedInBranch)))
         {
             return;
         }
+
+        visited[node] = inBranch;
 
         if (scope.Fits(node) && (!inBranch || IsSafe(node)))
         {
@@ -367,7 +373,9 @@ internal sealed partial class BlockEmitter
                 continue;
             }
 
-            foreach (var child in node.Children.Distinct())
+            // A child read twice by one node (h + h) counts twice: inlined, it would be printed twice, and a chain of
+            // such nodes would print 2ⁿ times.
+            foreach (var child in node.Children)
             {
                 _useCount[child] = _useCount.TryGetValue(child, out int n) ? n + 1 : 1;
                 _onlyParent[child] = node;

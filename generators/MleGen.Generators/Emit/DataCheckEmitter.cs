@@ -257,7 +257,9 @@ internal sealed class DataCheckEmitter
     private string Observation(Node node) => node.DependsOnObservation ? "i" : "-1";
 
     /// <summary>The first data member read in <paramref name="node"/>, depth first from the left (not the kink smoothing).</summary>
-    private static Node? FirstDataRead(Node node)
+    private static Node? FirstDataRead(Node node) => FirstDataRead(node, new HashSet<Node>());
+
+    private static Node? FirstDataRead(Node node, HashSet<Node> visited)
     {
         if (node.Kind == NodeKind.Data && node.Member != FamilyTable.KinkSmoothingField)
         {
@@ -266,7 +268,7 @@ internal sealed class DataCheckEmitter
 
         foreach (var child in node.Children)
         {
-            if (FirstDataRead(child) is { } read)
+            if (visited.Add(child) && FirstDataRead(child, visited) is { } read)
             {
                 return read;
             }
@@ -294,6 +296,7 @@ internal sealed class DataCheckEmitter
     private string Reads(Node node)
     {
         var reads = new List<Node>();
+        var visited = new HashSet<Node>();
         Collect(node);
         if (reads.Count == 0)
         {
@@ -304,6 +307,11 @@ internal sealed class DataCheckEmitter
 
         void Collect(Node n)
         {
+            if (!visited.Add(n))
+            {
+                return;
+            }
+
             if (n.Kind == NodeKind.Data && n.Member != FamilyTable.KinkSmoothingField && n.FreeVariables.IsEmpty && !reads.Contains(n))
             {
                 reads.Add(n);

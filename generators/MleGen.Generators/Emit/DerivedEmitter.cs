@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using MleGen.Generators.Differentiation;
 using MleGen.Generators.Ir;
+using MleGen.Generators.Plan;
 
 namespace MleGen.Generators.Emit;
 
@@ -16,8 +17,9 @@ internal static class DerivedEmitter
 
     public static string Method(int index) => "__Derived" + index.ToString(System.Globalization.NumberFormatInfo.InvariantInfo);
 
-    public static void Emit(IndentedWriter w, ModelIr model, MemberAccess members, string generatedCode)
+    public static void Emit(IndentedWriter w, ModelPlan plan, MemberAccess members, string generatedCode)
     {
+        var model = plan.Ir;
         var spec = model.Spec;
         var derived = spec.Derived;
         w.Line(generatedCode);
@@ -57,12 +59,10 @@ internal static class DerivedEmitter
 
         w.Line();
         var b = model.Builder;
-        var lowering = new SpecLowering(b);
         for (int k = 0; k < derived.Count; k++)
         {
-            var root = lowering.Lower(derived[k].Expression);
-            var gradient = ReverseMode.Gradient(b, root, b.Constant(1));
-            var items = gradient.Select(c => Item(c, members)).ToList();
+            var root = plan.Derived[k].Root;
+            var items = plan.Derived[k].Gradient.Select(c => Item(c, members)).ToList();
             var roots = new List<Node> { root };
             roots.AddRange(items.SelectMany(item => item.Inputs));
             var reads = roots.Concat(ScatterEmitter.Guards(items)).ToList();

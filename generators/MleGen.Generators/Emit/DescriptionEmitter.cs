@@ -7,6 +7,12 @@ namespace MleGen.Generators.Emit;
 /// <summary>Emits <c>Describe()</c>: the model's terms as text and, for a GLM-shaped model, what its deviance needs.</summary>
 internal static class DescriptionEmitter
 {
+    /// <summary>Expressions larger than this as a tree (shared locals counted at each use) print as "…".</summary>
+    private const int MaxPrintedNodes = 2_000;
+
+    private static string Text(ExprSpec argument) =>
+        Parsing.Limits.Measure(argument, MaxPrintedNodes).Size <= MaxPrintedNodes ? ExpressionText.Print(argument) : "…";
+
     public static void Emit(IndentedWriter w, ModelSpec spec, GlmShape? glm, string generatedCode)
     {
         w.Line("/// <inheritdoc />");
@@ -18,7 +24,7 @@ internal static class DescriptionEmitter
             {
                 var term = spec.Likelihoods[t];
                 string family = term.Family == FamilyKind.CategoricalLogits ? "CategoricalLogits.Of" : term.Family.ToString();
-                string expression = family + "(" + string.Join(", ", term.Arguments.Select(ExpressionText.Print)) + ")";
+                string expression = family + "(" + string.Join(", ", term.Arguments.Select(Text)) + ")";
                 w.Line("terms[" + t + "] = new global::MleGen.LikelihoodTermDescription(" + Literals.String(term.MethodName) + ", " + Literals.String(term.Observed) + ", "
                     + Literals.String(term.Family.ToString()) + ", " + Literals.String(expression) + ", " + (term.Weights is null ? "null" : Literals.String(term.Weights)) + ");");
             }

@@ -10,9 +10,6 @@ namespace MleGen.Generators.Emit;
 /// </summary>
 internal sealed class ExpressionPrinter
 {
-    private const string Math = "global::System.Math";
-    private const string Functions = "global::MleGen.Functions";
-
     private readonly MemberAccess _members;
     private readonly IReadOnlyList<VariableInfo> _variables;
 
@@ -80,8 +77,8 @@ internal sealed class ExpressionPrinter
             case NodeKind.Conditional:
                 return "(" + P(0) + " ? " + P(1) + " : " + P(2) + ")";
             default:
-                // Reductions are always computed into a local by the block emitter.
-                return "double.NaN";
+                // Reductions are always computed into a local by the block emitter: one reaching here is a bug.
+                throw new Common.InternalErrorException("a " + node.Kind + " node has no local to print");
         }
     }
 
@@ -96,49 +93,7 @@ internal sealed class ExpressionPrinter
         return indices;
     }
 
-    private static string PrintUnary(UnaryOp op, string x) => op switch
-    {
-        UnaryOp.Negate => "(-" + x + ")",
-        UnaryOp.Not => "(!" + x + ")",
-        UnaryOp.Exp => Math + ".Exp(" + x + ")",
-        UnaryOp.Log => Math + ".Log(" + x + ")",
-        UnaryOp.Sqrt => Math + ".Sqrt(" + x + ")",
-        UnaryOp.Tanh => Math + ".Tanh(" + x + ")",
-        UnaryOp.Sin => Math + ".Sin(" + x + ")",
-        UnaryOp.Cos => Math + ".Cos(" + x + ")",
-        UnaryOp.Abs => Math + ".Abs(" + x + ")",
-        UnaryOp.Sign => "(double)" + Math + ".Sign(" + x + ")",
-        UnaryOp.Reciprocal => "(1d / " + x + ")",
-        _ => Functions + "." + op + "(" + x + ")",
-    };
+    private static string PrintUnary(UnaryOp op, string x) => Intrinsics.IntrinsicRegistry.Get(op).Print(x);
 
-    private static string PrintBinary(BinaryOp op, string a, string b) => op switch
-    {
-        BinaryOp.Pow => Math + ".Pow(" + a + ", " + b + ")",
-        BinaryOp.LogSumExp => Functions + ".LogSumExp(" + a + ", " + b + ")",
-        BinaryOp.NegativeBinomialDispersionInformation => Functions + ".NegativeBinomialDispersionInformation(" + a + ", " + b + ")",
-        BinaryOp.SmoothAbs => Functions + ".SmoothAbs(" + a + ", " + b + ")",
-        BinaryOp.PoissonLogSurvival => Functions + ".PoissonLogSurvival(" + a + ", " + b + ")",
-        BinaryOp.PoissonSurvivalRatio => Functions + ".PoissonSurvivalRatio(" + a + ", " + b + ")",
-        BinaryOp.SmoothSign => Functions + ".SmoothSign(" + a + ", " + b + ")",
-        BinaryOp.SmoothSignDerivative => Functions + ".SmoothSignDerivative(" + a + ", " + b + ")",
-        _ => "(" + a + " " + Operator(op) + " " + b + ")",
-    };
-
-    private static string Operator(BinaryOp op) => op switch
-    {
-        BinaryOp.Add => "+",
-        BinaryOp.Subtract => "-",
-        BinaryOp.Multiply => "*",
-        BinaryOp.Divide => "/",
-        BinaryOp.Modulo => "%",
-        BinaryOp.Equal => "==",
-        BinaryOp.NotEqual => "!=",
-        BinaryOp.Less => "<",
-        BinaryOp.LessOrEqual => "<=",
-        BinaryOp.Greater => ">",
-        BinaryOp.GreaterOrEqual => ">=",
-        BinaryOp.And => "&&",
-        _ => "||",
-    };
+    private static string PrintBinary(BinaryOp op, string a, string b) => Intrinsics.IntrinsicRegistry.Get(op).Print(a, b);
 }

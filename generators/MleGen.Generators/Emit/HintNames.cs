@@ -66,4 +66,7 @@ internal static class HintNames
 }
 
 /// <summary>One model's generated file (null source when the model yields nothing).</summary>
-internal sealed record GeneratedModel(string HintName, string? Source);
+/// <param name="HintName">The file's hint name.</param>
+/// <param name="Source">The generated source, or null.</param>
+/// <param name="InternalError">The message of an internal error (MLE0026) met while emitting the model, or null.</param>
+internal sealed record GeneratedModel(string HintName, string? Source, string? InternalError = null);

@@ -1,8 +1,8 @@
 using System.Collections.Generic;
 using System.Linq;
 using MleGen.Generators.Differentiation;
-using MleGen.Generators.Families;
 using MleGen.Generators.Ir;
+using MleGen.Generators.Plan;
 using MleGen.Generators.Specs;
 
 namespace MleGen.Generators.Emit;
@@ -21,129 +21,24 @@ internal static partial class InformationEmitter
 
     public static string ScoreMethod(int term) => "__ScoreOuter" + term.ToString(System.Globalization.NumberFormatInfo.InvariantInfo);
 
-    public static void EmitHessian(IndentedWriter w, ModelIr model, int index, MemberAccess members)
+    public static void EmitHessian(IndentedWriter w, ModelPlan plan, int index, MemberAccess members)
     {
+        var items = plan.Terms[index].Hessian.Select(entry => MatrixItem(members, entry)).ToList();
+        EmitMatrixMethod(w, plan.Ir, plan.Ir.Terms[index], members, HessianMethod(index), "the exact Hessian of the NLL", items);
+    }
+
+    public static void EmitExpected(IndentedWriter w, ModelPlan plan, int index, MemberAccess members)
+    {
+        var items = plan.Terms[index].Expected.Select(entry => MatrixItem(members, entry)).ToList();
+        EmitMatrixMethod(w, plan.Ir, plan.Ir.Terms[index], members, ExpectedMethod(index), "the expected (Fisher) information Σᵢ Jᵢᵀ F(φᵢ) Jᵢ", items);
+    }
+
+    public static void EmitScores(IndentedWriter w, ModelPlan plan, int index, MemberAccess members)
+    {
+        var model = plan.Ir;
         var b = model.Builder;
         var term = model.Terms[index];
-        var items = new List<ScatterItem>();
-        foreach (var first in ReverseMode.Gradient(b, term.Nll, b.Constant(1)))
-        {
-            var row = ReverseMode.RenameApart(b, first);
-            foreach (var second in ReverseMode.Gradient(b, row.Adjoint, b.Constant(1), row.Parameter.FreeVariables))
-            {
-                Add(items, MatrixItem(b, members, row, second, second.Adjoint));
-            }
-        }
-
-        EmitMatrixMethod(w, model, term, members, HessianMethod(index), "the exact Hessian of the NLL", items);
-    }
-
-    private static void Add(List<ScatterItem> items, ScatterItem? item)
-    {
-        if (item is not null)
-        {
-            items.Add(item);
-        }
-    }
-
-    public static void EmitExpected(IndentedWriter w, ModelIr model, int index, MemberAccess members)
-    {
-        var b = model.Builder;
-        var term = model.Terms[index];
-        var weight = term.Spec.Weights is null
-            ? b.Constant(1)
-            : b.Data(term.Spec.Weights, ScalarType.Double, System.Collections.Immutable.ImmutableArray.Create(b.ObservationIndex()));
-        var items = term.Spec.Family == FamilyKind.CategoricalLogits
-            ? CategoricalItems(b, term, weight, members)
-            : ScalarFamilyItems(b, term, weight, members);
-        EmitMatrixMethod(w, model, term, members, ExpectedMethod(index), "the expected (Fisher) information Σᵢ Jᵢᵀ F(φᵢ) Jᵢ", items);
-    }
-
-    /// <summary>Jᵀ F J for a family with scalar parameters φ: entry (a, b) pairs ∂φₐ/∂θ with ∂φ_b/∂θ.</summary>
-    private static List<ScatterItem> ScalarFamilyItems(IrBuilder b, TermIr term, Node weight, MemberAccess members)
-    {
-        var phi = term.FamilyParameters;
-        var jacobian = phi.Select(p => p.DependsOnParameters ? ReverseMode.Gradient(b, p, b.Constant(1)) : []).ToList();
-        var items = new List<ScatterItem>();
-        var rowCache = new Dictionary<int, List<GradientContribution>>();
-        var columnCache = new Dictionary<int, List<GradientContribution>>();
-        foreach (var (ra, rb, value) in FisherTable.Entries(b, term.Spec.Family, phi))
-        {
-            var f = b.Multiply(weight, value);
-            AddPairs(ra, rb);
-            if (ra != rb)
-            {
-                AddPairs(rb, ra);
-            }
-
-            void AddPairs(int a, int c)
-            {
-                // Each side renamed once (not once per pair): the loop variables of a model are a small, fixed budget.
-                var rows = Renamed(a, rowSide: true);
-                var columns = Renamed(c, rowSide: false);
-                foreach (var row in rows)
-                {
-                    foreach (var column in columns)
-                    {
-                        Add(items, MatrixItem(b, members, row, column, b.Multiply(f, b.Multiply(row.Adjoint, column.Adjoint))));
-                    }
-                }
-            }
-        }
-
-        return items;
-
-        List<GradientContribution> Renamed(int index, bool rowSide)
-        {
-            var cache = rowSide ? rowCache : columnCache;
-            if (!cache.TryGetValue(index, out var renamed))
-            {
-                renamed = jacobian[index].Select(contribution => ReverseMode.RenameApart(b, contribution)).ToList();
-                cache[index] = renamed;
-            }
-
-            return renamed;
-        }
-    }
-
-    /// <summary>The categorical's information over its logits is diag(p) − ppᵀ: Σₖ pₖ JₖJₖᵀ − Σₖ Σₗ pₖpₗ JₖJₗᵀ.</summary>
-    private static List<ScatterItem> CategoricalItems(IrBuilder b, TermIr term, Node weight, MemberAccess members)
-    {
-        // The log-sum-exp node of the log density: logit_y − lse.
-        var lse = term.LogDensity.Children[1];
-        int k = lse.Variable;
-        var body = lse.Body;
-        var items = new List<ScatterItem>();
-        var probability = b.Exp(b.Subtract(body, lse));
-        var rows = ReverseMode.Gradient(b, body, b.Constant(1), VariableSet.Of(k));
-
-        // A second class index l for the ppᵀ part.
-        var info = b.Variables[k];
-        int l = b.NewVariable(info.DisplayName, info.Depth);
-        b.SetCount(l, b.CountOf(k));
-        var lNode = b.Variable(l);
-        var probabilityL = Substitution.Substitute(b, probability, k, lNode);
-        var columns = rows.Select(right => ReverseMode.RenameApart(b, right, VariableSet.Of(k))).ToList();
-        foreach (var left in rows)
-        {
-            var row = ReverseMode.RenameApart(b, left, VariableSet.Of(k));
-            foreach (var column in columns)
-            {
-                Add(items, MatrixItem(b, members, row, column, b.Multiply(weight, b.Multiply(probability, b.Multiply(row.Adjoint, column.Adjoint)))));
-                var columnL = column.Substitute(b, k, lNode);
-                Add(items, MatrixItem(b, members, row, columnL, b.Negate(b.Multiply(weight, b.Multiply(b.Multiply(probability, probabilityL), b.Multiply(row.Adjoint, columnL.Adjoint))))));
-            }
-        }
-
-        return items;
-    }
-
-    public static void EmitScores(IndentedWriter w, ModelIr model, int index, MemberAccess members)
-    {
-        var b = model.Builder;
-        var term = model.Terms[index];
-        var gradient = ReverseMode.Gradient(b, term.Nll, b.Constant(1));
-        var items = gradient.Select(c =>
+        var items = plan.Terms[index].Gradient.Select(c =>
         {
             var inputs = new List<Node> { c.Adjoint };
             inputs.AddRange(c.Parameter.Children);
@@ -186,25 +81,18 @@ internal static partial class InformationEmitter
     }
 
     /// <summary>
-    /// <c>matrix[row * p + column] += value</c> for a pair of parameter reads, under both reads' guards,
-    /// on or above the diagonal only: the matrices are symmetric and the evaluator mirrors the upper
-    /// triangle. A pair whose row block follows its column block in θ is wholly below and emits nothing
-    /// (null); two reads of one vector by different loop variables run over the triangle j ≤ k of their
-    /// loops; other reads of one member compare their flat positions.
+    /// <c>matrix[row * p + column] += value</c> for a planned entry (on or above the diagonal of θ's blocks): two reads
+    /// of one vector by different loop variables run over the triangle j ≤ k of their loops; other reads of one member
+    /// compare their flat positions.
     /// </summary>
-    private static ScatterItem? MatrixItem(IrBuilder b, MemberAccess members, GradientContribution row, GradientContribution column, Node value)
+    private static ScatterItem MatrixItem(MemberAccess members, MatrixEntry entry)
     {
-        var r = row.Parameter;
-        var c = column.Parameter;
-        int rowOrder = members.ParameterOrder(r.Member), columnOrder = members.ParameterOrder(c.Member);
-        if (rowOrder > columnOrder)
-        {
-            return null;
-        }
-
+        var r = entry.Row.Parameter;
+        var c = entry.Column.Parameter;
+        var value = entry.Value;
         (int, int)? triangle = null;
         bool compare = false;
-        if (rowOrder == columnOrder && !r.Children.SequenceEqual(c.Children))
+        if (r.Member == c.Member && !r.Children.SequenceEqual(c.Children))
         {
             if (r.Children.Length == 1 && r.Children[0].Kind == NodeKind.Variable && c.Children[0].Kind == NodeKind.Variable)
             {
@@ -227,7 +115,7 @@ internal static partial class InformationEmitter
             return compare ? "if (" + rowOffset + " <= " + columnOffset + ") " + statement : statement;
         })
         {
-            Guard = Guards.And(b, row.Guard, column.Guard),
+            Guard = entry.Guard,
             Triangle = triangle,
         };
     }

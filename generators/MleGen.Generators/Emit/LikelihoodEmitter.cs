@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using MleGen.Generators.Differentiation;
 using MleGen.Generators.Ir;
+using MleGen.Generators.Plan;
 using MleGen.Generators.Specs;
 
 namespace MleGen.Generators.Emit;
@@ -61,12 +62,12 @@ internal static class LikelihoodEmitter
         w.Line("return nll;");
     }
 
-    public static void EmitGradient(IndentedWriter w, ModelIr model, int index, MemberAccess members)
+    public static void EmitGradient(IndentedWriter w, ModelPlan plan, int index, MemberAccess members)
     {
+        var model = plan.Ir;
         var term = model.Terms[index];
         var b = model.Builder;
-        var gradient = ReverseMode.Gradient(b, term.Nll, b.Constant(1));
-        var items = gradient.Select(c => GradientItem(c, members)).ToList();
+        var items = plan.Terms[index].Gradient.Select(c => GradientItem(c, members)).ToList();
         var roots = new List<Node> { term.Nll };
         roots.AddRange(items.SelectMany(item => item.Inputs));
         var reads = roots.Concat(ScatterEmitter.Guards(items)).ToList();

@@ -2,6 +2,7 @@ using System.Linq;
 using MleGen.Generators.Families;
 using MleGen.Generators.Ir;
 using MleGen.Generators.Parsing;
+using MleGen.Generators.Plan;
 using MleGen.Generators.Specs;
 
 namespace MleGen.Generators.Emit;
@@ -11,6 +12,25 @@ internal static class ModelEmitter
 {
     public const string Version = "0.1.0";
     private const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"MleGen\", \"" + Version + "\")]";
+
+    /// <summary>
+    /// The generated file of a model. An internal error while compiling it (an <see cref="Common.InternalErrorException"/>,
+    /// or any other exception: a bug either way) gives the minimal partial and the message for MLE0026 — never wrong code,
+    /// and never an exception out of the generator.
+    /// </summary>
+    public static GeneratedModel EmitModel(ModelTarget target)
+    {
+        string hintName = HintNames.For(target);
+        try
+        {
+            return new GeneratedModel(hintName, Emit(target));
+        }
+        catch (System.Exception e) when (e is not System.OperationCanceledException)
+        {
+            string message = e is Common.InternalErrorException ? e.Message : e.GetType().Name + ": " + e.Message;
+            return new GeneratedModel(hintName, EmitStub(target), message);
+        }
+    }
 
     /// <summary>The source text of a model, its minimal partial when it is invalid, or null.</summary>
     public static string? Emit(ModelTarget target) =>
@@ -100,9 +120,19 @@ internal static class ModelEmitter
         }
     }
 
-    /// <summary>True when the model's code needs more loop variables than the IR has (MLE0019, reported by the analyzer).</summary>
-    public static bool ExceedsLoopVariables(ModelSpec spec) =>
-        SpecFacts.HasLoops(spec) && Emit(spec) is null;
+    /// <summary>True when the model's plan needs more loop variables than the IR has (MLE0019, reported by the analyzer).</summary>
+    /// <remarks>An internal error is not reported here: the generator reports it (MLE0026) when it emits the model.</remarks>
+    public static bool ExceedsLoopVariables(ModelSpec spec)
+    {
+        try
+        {
+            return SpecFacts.HasLoops(spec) && ModelPlan.Build(spec) is null;
+        }
+        catch (System.Exception e) when (e is not System.OperationCanceledException)
+        {
+            return false;
+        }
+    }
 
     /// <summary>The source text, or null when the model cannot be compiled (the analyzer reports why).</summary>
     public static string? Emit(ModelSpec spec)
@@ -112,11 +142,14 @@ internal static class ModelEmitter
             return null;
         }
 
-        var model = ModelIr.Lower(spec);
-        if (model.Builder.TooManyVariables)
+        // Every node, derivative and loop variable is decided (and the limits checked) before any text exists.
+        var plan = ModelPlan.Build(spec);
+        if (plan is null)
         {
             return null;
         }
+
+        var model = plan.Ir;
 
         var members = new MemberAccess(spec, dataLocals: true);
         var vector = Vector.VectorEmitter.Plan(spec);
@@ -158,7 +191,7 @@ internal static class ModelEmitter
             w.Line();
             if (spec.Derived.Count > 0)
             {
-                DerivedEmitter.Emit(w, model, members, GeneratedCode);
+                DerivedEmitter.Emit(w, plan, members, GeneratedCode);
             }
 
             for (int t = 0; t < model.Terms.Count; t++)
@@ -167,19 +200,25 @@ internal static class ModelEmitter
                 w.Line();
                 LikelihoodEmitter.EmitConstant(w, model, t, new MemberAccess(spec, parameterViews: false));
                 w.Line();
-                LikelihoodEmitter.EmitGradient(w, model, t, members);
+                LikelihoodEmitter.EmitGradient(w, plan, t, members);
                 w.Line();
-                InformationEmitter.EmitHessian(w, model, t, members);
-                if (FisherTable.HasClosedForm(model.Terms[t].Spec))
+                InformationEmitter.EmitHessian(w, plan, t, members);
+                switch (plan.Terms[t].ExpectedKind)
                 {
-                    InformationEmitter.EmitExpected(w, model, t, members);
-                }
-                else if (model.Terms[t].Spec.Family == FamilyKind.NormalMixture)
-                {
-                    InformationEmitter.EmitMixtureExpected(w, model, t);
+                    case ExpectedKind.ClosedForm:
+                        InformationEmitter.EmitExpected(w, plan, t, members);
+                        break;
+                    case ExpectedKind.Mixture:
+                        InformationEmitter.EmitMixtureExpected(w, model, t);
+                        break;
+                    case ExpectedKind.Observed:
+                        // The kernel sends the term's expected information to its Hessian.
+                        break;
+                    default:
+                        throw new System.ArgumentOutOfRangeException(nameof(plan), plan.Terms[t].ExpectedKind, "an expected-information kind the emitter does not know");
                 }
 
-                InformationEmitter.EmitScores(w, model, t, members);
+                InformationEmitter.EmitScores(w, plan, t, members);
                 FittedEmitter.EmitTerm(w, model, t, members);
             }
 
@@ -199,8 +238,10 @@ internal static class ModelEmitter
             w.Line("}");
         }
 
-        // The derivatives create loop variables as they go: past the budget ids were reused, so the text is wrong.
-        return model.Builder.TooManyVariables ? null : w.ToString();
+        // The plan allocated every loop variable: an emitter that made one more would print code the limits never saw.
+        return model.Builder.TooManyVariables || model.Builder.Variables.Count != plan.VariableCount
+            ? throw new Common.InternalErrorException("the emitters of '" + spec.TypeName + "' created loop variables the plan did not")
+            : w.ToString();
     }
 
     /// <summary>The explicit <c>IChunkKernel</c> implementation: dispatch of (kind, term) to the per-term methods.</summary>

@@ -12,7 +12,50 @@ namespace MleGen.Generators.Emit;
 /// </summary>
 internal static class SourceText
 {
-    public static string Of(Node node, IReadOnlyList<VariableInfo> variables)
+    /// <summary>Nodes of an expression as a tree (shared locals counted at each use) past which it prints as "…".</summary>
+    private const int MaxPrintedNodes = 400;
+
+    public static string Of(Node node, IReadOnlyList<VariableInfo> variables) =>
+        TreeSize(node, MaxPrintedNodes) <= MaxPrintedNodes ? Text(node, variables) : "…";
+
+    /// <summary>The node count of <paramref name="root"/> as a tree, saturating above <paramref name="limit"/>; linear in its distinct nodes.</summary>
+    private static long TreeSize(Node root, long limit)
+    {
+        var sizes = new Dictionary<Node, long>();
+        var stack = new Stack<(Node Node, bool Expanded)>();
+        stack.Push((root, false));
+        while (stack.Count > 0)
+        {
+            var (node, expanded) = stack.Pop();
+            if (sizes.ContainsKey(node))
+            {
+                continue;
+            }
+
+            if (!expanded)
+            {
+                stack.Push((node, true));
+                foreach (var child in node.Children)
+                {
+                    stack.Push((child, false));
+                }
+
+                continue;
+            }
+
+            long size = 1;
+            foreach (var child in node.Children)
+            {
+                size = System.Math.Min(size + sizes[child], limit + 1);
+            }
+
+            sizes[node] = size;
+        }
+
+        return sizes[root];
+    }
+
+    private static string Text(Node node, IReadOnlyList<VariableInfo> variables)
     {
         string C(int k) => Operand(node.Children[k], variables);
         switch (node.Kind)
@@ -30,11 +73,11 @@ internal static class SourceText
                 return Name(node.Variable, variables);
             case NodeKind.Data:
             case NodeKind.Param:
-                return node.Children.IsEmpty ? node.Member : node.Member + "[" + string.Join(", ", node.Children.Select(c => Of(c, variables))) + "]";
+                return node.Children.IsEmpty ? node.Member : node.Member + "[" + string.Join(", ", node.Children.Select(c => Text(c, variables))) + "]";
             case NodeKind.Length:
                 return node.Dimension < 0 ? node.Member + ".Length" : node.Member + ".GetLength(" + node.Dimension.ToString(NumberFormatInfo.InvariantInfo) + ")";
             case NodeKind.Convert:
-                return Of(node.Children[0], variables);
+                return Text(node.Children[0], variables);
             case NodeKind.Unary:
                 return node.UnaryOp switch
                 {
@@ -42,20 +85,20 @@ internal static class SourceText
                     UnaryOp.Not => "!" + C(0),
                     UnaryOp.Reciprocal => "1 / " + C(0),
                     UnaryOp.Exp or UnaryOp.Log or UnaryOp.Sqrt or UnaryOp.Tanh or UnaryOp.Sin or UnaryOp.Cos or UnaryOp.Abs or UnaryOp.Sign
-                        => "Math." + node.UnaryOp + "(" + Of(node.Children[0], variables) + ")",
-                    _ => node.UnaryOp + "(" + Of(node.Children[0], variables) + ")",
+                        => "Math." + node.UnaryOp + "(" + Text(node.Children[0], variables) + ")",
+                    _ => node.UnaryOp + "(" + Text(node.Children[0], variables) + ")",
                 };
             case NodeKind.Binary:
                 return node.BinaryOp switch
                 {
-                    BinaryOp.Pow => "Math.Pow(" + Of(node.Children[0], variables) + ", " + Of(node.Children[1], variables) + ")",
+                    BinaryOp.Pow => "Math.Pow(" + Text(node.Children[0], variables) + ", " + Text(node.Children[1], variables) + ")",
                     _ when IsInfix(node.BinaryOp) => C(0) + " " + Operator(node.BinaryOp) + " " + C(1),
-                    _ => node.BinaryOp + "(" + Of(node.Children[0], variables) + ", " + Of(node.Children[1], variables) + ")",
+                    _ => node.BinaryOp + "(" + Text(node.Children[0], variables) + ", " + Text(node.Children[1], variables) + ")",
                 };
             case NodeKind.Conditional:
                 return C(0) + " ? " + C(1) + " : " + C(2);
             case NodeKind.Reduce:
-                return node.Reduction + "(" + Of(node.Count, variables) + ", " + Name(node.Variable, variables) + " => " + Of(node.Body, variables) + ")";
+                return node.Reduction + "(" + Text(node.Count, variables) + ", " + Name(node.Variable, variables) + " => " + Text(node.Body, variables) + ")";
             default:
                 throw new System.ArgumentOutOfRangeException(nameof(node), node.Kind, null);
         }
@@ -64,7 +107,7 @@ internal static class SourceText
     /// <summary>The node as an operand: infix, prefix and conditional expressions (and negative literals) in parentheses.</summary>
     private static string Operand(Node node, IReadOnlyList<VariableInfo> variables)
     {
-        string text = Of(node, variables);
+        string text = Text(node, variables);
         bool compound = node.Kind switch
         {
             NodeKind.Binary => IsInfix(node.BinaryOp),

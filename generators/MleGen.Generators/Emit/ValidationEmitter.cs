@@ -190,11 +190,8 @@ internal static class ValidationEmitter
         }
 
         string family = "global::MleGen." + t.Family;
-        string extra = t.Family switch
-        {
-            FamilyKind.Binomial or FamilyKind.BinomialLogit or FamilyKind.CategoricalLogits => ", " + printer.Print(term.FamilyParameters[0], empty),
-            _ => "",
-        };
+        int bound = Families.FamilyRegistry.Get(t.Family).SupportBound;
+        string extra = bound < 0 ? "" : ", " + printer.Print(term.FamilyParameters[bound], empty);
         return w =>
         {
             w.Line("double y = this." + Identifiers.Escape(t.Observed) + "[i];");

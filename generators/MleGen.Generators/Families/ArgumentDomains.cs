@@ -1,14 +1,13 @@
-using System;
 using System.Collections.Generic;
 using MleGen.Generators.Specs;
 
 namespace MleGen.Generators.Families;
 
 /// <summary>
-/// Each family's arguments in constructor order: the name the family's constructor gives it and the
-/// values it accepts, spelled as a member of the runtime's <c>MleGen.ArgumentDomain</c> (the runtime owns
-/// their meaning and wording). An argument computed from data alone is checked against its domain once per
-/// data set, so "an sd of −1 in the data" is reported as that, never as a NaN log-likelihood.
+/// The values a family argument accepts, spelled as a member of the runtime's <c>MleGen.ArgumentDomain</c> (the
+/// runtime owns their meaning and wording). An argument computed from data alone is checked against its domain once
+/// per data set, so "an sd of −1 in the data" is reported as that, never as a NaN log-likelihood. Each family's
+/// arguments are in its <see cref="FamilyDescriptor.Arguments"/>.
 /// </summary>
 internal static class ArgumentDomains
 {
@@ -22,28 +21,18 @@ internal static class ArgumentDomains
     /// <summary>The mixing weights of a mixture: non-negative, summing to 1.</summary>
     public const string ProbabilityVector = "ProbabilityVector";
 
-    /// <summary>(name, domain) of every argument of <paramref name="family"/>, in constructor order.</summary>
-    public static IReadOnlyList<(string Name, string Domain)> Of(FamilyKind family) => family switch
+    /// <summary>(name, domain) of every value argument of <paramref name="family"/> in constructor order (a lambda has no domain to check: it is left out).</summary>
+    public static IReadOnlyList<(string Name, string Domain)> Of(FamilyKind family)
     {
-        FamilyKind.Normal => new[] { ("mean", Finite), ("sd", Positive) },
-        FamilyKind.Laplace => new[] { ("location", Finite), ("scale", Positive) },
-        FamilyKind.StudentT => new[] { ("nu", PositiveOrInfinity), ("location", Finite), ("scale", Positive) },
-        FamilyKind.Cauchy => new[] { ("location", Finite), ("scale", Positive) },
-        FamilyKind.LogNormal => new[] { ("mu", Finite), ("sigma", Positive) },
-        FamilyKind.Exponential => new[] { ("rate", Positive) },
-        FamilyKind.Gamma => new[] { ("shape", Positive), ("rate", Positive) },
-        FamilyKind.Weibull => new[] { ("shape", Positive), ("scale", Positive) },
-        FamilyKind.Beta => new[] { ("alpha", Positive), ("beta", Positive) },
-        FamilyKind.Bernoulli => new[] { ("p", Probability) },
-        FamilyKind.BernoulliLogit => new[] { ("eta", Finite) },
-        FamilyKind.BernoulliProbit => new[] { ("eta", Finite) },
-        FamilyKind.Binomial => new[] { ("trials", NonNegative), ("p", Probability) },
-        FamilyKind.BinomialLogit => new[] { ("trials", NonNegative), ("eta", Finite) },
-        FamilyKind.Poisson => new[] { ("rate", NonNegative) },
-        FamilyKind.PoissonLog => new[] { ("eta", Finite) },
-        FamilyKind.NegativeBinomial => new[] { ("mean", NonNegative), ("dispersion", Positive) },
-        FamilyKind.CategoricalLogits => new[] { ("classes", AtLeastOne) },
-        FamilyKind.NormalMixture => new[] { ("weights", ProbabilityVector), ("means", Finite), ("sds", Positive) },
-        _ => throw new ArgumentOutOfRangeException(nameof(family), family, null),
-    };
+        var result = new List<(string, string)>();
+        foreach (var argument in FamilyRegistry.Get(family).Arguments)
+        {
+            if (argument.Kind != ArgumentKind.Lambda)
+            {
+                result.Add((argument.Name, argument.Domain));
+            }
+        }
+
+        return result;
+    }
 }

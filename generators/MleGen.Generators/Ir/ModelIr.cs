@@ -101,12 +101,14 @@ internal sealed class ModelIr
     {
         var variable = builder.Constant(0);
         var constant = builder.Constant(0);
+        var split = new HashSet<Node>();
         Visit(sum, negate: false);
         return (variable, constant);
 
         void Visit(Node node, bool negate)
         {
-            switch (node)
+            // A sum shared by several terms is split once; its other uses stay whole (a DAG of sums is no tree).
+            switch (split.Add(node) ? node : null)
             {
                 case { Kind: NodeKind.Binary, BinaryOp: BinaryOp.Add or BinaryOp.Subtract }:
                     Visit(node.Children[0], negate);

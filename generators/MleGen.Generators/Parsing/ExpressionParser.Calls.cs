@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using MleGen.Generators.Common;
 using MleGen.Generators.Diagnostics;
+using MleGen.Generators.Intrinsics;
 using MleGen.Generators.Specs;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -34,7 +35,7 @@ internal sealed partial class ExpressionParser
             var returnType = ScalarOf(method.ReturnType);
             return returnType is null
                 ? Unsupported(node)
-                : Inline(node, method, arguments, scope, (body, bodyScope) => ExpectType(body, Parse(body, bodyScope), returnType.Value));
+                : InlineExpression(node, method, arguments, scope, returnType.Value);
         }
 
         if (System.Array.IndexOf(arguments, null) >= 0)
@@ -71,17 +72,8 @@ internal sealed partial class ExpressionParser
             allDouble &= parameter.Type.SpecialType == SpecialType.System_Double;
         }
 
-        UnaryOp? unary = method.Name switch
-        {
-            "Exp" => UnaryOp.Exp,
-            "Log" when method.Parameters.Length == 1 => UnaryOp.Log,
-            "Sqrt" => UnaryOp.Sqrt,
-            "Tanh" => UnaryOp.Tanh,
-            "Sin" => UnaryOp.Sin,
-            "Cos" => UnaryOp.Cos,
-            "Abs" => UnaryOp.Abs,
-            _ => null,
-        };
+        // The Math methods of the language are the Math entries of the intrinsic registry (one double argument, or Pow).
+        UnaryOp? unary = IntrinsicRegistry.TryParseUnary(IntrinsicSource.Math, method.Name, out var mathOp) ? mathOp : null;
         if (unary is not null && method.Parameters.Length == 1)
         {
             if (unary == UnaryOp.Abs && method.Parameters[0].Type.SpecialType == SpecialType.System_Int32)
@@ -97,9 +89,9 @@ internal sealed partial class ExpressionParser
             }
         }
 
-        if (method.Name == "Pow" && method.Parameters.Length == 2 && allDouble)
+        if (IntrinsicRegistry.TryParseBinary(IntrinsicSource.Math, method.Name, out var binary) && method.Parameters.Length == 2 && allDouble)
         {
-            return Binary(BinaryOp.Pow, arguments[0]!, arguments[1]!, scope);
+            return Binary(binary, arguments[0]!, arguments[1]!, scope);
         }
 
         return Unsupported(node);
@@ -108,18 +100,8 @@ internal sealed partial class ExpressionParser
     private ExprSpec? ParseFunction(InvocationExpressionSyntax node, IMethodSymbol method, ExpressionSyntax?[] arguments, Scope scope, SemanticModel model)
     {
         var parameters = method.Parameters;
-        UnaryOp? unary = method.Name switch
-        {
-            "Logistic" => UnaryOp.Logistic,
-            "Softplus" => UnaryOp.Softplus,
-            "Log1p" => UnaryOp.Log1p,
-            "Expm1" => UnaryOp.Expm1,
-            "Square" => UnaryOp.Square,
-            "Phi" => UnaryOp.Phi,
-            "LogPhi" => UnaryOp.LogPhi,
-            "LogGamma" => UnaryOp.LogGamma,
-            _ => null,
-        };
+        // The scalar helpers are the Functions entries of the intrinsic registry; Sum, LogSumExp over a lambda and Dot are reductions.
+        UnaryOp? unary = IntrinsicRegistry.TryParseUnary(IntrinsicSource.Functions, method.Name, out var functionOp) ? functionOp : null;
         if (unary is not null && parameters.Length == 1 && parameters[0].Type.SpecialType == SpecialType.System_Double)
         {
             var operand = ParseDouble(arguments[0]!, scope);
@@ -127,10 +109,13 @@ internal sealed partial class ExpressionParser
         }
 
         bool firstIsInt = parameters.Length > 0 && parameters[0].Type.SpecialType == SpecialType.System_Int32;
+        if (!firstIsInt && parameters.Length == 2 && IntrinsicRegistry.TryParseBinary(IntrinsicSource.Functions, method.Name, out var binary))
+        {
+            return Binary(binary, arguments[0]!, arguments[1]!, scope);
+        }
+
         switch (method.Name)
         {
-            case "LogSumExp" when parameters.Length == 2 && !firstIsInt:
-                return Binary(BinaryOp.LogSumExp, arguments[0]!, arguments[1]!, scope);
             case "Sum" or "LogSumExp" when parameters.Length == 2 && firstIsInt:
                 var count = ParseInt(arguments[0]!, scope);
                 var lambda = ParseLambda(arguments[1]!, scope, out var variable);

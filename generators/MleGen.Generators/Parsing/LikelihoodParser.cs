@@ -97,17 +97,13 @@ internal static class LikelihoodParser
 
         foreach (var argument in call.Arguments)
         {
-            // Locals and helper results used twice are shared subtrees; counted at each use they may grow exponentially.
-            var (size, depth) = Limits.Measure(argument, Limits.MaxExpandedSize);
-            if (size > Limits.MaxExpandedSize || depth > Limits.MaxDepth)
+            // Locals and helper results used twice are shared sub-expressions: the spec is a DAG, and every later stage
+            // works on its distinct nodes (linear time), but recursive ones go as deep as its longest path.
+            var (_, depth) = Limits.Measure(argument, Limits.MaxExpandedSize);
+            if (depth > Limits.MaxDepth)
             {
                 context.LimitExceeded = true;
-                context.Report(
-                    DiagnosticDescriptors.ModelTooLarge,
-                    location,
-                    method.Name,
-                    size > Limits.MaxExpandedSize ? "large once its locals and helper calls are expanded (nodes)" : "deeply nested once its locals are substituted",
-                    size > Limits.MaxExpandedSize ? Limits.MaxExpandedSize : Limits.MaxDepth);
+                context.Report(DiagnosticDescriptors.ModelTooLarge, location, method.Name, "deeply nested once its locals are substituted", Limits.MaxDepth);
                 return null;
             }
         }

@@ -17,11 +17,43 @@ internal static class Limits
     /// </summary>
     public const int MaxDepth = 200;
 
-    /// <summary>Expressions parsed for one model, counting a helper once per call (a helper called twice by a helper called twice …).</summary>
+    /// <summary>Expressions parsed for one model, counting a helper once per distinct call (same helper, same arguments: parsed once).</summary>
     public const int MaxParsedExpressions = 20_000;
 
-    /// <summary>Size of a likelihood's expression with every shared local and helper result counted at each use.</summary>
+    /// <summary>
+    /// Size of an expression with every shared local and helper result counted at each use, past which the stages
+    /// that read expressions as trees (the statistical lint, the GLM shape, the printed description) skip it. The
+    /// compiler itself works on the DAG and has no such limit.
+    /// </summary>
     public const int MaxExpandedSize = 20_000;
+
+    /// <summary>True when <paramref name="spec"/> expanded as a tree has at most <see cref="MaxExpandedSize"/> nodes.</summary>
+    public static bool IsSmallAsTree(ExprSpec spec) => Measure(spec, MaxExpandedSize).Size <= MaxExpandedSize;
+
+    /// <summary>True when every expression of <paramref name="model"/> is small as a tree (see <see cref="IsSmallAsTree"/>).</summary>
+    public static bool IsSmallAsTree(ModelSpec model)
+    {
+        foreach (var term in model.Likelihoods)
+        {
+            foreach (var argument in term.Arguments)
+            {
+                if (!IsSmallAsTree(argument))
+                {
+                    return false;
+                }
+            }
+        }
+
+        foreach (var derived in model.Derived)
+        {
+            if (!IsSmallAsTree(derived.Expression))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>
     /// The size of <paramref name="spec"/> as a tree (shared subtrees counted at each use, saturating above

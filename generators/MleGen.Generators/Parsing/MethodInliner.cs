@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using MleGen.Generators.Common;
 using MleGen.Generators.Diagnostics;
 using MleGen.Generators.Specs;
 using Microsoft.CodeAnalysis;
@@ -17,6 +18,14 @@ internal sealed partial class ExpressionParser
 {
     private readonly List<IMethodSymbol> _inlineStack = new();
     private readonly List<SyntaxNode> _callSites = new();
+
+    /// <summary>
+    /// Helper calls already inlined, by method and then by (arguments, enclosing lambda variables, inside a ?:
+    /// condition): a helper called twice with the same arguments is parsed once and its result shared, so helpers
+    /// that each call the next twice stay a DAG (linear work) instead of a tree (2ⁿ parses).
+    /// </summary>
+    private readonly Dictionary<IMethodSymbol, Dictionary<(EquatableArray<ExprSpec> Arguments, string Lambdas, bool InCondition), ExprSpec?>> _inlined =
+        new(SymbolEqualityComparer.Default);
 
     /// <summary>An ordinary method of the model called as <c>F(…)</c>, <c>this.F(…)</c> or <c>Model.F(…)</c>.</summary>
     internal bool IsModelHelper(InvocationExpressionSyntax node, IMethodSymbol method, SemanticModel model)
@@ -37,8 +46,12 @@ internal sealed partial class ExpressionParser
         };
     }
 
+    /// <summary>Inlines a call of a helper returning a value, memoized: the same helper with the same arguments is parsed once.</summary>
+    internal ExprSpec? InlineExpression(InvocationExpressionSyntax node, IMethodSymbol method, ExpressionSyntax?[] arguments, Scope callerScope, ScalarType returnType) =>
+        Inline(node, method, arguments, callerScope, (body, bodyScope) => ExpectType(body, Parse(body, bodyScope), returnType), memoize: true);
+
     /// <summary>Inlines a call: arguments are parsed in the caller's scope, the body in a fresh one.</summary>
-    internal T? Inline<T>(InvocationExpressionSyntax node, IMethodSymbol method, ExpressionSyntax?[] arguments, Scope callerScope, Func<ExpressionSyntax, Scope, T?> parseReturn)
+    internal T? Inline<T>(InvocationExpressionSyntax node, IMethodSymbol method, ExpressionSyntax?[] arguments, Scope callerScope, Func<ExpressionSyntax, Scope, T?> parseReturn, bool memoize = false)
         where T : class
     {
         method = method.PartialImplementationPart ?? method;
@@ -59,6 +72,7 @@ internal sealed partial class ExpressionParser
         }
 
         var scope = new Scope();
+        var values = new List<ExprSpec>(method.Parameters.Length);
         bool failed = false;
         for (int p = 0; p < method.Parameters.Length; p++)
         {
@@ -74,6 +88,11 @@ internal sealed partial class ExpressionParser
                 ? ExpectType(argument, Parse(argument, callerScope), expected.Value)
                 : DefaultValue(parameter, expected.Value);
             failed |= value is null;
+            if (value is not null)
+            {
+                values.Add(value);
+            }
+
             scope.Bind(parameter, value);
         }
 
@@ -82,11 +101,32 @@ internal sealed partial class ExpressionParser
             return null;
         }
 
+        Dictionary<(EquatableArray<ExprSpec>, string, bool), ExprSpec?>? calls = null;
+        var key = (values.ToEquatableArray(), string.Join(",", _activeVariables), _condition is not null);
+        if (memoize)
+        {
+            if (!_inlined.TryGetValue(method, out calls))
+            {
+                calls = new();
+                _inlined[method] = calls;
+            }
+            else if (calls.TryGetValue(key, out var done))
+            {
+                return done as T;
+            }
+        }
+
         _inlineStack.Add(method);
         _callSites.Add(node);
         try
         {
-            return ParseBody(declaration, scope, parseReturn, onMissingReturn: _context.Fail);
+            var result = ParseBody(declaration, scope, parseReturn, onMissingReturn: _context.Fail);
+            if (calls is not null)
+            {
+                calls[key] = result as ExprSpec;
+            }
+
+            return result;
         }
         finally
         {

@@ -27,8 +27,22 @@ internal static class ModelParser
         var containingTypes = CheckTypeShape(context, out bool canTakePartial);
         canTakePartial &= CheckReservedNames(context);
         MemberParser.ParseMembers(context, out var data, out var parameters);
-        var likelihoods = LikelihoodParser.ParseLikelihoods(context);
-        var derived = DerivedParser.ParseDerived(context);
+        List<LikelihoodSpec> likelihoods;
+        List<DerivedSpec> derived;
+        try
+        {
+            likelihoods = LikelihoodParser.ParseLikelihoods(context);
+            derived = DerivedParser.ParseDerived(context);
+        }
+        catch (System.InsufficientExecutionStackException)
+        {
+            // Roslyn's own binder guards its stack: a model nested past it (1,000 parentheses on a 1 MB stack, a thread
+            // still running unoptimized code) is too deep to compile, which is MLE0019, never a generator exception.
+            context.Report(DiagnosticDescriptors.ModelTooLarge, FirstLocation(type), type.Name, "deeply nested (the C# compiler's stack guard stopped binding it)", Limits.MaxDepth);
+            likelihoods = new List<LikelihoodSpec>();
+            derived = new List<DerivedSpec>();
+        }
+
         if (likelihoods.Count == 0 && !context.Failed)
         {
             context.Report(DiagnosticDescriptors.NoLikelihood, FirstLocation(type), type.Name);

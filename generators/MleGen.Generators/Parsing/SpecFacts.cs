@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using MleGen.Generators.Specs;
 
 namespace MleGen.Generators.Parsing;
@@ -30,28 +31,31 @@ internal static class SpecFacts
         _ => spec,
     };
 
-    /// <summary>True when <paramref name="spec"/> reads a <c>[Param]</c> member anywhere.</summary>
-    public static bool ReadsParameter(ExprSpec? spec) => spec switch
-    {
-        ParamReadSpec => true,
-        MemberVectorSpec m => m.IsParameter,
-        DataReadSpec d => AnyReadsParameter(d.Indices),
-        ConvertSpec c => ReadsParameter(c.Operand),
-        UnarySpec u => ReadsParameter(u.Operand),
-        BinarySpec b => ReadsParameter(b.Left) || ReadsParameter(b.Right),
-        ConditionalSpec c => ReadsParameter(c.Condition) || ReadsParameter(c.WhenTrue) || ReadsParameter(c.WhenFalse),
-        ReductionSpec r => ReadsParameter(r.Count) || ReadsParameter(r.Body),
-        LambdaSpec l => ReadsParameter(l.Body),
-        _ => false,
-    };
+    /// <summary>True when <paramref name="spec"/> reads a <c>[Param]</c> member anywhere (each shared sub-expression visited once).</summary>
+    public static bool ReadsParameter(ExprSpec? spec) => spec is not null && Any(spec, static s => s is ParamReadSpec or MemberVectorSpec { IsParameter: true });
 
-    private static bool AnyReadsParameter(Common.EquatableArray<ExprSpec> specs)
+    /// <summary>True when some node of the DAG <paramref name="root"/> satisfies <paramref name="predicate"/>; each distinct node is visited once.</summary>
+    public static bool Any(ExprSpec root, System.Func<ExprSpec, bool> predicate)
     {
-        foreach (var spec in specs)
+        var seen = new HashSet<ExprSpec>(ReferenceComparer.Instance);
+        var stack = new Stack<ExprSpec>();
+        stack.Push(root);
+        while (stack.Count > 0)
         {
-            if (ReadsParameter(spec))
+            var spec = stack.Pop();
+            if (!seen.Add(spec))
+            {
+                continue;
+            }
+
+            if (predicate(spec))
             {
                 return true;
+            }
+
+            foreach (var child in Diagnostics.Lint.SpecWalk.Children(spec))
+            {
+                stack.Push(child);
             }
         }
 
@@ -69,14 +73,27 @@ internal static class SpecFacts
             }
         }
 
-        foreach (var expression in Diagnostics.Lint.SpecWalk.AllExpressions(model))
+        foreach (var term in model.Likelihoods)
         {
-            if (expression is ReductionSpec or LambdaSpec)
+            foreach (var argument in term.Arguments)
             {
-                return true;
+                if (Any(argument, static s => s is ReductionSpec or LambdaSpec))
+                {
+                    return true;
+                }
             }
         }
 
         return false;
+    }
+
+    /// <summary>Compares specs by reference: a DAG walk visits each shared object once.</summary>
+    internal sealed class ReferenceComparer : IEqualityComparer<ExprSpec>
+    {
+        public static readonly ReferenceComparer Instance = new();
+
+        public bool Equals(ExprSpec? x, ExprSpec? y) => ReferenceEquals(x, y);
+
+        public int GetHashCode(ExprSpec obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
     }
 }

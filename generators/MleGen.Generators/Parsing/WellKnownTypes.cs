@@ -7,29 +7,6 @@ namespace MleGen.Generators.Parsing;
 /// <summary>The symbols the parser recognizes, resolved once per parse by fully-qualified metadata name.</summary>
 internal sealed class WellKnownTypes
 {
-    private static readonly (string MetadataName, FamilyKind Kind)[] FamilyNames =
-    {
-        ("MleGen.Normal", FamilyKind.Normal),
-        ("MleGen.Laplace", FamilyKind.Laplace),
-        ("MleGen.StudentT", FamilyKind.StudentT),
-        ("MleGen.Cauchy", FamilyKind.Cauchy),
-        ("MleGen.LogNormal", FamilyKind.LogNormal),
-        ("MleGen.Exponential", FamilyKind.Exponential),
-        ("MleGen.Gamma", FamilyKind.Gamma),
-        ("MleGen.Weibull", FamilyKind.Weibull),
-        ("MleGen.Beta", FamilyKind.Beta),
-        ("MleGen.Bernoulli", FamilyKind.Bernoulli),
-        ("MleGen.BernoulliLogit", FamilyKind.BernoulliLogit),
-        ("MleGen.BernoulliProbit", FamilyKind.BernoulliProbit),
-        ("MleGen.Binomial", FamilyKind.Binomial),
-        ("MleGen.BinomialLogit", FamilyKind.BinomialLogit),
-        ("MleGen.Poisson", FamilyKind.Poisson),
-        ("MleGen.PoissonLog", FamilyKind.PoissonLog),
-        ("MleGen.NegativeBinomial", FamilyKind.NegativeBinomial),
-        ("MleGen.CategoricalLogits", FamilyKind.CategoricalLogits),
-        ("MleGen.NormalMixture", FamilyKind.NormalMixture),
-    };
-
     private static readonly (string MetadataName, PriorKind Kind)[] PriorNames =
     {
         ("MleGen.NormalPriorAttribute", PriorKind.Normal),
@@ -54,11 +31,11 @@ internal sealed class WellKnownTypes
         Functions = compilation.GetTypeByMetadataName("MleGen.Functions");
         CategoricalLogits = compilation.GetTypeByMetadataName("MleGen.CategoricalLogits");
         Math = compilation.GetTypeByMetadataName("System.Math");
-        foreach (var (name, kind) in FamilyNames)
+        foreach (var family in Families.FamilyRegistry.All)
         {
-            if (compilation.GetTypeByMetadataName(name) is { } symbol)
+            if (compilation.GetTypeByMetadataName(family.MetadataName) is { } symbol)
             {
-                _families[symbol] = kind;
+                _families[symbol] = family.Kind;
             }
         }
 

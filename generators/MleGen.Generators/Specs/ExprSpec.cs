@@ -11,10 +11,12 @@ internal enum ScalarType
 }
 
 /// <summary>
-/// An expression of the model language as a value tree. The parser inlines helper methods and
+/// An expression of the model language as a value DAG. The parser inlines helper methods and
 /// <c>var</c> locals, makes implicit int → double conversions explicit (<see cref="ConvertSpec"/>)
-/// and lowers <c>Dot</c> to a <see cref="ReductionSpec"/>; sharing is recovered by the IR's
-/// common-subexpression elimination.
+/// and lowers <c>Dot</c> to a <see cref="ReductionSpec"/>. A local or a helper result used twice is
+/// one shared object (inlining is memoized), so a spec can be exponentially larger as a tree than as
+/// a DAG: the composite specs cache their hash and compare through <see cref="SpecEquality"/>, both
+/// linear in the number of distinct nodes. Never use <c>with</c> on a composite spec (the cached hash would go stale).
 /// </summary>
 internal abstract record ExprSpec;
 
@@ -28,10 +30,24 @@ internal sealed record ObservationIndexSpec : ExprSpec;
 internal sealed record VariableSpec(string Name) : ExprSpec;
 
 /// <summary>A read of a <c>[Data]</c> member: no indices for a scalar, one for a vector, two for a matrix.</summary>
-internal sealed record DataReadSpec(string Member, EquatableArray<ExprSpec> Indices, ScalarType Type) : ExprSpec;
+internal sealed record DataReadSpec(string Member, EquatableArray<ExprSpec> Indices, ScalarType Type) : ExprSpec
+{
+    private readonly int _hash = SpecEquality.Hash(1, Member.GetHashCode(), Indices.GetHashCode(), (int)Type);
+
+    public override int GetHashCode() => _hash;
+
+    public bool Equals(DataReadSpec? other) => SpecEquality.Equal(this, other);
+}
 
 /// <summary>A read of a <c>[Param]</c> member: no indices for a scalar, one for a vector, two for a matrix.</summary>
-internal sealed record ParamReadSpec(string Member, EquatableArray<ExprSpec> Indices) : ExprSpec;
+internal sealed record ParamReadSpec(string Member, EquatableArray<ExprSpec> Indices) : ExprSpec
+{
+    private readonly int _hash = SpecEquality.Hash(2, Member.GetHashCode(), Indices.GetHashCode(), 0);
+
+    public override int GetHashCode() => _hash;
+
+    public bool Equals(ParamReadSpec? other) => SpecEquality.Equal(this, other);
+}
 
 /// <summary><c>Member.Length</c> (<paramref name="Dimension"/> = −1) or <c>Member.GetLength(d)</c>, of a data or parameter member, an int.</summary>
 internal sealed record LengthSpec(string Member, int Dimension) : ExprSpec;
@@ -40,7 +56,14 @@ internal sealed record LengthSpec(string Member, int Dimension) : ExprSpec;
 internal sealed record MemberVectorSpec(string Member, bool IsParameter) : ExprSpec;
 
 /// <summary>An int → double conversion.</summary>
-internal sealed record ConvertSpec(ExprSpec Operand) : ExprSpec;
+internal sealed record ConvertSpec(ExprSpec Operand) : ExprSpec
+{
+    private readonly int _hash = SpecEquality.Hash(3, Operand.GetHashCode(), 0, 0);
+
+    public override int GetHashCode() => _hash;
+
+    public bool Equals(ConvertSpec? other) => SpecEquality.Equal(this, other);
+}
 
 /// <summary>Unary operators and one-argument intrinsics.</summary>
 internal enum UnaryOp
@@ -91,7 +114,14 @@ internal enum UnaryOp
 }
 
 /// <summary>A unary operator or intrinsic call; <see cref="ScalarType"/> is the result's type.</summary>
-internal sealed record UnarySpec(UnaryOp Op, ExprSpec Operand, ScalarType Type) : ExprSpec;
+internal sealed record UnarySpec(UnaryOp Op, ExprSpec Operand, ScalarType Type) : ExprSpec
+{
+    private readonly int _hash = SpecEquality.Hash(4 + 16 * (int)Op, Operand.GetHashCode(), (int)Type, 0);
+
+    public override int GetHashCode() => _hash;
+
+    public bool Equals(UnarySpec? other) => SpecEquality.Equal(this, other);
+}
 
 /// <summary>Binary operators and two-argument intrinsics.</summary>
 internal enum BinaryOp
@@ -133,10 +163,24 @@ internal enum BinaryOp
 }
 
 /// <summary>A binary operator or two-argument intrinsic; <see cref="ScalarType"/> is the result's type (Int for int arithmetic).</summary>
-internal sealed record BinarySpec(BinaryOp Op, ExprSpec Left, ExprSpec Right, ScalarType Type) : ExprSpec;
+internal sealed record BinarySpec(BinaryOp Op, ExprSpec Left, ExprSpec Right, ScalarType Type) : ExprSpec
+{
+    private readonly int _hash = SpecEquality.Hash(5 + 16 * (int)Op, Left.GetHashCode(), Right.GetHashCode(), (int)Type);
+
+    public override int GetHashCode() => _hash;
+
+    public bool Equals(BinarySpec? other) => SpecEquality.Equal(this, other);
+}
 
 /// <summary><c>condition ? whenTrue : whenFalse</c>; the condition reads only data and indices.</summary>
-internal sealed record ConditionalSpec(ExprSpec Condition, ExprSpec WhenTrue, ExprSpec WhenFalse, ScalarType Type) : ExprSpec;
+internal sealed record ConditionalSpec(ExprSpec Condition, ExprSpec WhenTrue, ExprSpec WhenFalse, ScalarType Type) : ExprSpec
+{
+    private readonly int _hash = SpecEquality.Hash(6 + 16 * (int)Type, Condition.GetHashCode(), WhenTrue.GetHashCode(), WhenFalse.GetHashCode());
+
+    public override int GetHashCode() => _hash;
+
+    public bool Equals(ConditionalSpec? other) => SpecEquality.Equal(this, other);
+}
 
 /// <summary>The reductions over a lambda index.</summary>
 internal enum ReductionKind
@@ -149,7 +193,21 @@ internal enum ReductionKind
 }
 
 /// <summary><c>Sum(count, j => body)</c> or <c>LogSumExp(count, j => body)</c>, j = 0 … count−1.</summary>
-internal sealed record ReductionSpec(ReductionKind Kind, ExprSpec Count, string Variable, ExprSpec Body) : ExprSpec;
+internal sealed record ReductionSpec(ReductionKind Kind, ExprSpec Count, string Variable, ExprSpec Body) : ExprSpec
+{
+    private readonly int _hash = SpecEquality.Hash(7 + 16 * (int)Kind, Count.GetHashCode(), Variable.GetHashCode(), Body.GetHashCode());
+
+    public override int GetHashCode() => _hash;
+
+    public bool Equals(ReductionSpec? other) => SpecEquality.Equal(this, other);
+}
 
 /// <summary>The logit lambda of <c>CategoricalLogits.Of(K, k => body)</c>.</summary>
-internal sealed record LambdaSpec(string Variable, ExprSpec Body) : ExprSpec;
+internal sealed record LambdaSpec(string Variable, ExprSpec Body) : ExprSpec
+{
+    private readonly int _hash = SpecEquality.Hash(8, Variable.GetHashCode(), Body.GetHashCode(), 0);
+
+    public override int GetHashCode() => _hash;
+
+    public bool Equals(LambdaSpec? other) => SpecEquality.Equal(this, other);
+}

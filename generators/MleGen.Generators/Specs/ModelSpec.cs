@@ -109,6 +109,7 @@ internal enum FamilyKind
     NegativeBinomial,
     CategoricalLogits,
     NormalMixture,
+    Gumbel,
 }
 
 /// <summary>

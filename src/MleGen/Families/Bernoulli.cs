@@ -3,7 +3,7 @@ using System;
 namespace MleGen;
 
 /// <summary>The Bernoulli observation model for a 0/1 outcome with success probability p.</summary>
-public readonly struct Bernoulli : IObservationFamily
+public readonly struct Bernoulli : IObservationFamily, IFamilySupport
 {
     /// <summary>Creates the Bernoulli distribution with success probability <paramref name="p"/>.</summary>
     /// <param name="p">The probability of 1; in [0, 1].</param>

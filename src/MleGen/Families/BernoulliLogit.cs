@@ -3,7 +3,7 @@ using System;
 namespace MleGen;
 
 /// <summary>The Bernoulli observation model on the logit scale: p = Logistic(eta) (logistic regression; cross-entropy).</summary>
-public readonly struct BernoulliLogit : IObservationFamily
+public readonly struct BernoulliLogit : IObservationFamily, IFamilySupport
 {
     /// <summary>
     /// Within |eta| ≤ 4 (1 − p ≥ 0.018) rounding p to a double costs under 1e-14 relative in 1 − p, so the density

@@ -3,7 +3,7 @@ using System;
 namespace MleGen;
 
 /// <summary>The Bernoulli observation model on the probit scale: p = Φ(eta) (probit regression).</summary>
-public readonly struct BernoulliProbit : IObservationFamily
+public readonly struct BernoulliProbit : IObservationFamily, IFamilySupport
 {
     /// <summary>
     /// Within |eta| ≤ 2 (1 − p ≥ 0.022) rounding p to a double costs under 1e-14 relative in 1 − p, so the density

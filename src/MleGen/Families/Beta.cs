@@ -1,7 +1,7 @@
 namespace MleGen;
 
 /// <summary>The beta observation model for proportions in (0, 1).</summary>
-public readonly struct Beta : IObservationFamily
+public readonly struct Beta : IObservationFamily, IFamilySupport
 {
     /// <summary>Creates the beta distribution with density y^(α−1)(1−y)^(β−1)/B(α, β).</summary>
     /// <param name="alpha">The first shape α; positive and finite.</param>

@@ -1,7 +1,7 @@
 namespace MleGen;
 
 /// <summary>The binomial observation model: the number of successes in <see cref="Trials"/> independent trials.</summary>
-public readonly struct Binomial : IObservationFamily
+public readonly struct Binomial : IObservationFamily, IBoundedFamilySupport
 {
     /// <summary>Creates the binomial distribution with <paramref name="trials"/> trials of success probability <paramref name="p"/>.</summary>
     /// <param name="trials">The number of trials (data, not a parameter); non-negative.</param>

@@ -3,7 +3,7 @@ using System;
 namespace MleGen;
 
 /// <summary>The binomial observation model on the logit scale: p = Logistic(eta) (grouped logistic regression).</summary>
-public readonly struct BinomialLogit : IObservationFamily
+public readonly struct BinomialLogit : IObservationFamily, IBoundedFamilySupport
 {
     /// <summary>
     /// Within |eta| ≤ 4 rounding p to a double costs under 1e-14 relative in 1 − p, so the density delegates to

@@ -7,7 +7,7 @@ namespace MleGen;
 /// The categorical observation model over classes 0..K−1 given unnormalized logits (softmax regression; the MLE
 /// behind cross-entropy): log p(y) = logit[y] − logsumexp(logits).
 /// </summary>
-public readonly struct CategoricalLogits : IObservationFamily
+public readonly struct CategoricalLogits : IObservationFamily, IBoundedFamilySupport
 {
     private readonly double[] _logits;
     private readonly double _logNormalizer;

@@ -1,7 +1,7 @@
 namespace MleGen;
 
 /// <summary>The Cauchy observation model (Student t with one degree of freedom).</summary>
-public readonly struct Cauchy : ICensorableFamily
+public readonly struct Cauchy : ICensorableFamily, IFamilySupport
 {
     /// <summary>Creates the Cauchy distribution with density 1/(π·scale·(1 + ((y − location)/scale)²)).</summary>
     /// <param name="location">The location (median); finite.</param>

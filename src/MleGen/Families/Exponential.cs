@@ -1,7 +1,7 @@
 namespace MleGen;
 
 /// <summary>The exponential observation model with density rate·exp(−rate·y) on y ≥ 0.</summary>
-public readonly struct Exponential : ICensorableFamily
+public readonly struct Exponential : ICensorableFamily, IFamilySupport
 {
     /// <summary>Creates the exponential distribution with the given <paramref name="rate"/> (mean 1/rate).</summary>
     /// <param name="rate">The rate; positive and finite.</param>

@@ -1,7 +1,7 @@
 namespace MleGen;
 
 /// <summary>The gamma observation model in the shape–rate parameterization (mean shape/rate).</summary>
-public readonly struct Gamma : IObservationFamily
+public readonly struct Gamma : IObservationFamily, IFamilySupport
 {
     /// <summary>Creates the gamma distribution with density rate^shape·y^(shape−1)·exp(−rate·y)/Γ(shape).</summary>
     /// <param name="shape">The shape; positive and finite.</param>

@@ -1,7 +1,7 @@
 namespace MleGen;
 
 /// <summary>The Laplace (double exponential) observation model; the MLE behind mean absolute error.</summary>
-public readonly struct Laplace : ICensorableFamily
+public readonly struct Laplace : ICensorableFamily, IFamilySupport
 {
     /// <summary>Creates the Laplace distribution with density exp(−|y − location|/scale)/(2·scale).</summary>
     /// <param name="location">The location (median); finite.</param>

@@ -3,7 +3,7 @@ using System;
 namespace MleGen;
 
 /// <summary>The log-normal observation model: log y ~ N(mu, sigma²).</summary>
-public readonly struct LogNormal : ICensorableFamily
+public readonly struct LogNormal : ICensorableFamily, IFamilySupport
 {
     /// <summary>log √(2π).</summary>
     private const double LogSqrtTwoPi = 0.91893853320467274178032973640562;

@@ -6,7 +6,7 @@ namespace MleGen;
 /// The negative binomial observation model for over-dispersed counts, in the mean–dispersion parameterization:
 /// variance μ + μ²/φ (R's <c>dnbinom(mu = μ, size = φ)</c>, <c>glm.nb</c>'s θ = φ).
 /// </summary>
-public readonly struct NegativeBinomial : IObservationFamily
+public readonly struct NegativeBinomial : IObservationFamily, IFamilySupport
 {
     /// <summary>
     /// MathNet takes p = φ/(φ + μ) and forms log(1 − p), which loses ε/(1 − p) relative; while μ/(φ + μ) ≥ 0.01 that

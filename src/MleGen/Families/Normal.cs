@@ -1,7 +1,7 @@
 namespace MleGen;
 
 /// <summary>The normal (Gaussian) observation model N(mean, sd²); the MLE behind mean squared error.</summary>
-public readonly struct Normal : ICensorableFamily
+public readonly struct Normal : ICensorableFamily, IFamilySupport
 {
     /// <summary>Creates N(<paramref name="mean"/>, <paramref name="sd"/>²).</summary>
     /// <param name="mean">The mean; finite.</param>

@@ -7,7 +7,7 @@ namespace MleGen;
 /// A finite mixture of normal distributions: p(y) = Σₖ wₖ·N(y; μₖ, sdₖ²), evaluated by log-sum-exp. Its likelihood is
 /// unbounded when a component's sd collapses onto one observation; bound or give a prior to the scales.
 /// </summary>
-public readonly struct NormalMixture : IObservationFamily
+public readonly struct NormalMixture : IObservationFamily, IFamilySupport
 {
     /// <summary>
     /// Tolerance on Σw − 1: simplex parameters come from a softmax and sum to 1 only up to rounding (a few K·ε);

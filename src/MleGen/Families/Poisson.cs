@@ -1,7 +1,7 @@
 namespace MleGen;
 
 /// <summary>The Poisson observation model for counts.</summary>
-public readonly struct Poisson : IObservationFamily
+public readonly struct Poisson : IObservationFamily, IFamilySupport
 {
     /// <summary>Creates the Poisson distribution with mean <paramref name="rate"/>.</summary>
     /// <param name="rate">The mean; non-negative and finite (0 puts all mass on 0).</param>

@@ -3,7 +3,7 @@ using System;
 namespace MleGen;
 
 /// <summary>The Poisson observation model on the log scale: rate = exp(eta) (Poisson regression).</summary>
-public readonly struct PoissonLog : IObservationFamily
+public readonly struct PoissonLog : IObservationFamily, IFamilySupport
 {
     /// <summary>Creates the Poisson distribution with mean exp(<paramref name="eta"/>).</summary>
     /// <param name="eta">The log of the mean; finite.</param>

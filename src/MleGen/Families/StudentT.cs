@@ -1,7 +1,7 @@
 namespace MleGen;
 
 /// <summary>The location-scale Student t observation model: a heavy-tailed, robust alternative to <see cref="Normal"/>.</summary>
-public readonly struct StudentT : IObservationFamily
+public readonly struct StudentT : IObservationFamily, IFamilySupport
 {
     /// <summary>Creates the t distribution with <paramref name="nu"/> degrees of freedom, shifted by <paramref name="location"/> and scaled by <paramref name="scale"/>.</summary>
     /// <param name="nu">The degrees of freedom; positive (+∞ gives the normal).</param>

@@ -10,7 +10,7 @@ namespace MleGen;
 /// as k is above, at or below 1, so an observation of 0 makes the likelihood 0 or unbounded in k and the
 /// maximum-likelihood estimate does not exist.
 /// </remarks>
-public readonly struct Weibull : ICensorableFamily
+public readonly struct Weibull : ICensorableFamily, IFamilySupport
 {
     /// <summary>Creates the Weibull distribution (R's <c>dweibull(shape, scale)</c>).</summary>
     /// <param name="shape">The shape k; positive and finite.</param>

@@ -35,7 +35,7 @@ internal static class StartCheck
         message.Append(double.IsFinite(nll)
             ? string.Create(CultureInfo.InvariantCulture, $"a log prior of {-prior}")
             : string.Create(CultureInfo.InvariantCulture, $"a log-likelihood of {-nll}"));
-        if (!double.IsFinite(nll) && Locate(model, theta) is { } where)
+        if (!double.IsFinite(nll) && Locate(model, theta, problem) is { } where)
         {
             message.Append(": ").Append(where);
         }
@@ -51,7 +51,7 @@ internal static class StartCheck
     }
 
     /// <summary>The first observation whose NLL is not finite, through the generated per-chunk kernel (null for other models).</summary>
-    private static string? Locate(IMleModel model, double[] theta)
+    private static string? Locate(IMleModel model, double[] theta, FitProblem problem)
     {
         if (model is not IChunkKernel kernel)
         {
@@ -66,7 +66,45 @@ internal static class StartCheck
                 double value = kernel.EvaluateChunk(EvaluationKind.Value, term, theta, Span<double>.Empty, scratch, i, i + 1);
                 if (!double.IsFinite(value))
                 {
-                    return string.Create(CultureInfo.InvariantCulture, $"observation {i} of likelihood term {term + 1} (of {kernel.TermCount}) has log-likelihood {-value}");
+                    string where = string.Create(CultureInfo.InvariantCulture, $"observation {i} of likelihood term {term + 1} (of {kernel.TermCount}) has log-likelihood {-value}");
+                    return Culprit(kernel, term, i, theta, scratch, problem) is { } culprit ? where + culprit : where;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The parameter whose start alone makes the observation's density 0: the first whose replacement by a plain
+    /// in-support value (its magnitude, 1, ½) makes the observation's log-likelihood finite with every other parameter
+    /// kept (a scale started at −1 without <c>Lower = 0</c>); null when no single parameter does.
+    /// </summary>
+    private static string? Culprit(IChunkKernel kernel, int term, int observation, double[] theta, double[] scratch, FitProblem problem)
+    {
+        double[] trial = (double[])theta.Clone();
+        for (int k = 0; k < theta.Length; k++)
+        {
+            if (problem.IsFixed[k])
+            {
+                continue;
+            }
+
+            foreach (double candidate in (ReadOnlySpan<double>)[Math.Abs(theta[k]), 1, 0.5])
+            {
+                if (candidate == theta[k] || !double.IsFinite(candidate))
+                {
+                    continue;
+                }
+
+                trial[k] = candidate;
+                double value = kernel.EvaluateChunk(EvaluationKind.Value, term, trial, Span<double>.Empty, scratch, observation, observation + 1);
+                trial[k] = theta[k];
+                if (double.IsFinite(value))
+                {
+                    string name = problem.Infos[k].Name;
+                    return string.Create(CultureInfo.InvariantCulture,
+                        $"; the start of {name} ({theta[k]:G6}) is outside the support there ({name} = {candidate:G6} gives a finite density: give {name} a valid start, and a bound such as Lower = 0 if it is a scale)");
                 }
             }
         }

@@ -86,7 +86,7 @@ public sealed class LikelihoodAttribute : Attribute
     /// Optional name of a <c>[Data] bool[]</c> member (one flag per observation): where it is true the observation is
     /// right-censored (only known to exceed the observed value) and contributes log S(y) = log(1 − F(y)) instead of the
     /// log density. For the continuous families with an exact, differentiable CDF (Normal, LogNormal, Laplace, Cauchy,
-    /// Exponential, Weibull).
+    /// Exponential, Weibull, Gumbel).
     /// </summary>
     public string? RightCensored { get; set; }
 

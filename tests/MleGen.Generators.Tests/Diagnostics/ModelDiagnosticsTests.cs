@@ -109,7 +109,7 @@ public class ModelDiagnosticsTests
         var diagnostic = Assert.Single(CompilationHarness.RunAnalyzer(compilation));
         Assert.Equal("MLE0021", diagnostic.Id);
         Assert.Equal(
-            "The likelihood 'Obs' returns StudentT, which has no exact differentiable CDF for RightCensored; censoring is supported for Normal, LogNormal, Laplace, Cauchy, Exponential and Weibull",
+            "The likelihood 'Obs' returns StudentT, which has no exact differentiable CDF for RightCensored; censoring is supported for Normal, Laplace, Cauchy, LogNormal, Exponential, Weibull and Gumbel",
             diagnostic.GetMessage());
     }
 
@@ -175,7 +175,9 @@ public class ModelDiagnosticsTests
             .Where(id => id.StartsWith("MLE00", System.StringComparison.Ordinal)) // the MLE01xx lint: LintDescriptorTests
             .ToHashSet();
         var covered = Cases().Select(row => row.Data.Item1).ToHashSet();
-        Assert.Subset(covered, ids);
+
+        // MLE0026 (an internal error) has no model that triggers it: InternalErrorTests makes one by hand.
+        Assert.Subset(covered, ids.Where(id => id != MleGen.Generators.Diagnostics.DiagnosticIds.InternalError).ToHashSet());
         var analyzer = new MleGen.Generators.Diagnostics.ModelAnalyzer();
         Assert.Equal(ids.OrderBy(x => x), analyzer.SupportedDiagnostics.Select(d => d.Id).OrderBy(x => x));
     }

@@ -16,7 +16,7 @@ public static class CompilationHarness
 {
     private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(LoadReferences);
 
-    /// <summary>A library compilation of <paramref name="source"/> (C# latest, nullable enabled) plus, when the runtime lacks them, stubs of the families and Functions.</summary>
+    /// <summary>A library compilation of <paramref name="source"/> (C# latest, nullable enabled) against the runtime.</summary>
     public static CSharpCompilation CreateCompilation(string source) => CreateCompilation(new[] { source });
 
     /// <summary>A compilation of several files, <c>Model.cs</c>, <c>Model1.cs</c>, …, for models split over partial declarations.</summary>
@@ -26,11 +26,6 @@ public static class CompilationHarness
         var trees = sources
             .Select((source, k) => CSharpSyntaxTree.ParseText(source, options, path: k == 0 ? "Model.cs" : $"Model{k}.cs"))
             .ToList();
-        if (typeof(ModelAttribute).Assembly.GetType("MleGen.Normal") is null)
-        {
-            trees.Add(CSharpSyntaxTree.ParseText(RuntimeStubs.Source, options, path: "RuntimeStubs.cs"));
-        }
-
         return CSharpCompilation.Create(
             "ModelTests",
             trees,

@@ -687,7 +687,8 @@ namespace Demo.Nist
                 for (int i = start; i < end; i++)
                 {
                     bool t31 = (d_X[i] > 0d);
-                    matrix[(o_B1) * p + o_B1] += (ratio297 * (((t31 ? 1d : 0d) + ((!t31) ? (-(t31 ? 0d : 1d)) : 0d)) * ((t31 ? 1d : 0d) + ((!t31) ? (-(t31 ? 0d : 1d)) : 0d))));
+                    double add278 = ((t31 ? 1d : 0d) + ((!t31) ? (-(t31 ? 0d : 1d)) : 0d));
+                    matrix[(o_B1) * p + o_B1] += (ratio297 * (add278 * add278));
                     matrix[(o_Tau) * p + o_Tau] += (8d / prod296);
                 }
             }

@@ -116,6 +116,21 @@ public class FailureModeTests
     }
 
     [Fact]
+    public void AnInvalidStartNamesTheScaleOutsideItsSupport()
+    {
+        var random = new Random(12);
+        var model = new UnboundedScaleModel { Y = [.. Enumerable.Range(0, 50).Select(_ => 3 + Normal(random))], Location = 0, Scale = -1 };
+        ArgumentException error = Assert.Throws<ArgumentException>(() => model.Fit());
+        Assert.Contains("the start of Scale (-1) is outside the support", error.Message);
+        Assert.DoesNotContain("start of Location", error.Message);
+
+        // A valid start fits (the sd's sign is free without a bound; the reported scale is the positive one).
+        model.Scale = 2;
+        FitResult fit = model.Fit();
+        Assert.Equal(model.Y.Average(), fit["Location"].Estimate, 1e-6);
+    }
+
+    [Fact]
     public void AMixtureComponentCollapsingOntoAPointIsReported()
     {
         var random = new Random(6);

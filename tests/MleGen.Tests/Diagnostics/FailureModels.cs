@@ -83,3 +83,15 @@ public partial class MixtureFailureModel
     [Likelihood(nameof(Y))]
     internal NormalMixture Observation(int i) => new(Weights, Means, Sds);
 }
+
+/// <summary>A scale declared without <c>Lower = 0</c>: a start below zero is outside the family's support.</summary>
+[Model]
+public partial class UnboundedScaleModel
+{
+    [Data] public double[] Y = [];
+    [Param] public double Location;
+    [Param] public double Scale = 1;
+
+    [Likelihood(nameof(Y))]
+    public Normal Observation(int i) => new(Location, Scale);
+}

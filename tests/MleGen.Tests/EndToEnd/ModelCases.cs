@@ -190,6 +190,30 @@ public static class ModelCases
         },
         new()
         {
+            // Issue 9: helpers each calling the next twice, 22 deep (memoized inlining keeps the expression a DAG).
+            Name = "SharedHelpers",
+            Names = ["A", "B", "Sigma"],
+            Positive = ["Sigma"],
+            Simulate = (n, seed) => Fill(n, seed, rng => new SharedHelpersModel { X = Vector(rng, n, -2, 2), Y = new double[n], A = 0.8, B = -0.3, Sigma = 0.5 }, (m, i, r) => m.Y[i] = Sampler.Draw(new MleGen.Normal(m.Mean(i), m.Sigma), r)),
+        },
+        new()
+        {
+            // Issue 9: chained var locals each used twice, 30 deep.
+            Name = "SharedVars",
+            Names = ["A", "B", "Sigma"],
+            Positive = ["Sigma"],
+            Simulate = (n, seed) => Fill(n, seed, rng => new SharedVarsModel { X = Vector(rng, n, -2, 2), Y = new double[n], A = 0.8, B = -0.3, Sigma = 0.5 }, (m, i, r) => m.Y[i] = Sampler.Draw(m.Observation(i), r)),
+        },
+        new()
+        {
+            // Issue 9: chained var locals each used twice, 100 deep.
+            Name = "SharedVars100",
+            Names = ["A", "B", "Sigma"],
+            Positive = ["Sigma"],
+            Simulate = (n, seed) => Fill(n, seed, rng => new SharedVars100Model { X = Vector(rng, n, -2, 2), Y = new double[n], A = 0.8, B = -0.3, Sigma = 0.5 }, (m, i, r) => m.Y[i] = Sampler.Draw(m.Observation(i), r)),
+        },
+        new()
+        {
             // No reference class and no ?: (the softmax is then not identified, which is fine for derivative checks).
             Name = "CategoricalNoReference",
             Names = ["B0[0]", "B0[1]", "B0[2]", "W[0,0]", "W[0,1]", "W[1,0]", "W[1,1]", "W[2,0]", "W[2,1]"],

@@ -188,6 +188,7 @@ public class ReferenceCaseTests
         var names = ReferenceCheck.Same("shape", "scale");
         CheckMle(check, fit, names, profiles: true);
         check.AssertAll();
+        Assert.Empty(fit.Diagnostics); // an iid fit of the right family: no run-time warning
     }
 
     [Fact]
@@ -200,6 +201,7 @@ public class ReferenceCaseTests
         var names = ReferenceCheck.Same("shape", "rate");
         CheckMle(check, fit, names, profiles: true);
         check.AssertAll();
+        Assert.Empty(fit.Diagnostics); // an iid fit of the right family: no run-time warning
     }
 
     [Fact]
@@ -212,6 +214,7 @@ public class ReferenceCaseTests
         var names = ReferenceCheck.Same("nu", "location", "scale");
         CheckMle(check, fit, names, profiles: true);
         check.AssertAll();
+        Assert.Empty(fit.Diagnostics); // an iid fit of the right family: no run-time warning
     }
 
     [Fact]

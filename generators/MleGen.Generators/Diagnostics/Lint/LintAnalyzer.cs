@@ -77,6 +77,12 @@ public sealed class LintAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        if (!Parsing.Limits.IsSmallAsTree(spec))
+        {
+            // The rules read expressions as trees: a model whose shared locals expand past the limit gets no lint.
+            return;
+        }
+
         var lint = new LintContext(spec, type, types, context.ReportDiagnostic, context.CancellationToken);
         foreach (var rule in LintRules.All)
         {

@@ -204,3 +204,12 @@ internal static class Oracle
         return nll;
     }
 }
+
+[Model] public partial class GumbelBoundary : IBoundaryModel
+{
+    [Data] public double[] Y { get; set; } = [];
+    [Param] public double Location;
+    [Param(Lower = 0)] public double Scale = 1;
+    [Likelihood(nameof(Y))] internal Gumbel Obs(int i) => new(Location, Scale);
+    public double OracleNll() => Oracle.Nll(Y, i => Obs(i).LogDensity(Y[i]));
+}

@@ -47,6 +47,7 @@ public class SupportBoundaryTests
         new("NegativeBinomial", () => new NegativeBinomialBoundary(), NegativeBinomial.IsInSupport, Counts, [3, 0], [[2.5, 1.5]]),
         new("CategoricalLogits", () => new CategoricalBoundary(), y => CategoricalLogits.IsInSupport(y, 3), ThreeClasses, [1, 0], [[0.2, -0.5]]),
         new("NormalMixture", () => new NormalMixtureBoundary(), NormalMixture.IsInSupport, Reals, [0.7, -1.2], [[0.3, 0.7, -1, 2, 0.5, 1.5]]),
+        new("Gumbel", () => new GumbelBoundary(), Gumbel.IsInSupport, Reals, [0.7, -1.2], [[0.3, 1.7], [-2, 0.2]]),
     ];
 
     public static TheoryData<string, double, int> Probes

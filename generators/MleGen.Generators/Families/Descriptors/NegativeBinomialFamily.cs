@@ -1,0 +1,54 @@
+using System.Collections.Generic;
+using MleGen.Generators.Ir;
+using MleGen.Generators.Specs;
+using static MleGen.Generators.Families.DensityTerms;
+
+namespace MleGen.Generators.Families.Descriptors;
+
+/// <summary><c>NegativeBinomial(mean, dispersion)</c>: var = μ + μ²/φ (R's glm.nb θ).</summary>
+internal sealed class NegativeBinomialFamily : FamilyDescriptor
+{
+    public override FamilyKind Kind => FamilyKind.NegativeBinomial;
+
+    public override IReadOnlyList<FamilyArgument> Arguments { get; } =
+    [
+        new("mean", ArgumentKind.Scalar, ArgumentDomains.NonNegative, ArgumentRole.Positive),
+        new("dispersion", ArgumentKind.Scalar, ArgumentDomains.Positive, ArgumentRole.Positive),
+    ];
+
+    public override ObservationSupport Support => ObservationSupport.Count;
+
+    /// <summary>log Γ(y+φ) − log Γ(φ) − log y! + φ log(φ/(φ+μ)) + y log(μ/(φ+μ)).</summary>
+    public override Node LogDensity(IrBuilder b, Node y, FamilyArguments args)
+    {
+        var yd = b.ToDouble(y);
+        var mu = args.Scalars[0];
+        var phi = args.Scalars[1];
+        var logTotal = b.Log(b.Add(phi, mu));
+        return b.Sum(
+            b.Unary(UnaryOp.LogGamma, b.Add(yd, phi)),
+            b.Negate(b.Unary(UnaryOp.LogGamma, phi)),
+            b.Negate(LogFactorial(b, yd)),
+            b.Multiply(phi, b.Subtract(b.Log(phi), logTotal)),
+            b.Conditional(IsZero(b, yd), b.Constant(0), b.Multiply(yd, b.Subtract(b.Log(mu), logTotal))));
+    }
+
+    public override FisherForm Fisher => FisherForm.Entries;
+
+    /// <summary>(mean μ, dispersion φ): μ-entry φ/(μ(μ+φ)); the φ-entry needs E[ψ′(y+φ)], a series the runtime sums.</summary>
+    public override IReadOnlyList<FisherEntry> FisherEntries(IrBuilder b, IReadOnlyList<Node> phi) =>
+    [
+        new(0, 0, b.Divide(phi[1], b.Multiply(phi[0], b.Add(phi[0], phi[1])))),
+        new(1, 1, b.Binary(BinaryOp.NegativeBinomialDispersionInformation, phi[0], phi[1])),
+    ];
+
+    public override bool HasKink => false;
+
+    public override bool HasMoments => true;
+
+    public override bool HasDeviance => true;
+
+    public override bool SupportsCensoring => false;
+
+    public override TruncationForm Truncation => TruncationForm.None;
+}

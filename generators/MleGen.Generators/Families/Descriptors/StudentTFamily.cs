@@ -1,0 +1,67 @@
+using System.Collections.Generic;
+using MleGen.Generators.Ir;
+using MleGen.Generators.Specs;
+using static MleGen.Generators.Families.DensityTerms;
+
+namespace MleGen.Generators.Families.Descriptors;
+
+/// <summary><c>StudentT(nu, location, scale)</c>.</summary>
+internal sealed class StudentTFamily : FamilyDescriptor
+{
+    public override FamilyKind Kind => FamilyKind.StudentT;
+
+    public override IReadOnlyList<FamilyArgument> Arguments { get; } =
+    [
+        new("nu", ArgumentKind.Scalar, ArgumentDomains.PositiveOrInfinity, ArgumentRole.Positive),
+        new("location", ArgumentKind.Scalar, ArgumentDomains.Finite, ArgumentRole.Location),
+        new("scale", ArgumentKind.Scalar, ArgumentDomains.Positive, ArgumentRole.Positive),
+    ];
+
+    public override ObservationSupport Support => ObservationSupport.Continuous;
+
+    /// <summary>log Γ((ν+1)/2) − log Γ(ν/2) − ½ log(νπ) − log s − (ν+1)/2 · log1p(z²/ν).</summary>
+    public override Node LogDensity(IrBuilder b, Node y, FamilyArguments args)
+    {
+        var a = args.Scalars;
+        var nu = a[0];
+        var half = b.Constant(0.5);
+        var z = b.Divide(b.Subtract(b.ToDouble(y), a[1]), a[2]);
+        var nuPlusOneHalf = b.Multiply(half, b.Add(nu, b.Constant(1)));
+        return b.Sum(
+            b.Unary(UnaryOp.LogGamma, nuPlusOneHalf),
+            b.Negate(b.Unary(UnaryOp.LogGamma, b.Multiply(half, nu))),
+            b.Negate(b.Multiply(half, b.Add(b.Log(nu), b.Constant(LogPi)))),
+            b.Negate(b.Log(a[2])),
+            b.Negate(b.Multiply(nuPlusOneHalf, b.Unary(UnaryOp.Log1p, b.Divide(b.Square(z), nu)))));
+    }
+
+    public override FisherForm Fisher => FisherForm.Entries;
+
+    /// <summary>Lange, Little &amp; Taylor (1989), JASA 84, 881–896, for (ν, location, scale).</summary>
+    public override IReadOnlyList<FisherEntry> FisherEntries(IrBuilder b, IReadOnlyList<Node> phi)
+    {
+        var one = b.Constant(1);
+        var two = b.Constant(2);
+        var nu = phi[0];
+        var s = phi[2];
+        var nu1 = b.Add(nu, one);
+        var nu3 = b.Add(nu, b.Constant(3));
+        var nuNu = b.Subtract(
+            b.Multiply(b.Constant(0.25), b.Subtract(Trigamma(b, b.Multiply(b.Constant(0.5), nu)), Trigamma(b, b.Multiply(b.Constant(0.5), nu1)))),
+            b.Divide(b.Add(nu, b.Constant(5)), b.Multiply(two, b.Multiply(nu, b.Multiply(nu1, nu3)))));
+        var nuScale = b.Negate(b.Divide(two, b.Multiply(nu1, b.Multiply(nu3, s))));
+        var location = b.Divide(nu1, b.Multiply(nu3, b.Square(s)));
+        var scale = b.Divide(b.Multiply(two, nu), b.Multiply(nu3, b.Square(s)));
+        return [new(0, 0, nuNu), new(0, 2, nuScale), new(1, 1, location), new(2, 2, scale)];
+    }
+
+    public override bool HasKink => false;
+
+    public override bool HasMoments => true;
+
+    public override bool HasDeviance => false;
+
+    public override bool SupportsCensoring => false;
+
+    public override TruncationForm Truncation => TruncationForm.None;
+}

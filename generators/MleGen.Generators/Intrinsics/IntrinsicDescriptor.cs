@@ -1,0 +1,89 @@
+using System;
+using MleGen.Generators.Ir;
+using MleGen.Generators.Specs;
+
+namespace MleGen.Generators.Intrinsics;
+
+/// <summary>Where an operation comes from in the user's code, and so how the parser finds it.</summary>
+internal enum IntrinsicSource
+{
+    /// <summary>A C# operator (<c>-x</c>, <c>a + b</c>, <c>a &lt; b</c>): parsed from syntax, not by name.</summary>
+    Operator,
+
+    /// <summary>A <c>System.Math</c> method the user calls.</summary>
+    Math,
+
+    /// <summary>A <c>MleGen.Functions</c> helper the user calls.</summary>
+    Functions,
+
+    /// <summary>Produced only by the family descriptors and the differentiator; printed as a <c>MleGen.Functions</c> call (or inline).</summary>
+    Internal,
+}
+
+/// <summary>∂node/∂x of a unary op, as IR (<paramref name="node"/> is the op's own value, reusable: d eˣ = eˣ).</summary>
+internal delegate Node UnaryDerivative(IrBuilder b, Node node, Node x);
+
+/// <summary>∂node/∂(child <paramref name="index"/>) of a binary op, as IR.</summary>
+internal delegate Node BinaryDerivative(IrBuilder b, Node node, Node x, Node y, int index);
+
+/// <summary>
+/// One unary operation: its parse name (for <see cref="IntrinsicSource.Math"/> and <see cref="IntrinsicSource.Functions"/>),
+/// how it prints in generated code (the runtime method it calls), and its local derivative rule — or, explicitly, why it
+/// has none (<see cref="NoDerivative"/>). Exactly one of <see cref="Derivative"/> and <see cref="NoDerivative"/> is set.
+/// </summary>
+internal sealed class UnaryIntrinsic
+{
+    public UnaryIntrinsic(UnaryOp op, IntrinsicSource source, string name, Func<string, string> print, UnaryDerivative? derivative, string? noDerivative)
+    {
+        Op = op;
+        Source = source;
+        Name = name;
+        Print = print;
+        Derivative = derivative;
+        NoDerivative = noDerivative;
+    }
+
+    public UnaryOp Op { get; }
+
+    public IntrinsicSource Source { get; }
+
+    /// <summary>The method name (Math/Functions/Internal) or the operator token.</summary>
+    public string Name { get; }
+
+    /// <summary>The C# expression for the op applied to an already-printed operand.</summary>
+    public Func<string, string> Print { get; }
+
+    public UnaryDerivative? Derivative { get; }
+
+    /// <summary>Why the op has no derivative rule (a bool op; a rule the differentiator never reaches).</summary>
+    public string? NoDerivative { get; }
+}
+
+/// <summary>One binary operation: as <see cref="UnaryIntrinsic"/>.</summary>
+internal sealed class BinaryIntrinsic
+{
+    public BinaryIntrinsic(BinaryOp op, IntrinsicSource source, string name, Func<string, string, string> print, BinaryDerivative? derivative, string? noDerivative)
+    {
+        Op = op;
+        Source = source;
+        Name = name;
+        Print = print;
+        Derivative = derivative;
+        NoDerivative = noDerivative;
+    }
+
+    public BinaryOp Op { get; }
+
+    public IntrinsicSource Source { get; }
+
+    /// <summary>The method name (Math/Functions/Internal) or the operator token.</summary>
+    public string Name { get; }
+
+    /// <summary>The C# expression for the op applied to two already-printed operands.</summary>
+    public Func<string, string, string> Print { get; }
+
+    public BinaryDerivative? Derivative { get; }
+
+    /// <summary>Why the op has no derivative rule.</summary>
+    public string? NoDerivative { get; }
+}

@@ -1,0 +1,217 @@
+using System;
+using System.Collections.Generic;
+using MleGen.Generators.Common;
+using MleGen.Generators.Ir;
+using MleGen.Generators.Specs;
+
+namespace MleGen.Generators.Intrinsics;
+
+/// <summary>
+/// Every IR operation in one table: each <see cref="UnaryOp"/> and <see cref="BinaryOp"/> has one descriptor with its
+/// parse name, printed form and derivative rule (<c>IntrinsicRegistryTests</c> walks them). The rules reuse the node's
+/// own value where they can (d eˣ = eˣ, d logistic = σ(1 − σ)) and use stable forms (d softplus = logistic,
+/// d log Φ = φ/Φ computed as one intrinsic).
+/// </summary>
+internal static class IntrinsicRegistry
+{
+    public const string MathType = "global::System.Math";
+    public const string FunctionsType = "global::MleGen.Functions";
+
+    private const string Bool = "a bool operator: conditions never depend on θ";
+    private const string Int = "an int operator: indices never depend on θ";
+
+    private static readonly UnaryIntrinsic[] UnaryByOp = BuildUnary(
+        new(UnaryOp.Negate, IntrinsicSource.Operator, "-", x => "(-" + x + ")", (b, n, x) => b.Constant(-1), null),
+        new(UnaryOp.Not, IntrinsicSource.Operator, "!", x => "(!" + x + ")", null, Bool),
+
+        // System.Math, in the order MLE0008 lists them (Pow, binary, sits after Sqrt).
+        MathCall(UnaryOp.Exp, "Exp", (b, n, x) => n),
+        MathCall(UnaryOp.Log, "Log", (b, n, x) => b.Unary(UnaryOp.Reciprocal, x)),
+        MathCall(UnaryOp.Sqrt, "Sqrt", (b, n, x) => b.Divide(b.Constant(0.5), n)),
+        MathCall(UnaryOp.Tanh, "Tanh", (b, n, x) => b.Subtract(b.Constant(1), b.Square(n))),
+        MathCall(UnaryOp.Sin, "Sin", (b, n, x) => b.Unary(UnaryOp.Cos, x)),
+        MathCall(UnaryOp.Cos, "Cos", (b, n, x) => b.Negate(b.Unary(UnaryOp.Sin, x))),
+        MathCall(UnaryOp.Abs, "Abs", (b, n, x) => b.Unary(UnaryOp.Sign, x)),
+
+        // MleGen.Functions helpers the user calls.
+        FunctionsCall(UnaryOp.Logistic, IntrinsicSource.Functions, (b, n, x) => b.Multiply(n, b.Subtract(b.Constant(1), n))),
+        FunctionsCall(UnaryOp.Softplus, IntrinsicSource.Functions, (b, n, x) => b.Unary(UnaryOp.Logistic, x)),
+        FunctionsCall(UnaryOp.Log1p, IntrinsicSource.Functions, (b, n, x) => b.Unary(UnaryOp.Reciprocal, b.Add(b.Constant(1), x))),
+        FunctionsCall(UnaryOp.Expm1, IntrinsicSource.Functions, (b, n, x) => b.Add(n, b.Constant(1))),
+        FunctionsCall(UnaryOp.Square, IntrinsicSource.Functions, (b, n, x) => b.Multiply(b.Constant(2), x)),
+        FunctionsCall(UnaryOp.Phi, IntrinsicSource.Functions, (b, n, x) => b.Unary(UnaryOp.NormalPdf, x)),
+        FunctionsCall(UnaryOp.LogPhi, IntrinsicSource.Functions, (b, n, x) => b.Unary(UnaryOp.NormalPdfRatio, x)),
+        FunctionsCall(UnaryOp.LogGamma, IntrinsicSource.Functions, (b, n, x) => b.Unary(UnaryOp.Digamma, x)),
+
+        // Internal: produced by the family descriptors and by differentiation.
+        new(UnaryOp.Sign, IntrinsicSource.Internal, "Sign", x => "(double)" + MathType + ".Sign(" + x + ")", (b, n, x) => b.Constant(0), null),
+        FunctionsCall(UnaryOp.Digamma, IntrinsicSource.Internal, (b, n, x) => b.Unary(UnaryOp.Trigamma, x)),
+        new(UnaryOp.Trigamma, IntrinsicSource.Internal, "Trigamma", x => FunctionsType + ".Trigamma(" + x + ")", null,
+            "ψ′ is a second derivative of log Γ (or a Fisher entry, never differentiated): derivatives stop at the second"),
+
+        // r = φ/Φ: r′ = −r (x + r)
+        FunctionsCall(UnaryOp.NormalPdfRatio, IntrinsicSource.Internal, (b, n, x) => b.Negate(b.Multiply(n, b.Add(x, n)))),
+        FunctionsCall(UnaryOp.NormalPdf, IntrinsicSource.Internal, (b, n, x) => b.Negate(b.Multiply(x, n))),
+        new(UnaryOp.Reciprocal, IntrinsicSource.Internal, "Reciprocal", x => "(1d / " + x + ")", (b, n, x) => b.Negate(b.Square(n)), null),
+        FunctionsCall(UnaryOp.Log1mExp, IntrinsicSource.Internal, (b, n, x) => b.Unary(UnaryOp.InverseExpm1, x)),
+
+        // r = 1/(eˣ − 1): r′ = −eˣ r² = −r (1 + r), never forming eˣ (which overflows first)
+        FunctionsCall(UnaryOp.InverseExpm1, IntrinsicSource.Internal, (b, n, x) => b.Negate(b.Multiply(n, b.Add(b.Constant(1), n)))),
+
+        // The log CDFs F₀ of the standard location-scale families: (log F₀)′ = f₀/F₀ = r, and
+        // r′ = r (f₀′/f₀ − r) with f₀′/f₀ = −sign z (Laplace) or −2z/(1 + z²) (Cauchy).
+        FunctionsCall(UnaryOp.LaplaceLogCdf, IntrinsicSource.Internal, (b, n, x) => b.Unary(UnaryOp.LaplaceCdfRatio, x)),
+        FunctionsCall(UnaryOp.LaplaceCdfRatio, IntrinsicSource.Internal, (b, n, x) => b.Negate(b.Multiply(n, b.Add(b.Unary(UnaryOp.Sign, x), n)))),
+        FunctionsCall(UnaryOp.CauchyLogCdf, IntrinsicSource.Internal, (b, n, x) => b.Unary(UnaryOp.CauchyCdfRatio, x)),
+        FunctionsCall(UnaryOp.CauchyCdfRatio, IntrinsicSource.Internal,
+            (b, n, x) => b.Negate(b.Multiply(n, b.Add(b.Divide(b.Multiply(b.Constant(2), x), b.Add(b.Constant(1), b.Square(x))), n)))));
+
+    private static readonly BinaryIntrinsic[] BinaryByOp = BuildBinary(
+        Operator(BinaryOp.Add, "+", (b, n, x, y, k) => b.Constant(1)),
+        Operator(BinaryOp.Subtract, "-", (b, n, x, y, k) => b.Constant(k == 0 ? 1 : -1)),
+        Operator(BinaryOp.Multiply, "*", (b, n, x, y, k) => k == 0 ? y : x),
+        Operator(BinaryOp.Divide, "/", (b, n, x, y, k) => k == 0 ? b.Unary(UnaryOp.Reciprocal, y) : b.Negate(b.Divide(n, y))),
+        Operator(BinaryOp.Modulo, "%", null, Int),
+
+        // d xʸ/dx = y·x^(y−1); d xʸ/dy = xʸ·log x
+        new(BinaryOp.Pow, IntrinsicSource.Math, "Pow", (x, y) => MathType + ".Pow(" + x + ", " + y + ")",
+            (b, n, x, y, k) => k == 0 ? b.Multiply(y, b.Binary(BinaryOp.Pow, x, b.Subtract(y, b.Constant(1)))) : b.Multiply(n, b.Log(x)), null),
+        FunctionsCall(BinaryOp.LogSumExp, IntrinsicSource.Functions, (b, n, x, y, k) => b.Exp(b.Subtract(k == 0 ? x : y, n))),
+        Operator(BinaryOp.Equal, "==", null, Bool),
+        Operator(BinaryOp.NotEqual, "!=", null, Bool),
+        Operator(BinaryOp.Less, "<", null, Bool),
+        Operator(BinaryOp.LessOrEqual, "<=", null, Bool),
+        Operator(BinaryOp.Greater, ">", null, Bool),
+        Operator(BinaryOp.GreaterOrEqual, ">=", null, Bool),
+        Operator(BinaryOp.And, "&&", null, Bool),
+        Operator(BinaryOp.Or, "||", null, Bool),
+        FunctionsCall(BinaryOp.NegativeBinomialDispersionInformation, IntrinsicSource.Internal, null, "a Fisher entry: the expected information is never differentiated"),
+
+        // ε (the model's kink smoothing) is a constant of the model, never a function of θ.
+        FunctionsCall(BinaryOp.SmoothAbs, IntrinsicSource.Internal, (b, n, x, y, k) => k == 0 ? b.Binary(BinaryOp.SmoothSign, x, y) : b.Constant(0)),
+        FunctionsCall(BinaryOp.SmoothSign, IntrinsicSource.Internal, (b, n, x, y, k) => k == 0 ? b.Binary(BinaryOp.SmoothSignDerivative, x, y) : b.Constant(0)),
+        FunctionsCall(BinaryOp.SmoothSignDerivative, IntrinsicSource.Internal, null, "the second derivative of a smoothed |z|: derivatives stop at the second"),
+
+        // (L, λ): the bound L is data. d log P(Y > L)/dλ = p(L; λ)/P(Y > L) = r, and
+        // r′ = r (L/λ − 1 − r) since d p(L; λ)/dλ = p(L; λ)(L/λ − 1) and d P(Y > L)/dλ = p(L; λ).
+        FunctionsCall(BinaryOp.PoissonLogSurvival, IntrinsicSource.Internal, (b, n, x, y, k) => k == 1 ? b.Binary(BinaryOp.PoissonSurvivalRatio, x, y) : b.Constant(0)),
+        FunctionsCall(BinaryOp.PoissonSurvivalRatio, IntrinsicSource.Internal,
+            (b, n, x, y, k) => k == 1 ? b.Multiply(n, b.Subtract(b.Subtract(b.Divide(x, y), b.Constant(1)), n)) : b.Constant(0)));
+
+    /// <summary>Every unary op's descriptor, in <see cref="UnaryOp"/> order.</summary>
+    public static IReadOnlyList<UnaryIntrinsic> AllUnary => UnaryByOp;
+
+    /// <summary>Every binary op's descriptor, in <see cref="BinaryOp"/> order.</summary>
+    public static IReadOnlyList<BinaryIntrinsic> AllBinary => BinaryByOp;
+
+    /// <summary>The <c>Math</c> methods of the model language, as MLE0008 lists them: <c>Math.Exp/Log/…</c>.</summary>
+    public static readonly string MathList = BuildMathList();
+
+    public static UnaryIntrinsic Get(UnaryOp op) =>
+        (uint)op < (uint)UnaryByOp.Length ? UnaryByOp[(int)op] : throw new InternalErrorException("unknown unary op " + op);
+
+    public static BinaryIntrinsic Get(BinaryOp op) =>
+        (uint)op < (uint)BinaryByOp.Length ? BinaryByOp[(int)op] : throw new InternalErrorException("unknown binary op " + op);
+
+    /// <summary>The unary op a user's call of <paramref name="source"/>.<paramref name="name"/> parses to.</summary>
+    public static bool TryParseUnary(IntrinsicSource source, string name, out UnaryOp op)
+    {
+        foreach (var intrinsic in UnaryByOp)
+        {
+            if (intrinsic.Source == source && intrinsic.Name == name)
+            {
+                op = intrinsic.Op;
+                return true;
+            }
+        }
+
+        op = default;
+        return false;
+    }
+
+    /// <summary>The binary op a user's call of <paramref name="source"/>.<paramref name="name"/> parses to.</summary>
+    public static bool TryParseBinary(IntrinsicSource source, string name, out BinaryOp op)
+    {
+        foreach (var intrinsic in BinaryByOp)
+        {
+            if (intrinsic.Source == source && intrinsic.Name == name)
+            {
+                op = intrinsic.Op;
+                return true;
+            }
+        }
+
+        op = default;
+        return false;
+    }
+
+    private static UnaryIntrinsic MathCall(UnaryOp op, string name, UnaryDerivative derivative) =>
+        new(op, IntrinsicSource.Math, name, x => MathType + "." + name + "(" + x + ")", derivative, null);
+
+    private static UnaryIntrinsic FunctionsCall(UnaryOp op, IntrinsicSource source, UnaryDerivative derivative)
+    {
+        string name = op.ToString();
+        return new(op, source, name, x => FunctionsType + "." + name + "(" + x + ")", derivative, null);
+    }
+
+    private static BinaryIntrinsic FunctionsCall(BinaryOp op, IntrinsicSource source, BinaryDerivative? derivative, string? noDerivative = null)
+    {
+        string name = op.ToString();
+        return new(op, source, name, (x, y) => FunctionsType + "." + name + "(" + x + ", " + y + ")", derivative, noDerivative);
+    }
+
+    private static BinaryIntrinsic Operator(BinaryOp op, string token, BinaryDerivative? derivative, string? noDerivative = null) =>
+        new(op, IntrinsicSource.Operator, token, (x, y) => "(" + x + " " + token + " " + y + ")", derivative, noDerivative);
+
+    private static string BuildMathList()
+    {
+        var names = new List<string>();
+        foreach (var intrinsic in UnaryByOp)
+        {
+            if (intrinsic.Source == IntrinsicSource.Math)
+            {
+                names.Add(intrinsic.Name);
+                if (intrinsic.Op == UnaryOp.Sqrt)
+                {
+                    names.Add(Get(BinaryOp.Pow).Name);
+                }
+            }
+        }
+
+        return "Math." + string.Join("/", names);
+    }
+
+    private static UnaryIntrinsic[] BuildUnary(params UnaryIntrinsic[] intrinsics)
+    {
+        var byOp = new UnaryIntrinsic[intrinsics.Length];
+        foreach (var intrinsic in intrinsics)
+        {
+            int k = (int)intrinsic.Op;
+            if (k < 0 || k >= byOp.Length || byOp[k] is not null || (intrinsic.Derivative is null) == (intrinsic.NoDerivative is null))
+            {
+                throw new InvalidOperationException("The unary intrinsic table is inconsistent at " + intrinsic.Op);
+            }
+
+            byOp[k] = intrinsic;
+        }
+
+        return byOp;
+    }
+
+    private static BinaryIntrinsic[] BuildBinary(params BinaryIntrinsic[] intrinsics)
+    {
+        var byOp = new BinaryIntrinsic[intrinsics.Length];
+        foreach (var intrinsic in intrinsics)
+        {
+            int k = (int)intrinsic.Op;
+            if (k < 0 || k >= byOp.Length || byOp[k] is not null || (intrinsic.Derivative is null) == (intrinsic.NoDerivative is null))
+            {
+                throw new InvalidOperationException("The binary intrinsic table is inconsistent at " + intrinsic.Op);
+            }
+
+            byOp[k] = intrinsic;
+        }
+
+        return byOp;
+    }
+}

@@ -1,0 +1,146 @@
+using System.Collections.Generic;
+using MleGen.Generators.Differentiation;
+using MleGen.Generators.Families;
+using MleGen.Generators.Ir;
+using MleGen.Generators.Specs;
+
+namespace MleGen.Generators.Plan;
+
+/// <summary>
+/// The stage between the IR and emission: every node, derivative and loop variable of one model decided up front —
+/// each term's gradient computed once (the NLL + gradient pass and the scores share it), its exact Hessian, its
+/// expected information, each derived quantity's gradient — and the limits checked on the finished plan, before any
+/// text exists. The emitters only print a plan; they create no node that needs a new loop variable (checked:
+/// <see cref="VariableCount"/>).
+/// </summary>
+internal sealed class ModelPlan
+{
+    private ModelPlan(ModelIr ir, IReadOnlyList<TermPlan> terms, IReadOnlyList<DerivedPlan> derived)
+    {
+        Ir = ir;
+        Terms = terms;
+        Derived = derived;
+        VariableCount = ir.Builder.Variables.Count;
+    }
+
+    public ModelIr Ir { get; }
+
+    public ModelSpec Spec => Ir.Spec;
+
+    public IrBuilder Builder => Ir.Builder;
+
+    /// <summary>One plan per likelihood term, in declaration order.</summary>
+    public IReadOnlyList<TermPlan> Terms { get; }
+
+    /// <summary>One plan per <c>[Derived]</c> quantity, in declaration order.</summary>
+    public IReadOnlyList<DerivedPlan> Derived { get; }
+
+    /// <summary>The loop variables the plan allocated: emission must not add any.</summary>
+    public int VariableCount { get; }
+
+    /// <summary>
+    /// The plan of <paramref name="spec"/>, or null when it cannot be compiled within the generator's limits (more loop
+    /// variables than <see cref="VariableSet.Capacity"/>: MLE0019, reported by the analyzer).
+    /// </summary>
+    public static ModelPlan? Build(ModelSpec spec)
+    {
+        if (spec.Likelihoods.Count == 0)
+        {
+            return null;
+        }
+
+        var ir = ModelIr.Lower(spec);
+        var b = ir.Builder;
+        if (b.TooManyVariables)
+        {
+            return null;
+        }
+
+        // The derived quantities first, then each term's derivatives in the order the methods print them: the node
+        // ids (which order the generated statements) are those of the emitters that once built them as they went.
+        var derived = new List<DerivedPlan>();
+        var lowering = new SpecLowering(b);
+        foreach (var quantity in spec.Derived)
+        {
+            var root = lowering.Lower(quantity.Expression);
+            derived.Add(new DerivedPlan(quantity, root, ReverseMode.Gradient(b, root, b.Constant(1))));
+        }
+
+        var order = new ParameterOrder(spec);
+        var terms = new List<TermPlan>();
+        foreach (var term in ir.Terms)
+        {
+            var gradient = ReverseMode.Gradient(b, term.Nll, b.Constant(1));
+            var hessian = Hessian(b, gradient, order);
+            var (kind, expected) = Expected(b, term, order);
+            terms.Add(new TermPlan(term, gradient, hessian, kind, expected));
+        }
+
+        return b.TooManyVariables ? null : new ModelPlan(ir, terms, derived);
+    }
+
+    /// <summary>∂²NLL/∂θ∂θ: reverse mode applied again to each gradient adjoint, its loop variables renamed apart.</summary>
+    private static List<MatrixEntry> Hessian(IrBuilder b, IReadOnlyList<GradientContribution> gradient, ParameterOrder order)
+    {
+        var entries = new List<MatrixEntry>();
+        foreach (var first in gradient)
+        {
+            var row = ReverseMode.RenameApart(b, first);
+            foreach (var second in ReverseMode.Gradient(b, row.Adjoint, b.Constant(1), row.Parameter.FreeVariables))
+            {
+                ExpectedInformation.Add(entries, ExpectedInformation.Entry(b, order, row, second, second.Adjoint));
+            }
+        }
+
+        return entries;
+    }
+
+    private static (ExpectedKind Kind, IReadOnlyList<MatrixEntry> Entries) Expected(IrBuilder b, TermIr term, ParameterOrder order)
+    {
+        var spec = term.Spec;
+        if (!FisherTable.HasClosedForm(spec))
+        {
+            // A mixture's F is a quadrature; a censored or truncated term's is not derived (the observed one stands in).
+            return (spec.Family == FamilyKind.NormalMixture ? ExpectedKind.Mixture : ExpectedKind.Observed, []);
+        }
+
+        var weight = spec.Weights is null
+            ? b.Constant(1)
+            : b.Data(spec.Weights, ScalarType.Double, System.Collections.Immutable.ImmutableArray.Create(b.ObservationIndex()));
+        return (ExpectedKind.ClosedForm, spec.Family == FamilyKind.CategoricalLogits
+            ? ExpectedInformation.Categorical(b, term, weight, order)
+            : ExpectedInformation.ScalarFamily(b, term, weight, order));
+    }
+}
+
+/// <summary>How a term's expected information is computed.</summary>
+internal enum ExpectedKind
+{
+    /// <summary>Σᵢ Jᵢᵀ F(φᵢ) Jᵢ from the family's closed form (<see cref="TermPlan.Expected"/>).</summary>
+    ClosedForm,
+
+    /// <summary>n·F(w, μ, σ) by quadrature (NormalMixture).</summary>
+    Mixture,
+
+    /// <summary>Not derived (censored or truncated terms): the observed information stands in.</summary>
+    Observed,
+}
+
+/// <summary>The derivatives of one likelihood term.</summary>
+/// <param name="Term">The term's IR.</param>
+/// <param name="Gradient">dNLLᵢ/dθ, one contribution per parameter read (the gradient pass and the scores print it).</param>
+/// <param name="Hessian">The exact Hessian's entries (rows and columns renamed apart).</param>
+/// <param name="ExpectedKind">How the expected information is computed.</param>
+/// <param name="Expected">The expected information's entries when <paramref name="ExpectedKind"/> is <see cref="ExpectedKind.ClosedForm"/>.</param>
+internal sealed record TermPlan(
+    TermIr Term,
+    IReadOnlyList<GradientContribution> Gradient,
+    IReadOnlyList<MatrixEntry> Hessian,
+    ExpectedKind ExpectedKind,
+    IReadOnlyList<MatrixEntry> Expected);
+
+/// <summary>matrix[row read, column read] += <paramref name="Value"/> where <paramref name="Guard"/> (both reads' guards) holds.</summary>
+internal sealed record MatrixEntry(GradientContribution Row, GradientContribution Column, Node Value, Node? Guard);
+
+/// <summary>A <c>[Derived]</c> quantity: its value and its gradient.</summary>
+internal sealed record DerivedPlan(DerivedSpec Spec, Node Root, IReadOnlyList<GradientContribution> Gradient);

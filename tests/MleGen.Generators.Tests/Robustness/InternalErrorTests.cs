@@ -1,0 +1,100 @@
+using System.Linq;
+using MleGen.Generators.Common;
+using MleGen.Generators.Emit;
+using MleGen.Generators.Specs;
+using MleGen.Generators.Tests.Harness;
+using Xunit;
+
+namespace MleGen.Generators.Tests.Robustness;
+
+/// <summary>
+/// An inconsistency inside the generator becomes MLE0026 naming the model and the minimal partial — never an exception
+/// out of the generator and never wrong code. The inconsistency is made by hand: a spec whose family does not match
+/// its arguments (a Normal's two scalars handed to CategoricalLogits, which needs a logit lambda).
+/// </summary>
+public class InternalErrorTests
+{
+    private const string Source = """
+        using MleGen;
+
+        namespace N;
+
+        [Model]
+        public partial class M
+        {
+            [Data] public required int[] Y { get; init; }
+            [Param] public double Mu;
+            [Param(Lower = 0)] public double Sigma = 1;
+
+            [Likelihood(nameof(Y))]
+            Normal Observation(int i) => new(Mu, Sigma);
+        }
+        """;
+
+    [Fact]
+    public void AnInconsistentSpecGivesTheStubAndTheMessageNotCode()
+    {
+        var target = CompilationHarness.ParseModel(Source).Target!;
+        var spec = target.Spec!;
+        var broken = target with { Spec = spec with { Likelihoods = EquatableArray.Create(spec.Likelihoods[0] with { Family = FamilyKind.CategoricalLogits }) } };
+
+        var healthy = ModelEmitter.EmitModel(target);
+        Assert.Null(healthy.InternalError);
+        Assert.Contains("NegativeLogLikelihood", healthy.Source, System.StringComparison.Ordinal);
+
+        var model = ModelEmitter.EmitModel(broken);
+        Assert.Equal("N.M.g.cs", model.HintName);
+        Assert.Equal("CategoricalLogits lowered without its logit lambda", model.InternalError);
+        Assert.Equal(ModelEmitter.EmitStub(broken), model.Source);
+        Assert.DoesNotContain("NegativeLogLikelihood", model.Source, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheDiagnosticNamesTheModelAndAsksForAReport()
+    {
+        var descriptor = MleGen.Generators.Diagnostics.DiagnosticDescriptors.InternalError;
+        Assert.Equal("MLE0026", descriptor.Id);
+        var diagnostic = Microsoft.CodeAnalysis.Diagnostic.Create(descriptor, Microsoft.CodeAnalysis.Location.None, "N.M", "no derivative of Trigamma");
+        Assert.Equal("Internal error in MleGen while compiling the model 'N.M', please report: no derivative of Trigamma", diagnostic.GetMessage());
+        Assert.Equal(Microsoft.CodeAnalysis.DiagnosticSeverity.Error, diagnostic.Severity);
+    }
+
+    [Fact]
+    public void AValidModelRaisesNoInternalError()
+    {
+        var result = GeneratorHarness.Run(Source);
+        Assert.Single(result.GeneratedSources);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Id == "MLE0026");
+    }
+
+    /// <summary>
+    /// Found by the fuzz once the printer failed loud: BernoulliLogit reads η under y ? η : 0 before softplus(η); a
+    /// Dot with a computed row index is not safe inside a branch, and the scheduler never computed it outside either, so
+    /// the old printer wrote <c>double.NaN</c> into the NLL. Now it is computed, and the code has no NaN.
+    /// </summary>
+    [Fact]
+    public void AReductionReachedFirstInsideABranchIsComputedOutsideIt()
+    {
+        var result = GeneratorHarness.Run("""
+            using MleGen;
+            using static MleGen.Functions;
+
+            namespace N;
+
+            [Model]
+            public partial class M
+            {
+                [Data] public required double[,] X { get; init; }
+                [Data] public required int[] Y { get; init; }
+                [Param] public double Intercept;
+                [Param] public double[] Beta = [];
+
+                [Likelihood(nameof(Y))]
+                BernoulliLogit Observation(int i) => new(Intercept + Dot(Beta, X, i + i));
+            }
+            """);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Id == "MLE0026");
+        var source = Assert.Single(result.GeneratedSources).SourceText.ToString();
+        Assert.DoesNotContain("double.NaN", source, System.StringComparison.Ordinal);
+    }
+}
