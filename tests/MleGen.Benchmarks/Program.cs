@@ -2,11 +2,18 @@ using System;
 using BenchmarkDotNet.Running;
 
 // dotnet run -c Release --project tests/MleGen.Benchmarks -- --filter '*'
+// dotnet run -c Release --project tests/MleGen.Benchmarks -- --vector-report   (generated vector kernels vs hand SIMD, quick)
 // dotnet run -c Release --project tests/MleGen.Benchmarks -- --fit-report [logistic|poisson|mixture ...]
 // dotnet run -c Release --project tests/MleGen.Benchmarks -- --cost-models DIR   (writes the 50 models of AnalyzerCost/measure.sh)
 if (args.Length == 2 && args[0] == "--cost-models")
 {
     MleGen.Benchmarks.AnalyzerCost.CostModels.Write(args[1]);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "--vector-report")
+{
+    MleGen.Benchmarks.VectorReport.Run();
     return;
 }
 

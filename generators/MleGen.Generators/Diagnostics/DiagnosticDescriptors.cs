@@ -139,6 +139,13 @@ internal static class DiagnosticDescriptors
         "The [Derived] member '{0}' is invalid: {1}",
         "A derived quantity is a non-static double property whose getter is one model-language expression of the parameters: 'double Name => expression;'.");
 
+    public static readonly DiagnosticDescriptor InvalidLogLikelihoodTerm = Create(
+        DiagnosticIds.InvalidLogLikelihoodTerm,
+        Usage,
+        "Invalid [LogLikelihood] term",
+        "The [LogLikelihood] term '{0}' is invalid: {1}",
+        "A custom log-likelihood term is a non-generic instance method returning double: '[LogLikelihood(nameof(Y))] double Term(int i) => …;' (one term per row of the [Data] array Y) or '[LogLikelihood] double Term() => …;' (one term), whose body is a model-language expression.");
+
     public static readonly DiagnosticDescriptor InvalidTruncationMember = Create(
         DiagnosticIds.InvalidTruncationMember,
         Usage,

@@ -27,6 +27,7 @@ internal static class DiagnosticIds
     public const string InvalidDerived = "MLE0022";
     public const string InvalidTruncationMember = "MLE0023";
     public const string TruncationUnsupportedFamily = "MLE0024";
+    public const string InvalidLogLikelihoodTerm = "MLE0025";
 
     /// <summary>An inconsistency inside MleGen (reported by the generator, not the analyzer): no code for the model.</summary>
     public const string InternalError = "MLE0026";

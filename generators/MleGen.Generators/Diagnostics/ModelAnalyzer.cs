@@ -35,6 +35,7 @@ public sealed class ModelAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.InvalidCensoringMember,
         DiagnosticDescriptors.CensoringUnsupportedFamily,
         DiagnosticDescriptors.InvalidDerived,
+        DiagnosticDescriptors.InvalidLogLikelihoodTerm,
         DiagnosticDescriptors.InvalidTruncationMember,
         DiagnosticDescriptors.TruncationUnsupportedFamily,
 
@@ -58,7 +59,7 @@ public sealed class ModelAnalyzer : DiagnosticAnalyzer
                 SyntaxKind.ClassDeclaration,
                 SyntaxKind.RecordDeclaration);
 
-            var memberAttributes = new[] { "MleGen.LikelihoodAttribute", "MleGen.ParamAttribute", "MleGen.DataAttribute" }
+            var memberAttributes = new[] { "MleGen.LikelihoodAttribute", "MleGen.LogLikelihoodAttribute", "MleGen.ParamAttribute", "MleGen.DataAttribute" }
                 .Select(name => start.Compilation.GetTypeByMetadataName(name))
                 .OfType<INamedTypeSymbol>()
                 .ToImmutableArray();

@@ -67,7 +67,7 @@ internal sealed class DataCheckEmitter
             return;
         }
 
-        using (w.Block("for (int i = 0; i < this." + Identifiers.Escape(Observed) + ".Length; i++)"))
+        using (w.Block("for (int i = 0; i < " + LikelihoodEmitter.RowCount(_term.Spec) + "; i++)"))
         {
             supportCheck?.Invoke(w);
             foreach (var check in loop)

@@ -24,7 +24,9 @@ internal static class DescriptionEmitter
             {
                 var term = spec.Likelihoods[t];
                 string family = term.Family == FamilyKind.CategoricalLogits ? "CategoricalLogits.Of" : term.Family.ToString();
-                string expression = family + "(" + string.Join(", ", term.Arguments.Select(Text)) + ")";
+                string expression = term.IsCustom
+                    ? (term.IsSingle ? "" : "Σᵢ ") + Text(term.Arguments[0])
+                    : family + "(" + string.Join(", ", term.Arguments.Select(Text)) + ")";
                 w.Line("terms[" + t + "] = new global::MleGen.LikelihoodTermDescription(" + Literals.String(term.MethodName) + ", " + Literals.String(term.Observed) + ", "
                     + Literals.String(term.Family.ToString()) + ", " + Literals.String(expression) + ", " + (term.Weights is null ? "null" : Literals.String(term.Weights)) + ");");
             }

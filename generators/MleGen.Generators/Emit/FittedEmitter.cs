@@ -36,6 +36,14 @@ internal static class FittedEmitter
                 for (int t = 0; t < terms.Count; t++)
                 {
                     var spec = terms[t].Spec;
+                    if (spec.IsCustom)
+                    {
+                        // A custom term has rows (or one) but no family: no mean, variance or deviance.
+                        w.Line("case " + Literals.Int(t) + ": return new global::MleGen.LikelihoodTermInfo(" + Literal(spec.MethodName) + ", " + Literal(spec.Observed) + ", "
+                            + Literal("Custom") + ", " + (spec.IsSingle ? "1" : "this." + Identifiers.Escape(spec.Observed) + "?.Length ?? 0") + ", false, false, false);");
+                        continue;
+                    }
+
                     w.Line("case " + Literals.Int(t) + ": return new global::MleGen.LikelihoodTermInfo(" + Literal(spec.MethodName) + ", " + Literal(spec.Observed) + ", "
                         + Literal(spec.Family.ToString()) + ", this." + Identifiers.Escape(spec.Observed) + "?.Length ?? 0, " + Bool(spec.Weights is not null) + ", "
                         + Bool(FittedTable.HasMoments(spec.Family)) + ", " + Bool(FittedTable.HasDeviance(spec.Family)) + ");");
@@ -78,8 +86,8 @@ internal static class FittedEmitter
     {
         var term = model.Terms[index];
         var family = term.Spec.Family;
-        bool moments = FittedTable.HasMoments(family);
-        bool deviance = FittedTable.HasDeviance(family);
+        bool moments = !term.Spec.IsCustom && FittedTable.HasMoments(family);
+        bool deviance = !term.Spec.IsCustom && FittedTable.HasDeviance(family);
         var roots = new List<Node> { term.Observation };
         if (moments && family != FamilyKind.NormalMixture)
         {

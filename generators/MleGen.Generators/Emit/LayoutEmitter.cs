@@ -27,30 +27,31 @@ internal static class LayoutEmitter
         using (w.Block("global::MleGen.ParameterInfo " + ModelSurface.Model + "GetParameterInfo(int index)"))
         {
             ParameterPreamble.Offsets(w, model);
-            int simplexGroup = 0;
+            int simplexGroup = 0, orderedGroup = 0;
             foreach (var p in model.Parameters)
             {
                 string offset = MemberAccess.OffsetLocal(p.Name);
-                string bounds = Literals.Double(p.Lower) + ", " + Literals.Double(p.Upper) + ", " + (p.Simplex ? simplexGroup++ : -1).ToString(System.Globalization.NumberFormatInfo.InvariantInfo);
+                string bounds = Literals.Double(p.Lower) + ", " + Literals.Double(p.Upper) + ", " + (p.Simplex ? simplexGroup++ : -1).ToString(System.Globalization.NumberFormatInfo.InvariantInfo)
+                    + (p.Ordered ? ") { OrderedGroup = " + (orderedGroup++).ToString(System.Globalization.NumberFormatInfo.InvariantInfo) + " }" : ")");
                 string name = Literals.String(p.DisplayName);
                 switch (p.Shape)
                 {
                     case ParamShape.Scalar:
-                        w.Line("if (index == " + offset + ") return new global::MleGen.ParameterInfo(" + name + ", " + bounds + ");");
+                        w.Line("if (index == " + offset + ") return new global::MleGen.ParameterInfo(" + name + ", " + bounds + ";");
                         break;
                     case ParamShape.Vector when p.Names is { } names:
                         // The elements are named by the string[] member of [Param(Names = ...)].
-                        w.Line("if (index >= " + offset + " && index < " + offset + " + this." + Identifiers.Escape(p.Name) + ".Length) return new global::MleGen.ParameterInfo(global::MleGen.ParameterNaming.ElementName(this." + Identifiers.Escape(names) + ", " + Literals.String(names) + ", " + Literals.String(p.DisplayName) + ", this." + Identifiers.Escape(p.Name) + ".Length, index - " + offset + "), " + bounds + ");");
+                        w.Line("if (index >= " + offset + " && index < " + offset + " + this." + Identifiers.Escape(p.Name) + ".Length) return new global::MleGen.ParameterInfo(global::MleGen.ParameterNaming.ElementName(this." + Identifiers.Escape(names) + ", " + Literals.String(names) + ", " + Literals.String(p.DisplayName) + ", this." + Identifiers.Escape(p.Name) + ".Length, index - " + offset + "), " + bounds + ";");
                         break;
                     case ParamShape.Vector:
-                        w.Line("if (index >= " + offset + " && index < " + offset + " + this." + Identifiers.Escape(p.Name) + ".Length) return new global::MleGen.ParameterInfo(" + Literals.String(p.DisplayName + "[") + " + (index - " + offset + ").ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \"]\", " + bounds + ");");
+                        w.Line("if (index >= " + offset + " && index < " + offset + " + this." + Identifiers.Escape(p.Name) + ".Length) return new global::MleGen.ParameterInfo(" + Literals.String(p.DisplayName + "[") + " + (index - " + offset + ").ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \"]\", " + bounds + ";");
                         break;
                     default:
                         using (w.Block("if (index >= " + offset + " && index < " + offset + " + this." + Identifiers.Escape(p.Name) + ".Length)"))
                         {
                             w.Line("int columns = this." + Identifiers.Escape(p.Name) + ".GetLength(1);");
                             w.Line("int row = (index - " + offset + ") / columns, column = (index - " + offset + ") % columns;");
-                            w.Line("return new global::MleGen.ParameterInfo(" + Literals.String(p.DisplayName + "[") + " + row.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \",\" + column.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \"]\", " + bounds + ");");
+                            w.Line("return new global::MleGen.ParameterInfo(" + Literals.String(p.DisplayName + "[") + " + row.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \",\" + column.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \"]\", " + bounds + ";");
                         }
 
                         break;

@@ -19,10 +19,18 @@ internal static class LikelihoodEmitter
 
     public static string ConstantMethod(int term) => "__DataConstant" + term.ToString(System.Globalization.NumberFormatInfo.InvariantInfo);
 
+    /// <summary>The number of rows a term runs over, as C#: its observed member's length, or 1 for a single <c>[LogLikelihood]</c> term.</summary>
+    public static string RowCount(LikelihoodSpec term) => term.IsSingle ? "1" : "this." + Identifiers.Escape(term.Observed) + ".Length";
+
+    /// <summary>What the term adds up, for the documentation comments.</summary>
+    public static string Describe(LikelihoodSpec term) => term.IsCustom
+        ? (term.IsSingle ? "a single custom term" : "custom terms over the rows of <c>" + term.Observed + "</c>")
+        : term.Family + " observations of <c>" + term.Observed + "</c>";
+
     public static void EmitValue(IndentedWriter w, ModelIr model, int index, MemberAccess members)
     {
         var term = model.Terms[index];
-        w.Line("/// <summary>The θ-dependent part of the NLL of <c>" + term.Spec.MethodName + "</c> (" + term.Spec.Family + " observations of <c>" + term.Spec.Observed + "</c>) over observations [start, end).</summary>");
+        w.Line("/// <summary>The θ-dependent part of the NLL of <c>" + term.Spec.MethodName + "</c> (" + Describe(term.Spec) + ") over observations [start, end).</summary>");
         using (w.Block("private double " + ValueMethod(index) + "(global::System.ReadOnlySpan<double> theta, int start, int end)"))
         {
             ParameterPreamble.Offsets(w, model.Spec);

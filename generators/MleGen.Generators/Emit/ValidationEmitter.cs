@@ -67,9 +67,9 @@ internal static class ValidationEmitter
                     var term = model.Terms[t].Spec;
                     string local = "constant" + Literals.Int(t);
                     string method = LikelihoodEmitter.ConstantMethod(t);
-                    w.Line("double " + local + " = " + method + "(0, this." + Identifiers.Escape(term.Observed) + ".Length);");
-                    w.Line("if (!double.IsFinite(" + local + ")) throw " + Checks + ".UndefinedConstant(" + Literals.String(term.MethodName) + ", " + Literals.String(term.Observed)
-                        + ", this." + Identifiers.Escape(term.Observed) + ".Length, " + local + ", " + method + ");");
+                    w.Line("double " + local + " = " + method + "(0, " + LikelihoodEmitter.RowCount(term) + ");");
+                    w.Line("if (!double.IsFinite(" + local + ")) throw " + Checks + ".UndefinedConstant(" + Literals.String(term.MethodName) + ", " + Literals.String(term.IsSingle ? term.MethodName : term.Observed)
+                        + ", " + LikelihoodEmitter.RowCount(term) + ", " + local + ", " + method + ");");
                 }
             }
 
@@ -128,8 +128,12 @@ internal static class ValidationEmitter
         foreach (var term in model.Terms)
         {
             var t = term.Spec;
-            w.Line("// " + t.MethodName + ": " + t.Family + " observations of " + t.Observed);
-            w.Line(Checks + ".RequireNotEmpty(this." + Identifiers.Escape(t.Observed) + ", " + Literals.String(t.Observed) + ");");
+            w.Line("// " + t.MethodName + ": " + LikelihoodEmitter.Describe(t).Replace("<c>", "").Replace("</c>", ""));
+            if (!t.IsSingle)
+            {
+                w.Line(Checks + ".RequireNotEmpty(this." + Identifiers.Escape(t.Observed) + ", " + Literals.String(t.Observed) + ");");
+            }
+
             if (t.Weights is not null)
             {
                 w.Line(Checks + ".RequireLength(this." + Identifiers.Escape(t.Weights) + ".Length, this." + Identifiers.Escape(t.Observed) + ".Length, " + Literals.String(t.Weights) + ", " + Literals.String("the number of weights") + ");");
@@ -184,14 +188,17 @@ internal static class ValidationEmitter
     private static System.Action<IndentedWriter>? SupportCheck(TermIr term, ExpressionPrinter printer, Dictionary<Node, string> empty)
     {
         var t = term.Spec;
-        if (term.Observation.Type == ScalarType.Bool)
+        if (term.Observation.Type == ScalarType.Bool || t.IsCustom)
         {
+            // A custom term's rows member has no family support to check.
             return null;
         }
 
         string family = "global::MleGen." + t.Family;
         int bound = Families.FamilyRegistry.Get(t.Family).SupportBound;
-        string extra = bound < 0 ? "" : ", " + printer.Print(term.FamilyParameters[bound], empty);
+        string extra = t.Family == FamilyKind.OrderedLogistic && t.Arguments[1] is MemberVectorSpec cuts
+            ? ", this." + Identifiers.Escape(cuts.Member) + ".Length + 1" // K classes: the cut-points and one
+            : bound < 0 ? "" : ", " + printer.Print(term.FamilyParameters[bound], empty);
         return w =>
         {
             w.Line("double y = this." + Identifiers.Escape(t.Observed) + "[i];");

@@ -55,6 +55,9 @@ internal enum FisherForm
 
     /// <summary>No closed form: the runtime integrates it (a mixture's quadrature); the fitter uses it only when asked.</summary>
     Quadrature,
+
+    /// <summary>Not derived (a custom term, OrderedLogistic, the zero-inflated negative binomial): the model's <c>HasExpectedInformation</c> is false.</summary>
+    None,
 }
 
 /// <summary>Which truncations a family's generated code can renormalize for.</summary>

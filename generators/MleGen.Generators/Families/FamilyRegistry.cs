@@ -32,7 +32,11 @@ internal static class FamilyRegistry
         new NegativeBinomialFamily(),
         new CategoricalLogitsFamily(),
         new NormalMixtureFamily(),
-        new GumbelFamily());
+        new GumbelFamily(),
+        new OrderedLogisticFamily(),
+        new ZeroInflatedPoissonFamily(),
+        new ZeroInflatedNegativeBinomialFamily(),
+        new CustomTermFamily());
 
     /// <summary>Every family, in <see cref="FamilyKind"/> order.</summary>
     public static IReadOnlyList<FamilyDescriptor> All => ByKind;

@@ -11,8 +11,8 @@ namespace MleGen.Generators.Families;
 /// </summary>
 internal static class FisherTable
 {
-    /// <summary>True unless the family's information is a runtime quadrature.</summary>
-    public static bool HasClosedForm(FamilyKind family) => FamilyRegistry.Get(family).Fisher != FisherForm.Quadrature;
+    /// <summary>True when the family's information is closed-form entries or the softmax form (not a quadrature, not underived).</summary>
+    public static bool HasClosedForm(FamilyKind family) => FamilyRegistry.Get(family).Fisher is FisherForm.Entries or FisherForm.Softmax;
 
     /// <summary>
     /// True when the term's expected information is the family's closed form: not for a quadrature family, and not for a

@@ -37,6 +37,12 @@ internal sealed class ModelIr
         var terms = new List<TermIr>();
         foreach (var term in spec.Likelihoods)
         {
+            if (term.IsCustom)
+            {
+                terms.Add(LowerCustom(spec, builder, lowering, term));
+                continue;
+            }
+
             var observed = Find(spec, term.Observed);
             var y = builder.Data(term.Observed, ElementType(observed?.Kind ?? DataKind.DoubleArray), ImmutableArray.Create(builder.ObservationIndex()));
             var args = LowerArguments(builder, lowering, term);
@@ -53,6 +59,15 @@ internal sealed class ModelIr
         }
 
         return new ModelIr(spec, builder, terms);
+    }
+
+    /// <summary>A <c>[LogLikelihood]</c> term: its expression is the log-likelihood contribution of row i (or the one term); no family parameters.</summary>
+    private static TermIr LowerCustom(ModelSpec spec, IrBuilder builder, SpecLowering lowering, LikelihoodSpec term)
+    {
+        var rows = term.IsSingle ? builder.Constant(0) : builder.Data(term.Observed, ElementType(Find(spec, term.Observed)?.Kind ?? DataKind.DoubleArray), ImmutableArray.Create(builder.ObservationIndex()));
+        var logLikelihood = lowering.Lower(term.Arguments[0]);
+        var (variable, constant) = SplitConstant(builder, logLikelihood);
+        return new TermIr(term, rows, System.Array.Empty<Node>(), logLikelihood, builder.Negate(variable), builder.Negate(constant));
     }
 
     /// <summary>

@@ -22,7 +22,16 @@ internal static class LikelihoodParser
             }
 
             var attribute = method.GetAttributes().FirstOrDefault(a => WellKnownTypes.Is(a.AttributeClass, context.Types.LikelihoodAttribute));
-            if (attribute is not null && ParseLikelihood(context, method, attribute) is { } spec)
+            var custom = method.GetAttributes().FirstOrDefault(a => WellKnownTypes.Is(a.AttributeClass, context.Types.LogLikelihoodAttribute));
+            if (custom is not null)
+            {
+                // Also reports a method marked with both attributes.
+                if (LogLikelihoodParser.Parse(context, method, custom) is { } term)
+                {
+                    result.Add(term);
+                }
+            }
+            else if (attribute is not null && ParseLikelihood(context, method, attribute) is { } spec)
             {
                 result.Add(spec);
             }
@@ -123,10 +132,10 @@ internal static class LikelihoodParser
             }
         }
 
-        if (call.Family == FamilyKind.CategoricalLogits && context.Data.Values.FirstOrDefault(d => d.Name == observed) is { Kind: not DataKind.IntArray })
+        if (call.Family is FamilyKind.CategoricalLogits or FamilyKind.OrderedLogistic && context.Data.Values.FirstOrDefault(d => d.Name == observed) is { Kind: not DataKind.IntArray })
         {
             var argument = attributeSyntax?.ArgumentList?.Arguments.FirstOrDefault(a => a.NameEquals is null && a.NameColon is null);
-            context.Report(DiagnosticDescriptors.InvalidLikelihoodShape, argument?.GetLocation() ?? location, method.Name, "CategoricalLogits observes class indices 0…K−1, so its observed member '" + observed + "' must be an int[]");
+            context.Report(DiagnosticDescriptors.InvalidLikelihoodShape, argument?.GetLocation() ?? location, method.Name, call.Family + " observes class indices 0…K−1, so its observed member '" + observed + "' must be an int[]");
             return null;
         }
 

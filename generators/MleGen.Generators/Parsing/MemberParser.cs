@@ -132,7 +132,7 @@ internal static class MemberParser
         }
 
         double lower = double.NegativeInfinity, upper = double.PositiveInfinity;
-        bool simplex = false;
+        bool simplex = false, ordered = false;
         string? names = null;
         foreach (var named in attribute.NamedArguments)
         {
@@ -147,6 +147,9 @@ internal static class MemberParser
                 case "Simplex":
                     simplex = named.Value.Value is true;
                     break;
+                case "Ordered":
+                    ordered = named.Value.Value is true;
+                    break;
                 case "Names":
                     names = named.Value.Value as string;
                     break;
@@ -157,6 +160,14 @@ internal static class MemberParser
         if (simplex && shape != ParamShape.Vector)
         {
             context.Report(DiagnosticDescriptors.InvalidParam, attributeLocation, member.Name, "Simplex applies only to a double[] parameter");
+            return null;
+        }
+
+        if (ordered && (shape != ParamShape.Vector || simplex || lower > double.NegativeInfinity || upper < double.PositiveInfinity))
+        {
+            context.Report(DiagnosticDescriptors.InvalidParam, attributeLocation, member.Name, shape != ParamShape.Vector
+                ? "Ordered applies only to a double[] parameter"
+                : "Ordered cannot be combined with " + (simplex ? "Simplex" : "Lower or Upper") + " (an ordered vector's members are unbounded and strictly increasing)");
             return null;
         }
 
@@ -194,7 +205,7 @@ internal static class MemberParser
             }
         }
 
-        return new ParamMemberSpec(member.Name, shape.Value, lower, upper, simplex, priors.ToEquatableArray(), ParameterNames.Clean(member.Name), names);
+        return new ParamMemberSpec(member.Name, shape.Value, lower, upper, simplex, priors.ToEquatableArray(), ParameterNames.Clean(member.Name), names) { Ordered = ordered };
     }
 
     /// <summary>Why generated code could not write the estimates into <paramref name="member"/>, or null when it can.</summary>

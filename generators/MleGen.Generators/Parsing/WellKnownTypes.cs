@@ -28,6 +28,7 @@ internal sealed class WellKnownTypes
         ParamAttribute = compilation.GetTypeByMetadataName("MleGen.ParamAttribute");
         LikelihoodAttribute = compilation.GetTypeByMetadataName("MleGen.LikelihoodAttribute");
         DerivedAttribute = compilation.GetTypeByMetadataName("MleGen.DerivedAttribute");
+        LogLikelihoodAttribute = compilation.GetTypeByMetadataName("MleGen.LogLikelihoodAttribute");
         Functions = compilation.GetTypeByMetadataName("MleGen.Functions");
         CategoricalLogits = compilation.GetTypeByMetadataName("MleGen.CategoricalLogits");
         Math = compilation.GetTypeByMetadataName("System.Math");
@@ -55,6 +56,8 @@ internal sealed class WellKnownTypes
     public INamedTypeSymbol? LikelihoodAttribute { get; }
 
     public INamedTypeSymbol? DerivedAttribute { get; }
+
+    public INamedTypeSymbol? LogLikelihoodAttribute { get; }
 
     public INamedTypeSymbol? Functions { get; }
 

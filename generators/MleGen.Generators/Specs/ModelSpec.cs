@@ -69,7 +69,11 @@ internal sealed record ParamMemberSpec(
     bool Simplex,
     EquatableArray<PriorSpec> Priors,
     string DisplayName,
-    string? Names = null);
+    string? Names = null)
+{
+    /// <summary>True for <c>[Param(Ordered = true)]</c>: a strictly increasing vector (first member free, then log increments).</summary>
+    public bool Ordered { get; init; }
+}
 
 /// <summary>The prior attributes.</summary>
 internal enum PriorKind
@@ -110,6 +114,15 @@ internal enum FamilyKind
     CategoricalLogits,
     NormalMixture,
     Gumbel,
+    OrderedLogistic,
+    ZeroInflatedPoisson,
+    ZeroInflatedNegativeBinomial,
+
+    /// <summary>
+    /// Not a family: a <c>[LogLikelihood]</c> term, whose single argument is the log-likelihood contribution itself
+    /// (of row i, or once). Its descriptor (<c>CustomTermFamily</c>) only states that none of the family facts apply.
+    /// </summary>
+    Custom,
 }
 
 /// <summary>
@@ -142,4 +155,10 @@ internal sealed record LikelihoodSpec(
 
     /// <summary>True when the density is renormalized by the probability of the allowed region.</summary>
     public bool IsTruncated => TruncatedBelow is not null || TruncatedAbove is not null;
+
+    /// <summary>True for a <c>[LogLikelihood]</c> term: <see cref="LikelihoodSpec.Arguments"/> holds its one expression, added as is.</summary>
+    public bool IsCustom => Family == FamilyKind.Custom;
+
+    /// <summary>True for a <c>[LogLikelihood] double Term()</c>: one term, no rows (<see cref="LikelihoodSpec.Observed"/> is empty).</summary>
+    public bool IsSingle => Observed.Length == 0;
 }

@@ -56,6 +56,20 @@ public sealed class ChunkedEvaluator
     public int Threads { get; set; }
 
     /// <summary>
+    /// The vector width (8, 4, or 1 for the scalar kernels) of the evaluation in progress or the last one, fixed when
+    /// an evaluation begins, so every chunk of it, whichever thread runs it, uses the same kernels. The generated
+    /// kernels dispatch on it.
+    /// </summary>
+    public int VectorWidth { get; private set; } = VectorKernels.DefaultWidth;
+
+    /// <summary>A width (1, 4 or 8) this evaluator's evaluations use instead of <see cref="VectorKernels.DefaultWidth"/>, or 0: how the tests run every model through both the scalar and the vector kernels.</summary>
+    internal int ForcedVectorWidth
+    {
+        get;
+        set => field = value is 0 or 1 or 4 or 8 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "The width must be 0 (the default), 1, 4 or 8.");
+    }
+
+    /// <summary>
     /// The most doubles the chunk outputs may hold at once (default 32 MB). A cluster rank raises it: a
     /// wave after the first is computed inside the ordered fold, while the later ranks wait.
     /// </summary>
@@ -143,6 +157,7 @@ public sealed class ChunkedEvaluator
         }
 
         _kernel = kernel;
+        VectorWidth = ForcedVectorWidth != 0 ? ForcedVectorWidth : VectorKernels.DefaultWidth;
         _kind = kind;
         _width = width;
         _waveFirst = _waveEnd = 0;

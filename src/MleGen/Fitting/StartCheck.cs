@@ -18,6 +18,7 @@ internal static class StartCheck
     public static void RequireFinite(FitProblem problem)
     {
         IMleModel model = problem.Model;
+        ParameterTransform.RequireOrdered(problem.Infos, problem.Start);
         var transform = new ParameterTransform(problem.Infos, problem.Start, problem.IsFixed);
         double[] u = new double[transform.FreeCount];
         transform.ToUnconstrained(problem.Start, u);

@@ -44,6 +44,13 @@ public sealed class ParamAttribute : Attribute
     public bool Simplex { get; set; }
 
     /// <summary>
+    /// When true, a <c>double[]</c> parameter is strictly increasing (cut-points of <see cref="OrderedLogistic"/>): it is
+    /// optimized as its first member and the logarithms of its increments. Its start values must be strictly increasing
+    /// (else the fit throws, naming the member and index). Not combined with bounds or <see cref="Simplex"/>.
+    /// </summary>
+    public bool Ordered { get; set; }
+
+    /// <summary>
     /// The name of a <c>string[]</c> field or property of the model (use <c>nameof</c>) whose elements name this
     /// <c>double[]</c> parameter's elements in every report, lookup and message: with
     /// <c>[Param(Names = nameof(Columns))] double[] Beta</c> and <c>Columns = ["age", "dose"]</c>, <c>Beta[1]</c> is
@@ -63,6 +70,30 @@ public sealed class ParamAttribute : Attribute
 [AttributeUsage(AttributeTargets.Property, Inherited = false, AllowMultiple = false)]
 public sealed class DerivedAttribute : Attribute
 {
+}
+
+/// <summary>
+/// Marks a method returning <c>double</c> as a custom term added to the log-likelihood, written in the model language:
+/// <c>[LogLikelihood(nameof(Y))] double Term(int i) => …;</c> adds Σᵢ Term(i) over the rows of <c>Y</c> (i = 0 … Y.Length − 1),
+/// and <c>[LogLikelihood] double Term() => …;</c> adds one term. The generator differentiates the expression exactly
+/// (gradient, Hessian, scores per row), like a family's log density; the expected information of such a term is not
+/// available (<see cref="IMleModel.HasExpectedInformation"/> is false: Fisher scoring and
+/// <see cref="CovarianceKind.Expected"/> are errors, the observed information is used).
+/// </summary>
+[AttributeUsage(AttributeTargets.Method, Inherited = false, AllowMultiple = false)]
+public sealed class LogLikelihoodAttribute : Attribute
+{
+    /// <summary>Creates a single term: the method takes no parameters and is added once.</summary>
+    public LogLikelihoodAttribute()
+    {
+    }
+
+    /// <summary>Creates a term per row of <paramref name="rows"/>: the method takes the row index <c>int i</c>.</summary>
+    /// <param name="rows">The name of a <see cref="DataAttribute"/> array whose length is the number of rows (use <c>nameof</c>).</param>
+    public LogLikelihoodAttribute(string rows) => Rows = rows;
+
+    /// <summary>The name of the <see cref="DataAttribute"/> array the term runs over, or null for a single term.</summary>
+    public string? Rows { get; }
 }
 
 /// <summary>

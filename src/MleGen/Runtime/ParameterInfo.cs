@@ -12,4 +12,13 @@ public readonly record struct ParameterInfo(string Name, double Lower, double Up
 
     /// <summary>True when the parameter belongs to a simplex.</summary>
     public bool IsSimplex => SimplexGroup >= 0;
+
+    /// <summary>
+    /// The index of the ordered vector (<c>[Param(Ordered = true)]</c>) this parameter belongs to (its member's declaration rank
+    /// among ordered members), or −1. The members of one ordered vector are contiguous in θ and strictly increasing.
+    /// </summary>
+    public int OrderedGroup { get; init; } = -1;
+
+    /// <summary>True when the parameter belongs to a strictly increasing vector.</summary>
+    public bool IsOrdered => OrderedGroup >= 0;
 }

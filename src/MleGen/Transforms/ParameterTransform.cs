@@ -11,7 +11,9 @@ namespace MleGen;
 /// <remarks>
 /// Lower only: θ = L + eᵘ; upper only: θ = U − eᵘ; both: θ = L + (U − L)·σ(u); a simplex group of K
 /// members: θₖ = e^{uₖ}/(1 + Σⱼ e^{uⱼ}) for k &lt; K and θ_K = 1/(1 + Σⱼ e^{uⱼ}) (the last member is
-/// the reference). Fixed parameters keep their value and have no coordinate.
+/// the reference); an ordered vector: its first member θ₀ = u₀ and θₖ = θₖ₋₁ + e^{uₖ} (with a member held fixed,
+/// that member is the anchor the others step away from, see <see cref="OrderedGroup"/>). Fixed parameters keep their
+/// value and have no coordinate.
 /// </remarks>
 internal sealed class ParameterTransform
 {
@@ -21,6 +23,7 @@ internal sealed class ParameterTransform
     private readonly int[] _free;          // θ index -> u index, −1 when none (fixed or simplex reference)
     private readonly double[] _fixedValues;
     private readonly SimplexGroup[] _groups;
+    private readonly OrderedGroup[] _ordered;
 
     /// <summary>Builds the transform from the model's parameter metadata.</summary>
     /// <param name="infos">The metadata of every parameter, in θ order.</param>
@@ -35,12 +38,19 @@ internal sealed class ParameterTransform
         _free = new int[p];
         _fixedValues = fixedValues.ToArray();
         var groups = new List<SimplexGroup>();
+        var ordered = new List<OrderedGroup>();
         int q = 0;
         for (int i = 0; i < p; i++)
         {
             ParameterInfo info = infos[i];
             _lower[i] = info.Lower;
             _upper[i] = info.Upper;
+            if (info.IsOrdered)
+            {
+                i = AddOrdered(infos, isFixed, i, ordered, ref q);
+                continue;
+            }
+
             if (info.IsSimplex)
             {
                 int end = i;
@@ -108,8 +118,74 @@ internal sealed class ParameterTransform
         }
 
         _groups = groups.ToArray();
+        _ordered = ordered.ToArray();
         ParameterCount = p;
         FreeCount = q;
+    }
+
+    /// <summary>Lays out the ordered vector starting at θ index <paramref name="start"/>; returns its last index.</summary>
+    private int AddOrdered(IReadOnlyList<ParameterInfo> infos, ReadOnlySpan<bool> isFixed, int start, List<OrderedGroup> ordered, ref int q)
+    {
+        int end = start;
+        while (end + 1 < infos.Count && infos[end + 1].OrderedGroup == infos[start].OrderedGroup)
+        {
+            end++;
+        }
+
+        int held = 0, heldMember = -1;
+        for (int k = start; k <= end; k++)
+        {
+            if (isFixed[k])
+            {
+                held++;
+                heldMember = k;
+            }
+        }
+
+        if (held == end - start + 1)
+        {
+            // The whole vector held (a warm start's block): constants.
+            for (int k = start; k <= end; k++)
+            {
+                _kinds[k] = TransformKind.Fixed;
+                _free[k] = -1;
+            }
+
+            return end;
+        }
+
+        if (held > 1)
+        {
+            throw new NotSupportedException($"{infos[heldMember].Name}: at most one member of an ordered vector can be held fixed (or all of them).");
+        }
+
+        int anchor = held == 1 ? heldMember : start;
+        for (int k = start; k <= end; k++)
+        {
+            bool fixedAnchor = k == anchor && held == 1;
+            _kinds[k] = fixedAnchor ? TransformKind.Fixed : TransformKind.Ordered;
+            _free[k] = fixedAnchor ? -1 : q++;
+        }
+
+        ordered.Add(new OrderedGroup(start, end - start + 1, anchor, held == 1));
+        return end;
+    }
+
+    /// <summary>
+    /// Every ordered vector of <paramref name="theta"/> is strictly increasing; else an <see cref="ArgumentException"/> naming
+    /// the member and index (the start of a fit: the [Param] member's values or <see cref="FitOptions.Start"/>).
+    /// </summary>
+    public static void RequireOrdered(IReadOnlyList<ParameterInfo> infos, ReadOnlySpan<double> theta)
+    {
+        for (int i = 1; i < infos.Count; i++)
+        {
+            if (infos[i].IsOrdered && infos[i].OrderedGroup == infos[i - 1].OrderedGroup && !(theta[i] > theta[i - 1]))
+            {
+                throw new ArgumentException(
+                    string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{infos[i].Name} = {theta[i]} is not above {infos[i - 1].Name} = {theta[i - 1]}: an ordered parameter ([Param(Ordered = true)]) must start strictly increasing (its member's values or FitOptions.Start)."),
+                    "options");
+            }
+        }
     }
 
     /// <summary>p, the length of θ.</summary>
@@ -175,6 +251,25 @@ internal sealed class ParameterTransform
 
             theta[g.Member(free - 1)] = mass * reference / sum;
         }
+
+        foreach (OrderedGroup g in _ordered)
+        {
+            int a = g.Anchor;
+            if (!g.AnchorFixed)
+            {
+                theta[a] = u[_free[a]];
+            }
+
+            for (int k = a + 1; k < g.End; k++)
+            {
+                theta[k] = theta[k - 1] + Math.Exp(u[_free[k]]);
+            }
+
+            for (int k = a - 1; k >= g.ThetaStart; k--)
+            {
+                theta[k] = theta[k + 1] - Math.Exp(u[_free[k]]);
+            }
+        }
     }
 
     /// <summary>The total of a group's moving members: 1, or 1 − t with a member held at t.</summary>
@@ -217,7 +312,36 @@ internal sealed class ParameterTransform
                 u[g.FreeStart + k] = positive ? Math.Log(theta[g.Member(k)] / reference) : 0;
             }
         }
+
+        foreach (OrderedGroup g in _ordered)
+        {
+            // A step that is not positive (a held member moved past its neighbour in a profile) restarts at a small step.
+            int a = g.Anchor;
+            if (!g.AnchorFixed)
+            {
+                u[_free[a]] = theta[a];
+            }
+
+            for (int k = a + 1; k < g.End; k++)
+            {
+                u[_free[k]] = LogStep(theta[k] - theta[k - 1]);
+            }
+
+            for (int k = a - 1; k >= g.ThetaStart; k--)
+            {
+                u[_free[k]] = LogStep(theta[k + 1] - theta[k]);
+            }
+        }
     }
+
+    private static double LogStep(double step) => step > 0 ? Math.Log(step) : Math.Log(1e-3);
+
+    /// <summary>True for a parameter whose θ depends on its own coordinate only (bounds, identity).</summary>
+    private bool IsDiagonal(int i) => _kinds[i] is not (TransformKind.Simplex or TransformKind.Ordered) && _free[i] >= 0;
+
+    /// <summary>∂θ_k/∂u_j of an ordered group's non-anchor member j (for k on j's side of the anchor and at least as far from it).</summary>
+    private static double OrderedStep(OrderedGroup g, ReadOnlySpan<double> theta, int j) =>
+        j > g.Anchor ? theta[j] - theta[j - 1] : -(theta[j + 1] - theta[j]);
 
     /// <summary>The dense Jacobian dθ/du at θ = θ(u), p×q row-major (zero rows for fixed parameters).</summary>
     public void Jacobian(ReadOnlySpan<double> theta, Span<double> jacobian)
@@ -226,9 +350,29 @@ internal sealed class ParameterTransform
         jacobian.Slice(0, ParameterCount * q).Clear();
         for (int i = 0; i < _kinds.Length; i++)
         {
-            if (_kinds[i] != TransformKind.Simplex && _free[i] >= 0)
+            if (IsDiagonal(i))
             {
                 jacobian[(i * q) + _free[i]] = FirstDerivative(i, theta[i]);
+            }
+        }
+
+        foreach (OrderedGroup g in _ordered)
+        {
+            for (int k = g.ThetaStart; k < g.End; k++)
+            {
+                if (!g.AnchorFixed)
+                {
+                    jacobian[(k * q) + _free[g.Anchor]] = 1;
+                }
+
+                // θ_k moves with every step between the anchor and itself.
+                for (int j = Math.Min(k, g.Anchor + 1); j <= Math.Max(k, g.Anchor - 1); j++)
+                {
+                    if (j != g.Anchor)
+                    {
+                        jacobian[(k * q) + _free[j]] = OrderedStep(g, theta, j);
+                    }
+                }
             }
         }
 
@@ -254,9 +398,33 @@ internal sealed class ParameterTransform
     {
         for (int i = 0; i < _kinds.Length; i++)
         {
-            if (_kinds[i] != TransformKind.Simplex && _free[i] >= 0)
+            if (IsDiagonal(i))
             {
                 gradientU[_free[i]] = FirstDerivative(i, theta[i]) * gradientTheta[i];
+            }
+        }
+
+        foreach (OrderedGroup g in _ordered)
+        {
+            // g_u_a = Σ_k g_k; a step above the anchor moves every member from it up, one below every member from it down.
+            int a = g.Anchor;
+            double tail = 0;
+            for (int j = g.End - 1; j > a; j--)
+            {
+                tail += gradientTheta[j];
+                gradientU[_free[j]] = OrderedStep(g, theta, j) * tail;
+            }
+
+            double head = 0;
+            for (int j = g.ThetaStart; j < a; j++)
+            {
+                head += gradientTheta[j];
+                gradientU[_free[j]] = OrderedStep(g, theta, j) * head;
+            }
+
+            if (!g.AnchorFixed)
+            {
+                gradientU[_free[a]] = tail + head + gradientTheta[a];
             }
         }
 
@@ -330,10 +498,29 @@ internal sealed class ParameterTransform
 
         for (int i = 0; secondOrder && i < p; i++)
         {
-            if (_kinds[i] != TransformKind.Simplex && _free[i] >= 0)
+            if (IsDiagonal(i))
             {
                 int j = _free[i];
                 hessianU[(j * q) + j] += gradientTheta[i] * SecondDerivative(i, theta[i]);
+            }
+        }
+
+        foreach (OrderedGroup g in _ordered)
+        {
+            // ∂²θ_k/∂u_j² = ∂θ_k/∂u_j for a step j (an exponential), and no cross terms: the step's own pulled-back gradient.
+            int a = g.Anchor;
+            double tail = 0;
+            for (int j = g.End - 1; secondOrder && j > a; j--)
+            {
+                tail += gradientTheta[j];
+                hessianU[(_free[j] * q) + _free[j]] += OrderedStep(g, theta, j) * tail;
+            }
+
+            double head = 0;
+            for (int j = g.ThetaStart; secondOrder && j < a; j++)
+            {
+                head += gradientTheta[j];
+                hessianU[(_free[j] * q) + _free[j]] += OrderedStep(g, theta, j) * head;
             }
         }
     }

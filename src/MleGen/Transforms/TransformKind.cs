@@ -18,6 +18,12 @@ internal enum TransformKind
     /// <summary>A member of a simplex group: softmax of the group's free coordinates, the last member the reference.</summary>
     Simplex,
 
+    /// <summary>
+    /// A member of an ordered (strictly increasing) vector: its anchor member is θ = u (or held), the others are the anchor
+    /// plus (above it) or minus (below it) a sum of exp(u) steps.
+    /// </summary>
+    Ordered,
+
     /// <summary>Held at a value; no unconstrained coordinate.</summary>
     Fixed,
 }

@@ -100,6 +100,15 @@ public class ModelDiagnosticsTests
         new("MLE0022", Model("    [Derived] public double [|Twice|] { get => 2 * A; set { } }\n" + Likelihood)),
         new("MLE0022", Model("    [Derived] public double [|Block|] { get { return 2 * A; } }\n" + Likelihood)),
         new("MLE0008", Model("    [Derived] public double Bad => [|Math.Max(A, 1)|];\n" + Likelihood)),
+        new("MLE0025", Model("    [LogLikelihood(nameof(Y))]\n    float [|Term|](int i) => 1f;")),
+        new("MLE0025", Model("    [LogLikelihood(nameof(Y))]\n    double [|Term|]() => -A * A;")),
+        new("MLE0025", Model("    [LogLikelihood]\n    double [|Term|](int i) => -A * Y[i];")),
+        new("MLE0025", Model("    [LogLikelihood([|nameof(A)|])]\n    double Term(int i) => -A * Y[i];")),
+        new("MLE0025", Model("    [LogLikelihood([|nameof(X)|])]\n    double Term(int i) => -A;")),
+        new("MLE0025", Model("    [LogLikelihood(nameof(Y))]\n    static double [|Term|](int i) => -1;")),
+        new("MLE0025", Model("    [Likelihood(nameof(Y)), LogLikelihood(nameof(Y))]\n    Normal [|Obs|](int i) => new(A, 1);")),
+        new("MLE0008", Model("    [LogLikelihood(nameof(Y))]\n    double Term(int i) => [|Math.Max(A, Y[i])|];")),
+        new("MLE0009", Model("    [LogLikelihood]\n    double Term() => [|A|] > 0 ? -A : A;")),
     ];
 
     [Fact]

@@ -151,7 +151,98 @@ public class SnapshotTests
     public void NestedNonlinearTwoTerms() => VerifyModel(NestedNonlinearTwoTermsSource, "Demo.Nist.Outer.Misra.g.cs");
 
     /// <summary>The snapshot models, for the checks that build them other ways.</summary>
-    public static TheoryData<string> Sources() => new(LinearRegressionSource, PoissonWithWeightsAndPriorSource, MultinomialSource, MixtureSource, NestedNonlinearTwoTermsSource);
+    private const string DelayedEntrySurvivalSource = """
+        using System;
+        using MleGen;
+
+        namespace Demo;
+
+        [Model]
+        public partial class DelayedEntry
+        {
+            [Data] public required double[] Age { get; init; }
+            [Data] public required double[] Time { get; init; }
+            [Data] public required bool[] Censored { get; init; }
+            [Data] public required double[] Entry { get; init; }
+
+            [Param(Lower = 0)] public double Shape = 1;
+            [Param] public double A;
+            [Param] public double B;
+
+            [Derived] public double MedianAt60 => Math.Exp(A + B * 60) * Math.Pow(Math.Log(2), 1 / Shape);
+
+            [Likelihood(nameof(Time), RightCensored = nameof(Censored), TruncatedBelow = nameof(Entry))]
+            Weibull Survival(int i) => new(Shape, Math.Exp(A + B * Age[i]));
+        }
+        """;
+
+    [Fact]
+    public void DelayedEntrySurvival() => VerifyModel(DelayedEntrySurvivalSource, "Demo.DelayedEntry.g.cs");
+
+    private const string CustomTermsSource = """
+        using System;
+        using MleGen;
+        using static MleGen.Functions;
+
+        namespace Demo;
+
+        [Model]
+        public partial class Tobit
+        {
+            [Data] public required double[] X { get; init; }
+            [Data] public required double[] Y { get; init; }
+
+            [Param] public double A;
+            [Param] public double B;
+            [Param(Lower = 0)] public double Sigma = 1;
+
+            double Mean(int i) => A + B * X[i];
+
+            // Censored at zero from below: P(Y* ≤ 0) for the zeros, the normal density above.
+            [LogLikelihood(nameof(Y))]
+            double Observation(int i) => Y[i] <= 0
+                ? LogPhi(-Mean(i) / Sigma)
+                : -0.5 * Square((Y[i] - Mean(i)) / Sigma) - Math.Log(Sigma) - 0.9189385332046727;
+
+            [LogLikelihood]
+            double Shrinkage() => -0.5 * Square(B / 10);
+        }
+        """;
+
+    [Fact]
+    public void CustomTerms() => VerifyModel(CustomTermsSource, "Demo.Tobit.g.cs");
+
+    private const string OrdinalAndZeroInflatedSource = """
+        using System;
+        using MleGen;
+        using static MleGen.Functions;
+
+        namespace Demo;
+
+        [Model]
+        public partial class Survey
+        {
+            [Data] public required double[] Age { get; init; }
+            [Data] public required int[] Rating { get; init; }
+            [Data] public required int[] Visits { get; init; }
+
+            [Param] public double B;
+            [Param(Ordered = true)] public double[] Cuts = [-1, 0, 1];
+            [Param] public double A;
+            [Param] public double G;
+
+            [Likelihood(nameof(Rating))]
+            OrderedLogistic Satisfaction(int i) => new(B * Age[i], Cuts);
+
+            [Likelihood(nameof(Visits))]
+            ZeroInflatedPoisson Count(int i) => new(Logistic(G), Math.Exp(A + B * Age[i]));
+        }
+        """;
+
+    [Fact]
+    public void OrdinalAndZeroInflated() => VerifyModel(OrdinalAndZeroInflatedSource, "Demo.Survey.g.cs");
+
+    public static TheoryData<string> Sources() => new(LinearRegressionSource, PoissonWithWeightsAndPriorSource, MultinomialSource, MixtureSource, NestedNonlinearTwoTermsSource, DelayedEntrySurvivalSource, CustomTermsSource, OrdinalAndZeroInflatedSource);
 
     /// <summary>Every snapshot model's generated code builds with every warning on (level 9999) and warnings as errors, as a strict consumer builds it.</summary>
     [Theory]

@@ -217,8 +217,8 @@ namespace Demo
                 case 0:
                     switch (kind)
                     {
-                        case global::MleGen.EvaluationKind.Value: return __Nll0(theta, start, end);
-                        case global::MleGen.EvaluationKind.Gradient: return __NllGradient0(theta, output, start, end);
+                        case global::MleGen.EvaluationKind.Value: return this.__Evaluator.VectorWidth switch { 8 => __Nll0_V8(theta, start, end), 4 => __Nll0_V4(theta, start, end), _ => __Nll0(theta, start, end) };
+                        case global::MleGen.EvaluationKind.Gradient: return this.__Evaluator.VectorWidth switch { 8 => __NllGradient0_V8(theta, output, start, end), 4 => __NllGradient0_V4(theta, output, start, end), _ => __NllGradient0(theta, output, start, end) };
                         case global::MleGen.EvaluationKind.ObservedInformation: __Hessian0(theta, output, p, start, end); return 0d;
                         case global::MleGen.EvaluationKind.ExpectedInformation: __Expected0(theta, output, p, start, end); return 0d;
                         case global::MleGen.EvaluationKind.DataConstant: return __DataConstant0(start, end);
@@ -557,5 +557,181 @@ namespace Demo
             }
         }
 
+
+        /// <summary>As <see cref="__Nll0"/>, 4 observations at a time (Vector256), the scalar kernel for the remainder.</summary>
+        private double __Nll0_V4(global::System.ReadOnlySpan<double> theta, int start, int end)
+        {
+            int o_Intercept = 0;
+            int o_Beta = o_Intercept + 1;
+            int o_Sigma = o_Beta + this.Beta.Length;
+            double p_Intercept = theta[o_Intercept];
+            global::System.ReadOnlySpan<double> p_Beta = theta.Slice(o_Beta, this.Beta.Length);
+            double p_Sigma = theta[o_Sigma];
+            double[,] d_X = this.X;
+            double[] d_Y = this.Y;
+            // θ-only subexpressions, hoisted out of the observation loop
+            double inv12 = (1d / p_Sigma);
+            double neg16 = (-global::System.Math.Log(p_Sigma));
+            global::System.Runtime.Intrinsics.Vector256<double> acc_nll = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+            int i = start;
+            for (; i <= end - 4; i += 4)
+            {
+                global::System.Runtime.Intrinsics.Vector256<double> v1_0 = global::MleGen.VectorKernels.Load4(d_Y, i);
+                global::System.Runtime.Intrinsics.Vector256<double> v8_1 = global::MleGen.VectorKernels.Dot4(d_X, i, p_Beta.Slice(0, p_Beta.Length));
+                global::System.Runtime.Intrinsics.Vector256<double> v9_2 = (global::System.Runtime.Intrinsics.Vector256.Create(p_Intercept) + v8_1);
+                global::System.Runtime.Intrinsics.Vector256<double> v11_3 = (v1_0 - v9_2);
+                global::System.Runtime.Intrinsics.Vector256<double> v13_4 = (v11_3 * global::System.Runtime.Intrinsics.Vector256.Create(inv12));
+                global::System.Runtime.Intrinsics.Vector256<double> v18_5 = (v13_4 * v13_4);
+                global::System.Runtime.Intrinsics.Vector256<double> v19_6 = (global::System.Runtime.Intrinsics.Vector256.Create(0.5d) * v18_5);
+                global::System.Runtime.Intrinsics.Vector256<double> v24_7 = (global::System.Runtime.Intrinsics.Vector256.Create(neg16) - v19_6);
+                global::System.Runtime.Intrinsics.Vector256<double> v25_8 = (-v24_7);
+                acc_nll += v25_8;
+            }
+            double nll = global::System.Runtime.Intrinsics.Vector256.Sum(acc_nll);
+            if (i < end) nll += __Nll0(theta, i, end);
+            return nll;
+        }
+
+        /// <summary>As <see cref="__NllGradient0"/>, 4 observations at a time, the scalar kernel for the remainder.</summary>
+        private double __NllGradient0_V4(global::System.ReadOnlySpan<double> theta, global::System.Span<double> gradient, int start, int end)
+        {
+            int o_Intercept = 0;
+            int o_Beta = o_Intercept + 1;
+            int o_Sigma = o_Beta + this.Beta.Length;
+            double p_Intercept = theta[o_Intercept];
+            global::System.ReadOnlySpan<double> p_Beta = theta.Slice(o_Beta, this.Beta.Length);
+            double p_Sigma = theta[o_Sigma];
+            double g_Intercept = 0d;
+            global::System.Span<double> g_Beta = gradient.Slice(o_Beta, this.Beta.Length);
+            double g_Sigma = 0d;
+            double[,] d_X = this.X;
+            double[] d_Y = this.Y;
+            // θ-only subexpressions, hoisted out of the observation loop
+            double inv12 = (1d / p_Sigma);
+            double neg16 = (-global::System.Math.Log(p_Sigma));
+            double sq34 = global::MleGen.Functions.Square(inv12);
+            global::System.Runtime.Intrinsics.Vector256<double> acc_nll = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+            global::System.Runtime.Intrinsics.Vector256<double> acc_g0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+            global::System.Runtime.Intrinsics.Vector256<double> acc_g1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+            int i = start;
+            for (; i <= end - 4; i += 4)
+            {
+                global::System.Runtime.Intrinsics.Vector256<double> v1_0 = global::MleGen.VectorKernels.Load4(d_Y, i);
+                global::System.Runtime.Intrinsics.Vector256<double> v8_1 = global::MleGen.VectorKernels.Dot4(d_X, i, p_Beta.Slice(0, p_Beta.Length));
+                global::System.Runtime.Intrinsics.Vector256<double> v9_2 = (global::System.Runtime.Intrinsics.Vector256.Create(p_Intercept) + v8_1);
+                global::System.Runtime.Intrinsics.Vector256<double> v11_3 = (v1_0 - v9_2);
+                global::System.Runtime.Intrinsics.Vector256<double> v13_4 = (v11_3 * global::System.Runtime.Intrinsics.Vector256.Create(inv12));
+                global::System.Runtime.Intrinsics.Vector256<double> v18_5 = (v13_4 * v13_4);
+                global::System.Runtime.Intrinsics.Vector256<double> v19_6 = (global::System.Runtime.Intrinsics.Vector256.Create(0.5d) * v18_5);
+                global::System.Runtime.Intrinsics.Vector256<double> v24_7 = (global::System.Runtime.Intrinsics.Vector256.Create(neg16) - v19_6);
+                global::System.Runtime.Intrinsics.Vector256<double> v25_8 = (-v24_7);
+                acc_nll += v25_8;
+                global::System.Runtime.Intrinsics.Vector256<double> v30_9 = (v13_4 * global::System.Runtime.Intrinsics.Vector256.Create(2d));
+                global::System.Runtime.Intrinsics.Vector256<double> v31_10 = (global::System.Runtime.Intrinsics.Vector256.Create(0.5d) * v30_9);
+                global::System.Runtime.Intrinsics.Vector256<double> v32_11 = (global::System.Runtime.Intrinsics.Vector256.Create(inv12) * v31_10);
+                global::System.Runtime.Intrinsics.Vector256<double> v33_12 = (v11_3 * v31_10);
+                global::System.Runtime.Intrinsics.Vector256<double> v36_13 = (v33_12 * global::System.Runtime.Intrinsics.Vector256.Create(sq34));
+                global::System.Runtime.Intrinsics.Vector256<double> v38_14 = (global::System.Runtime.Intrinsics.Vector256.Create(inv12) - v36_13);
+                global::System.Runtime.Intrinsics.Vector256<double> v39_15 = (-v32_11);
+                acc_g0 += v39_15;
+                acc_g1 += v38_14;
+                global::MleGen.VectorKernels.AddScaledRows(g_Beta.Slice(0, p_Beta.Length), d_X, i, -v32_11);
+            }
+            double nll = global::System.Runtime.Intrinsics.Vector256.Sum(acc_nll);
+            g_Intercept += global::System.Runtime.Intrinsics.Vector256.Sum(acc_g0);
+            g_Sigma += global::System.Runtime.Intrinsics.Vector256.Sum(acc_g1);
+            gradient[o_Intercept] += g_Intercept;
+            gradient[o_Sigma] += g_Sigma;
+            if (i < end) nll += __NllGradient0(theta, gradient, i, end);
+            return nll;
+        }
+
+        /// <summary>As <see cref="__Nll0"/>, 8 observations at a time (Vector512), the scalar kernel for the remainder.</summary>
+        private double __Nll0_V8(global::System.ReadOnlySpan<double> theta, int start, int end)
+        {
+            int o_Intercept = 0;
+            int o_Beta = o_Intercept + 1;
+            int o_Sigma = o_Beta + this.Beta.Length;
+            double p_Intercept = theta[o_Intercept];
+            global::System.ReadOnlySpan<double> p_Beta = theta.Slice(o_Beta, this.Beta.Length);
+            double p_Sigma = theta[o_Sigma];
+            double[,] d_X = this.X;
+            double[] d_Y = this.Y;
+            // θ-only subexpressions, hoisted out of the observation loop
+            double inv12 = (1d / p_Sigma);
+            double neg16 = (-global::System.Math.Log(p_Sigma));
+            global::System.Runtime.Intrinsics.Vector512<double> acc_nll = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+            int i = start;
+            for (; i <= end - 8; i += 8)
+            {
+                global::System.Runtime.Intrinsics.Vector512<double> v1_0 = global::MleGen.VectorKernels.Load8(d_Y, i);
+                global::System.Runtime.Intrinsics.Vector512<double> v8_1 = global::MleGen.VectorKernels.Dot8(d_X, i, p_Beta.Slice(0, p_Beta.Length));
+                global::System.Runtime.Intrinsics.Vector512<double> v9_2 = (global::System.Runtime.Intrinsics.Vector512.Create(p_Intercept) + v8_1);
+                global::System.Runtime.Intrinsics.Vector512<double> v11_3 = (v1_0 - v9_2);
+                global::System.Runtime.Intrinsics.Vector512<double> v13_4 = (v11_3 * global::System.Runtime.Intrinsics.Vector512.Create(inv12));
+                global::System.Runtime.Intrinsics.Vector512<double> v18_5 = (v13_4 * v13_4);
+                global::System.Runtime.Intrinsics.Vector512<double> v19_6 = (global::System.Runtime.Intrinsics.Vector512.Create(0.5d) * v18_5);
+                global::System.Runtime.Intrinsics.Vector512<double> v24_7 = (global::System.Runtime.Intrinsics.Vector512.Create(neg16) - v19_6);
+                global::System.Runtime.Intrinsics.Vector512<double> v25_8 = (-v24_7);
+                acc_nll += v25_8;
+            }
+            double nll = global::System.Runtime.Intrinsics.Vector512.Sum(acc_nll);
+            if (i < end) nll += __Nll0(theta, i, end);
+            return nll;
+        }
+
+        /// <summary>As <see cref="__NllGradient0"/>, 8 observations at a time, the scalar kernel for the remainder.</summary>
+        private double __NllGradient0_V8(global::System.ReadOnlySpan<double> theta, global::System.Span<double> gradient, int start, int end)
+        {
+            int o_Intercept = 0;
+            int o_Beta = o_Intercept + 1;
+            int o_Sigma = o_Beta + this.Beta.Length;
+            double p_Intercept = theta[o_Intercept];
+            global::System.ReadOnlySpan<double> p_Beta = theta.Slice(o_Beta, this.Beta.Length);
+            double p_Sigma = theta[o_Sigma];
+            double g_Intercept = 0d;
+            global::System.Span<double> g_Beta = gradient.Slice(o_Beta, this.Beta.Length);
+            double g_Sigma = 0d;
+            double[,] d_X = this.X;
+            double[] d_Y = this.Y;
+            // θ-only subexpressions, hoisted out of the observation loop
+            double inv12 = (1d / p_Sigma);
+            double neg16 = (-global::System.Math.Log(p_Sigma));
+            double sq34 = global::MleGen.Functions.Square(inv12);
+            global::System.Runtime.Intrinsics.Vector512<double> acc_nll = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+            global::System.Runtime.Intrinsics.Vector512<double> acc_g0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+            global::System.Runtime.Intrinsics.Vector512<double> acc_g1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+            int i = start;
+            for (; i <= end - 8; i += 8)
+            {
+                global::System.Runtime.Intrinsics.Vector512<double> v1_0 = global::MleGen.VectorKernels.Load8(d_Y, i);
+                global::System.Runtime.Intrinsics.Vector512<double> v8_1 = global::MleGen.VectorKernels.Dot8(d_X, i, p_Beta.Slice(0, p_Beta.Length));
+                global::System.Runtime.Intrinsics.Vector512<double> v9_2 = (global::System.Runtime.Intrinsics.Vector512.Create(p_Intercept) + v8_1);
+                global::System.Runtime.Intrinsics.Vector512<double> v11_3 = (v1_0 - v9_2);
+                global::System.Runtime.Intrinsics.Vector512<double> v13_4 = (v11_3 * global::System.Runtime.Intrinsics.Vector512.Create(inv12));
+                global::System.Runtime.Intrinsics.Vector512<double> v18_5 = (v13_4 * v13_4);
+                global::System.Runtime.Intrinsics.Vector512<double> v19_6 = (global::System.Runtime.Intrinsics.Vector512.Create(0.5d) * v18_5);
+                global::System.Runtime.Intrinsics.Vector512<double> v24_7 = (global::System.Runtime.Intrinsics.Vector512.Create(neg16) - v19_6);
+                global::System.Runtime.Intrinsics.Vector512<double> v25_8 = (-v24_7);
+                acc_nll += v25_8;
+                global::System.Runtime.Intrinsics.Vector512<double> v30_9 = (v13_4 * global::System.Runtime.Intrinsics.Vector512.Create(2d));
+                global::System.Runtime.Intrinsics.Vector512<double> v31_10 = (global::System.Runtime.Intrinsics.Vector512.Create(0.5d) * v30_9);
+                global::System.Runtime.Intrinsics.Vector512<double> v32_11 = (global::System.Runtime.Intrinsics.Vector512.Create(inv12) * v31_10);
+                global::System.Runtime.Intrinsics.Vector512<double> v33_12 = (v11_3 * v31_10);
+                global::System.Runtime.Intrinsics.Vector512<double> v36_13 = (v33_12 * global::System.Runtime.Intrinsics.Vector512.Create(sq34));
+                global::System.Runtime.Intrinsics.Vector512<double> v38_14 = (global::System.Runtime.Intrinsics.Vector512.Create(inv12) - v36_13);
+                global::System.Runtime.Intrinsics.Vector512<double> v39_15 = (-v32_11);
+                acc_g0 += v39_15;
+                acc_g1 += v38_14;
+                global::MleGen.VectorKernels.AddScaledRows(g_Beta.Slice(0, p_Beta.Length), d_X, i, -v32_11);
+            }
+            double nll = global::System.Runtime.Intrinsics.Vector512.Sum(acc_nll);
+            g_Intercept += global::System.Runtime.Intrinsics.Vector512.Sum(acc_g0);
+            g_Sigma += global::System.Runtime.Intrinsics.Vector512.Sum(acc_g1);
+            gradient[o_Intercept] += g_Intercept;
+            gradient[o_Sigma] += g_Sigma;
+            if (i < end) nll += __NllGradient0(theta, gradient, i, end);
+            return nll;
+        }
     }
 }

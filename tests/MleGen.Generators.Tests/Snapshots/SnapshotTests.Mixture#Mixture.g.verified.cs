@@ -220,8 +220,8 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
             case 0:
                 switch (kind)
                 {
-                    case global::MleGen.EvaluationKind.Value: return __Nll0(theta, start, end);
-                    case global::MleGen.EvaluationKind.Gradient: return __NllGradient0(theta, output, start, end);
+                    case global::MleGen.EvaluationKind.Value: return this.__Evaluator.VectorWidth switch { 8 => __Nll0_V8(theta, start, end), 4 => __Nll0_V4(theta, start, end), _ => __Nll0(theta, start, end) };
+                    case global::MleGen.EvaluationKind.Gradient: return this.__Evaluator.VectorWidth switch { 8 => __NllGradient0_V8(theta, output, start, end), 4 => __NllGradient0_V4(theta, output, start, end), _ => __NllGradient0(theta, output, start, end) };
                     case global::MleGen.EvaluationKind.ObservedInformation: __Hessian0(theta, output, p, start, end); return 0d;
                     case global::MleGen.EvaluationKind.ExpectedInformation: __Expected0(theta, output, p, start, end); return 0d;
                     case global::MleGen.EvaluationKind.DataConstant: return __DataConstant0(start, end);
@@ -750,4 +750,282 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
         }
     }
 
+
+    /// <summary>As <see cref="__Nll0"/>, 4 observations at a time (Vector256), the scalar kernel for the remainder.</summary>
+    private double __Nll0_V4(global::System.ReadOnlySpan<double> theta, int start, int end)
+    {
+        int o_Weights = 0;
+        int o_Means = o_Weights + this.Weights.Length;
+        int o_Sds = o_Means + this.Means.Length;
+        global::System.ReadOnlySpan<double> p_Weights = theta.Slice(o_Weights, this.Weights.Length);
+        global::System.ReadOnlySpan<double> p_Means = theta.Slice(o_Means, this.Means.Length);
+        global::System.ReadOnlySpan<double> p_Sds = theta.Slice(o_Sds, this.Sds.Length);
+        double[] d_Y = this.Y;
+        // θ-only subexpressions, hoisted out of the observation loop
+        // per-index values that do not depend on the observation, computed once per chunk (the first 64 indices)
+        global::System.Span<double> t_log5 = stackalloc double[64];
+        global::System.Span<double> t_inv9 = stackalloc double[64];
+        global::System.Span<double> t_log12 = stackalloc double[64];
+        for (int __k0 = 0; __k0 < p_Weights.Length && __k0 <= 63; __k0++)
+        {
+            double log5_2 = global::System.Math.Log(p_Weights[__k0]);
+            double theta7 = p_Sds[__k0];
+            double inv9_2 = (1d / theta7);
+            t_log5[__k0] = log5_2;
+            t_inv9[__k0] = inv9_2;
+            t_log12[__k0] = global::System.Math.Log(theta7);
+        }
+        global::System.Runtime.Intrinsics.Vector256<double> acc_nll = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+        int i = start;
+        for (; i <= end - 4; i += 4)
+        {
+            global::System.Runtime.Intrinsics.Vector256<double> v22_0_max = global::System.Runtime.Intrinsics.Vector256.Create(double.NegativeInfinity), v22_0_sum = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+            for (int __k0 = 0; __k0 < p_Weights.Length; __k0++)
+            {
+                global::System.Runtime.Intrinsics.Vector256<double> v1_1 = global::MleGen.VectorKernels.Load4(d_Y, i);
+                global::System.Runtime.Intrinsics.Vector256<double> v8_2 = (v1_1 - global::System.Runtime.Intrinsics.Vector256.Create(p_Means[__k0]));
+                global::System.Runtime.Intrinsics.Vector256<double> v10_3 = (v8_2 * global::System.Runtime.Intrinsics.Vector256.Create((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0]))));
+                global::System.Runtime.Intrinsics.Vector256<double> v15_4 = (v10_3 * v10_3);
+                global::System.Runtime.Intrinsics.Vector256<double> v16_5 = (global::System.Runtime.Intrinsics.Vector256.Create(0.5d) * v15_4);
+                global::System.Runtime.Intrinsics.Vector256<double> v20_6 = (global::System.Runtime.Intrinsics.Vector256.Create(((-0.9189385332046728d) - (__k0 < 64 ? t_log12[__k0] : global::System.Math.Log(p_Sds[__k0])))) - v16_5);
+                global::System.Runtime.Intrinsics.Vector256<double> v21_7 = (global::System.Runtime.Intrinsics.Vector256.Create((__k0 < 64 ? t_log5[__k0] : global::System.Math.Log(p_Weights[__k0]))) + v20_6);
+                global::System.Runtime.Intrinsics.Vector256<double> v22_0_term = v21_7;
+                global::System.Runtime.Intrinsics.Vector256<double> v22_0_e = global::MleGen.VectorMath.Exp(-global::System.Runtime.Intrinsics.Vector256.Abs(v22_0_term - v22_0_max));
+                global::System.Runtime.Intrinsics.Vector256<double> v22_0_up = global::System.Runtime.Intrinsics.Vector256.GreaterThan(v22_0_term, v22_0_max);
+                v22_0_sum = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v22_0_up, global::MleGen.VectorKernels.Mad(v22_0_sum, v22_0_e, global::System.Runtime.Intrinsics.Vector256<double>.One), global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(v22_0_term, global::System.Runtime.Intrinsics.Vector256.Create(double.NegativeInfinity)), v22_0_sum + v22_0_e, v22_0_sum));
+                v22_0_max = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v22_0_up, v22_0_term, v22_0_max);
+            }
+            global::System.Runtime.Intrinsics.Vector256<double> v22_0 = v22_0_max + global::MleGen.VectorMath.Log(v22_0_sum);
+            global::System.Runtime.Intrinsics.Vector256<double> v23_8 = (-v22_0);
+            acc_nll += v23_8;
+        }
+        double nll = global::System.Runtime.Intrinsics.Vector256.Sum(acc_nll);
+        if (i < end) nll += __Nll0(theta, i, end);
+        return nll;
+    }
+
+    /// <summary>As <see cref="__NllGradient0"/>, 4 observations at a time, the scalar kernel for the remainder.</summary>
+    private double __NllGradient0_V4(global::System.ReadOnlySpan<double> theta, global::System.Span<double> gradient, int start, int end)
+    {
+        int o_Weights = 0;
+        int o_Means = o_Weights + this.Weights.Length;
+        int o_Sds = o_Means + this.Means.Length;
+        global::System.ReadOnlySpan<double> p_Weights = theta.Slice(o_Weights, this.Weights.Length);
+        global::System.ReadOnlySpan<double> p_Means = theta.Slice(o_Means, this.Means.Length);
+        global::System.ReadOnlySpan<double> p_Sds = theta.Slice(o_Sds, this.Sds.Length);
+        global::System.Span<double> g_Weights = gradient.Slice(o_Weights, this.Weights.Length);
+        global::System.Span<double> g_Means = gradient.Slice(o_Means, this.Means.Length);
+        global::System.Span<double> g_Sds = gradient.Slice(o_Sds, this.Sds.Length);
+        double[] d_Y = this.Y;
+        // θ-only subexpressions, hoisted out of the observation loop
+        // per-index values that do not depend on the observation, computed once per chunk (the first 64 indices)
+        global::System.Span<double> t_log5 = stackalloc double[64];
+        global::System.Span<double> t_inv9 = stackalloc double[64];
+        global::System.Span<double> t_log12 = stackalloc double[64];
+        global::System.Span<double> t_inv43 = stackalloc double[64];
+        for (int __k0 = 0; __k0 < p_Weights.Length && __k0 <= 63; __k0++)
+        {
+            double theta4 = p_Weights[__k0];
+            double log5_2 = global::System.Math.Log(theta4);
+            double theta7 = p_Sds[__k0];
+            double inv9_2 = (1d / theta7);
+            double inv43_2 = (1d / theta4);
+            t_log5[__k0] = log5_2;
+            t_inv9[__k0] = inv9_2;
+            t_log12[__k0] = global::System.Math.Log(theta7);
+            t_inv43[__k0] = inv43_2;
+        }
+        global::System.Runtime.Intrinsics.Vector256<double> acc_nll = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+        int i = start;
+        for (; i <= end - 4; i += 4)
+        {
+            global::System.Runtime.Intrinsics.Vector256<double> v22_0_max = global::System.Runtime.Intrinsics.Vector256.Create(double.NegativeInfinity), v22_0_sum = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+            for (int __k0 = 0; __k0 < p_Weights.Length; __k0++)
+            {
+                global::System.Runtime.Intrinsics.Vector256<double> v1_1 = global::MleGen.VectorKernels.Load4(d_Y, i);
+                global::System.Runtime.Intrinsics.Vector256<double> v8_2 = (v1_1 - global::System.Runtime.Intrinsics.Vector256.Create(p_Means[__k0]));
+                global::System.Runtime.Intrinsics.Vector256<double> v10_3 = (v8_2 * global::System.Runtime.Intrinsics.Vector256.Create((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0]))));
+                global::System.Runtime.Intrinsics.Vector256<double> v15_4 = (v10_3 * v10_3);
+                global::System.Runtime.Intrinsics.Vector256<double> v16_5 = (global::System.Runtime.Intrinsics.Vector256.Create(0.5d) * v15_4);
+                global::System.Runtime.Intrinsics.Vector256<double> v20_6 = (global::System.Runtime.Intrinsics.Vector256.Create(((-0.9189385332046728d) - (__k0 < 64 ? t_log12[__k0] : global::System.Math.Log(p_Sds[__k0])))) - v16_5);
+                global::System.Runtime.Intrinsics.Vector256<double> v21_7 = (global::System.Runtime.Intrinsics.Vector256.Create((__k0 < 64 ? t_log5[__k0] : global::System.Math.Log(p_Weights[__k0]))) + v20_6);
+                global::System.Runtime.Intrinsics.Vector256<double> v22_0_term = v21_7;
+                global::System.Runtime.Intrinsics.Vector256<double> v22_0_e = global::MleGen.VectorMath.Exp(-global::System.Runtime.Intrinsics.Vector256.Abs(v22_0_term - v22_0_max));
+                global::System.Runtime.Intrinsics.Vector256<double> v22_0_up = global::System.Runtime.Intrinsics.Vector256.GreaterThan(v22_0_term, v22_0_max);
+                v22_0_sum = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v22_0_up, global::MleGen.VectorKernels.Mad(v22_0_sum, v22_0_e, global::System.Runtime.Intrinsics.Vector256<double>.One), global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(v22_0_term, global::System.Runtime.Intrinsics.Vector256.Create(double.NegativeInfinity)), v22_0_sum + v22_0_e, v22_0_sum));
+                v22_0_max = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v22_0_up, v22_0_term, v22_0_max);
+            }
+            global::System.Runtime.Intrinsics.Vector256<double> v22_0 = v22_0_max + global::MleGen.VectorMath.Log(v22_0_sum);
+            global::System.Runtime.Intrinsics.Vector256<double> v23_8 = (-v22_0);
+            acc_nll += v23_8;
+            for (int __k0 = 0; __k0 < p_Weights.Length; __k0++)
+            {
+                global::System.Runtime.Intrinsics.Vector256<double> v1_9 = global::MleGen.VectorKernels.Load4(d_Y, i);
+                global::System.Runtime.Intrinsics.Vector256<double> v8_10 = (v1_9 - global::System.Runtime.Intrinsics.Vector256.Create(p_Means[__k0]));
+                global::System.Runtime.Intrinsics.Vector256<double> v10_11 = (v8_10 * global::System.Runtime.Intrinsics.Vector256.Create((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0]))));
+                global::System.Runtime.Intrinsics.Vector256<double> v15_12 = (v10_11 * v10_11);
+                global::System.Runtime.Intrinsics.Vector256<double> v16_13 = (global::System.Runtime.Intrinsics.Vector256.Create(0.5d) * v15_12);
+                global::System.Runtime.Intrinsics.Vector256<double> v20_14 = (global::System.Runtime.Intrinsics.Vector256.Create(((-0.9189385332046728d) - (__k0 < 64 ? t_log12[__k0] : global::System.Math.Log(p_Sds[__k0])))) - v16_13);
+                global::System.Runtime.Intrinsics.Vector256<double> v21_15 = (global::System.Runtime.Intrinsics.Vector256.Create((__k0 < 64 ? t_log5[__k0] : global::System.Math.Log(p_Weights[__k0]))) + v20_14);
+                global::System.Runtime.Intrinsics.Vector256<double> v27_16 = (v21_15 - v22_0);
+                global::System.Runtime.Intrinsics.Vector256<double> v28_17 = global::MleGen.VectorMath.Exp(v27_16);
+                global::System.Runtime.Intrinsics.Vector256<double> v30_18 = (global::System.Runtime.Intrinsics.Vector256.Create(0.5d) * v28_17);
+                global::System.Runtime.Intrinsics.Vector256<double> v32_19 = (v10_11 * global::System.Runtime.Intrinsics.Vector256.Create(2d));
+                global::System.Runtime.Intrinsics.Vector256<double> v33_20 = (v30_18 * v32_19);
+                global::System.Runtime.Intrinsics.Vector256<double> v34_21 = (global::System.Runtime.Intrinsics.Vector256.Create((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0]))) * v28_17);
+                global::System.Runtime.Intrinsics.Vector256<double> v35_22 = (global::System.Runtime.Intrinsics.Vector256.Create((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0]))) * v33_20);
+                global::System.Runtime.Intrinsics.Vector256<double> v36_23 = (v8_10 * v33_20);
+                global::System.Runtime.Intrinsics.Vector256<double> v39_24 = (v36_23 * global::System.Runtime.Intrinsics.Vector256.Create(global::MleGen.Functions.Square((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0])))));
+                global::System.Runtime.Intrinsics.Vector256<double> v41_25 = (v34_21 - v39_24);
+                global::System.Runtime.Intrinsics.Vector256<double> v42_26 = (-v35_22);
+                global::System.Runtime.Intrinsics.Vector256<double> v44_27 = (v28_17 * global::System.Runtime.Intrinsics.Vector256.Create((__k0 < 64 ? t_inv43[__k0] : (1d / p_Weights[__k0]))));
+                global::System.Runtime.Intrinsics.Vector256<double> v45_28 = (-v44_27);
+                g_Weights[__k0] += global::System.Runtime.Intrinsics.Vector256.Sum(v45_28);
+                g_Means[__k0] += global::System.Runtime.Intrinsics.Vector256.Sum(v42_26);
+                g_Sds[__k0] += global::System.Runtime.Intrinsics.Vector256.Sum(v41_25);
+            }
+        }
+        double nll = global::System.Runtime.Intrinsics.Vector256.Sum(acc_nll);
+        if (i < end) nll += __NllGradient0(theta, gradient, i, end);
+        return nll;
+    }
+
+    /// <summary>As <see cref="__Nll0"/>, 8 observations at a time (Vector512), the scalar kernel for the remainder.</summary>
+    private double __Nll0_V8(global::System.ReadOnlySpan<double> theta, int start, int end)
+    {
+        int o_Weights = 0;
+        int o_Means = o_Weights + this.Weights.Length;
+        int o_Sds = o_Means + this.Means.Length;
+        global::System.ReadOnlySpan<double> p_Weights = theta.Slice(o_Weights, this.Weights.Length);
+        global::System.ReadOnlySpan<double> p_Means = theta.Slice(o_Means, this.Means.Length);
+        global::System.ReadOnlySpan<double> p_Sds = theta.Slice(o_Sds, this.Sds.Length);
+        double[] d_Y = this.Y;
+        // θ-only subexpressions, hoisted out of the observation loop
+        // per-index values that do not depend on the observation, computed once per chunk (the first 64 indices)
+        global::System.Span<double> t_log5 = stackalloc double[64];
+        global::System.Span<double> t_inv9 = stackalloc double[64];
+        global::System.Span<double> t_log12 = stackalloc double[64];
+        for (int __k0 = 0; __k0 < p_Weights.Length && __k0 <= 63; __k0++)
+        {
+            double log5_2 = global::System.Math.Log(p_Weights[__k0]);
+            double theta7 = p_Sds[__k0];
+            double inv9_2 = (1d / theta7);
+            t_log5[__k0] = log5_2;
+            t_inv9[__k0] = inv9_2;
+            t_log12[__k0] = global::System.Math.Log(theta7);
+        }
+        global::System.Runtime.Intrinsics.Vector512<double> acc_nll = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+        int i = start;
+        for (; i <= end - 8; i += 8)
+        {
+            global::System.Runtime.Intrinsics.Vector512<double> v22_0_max = global::System.Runtime.Intrinsics.Vector512.Create(double.NegativeInfinity), v22_0_sum = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+            for (int __k0 = 0; __k0 < p_Weights.Length; __k0++)
+            {
+                global::System.Runtime.Intrinsics.Vector512<double> v1_1 = global::MleGen.VectorKernels.Load8(d_Y, i);
+                global::System.Runtime.Intrinsics.Vector512<double> v8_2 = (v1_1 - global::System.Runtime.Intrinsics.Vector512.Create(p_Means[__k0]));
+                global::System.Runtime.Intrinsics.Vector512<double> v10_3 = (v8_2 * global::System.Runtime.Intrinsics.Vector512.Create((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0]))));
+                global::System.Runtime.Intrinsics.Vector512<double> v15_4 = (v10_3 * v10_3);
+                global::System.Runtime.Intrinsics.Vector512<double> v16_5 = (global::System.Runtime.Intrinsics.Vector512.Create(0.5d) * v15_4);
+                global::System.Runtime.Intrinsics.Vector512<double> v20_6 = (global::System.Runtime.Intrinsics.Vector512.Create(((-0.9189385332046728d) - (__k0 < 64 ? t_log12[__k0] : global::System.Math.Log(p_Sds[__k0])))) - v16_5);
+                global::System.Runtime.Intrinsics.Vector512<double> v21_7 = (global::System.Runtime.Intrinsics.Vector512.Create((__k0 < 64 ? t_log5[__k0] : global::System.Math.Log(p_Weights[__k0]))) + v20_6);
+                global::System.Runtime.Intrinsics.Vector512<double> v22_0_term = v21_7;
+                global::System.Runtime.Intrinsics.Vector512<double> v22_0_e = global::MleGen.VectorMath.Exp(-global::System.Runtime.Intrinsics.Vector512.Abs(v22_0_term - v22_0_max));
+                global::System.Runtime.Intrinsics.Vector512<double> v22_0_up = global::System.Runtime.Intrinsics.Vector512.GreaterThan(v22_0_term, v22_0_max);
+                v22_0_sum = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v22_0_up, global::MleGen.VectorKernels.Mad(v22_0_sum, v22_0_e, global::System.Runtime.Intrinsics.Vector512<double>.One), global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(v22_0_term, global::System.Runtime.Intrinsics.Vector512.Create(double.NegativeInfinity)), v22_0_sum + v22_0_e, v22_0_sum));
+                v22_0_max = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v22_0_up, v22_0_term, v22_0_max);
+            }
+            global::System.Runtime.Intrinsics.Vector512<double> v22_0 = v22_0_max + global::MleGen.VectorMath.Log(v22_0_sum);
+            global::System.Runtime.Intrinsics.Vector512<double> v23_8 = (-v22_0);
+            acc_nll += v23_8;
+        }
+        double nll = global::System.Runtime.Intrinsics.Vector512.Sum(acc_nll);
+        if (i < end) nll += __Nll0(theta, i, end);
+        return nll;
+    }
+
+    /// <summary>As <see cref="__NllGradient0"/>, 8 observations at a time, the scalar kernel for the remainder.</summary>
+    private double __NllGradient0_V8(global::System.ReadOnlySpan<double> theta, global::System.Span<double> gradient, int start, int end)
+    {
+        int o_Weights = 0;
+        int o_Means = o_Weights + this.Weights.Length;
+        int o_Sds = o_Means + this.Means.Length;
+        global::System.ReadOnlySpan<double> p_Weights = theta.Slice(o_Weights, this.Weights.Length);
+        global::System.ReadOnlySpan<double> p_Means = theta.Slice(o_Means, this.Means.Length);
+        global::System.ReadOnlySpan<double> p_Sds = theta.Slice(o_Sds, this.Sds.Length);
+        global::System.Span<double> g_Weights = gradient.Slice(o_Weights, this.Weights.Length);
+        global::System.Span<double> g_Means = gradient.Slice(o_Means, this.Means.Length);
+        global::System.Span<double> g_Sds = gradient.Slice(o_Sds, this.Sds.Length);
+        double[] d_Y = this.Y;
+        // θ-only subexpressions, hoisted out of the observation loop
+        // per-index values that do not depend on the observation, computed once per chunk (the first 64 indices)
+        global::System.Span<double> t_log5 = stackalloc double[64];
+        global::System.Span<double> t_inv9 = stackalloc double[64];
+        global::System.Span<double> t_log12 = stackalloc double[64];
+        global::System.Span<double> t_inv43 = stackalloc double[64];
+        for (int __k0 = 0; __k0 < p_Weights.Length && __k0 <= 63; __k0++)
+        {
+            double theta4 = p_Weights[__k0];
+            double log5_2 = global::System.Math.Log(theta4);
+            double theta7 = p_Sds[__k0];
+            double inv9_2 = (1d / theta7);
+            double inv43_2 = (1d / theta4);
+            t_log5[__k0] = log5_2;
+            t_inv9[__k0] = inv9_2;
+            t_log12[__k0] = global::System.Math.Log(theta7);
+            t_inv43[__k0] = inv43_2;
+        }
+        global::System.Runtime.Intrinsics.Vector512<double> acc_nll = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+        int i = start;
+        for (; i <= end - 8; i += 8)
+        {
+            global::System.Runtime.Intrinsics.Vector512<double> v22_0_max = global::System.Runtime.Intrinsics.Vector512.Create(double.NegativeInfinity), v22_0_sum = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+            for (int __k0 = 0; __k0 < p_Weights.Length; __k0++)
+            {
+                global::System.Runtime.Intrinsics.Vector512<double> v1_1 = global::MleGen.VectorKernels.Load8(d_Y, i);
+                global::System.Runtime.Intrinsics.Vector512<double> v8_2 = (v1_1 - global::System.Runtime.Intrinsics.Vector512.Create(p_Means[__k0]));
+                global::System.Runtime.Intrinsics.Vector512<double> v10_3 = (v8_2 * global::System.Runtime.Intrinsics.Vector512.Create((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0]))));
+                global::System.Runtime.Intrinsics.Vector512<double> v15_4 = (v10_3 * v10_3);
+                global::System.Runtime.Intrinsics.Vector512<double> v16_5 = (global::System.Runtime.Intrinsics.Vector512.Create(0.5d) * v15_4);
+                global::System.Runtime.Intrinsics.Vector512<double> v20_6 = (global::System.Runtime.Intrinsics.Vector512.Create(((-0.9189385332046728d) - (__k0 < 64 ? t_log12[__k0] : global::System.Math.Log(p_Sds[__k0])))) - v16_5);
+                global::System.Runtime.Intrinsics.Vector512<double> v21_7 = (global::System.Runtime.Intrinsics.Vector512.Create((__k0 < 64 ? t_log5[__k0] : global::System.Math.Log(p_Weights[__k0]))) + v20_6);
+                global::System.Runtime.Intrinsics.Vector512<double> v22_0_term = v21_7;
+                global::System.Runtime.Intrinsics.Vector512<double> v22_0_e = global::MleGen.VectorMath.Exp(-global::System.Runtime.Intrinsics.Vector512.Abs(v22_0_term - v22_0_max));
+                global::System.Runtime.Intrinsics.Vector512<double> v22_0_up = global::System.Runtime.Intrinsics.Vector512.GreaterThan(v22_0_term, v22_0_max);
+                v22_0_sum = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v22_0_up, global::MleGen.VectorKernels.Mad(v22_0_sum, v22_0_e, global::System.Runtime.Intrinsics.Vector512<double>.One), global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(v22_0_term, global::System.Runtime.Intrinsics.Vector512.Create(double.NegativeInfinity)), v22_0_sum + v22_0_e, v22_0_sum));
+                v22_0_max = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v22_0_up, v22_0_term, v22_0_max);
+            }
+            global::System.Runtime.Intrinsics.Vector512<double> v22_0 = v22_0_max + global::MleGen.VectorMath.Log(v22_0_sum);
+            global::System.Runtime.Intrinsics.Vector512<double> v23_8 = (-v22_0);
+            acc_nll += v23_8;
+            for (int __k0 = 0; __k0 < p_Weights.Length; __k0++)
+            {
+                global::System.Runtime.Intrinsics.Vector512<double> v1_9 = global::MleGen.VectorKernels.Load8(d_Y, i);
+                global::System.Runtime.Intrinsics.Vector512<double> v8_10 = (v1_9 - global::System.Runtime.Intrinsics.Vector512.Create(p_Means[__k0]));
+                global::System.Runtime.Intrinsics.Vector512<double> v10_11 = (v8_10 * global::System.Runtime.Intrinsics.Vector512.Create((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0]))));
+                global::System.Runtime.Intrinsics.Vector512<double> v15_12 = (v10_11 * v10_11);
+                global::System.Runtime.Intrinsics.Vector512<double> v16_13 = (global::System.Runtime.Intrinsics.Vector512.Create(0.5d) * v15_12);
+                global::System.Runtime.Intrinsics.Vector512<double> v20_14 = (global::System.Runtime.Intrinsics.Vector512.Create(((-0.9189385332046728d) - (__k0 < 64 ? t_log12[__k0] : global::System.Math.Log(p_Sds[__k0])))) - v16_13);
+                global::System.Runtime.Intrinsics.Vector512<double> v21_15 = (global::System.Runtime.Intrinsics.Vector512.Create((__k0 < 64 ? t_log5[__k0] : global::System.Math.Log(p_Weights[__k0]))) + v20_14);
+                global::System.Runtime.Intrinsics.Vector512<double> v27_16 = (v21_15 - v22_0);
+                global::System.Runtime.Intrinsics.Vector512<double> v28_17 = global::MleGen.VectorMath.Exp(v27_16);
+                global::System.Runtime.Intrinsics.Vector512<double> v30_18 = (global::System.Runtime.Intrinsics.Vector512.Create(0.5d) * v28_17);
+                global::System.Runtime.Intrinsics.Vector512<double> v32_19 = (v10_11 * global::System.Runtime.Intrinsics.Vector512.Create(2d));
+                global::System.Runtime.Intrinsics.Vector512<double> v33_20 = (v30_18 * v32_19);
+                global::System.Runtime.Intrinsics.Vector512<double> v34_21 = (global::System.Runtime.Intrinsics.Vector512.Create((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0]))) * v28_17);
+                global::System.Runtime.Intrinsics.Vector512<double> v35_22 = (global::System.Runtime.Intrinsics.Vector512.Create((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0]))) * v33_20);
+                global::System.Runtime.Intrinsics.Vector512<double> v36_23 = (v8_10 * v33_20);
+                global::System.Runtime.Intrinsics.Vector512<double> v39_24 = (v36_23 * global::System.Runtime.Intrinsics.Vector512.Create(global::MleGen.Functions.Square((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0])))));
+                global::System.Runtime.Intrinsics.Vector512<double> v41_25 = (v34_21 - v39_24);
+                global::System.Runtime.Intrinsics.Vector512<double> v42_26 = (-v35_22);
+                global::System.Runtime.Intrinsics.Vector512<double> v44_27 = (v28_17 * global::System.Runtime.Intrinsics.Vector512.Create((__k0 < 64 ? t_inv43[__k0] : (1d / p_Weights[__k0]))));
+                global::System.Runtime.Intrinsics.Vector512<double> v45_28 = (-v44_27);
+                g_Weights[__k0] += global::System.Runtime.Intrinsics.Vector512.Sum(v45_28);
+                g_Means[__k0] += global::System.Runtime.Intrinsics.Vector512.Sum(v42_26);
+                g_Sds[__k0] += global::System.Runtime.Intrinsics.Vector512.Sum(v41_25);
+            }
+        }
+        double nll = global::System.Runtime.Intrinsics.Vector512.Sum(acc_nll);
+        if (i < end) nll += __NllGradient0(theta, gradient, i, end);
+        return nll;
+    }
 }

@@ -236,8 +236,8 @@ namespace Demo.Nist
                     case 0:
                         switch (kind)
                         {
-                            case global::MleGen.EvaluationKind.Value: return __Nll0(theta, start, end);
-                            case global::MleGen.EvaluationKind.Gradient: return __NllGradient0(theta, output, start, end);
+                            case global::MleGen.EvaluationKind.Value: return this.__Evaluator.VectorWidth switch { 8 => __Nll0_V8(theta, start, end), 4 => __Nll0_V4(theta, start, end), _ => __Nll0(theta, start, end) };
+                            case global::MleGen.EvaluationKind.Gradient: return this.__Evaluator.VectorWidth switch { 8 => __NllGradient0_V8(theta, output, start, end), 4 => __NllGradient0_V4(theta, output, start, end), _ => __NllGradient0(theta, output, start, end) };
                             case global::MleGen.EvaluationKind.ObservedInformation: __Hessian0(theta, output, p, start, end); return 0d;
                             case global::MleGen.EvaluationKind.ExpectedInformation: __Expected0(theta, output, p, start, end); return 0d;
                             case global::MleGen.EvaluationKind.DataConstant: return __DataConstant0(start, end);
@@ -246,8 +246,8 @@ namespace Demo.Nist
                     case 1:
                         switch (kind)
                         {
-                            case global::MleGen.EvaluationKind.Value: return __Nll1(theta, start, end);
-                            case global::MleGen.EvaluationKind.Gradient: return __NllGradient1(theta, output, start, end);
+                            case global::MleGen.EvaluationKind.Value: return this.__Evaluator.VectorWidth switch { 8 => __Nll1_V8(theta, start, end), 4 => __Nll1_V4(theta, start, end), _ => __Nll1(theta, start, end) };
+                            case global::MleGen.EvaluationKind.Gradient: return this.__Evaluator.VectorWidth switch { 8 => __NllGradient1_V8(theta, output, start, end), 4 => __NllGradient1_V4(theta, output, start, end), _ => __NllGradient1(theta, output, start, end) };
                             case global::MleGen.EvaluationKind.ObservedInformation: __Hessian1(theta, output, p, start, end); return 0d;
                             case global::MleGen.EvaluationKind.ExpectedInformation: __Expected1(theta, output, p, start, end); return 0d;
                             case global::MleGen.EvaluationKind.DataConstant: return __DataConstant1(start, end);
@@ -757,6 +757,452 @@ namespace Demo.Nist
                 }
             }
 
+
+            /// <summary>As <see cref="__Nll0"/>, 4 observations at a time (Vector256), the scalar kernel for the remainder.</summary>
+            private double __Nll0_V4(global::System.ReadOnlySpan<double> theta, int start, int end)
+            {
+                int o_B1 = 0;
+                int o_B2 = o_B1 + 1;
+                int o_Sigma = o_B2 + 1;
+                int o_Tau = o_Sigma + 1;
+                double p_B1 = theta[o_B1];
+                double p_B2 = theta[o_B2];
+                double p_Sigma = theta[o_Sigma];
+                double p_Tau = theta[o_Tau];
+                double[] d_X = this.X;
+                double[] d_Y = this.Y;
+                // θ-only subexpressions, hoisted out of the observation loop
+                double inv14 = (1d / p_Sigma);
+                double neg18 = (-global::System.Math.Log(p_Sigma));
+                global::System.Runtime.Intrinsics.Vector256<double> acc_nll = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                int i = start;
+                for (; i <= end - 4; i += 4)
+                {
+                    global::System.Runtime.Intrinsics.Vector256<double> v1_0 = global::MleGen.VectorKernels.Load4(d_Y, i);
+                    global::System.Runtime.Intrinsics.Vector256<double> v6_1 = global::MleGen.VectorKernels.Load4(d_X, i);
+                    global::System.Runtime.Intrinsics.Vector256<double> v7_2 = (global::System.Runtime.Intrinsics.Vector256.Create(p_B2) * v6_1);
+                    global::System.Runtime.Intrinsics.Vector256<double> v8_3 = (-v7_2);
+                    global::System.Runtime.Intrinsics.Vector256<double> v9_4 = global::MleGen.VectorMath.Exp(v8_3);
+                    global::System.Runtime.Intrinsics.Vector256<double> v10_5 = (global::System.Runtime.Intrinsics.Vector256.Create(1d) - v9_4);
+                    global::System.Runtime.Intrinsics.Vector256<double> v11_6 = (global::System.Runtime.Intrinsics.Vector256.Create(p_B1) * v10_5);
+                    global::System.Runtime.Intrinsics.Vector256<double> v13_7 = (v1_0 - v11_6);
+                    global::System.Runtime.Intrinsics.Vector256<double> v15_8 = (v13_7 * global::System.Runtime.Intrinsics.Vector256.Create(inv14));
+                    global::System.Runtime.Intrinsics.Vector256<double> v20_9 = (v15_8 * v15_8);
+                    global::System.Runtime.Intrinsics.Vector256<double> v21_10 = (global::System.Runtime.Intrinsics.Vector256.Create(0.5d) * v20_9);
+                    global::System.Runtime.Intrinsics.Vector256<double> v26_11 = (global::System.Runtime.Intrinsics.Vector256.Create(neg18) - v21_10);
+                    global::System.Runtime.Intrinsics.Vector256<double> v27_12 = (-v26_11);
+                    acc_nll += v27_12;
+                }
+                double nll = global::System.Runtime.Intrinsics.Vector256.Sum(acc_nll);
+                if (i < end) nll += __Nll0(theta, i, end);
+                return nll;
+            }
+
+            /// <summary>As <see cref="__NllGradient0"/>, 4 observations at a time, the scalar kernel for the remainder.</summary>
+            private double __NllGradient0_V4(global::System.ReadOnlySpan<double> theta, global::System.Span<double> gradient, int start, int end)
+            {
+                int o_B1 = 0;
+                int o_B2 = o_B1 + 1;
+                int o_Sigma = o_B2 + 1;
+                int o_Tau = o_Sigma + 1;
+                double p_B1 = theta[o_B1];
+                double p_B2 = theta[o_B2];
+                double p_Sigma = theta[o_Sigma];
+                double p_Tau = theta[o_Tau];
+                double g_B1 = 0d;
+                double g_B2 = 0d;
+                double g_Sigma = 0d;
+                double g_Tau = 0d;
+                double[] d_X = this.X;
+                double[] d_Y = this.Y;
+                // θ-only subexpressions, hoisted out of the observation loop
+                double inv14 = (1d / p_Sigma);
+                double neg18 = (-global::System.Math.Log(p_Sigma));
+                double sq70 = global::MleGen.Functions.Square(inv14);
+                global::System.Runtime.Intrinsics.Vector256<double> acc_nll = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                global::System.Runtime.Intrinsics.Vector256<double> acc_g0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                global::System.Runtime.Intrinsics.Vector256<double> acc_g1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                global::System.Runtime.Intrinsics.Vector256<double> acc_g2 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                int i = start;
+                for (; i <= end - 4; i += 4)
+                {
+                    global::System.Runtime.Intrinsics.Vector256<double> v1_0 = global::MleGen.VectorKernels.Load4(d_Y, i);
+                    global::System.Runtime.Intrinsics.Vector256<double> v6_1 = global::MleGen.VectorKernels.Load4(d_X, i);
+                    global::System.Runtime.Intrinsics.Vector256<double> v7_2 = (global::System.Runtime.Intrinsics.Vector256.Create(p_B2) * v6_1);
+                    global::System.Runtime.Intrinsics.Vector256<double> v8_3 = (-v7_2);
+                    global::System.Runtime.Intrinsics.Vector256<double> v9_4 = global::MleGen.VectorMath.Exp(v8_3);
+                    global::System.Runtime.Intrinsics.Vector256<double> v10_5 = (global::System.Runtime.Intrinsics.Vector256.Create(1d) - v9_4);
+                    global::System.Runtime.Intrinsics.Vector256<double> v11_6 = (global::System.Runtime.Intrinsics.Vector256.Create(p_B1) * v10_5);
+                    global::System.Runtime.Intrinsics.Vector256<double> v13_7 = (v1_0 - v11_6);
+                    global::System.Runtime.Intrinsics.Vector256<double> v15_8 = (v13_7 * global::System.Runtime.Intrinsics.Vector256.Create(inv14));
+                    global::System.Runtime.Intrinsics.Vector256<double> v20_9 = (v15_8 * v15_8);
+                    global::System.Runtime.Intrinsics.Vector256<double> v21_10 = (global::System.Runtime.Intrinsics.Vector256.Create(0.5d) * v20_9);
+                    global::System.Runtime.Intrinsics.Vector256<double> v26_11 = (global::System.Runtime.Intrinsics.Vector256.Create(neg18) - v21_10);
+                    global::System.Runtime.Intrinsics.Vector256<double> v27_12 = (-v26_11);
+                    acc_nll += v27_12;
+                    global::System.Runtime.Intrinsics.Vector256<double> v66_13 = (v15_8 * global::System.Runtime.Intrinsics.Vector256.Create(2d));
+                    global::System.Runtime.Intrinsics.Vector256<double> v67_14 = (global::System.Runtime.Intrinsics.Vector256.Create(0.5d) * v66_13);
+                    global::System.Runtime.Intrinsics.Vector256<double> v68_15 = (global::System.Runtime.Intrinsics.Vector256.Create(inv14) * v67_14);
+                    global::System.Runtime.Intrinsics.Vector256<double> v69_16 = (v13_7 * v67_14);
+                    global::System.Runtime.Intrinsics.Vector256<double> v72_17 = (v69_16 * global::System.Runtime.Intrinsics.Vector256.Create(sq70));
+                    global::System.Runtime.Intrinsics.Vector256<double> v74_18 = (global::System.Runtime.Intrinsics.Vector256.Create(inv14) - v72_17);
+                    global::System.Runtime.Intrinsics.Vector256<double> v76_19 = (v10_5 * v68_15);
+                    global::System.Runtime.Intrinsics.Vector256<double> v77_20 = (-v76_19);
+                    global::System.Runtime.Intrinsics.Vector256<double> v78_21 = (global::System.Runtime.Intrinsics.Vector256.Create(p_B1) * v68_15);
+                    global::System.Runtime.Intrinsics.Vector256<double> v80_22 = (v9_4 * v78_21);
+                    global::System.Runtime.Intrinsics.Vector256<double> v82_23 = (v6_1 * v80_22);
+                    global::System.Runtime.Intrinsics.Vector256<double> v83_24 = (-v82_23);
+                    acc_g0 += v77_20;
+                    acc_g1 += v83_24;
+                    acc_g2 += v74_18;
+                }
+                double nll = global::System.Runtime.Intrinsics.Vector256.Sum(acc_nll);
+                g_B1 += global::System.Runtime.Intrinsics.Vector256.Sum(acc_g0);
+                g_B2 += global::System.Runtime.Intrinsics.Vector256.Sum(acc_g1);
+                g_Sigma += global::System.Runtime.Intrinsics.Vector256.Sum(acc_g2);
+                gradient[o_B1] += g_B1;
+                gradient[o_B2] += g_B2;
+                gradient[o_Sigma] += g_Sigma;
+                gradient[o_Tau] += g_Tau;
+                if (i < end) nll += __NllGradient0(theta, gradient, i, end);
+                return nll;
+            }
+
+            /// <summary>As <see cref="__Nll0"/>, 8 observations at a time (Vector512), the scalar kernel for the remainder.</summary>
+            private double __Nll0_V8(global::System.ReadOnlySpan<double> theta, int start, int end)
+            {
+                int o_B1 = 0;
+                int o_B2 = o_B1 + 1;
+                int o_Sigma = o_B2 + 1;
+                int o_Tau = o_Sigma + 1;
+                double p_B1 = theta[o_B1];
+                double p_B2 = theta[o_B2];
+                double p_Sigma = theta[o_Sigma];
+                double p_Tau = theta[o_Tau];
+                double[] d_X = this.X;
+                double[] d_Y = this.Y;
+                // θ-only subexpressions, hoisted out of the observation loop
+                double inv14 = (1d / p_Sigma);
+                double neg18 = (-global::System.Math.Log(p_Sigma));
+                global::System.Runtime.Intrinsics.Vector512<double> acc_nll = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                int i = start;
+                for (; i <= end - 8; i += 8)
+                {
+                    global::System.Runtime.Intrinsics.Vector512<double> v1_0 = global::MleGen.VectorKernels.Load8(d_Y, i);
+                    global::System.Runtime.Intrinsics.Vector512<double> v6_1 = global::MleGen.VectorKernels.Load8(d_X, i);
+                    global::System.Runtime.Intrinsics.Vector512<double> v7_2 = (global::System.Runtime.Intrinsics.Vector512.Create(p_B2) * v6_1);
+                    global::System.Runtime.Intrinsics.Vector512<double> v8_3 = (-v7_2);
+                    global::System.Runtime.Intrinsics.Vector512<double> v9_4 = global::MleGen.VectorMath.Exp(v8_3);
+                    global::System.Runtime.Intrinsics.Vector512<double> v10_5 = (global::System.Runtime.Intrinsics.Vector512.Create(1d) - v9_4);
+                    global::System.Runtime.Intrinsics.Vector512<double> v11_6 = (global::System.Runtime.Intrinsics.Vector512.Create(p_B1) * v10_5);
+                    global::System.Runtime.Intrinsics.Vector512<double> v13_7 = (v1_0 - v11_6);
+                    global::System.Runtime.Intrinsics.Vector512<double> v15_8 = (v13_7 * global::System.Runtime.Intrinsics.Vector512.Create(inv14));
+                    global::System.Runtime.Intrinsics.Vector512<double> v20_9 = (v15_8 * v15_8);
+                    global::System.Runtime.Intrinsics.Vector512<double> v21_10 = (global::System.Runtime.Intrinsics.Vector512.Create(0.5d) * v20_9);
+                    global::System.Runtime.Intrinsics.Vector512<double> v26_11 = (global::System.Runtime.Intrinsics.Vector512.Create(neg18) - v21_10);
+                    global::System.Runtime.Intrinsics.Vector512<double> v27_12 = (-v26_11);
+                    acc_nll += v27_12;
+                }
+                double nll = global::System.Runtime.Intrinsics.Vector512.Sum(acc_nll);
+                if (i < end) nll += __Nll0(theta, i, end);
+                return nll;
+            }
+
+            /// <summary>As <see cref="__NllGradient0"/>, 8 observations at a time, the scalar kernel for the remainder.</summary>
+            private double __NllGradient0_V8(global::System.ReadOnlySpan<double> theta, global::System.Span<double> gradient, int start, int end)
+            {
+                int o_B1 = 0;
+                int o_B2 = o_B1 + 1;
+                int o_Sigma = o_B2 + 1;
+                int o_Tau = o_Sigma + 1;
+                double p_B1 = theta[o_B1];
+                double p_B2 = theta[o_B2];
+                double p_Sigma = theta[o_Sigma];
+                double p_Tau = theta[o_Tau];
+                double g_B1 = 0d;
+                double g_B2 = 0d;
+                double g_Sigma = 0d;
+                double g_Tau = 0d;
+                double[] d_X = this.X;
+                double[] d_Y = this.Y;
+                // θ-only subexpressions, hoisted out of the observation loop
+                double inv14 = (1d / p_Sigma);
+                double neg18 = (-global::System.Math.Log(p_Sigma));
+                double sq70 = global::MleGen.Functions.Square(inv14);
+                global::System.Runtime.Intrinsics.Vector512<double> acc_nll = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                global::System.Runtime.Intrinsics.Vector512<double> acc_g0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                global::System.Runtime.Intrinsics.Vector512<double> acc_g1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                global::System.Runtime.Intrinsics.Vector512<double> acc_g2 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                int i = start;
+                for (; i <= end - 8; i += 8)
+                {
+                    global::System.Runtime.Intrinsics.Vector512<double> v1_0 = global::MleGen.VectorKernels.Load8(d_Y, i);
+                    global::System.Runtime.Intrinsics.Vector512<double> v6_1 = global::MleGen.VectorKernels.Load8(d_X, i);
+                    global::System.Runtime.Intrinsics.Vector512<double> v7_2 = (global::System.Runtime.Intrinsics.Vector512.Create(p_B2) * v6_1);
+                    global::System.Runtime.Intrinsics.Vector512<double> v8_3 = (-v7_2);
+                    global::System.Runtime.Intrinsics.Vector512<double> v9_4 = global::MleGen.VectorMath.Exp(v8_3);
+                    global::System.Runtime.Intrinsics.Vector512<double> v10_5 = (global::System.Runtime.Intrinsics.Vector512.Create(1d) - v9_4);
+                    global::System.Runtime.Intrinsics.Vector512<double> v11_6 = (global::System.Runtime.Intrinsics.Vector512.Create(p_B1) * v10_5);
+                    global::System.Runtime.Intrinsics.Vector512<double> v13_7 = (v1_0 - v11_6);
+                    global::System.Runtime.Intrinsics.Vector512<double> v15_8 = (v13_7 * global::System.Runtime.Intrinsics.Vector512.Create(inv14));
+                    global::System.Runtime.Intrinsics.Vector512<double> v20_9 = (v15_8 * v15_8);
+                    global::System.Runtime.Intrinsics.Vector512<double> v21_10 = (global::System.Runtime.Intrinsics.Vector512.Create(0.5d) * v20_9);
+                    global::System.Runtime.Intrinsics.Vector512<double> v26_11 = (global::System.Runtime.Intrinsics.Vector512.Create(neg18) - v21_10);
+                    global::System.Runtime.Intrinsics.Vector512<double> v27_12 = (-v26_11);
+                    acc_nll += v27_12;
+                    global::System.Runtime.Intrinsics.Vector512<double> v66_13 = (v15_8 * global::System.Runtime.Intrinsics.Vector512.Create(2d));
+                    global::System.Runtime.Intrinsics.Vector512<double> v67_14 = (global::System.Runtime.Intrinsics.Vector512.Create(0.5d) * v66_13);
+                    global::System.Runtime.Intrinsics.Vector512<double> v68_15 = (global::System.Runtime.Intrinsics.Vector512.Create(inv14) * v67_14);
+                    global::System.Runtime.Intrinsics.Vector512<double> v69_16 = (v13_7 * v67_14);
+                    global::System.Runtime.Intrinsics.Vector512<double> v72_17 = (v69_16 * global::System.Runtime.Intrinsics.Vector512.Create(sq70));
+                    global::System.Runtime.Intrinsics.Vector512<double> v74_18 = (global::System.Runtime.Intrinsics.Vector512.Create(inv14) - v72_17);
+                    global::System.Runtime.Intrinsics.Vector512<double> v76_19 = (v10_5 * v68_15);
+                    global::System.Runtime.Intrinsics.Vector512<double> v77_20 = (-v76_19);
+                    global::System.Runtime.Intrinsics.Vector512<double> v78_21 = (global::System.Runtime.Intrinsics.Vector512.Create(p_B1) * v68_15);
+                    global::System.Runtime.Intrinsics.Vector512<double> v80_22 = (v9_4 * v78_21);
+                    global::System.Runtime.Intrinsics.Vector512<double> v82_23 = (v6_1 * v80_22);
+                    global::System.Runtime.Intrinsics.Vector512<double> v83_24 = (-v82_23);
+                    acc_g0 += v77_20;
+                    acc_g1 += v83_24;
+                    acc_g2 += v74_18;
+                }
+                double nll = global::System.Runtime.Intrinsics.Vector512.Sum(acc_nll);
+                g_B1 += global::System.Runtime.Intrinsics.Vector512.Sum(acc_g0);
+                g_B2 += global::System.Runtime.Intrinsics.Vector512.Sum(acc_g1);
+                g_Sigma += global::System.Runtime.Intrinsics.Vector512.Sum(acc_g2);
+                gradient[o_B1] += g_B1;
+                gradient[o_B2] += g_B2;
+                gradient[o_Sigma] += g_Sigma;
+                gradient[o_Tau] += g_Tau;
+                if (i < end) nll += __NllGradient0(theta, gradient, i, end);
+                return nll;
+            }
+
+            /// <summary>As <see cref="__Nll1"/>, 4 observations at a time (Vector256), the scalar kernel for the remainder.</summary>
+            private double __Nll1_V4(global::System.ReadOnlySpan<double> theta, int start, int end)
+            {
+                int o_B1 = 0;
+                int o_B2 = o_B1 + 1;
+                int o_Sigma = o_B2 + 1;
+                int o_Tau = o_Sigma + 1;
+                double p_B1 = theta[o_B1];
+                double p_B2 = theta[o_B2];
+                double p_Sigma = theta[o_Sigma];
+                double p_Tau = theta[o_Tau];
+                double[] d_X = this.X;
+                double[] d_Z = this.Z;
+                // θ-only subexpressions, hoisted out of the observation loop
+                double neg32 = (-p_B1);
+                double inv36 = (1d / p_Tau);
+                double neg50 = (-global::System.Math.Log(p_Tau));
+                global::System.Runtime.Intrinsics.Vector256<double> acc_nll = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                int i = start;
+                for (; i <= end - 4; i += 4)
+                {
+                    global::System.Runtime.Intrinsics.Vector256<double> v6_0 = global::MleGen.VectorKernels.Load4(d_X, i);
+                    global::System.Runtime.Intrinsics.Vector256<double> v29_1 = global::MleGen.VectorKernels.Load4(d_Z, i);
+                    global::System.Runtime.Intrinsics.Vector256<double> v31_2 = global::System.Runtime.Intrinsics.Vector256.GreaterThan(v6_0, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                    global::System.Runtime.Intrinsics.Vector256<double> v33_3 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v31_2, global::System.Runtime.Intrinsics.Vector256.Create(p_B1), global::System.Runtime.Intrinsics.Vector256.Create(neg32));
+                    global::System.Runtime.Intrinsics.Vector256<double> v35_4 = (v29_1 - v33_3);
+                    global::System.Runtime.Intrinsics.Vector256<double> v37_5 = (v35_4 * global::System.Runtime.Intrinsics.Vector256.Create(inv36));
+                    global::System.Runtime.Intrinsics.Vector256<double> v51_6 = (v37_5 * v37_5);
+                    global::System.Runtime.Intrinsics.Vector256<double> v52_7 = (v51_6 / global::System.Runtime.Intrinsics.Vector256.Create(4d));
+                    global::System.Runtime.Intrinsics.Vector256<double> v53_8 = global::MleGen.VectorMath.Log1p(v52_7);
+                    global::System.Runtime.Intrinsics.Vector256<double> v54_9 = (global::System.Runtime.Intrinsics.Vector256.Create(2.5d) * v53_8);
+                    global::System.Runtime.Intrinsics.Vector256<double> v62_10 = (global::System.Runtime.Intrinsics.Vector256.Create(neg50) - v54_9);
+                    global::System.Runtime.Intrinsics.Vector256<double> v63_11 = (-v62_10);
+                    acc_nll += v63_11;
+                }
+                double nll = global::System.Runtime.Intrinsics.Vector256.Sum(acc_nll);
+                if (i < end) nll += __Nll1(theta, i, end);
+                return nll;
+            }
+
+            /// <summary>As <see cref="__NllGradient1"/>, 4 observations at a time, the scalar kernel for the remainder.</summary>
+            private double __NllGradient1_V4(global::System.ReadOnlySpan<double> theta, global::System.Span<double> gradient, int start, int end)
+            {
+                int o_B1 = 0;
+                int o_B2 = o_B1 + 1;
+                int o_Sigma = o_B2 + 1;
+                int o_Tau = o_Sigma + 1;
+                double p_B1 = theta[o_B1];
+                double p_B2 = theta[o_B2];
+                double p_Sigma = theta[o_Sigma];
+                double p_Tau = theta[o_Tau];
+                double g_B1 = 0d;
+                double g_B2 = 0d;
+                double g_Sigma = 0d;
+                double g_Tau = 0d;
+                double[] d_X = this.X;
+                double[] d_Z = this.Z;
+                // θ-only subexpressions, hoisted out of the observation loop
+                double neg32 = (-p_B1);
+                double inv36 = (1d / p_Tau);
+                double neg50 = (-global::System.Math.Log(p_Tau));
+                double sq94 = global::MleGen.Functions.Square(inv36);
+                global::System.Runtime.Intrinsics.Vector256<double> acc_nll = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                global::System.Runtime.Intrinsics.Vector256<double> acc_g0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                global::System.Runtime.Intrinsics.Vector256<double> acc_g1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                int i = start;
+                for (; i <= end - 4; i += 4)
+                {
+                    global::System.Runtime.Intrinsics.Vector256<double> v6_0 = global::MleGen.VectorKernels.Load4(d_X, i);
+                    global::System.Runtime.Intrinsics.Vector256<double> v29_1 = global::MleGen.VectorKernels.Load4(d_Z, i);
+                    global::System.Runtime.Intrinsics.Vector256<double> v31_2 = global::System.Runtime.Intrinsics.Vector256.GreaterThan(v6_0, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                    global::System.Runtime.Intrinsics.Vector256<double> v33_3 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v31_2, global::System.Runtime.Intrinsics.Vector256.Create(p_B1), global::System.Runtime.Intrinsics.Vector256.Create(neg32));
+                    global::System.Runtime.Intrinsics.Vector256<double> v35_4 = (v29_1 - v33_3);
+                    global::System.Runtime.Intrinsics.Vector256<double> v37_5 = (v35_4 * global::System.Runtime.Intrinsics.Vector256.Create(inv36));
+                    global::System.Runtime.Intrinsics.Vector256<double> v51_6 = (v37_5 * v37_5);
+                    global::System.Runtime.Intrinsics.Vector256<double> v52_7 = (v51_6 / global::System.Runtime.Intrinsics.Vector256.Create(4d));
+                    global::System.Runtime.Intrinsics.Vector256<double> v53_8 = global::MleGen.VectorMath.Log1p(v52_7);
+                    global::System.Runtime.Intrinsics.Vector256<double> v54_9 = (global::System.Runtime.Intrinsics.Vector256.Create(2.5d) * v53_8);
+                    global::System.Runtime.Intrinsics.Vector256<double> v62_10 = (global::System.Runtime.Intrinsics.Vector256.Create(neg50) - v54_9);
+                    global::System.Runtime.Intrinsics.Vector256<double> v63_11 = (-v62_10);
+                    acc_nll += v63_11;
+                    global::System.Runtime.Intrinsics.Vector256<double> v84_12 = (~v31_2);
+                    global::System.Runtime.Intrinsics.Vector256<double> v85_13 = (global::System.Runtime.Intrinsics.Vector256.Create(1d) + v52_7);
+                    global::System.Runtime.Intrinsics.Vector256<double> v86_14 = (global::System.Runtime.Intrinsics.Vector256<double>.One / v85_13);
+                    global::System.Runtime.Intrinsics.Vector256<double> v87_15 = (global::System.Runtime.Intrinsics.Vector256.Create(2.5d) * v86_14);
+                    global::System.Runtime.Intrinsics.Vector256<double> v89_16 = (v87_15 * global::System.Runtime.Intrinsics.Vector256.Create(0.25d));
+                    global::System.Runtime.Intrinsics.Vector256<double> v90_17 = (v37_5 * global::System.Runtime.Intrinsics.Vector256.Create(2d));
+                    global::System.Runtime.Intrinsics.Vector256<double> v91_18 = (v89_16 * v90_17);
+                    global::System.Runtime.Intrinsics.Vector256<double> v92_19 = (global::System.Runtime.Intrinsics.Vector256.Create(inv36) * v91_18);
+                    global::System.Runtime.Intrinsics.Vector256<double> v93_20 = (v35_4 * v91_18);
+                    global::System.Runtime.Intrinsics.Vector256<double> v96_21 = (v93_20 * global::System.Runtime.Intrinsics.Vector256.Create(sq94));
+                    global::System.Runtime.Intrinsics.Vector256<double> v98_22 = (global::System.Runtime.Intrinsics.Vector256.Create(inv36) - v96_21);
+                    global::System.Runtime.Intrinsics.Vector256<double> v100_23 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v31_2, global::System.Runtime.Intrinsics.Vector256.Create(1d), global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                    global::System.Runtime.Intrinsics.Vector256<double> v101_24 = (v92_19 * v100_23);
+                    global::System.Runtime.Intrinsics.Vector256<double> v102_25 = (-v101_24);
+                    global::System.Runtime.Intrinsics.Vector256<double> v103_26 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v31_2, global::System.Runtime.Intrinsics.Vector256.Create(0d), global::System.Runtime.Intrinsics.Vector256.Create(1d));
+                    global::System.Runtime.Intrinsics.Vector256<double> v104_27 = (v92_19 * v103_26);
+                    global::System.Runtime.Intrinsics.Vector256<double> v106_28 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v84_12, v104_27, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                    global::System.Runtime.Intrinsics.Vector256<double> v107_29 = (v102_25 + v106_28);
+                    acc_g0 += v107_29;
+                    acc_g1 += v98_22;
+                }
+                double nll = global::System.Runtime.Intrinsics.Vector256.Sum(acc_nll);
+                g_B1 += global::System.Runtime.Intrinsics.Vector256.Sum(acc_g0);
+                g_Tau += global::System.Runtime.Intrinsics.Vector256.Sum(acc_g1);
+                gradient[o_B1] += g_B1;
+                gradient[o_B2] += g_B2;
+                gradient[o_Sigma] += g_Sigma;
+                gradient[o_Tau] += g_Tau;
+                if (i < end) nll += __NllGradient1(theta, gradient, i, end);
+                return nll;
+            }
+
+            /// <summary>As <see cref="__Nll1"/>, 8 observations at a time (Vector512), the scalar kernel for the remainder.</summary>
+            private double __Nll1_V8(global::System.ReadOnlySpan<double> theta, int start, int end)
+            {
+                int o_B1 = 0;
+                int o_B2 = o_B1 + 1;
+                int o_Sigma = o_B2 + 1;
+                int o_Tau = o_Sigma + 1;
+                double p_B1 = theta[o_B1];
+                double p_B2 = theta[o_B2];
+                double p_Sigma = theta[o_Sigma];
+                double p_Tau = theta[o_Tau];
+                double[] d_X = this.X;
+                double[] d_Z = this.Z;
+                // θ-only subexpressions, hoisted out of the observation loop
+                double neg32 = (-p_B1);
+                double inv36 = (1d / p_Tau);
+                double neg50 = (-global::System.Math.Log(p_Tau));
+                global::System.Runtime.Intrinsics.Vector512<double> acc_nll = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                int i = start;
+                for (; i <= end - 8; i += 8)
+                {
+                    global::System.Runtime.Intrinsics.Vector512<double> v6_0 = global::MleGen.VectorKernels.Load8(d_X, i);
+                    global::System.Runtime.Intrinsics.Vector512<double> v29_1 = global::MleGen.VectorKernels.Load8(d_Z, i);
+                    global::System.Runtime.Intrinsics.Vector512<double> v31_2 = global::System.Runtime.Intrinsics.Vector512.GreaterThan(v6_0, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                    global::System.Runtime.Intrinsics.Vector512<double> v33_3 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v31_2, global::System.Runtime.Intrinsics.Vector512.Create(p_B1), global::System.Runtime.Intrinsics.Vector512.Create(neg32));
+                    global::System.Runtime.Intrinsics.Vector512<double> v35_4 = (v29_1 - v33_3);
+                    global::System.Runtime.Intrinsics.Vector512<double> v37_5 = (v35_4 * global::System.Runtime.Intrinsics.Vector512.Create(inv36));
+                    global::System.Runtime.Intrinsics.Vector512<double> v51_6 = (v37_5 * v37_5);
+                    global::System.Runtime.Intrinsics.Vector512<double> v52_7 = (v51_6 / global::System.Runtime.Intrinsics.Vector512.Create(4d));
+                    global::System.Runtime.Intrinsics.Vector512<double> v53_8 = global::MleGen.VectorMath.Log1p(v52_7);
+                    global::System.Runtime.Intrinsics.Vector512<double> v54_9 = (global::System.Runtime.Intrinsics.Vector512.Create(2.5d) * v53_8);
+                    global::System.Runtime.Intrinsics.Vector512<double> v62_10 = (global::System.Runtime.Intrinsics.Vector512.Create(neg50) - v54_9);
+                    global::System.Runtime.Intrinsics.Vector512<double> v63_11 = (-v62_10);
+                    acc_nll += v63_11;
+                }
+                double nll = global::System.Runtime.Intrinsics.Vector512.Sum(acc_nll);
+                if (i < end) nll += __Nll1(theta, i, end);
+                return nll;
+            }
+
+            /// <summary>As <see cref="__NllGradient1"/>, 8 observations at a time, the scalar kernel for the remainder.</summary>
+            private double __NllGradient1_V8(global::System.ReadOnlySpan<double> theta, global::System.Span<double> gradient, int start, int end)
+            {
+                int o_B1 = 0;
+                int o_B2 = o_B1 + 1;
+                int o_Sigma = o_B2 + 1;
+                int o_Tau = o_Sigma + 1;
+                double p_B1 = theta[o_B1];
+                double p_B2 = theta[o_B2];
+                double p_Sigma = theta[o_Sigma];
+                double p_Tau = theta[o_Tau];
+                double g_B1 = 0d;
+                double g_B2 = 0d;
+                double g_Sigma = 0d;
+                double g_Tau = 0d;
+                double[] d_X = this.X;
+                double[] d_Z = this.Z;
+                // θ-only subexpressions, hoisted out of the observation loop
+                double neg32 = (-p_B1);
+                double inv36 = (1d / p_Tau);
+                double neg50 = (-global::System.Math.Log(p_Tau));
+                double sq94 = global::MleGen.Functions.Square(inv36);
+                global::System.Runtime.Intrinsics.Vector512<double> acc_nll = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                global::System.Runtime.Intrinsics.Vector512<double> acc_g0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                global::System.Runtime.Intrinsics.Vector512<double> acc_g1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                int i = start;
+                for (; i <= end - 8; i += 8)
+                {
+                    global::System.Runtime.Intrinsics.Vector512<double> v6_0 = global::MleGen.VectorKernels.Load8(d_X, i);
+                    global::System.Runtime.Intrinsics.Vector512<double> v29_1 = global::MleGen.VectorKernels.Load8(d_Z, i);
+                    global::System.Runtime.Intrinsics.Vector512<double> v31_2 = global::System.Runtime.Intrinsics.Vector512.GreaterThan(v6_0, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                    global::System.Runtime.Intrinsics.Vector512<double> v33_3 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v31_2, global::System.Runtime.Intrinsics.Vector512.Create(p_B1), global::System.Runtime.Intrinsics.Vector512.Create(neg32));
+                    global::System.Runtime.Intrinsics.Vector512<double> v35_4 = (v29_1 - v33_3);
+                    global::System.Runtime.Intrinsics.Vector512<double> v37_5 = (v35_4 * global::System.Runtime.Intrinsics.Vector512.Create(inv36));
+                    global::System.Runtime.Intrinsics.Vector512<double> v51_6 = (v37_5 * v37_5);
+                    global::System.Runtime.Intrinsics.Vector512<double> v52_7 = (v51_6 / global::System.Runtime.Intrinsics.Vector512.Create(4d));
+                    global::System.Runtime.Intrinsics.Vector512<double> v53_8 = global::MleGen.VectorMath.Log1p(v52_7);
+                    global::System.Runtime.Intrinsics.Vector512<double> v54_9 = (global::System.Runtime.Intrinsics.Vector512.Create(2.5d) * v53_8);
+                    global::System.Runtime.Intrinsics.Vector512<double> v62_10 = (global::System.Runtime.Intrinsics.Vector512.Create(neg50) - v54_9);
+                    global::System.Runtime.Intrinsics.Vector512<double> v63_11 = (-v62_10);
+                    acc_nll += v63_11;
+                    global::System.Runtime.Intrinsics.Vector512<double> v84_12 = (~v31_2);
+                    global::System.Runtime.Intrinsics.Vector512<double> v85_13 = (global::System.Runtime.Intrinsics.Vector512.Create(1d) + v52_7);
+                    global::System.Runtime.Intrinsics.Vector512<double> v86_14 = (global::System.Runtime.Intrinsics.Vector512<double>.One / v85_13);
+                    global::System.Runtime.Intrinsics.Vector512<double> v87_15 = (global::System.Runtime.Intrinsics.Vector512.Create(2.5d) * v86_14);
+                    global::System.Runtime.Intrinsics.Vector512<double> v89_16 = (v87_15 * global::System.Runtime.Intrinsics.Vector512.Create(0.25d));
+                    global::System.Runtime.Intrinsics.Vector512<double> v90_17 = (v37_5 * global::System.Runtime.Intrinsics.Vector512.Create(2d));
+                    global::System.Runtime.Intrinsics.Vector512<double> v91_18 = (v89_16 * v90_17);
+                    global::System.Runtime.Intrinsics.Vector512<double> v92_19 = (global::System.Runtime.Intrinsics.Vector512.Create(inv36) * v91_18);
+                    global::System.Runtime.Intrinsics.Vector512<double> v93_20 = (v35_4 * v91_18);
+                    global::System.Runtime.Intrinsics.Vector512<double> v96_21 = (v93_20 * global::System.Runtime.Intrinsics.Vector512.Create(sq94));
+                    global::System.Runtime.Intrinsics.Vector512<double> v98_22 = (global::System.Runtime.Intrinsics.Vector512.Create(inv36) - v96_21);
+                    global::System.Runtime.Intrinsics.Vector512<double> v100_23 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v31_2, global::System.Runtime.Intrinsics.Vector512.Create(1d), global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                    global::System.Runtime.Intrinsics.Vector512<double> v101_24 = (v92_19 * v100_23);
+                    global::System.Runtime.Intrinsics.Vector512<double> v102_25 = (-v101_24);
+                    global::System.Runtime.Intrinsics.Vector512<double> v103_26 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v31_2, global::System.Runtime.Intrinsics.Vector512.Create(0d), global::System.Runtime.Intrinsics.Vector512.Create(1d));
+                    global::System.Runtime.Intrinsics.Vector512<double> v104_27 = (v92_19 * v103_26);
+                    global::System.Runtime.Intrinsics.Vector512<double> v106_28 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v84_12, v104_27, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                    global::System.Runtime.Intrinsics.Vector512<double> v107_29 = (v102_25 + v106_28);
+                    acc_g0 += v107_29;
+                    acc_g1 += v98_22;
+                }
+                double nll = global::System.Runtime.Intrinsics.Vector512.Sum(acc_nll);
+                g_B1 += global::System.Runtime.Intrinsics.Vector512.Sum(acc_g0);
+                g_Tau += global::System.Runtime.Intrinsics.Vector512.Sum(acc_g1);
+                gradient[o_B1] += g_B1;
+                gradient[o_B2] += g_B2;
+                gradient[o_Sigma] += g_Sigma;
+                gradient[o_Tau] += g_Tau;
+                if (i < end) nll += __NllGradient1(theta, gradient, i, end);
+                return nll;
+            }
         }
     }
 }

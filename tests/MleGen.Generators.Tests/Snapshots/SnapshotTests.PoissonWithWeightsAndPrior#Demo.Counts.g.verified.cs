@@ -222,8 +222,8 @@ namespace Demo
                 case 0:
                     switch (kind)
                     {
-                        case global::MleGen.EvaluationKind.Value: return __Nll0(theta, start, end);
-                        case global::MleGen.EvaluationKind.Gradient: return __NllGradient0(theta, output, start, end);
+                        case global::MleGen.EvaluationKind.Value: return this.__Evaluator.VectorWidth switch { 8 => __Nll0_V8(theta, start, end), 4 => __Nll0_V4(theta, start, end), _ => __Nll0(theta, start, end) };
+                        case global::MleGen.EvaluationKind.Gradient: return this.__Evaluator.VectorWidth switch { 8 => __NllGradient0_V8(theta, output, start, end), 4 => __NllGradient0_V4(theta, output, start, end), _ => __NllGradient0(theta, output, start, end) };
                         case global::MleGen.EvaluationKind.ObservedInformation: __Hessian0(theta, output, p, start, end); return 0d;
                         case global::MleGen.EvaluationKind.ExpectedInformation: __Expected0(theta, output, p, start, end); return 0d;
                         case global::MleGen.EvaluationKind.DataConstant: return __DataConstant0(start, end);
@@ -491,5 +491,181 @@ namespace Demo
             }
         }
 
+
+        /// <summary>As <see cref="__Nll0"/>, 4 observations at a time (Vector256), the scalar kernel for the remainder.</summary>
+        private double __Nll0_V4(global::System.ReadOnlySpan<double> theta, int start, int end)
+        {
+            int o_A = 0;
+            int o_B = o_A + 1;
+            double p_A = theta[o_A];
+            double p_B = theta[o_B];
+            double[] d_Exposure = this.Exposure;
+            double[] d_W = this.W;
+            double[] d_X = this.X;
+            int[] d_Y = this.Y;
+            // θ-only subexpressions, hoisted out of the observation loop
+            global::System.Runtime.Intrinsics.Vector256<double> acc_nll = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+            int i = start;
+            for (; i <= end - 4; i += 4)
+            {
+                global::System.Runtime.Intrinsics.Vector256<double> v1_0 = global::MleGen.VectorKernels.Load4(d_Y, i);
+                global::System.Runtime.Intrinsics.Vector256<double> v4_1 = global::MleGen.VectorKernels.Load4(d_X, i);
+                global::System.Runtime.Intrinsics.Vector256<double> v5_2 = (global::System.Runtime.Intrinsics.Vector256.Create(p_B) * v4_1);
+                global::System.Runtime.Intrinsics.Vector256<double> v6_3 = (global::System.Runtime.Intrinsics.Vector256.Create(p_A) + v5_2);
+                global::System.Runtime.Intrinsics.Vector256<double> v7_4 = global::MleGen.VectorKernels.Load4(d_Exposure, i);
+                global::System.Runtime.Intrinsics.Vector256<double> v8_5 = global::MleGen.VectorMath.Log(v7_4);
+                global::System.Runtime.Intrinsics.Vector256<double> v9_6 = (v6_3 + v8_5);
+                global::System.Runtime.Intrinsics.Vector256<double> v10_7 = v1_0;
+                global::System.Runtime.Intrinsics.Vector256<double> v11_8 = (v9_6 * v10_7);
+                global::System.Runtime.Intrinsics.Vector256<double> v12_9 = global::MleGen.VectorMath.Exp(v9_6);
+                global::System.Runtime.Intrinsics.Vector256<double> v19_10 = (v11_8 - v12_9);
+                global::System.Runtime.Intrinsics.Vector256<double> v21_11 = global::MleGen.VectorKernels.Load4(d_W, i);
+                global::System.Runtime.Intrinsics.Vector256<double> v22_12 = (v19_10 * v21_11);
+                global::System.Runtime.Intrinsics.Vector256<double> v23_13 = (-v22_12);
+                acc_nll += v23_13;
+            }
+            double nll = global::System.Runtime.Intrinsics.Vector256.Sum(acc_nll);
+            if (i < end) nll += __Nll0(theta, i, end);
+            return nll;
+        }
+
+        /// <summary>As <see cref="__NllGradient0"/>, 4 observations at a time, the scalar kernel for the remainder.</summary>
+        private double __NllGradient0_V4(global::System.ReadOnlySpan<double> theta, global::System.Span<double> gradient, int start, int end)
+        {
+            int o_A = 0;
+            int o_B = o_A + 1;
+            double p_A = theta[o_A];
+            double p_B = theta[o_B];
+            double g_A = 0d;
+            double g_B = 0d;
+            double[] d_Exposure = this.Exposure;
+            double[] d_W = this.W;
+            double[] d_X = this.X;
+            int[] d_Y = this.Y;
+            // θ-only subexpressions, hoisted out of the observation loop
+            global::System.Runtime.Intrinsics.Vector256<double> acc_nll = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+            global::System.Runtime.Intrinsics.Vector256<double> acc_g0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+            global::System.Runtime.Intrinsics.Vector256<double> acc_g1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+            int i = start;
+            for (; i <= end - 4; i += 4)
+            {
+                global::System.Runtime.Intrinsics.Vector256<double> v1_0 = global::MleGen.VectorKernels.Load4(d_Y, i);
+                global::System.Runtime.Intrinsics.Vector256<double> v4_1 = global::MleGen.VectorKernels.Load4(d_X, i);
+                global::System.Runtime.Intrinsics.Vector256<double> v5_2 = (global::System.Runtime.Intrinsics.Vector256.Create(p_B) * v4_1);
+                global::System.Runtime.Intrinsics.Vector256<double> v6_3 = (global::System.Runtime.Intrinsics.Vector256.Create(p_A) + v5_2);
+                global::System.Runtime.Intrinsics.Vector256<double> v7_4 = global::MleGen.VectorKernels.Load4(d_Exposure, i);
+                global::System.Runtime.Intrinsics.Vector256<double> v8_5 = global::MleGen.VectorMath.Log(v7_4);
+                global::System.Runtime.Intrinsics.Vector256<double> v9_6 = (v6_3 + v8_5);
+                global::System.Runtime.Intrinsics.Vector256<double> v10_7 = v1_0;
+                global::System.Runtime.Intrinsics.Vector256<double> v11_8 = (v9_6 * v10_7);
+                global::System.Runtime.Intrinsics.Vector256<double> v12_9 = global::MleGen.VectorMath.Exp(v9_6);
+                global::System.Runtime.Intrinsics.Vector256<double> v19_10 = (v11_8 - v12_9);
+                global::System.Runtime.Intrinsics.Vector256<double> v21_11 = global::MleGen.VectorKernels.Load4(d_W, i);
+                global::System.Runtime.Intrinsics.Vector256<double> v22_12 = (v19_10 * v21_11);
+                global::System.Runtime.Intrinsics.Vector256<double> v23_13 = (-v22_12);
+                acc_nll += v23_13;
+                global::System.Runtime.Intrinsics.Vector256<double> v28_14 = (v12_9 * v21_11);
+                global::System.Runtime.Intrinsics.Vector256<double> v29_15 = (v10_7 * v21_11);
+                global::System.Runtime.Intrinsics.Vector256<double> v31_16 = (v28_14 - v29_15);
+                global::System.Runtime.Intrinsics.Vector256<double> v32_17 = (v4_1 * v31_16);
+                acc_g0 += v31_16;
+                acc_g1 += v32_17;
+            }
+            double nll = global::System.Runtime.Intrinsics.Vector256.Sum(acc_nll);
+            g_A += global::System.Runtime.Intrinsics.Vector256.Sum(acc_g0);
+            g_B += global::System.Runtime.Intrinsics.Vector256.Sum(acc_g1);
+            gradient[o_A] += g_A;
+            gradient[o_B] += g_B;
+            if (i < end) nll += __NllGradient0(theta, gradient, i, end);
+            return nll;
+        }
+
+        /// <summary>As <see cref="__Nll0"/>, 8 observations at a time (Vector512), the scalar kernel for the remainder.</summary>
+        private double __Nll0_V8(global::System.ReadOnlySpan<double> theta, int start, int end)
+        {
+            int o_A = 0;
+            int o_B = o_A + 1;
+            double p_A = theta[o_A];
+            double p_B = theta[o_B];
+            double[] d_Exposure = this.Exposure;
+            double[] d_W = this.W;
+            double[] d_X = this.X;
+            int[] d_Y = this.Y;
+            // θ-only subexpressions, hoisted out of the observation loop
+            global::System.Runtime.Intrinsics.Vector512<double> acc_nll = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+            int i = start;
+            for (; i <= end - 8; i += 8)
+            {
+                global::System.Runtime.Intrinsics.Vector512<double> v1_0 = global::MleGen.VectorKernels.Load8(d_Y, i);
+                global::System.Runtime.Intrinsics.Vector512<double> v4_1 = global::MleGen.VectorKernels.Load8(d_X, i);
+                global::System.Runtime.Intrinsics.Vector512<double> v5_2 = (global::System.Runtime.Intrinsics.Vector512.Create(p_B) * v4_1);
+                global::System.Runtime.Intrinsics.Vector512<double> v6_3 = (global::System.Runtime.Intrinsics.Vector512.Create(p_A) + v5_2);
+                global::System.Runtime.Intrinsics.Vector512<double> v7_4 = global::MleGen.VectorKernels.Load8(d_Exposure, i);
+                global::System.Runtime.Intrinsics.Vector512<double> v8_5 = global::MleGen.VectorMath.Log(v7_4);
+                global::System.Runtime.Intrinsics.Vector512<double> v9_6 = (v6_3 + v8_5);
+                global::System.Runtime.Intrinsics.Vector512<double> v10_7 = v1_0;
+                global::System.Runtime.Intrinsics.Vector512<double> v11_8 = (v9_6 * v10_7);
+                global::System.Runtime.Intrinsics.Vector512<double> v12_9 = global::MleGen.VectorMath.Exp(v9_6);
+                global::System.Runtime.Intrinsics.Vector512<double> v19_10 = (v11_8 - v12_9);
+                global::System.Runtime.Intrinsics.Vector512<double> v21_11 = global::MleGen.VectorKernels.Load8(d_W, i);
+                global::System.Runtime.Intrinsics.Vector512<double> v22_12 = (v19_10 * v21_11);
+                global::System.Runtime.Intrinsics.Vector512<double> v23_13 = (-v22_12);
+                acc_nll += v23_13;
+            }
+            double nll = global::System.Runtime.Intrinsics.Vector512.Sum(acc_nll);
+            if (i < end) nll += __Nll0(theta, i, end);
+            return nll;
+        }
+
+        /// <summary>As <see cref="__NllGradient0"/>, 8 observations at a time, the scalar kernel for the remainder.</summary>
+        private double __NllGradient0_V8(global::System.ReadOnlySpan<double> theta, global::System.Span<double> gradient, int start, int end)
+        {
+            int o_A = 0;
+            int o_B = o_A + 1;
+            double p_A = theta[o_A];
+            double p_B = theta[o_B];
+            double g_A = 0d;
+            double g_B = 0d;
+            double[] d_Exposure = this.Exposure;
+            double[] d_W = this.W;
+            double[] d_X = this.X;
+            int[] d_Y = this.Y;
+            // θ-only subexpressions, hoisted out of the observation loop
+            global::System.Runtime.Intrinsics.Vector512<double> acc_nll = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+            global::System.Runtime.Intrinsics.Vector512<double> acc_g0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+            global::System.Runtime.Intrinsics.Vector512<double> acc_g1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+            int i = start;
+            for (; i <= end - 8; i += 8)
+            {
+                global::System.Runtime.Intrinsics.Vector512<double> v1_0 = global::MleGen.VectorKernels.Load8(d_Y, i);
+                global::System.Runtime.Intrinsics.Vector512<double> v4_1 = global::MleGen.VectorKernels.Load8(d_X, i);
+                global::System.Runtime.Intrinsics.Vector512<double> v5_2 = (global::System.Runtime.Intrinsics.Vector512.Create(p_B) * v4_1);
+                global::System.Runtime.Intrinsics.Vector512<double> v6_3 = (global::System.Runtime.Intrinsics.Vector512.Create(p_A) + v5_2);
+                global::System.Runtime.Intrinsics.Vector512<double> v7_4 = global::MleGen.VectorKernels.Load8(d_Exposure, i);
+                global::System.Runtime.Intrinsics.Vector512<double> v8_5 = global::MleGen.VectorMath.Log(v7_4);
+                global::System.Runtime.Intrinsics.Vector512<double> v9_6 = (v6_3 + v8_5);
+                global::System.Runtime.Intrinsics.Vector512<double> v10_7 = v1_0;
+                global::System.Runtime.Intrinsics.Vector512<double> v11_8 = (v9_6 * v10_7);
+                global::System.Runtime.Intrinsics.Vector512<double> v12_9 = global::MleGen.VectorMath.Exp(v9_6);
+                global::System.Runtime.Intrinsics.Vector512<double> v19_10 = (v11_8 - v12_9);
+                global::System.Runtime.Intrinsics.Vector512<double> v21_11 = global::MleGen.VectorKernels.Load8(d_W, i);
+                global::System.Runtime.Intrinsics.Vector512<double> v22_12 = (v19_10 * v21_11);
+                global::System.Runtime.Intrinsics.Vector512<double> v23_13 = (-v22_12);
+                acc_nll += v23_13;
+                global::System.Runtime.Intrinsics.Vector512<double> v28_14 = (v12_9 * v21_11);
+                global::System.Runtime.Intrinsics.Vector512<double> v29_15 = (v10_7 * v21_11);
+                global::System.Runtime.Intrinsics.Vector512<double> v31_16 = (v28_14 - v29_15);
+                global::System.Runtime.Intrinsics.Vector512<double> v32_17 = (v4_1 * v31_16);
+                acc_g0 += v31_16;
+                acc_g1 += v32_17;
+            }
+            double nll = global::System.Runtime.Intrinsics.Vector512.Sum(acc_nll);
+            g_A += global::System.Runtime.Intrinsics.Vector512.Sum(acc_g0);
+            g_B += global::System.Runtime.Intrinsics.Vector512.Sum(acc_g1);
+            gradient[o_A] += g_A;
+            gradient[o_B] += g_B;
+            if (i < end) nll += __NllGradient0(theta, gradient, i, end);
+            return nll;
+        }
     }
 }

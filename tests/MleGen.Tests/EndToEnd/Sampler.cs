@@ -29,6 +29,9 @@ internal static class Sampler
         NegativeBinomial f => D.Poisson.Sample(rng, D.Gamma.Sample(rng, f.Dispersion, f.Dispersion / f.Mean)),
         CategoricalLogits f => D.Categorical.Sample(rng, Softmax(f.Logits)),
         NormalMixture f => DrawMixture(f, rng),
+        ZeroInflatedPoisson f => rng.NextDouble() < f.ZeroProbability ? 0 : D.Poisson.Sample(rng, f.Rate),
+        ZeroInflatedNegativeBinomial f => rng.NextDouble() < f.ZeroProbability ? 0 : D.Poisson.Sample(rng, D.Gamma.Sample(rng, f.Dispersion, f.Dispersion / f.CountMean)),
+        OrderedLogistic f => DrawOrdered(f, rng),
         _ => throw new ArgumentException("no sampler for " + family.GetType().Name),
     };
 
@@ -54,6 +57,18 @@ internal static class Sampler
         }
 
         return p;
+    }
+
+    private static double DrawOrdered(OrderedLogistic f, Random rng)
+    {
+        double u = rng.NextDouble();
+        int k = 0;
+        while (k < f.Classes - 1 && u > f.Cdf(k))
+        {
+            k++;
+        }
+
+        return k;
     }
 
     private static double DrawMixture(NormalMixture f, Random rng)

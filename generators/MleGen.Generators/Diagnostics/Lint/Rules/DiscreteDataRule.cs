@@ -12,6 +12,12 @@ internal static class DiscreteDataRule
     {
         foreach (var likelihood in context.Spec.Likelihoods)
         {
+            if (likelihood.IsCustom)
+            {
+                // A [LogLikelihood] term has no family whose facts apply.
+                continue;
+            }
+
             var observed = context.Spec.Data.FirstOrDefault(d => d.Name == likelihood.Observed);
             if (observed is null
                 || observed.Kind is not (DataKind.IntArray or DataKind.BoolArray)

@@ -11,6 +11,12 @@ internal static class FusedLinkRule
     {
         foreach (var likelihood in context.Spec.Likelihoods)
         {
+            if (likelihood.IsCustom)
+            {
+                // A [LogLikelihood] term has no family whose facts apply.
+                continue;
+            }
+
             foreach (var form in FamilyLintFacts.FusedForms(likelihood.Family))
             {
                 if (form.ArgumentIndex >= likelihood.Arguments.Count || likelihood.Arguments[form.ArgumentIndex] is not UnarySpec unary || unary.Op != form.Link)

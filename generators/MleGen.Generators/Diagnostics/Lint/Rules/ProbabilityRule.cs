@@ -15,6 +15,12 @@ internal static class ProbabilityRule
     {
         foreach (var likelihood in context.Spec.Likelihoods)
         {
+            if (likelihood.IsCustom)
+            {
+                // A [LogLikelihood] term has no family whose facts apply.
+                continue;
+            }
+
             int index = FamilyLintFacts.ProbabilityArgument(likelihood.Family);
             if (index < 0 || index >= likelihood.Arguments.Count || !IsUnboundedLinear(likelihood.Arguments[index], context))
             {

@@ -12,6 +12,12 @@ internal static class UnboundedScaleRule
         var reported = new HashSet<string>(System.StringComparer.Ordinal);
         foreach (var likelihood in context.Spec.Likelihoods)
         {
+            if (likelihood.IsCustom)
+            {
+                // A [LogLikelihood] term has no family whose facts apply.
+                continue;
+            }
+
             foreach (var positive in FamilyLintFacts.PositiveArguments(likelihood.Family))
             {
                 if (positive.Index >= likelihood.Arguments.Count)

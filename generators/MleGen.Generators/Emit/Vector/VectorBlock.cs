@@ -1,0 +1,478 @@
+using System.Collections.Generic;
+using System.Linq;
+using MleGen.Generators.Ir;
+using MleGen.Generators.Specs;
+
+namespace MleGen.Generators.Emit.Vector;
+
+/// <summary>
+/// Emits the body of a vector block: the per-observation nodes of the IR computed for W observations at once, as
+/// <c>Vector256&lt;double&gt;</c>/<c>Vector512&lt;double&gt;</c> locals. Nodes that do not depend on the observation stay
+/// scalar (printed by the scalar <see cref="ExpressionPrinter"/>, broadcast where a vector needs them); int values
+/// of the observation are held as exact doubles, bool values as lane masks, and <c>c ? a : b</c> becomes a
+/// <c>ConditionalSelect</c> of both sides. Anything without a vector form that cannot be evaluated lane by lane
+/// safely sets <see cref="Failed"/>: the term then keeps only its scalar kernel.
+/// </summary>
+internal sealed class VectorBlock
+{
+    private const string Kernels = "global::MleGen.VectorKernels";
+    private const string Math = "global::MleGen.VectorMath";
+
+    private readonly IndentedWriter _writer;
+    private readonly ExpressionPrinter _scalar;
+    private readonly IrBuilder _builder;
+    private readonly MemberAccess _members;
+    private readonly ModelSpec _spec;
+    private readonly VectorWidth _width;
+    private readonly Dictionary<Node, string> _locals;
+    private readonly HashSet<Node> _vectors = new();
+    private readonly Stack<List<Node>> _frames = new();
+    private VariableSet _bound;
+    private int _fresh;
+
+    public VectorBlock(IndentedWriter writer, ExpressionPrinter scalar, IrBuilder builder, MemberAccess members, ModelSpec spec, VectorWidth width, IReadOnlyDictionary<Node, string> hoisted)
+    {
+        _writer = writer;
+        _scalar = scalar;
+        _builder = builder;
+        _members = members;
+        _spec = spec;
+        _width = width;
+        _locals = new Dictionary<Node, string>(hoisted.Count);
+        foreach (var pair in hoisted)
+        {
+            _locals[pair.Key] = pair.Value;
+        }
+
+        _frames.Push(new List<Node>());
+    }
+
+    /// <summary>Why the block has no vector form (the first reason met), or null.</summary>
+    public string? Failed { get; private set; }
+
+    public IndentedWriter Writer => _writer;
+
+    public VectorWidth Width => _width;
+
+    public VariableSet Bound => _bound;
+
+    public void Fail(string reason) => Failed ??= reason;
+
+    /// <summary>A vector expression of <paramref name="node"/>: its vector local, or a broadcast of its scalar value.</summary>
+    public string Operand(Node node)
+    {
+        if (_locals.TryGetValue(node, out var name) && _vectors.Contains(node))
+        {
+            return name;
+        }
+
+        if (node.DependsOnObservation)
+        {
+            if (node.Kind == NodeKind.ObservationIndex)
+            {
+                return Kernels + ".Indices" + _width.LanesText + "(i)";
+            }
+
+            Fail("node " + node + " was not computed before its use");
+            return _width.Type + ".Zero";
+        }
+
+        string scalar = Scalar(node);
+        return node.Type switch
+        {
+            ScalarType.Bool => "(" + scalar + " ? " + _width.Type + ".AllBitsSet : " + _width.Type + ".Zero)",
+            ScalarType.Int => _width.Broadcast("(double)(" + scalar + ")"),
+            _ => _width.Broadcast(scalar),
+        };
+    }
+
+    /// <summary>A scalar expression of a node that does not depend on the observation.</summary>
+    public string Scalar(Node node)
+    {
+        if (node.DependsOnObservation)
+        {
+            Fail("a per-observation value " + node + " used where a scalar is needed");
+            return "0";
+        }
+
+        if (HasPendingReduction(node))
+        {
+            Fail("a reduction that does not depend on the observation inside the observation loop");
+        }
+
+        return _scalar.Print(node, _locals);
+    }
+
+    /// <summary>Computes every per-observation node the <paramref name="roots"/> need that fits the bound loops.</summary>
+    public void Emit(IEnumerable<Node> roots)
+    {
+        var needed = new List<Node>();
+        var visited = new HashSet<Node>();
+        foreach (var root in roots)
+        {
+            Collect(root, needed, visited);
+        }
+
+        foreach (var node in needed.OrderBy(n => n.Id))
+        {
+            if (Failed is not null)
+            {
+                return;
+            }
+
+            Materialize(node);
+        }
+    }
+
+    /// <summary>Opens <c>for (int v = 0; v &lt; count; v++) {</c> inside the block.</summary>
+    public void OpenLoop(int variable)
+    {
+        if (_bound.Contains(variable))
+        {
+            Fail("a loop over a variable already bound");
+        }
+
+        var count = _builder.CountOf(variable);
+        if (count.DependsOnObservation)
+        {
+            Fail("a loop whose count depends on the observation");
+        }
+
+        string name = _scalar.VariableName(variable);
+        _writer.Line("for (int " + name + " = 0; " + name + " < " + Scalar(count) + "; " + name + "++)");
+        _writer.Line("{");
+        _writer.Indent();
+        _bound = _bound.Union(VariableSet.Of(variable));
+        _frames.Push(new List<Node>());
+    }
+
+    public void CloseLoop(int variable)
+    {
+        foreach (var node in _frames.Pop())
+        {
+            _locals.Remove(node);
+            _vectors.Remove(node);
+        }
+
+        _bound = _bound.Without(variable);
+        _writer.Unindent();
+        _writer.Line("}");
+    }
+
+    private void Collect(Node node, List<Node> needed, HashSet<Node> visited)
+    {
+        if (_locals.ContainsKey(node) || !visited.Add(node) || !node.DependsOnObservation || node.Kind == NodeKind.ObservationIndex)
+        {
+            return;
+        }
+
+        if (!node.FreeVariables.IsSubsetOf(_bound))
+        {
+            // Computed inside the loop of the reduction that binds its variable.
+            return;
+        }
+
+        needed.Add(node);
+        if (node.Kind == NodeKind.Reduce)
+        {
+            Collect(node.Count, needed, visited);
+            return;
+        }
+
+        if (node.Kind is NodeKind.Data or NodeKind.Param)
+        {
+            // The indices are printed by the read itself.
+            return;
+        }
+
+        foreach (var child in node.Children)
+        {
+            Collect(child, needed, visited);
+        }
+    }
+
+    private void Materialize(Node node)
+    {
+        string name = "v" + node.Id.ToString(System.Globalization.NumberFormatInfo.InvariantInfo) + "_" + (_fresh++).ToString(System.Globalization.NumberFormatInfo.InvariantInfo);
+        if (node.Kind == NodeKind.Reduce)
+        {
+            EmitReduction(node, name);
+        }
+        else
+        {
+            _writer.Line(_width.Type + " " + name + " = " + Print(node) + ";");
+        }
+
+        _locals[node] = name;
+        _vectors.Add(node);
+        _frames.Peek().Add(node);
+    }
+
+    private string Print(Node node)
+    {
+        string P(int k) => Operand(node.Children[k]);
+        switch (node.Kind)
+        {
+            case NodeKind.Data:
+                return Read(node);
+            case NodeKind.Convert:
+                return node.Children[0].Type == ScalarType.Bool
+                    ? _width.Static + ".ConditionalSelect(" + P(0) + ", " + _width.Type + ".One, " + _width.Type + ".Zero)"
+                    : P(0);
+            case NodeKind.Unary:
+                return Unary(node, P(0));
+            case NodeKind.Binary:
+                return Binary(node, P(0), P(1));
+            case NodeKind.Conditional:
+                if (!BranchesAreSafe(node))
+                {
+                    Fail("a conditional whose branches read outside the observation's row or divide integers");
+                }
+
+                return node.Children[0].DependsOnObservation
+                    ? _width.Static + ".ConditionalSelect(" + P(0) + ", " + P(1) + ", " + P(2) + ")"
+                    : "(" + Scalar(node.Children[0]) + " ? " + P(1) + " : " + P(2) + ")";
+            default:
+                Fail("no vector form of " + node);
+                return _width.Type + ".Zero";
+        }
+    }
+
+    /// <summary>A per-observation data read: <c>Y[i]</c> (double, int or bool data) or <c>X[i, e]</c> with e not per-observation.</summary>
+    private string Read(Node node)
+    {
+        if (!_members.IsData(node.Member) || node.Children.Length == 0 || node.Children[0].Kind != NodeKind.ObservationIndex
+            || node.Children.Skip(1).Any(c => c.DependsOnObservation))
+        {
+            Fail("a data read at another row than the observation's");
+            return _width.Type + ".Zero";
+        }
+
+        string local = MemberAccess.DataLocal(node.Member);
+        string lanes = _width.LanesText;
+        string type = _members.DataType(node.Member);
+        if (node.Children.Length == 1 && type is "double[]" or "int[]" or "bool[]")
+        {
+            return Kernels + ".Load" + lanes + "(" + local + ", i)";
+        }
+
+        if (node.Children.Length == 2 && type == "double[,]")
+        {
+            return Kernels + ".Column" + lanes + "(" + local + ", i, " + Scalar(node.Children[1]) + ")";
+        }
+
+        Fail("an unsupported data read " + node);
+        return _width.Type + ".Zero";
+    }
+
+    private string Unary(Node node, string x)
+    {
+        string t = _width.Type;
+        switch (node.UnaryOp)
+        {
+            case UnaryOp.Negate: return "(-" + x + ")";
+            case UnaryOp.Not: return "(~" + x + ")";
+            case UnaryOp.Exp: return Math + ".Exp(" + x + ")";
+            case UnaryOp.Log: return Math + ".Log(" + x + ")";
+            case UnaryOp.Log1p: return Math + ".Log1p(" + x + ")";
+            case UnaryOp.Softplus: return Math + ".Softplus(" + x + ")";
+            case UnaryOp.Logistic: return Kernels + ".Logistic(" + x + ")";
+            case UnaryOp.Square: return "(" + x + " * " + x + ")";
+            case UnaryOp.Reciprocal: return "(" + t + ".One / " + x + ")";
+            case UnaryOp.Sqrt: return _width.Static + ".Sqrt(" + x + ")";
+            case UnaryOp.Abs: return _width.Static + ".Abs(" + x + ")";
+        }
+
+        if (node.Type != ScalarType.Double || node.Children[0].Type != ScalarType.Double)
+        {
+            Fail("no vector form of " + node);
+            return t + ".Zero";
+        }
+
+        // No vector form: the scalar function lane by lane inside the vector block.
+        return Kernels + ".Lanes(" + x + ", static v => " + ScalarUnary(node.UnaryOp, "v") + ")";
+    }
+
+    private static string ScalarUnary(UnaryOp op, string v) => op switch
+    {
+        UnaryOp.Tanh => "global::System.Math.Tanh(" + v + ")",
+        UnaryOp.Sin => "global::System.Math.Sin(" + v + ")",
+        UnaryOp.Cos => "global::System.Math.Cos(" + v + ")",
+        UnaryOp.Sign => "(double)global::System.Math.Sign(" + v + ")",
+        _ => "global::MleGen.Functions." + op + "(" + v + ")",
+    };
+
+    private string Binary(Node node, string a, string b)
+    {
+        string s = _width.Static;
+        bool integer = node.Children[0].Type == ScalarType.Int || node.Children[1].Type == ScalarType.Int;
+        switch (node.BinaryOp)
+        {
+            case BinaryOp.Add: return "(" + a + " + " + b + ")";
+            case BinaryOp.Subtract: return "(" + a + " - " + b + ")";
+            case BinaryOp.Multiply: return "(" + a + " * " + b + ")";
+            case BinaryOp.Divide when !integer: return "(" + a + " / " + b + ")";
+            case BinaryOp.Equal: return s + ".Equals(" + a + ", " + b + ")";
+            case BinaryOp.NotEqual: return "(~" + s + ".Equals(" + a + ", " + b + "))";
+            case BinaryOp.Less: return s + ".LessThan(" + a + ", " + b + ")";
+            case BinaryOp.LessOrEqual: return s + ".LessThanOrEqual(" + a + ", " + b + ")";
+            case BinaryOp.Greater: return s + ".GreaterThan(" + a + ", " + b + ")";
+            case BinaryOp.GreaterOrEqual: return s + ".GreaterThanOrEqual(" + a + ", " + b + ")";
+            case BinaryOp.And: return "(" + a + " & " + b + ")";
+            case BinaryOp.Or: return "(" + a + " | " + b + ")";
+            case BinaryOp.Divide or BinaryOp.Modulo:
+                Fail("integer division of per-observation values");
+                return _width.Type + ".Zero";
+        }
+
+        if (node.Type != ScalarType.Double || integer)
+        {
+            Fail("no vector form of " + node);
+            return _width.Type + ".Zero";
+        }
+
+        string f = node.BinaryOp == BinaryOp.Pow ? "global::System.Math.Pow" : "global::MleGen.Functions." + node.BinaryOp;
+        return Kernels + ".Lanes(" + a + ", " + b + ", static (u, v) => " + f + "(u, v))";
+    }
+
+    private void EmitReduction(Node node, string name)
+    {
+        int variable = node.Variable;
+        if (node.Count.DependsOnObservation)
+        {
+            Fail("a reduction whose count depends on the observation");
+            return;
+        }
+
+        if (node.Reduction == ReductionKind.Sum && DotProduct(node) is { } dot)
+        {
+            _writer.Line(_width.Type + " " + name + " = " + Kernels + ".Dot" + _width.LanesText + "(" + MemberAccess.DataLocal(dot.Matrix) + ", i, "
+                + MemberAccess.ParameterLocal(dot.Coefficients) + ".Slice(0, " + Scalar(node.Count) + "));");
+            return;
+        }
+
+        if (node.Reduction == ReductionKind.Sum)
+        {
+            _writer.Line(_width.Type + " " + name + " = " + _width.Type + ".Zero;");
+            OpenLoop(variable);
+            Emit(new[] { node.Body });
+            _writer.Line(name + " += " + Operand(node.Body) + ";");
+            CloseLoop(variable);
+            return;
+        }
+
+        // log Σ exp(termⱼ) in one pass per lane: a running maximum m and Σ exp(termⱼ − m), as the scalar code
+        // (exp(−|t − m|) is exp(m − t) where t > m and exp(t − m) elsewhere, bit for bit the same difference).
+        string t = _width.Type, s = _width.Static;
+        string max = name + "_max", sum = name + "_sum", term = name + "_term", e = name + "_e", up = name + "_up";
+        _writer.Line(t + " " + max + " = " + s + ".Create(double.NegativeInfinity), " + sum + " = " + t + ".Zero;");
+        OpenLoop(variable);
+        Emit(new[] { node.Body });
+        _writer.Line(t + " " + term + " = " + Operand(node.Body) + ";");
+        _writer.Line(t + " " + e + " = " + Math + ".Exp(-" + s + ".Abs(" + term + " - " + max + "));");
+        _writer.Line(t + " " + up + " = " + s + ".GreaterThan(" + term + ", " + max + ");");
+        _writer.Line(sum + " = " + s + ".ConditionalSelect(" + up + ", " + Kernels + ".Mad(" + sum + ", " + e + ", " + t + ".One), "
+            + s + ".ConditionalSelect(" + s + ".GreaterThan(" + term + ", " + s + ".Create(double.NegativeInfinity)), " + sum + " + " + e + ", " + sum + "));");
+        _writer.Line(max + " = " + s + ".ConditionalSelect(" + up + ", " + term + ", " + max + ");");
+        CloseLoop(variable);
+        _writer.Line(t + " " + name + " = " + max + " + " + Math + ".Log(" + sum + ");");
+    }
+
+    /// <summary>Σⱼ Beta[j]·X[i, j] (either order): the FMA row dot products of the block.</summary>
+    private (string Matrix, string Coefficients)? DotProduct(Node reduce)
+    {
+        var body = reduce.Body;
+        if (body.Kind != NodeKind.Binary || body.BinaryOp != BinaryOp.Multiply)
+        {
+            return null;
+        }
+
+        for (int k = 0; k < 2; k++)
+        {
+            var x = body.Children[k];
+            var beta = body.Children[1 - k];
+            if (IsRowElement(x, reduce.Variable) && IsVectorParameter(beta, reduce.Variable))
+            {
+                return (x.Member, beta.Member);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>True for <c>X[i, v]</c> with X a <c>double[,]</c> data member.</summary>
+    public bool IsRowElement(Node node, int variable) =>
+        node.Kind == NodeKind.Data && node.Children.Length == 2 && _members.IsData(node.Member) && _members.DataType(node.Member) == "double[,]"
+        && node.Children[0].Kind == NodeKind.ObservationIndex && node.Children[1].Kind == NodeKind.Variable && node.Children[1].Variable == variable;
+
+    /// <summary>True for <c>Beta[v]</c> with Beta a <c>double[]</c> parameter.</summary>
+    public bool IsVectorParameter(Node node, int variable) =>
+        node.Kind == NodeKind.Param && node.Children.Length == 1 && node.Children[0].Kind == NodeKind.Variable && node.Children[0].Variable == variable
+        && _spec.Parameters.Any(p => p.Name == node.Member && p.Shape == ParamShape.Vector);
+
+    /// <summary>True when a reduction the scalar printer would need is not computed (it prints those as NaN).</summary>
+    private bool HasPendingReduction(Node node)
+    {
+        var stack = new Stack<Node>();
+        var seen = new HashSet<Node>();
+        stack.Push(node);
+        while (stack.Count > 0)
+        {
+            var n = stack.Pop();
+            if (_locals.ContainsKey(n) || !seen.Add(n))
+            {
+                continue;
+            }
+
+            if (n.Kind == NodeKind.Reduce)
+            {
+                return true;
+            }
+
+            foreach (var child in n.Children)
+            {
+                stack.Push(child);
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Both branches of a conditional are computed for every lane: they must not throw where the scalar code would not
+    /// run them — array reads only at the observation's row or a loop index, no integer division.
+    /// </summary>
+    private bool BranchesAreSafe(Node conditional)
+    {
+        var stack = new Stack<Node>();
+        var seen = new HashSet<Node>();
+        stack.Push(conditional.Children[1]);
+        stack.Push(conditional.Children[2]);
+        while (stack.Count > 0)
+        {
+            var n = stack.Pop();
+            if (_locals.ContainsKey(n) || !seen.Add(n))
+            {
+                continue;
+            }
+
+            bool safe = n.Kind switch
+            {
+                NodeKind.Data or NodeKind.Param => n.Children.All(c => c.Kind is NodeKind.ObservationIndex or NodeKind.Variable),
+                NodeKind.Binary => !(n.Type == ScalarType.Int && n.BinaryOp is BinaryOp.Divide or BinaryOp.Modulo),
+                _ => true,
+            };
+            if (!safe)
+            {
+                return false;
+            }
+
+            foreach (var child in n.Children)
+            {
+                stack.Push(child);
+            }
+        }
+
+        return true;
+    }
+}

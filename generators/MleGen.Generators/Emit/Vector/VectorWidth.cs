@@ -1,0 +1,32 @@
+namespace MleGen.Generators.Emit.Vector;
+
+/// <summary>One vector width of the generated kernels: 4 doubles (<c>Vector256</c>) or 8 (<c>Vector512</c>).</summary>
+internal sealed class VectorWidth
+{
+    private VectorWidth(int lanes, string name)
+    {
+        Lanes = lanes;
+        Static = "global::System.Runtime.Intrinsics." + name;
+        Type = Static + "<double>";
+    }
+
+    public static VectorWidth V4 { get; } = new(4, "Vector256");
+
+    public static VectorWidth V8 { get; } = new(8, "Vector512");
+
+    public static VectorWidth[] All { get; } = { V4, V8 };
+
+    /// <summary>Doubles per vector.</summary>
+    public int Lanes { get; }
+
+    /// <summary>The vector type, e.g. <c>global::System.Runtime.Intrinsics.Vector256&lt;double&gt;</c>.</summary>
+    public string Type { get; }
+
+    /// <summary>The static class of the vector operations, e.g. <c>global::System.Runtime.Intrinsics.Vector256</c>.</summary>
+    public string Static { get; }
+
+    public string LanesText => Lanes.ToString(System.Globalization.NumberFormatInfo.InvariantInfo);
+
+    /// <summary>A broadcast of a scalar double expression.</summary>
+    public string Broadcast(string scalar) => Static + ".Create(" + scalar + ")";
+}

@@ -1,0 +1,35 @@
+using System.Collections.Generic;
+using MleGen.Generators.Ir;
+using MleGen.Generators.Specs;
+
+namespace MleGen.Generators.Families.Descriptors;
+
+/// <summary><c>OrderedLogistic(eta, cuts)</c>: MASS::polr's proportional odds, classes 0…K−1, cuts a whole (ordered) vector.</summary>
+internal sealed class OrderedLogisticFamily : FamilyDescriptor
+{
+    public override FamilyKind Kind => FamilyKind.OrderedLogistic;
+
+    public override IReadOnlyList<FamilyArgument> Arguments { get; } =
+    [
+        new("eta", ArgumentKind.Scalar, ArgumentDomains.Finite, ArgumentRole.None),
+        new("cuts", ArgumentKind.Vector, ArgumentDomains.Finite, ArgumentRole.None),
+    ];
+
+    public override ObservationSupport Support => ObservationSupport.Categorical;
+
+    public override Node LogDensity(IrBuilder b, Node y, FamilyArguments args) => OrdinalAndZeroInflated.OrderedLogisticLogDensity(b, y, args);
+
+    /// <summary>Not derived here (a sum over the classes of ∂pₖ ∂pₖᵀ/pₖ with vector-indexed cuts).</summary>
+    public override FisherForm Fisher => FisherForm.None;
+
+    public override bool HasKink => false;
+
+    /// <summary>The runtime struct has a mean and variance, but its cuts are a vector the fitted-value code does not rebuild.</summary>
+    public override bool HasMoments => false;
+
+    public override bool HasDeviance => false;
+
+    public override bool SupportsCensoring => false;
+
+    public override TruncationForm Truncation => TruncationForm.None;
+}
