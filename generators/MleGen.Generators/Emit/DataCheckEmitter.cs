@@ -91,7 +91,7 @@ internal sealed class DataCheckEmitter
             arguments.Add(argument);
             // Checked wherever the density uses it: the family's constructor takes it whatever the observation.
             // A literal is the model's own business (and printing "3 >= 1" for CategoricalLogits.Of(3, …) is noise).
-            if (!argument.DependsOnParameters && argument.Kind != NodeKind.Constant && argument.FreeVariables.IsEmpty && !HasReduce(argument))
+            if (!argument.DependsOnParameters && argument.Kind != NodeKind.Constant && argument.FreeVariables.IsEmpty && !HasReduce(argument) && !GuardHasReduce(argument))
             {
                 var (name, domain) = domains[k];
                 checks.Add(new Check(argument.Id, argument.DependsOnObservation, w => EmitArgument(w, argument, name, domain)));
@@ -145,7 +145,7 @@ internal sealed class DataCheckEmitter
 
         // A guard that reads a lambda index not bound around the read cannot be evaluated here: the kernels'
         // own bounds checks stay (conservative: never a false alarm).
-        return !HasReduce(index) && GuardVariables(read).IsSubsetOf(index.FreeVariables.Union(CountClosure(index.FreeVariables)));
+        return !HasReduce(index) && !GuardHasReduce(read) && GuardVariables(read).IsSubsetOf(index.FreeVariables.Union(CountClosure(index.FreeVariables)));
     }
 
     /// <summary>The data-only computed operands of θ-dependent nodes (outside branch conditions): the values the data feed into the log-likelihood.</summary>
@@ -176,7 +176,7 @@ internal sealed class DataCheckEmitter
                     stack.Push(child);
                 }
                 else if (child.Type == ScalarType.Double && child.Kind is NodeKind.Unary or NodeKind.Binary or NodeKind.Conditional
-                    && child.FreeVariables.IsEmpty && !HasReduce(child) && _guards.TryGetValue(child, out var guard) && guard.All(c => c.Condition.FreeVariables.IsEmpty))
+                    && child.FreeVariables.IsEmpty && !HasReduce(child) && _guards.TryGetValue(child, out var guard) && guard.All(c => c.Condition.FreeVariables.IsEmpty && !HasReduce(c.Condition)))
                 {
                     result.Add(child);
                 }
@@ -418,6 +418,12 @@ internal sealed class DataCheckEmitter
     }
 
     private HashSet<(Node Condition, bool Value)> Guard(Node node) => _guards.TryGetValue(node, out var guard) ? guard : new HashSet<(Node, bool)>();
+
+    /// <summary>
+    /// Whether a branch condition guarding the node holds a reduction (<c>G[i] &gt;= Sum(2, k =&gt; …) ? … : …</c>): the checks
+    /// print conditions inline and a reduction has no inline form, so such a node is left to the kernels' own checks.
+    /// </summary>
+    private bool GuardHasReduce(Node node) => Guard(node).Any(c => HasReduce(c.Condition));
 
     private bool GuardDependsOnObservation(Node node) => Guard(node).Any(c => c.Condition.DependsOnObservation);
 
