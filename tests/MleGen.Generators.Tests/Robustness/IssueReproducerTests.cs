@@ -35,6 +35,7 @@ public class IssueReproducerTests
         new("type named var", Model("[Likelihood(nameof(Y))] Normal Obs(int i) => new(A, 1);", name: "var")),
         new("a constant Sum in a guard condition (fuzz mutant 301: MLE0026, a Reduce node with no local)", Model("[Data] public int[] G = [];\n[Param] public double[] Mu = new double[2];\n[Likelihood(nameof(Y))] Normal Obs(int i) => new(G[i] >= Sum(2, k => 0 * k) ? Mu[G[i]] : 0, 1);")),
         new("a constant Sum in a softmax guard (fuzz mutant 259)", Model("[Data] public int[] C = [];\n[Param] public double[] Alpha = new double[2];\n[Likelihood(nameof(C))] CategoricalLogits Obs(int i) => CategoricalLogits.Of(3, k => Sum(2, k => k * k) == 0 ? 0 : Alpha[k - 1] * X[i]);")),
+        new("a constant Sum compared with the softmax index", Model("[Data] public int[] C = [];\n[Param] public double[] L = new double[2];\n[Likelihood(nameof(C))] CategoricalLogits Obs(int i) => CategoricalLogits.Of(3, k => k == Sum(2, k => 0 * k) ? 0 : L[k - 1]);")),
         new("members named like the explicit IMleModel members", Model("public int ObservationCount => 0;\npublic double ParameterCount;\npublic double NegativeLogLikelihood(double x) => x;\n[Likelihood(nameof(Y))] Normal Obs(int i) => new(A, 1);")),
     ];
 
