@@ -214,8 +214,8 @@ namespace Demo
                 case 0:
                     switch (kind)
                     {
-                        case global::MleGen.EvaluationKind.Value: return __Nll0(theta, start, end);
-                        case global::MleGen.EvaluationKind.Gradient: return __NllGradient0(theta, output, start, end);
+                        case global::MleGen.EvaluationKind.Value: return this.__Evaluator.VectorWidth switch { 8 => __Nll0_V8(theta, start, end), 4 => __Nll0_V4(theta, start, end), _ => __Nll0(theta, start, end) };
+                        case global::MleGen.EvaluationKind.Gradient: return this.__Evaluator.VectorWidth switch { 8 => __NllGradient0_V8(theta, output, start, end), 4 => __NllGradient0_V4(theta, output, start, end), _ => __NllGradient0(theta, output, start, end) };
                         case global::MleGen.EvaluationKind.ObservedInformation: __Hessian0(theta, output, p, start, end); return 0d;
                         case global::MleGen.EvaluationKind.ExpectedInformation: __Hessian0(theta, output, p, start, end); return 0d;
                         case global::MleGen.EvaluationKind.DataConstant: return __DataConstant0(start, end);
@@ -224,8 +224,8 @@ namespace Demo
                 case 1:
                     switch (kind)
                     {
-                        case global::MleGen.EvaluationKind.Value: return __Nll1(theta, start, end);
-                        case global::MleGen.EvaluationKind.Gradient: return __NllGradient1(theta, output, start, end);
+                        case global::MleGen.EvaluationKind.Value: return this.__Evaluator.VectorWidth switch { 8 => __Nll1_V8(theta, start, end), 4 => __Nll1_V4(theta, start, end), _ => __Nll1(theta, start, end) };
+                        case global::MleGen.EvaluationKind.Gradient: return this.__Evaluator.VectorWidth switch { 8 => __NllGradient1_V8(theta, output, start, end), 4 => __NllGradient1_V4(theta, output, start, end), _ => __NllGradient1(theta, output, start, end) };
                         case global::MleGen.EvaluationKind.ObservedInformation: __Hessian1(theta, output, p, start, end); return 0d;
                         case global::MleGen.EvaluationKind.ExpectedInformation: __Hessian1(theta, output, p, start, end); return 0d;
                         case global::MleGen.EvaluationKind.DataConstant: return __DataConstant1(start, end);
@@ -620,5 +620,375 @@ namespace Demo
             }
         }
 
+
+        /// <summary>As <see cref="__Nll0"/>, 4 observations at a time (Vector256), the scalar kernel for the remainder.</summary>
+        private double __Nll0_V4(global::System.ReadOnlySpan<double> theta, int start, int end)
+        {
+            int o_A = 0;
+            int o_B = o_A + 1;
+            int o_Sigma = o_B + 1;
+            double p_A = theta[o_A];
+            double p_B = theta[o_B];
+            double p_Sigma = theta[o_Sigma];
+            double[] d_X = this.X;
+            double[] d_Y = this.Y;
+            // θ-only subexpressions, hoisted out of the observation loop
+            double inv11 = (1d / p_Sigma);
+            double log20 = global::System.Math.Log(p_Sigma);
+            global::System.Runtime.Intrinsics.Vector256<double> acc_nll = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+            int i = start;
+            for (; i <= end - 4; i += 4)
+            {
+                global::System.Runtime.Intrinsics.Vector256<double> v1_0 = global::MleGen.VectorKernels.Load4(d_Y, i);
+                global::System.Runtime.Intrinsics.Vector256<double> v3_1 = global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(v1_0, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v6_2 = global::MleGen.VectorKernels.Load4(d_X, i);
+                global::System.Runtime.Intrinsics.Vector256<double> v7_3 = (global::System.Runtime.Intrinsics.Vector256.Create(p_B) * v6_2);
+                global::System.Runtime.Intrinsics.Vector256<double> v8_4 = (global::System.Runtime.Intrinsics.Vector256.Create(p_A) + v7_3);
+                global::System.Runtime.Intrinsics.Vector256<double> v12_5 = (v8_4 * global::System.Runtime.Intrinsics.Vector256.Create(inv11));
+                global::System.Runtime.Intrinsics.Vector256<double> v13_6 = (-v12_5);
+                global::System.Runtime.Intrinsics.Vector256<double> v14_7 = global::MleGen.VectorKernels.Lanes(v13_6, static v => global::MleGen.Functions.LogPhi(v));
+                global::System.Runtime.Intrinsics.Vector256<double> v16_8 = (v1_0 - v8_4);
+                global::System.Runtime.Intrinsics.Vector256<double> v17_9 = (global::System.Runtime.Intrinsics.Vector256.Create(inv11) * v16_8);
+                global::System.Runtime.Intrinsics.Vector256<double> v18_10 = (v17_9 * v17_9);
+                global::System.Runtime.Intrinsics.Vector256<double> v19_11 = (global::System.Runtime.Intrinsics.Vector256.Create((-0.5d)) * v18_10);
+                global::System.Runtime.Intrinsics.Vector256<double> v21_12 = (v19_11 - global::System.Runtime.Intrinsics.Vector256.Create(log20));
+                global::System.Runtime.Intrinsics.Vector256<double> v23_13 = (v21_12 - global::System.Runtime.Intrinsics.Vector256.Create(0.9189385332046727d));
+                global::System.Runtime.Intrinsics.Vector256<double> v24_14 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v3_1, v14_7, v23_13);
+                global::System.Runtime.Intrinsics.Vector256<double> v25_15 = (-v24_14);
+                acc_nll += v25_15;
+            }
+            double nll = global::System.Runtime.Intrinsics.Vector256.Sum(acc_nll);
+            if (i < end) nll += __Nll0(theta, i, end);
+            return nll;
+        }
+
+        /// <summary>As <see cref="__NllGradient0"/>, 4 observations at a time, the scalar kernel for the remainder.</summary>
+        private double __NllGradient0_V4(global::System.ReadOnlySpan<double> theta, global::System.Span<double> gradient, int start, int end)
+        {
+            int o_A = 0;
+            int o_B = o_A + 1;
+            int o_Sigma = o_B + 1;
+            double p_A = theta[o_A];
+            double p_B = theta[o_B];
+            double p_Sigma = theta[o_Sigma];
+            double g_A = 0d;
+            double g_B = 0d;
+            double g_Sigma = 0d;
+            double[] d_X = this.X;
+            double[] d_Y = this.Y;
+            // θ-only subexpressions, hoisted out of the observation loop
+            double inv11 = (1d / p_Sigma);
+            double log20 = global::System.Math.Log(p_Sigma);
+            double sq68 = global::MleGen.Functions.Square(inv11);
+            global::System.Runtime.Intrinsics.Vector256<double> acc_nll = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+            global::System.Runtime.Intrinsics.Vector256<double> acc_g0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+            global::System.Runtime.Intrinsics.Vector256<double> acc_g1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+            global::System.Runtime.Intrinsics.Vector256<double> acc_g2 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+            int i = start;
+            for (; i <= end - 4; i += 4)
+            {
+                global::System.Runtime.Intrinsics.Vector256<double> v1_0 = global::MleGen.VectorKernels.Load4(d_Y, i);
+                global::System.Runtime.Intrinsics.Vector256<double> v3_1 = global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(v1_0, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v6_2 = global::MleGen.VectorKernels.Load4(d_X, i);
+                global::System.Runtime.Intrinsics.Vector256<double> v7_3 = (global::System.Runtime.Intrinsics.Vector256.Create(p_B) * v6_2);
+                global::System.Runtime.Intrinsics.Vector256<double> v8_4 = (global::System.Runtime.Intrinsics.Vector256.Create(p_A) + v7_3);
+                global::System.Runtime.Intrinsics.Vector256<double> v12_5 = (v8_4 * global::System.Runtime.Intrinsics.Vector256.Create(inv11));
+                global::System.Runtime.Intrinsics.Vector256<double> v13_6 = (-v12_5);
+                global::System.Runtime.Intrinsics.Vector256<double> v14_7 = global::MleGen.VectorKernels.Lanes(v13_6, static v => global::MleGen.Functions.LogPhi(v));
+                global::System.Runtime.Intrinsics.Vector256<double> v16_8 = (v1_0 - v8_4);
+                global::System.Runtime.Intrinsics.Vector256<double> v17_9 = (global::System.Runtime.Intrinsics.Vector256.Create(inv11) * v16_8);
+                global::System.Runtime.Intrinsics.Vector256<double> v18_10 = (v17_9 * v17_9);
+                global::System.Runtime.Intrinsics.Vector256<double> v19_11 = (global::System.Runtime.Intrinsics.Vector256.Create((-0.5d)) * v18_10);
+                global::System.Runtime.Intrinsics.Vector256<double> v21_12 = (v19_11 - global::System.Runtime.Intrinsics.Vector256.Create(log20));
+                global::System.Runtime.Intrinsics.Vector256<double> v23_13 = (v21_12 - global::System.Runtime.Intrinsics.Vector256.Create(0.9189385332046727d));
+                global::System.Runtime.Intrinsics.Vector256<double> v24_14 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v3_1, v14_7, v23_13);
+                global::System.Runtime.Intrinsics.Vector256<double> v25_15 = (-v24_14);
+                acc_nll += v25_15;
+                global::System.Runtime.Intrinsics.Vector256<double> v33_16 = (~v3_1);
+                global::System.Runtime.Intrinsics.Vector256<double> v35_17 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v3_1, global::System.Runtime.Intrinsics.Vector256.Create(1d), global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v37_18 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v3_1, global::System.Runtime.Intrinsics.Vector256.Create(0d), global::System.Runtime.Intrinsics.Vector256.Create(1d));
+                global::System.Runtime.Intrinsics.Vector256<double> v38_19 = (-v37_18);
+                global::System.Runtime.Intrinsics.Vector256<double> v39_20 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v33_16, v38_19, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v40_21 = (-v39_20);
+                global::System.Runtime.Intrinsics.Vector256<double> v41_22 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v33_16, v40_21, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v42_23 = (global::System.Runtime.Intrinsics.Vector256.Create(inv11) * v41_22);
+                global::System.Runtime.Intrinsics.Vector256<double> v43_24 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v33_16, v42_23, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v44_25 = (global::System.Runtime.Intrinsics.Vector256.Create((-0.5d)) * v39_20);
+                global::System.Runtime.Intrinsics.Vector256<double> v45_26 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v33_16, v44_25, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v47_27 = (v17_9 * global::System.Runtime.Intrinsics.Vector256.Create(2d));
+                global::System.Runtime.Intrinsics.Vector256<double> v48_28 = (v45_26 * v47_27);
+                global::System.Runtime.Intrinsics.Vector256<double> v49_29 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v33_16, v48_28, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v50_30 = (v16_8 * v49_29);
+                global::System.Runtime.Intrinsics.Vector256<double> v51_31 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v33_16, v50_30, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v52_32 = (global::System.Runtime.Intrinsics.Vector256.Create(inv11) * v49_29);
+                global::System.Runtime.Intrinsics.Vector256<double> v53_33 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v33_16, v52_32, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v54_34 = (-v53_33);
+                global::System.Runtime.Intrinsics.Vector256<double> v55_35 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v33_16, v54_34, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v56_36 = global::MleGen.VectorKernels.Lanes(v13_6, static v => global::MleGen.Functions.NormalPdfRatio(v));
+                global::System.Runtime.Intrinsics.Vector256<double> v57_37 = (v35_17 * v56_36);
+                global::System.Runtime.Intrinsics.Vector256<double> v58_38 = (-v57_37);
+                global::System.Runtime.Intrinsics.Vector256<double> v59_39 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v3_1, v58_38, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v60_40 = (-v59_39);
+                global::System.Runtime.Intrinsics.Vector256<double> v61_41 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v3_1, v60_40, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v62_42 = (global::System.Runtime.Intrinsics.Vector256.Create(inv11) * v61_41);
+                global::System.Runtime.Intrinsics.Vector256<double> v63_43 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v3_1, v62_42, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v64_44 = (v55_35 + v63_43);
+                global::System.Runtime.Intrinsics.Vector256<double> v65_45 = (v8_4 * v61_41);
+                global::System.Runtime.Intrinsics.Vector256<double> v66_46 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v3_1, v65_45, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v67_47 = (v51_31 + v66_46);
+                global::System.Runtime.Intrinsics.Vector256<double> v70_48 = (v67_47 * global::System.Runtime.Intrinsics.Vector256.Create(sq68));
+                global::System.Runtime.Intrinsics.Vector256<double> v72_49 = (v43_24 - v70_48);
+                global::System.Runtime.Intrinsics.Vector256<double> v73_50 = (v6_2 * v64_44);
+                acc_g0 += v64_44;
+                acc_g1 += v73_50;
+                acc_g2 += v72_49;
+            }
+            double nll = global::System.Runtime.Intrinsics.Vector256.Sum(acc_nll);
+            g_A += global::System.Runtime.Intrinsics.Vector256.Sum(acc_g0);
+            g_B += global::System.Runtime.Intrinsics.Vector256.Sum(acc_g1);
+            g_Sigma += global::System.Runtime.Intrinsics.Vector256.Sum(acc_g2);
+            gradient[o_A] += g_A;
+            gradient[o_B] += g_B;
+            gradient[o_Sigma] += g_Sigma;
+            if (i < end) nll += __NllGradient0(theta, gradient, i, end);
+            return nll;
+        }
+
+        /// <summary>As <see cref="__Nll0"/>, 8 observations at a time (Vector512), the scalar kernel for the remainder.</summary>
+        private double __Nll0_V8(global::System.ReadOnlySpan<double> theta, int start, int end)
+        {
+            int o_A = 0;
+            int o_B = o_A + 1;
+            int o_Sigma = o_B + 1;
+            double p_A = theta[o_A];
+            double p_B = theta[o_B];
+            double p_Sigma = theta[o_Sigma];
+            double[] d_X = this.X;
+            double[] d_Y = this.Y;
+            // θ-only subexpressions, hoisted out of the observation loop
+            double inv11 = (1d / p_Sigma);
+            double log20 = global::System.Math.Log(p_Sigma);
+            global::System.Runtime.Intrinsics.Vector512<double> acc_nll = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+            int i = start;
+            for (; i <= end - 8; i += 8)
+            {
+                global::System.Runtime.Intrinsics.Vector512<double> v1_0 = global::MleGen.VectorKernels.Load8(d_Y, i);
+                global::System.Runtime.Intrinsics.Vector512<double> v3_1 = global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(v1_0, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v6_2 = global::MleGen.VectorKernels.Load8(d_X, i);
+                global::System.Runtime.Intrinsics.Vector512<double> v7_3 = (global::System.Runtime.Intrinsics.Vector512.Create(p_B) * v6_2);
+                global::System.Runtime.Intrinsics.Vector512<double> v8_4 = (global::System.Runtime.Intrinsics.Vector512.Create(p_A) + v7_3);
+                global::System.Runtime.Intrinsics.Vector512<double> v12_5 = (v8_4 * global::System.Runtime.Intrinsics.Vector512.Create(inv11));
+                global::System.Runtime.Intrinsics.Vector512<double> v13_6 = (-v12_5);
+                global::System.Runtime.Intrinsics.Vector512<double> v14_7 = global::MleGen.VectorKernels.Lanes(v13_6, static v => global::MleGen.Functions.LogPhi(v));
+                global::System.Runtime.Intrinsics.Vector512<double> v16_8 = (v1_0 - v8_4);
+                global::System.Runtime.Intrinsics.Vector512<double> v17_9 = (global::System.Runtime.Intrinsics.Vector512.Create(inv11) * v16_8);
+                global::System.Runtime.Intrinsics.Vector512<double> v18_10 = (v17_9 * v17_9);
+                global::System.Runtime.Intrinsics.Vector512<double> v19_11 = (global::System.Runtime.Intrinsics.Vector512.Create((-0.5d)) * v18_10);
+                global::System.Runtime.Intrinsics.Vector512<double> v21_12 = (v19_11 - global::System.Runtime.Intrinsics.Vector512.Create(log20));
+                global::System.Runtime.Intrinsics.Vector512<double> v23_13 = (v21_12 - global::System.Runtime.Intrinsics.Vector512.Create(0.9189385332046727d));
+                global::System.Runtime.Intrinsics.Vector512<double> v24_14 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v3_1, v14_7, v23_13);
+                global::System.Runtime.Intrinsics.Vector512<double> v25_15 = (-v24_14);
+                acc_nll += v25_15;
+            }
+            double nll = global::System.Runtime.Intrinsics.Vector512.Sum(acc_nll);
+            if (i < end) nll += __Nll0(theta, i, end);
+            return nll;
+        }
+
+        /// <summary>As <see cref="__NllGradient0"/>, 8 observations at a time, the scalar kernel for the remainder.</summary>
+        private double __NllGradient0_V8(global::System.ReadOnlySpan<double> theta, global::System.Span<double> gradient, int start, int end)
+        {
+            int o_A = 0;
+            int o_B = o_A + 1;
+            int o_Sigma = o_B + 1;
+            double p_A = theta[o_A];
+            double p_B = theta[o_B];
+            double p_Sigma = theta[o_Sigma];
+            double g_A = 0d;
+            double g_B = 0d;
+            double g_Sigma = 0d;
+            double[] d_X = this.X;
+            double[] d_Y = this.Y;
+            // θ-only subexpressions, hoisted out of the observation loop
+            double inv11 = (1d / p_Sigma);
+            double log20 = global::System.Math.Log(p_Sigma);
+            double sq68 = global::MleGen.Functions.Square(inv11);
+            global::System.Runtime.Intrinsics.Vector512<double> acc_nll = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+            global::System.Runtime.Intrinsics.Vector512<double> acc_g0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+            global::System.Runtime.Intrinsics.Vector512<double> acc_g1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+            global::System.Runtime.Intrinsics.Vector512<double> acc_g2 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+            int i = start;
+            for (; i <= end - 8; i += 8)
+            {
+                global::System.Runtime.Intrinsics.Vector512<double> v1_0 = global::MleGen.VectorKernels.Load8(d_Y, i);
+                global::System.Runtime.Intrinsics.Vector512<double> v3_1 = global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(v1_0, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v6_2 = global::MleGen.VectorKernels.Load8(d_X, i);
+                global::System.Runtime.Intrinsics.Vector512<double> v7_3 = (global::System.Runtime.Intrinsics.Vector512.Create(p_B) * v6_2);
+                global::System.Runtime.Intrinsics.Vector512<double> v8_4 = (global::System.Runtime.Intrinsics.Vector512.Create(p_A) + v7_3);
+                global::System.Runtime.Intrinsics.Vector512<double> v12_5 = (v8_4 * global::System.Runtime.Intrinsics.Vector512.Create(inv11));
+                global::System.Runtime.Intrinsics.Vector512<double> v13_6 = (-v12_5);
+                global::System.Runtime.Intrinsics.Vector512<double> v14_7 = global::MleGen.VectorKernels.Lanes(v13_6, static v => global::MleGen.Functions.LogPhi(v));
+                global::System.Runtime.Intrinsics.Vector512<double> v16_8 = (v1_0 - v8_4);
+                global::System.Runtime.Intrinsics.Vector512<double> v17_9 = (global::System.Runtime.Intrinsics.Vector512.Create(inv11) * v16_8);
+                global::System.Runtime.Intrinsics.Vector512<double> v18_10 = (v17_9 * v17_9);
+                global::System.Runtime.Intrinsics.Vector512<double> v19_11 = (global::System.Runtime.Intrinsics.Vector512.Create((-0.5d)) * v18_10);
+                global::System.Runtime.Intrinsics.Vector512<double> v21_12 = (v19_11 - global::System.Runtime.Intrinsics.Vector512.Create(log20));
+                global::System.Runtime.Intrinsics.Vector512<double> v23_13 = (v21_12 - global::System.Runtime.Intrinsics.Vector512.Create(0.9189385332046727d));
+                global::System.Runtime.Intrinsics.Vector512<double> v24_14 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v3_1, v14_7, v23_13);
+                global::System.Runtime.Intrinsics.Vector512<double> v25_15 = (-v24_14);
+                acc_nll += v25_15;
+                global::System.Runtime.Intrinsics.Vector512<double> v33_16 = (~v3_1);
+                global::System.Runtime.Intrinsics.Vector512<double> v35_17 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v3_1, global::System.Runtime.Intrinsics.Vector512.Create(1d), global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v37_18 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v3_1, global::System.Runtime.Intrinsics.Vector512.Create(0d), global::System.Runtime.Intrinsics.Vector512.Create(1d));
+                global::System.Runtime.Intrinsics.Vector512<double> v38_19 = (-v37_18);
+                global::System.Runtime.Intrinsics.Vector512<double> v39_20 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v33_16, v38_19, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v40_21 = (-v39_20);
+                global::System.Runtime.Intrinsics.Vector512<double> v41_22 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v33_16, v40_21, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v42_23 = (global::System.Runtime.Intrinsics.Vector512.Create(inv11) * v41_22);
+                global::System.Runtime.Intrinsics.Vector512<double> v43_24 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v33_16, v42_23, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v44_25 = (global::System.Runtime.Intrinsics.Vector512.Create((-0.5d)) * v39_20);
+                global::System.Runtime.Intrinsics.Vector512<double> v45_26 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v33_16, v44_25, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v47_27 = (v17_9 * global::System.Runtime.Intrinsics.Vector512.Create(2d));
+                global::System.Runtime.Intrinsics.Vector512<double> v48_28 = (v45_26 * v47_27);
+                global::System.Runtime.Intrinsics.Vector512<double> v49_29 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v33_16, v48_28, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v50_30 = (v16_8 * v49_29);
+                global::System.Runtime.Intrinsics.Vector512<double> v51_31 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v33_16, v50_30, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v52_32 = (global::System.Runtime.Intrinsics.Vector512.Create(inv11) * v49_29);
+                global::System.Runtime.Intrinsics.Vector512<double> v53_33 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v33_16, v52_32, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v54_34 = (-v53_33);
+                global::System.Runtime.Intrinsics.Vector512<double> v55_35 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v33_16, v54_34, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v56_36 = global::MleGen.VectorKernels.Lanes(v13_6, static v => global::MleGen.Functions.NormalPdfRatio(v));
+                global::System.Runtime.Intrinsics.Vector512<double> v57_37 = (v35_17 * v56_36);
+                global::System.Runtime.Intrinsics.Vector512<double> v58_38 = (-v57_37);
+                global::System.Runtime.Intrinsics.Vector512<double> v59_39 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v3_1, v58_38, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v60_40 = (-v59_39);
+                global::System.Runtime.Intrinsics.Vector512<double> v61_41 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v3_1, v60_40, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v62_42 = (global::System.Runtime.Intrinsics.Vector512.Create(inv11) * v61_41);
+                global::System.Runtime.Intrinsics.Vector512<double> v63_43 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v3_1, v62_42, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v64_44 = (v55_35 + v63_43);
+                global::System.Runtime.Intrinsics.Vector512<double> v65_45 = (v8_4 * v61_41);
+                global::System.Runtime.Intrinsics.Vector512<double> v66_46 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v3_1, v65_45, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v67_47 = (v51_31 + v66_46);
+                global::System.Runtime.Intrinsics.Vector512<double> v70_48 = (v67_47 * global::System.Runtime.Intrinsics.Vector512.Create(sq68));
+                global::System.Runtime.Intrinsics.Vector512<double> v72_49 = (v43_24 - v70_48);
+                global::System.Runtime.Intrinsics.Vector512<double> v73_50 = (v6_2 * v64_44);
+                acc_g0 += v64_44;
+                acc_g1 += v73_50;
+                acc_g2 += v72_49;
+            }
+            double nll = global::System.Runtime.Intrinsics.Vector512.Sum(acc_nll);
+            g_A += global::System.Runtime.Intrinsics.Vector512.Sum(acc_g0);
+            g_B += global::System.Runtime.Intrinsics.Vector512.Sum(acc_g1);
+            g_Sigma += global::System.Runtime.Intrinsics.Vector512.Sum(acc_g2);
+            gradient[o_A] += g_A;
+            gradient[o_B] += g_B;
+            gradient[o_Sigma] += g_Sigma;
+            if (i < end) nll += __NllGradient0(theta, gradient, i, end);
+            return nll;
+        }
+
+        /// <summary>As <see cref="__Nll1"/>, 4 observations at a time (Vector256), the scalar kernel for the remainder.</summary>
+        private double __Nll1_V4(global::System.ReadOnlySpan<double> theta, int start, int end)
+        {
+            int o_A = 0;
+            int o_B = o_A + 1;
+            int o_Sigma = o_B + 1;
+            double p_A = theta[o_A];
+            double p_B = theta[o_B];
+            double p_Sigma = theta[o_Sigma];
+            // θ-only subexpressions, hoisted out of the observation loop
+            global::System.Runtime.Intrinsics.Vector256<double> acc_nll = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+            int i = start;
+            for (; i <= end - 4; i += 4)
+            {
+                acc_nll += global::System.Runtime.Intrinsics.Vector256.Create((-((-0.5d) * global::MleGen.Functions.Square((p_B / 10d)))));
+            }
+            double nll = global::System.Runtime.Intrinsics.Vector256.Sum(acc_nll);
+            if (i < end) nll += __Nll1(theta, i, end);
+            return nll;
+        }
+
+        /// <summary>As <see cref="__NllGradient1"/>, 4 observations at a time, the scalar kernel for the remainder.</summary>
+        private double __NllGradient1_V4(global::System.ReadOnlySpan<double> theta, global::System.Span<double> gradient, int start, int end)
+        {
+            int o_A = 0;
+            int o_B = o_A + 1;
+            int o_Sigma = o_B + 1;
+            double p_A = theta[o_A];
+            double p_B = theta[o_B];
+            double p_Sigma = theta[o_Sigma];
+            double g_A = 0d;
+            double g_B = 0d;
+            double g_Sigma = 0d;
+            // θ-only subexpressions, hoisted out of the observation loop
+            double ratio28 = (p_B / 10d);
+            global::System.Runtime.Intrinsics.Vector256<double> acc_nll = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+            global::System.Runtime.Intrinsics.Vector256<double> acc_g0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+            int i = start;
+            for (; i <= end - 4; i += 4)
+            {
+                acc_nll += global::System.Runtime.Intrinsics.Vector256.Create((-((-0.5d) * global::MleGen.Functions.Square(ratio28))));
+                acc_g0 += global::System.Runtime.Intrinsics.Vector256.Create(((0.5d * (ratio28 * 2d)) * 0.1d));
+            }
+            double nll = global::System.Runtime.Intrinsics.Vector256.Sum(acc_nll);
+            g_B += global::System.Runtime.Intrinsics.Vector256.Sum(acc_g0);
+            gradient[o_A] += g_A;
+            gradient[o_B] += g_B;
+            gradient[o_Sigma] += g_Sigma;
+            if (i < end) nll += __NllGradient1(theta, gradient, i, end);
+            return nll;
+        }
+
+        /// <summary>As <see cref="__Nll1"/>, 8 observations at a time (Vector512), the scalar kernel for the remainder.</summary>
+        private double __Nll1_V8(global::System.ReadOnlySpan<double> theta, int start, int end)
+        {
+            int o_A = 0;
+            int o_B = o_A + 1;
+            int o_Sigma = o_B + 1;
+            double p_A = theta[o_A];
+            double p_B = theta[o_B];
+            double p_Sigma = theta[o_Sigma];
+            // θ-only subexpressions, hoisted out of the observation loop
+            global::System.Runtime.Intrinsics.Vector512<double> acc_nll = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+            int i = start;
+            for (; i <= end - 8; i += 8)
+            {
+                acc_nll += global::System.Runtime.Intrinsics.Vector512.Create((-((-0.5d) * global::MleGen.Functions.Square((p_B / 10d)))));
+            }
+            double nll = global::System.Runtime.Intrinsics.Vector512.Sum(acc_nll);
+            if (i < end) nll += __Nll1(theta, i, end);
+            return nll;
+        }
+
+        /// <summary>As <see cref="__NllGradient1"/>, 8 observations at a time, the scalar kernel for the remainder.</summary>
+        private double __NllGradient1_V8(global::System.ReadOnlySpan<double> theta, global::System.Span<double> gradient, int start, int end)
+        {
+            int o_A = 0;
+            int o_B = o_A + 1;
+            int o_Sigma = o_B + 1;
+            double p_A = theta[o_A];
+            double p_B = theta[o_B];
+            double p_Sigma = theta[o_Sigma];
+            double g_A = 0d;
+            double g_B = 0d;
+            double g_Sigma = 0d;
+            // θ-only subexpressions, hoisted out of the observation loop
+            double ratio28 = (p_B / 10d);
+            global::System.Runtime.Intrinsics.Vector512<double> acc_nll = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+            global::System.Runtime.Intrinsics.Vector512<double> acc_g0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+            int i = start;
+            for (; i <= end - 8; i += 8)
+            {
+                acc_nll += global::System.Runtime.Intrinsics.Vector512.Create((-((-0.5d) * global::MleGen.Functions.Square(ratio28))));
+                acc_g0 += global::System.Runtime.Intrinsics.Vector512.Create(((0.5d * (ratio28 * 2d)) * 0.1d));
+            }
+            double nll = global::System.Runtime.Intrinsics.Vector512.Sum(acc_nll);
+            g_B += global::System.Runtime.Intrinsics.Vector512.Sum(acc_g0);
+            gradient[o_A] += g_A;
+            gradient[o_B] += g_B;
+            gradient[o_Sigma] += g_Sigma;
+            if (i < end) nll += __NllGradient1(theta, gradient, i, end);
+            return nll;
+        }
     }
 }

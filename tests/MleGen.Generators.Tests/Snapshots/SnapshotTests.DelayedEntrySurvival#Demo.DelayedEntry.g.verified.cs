@@ -236,8 +236,8 @@ namespace Demo
                 case 0:
                     switch (kind)
                     {
-                        case global::MleGen.EvaluationKind.Value: return __Nll0(theta, start, end);
-                        case global::MleGen.EvaluationKind.Gradient: return __NllGradient0(theta, output, start, end);
+                        case global::MleGen.EvaluationKind.Value: return this.__Evaluator.VectorWidth switch { 8 => __Nll0_V8(theta, start, end), 4 => __Nll0_V4(theta, start, end), _ => __Nll0(theta, start, end) };
+                        case global::MleGen.EvaluationKind.Gradient: return this.__Evaluator.VectorWidth switch { 8 => __NllGradient0_V8(theta, output, start, end), 4 => __NllGradient0_V4(theta, output, start, end), _ => __NllGradient0(theta, output, start, end) };
                         case global::MleGen.EvaluationKind.ObservedInformation: __Hessian0(theta, output, p, start, end); return 0d;
                         case global::MleGen.EvaluationKind.ExpectedInformation: __Hessian0(theta, output, p, start, end); return 0d;
                         case global::MleGen.EvaluationKind.DataConstant: return __DataConstant0(start, end);
@@ -580,5 +580,303 @@ namespace Demo
             }
         }
 
+
+        /// <summary>As <see cref="__Nll0"/>, 4 observations at a time (Vector256), the scalar kernel for the remainder.</summary>
+        private double __Nll0_V4(global::System.ReadOnlySpan<double> theta, int start, int end)
+        {
+            int o_Shape = 0;
+            int o_A = o_Shape + 1;
+            int o_B = o_A + 1;
+            double p_Shape = theta[o_Shape];
+            double p_A = theta[o_A];
+            double p_B = theta[o_B];
+            double[] d_Age = this.Age;
+            bool[] d_Censored = this.Censored;
+            double[] d_Entry = this.Entry;
+            double[] d_Time = this.Time;
+            // θ-only subexpressions, hoisted out of the observation loop
+            double log12 = global::System.Math.Log(p_Shape);
+            double diff15 = (p_Shape - 1d);
+            global::System.Runtime.Intrinsics.Vector256<double> acc_nll = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+            int i = start;
+            for (; i <= end - 4; i += 4)
+            {
+                global::System.Runtime.Intrinsics.Vector256<double> v1_0 = global::MleGen.VectorKernels.Load4(d_Time, i);
+                global::System.Runtime.Intrinsics.Vector256<double> v5_1 = global::MleGen.VectorKernels.Load4(d_Age, i);
+                global::System.Runtime.Intrinsics.Vector256<double> v6_2 = (global::System.Runtime.Intrinsics.Vector256.Create(p_B) * v5_1);
+                global::System.Runtime.Intrinsics.Vector256<double> v7_3 = (global::System.Runtime.Intrinsics.Vector256.Create(p_A) + v6_2);
+                global::System.Runtime.Intrinsics.Vector256<double> v8_4 = global::MleGen.VectorMath.Exp(v7_3);
+                global::System.Runtime.Intrinsics.Vector256<double> v9_5 = global::MleGen.VectorMath.Log(v1_0);
+                global::System.Runtime.Intrinsics.Vector256<double> v10_6 = global::MleGen.VectorMath.Log(v8_4);
+                global::System.Runtime.Intrinsics.Vector256<double> v11_7 = (v9_5 - v10_6);
+                global::System.Runtime.Intrinsics.Vector256<double> v16_8 = (v11_7 * global::System.Runtime.Intrinsics.Vector256.Create(diff15));
+                global::System.Runtime.Intrinsics.Vector256<double> v17_9 = (global::System.Runtime.Intrinsics.Vector256.Create(p_Shape) * v11_7);
+                global::System.Runtime.Intrinsics.Vector256<double> v18_10 = global::MleGen.VectorMath.Exp(v17_9);
+                global::System.Runtime.Intrinsics.Vector256<double> v19_11 = (-v18_10);
+                global::System.Runtime.Intrinsics.Vector256<double> v24_12 = (global::System.Runtime.Intrinsics.Vector256.Create(log12) + v16_8);
+                global::System.Runtime.Intrinsics.Vector256<double> v25_13 = (v24_12 - v10_6);
+                global::System.Runtime.Intrinsics.Vector256<double> v26_14 = (v25_13 - v18_10);
+                global::System.Runtime.Intrinsics.Vector256<double> v27_15 = global::MleGen.VectorKernels.Load4(d_Censored, i);
+                global::System.Runtime.Intrinsics.Vector256<double> v28_16 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v27_15, v19_11, v26_14);
+                global::System.Runtime.Intrinsics.Vector256<double> v29_17 = global::MleGen.VectorKernels.Load4(d_Entry, i);
+                global::System.Runtime.Intrinsics.Vector256<double> v30_18 = global::MleGen.VectorMath.Log(v29_17);
+                global::System.Runtime.Intrinsics.Vector256<double> v31_19 = (v30_18 - v10_6);
+                global::System.Runtime.Intrinsics.Vector256<double> v32_20 = (global::System.Runtime.Intrinsics.Vector256.Create(p_Shape) * v31_19);
+                global::System.Runtime.Intrinsics.Vector256<double> v33_21 = global::MleGen.VectorMath.Exp(v32_20);
+                global::System.Runtime.Intrinsics.Vector256<double> v35_22 = (v28_16 + v33_21);
+                global::System.Runtime.Intrinsics.Vector256<double> v36_23 = (-v35_22);
+                acc_nll += v36_23;
+            }
+            double nll = global::System.Runtime.Intrinsics.Vector256.Sum(acc_nll);
+            if (i < end) nll += __Nll0(theta, i, end);
+            return nll;
+        }
+
+        /// <summary>As <see cref="__NllGradient0"/>, 4 observations at a time, the scalar kernel for the remainder.</summary>
+        private double __NllGradient0_V4(global::System.ReadOnlySpan<double> theta, global::System.Span<double> gradient, int start, int end)
+        {
+            int o_Shape = 0;
+            int o_A = o_Shape + 1;
+            int o_B = o_A + 1;
+            double p_Shape = theta[o_Shape];
+            double p_A = theta[o_A];
+            double p_B = theta[o_B];
+            double g_Shape = 0d;
+            double g_A = 0d;
+            double g_B = 0d;
+            double[] d_Age = this.Age;
+            bool[] d_Censored = this.Censored;
+            double[] d_Entry = this.Entry;
+            double[] d_Time = this.Time;
+            // θ-only subexpressions, hoisted out of the observation loop
+            double log12 = global::System.Math.Log(p_Shape);
+            double diff15 = (p_Shape - 1d);
+            double inv64 = (1d / p_Shape);
+            global::System.Runtime.Intrinsics.Vector256<double> acc_nll = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+            global::System.Runtime.Intrinsics.Vector256<double> acc_g0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+            global::System.Runtime.Intrinsics.Vector256<double> acc_g1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+            global::System.Runtime.Intrinsics.Vector256<double> acc_g2 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+            int i = start;
+            for (; i <= end - 4; i += 4)
+            {
+                global::System.Runtime.Intrinsics.Vector256<double> v1_0 = global::MleGen.VectorKernels.Load4(d_Time, i);
+                global::System.Runtime.Intrinsics.Vector256<double> v5_1 = global::MleGen.VectorKernels.Load4(d_Age, i);
+                global::System.Runtime.Intrinsics.Vector256<double> v6_2 = (global::System.Runtime.Intrinsics.Vector256.Create(p_B) * v5_1);
+                global::System.Runtime.Intrinsics.Vector256<double> v7_3 = (global::System.Runtime.Intrinsics.Vector256.Create(p_A) + v6_2);
+                global::System.Runtime.Intrinsics.Vector256<double> v8_4 = global::MleGen.VectorMath.Exp(v7_3);
+                global::System.Runtime.Intrinsics.Vector256<double> v9_5 = global::MleGen.VectorMath.Log(v1_0);
+                global::System.Runtime.Intrinsics.Vector256<double> v10_6 = global::MleGen.VectorMath.Log(v8_4);
+                global::System.Runtime.Intrinsics.Vector256<double> v11_7 = (v9_5 - v10_6);
+                global::System.Runtime.Intrinsics.Vector256<double> v16_8 = (v11_7 * global::System.Runtime.Intrinsics.Vector256.Create(diff15));
+                global::System.Runtime.Intrinsics.Vector256<double> v17_9 = (global::System.Runtime.Intrinsics.Vector256.Create(p_Shape) * v11_7);
+                global::System.Runtime.Intrinsics.Vector256<double> v18_10 = global::MleGen.VectorMath.Exp(v17_9);
+                global::System.Runtime.Intrinsics.Vector256<double> v19_11 = (-v18_10);
+                global::System.Runtime.Intrinsics.Vector256<double> v24_12 = (global::System.Runtime.Intrinsics.Vector256.Create(log12) + v16_8);
+                global::System.Runtime.Intrinsics.Vector256<double> v25_13 = (v24_12 - v10_6);
+                global::System.Runtime.Intrinsics.Vector256<double> v26_14 = (v25_13 - v18_10);
+                global::System.Runtime.Intrinsics.Vector256<double> v27_15 = global::MleGen.VectorKernels.Load4(d_Censored, i);
+                global::System.Runtime.Intrinsics.Vector256<double> v28_16 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v27_15, v19_11, v26_14);
+                global::System.Runtime.Intrinsics.Vector256<double> v29_17 = global::MleGen.VectorKernels.Load4(d_Entry, i);
+                global::System.Runtime.Intrinsics.Vector256<double> v30_18 = global::MleGen.VectorMath.Log(v29_17);
+                global::System.Runtime.Intrinsics.Vector256<double> v31_19 = (v30_18 - v10_6);
+                global::System.Runtime.Intrinsics.Vector256<double> v32_20 = (global::System.Runtime.Intrinsics.Vector256.Create(p_Shape) * v31_19);
+                global::System.Runtime.Intrinsics.Vector256<double> v33_21 = global::MleGen.VectorMath.Exp(v32_20);
+                global::System.Runtime.Intrinsics.Vector256<double> v35_22 = (v28_16 + v33_21);
+                global::System.Runtime.Intrinsics.Vector256<double> v36_23 = (-v35_22);
+                acc_nll += v36_23;
+                global::System.Runtime.Intrinsics.Vector256<double> v38_24 = (~v27_15);
+                global::System.Runtime.Intrinsics.Vector256<double> v40_25 = (v31_19 * v33_21);
+                global::System.Runtime.Intrinsics.Vector256<double> v41_26 = (-v40_25);
+                global::System.Runtime.Intrinsics.Vector256<double> v42_27 = (global::System.Runtime.Intrinsics.Vector256.Create(p_Shape) * v33_21);
+                global::System.Runtime.Intrinsics.Vector256<double> v44_28 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v27_15, global::System.Runtime.Intrinsics.Vector256.Create(1d), global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v46_29 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v27_15, global::System.Runtime.Intrinsics.Vector256.Create(0d), global::System.Runtime.Intrinsics.Vector256.Create(1d));
+                global::System.Runtime.Intrinsics.Vector256<double> v47_30 = (-v46_29);
+                global::System.Runtime.Intrinsics.Vector256<double> v48_31 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v38_24, v47_30, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v49_32 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v38_24, v46_29, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v50_33 = (-v48_31);
+                global::System.Runtime.Intrinsics.Vector256<double> v51_34 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v38_24, v50_33, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v52_35 = (v42_27 + v51_34);
+                global::System.Runtime.Intrinsics.Vector256<double> v53_36 = (v44_28 + v49_32);
+                global::System.Runtime.Intrinsics.Vector256<double> v54_37 = (v18_10 * v53_36);
+                global::System.Runtime.Intrinsics.Vector256<double> v55_38 = (v11_7 * v54_37);
+                global::System.Runtime.Intrinsics.Vector256<double> v56_39 = (v41_26 + v55_38);
+                global::System.Runtime.Intrinsics.Vector256<double> v57_40 = (global::System.Runtime.Intrinsics.Vector256.Create(p_Shape) * v54_37);
+                global::System.Runtime.Intrinsics.Vector256<double> v58_41 = (global::System.Runtime.Intrinsics.Vector256.Create(diff15) * v48_31);
+                global::System.Runtime.Intrinsics.Vector256<double> v59_42 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v38_24, v58_41, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v60_43 = (v57_40 + v59_42);
+                global::System.Runtime.Intrinsics.Vector256<double> v61_44 = (v11_7 * v48_31);
+                global::System.Runtime.Intrinsics.Vector256<double> v62_45 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v38_24, v61_44, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v63_46 = (v56_39 + v62_45);
+                global::System.Runtime.Intrinsics.Vector256<double> v65_47 = (v48_31 * global::System.Runtime.Intrinsics.Vector256.Create(inv64));
+                global::System.Runtime.Intrinsics.Vector256<double> v66_48 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v38_24, v65_47, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v67_49 = (v63_46 + v66_48);
+                global::System.Runtime.Intrinsics.Vector256<double> v69_50 = (v52_35 - v60_43);
+                global::System.Runtime.Intrinsics.Vector256<double> v70_51 = (global::System.Runtime.Intrinsics.Vector256<double>.One / v8_4);
+                global::System.Runtime.Intrinsics.Vector256<double> v71_52 = (v69_50 * v70_51);
+                global::System.Runtime.Intrinsics.Vector256<double> v72_53 = (v8_4 * v71_52);
+                global::System.Runtime.Intrinsics.Vector256<double> v73_54 = (v5_1 * v72_53);
+                acc_g0 += v67_49;
+                acc_g1 += v72_53;
+                acc_g2 += v73_54;
+            }
+            double nll = global::System.Runtime.Intrinsics.Vector256.Sum(acc_nll);
+            g_Shape += global::System.Runtime.Intrinsics.Vector256.Sum(acc_g0);
+            g_A += global::System.Runtime.Intrinsics.Vector256.Sum(acc_g1);
+            g_B += global::System.Runtime.Intrinsics.Vector256.Sum(acc_g2);
+            gradient[o_Shape] += g_Shape;
+            gradient[o_A] += g_A;
+            gradient[o_B] += g_B;
+            if (i < end) nll += __NllGradient0(theta, gradient, i, end);
+            return nll;
+        }
+
+        /// <summary>As <see cref="__Nll0"/>, 8 observations at a time (Vector512), the scalar kernel for the remainder.</summary>
+        private double __Nll0_V8(global::System.ReadOnlySpan<double> theta, int start, int end)
+        {
+            int o_Shape = 0;
+            int o_A = o_Shape + 1;
+            int o_B = o_A + 1;
+            double p_Shape = theta[o_Shape];
+            double p_A = theta[o_A];
+            double p_B = theta[o_B];
+            double[] d_Age = this.Age;
+            bool[] d_Censored = this.Censored;
+            double[] d_Entry = this.Entry;
+            double[] d_Time = this.Time;
+            // θ-only subexpressions, hoisted out of the observation loop
+            double log12 = global::System.Math.Log(p_Shape);
+            double diff15 = (p_Shape - 1d);
+            global::System.Runtime.Intrinsics.Vector512<double> acc_nll = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+            int i = start;
+            for (; i <= end - 8; i += 8)
+            {
+                global::System.Runtime.Intrinsics.Vector512<double> v1_0 = global::MleGen.VectorKernels.Load8(d_Time, i);
+                global::System.Runtime.Intrinsics.Vector512<double> v5_1 = global::MleGen.VectorKernels.Load8(d_Age, i);
+                global::System.Runtime.Intrinsics.Vector512<double> v6_2 = (global::System.Runtime.Intrinsics.Vector512.Create(p_B) * v5_1);
+                global::System.Runtime.Intrinsics.Vector512<double> v7_3 = (global::System.Runtime.Intrinsics.Vector512.Create(p_A) + v6_2);
+                global::System.Runtime.Intrinsics.Vector512<double> v8_4 = global::MleGen.VectorMath.Exp(v7_3);
+                global::System.Runtime.Intrinsics.Vector512<double> v9_5 = global::MleGen.VectorMath.Log(v1_0);
+                global::System.Runtime.Intrinsics.Vector512<double> v10_6 = global::MleGen.VectorMath.Log(v8_4);
+                global::System.Runtime.Intrinsics.Vector512<double> v11_7 = (v9_5 - v10_6);
+                global::System.Runtime.Intrinsics.Vector512<double> v16_8 = (v11_7 * global::System.Runtime.Intrinsics.Vector512.Create(diff15));
+                global::System.Runtime.Intrinsics.Vector512<double> v17_9 = (global::System.Runtime.Intrinsics.Vector512.Create(p_Shape) * v11_7);
+                global::System.Runtime.Intrinsics.Vector512<double> v18_10 = global::MleGen.VectorMath.Exp(v17_9);
+                global::System.Runtime.Intrinsics.Vector512<double> v19_11 = (-v18_10);
+                global::System.Runtime.Intrinsics.Vector512<double> v24_12 = (global::System.Runtime.Intrinsics.Vector512.Create(log12) + v16_8);
+                global::System.Runtime.Intrinsics.Vector512<double> v25_13 = (v24_12 - v10_6);
+                global::System.Runtime.Intrinsics.Vector512<double> v26_14 = (v25_13 - v18_10);
+                global::System.Runtime.Intrinsics.Vector512<double> v27_15 = global::MleGen.VectorKernels.Load8(d_Censored, i);
+                global::System.Runtime.Intrinsics.Vector512<double> v28_16 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v27_15, v19_11, v26_14);
+                global::System.Runtime.Intrinsics.Vector512<double> v29_17 = global::MleGen.VectorKernels.Load8(d_Entry, i);
+                global::System.Runtime.Intrinsics.Vector512<double> v30_18 = global::MleGen.VectorMath.Log(v29_17);
+                global::System.Runtime.Intrinsics.Vector512<double> v31_19 = (v30_18 - v10_6);
+                global::System.Runtime.Intrinsics.Vector512<double> v32_20 = (global::System.Runtime.Intrinsics.Vector512.Create(p_Shape) * v31_19);
+                global::System.Runtime.Intrinsics.Vector512<double> v33_21 = global::MleGen.VectorMath.Exp(v32_20);
+                global::System.Runtime.Intrinsics.Vector512<double> v35_22 = (v28_16 + v33_21);
+                global::System.Runtime.Intrinsics.Vector512<double> v36_23 = (-v35_22);
+                acc_nll += v36_23;
+            }
+            double nll = global::System.Runtime.Intrinsics.Vector512.Sum(acc_nll);
+            if (i < end) nll += __Nll0(theta, i, end);
+            return nll;
+        }
+
+        /// <summary>As <see cref="__NllGradient0"/>, 8 observations at a time, the scalar kernel for the remainder.</summary>
+        private double __NllGradient0_V8(global::System.ReadOnlySpan<double> theta, global::System.Span<double> gradient, int start, int end)
+        {
+            int o_Shape = 0;
+            int o_A = o_Shape + 1;
+            int o_B = o_A + 1;
+            double p_Shape = theta[o_Shape];
+            double p_A = theta[o_A];
+            double p_B = theta[o_B];
+            double g_Shape = 0d;
+            double g_A = 0d;
+            double g_B = 0d;
+            double[] d_Age = this.Age;
+            bool[] d_Censored = this.Censored;
+            double[] d_Entry = this.Entry;
+            double[] d_Time = this.Time;
+            // θ-only subexpressions, hoisted out of the observation loop
+            double log12 = global::System.Math.Log(p_Shape);
+            double diff15 = (p_Shape - 1d);
+            double inv64 = (1d / p_Shape);
+            global::System.Runtime.Intrinsics.Vector512<double> acc_nll = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+            global::System.Runtime.Intrinsics.Vector512<double> acc_g0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+            global::System.Runtime.Intrinsics.Vector512<double> acc_g1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+            global::System.Runtime.Intrinsics.Vector512<double> acc_g2 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+            int i = start;
+            for (; i <= end - 8; i += 8)
+            {
+                global::System.Runtime.Intrinsics.Vector512<double> v1_0 = global::MleGen.VectorKernels.Load8(d_Time, i);
+                global::System.Runtime.Intrinsics.Vector512<double> v5_1 = global::MleGen.VectorKernels.Load8(d_Age, i);
+                global::System.Runtime.Intrinsics.Vector512<double> v6_2 = (global::System.Runtime.Intrinsics.Vector512.Create(p_B) * v5_1);
+                global::System.Runtime.Intrinsics.Vector512<double> v7_3 = (global::System.Runtime.Intrinsics.Vector512.Create(p_A) + v6_2);
+                global::System.Runtime.Intrinsics.Vector512<double> v8_4 = global::MleGen.VectorMath.Exp(v7_3);
+                global::System.Runtime.Intrinsics.Vector512<double> v9_5 = global::MleGen.VectorMath.Log(v1_0);
+                global::System.Runtime.Intrinsics.Vector512<double> v10_6 = global::MleGen.VectorMath.Log(v8_4);
+                global::System.Runtime.Intrinsics.Vector512<double> v11_7 = (v9_5 - v10_6);
+                global::System.Runtime.Intrinsics.Vector512<double> v16_8 = (v11_7 * global::System.Runtime.Intrinsics.Vector512.Create(diff15));
+                global::System.Runtime.Intrinsics.Vector512<double> v17_9 = (global::System.Runtime.Intrinsics.Vector512.Create(p_Shape) * v11_7);
+                global::System.Runtime.Intrinsics.Vector512<double> v18_10 = global::MleGen.VectorMath.Exp(v17_9);
+                global::System.Runtime.Intrinsics.Vector512<double> v19_11 = (-v18_10);
+                global::System.Runtime.Intrinsics.Vector512<double> v24_12 = (global::System.Runtime.Intrinsics.Vector512.Create(log12) + v16_8);
+                global::System.Runtime.Intrinsics.Vector512<double> v25_13 = (v24_12 - v10_6);
+                global::System.Runtime.Intrinsics.Vector512<double> v26_14 = (v25_13 - v18_10);
+                global::System.Runtime.Intrinsics.Vector512<double> v27_15 = global::MleGen.VectorKernels.Load8(d_Censored, i);
+                global::System.Runtime.Intrinsics.Vector512<double> v28_16 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v27_15, v19_11, v26_14);
+                global::System.Runtime.Intrinsics.Vector512<double> v29_17 = global::MleGen.VectorKernels.Load8(d_Entry, i);
+                global::System.Runtime.Intrinsics.Vector512<double> v30_18 = global::MleGen.VectorMath.Log(v29_17);
+                global::System.Runtime.Intrinsics.Vector512<double> v31_19 = (v30_18 - v10_6);
+                global::System.Runtime.Intrinsics.Vector512<double> v32_20 = (global::System.Runtime.Intrinsics.Vector512.Create(p_Shape) * v31_19);
+                global::System.Runtime.Intrinsics.Vector512<double> v33_21 = global::MleGen.VectorMath.Exp(v32_20);
+                global::System.Runtime.Intrinsics.Vector512<double> v35_22 = (v28_16 + v33_21);
+                global::System.Runtime.Intrinsics.Vector512<double> v36_23 = (-v35_22);
+                acc_nll += v36_23;
+                global::System.Runtime.Intrinsics.Vector512<double> v38_24 = (~v27_15);
+                global::System.Runtime.Intrinsics.Vector512<double> v40_25 = (v31_19 * v33_21);
+                global::System.Runtime.Intrinsics.Vector512<double> v41_26 = (-v40_25);
+                global::System.Runtime.Intrinsics.Vector512<double> v42_27 = (global::System.Runtime.Intrinsics.Vector512.Create(p_Shape) * v33_21);
+                global::System.Runtime.Intrinsics.Vector512<double> v44_28 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v27_15, global::System.Runtime.Intrinsics.Vector512.Create(1d), global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v46_29 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v27_15, global::System.Runtime.Intrinsics.Vector512.Create(0d), global::System.Runtime.Intrinsics.Vector512.Create(1d));
+                global::System.Runtime.Intrinsics.Vector512<double> v47_30 = (-v46_29);
+                global::System.Runtime.Intrinsics.Vector512<double> v48_31 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v38_24, v47_30, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v49_32 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v38_24, v46_29, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v50_33 = (-v48_31);
+                global::System.Runtime.Intrinsics.Vector512<double> v51_34 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v38_24, v50_33, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v52_35 = (v42_27 + v51_34);
+                global::System.Runtime.Intrinsics.Vector512<double> v53_36 = (v44_28 + v49_32);
+                global::System.Runtime.Intrinsics.Vector512<double> v54_37 = (v18_10 * v53_36);
+                global::System.Runtime.Intrinsics.Vector512<double> v55_38 = (v11_7 * v54_37);
+                global::System.Runtime.Intrinsics.Vector512<double> v56_39 = (v41_26 + v55_38);
+                global::System.Runtime.Intrinsics.Vector512<double> v57_40 = (global::System.Runtime.Intrinsics.Vector512.Create(p_Shape) * v54_37);
+                global::System.Runtime.Intrinsics.Vector512<double> v58_41 = (global::System.Runtime.Intrinsics.Vector512.Create(diff15) * v48_31);
+                global::System.Runtime.Intrinsics.Vector512<double> v59_42 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v38_24, v58_41, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v60_43 = (v57_40 + v59_42);
+                global::System.Runtime.Intrinsics.Vector512<double> v61_44 = (v11_7 * v48_31);
+                global::System.Runtime.Intrinsics.Vector512<double> v62_45 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v38_24, v61_44, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v63_46 = (v56_39 + v62_45);
+                global::System.Runtime.Intrinsics.Vector512<double> v65_47 = (v48_31 * global::System.Runtime.Intrinsics.Vector512.Create(inv64));
+                global::System.Runtime.Intrinsics.Vector512<double> v66_48 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v38_24, v65_47, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v67_49 = (v63_46 + v66_48);
+                global::System.Runtime.Intrinsics.Vector512<double> v69_50 = (v52_35 - v60_43);
+                global::System.Runtime.Intrinsics.Vector512<double> v70_51 = (global::System.Runtime.Intrinsics.Vector512<double>.One / v8_4);
+                global::System.Runtime.Intrinsics.Vector512<double> v71_52 = (v69_50 * v70_51);
+                global::System.Runtime.Intrinsics.Vector512<double> v72_53 = (v8_4 * v71_52);
+                global::System.Runtime.Intrinsics.Vector512<double> v73_54 = (v5_1 * v72_53);
+                acc_g0 += v67_49;
+                acc_g1 += v72_53;
+                acc_g2 += v73_54;
+            }
+            double nll = global::System.Runtime.Intrinsics.Vector512.Sum(acc_nll);
+            g_Shape += global::System.Runtime.Intrinsics.Vector512.Sum(acc_g0);
+            g_A += global::System.Runtime.Intrinsics.Vector512.Sum(acc_g1);
+            g_B += global::System.Runtime.Intrinsics.Vector512.Sum(acc_g2);
+            gradient[o_Shape] += g_Shape;
+            gradient[o_A] += g_A;
+            gradient[o_B] += g_B;
+            if (i < end) nll += __NllGradient0(theta, gradient, i, end);
+            return nll;
+        }
     }
 }

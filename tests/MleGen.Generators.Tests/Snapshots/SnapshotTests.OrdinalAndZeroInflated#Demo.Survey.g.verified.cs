@@ -261,8 +261,8 @@ namespace Demo
                 case 1:
                     switch (kind)
                     {
-                        case global::MleGen.EvaluationKind.Value: return __Nll1(theta, start, end);
-                        case global::MleGen.EvaluationKind.Gradient: return __NllGradient1(theta, output, start, end);
+                        case global::MleGen.EvaluationKind.Value: return this.__Evaluator.VectorWidth switch { 8 => __Nll1_V8(theta, start, end), 4 => __Nll1_V4(theta, start, end), _ => __Nll1(theta, start, end) };
+                        case global::MleGen.EvaluationKind.Gradient: return this.__Evaluator.VectorWidth switch { 8 => __NllGradient1_V8(theta, output, start, end), 4 => __NllGradient1_V4(theta, output, start, end), _ => __NllGradient1(theta, output, start, end) };
                         case global::MleGen.EvaluationKind.ObservedInformation: __Hessian1(theta, output, p, start, end); return 0d;
                         case global::MleGen.EvaluationKind.ExpectedInformation: __Expected1(theta, output, p, start, end); return 0d;
                         case global::MleGen.EvaluationKind.DataConstant: return __DataConstant1(start, end);
@@ -815,5 +815,289 @@ namespace Demo
             }
         }
 
+
+        /// <summary>As <see cref="__Nll1"/>, 4 observations at a time (Vector256), the scalar kernel for the remainder.</summary>
+        private double __Nll1_V4(global::System.ReadOnlySpan<double> theta, int start, int end)
+        {
+            int o_B = 0;
+            int o_Cuts = o_B + 1;
+            int o_A = o_Cuts + this.Cuts.Length;
+            int o_G = o_A + 1;
+            double p_B = theta[o_B];
+            global::System.ReadOnlySpan<double> p_Cuts = theta.Slice(o_Cuts, this.Cuts.Length);
+            double p_A = theta[o_A];
+            double p_G = theta[o_G];
+            double[] d_Age = this.Age;
+            int[] d_Visits = this.Visits;
+            // θ-only subexpressions, hoisted out of the observation loop
+            double logistic40 = global::MleGen.Functions.Logistic(p_G);
+            double log1p57 = global::MleGen.Functions.Log1p((-logistic40));
+            double log59 = global::System.Math.Log(logistic40);
+            global::System.Runtime.Intrinsics.Vector256<double> acc_nll = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+            int i = start;
+            for (; i <= end - 4; i += 4)
+            {
+                global::System.Runtime.Intrinsics.Vector256<double> v3_0 = global::MleGen.VectorKernels.Load4(d_Age, i);
+                global::System.Runtime.Intrinsics.Vector256<double> v4_1 = (global::System.Runtime.Intrinsics.Vector256.Create(p_B) * v3_0);
+                global::System.Runtime.Intrinsics.Vector256<double> v38_2 = global::MleGen.VectorKernels.Load4(d_Visits, i);
+                global::System.Runtime.Intrinsics.Vector256<double> v42_3 = (v4_1 + global::System.Runtime.Intrinsics.Vector256.Create(p_A));
+                global::System.Runtime.Intrinsics.Vector256<double> v43_4 = global::MleGen.VectorMath.Exp(v42_3);
+                global::System.Runtime.Intrinsics.Vector256<double> v44_5 = v38_2;
+                global::System.Runtime.Intrinsics.Vector256<double> v45_6 = global::System.Runtime.Intrinsics.Vector256.Equals(v44_5, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v46_7 = global::MleGen.VectorMath.Log(v43_4);
+                global::System.Runtime.Intrinsics.Vector256<double> v47_8 = (v44_5 * v46_7);
+                global::System.Runtime.Intrinsics.Vector256<double> v48_9 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v45_6, global::System.Runtime.Intrinsics.Vector256.Create(0d), v47_8);
+                global::System.Runtime.Intrinsics.Vector256<double> v51_10 = (v44_5 + global::System.Runtime.Intrinsics.Vector256.Create(1d));
+                global::System.Runtime.Intrinsics.Vector256<double> v52_11 = global::MleGen.VectorKernels.Lanes(v51_10, static v => global::MleGen.Functions.LogGamma(v));
+                global::System.Runtime.Intrinsics.Vector256<double> v54_12 = (v48_9 - v43_4);
+                global::System.Runtime.Intrinsics.Vector256<double> v55_13 = (v54_12 - v52_11);
+                global::System.Runtime.Intrinsics.Vector256<double> v58_14 = (v55_13 + global::System.Runtime.Intrinsics.Vector256.Create(log1p57));
+                global::System.Runtime.Intrinsics.Vector256<double> v60_15 = global::MleGen.VectorKernels.Lanes(global::System.Runtime.Intrinsics.Vector256.Create(log59), v58_14, static (u, v) => global::MleGen.Functions.LogSumExp(u, v));
+                global::System.Runtime.Intrinsics.Vector256<double> v61_16 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v45_6, v60_15, v58_14);
+                global::System.Runtime.Intrinsics.Vector256<double> v62_17 = (-v61_16);
+                acc_nll += v62_17;
+            }
+            double nll = global::System.Runtime.Intrinsics.Vector256.Sum(acc_nll);
+            if (i < end) nll += __Nll1(theta, i, end);
+            return nll;
+        }
+
+        /// <summary>As <see cref="__NllGradient1"/>, 4 observations at a time, the scalar kernel for the remainder.</summary>
+        private double __NllGradient1_V4(global::System.ReadOnlySpan<double> theta, global::System.Span<double> gradient, int start, int end)
+        {
+            int o_B = 0;
+            int o_Cuts = o_B + 1;
+            int o_A = o_Cuts + this.Cuts.Length;
+            int o_G = o_A + 1;
+            double p_B = theta[o_B];
+            global::System.ReadOnlySpan<double> p_Cuts = theta.Slice(o_Cuts, this.Cuts.Length);
+            double p_A = theta[o_A];
+            double p_G = theta[o_G];
+            double g_B = 0d;
+            global::System.Span<double> g_Cuts = gradient.Slice(o_Cuts, this.Cuts.Length);
+            double g_A = 0d;
+            double g_G = 0d;
+            double[] d_Age = this.Age;
+            int[] d_Visits = this.Visits;
+            // θ-only subexpressions, hoisted out of the observation loop
+            double logistic40 = global::MleGen.Functions.Logistic(p_G);
+            double log1p57 = global::MleGen.Functions.Log1p((-logistic40));
+            double log59 = global::System.Math.Log(logistic40);
+            double inv80 = (1d / logistic40);
+            double diff83 = (1d - logistic40);
+            double inv84 = (1d / diff83);
+            double prod97 = (logistic40 * diff83);
+            global::System.Runtime.Intrinsics.Vector256<double> acc_nll = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+            global::System.Runtime.Intrinsics.Vector256<double> acc_g0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+            global::System.Runtime.Intrinsics.Vector256<double> acc_g1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+            global::System.Runtime.Intrinsics.Vector256<double> acc_g2 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+            int i = start;
+            for (; i <= end - 4; i += 4)
+            {
+                global::System.Runtime.Intrinsics.Vector256<double> v3_0 = global::MleGen.VectorKernels.Load4(d_Age, i);
+                global::System.Runtime.Intrinsics.Vector256<double> v4_1 = (global::System.Runtime.Intrinsics.Vector256.Create(p_B) * v3_0);
+                global::System.Runtime.Intrinsics.Vector256<double> v38_2 = global::MleGen.VectorKernels.Load4(d_Visits, i);
+                global::System.Runtime.Intrinsics.Vector256<double> v42_3 = (v4_1 + global::System.Runtime.Intrinsics.Vector256.Create(p_A));
+                global::System.Runtime.Intrinsics.Vector256<double> v43_4 = global::MleGen.VectorMath.Exp(v42_3);
+                global::System.Runtime.Intrinsics.Vector256<double> v44_5 = v38_2;
+                global::System.Runtime.Intrinsics.Vector256<double> v45_6 = global::System.Runtime.Intrinsics.Vector256.Equals(v44_5, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v46_7 = global::MleGen.VectorMath.Log(v43_4);
+                global::System.Runtime.Intrinsics.Vector256<double> v47_8 = (v44_5 * v46_7);
+                global::System.Runtime.Intrinsics.Vector256<double> v48_9 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v45_6, global::System.Runtime.Intrinsics.Vector256.Create(0d), v47_8);
+                global::System.Runtime.Intrinsics.Vector256<double> v51_10 = (v44_5 + global::System.Runtime.Intrinsics.Vector256.Create(1d));
+                global::System.Runtime.Intrinsics.Vector256<double> v52_11 = global::MleGen.VectorKernels.Lanes(v51_10, static v => global::MleGen.Functions.LogGamma(v));
+                global::System.Runtime.Intrinsics.Vector256<double> v54_12 = (v48_9 - v43_4);
+                global::System.Runtime.Intrinsics.Vector256<double> v55_13 = (v54_12 - v52_11);
+                global::System.Runtime.Intrinsics.Vector256<double> v58_14 = (v55_13 + global::System.Runtime.Intrinsics.Vector256.Create(log1p57));
+                global::System.Runtime.Intrinsics.Vector256<double> v60_15 = global::MleGen.VectorKernels.Lanes(global::System.Runtime.Intrinsics.Vector256.Create(log59), v58_14, static (u, v) => global::MleGen.Functions.LogSumExp(u, v));
+                global::System.Runtime.Intrinsics.Vector256<double> v61_16 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v45_6, v60_15, v58_14);
+                global::System.Runtime.Intrinsics.Vector256<double> v62_17 = (-v61_16);
+                acc_nll += v62_17;
+                global::System.Runtime.Intrinsics.Vector256<double> v63_18 = (~v45_6);
+                global::System.Runtime.Intrinsics.Vector256<double> v65_19 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v45_6, global::System.Runtime.Intrinsics.Vector256.Create(1d), global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v67_20 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v45_6, global::System.Runtime.Intrinsics.Vector256.Create(0d), global::System.Runtime.Intrinsics.Vector256.Create(1d));
+                global::System.Runtime.Intrinsics.Vector256<double> v68_21 = (-v67_20);
+                global::System.Runtime.Intrinsics.Vector256<double> v69_22 = (global::System.Runtime.Intrinsics.Vector256.Create(log59) - v60_15);
+                global::System.Runtime.Intrinsics.Vector256<double> v70_23 = global::MleGen.VectorMath.Exp(v69_22);
+                global::System.Runtime.Intrinsics.Vector256<double> v71_24 = (v65_19 * v70_23);
+                global::System.Runtime.Intrinsics.Vector256<double> v72_25 = (-v71_24);
+                global::System.Runtime.Intrinsics.Vector256<double> v73_26 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v45_6, v72_25, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v74_27 = (v58_14 - v60_15);
+                global::System.Runtime.Intrinsics.Vector256<double> v75_28 = global::MleGen.VectorMath.Exp(v74_27);
+                global::System.Runtime.Intrinsics.Vector256<double> v76_29 = (v65_19 * v75_28);
+                global::System.Runtime.Intrinsics.Vector256<double> v77_30 = (-v76_29);
+                global::System.Runtime.Intrinsics.Vector256<double> v78_31 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v45_6, v77_30, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v79_32 = (v68_21 + v78_31);
+                global::System.Runtime.Intrinsics.Vector256<double> v81_33 = (v73_26 * global::System.Runtime.Intrinsics.Vector256.Create(inv80));
+                global::System.Runtime.Intrinsics.Vector256<double> v82_34 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v45_6, v81_33, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v85_35 = (v79_32 * global::System.Runtime.Intrinsics.Vector256.Create(inv84));
+                global::System.Runtime.Intrinsics.Vector256<double> v87_36 = (v82_34 - v85_35);
+                global::System.Runtime.Intrinsics.Vector256<double> v88_37 = (-v79_32);
+                global::System.Runtime.Intrinsics.Vector256<double> v89_38 = (v67_20 * v79_32);
+                global::System.Runtime.Intrinsics.Vector256<double> v90_39 = (v44_5 * v89_38);
+                global::System.Runtime.Intrinsics.Vector256<double> v91_40 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v63_18, v90_39, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v92_41 = (global::System.Runtime.Intrinsics.Vector256<double>.One / v43_4);
+                global::System.Runtime.Intrinsics.Vector256<double> v93_42 = (v91_40 * v92_41);
+                global::System.Runtime.Intrinsics.Vector256<double> v94_43 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v63_18, v93_42, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v95_44 = (v88_37 + v94_43);
+                global::System.Runtime.Intrinsics.Vector256<double> v96_45 = (v43_4 * v95_44);
+                global::System.Runtime.Intrinsics.Vector256<double> v98_46 = (v87_36 * global::System.Runtime.Intrinsics.Vector256.Create(prod97));
+                global::System.Runtime.Intrinsics.Vector256<double> v99_47 = (v3_0 * v96_45);
+                acc_g0 += v99_47;
+                acc_g1 += v98_46;
+                acc_g2 += v96_45;
+            }
+            double nll = global::System.Runtime.Intrinsics.Vector256.Sum(acc_nll);
+            g_B += global::System.Runtime.Intrinsics.Vector256.Sum(acc_g0);
+            g_G += global::System.Runtime.Intrinsics.Vector256.Sum(acc_g1);
+            g_A += global::System.Runtime.Intrinsics.Vector256.Sum(acc_g2);
+            gradient[o_B] += g_B;
+            gradient[o_A] += g_A;
+            gradient[o_G] += g_G;
+            if (i < end) nll += __NllGradient1(theta, gradient, i, end);
+            return nll;
+        }
+
+        /// <summary>As <see cref="__Nll1"/>, 8 observations at a time (Vector512), the scalar kernel for the remainder.</summary>
+        private double __Nll1_V8(global::System.ReadOnlySpan<double> theta, int start, int end)
+        {
+            int o_B = 0;
+            int o_Cuts = o_B + 1;
+            int o_A = o_Cuts + this.Cuts.Length;
+            int o_G = o_A + 1;
+            double p_B = theta[o_B];
+            global::System.ReadOnlySpan<double> p_Cuts = theta.Slice(o_Cuts, this.Cuts.Length);
+            double p_A = theta[o_A];
+            double p_G = theta[o_G];
+            double[] d_Age = this.Age;
+            int[] d_Visits = this.Visits;
+            // θ-only subexpressions, hoisted out of the observation loop
+            double logistic40 = global::MleGen.Functions.Logistic(p_G);
+            double log1p57 = global::MleGen.Functions.Log1p((-logistic40));
+            double log59 = global::System.Math.Log(logistic40);
+            global::System.Runtime.Intrinsics.Vector512<double> acc_nll = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+            int i = start;
+            for (; i <= end - 8; i += 8)
+            {
+                global::System.Runtime.Intrinsics.Vector512<double> v3_0 = global::MleGen.VectorKernels.Load8(d_Age, i);
+                global::System.Runtime.Intrinsics.Vector512<double> v4_1 = (global::System.Runtime.Intrinsics.Vector512.Create(p_B) * v3_0);
+                global::System.Runtime.Intrinsics.Vector512<double> v38_2 = global::MleGen.VectorKernels.Load8(d_Visits, i);
+                global::System.Runtime.Intrinsics.Vector512<double> v42_3 = (v4_1 + global::System.Runtime.Intrinsics.Vector512.Create(p_A));
+                global::System.Runtime.Intrinsics.Vector512<double> v43_4 = global::MleGen.VectorMath.Exp(v42_3);
+                global::System.Runtime.Intrinsics.Vector512<double> v44_5 = v38_2;
+                global::System.Runtime.Intrinsics.Vector512<double> v45_6 = global::System.Runtime.Intrinsics.Vector512.Equals(v44_5, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v46_7 = global::MleGen.VectorMath.Log(v43_4);
+                global::System.Runtime.Intrinsics.Vector512<double> v47_8 = (v44_5 * v46_7);
+                global::System.Runtime.Intrinsics.Vector512<double> v48_9 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v45_6, global::System.Runtime.Intrinsics.Vector512.Create(0d), v47_8);
+                global::System.Runtime.Intrinsics.Vector512<double> v51_10 = (v44_5 + global::System.Runtime.Intrinsics.Vector512.Create(1d));
+                global::System.Runtime.Intrinsics.Vector512<double> v52_11 = global::MleGen.VectorKernels.Lanes(v51_10, static v => global::MleGen.Functions.LogGamma(v));
+                global::System.Runtime.Intrinsics.Vector512<double> v54_12 = (v48_9 - v43_4);
+                global::System.Runtime.Intrinsics.Vector512<double> v55_13 = (v54_12 - v52_11);
+                global::System.Runtime.Intrinsics.Vector512<double> v58_14 = (v55_13 + global::System.Runtime.Intrinsics.Vector512.Create(log1p57));
+                global::System.Runtime.Intrinsics.Vector512<double> v60_15 = global::MleGen.VectorKernels.Lanes(global::System.Runtime.Intrinsics.Vector512.Create(log59), v58_14, static (u, v) => global::MleGen.Functions.LogSumExp(u, v));
+                global::System.Runtime.Intrinsics.Vector512<double> v61_16 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v45_6, v60_15, v58_14);
+                global::System.Runtime.Intrinsics.Vector512<double> v62_17 = (-v61_16);
+                acc_nll += v62_17;
+            }
+            double nll = global::System.Runtime.Intrinsics.Vector512.Sum(acc_nll);
+            if (i < end) nll += __Nll1(theta, i, end);
+            return nll;
+        }
+
+        /// <summary>As <see cref="__NllGradient1"/>, 8 observations at a time, the scalar kernel for the remainder.</summary>
+        private double __NllGradient1_V8(global::System.ReadOnlySpan<double> theta, global::System.Span<double> gradient, int start, int end)
+        {
+            int o_B = 0;
+            int o_Cuts = o_B + 1;
+            int o_A = o_Cuts + this.Cuts.Length;
+            int o_G = o_A + 1;
+            double p_B = theta[o_B];
+            global::System.ReadOnlySpan<double> p_Cuts = theta.Slice(o_Cuts, this.Cuts.Length);
+            double p_A = theta[o_A];
+            double p_G = theta[o_G];
+            double g_B = 0d;
+            global::System.Span<double> g_Cuts = gradient.Slice(o_Cuts, this.Cuts.Length);
+            double g_A = 0d;
+            double g_G = 0d;
+            double[] d_Age = this.Age;
+            int[] d_Visits = this.Visits;
+            // θ-only subexpressions, hoisted out of the observation loop
+            double logistic40 = global::MleGen.Functions.Logistic(p_G);
+            double log1p57 = global::MleGen.Functions.Log1p((-logistic40));
+            double log59 = global::System.Math.Log(logistic40);
+            double inv80 = (1d / logistic40);
+            double diff83 = (1d - logistic40);
+            double inv84 = (1d / diff83);
+            double prod97 = (logistic40 * diff83);
+            global::System.Runtime.Intrinsics.Vector512<double> acc_nll = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+            global::System.Runtime.Intrinsics.Vector512<double> acc_g0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+            global::System.Runtime.Intrinsics.Vector512<double> acc_g1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+            global::System.Runtime.Intrinsics.Vector512<double> acc_g2 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+            int i = start;
+            for (; i <= end - 8; i += 8)
+            {
+                global::System.Runtime.Intrinsics.Vector512<double> v3_0 = global::MleGen.VectorKernels.Load8(d_Age, i);
+                global::System.Runtime.Intrinsics.Vector512<double> v4_1 = (global::System.Runtime.Intrinsics.Vector512.Create(p_B) * v3_0);
+                global::System.Runtime.Intrinsics.Vector512<double> v38_2 = global::MleGen.VectorKernels.Load8(d_Visits, i);
+                global::System.Runtime.Intrinsics.Vector512<double> v42_3 = (v4_1 + global::System.Runtime.Intrinsics.Vector512.Create(p_A));
+                global::System.Runtime.Intrinsics.Vector512<double> v43_4 = global::MleGen.VectorMath.Exp(v42_3);
+                global::System.Runtime.Intrinsics.Vector512<double> v44_5 = v38_2;
+                global::System.Runtime.Intrinsics.Vector512<double> v45_6 = global::System.Runtime.Intrinsics.Vector512.Equals(v44_5, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v46_7 = global::MleGen.VectorMath.Log(v43_4);
+                global::System.Runtime.Intrinsics.Vector512<double> v47_8 = (v44_5 * v46_7);
+                global::System.Runtime.Intrinsics.Vector512<double> v48_9 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v45_6, global::System.Runtime.Intrinsics.Vector512.Create(0d), v47_8);
+                global::System.Runtime.Intrinsics.Vector512<double> v51_10 = (v44_5 + global::System.Runtime.Intrinsics.Vector512.Create(1d));
+                global::System.Runtime.Intrinsics.Vector512<double> v52_11 = global::MleGen.VectorKernels.Lanes(v51_10, static v => global::MleGen.Functions.LogGamma(v));
+                global::System.Runtime.Intrinsics.Vector512<double> v54_12 = (v48_9 - v43_4);
+                global::System.Runtime.Intrinsics.Vector512<double> v55_13 = (v54_12 - v52_11);
+                global::System.Runtime.Intrinsics.Vector512<double> v58_14 = (v55_13 + global::System.Runtime.Intrinsics.Vector512.Create(log1p57));
+                global::System.Runtime.Intrinsics.Vector512<double> v60_15 = global::MleGen.VectorKernels.Lanes(global::System.Runtime.Intrinsics.Vector512.Create(log59), v58_14, static (u, v) => global::MleGen.Functions.LogSumExp(u, v));
+                global::System.Runtime.Intrinsics.Vector512<double> v61_16 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v45_6, v60_15, v58_14);
+                global::System.Runtime.Intrinsics.Vector512<double> v62_17 = (-v61_16);
+                acc_nll += v62_17;
+                global::System.Runtime.Intrinsics.Vector512<double> v63_18 = (~v45_6);
+                global::System.Runtime.Intrinsics.Vector512<double> v65_19 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v45_6, global::System.Runtime.Intrinsics.Vector512.Create(1d), global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v67_20 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v45_6, global::System.Runtime.Intrinsics.Vector512.Create(0d), global::System.Runtime.Intrinsics.Vector512.Create(1d));
+                global::System.Runtime.Intrinsics.Vector512<double> v68_21 = (-v67_20);
+                global::System.Runtime.Intrinsics.Vector512<double> v69_22 = (global::System.Runtime.Intrinsics.Vector512.Create(log59) - v60_15);
+                global::System.Runtime.Intrinsics.Vector512<double> v70_23 = global::MleGen.VectorMath.Exp(v69_22);
+                global::System.Runtime.Intrinsics.Vector512<double> v71_24 = (v65_19 * v70_23);
+                global::System.Runtime.Intrinsics.Vector512<double> v72_25 = (-v71_24);
+                global::System.Runtime.Intrinsics.Vector512<double> v73_26 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v45_6, v72_25, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v74_27 = (v58_14 - v60_15);
+                global::System.Runtime.Intrinsics.Vector512<double> v75_28 = global::MleGen.VectorMath.Exp(v74_27);
+                global::System.Runtime.Intrinsics.Vector512<double> v76_29 = (v65_19 * v75_28);
+                global::System.Runtime.Intrinsics.Vector512<double> v77_30 = (-v76_29);
+                global::System.Runtime.Intrinsics.Vector512<double> v78_31 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v45_6, v77_30, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v79_32 = (v68_21 + v78_31);
+                global::System.Runtime.Intrinsics.Vector512<double> v81_33 = (v73_26 * global::System.Runtime.Intrinsics.Vector512.Create(inv80));
+                global::System.Runtime.Intrinsics.Vector512<double> v82_34 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v45_6, v81_33, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v85_35 = (v79_32 * global::System.Runtime.Intrinsics.Vector512.Create(inv84));
+                global::System.Runtime.Intrinsics.Vector512<double> v87_36 = (v82_34 - v85_35);
+                global::System.Runtime.Intrinsics.Vector512<double> v88_37 = (-v79_32);
+                global::System.Runtime.Intrinsics.Vector512<double> v89_38 = (v67_20 * v79_32);
+                global::System.Runtime.Intrinsics.Vector512<double> v90_39 = (v44_5 * v89_38);
+                global::System.Runtime.Intrinsics.Vector512<double> v91_40 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v63_18, v90_39, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v92_41 = (global::System.Runtime.Intrinsics.Vector512<double>.One / v43_4);
+                global::System.Runtime.Intrinsics.Vector512<double> v93_42 = (v91_40 * v92_41);
+                global::System.Runtime.Intrinsics.Vector512<double> v94_43 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v63_18, v93_42, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v95_44 = (v88_37 + v94_43);
+                global::System.Runtime.Intrinsics.Vector512<double> v96_45 = (v43_4 * v95_44);
+                global::System.Runtime.Intrinsics.Vector512<double> v98_46 = (v87_36 * global::System.Runtime.Intrinsics.Vector512.Create(prod97));
+                global::System.Runtime.Intrinsics.Vector512<double> v99_47 = (v3_0 * v96_45);
+                acc_g0 += v99_47;
+                acc_g1 += v98_46;
+                acc_g2 += v96_45;
+            }
+            double nll = global::System.Runtime.Intrinsics.Vector512.Sum(acc_nll);
+            g_B += global::System.Runtime.Intrinsics.Vector512.Sum(acc_g0);
+            g_G += global::System.Runtime.Intrinsics.Vector512.Sum(acc_g1);
+            g_A += global::System.Runtime.Intrinsics.Vector512.Sum(acc_g2);
+            gradient[o_B] += g_B;
+            gradient[o_A] += g_A;
+            gradient[o_G] += g_G;
+            if (i < end) nll += __NllGradient1(theta, gradient, i, end);
+            return nll;
+        }
     }
 }

@@ -24,6 +24,12 @@ internal static class BoundCheck
     /// </summary>
     internal const double MinComponentObservations = 2;
 
+    /// <summary>The relative moves that read the objective's rounding off its jumps (see <see cref="RunsToLimit"/>).</summary>
+    private const double RoundingProbe = 1e-6;
+
+    /// <summary>A change up to this many times the observed rounding jump is within the objective's rounding.</summary>
+    private const double RoundingAllowance = 4;
+
     public static void Run(CheckContext c, List<FitDiagnostic> diagnostics)
     {
         double f0 = c.Objective;
@@ -92,7 +98,16 @@ internal static class BoundCheck
         double far = Math.Abs(estimate - origin);
         double Away(double factor) => c.ObjectiveWith(t => t[i] = origin + ((lowerBound ? 1 : -1) * far * factor));
         double ten = Away(10), hundred = Away(100);
-        if (!double.IsFinite(ten) || !double.IsFinite(hundred) || hundred - f0 >= FlatLogLikelihood || ten - f0 >= FlatLogLikelihood)
+        if (!double.IsFinite(ten) || !double.IsFinite(hundred))
+        {
+            return false;
+        }
+
+        // Far out the objective is a sum of large cancelling terms (a NegativeBinomial's log-gammas at φ = 1e9 lose 1e-5 per
+        // observation): a change within its own rounding there is flat too. The rounding is read off the objective itself,
+        // as its jumps under relative moves of 1e-6 (which change a smooth objective by a millionth of the step's change).
+        double rounding = Math.Max(Math.Abs(Away(100 * (1 + RoundingProbe)) - hundred), Math.Abs(Away(100 * (1 - RoundingProbe)) - hundred));
+        if (hundred - f0 >= FlatLogLikelihood + (RoundingAllowance * rounding) || ten - f0 >= FlatLogLikelihood)
         {
             return false;
         }

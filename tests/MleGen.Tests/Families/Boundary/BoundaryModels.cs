@@ -191,6 +191,42 @@ public interface IBoundaryModel : IMleModel
     public double OracleNll() => Oracle.Nll(Y, i => Obs(i).LogDensity(Y[i]));
 }
 
+[Model] public partial class ZeroInflatedPoissonBoundary : IBoundaryModel
+{
+    [Data] public double[] Y { get; set; } = [];
+    [Param(Lower = 0, Upper = 1)] public double Pi = 0.3;
+    [Param(Lower = 0)] public double Rate = 2.5;
+    [Likelihood(nameof(Y))] internal ZeroInflatedPoisson Obs(int i) => new(Pi, Rate);
+    public double OracleNll() => Oracle.Nll(Y, i => Obs(i).LogDensity(Y[i]));
+}
+
+[Model] public partial class ZeroInflatedNegativeBinomialBoundary : IBoundaryModel
+{
+    [Data] public double[] Y { get; set; } = [];
+    [Param(Lower = 0, Upper = 1)] public double Pi = 0.3;
+    [Param(Lower = 0)] public double Mu = 2.5;
+    [Param(Lower = 0)] public double Phi = 1.5;
+    [Likelihood(nameof(Y))] internal ZeroInflatedNegativeBinomial Obs(int i) => new(Pi, Mu, Phi);
+    public double OracleNll() => Oracle.Nll(Y, i => Obs(i).LogDensity(Y[i]));
+}
+
+// Class observations are int data, as for CategoricalLogits: the probes are integers.
+[Model] public partial class OrderedLogisticBoundary : IBoundaryModel
+{
+    [Data] public int[] Classes = [];
+    [Param] public double Eta = 0.3;
+    [Param(Ordered = true)] public double[] Cuts = [-0.5, 1];
+
+    public double[] Y
+    {
+        get => Array.ConvertAll(Classes, c => (double)c);
+        set => Classes = Array.ConvertAll(value, v => checked((int)v));
+    }
+
+    [Likelihood(nameof(Classes))] internal OrderedLogistic Obs(int i) => new(Eta, Cuts);
+    public double OracleNll() => Oracle.Nll(Y, i => Obs(i).LogDensity(Classes[i]));
+}
+
 internal static class Oracle
 {
     public static double Nll(double[] y, Func<int, double> logDensity)

@@ -48,6 +48,9 @@ public class SupportBoundaryTests
         new("CategoricalLogits", () => new CategoricalBoundary(), y => CategoricalLogits.IsInSupport(y, 3), ThreeClasses, [1, 0], [[0.2, -0.5]]),
         new("NormalMixture", () => new NormalMixtureBoundary(), NormalMixture.IsInSupport, Reals, [0.7, -1.2], [[0.3, 0.7, -1, 2, 0.5, 1.5]]),
         new("Gumbel", () => new GumbelBoundary(), Gumbel.IsInSupport, Reals, [0.7, -1.2], [[0.3, 1.7], [-2, 0.2]]),
+        new("ZeroInflatedPoisson", () => new ZeroInflatedPoissonBoundary(), ZeroInflatedPoisson.IsInSupport, Counts, [3, 0], [[0.3, 2.5], [0.9, 1e-3]]),
+        new("ZeroInflatedNegativeBinomial", () => new ZeroInflatedNegativeBinomialBoundary(), ZeroInflatedNegativeBinomial.IsInSupport, Counts, [3, 0], [[0.3, 2.5, 1.5]]),
+        new("OrderedLogistic", () => new OrderedLogisticBoundary(), y => OrderedLogistic.IsInSupport(y, 3), ThreeClasses, [1, 0], [[0.3, -0.5, 1], [-4, -0.5, 1]]),
     ];
 
     public static TheoryData<string, double, int> Probes
@@ -113,7 +116,7 @@ public class SupportBoundaryTests
             })
             {
                 var e = Assert.Throws<ModelDataException>(call);
-                Assert.Equal(family == "CategoricalLogits" ? "Classes" : "Y", e.Member);
+                Assert.Equal(family is "CategoricalLogits" or "OrderedLogistic" ? "Classes" : "Y", e.Member);
                 Assert.Equal(0, e.Index);
             }
         }
