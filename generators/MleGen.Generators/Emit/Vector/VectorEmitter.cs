@@ -46,8 +46,9 @@ internal sealed class VectorEmitter
         {
             return new VectorEmitter(ModelIr.Lower(spec), new MemberAccess(spec, dataLocals: true), plan: true);
         }
-        catch (System.Exception)
+        catch (System.Exception e) when (e is not System.OperationCanceledException)
         {
+            // Not an error of the user's model (its scalar kernels are planned separately and fail loud): only the speed-up is lost.
             return new VectorEmitter(ModelIr.Lower(spec), new MemberAccess(spec, dataLocals: true), plan: false);
         }
     }
