@@ -46,11 +46,10 @@ public static partial class Functions
         }
 
         double q = mean / (dispersion + mean);
-        double logQ = Math.Log(q);
         // log P(Y = 0) = φ·log(φ/(φ+μ)) = −φ·log1p(μ/φ): log1p keeps it exact in the Poisson limit φ ≫ μ, where
         // log(φ/(φ+μ)) loses its digits, P(0) is off by 1e-6 and 1 − cumulative stalls far above its rounding floor.
         double logP0 = -dispersion * Log1p(mean / dispersion);
-        int start = logP0 < LowestLogProbability ? NegativeBinomialBulkStart(mean, dispersion, logP0, logQ) : 0;
+        int start = logP0 < LowestLogProbability ? NegativeBinomialBulkStart(mean, dispersion) : 0;
         double spread = Math.Sqrt(mean + (mean * mean / dispersion));
         if (mean - start + (SeriesSpreads * spread) > SeriesBudget)
         {
@@ -94,7 +93,7 @@ public static partial class Functions
 
             // Past the mode the ratios p(k + 1)/p(k) = (k + φ)q/(k + 1) fall toward q (φ ≥ 1) or rise toward it (φ < 1): the
             // probability beyond j + 1 is at most p(j + 1)·r/(1 − r) with r the larger of the next ratio and q, and the terms
-            // still to come are at most that times Σ_{k&gt;j} 1/(φ + k)² ≤ 1/(φ + j). This stops the sum even where 1 − cumulative
+            // still to come are at most that times Σ_{k>j} 1/(φ + k)² ≤ 1/(φ + j). This stops the sum even where 1 − cumulative
             // has stalled on rounding.
             double next = (j + 1 + dispersion) / (j + 2) * q;
             double r = Math.Max(next, q);
@@ -168,23 +167,20 @@ public static partial class Functions
         return sum;
     }
 
-    /// <summary>log P(Y = k) of a negative binomial with dispersion φ, given log P(Y = 0) and log q = log(μ/(φ + μ)).</summary>
-    private static double NegativeBinomialLogPmf(int k, double dispersion, double logP0, double logQ) =>
-        LogGamma(k + dispersion) - LogGamma(dispersion) - LogGamma(k + 1.0) + logP0 + (k * logQ);
-
     /// <summary>
     /// The largest J ≤ the mode whose P(Y ≤ J) &lt; 1e-20 (found by bisection: the pmf rises up to the mode, so
     /// P(Y ≤ J) ≤ (J + 1)·p(J)); the series starts there when P(Y = 0) underflows (large μ).
     /// </summary>
-    private static int NegativeBinomialBulkStart(double mean, double dispersion, double logP0, double logQ)
+    private static int NegativeBinomialBulkStart(double mean, double dispersion)
     {
         const double LogTiny = -46.051701859880914; // log(1e-20)
+        var family = new NegativeBinomial(mean, dispersion);
         double mode = dispersion > 1 ? Math.Floor((dispersion - 1) * mean / dispersion) : 0;
         int low = 0, high = (int)Math.Min(mode, 1_000_000_000);
         while (high - low > 1)
         {
             int middle = low + ((high - low) / 2);
-            if (NegativeBinomialLogPmf(middle, dispersion, logP0, logQ) + Math.Log(middle + 1.0) < LogTiny)
+            if (family.LogDensity(middle) + Math.Log(middle + 1.0) < LogTiny)
             {
                 low = middle;
             }
