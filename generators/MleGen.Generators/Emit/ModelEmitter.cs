@@ -276,15 +276,15 @@ internal static class ModelEmitter
                 for (int t = 0; t < terms.Count; t++)
                 {
                     // A censored term has no expected information (not derived): its slot holds the observed one.
-                    string expected = NoExpected(terms[t].Spec) ? InformationEmitter.HessianMethod(t) : InformationEmitter.ExpectedMethod(t);
+                    string expected = NoExpected(terms[t].Spec) ? vector.HessianCall(t) : vector.ExpectedCall(t);
                     w.Line("case " + t + ":");
                     w.Indent();
                     using (w.Block("switch (kind)"))
                     {
                         w.Line("case " + Kind + "Value: return " + vector.ValueCall(t) + ";");
                         w.Line("case " + Kind + "Gradient: return " + vector.GradientCall(t) + ";");
-                        w.Line("case " + Kind + "ObservedInformation: " + InformationEmitter.HessianMethod(t) + "(theta, output, p, start, end); return 0d;");
-                        w.Line("case " + Kind + "ExpectedInformation: " + expected + "(theta, output, p, start, end); return 0d;");
+                        w.Line("case " + Kind + "ObservedInformation: " + vector.HessianCall(t) + " return 0d;");
+                        w.Line("case " + Kind + "ExpectedInformation: " + expected + " return 0d;");
                         w.Line("case " + Kind + "DataConstant: return " + LikelihoodEmitter.ConstantMethod(t) + "(start, end);");
                         w.Line("default: " + InformationEmitter.ScoreMethod(t) + "(theta, output, scratch, start, end); return 0d;");
                     }

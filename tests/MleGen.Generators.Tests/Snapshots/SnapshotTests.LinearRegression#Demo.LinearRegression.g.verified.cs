@@ -219,8 +219,8 @@ namespace Demo
                     {
                         case global::MleGen.EvaluationKind.Value: return this.__Evaluator.VectorWidth switch { 8 => __Nll0_V8(theta, start, end), 4 => __Nll0_V4(theta, start, end), _ => __Nll0(theta, start, end) };
                         case global::MleGen.EvaluationKind.Gradient: return this.__Evaluator.VectorWidth switch { 8 => __NllGradient0_V8(theta, output, start, end), 4 => __NllGradient0_V4(theta, output, start, end), _ => __NllGradient0(theta, output, start, end) };
-                        case global::MleGen.EvaluationKind.ObservedInformation: __Hessian0(theta, output, p, start, end); return 0d;
-                        case global::MleGen.EvaluationKind.ExpectedInformation: __Expected0(theta, output, p, start, end); return 0d;
+                        case global::MleGen.EvaluationKind.ObservedInformation: if (this.__Evaluator.VectorWidth == 8) __Hessian0_V8(theta, output, p, start, end); else if (this.__Evaluator.VectorWidth == 4) __Hessian0_V4(theta, output, p, start, end); else __Hessian0(theta, output, p, start, end); return 0d;
+                        case global::MleGen.EvaluationKind.ExpectedInformation: if (this.__Evaluator.VectorWidth == 8) __Expected0_V8(theta, output, p, start, end); else if (this.__Evaluator.VectorWidth == 4) __Expected0_V4(theta, output, p, start, end); else __Expected0(theta, output, p, start, end); return 0d;
                         case global::MleGen.EvaluationKind.DataConstant: return __DataConstant0(start, end);
                         default: __ScoreOuter0(theta, output, scratch, start, end); return 0d;
                     }
@@ -732,6 +732,202 @@ namespace Demo
             gradient[o_Sigma] += g_Sigma;
             if (i < end) nll += __NllGradient0(theta, gradient, i, end);
             return nll;
+        }
+
+        /// <summary>As <see cref="__Hessian0"/>, 4 observations at a time (rank-4 updates of the upper triangle), the scalar kernel for the remainder.</summary>
+        private void __Hessian0_V4(global::System.ReadOnlySpan<double> theta, global::System.Span<double> matrix, int p, int start, int end)
+        {
+            int o_Intercept = 0;
+            int o_Beta = o_Intercept + 1;
+            int o_Sigma = o_Beta + this.Beta.Length;
+            double p_Intercept = theta[o_Intercept];
+            global::System.ReadOnlySpan<double> p_Beta = theta.Slice(o_Beta, this.Beta.Length);
+            double p_Sigma = theta[o_Sigma];
+            double[,] d_X = this.X;
+            double[] d_Y = this.Y;
+            // θ-only subexpressions, hoisted out of the observation loop
+            double inv12 = (1d / p_Sigma);
+            double sq34 = global::MleGen.Functions.Square(inv12);
+            double prod46 = (2d * (inv12 * 0.5d));
+            double prod48 = (inv12 * prod46);
+            double prod79 = (inv12 * 2d);
+            global::System.Runtime.Intrinsics.Vector256<double> acc_m0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+            global::System.Runtime.Intrinsics.Vector256<double> acc_m1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+            global::System.Runtime.Intrinsics.Vector256<double> acc_m2 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+            int i = start;
+            for (; i <= end - 4; i += 4)
+            {
+                global::System.Runtime.Intrinsics.Vector256<double> v1_0 = global::MleGen.VectorKernels.Load4(d_Y, i);
+                global::System.Runtime.Intrinsics.Vector256<double> v8_1 = global::MleGen.VectorKernels.Dot4(d_X, i, p_Beta.Slice(0, p_Beta.Length));
+                global::System.Runtime.Intrinsics.Vector256<double> v9_2 = (global::System.Runtime.Intrinsics.Vector256.Create(p_Intercept) + v8_1);
+                global::System.Runtime.Intrinsics.Vector256<double> v11_3 = (v1_0 - v9_2);
+                global::System.Runtime.Intrinsics.Vector256<double> v13_4 = (v11_3 * global::System.Runtime.Intrinsics.Vector256.Create(inv12));
+                global::System.Runtime.Intrinsics.Vector256<double> v30_5 = (v13_4 * global::System.Runtime.Intrinsics.Vector256.Create(2d));
+                global::System.Runtime.Intrinsics.Vector256<double> v31_6 = (global::System.Runtime.Intrinsics.Vector256.Create(0.5d) * v30_5);
+                global::System.Runtime.Intrinsics.Vector256<double> v33_7 = (v11_3 * v31_6);
+                global::System.Runtime.Intrinsics.Vector256<double> v42_8 = (-v31_6);
+                global::System.Runtime.Intrinsics.Vector256<double> v50_9 = (v11_3 * global::System.Runtime.Intrinsics.Vector256.Create(prod46));
+                global::System.Runtime.Intrinsics.Vector256<double> v52_10 = (v42_8 - v50_9);
+                global::System.Runtime.Intrinsics.Vector256<double> v53_11 = (global::System.Runtime.Intrinsics.Vector256.Create(sq34) * v52_10);
+                global::System.Runtime.Intrinsics.Vector256<double> v54_12 = (-v53_11);
+                global::System.Runtime.Intrinsics.Vector256<double> v80_13 = (v33_7 * global::System.Runtime.Intrinsics.Vector256.Create(prod79));
+                global::System.Runtime.Intrinsics.Vector256<double> v82_14 = (global::System.Runtime.Intrinsics.Vector256.Create(1d) - v80_13);
+                global::System.Runtime.Intrinsics.Vector256<double> v85_15 = (v11_3 * global::System.Runtime.Intrinsics.Vector256.Create(sq34));
+                global::System.Runtime.Intrinsics.Vector256<double> v87_16 = (global::System.Runtime.Intrinsics.Vector256.Create(0.5d) * v85_15);
+                global::System.Runtime.Intrinsics.Vector256<double> v89_17 = (global::System.Runtime.Intrinsics.Vector256.Create(2d) * v87_16);
+                global::System.Runtime.Intrinsics.Vector256<double> v94_18 = (v11_3 * v89_17);
+                global::System.Runtime.Intrinsics.Vector256<double> v96_19 = (v82_14 - v94_18);
+                global::System.Runtime.Intrinsics.Vector256<double> v97_20 = (global::System.Runtime.Intrinsics.Vector256.Create(sq34) * v96_19);
+                global::System.Runtime.Intrinsics.Vector256<double> v98_21 = (-v97_20);
+                acc_m0 += global::System.Runtime.Intrinsics.Vector256.Create(prod48);
+                acc_m1 += v54_12;
+                acc_m2 += v98_21;
+                global::MleGen.VectorKernels.AddScaledRows(matrix.Slice((o_Intercept) * p + o_Beta, p_Beta.Length), d_X, i, (global::System.Runtime.Intrinsics.Vector256.Create(inv12) * global::System.Runtime.Intrinsics.Vector256.Create(2d) * global::System.Runtime.Intrinsics.Vector256.Create(inv12) * global::System.Runtime.Intrinsics.Vector256.Create(0.5d)));
+                global::MleGen.VectorKernels.AddScaledOuter(matrix, p, o_Beta, o_Beta, d_X, p_Beta.Length, d_X, p_Beta.Length, i, (global::System.Runtime.Intrinsics.Vector256.Create(inv12) * global::System.Runtime.Intrinsics.Vector256.Create(2d) * global::System.Runtime.Intrinsics.Vector256.Create(0.5d) * global::System.Runtime.Intrinsics.Vector256.Create(inv12)), true);
+                for (int __j0_1 = 0; __j0_1 < p_Beta.Length; __j0_1++)
+                {
+                    global::System.Runtime.Intrinsics.Vector256<double> v58_22 = global::MleGen.VectorKernels.Column4(d_X, i, __j0_1);
+                    global::System.Runtime.Intrinsics.Vector256<double> v62_23 = (v31_6 * v58_22);
+                    global::System.Runtime.Intrinsics.Vector256<double> v63_24 = (-v62_23);
+                    global::System.Runtime.Intrinsics.Vector256<double> v64_25 = (global::System.Runtime.Intrinsics.Vector256.Create(inv12) * v58_22);
+                    global::System.Runtime.Intrinsics.Vector256<double> v66_26 = (global::System.Runtime.Intrinsics.Vector256.Create(0.5d) * v64_25);
+                    global::System.Runtime.Intrinsics.Vector256<double> v68_27 = (global::System.Runtime.Intrinsics.Vector256.Create(2d) * v66_26);
+                    global::System.Runtime.Intrinsics.Vector256<double> v72_28 = (v11_3 * v68_27);
+                    global::System.Runtime.Intrinsics.Vector256<double> v74_29 = (v63_24 - v72_28);
+                    global::System.Runtime.Intrinsics.Vector256<double> v75_30 = (global::System.Runtime.Intrinsics.Vector256.Create(sq34) * v74_29);
+                    global::System.Runtime.Intrinsics.Vector256<double> v76_31 = (-v75_30);
+                    matrix[(o_Beta + __j0_1) * p + o_Sigma] += global::System.Runtime.Intrinsics.Vector256.Sum(v76_31);
+                }
+            }
+            matrix[(o_Intercept) * p + o_Intercept] += global::System.Runtime.Intrinsics.Vector256.Sum(acc_m0);
+            matrix[(o_Intercept) * p + o_Sigma] += global::System.Runtime.Intrinsics.Vector256.Sum(acc_m1);
+            matrix[(o_Sigma) * p + o_Sigma] += global::System.Runtime.Intrinsics.Vector256.Sum(acc_m2);
+            if (i < end) __Hessian0(theta, matrix, p, i, end);
+        }
+
+        /// <summary>As <see cref="__Expected0"/>, 4 observations at a time (rank-4 updates of the upper triangle), the scalar kernel for the remainder.</summary>
+        private void __Expected0_V4(global::System.ReadOnlySpan<double> theta, global::System.Span<double> matrix, int p, int start, int end)
+        {
+            int o_Intercept = 0;
+            int o_Beta = o_Intercept + 1;
+            int o_Sigma = o_Beta + this.Beta.Length;
+            double p_Intercept = theta[o_Intercept];
+            global::System.ReadOnlySpan<double> p_Beta = theta.Slice(o_Beta, this.Beta.Length);
+            double p_Sigma = theta[o_Sigma];
+            double[,] d_X = this.X;
+            // θ-only subexpressions, hoisted out of the observation loop
+            double inv103 = (1d / global::MleGen.Functions.Square(p_Sigma));
+            global::System.Runtime.Intrinsics.Vector256<double> acc_m0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+            global::System.Runtime.Intrinsics.Vector256<double> acc_m1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+            int i = start;
+            for (; i <= end - 4; i += 4)
+            {
+                acc_m0 += global::System.Runtime.Intrinsics.Vector256.Create(inv103);
+                acc_m1 += global::System.Runtime.Intrinsics.Vector256.Create((2d * inv103));
+                global::MleGen.VectorKernels.AddScaledRows(matrix.Slice((o_Intercept) * p + o_Beta, p_Beta.Length), d_X, i, global::System.Runtime.Intrinsics.Vector256.Create(inv103));
+                global::MleGen.VectorKernels.AddScaledOuter(matrix, p, o_Beta, o_Beta, d_X, p_Beta.Length, d_X, p_Beta.Length, i, global::System.Runtime.Intrinsics.Vector256.Create(inv103), true);
+            }
+            matrix[(o_Intercept) * p + o_Intercept] += global::System.Runtime.Intrinsics.Vector256.Sum(acc_m0);
+            matrix[(o_Sigma) * p + o_Sigma] += global::System.Runtime.Intrinsics.Vector256.Sum(acc_m1);
+            if (i < end) __Expected0(theta, matrix, p, i, end);
+        }
+
+        /// <summary>As <see cref="__Hessian0"/>, 8 observations at a time (rank-8 updates of the upper triangle), the scalar kernel for the remainder.</summary>
+        private void __Hessian0_V8(global::System.ReadOnlySpan<double> theta, global::System.Span<double> matrix, int p, int start, int end)
+        {
+            int o_Intercept = 0;
+            int o_Beta = o_Intercept + 1;
+            int o_Sigma = o_Beta + this.Beta.Length;
+            double p_Intercept = theta[o_Intercept];
+            global::System.ReadOnlySpan<double> p_Beta = theta.Slice(o_Beta, this.Beta.Length);
+            double p_Sigma = theta[o_Sigma];
+            double[,] d_X = this.X;
+            double[] d_Y = this.Y;
+            // θ-only subexpressions, hoisted out of the observation loop
+            double inv12 = (1d / p_Sigma);
+            double sq34 = global::MleGen.Functions.Square(inv12);
+            double prod46 = (2d * (inv12 * 0.5d));
+            double prod48 = (inv12 * prod46);
+            double prod79 = (inv12 * 2d);
+            global::System.Runtime.Intrinsics.Vector512<double> acc_m0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+            global::System.Runtime.Intrinsics.Vector512<double> acc_m1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+            global::System.Runtime.Intrinsics.Vector512<double> acc_m2 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+            int i = start;
+            for (; i <= end - 8; i += 8)
+            {
+                global::System.Runtime.Intrinsics.Vector512<double> v1_0 = global::MleGen.VectorKernels.Load8(d_Y, i);
+                global::System.Runtime.Intrinsics.Vector512<double> v8_1 = global::MleGen.VectorKernels.Dot8(d_X, i, p_Beta.Slice(0, p_Beta.Length));
+                global::System.Runtime.Intrinsics.Vector512<double> v9_2 = (global::System.Runtime.Intrinsics.Vector512.Create(p_Intercept) + v8_1);
+                global::System.Runtime.Intrinsics.Vector512<double> v11_3 = (v1_0 - v9_2);
+                global::System.Runtime.Intrinsics.Vector512<double> v13_4 = (v11_3 * global::System.Runtime.Intrinsics.Vector512.Create(inv12));
+                global::System.Runtime.Intrinsics.Vector512<double> v30_5 = (v13_4 * global::System.Runtime.Intrinsics.Vector512.Create(2d));
+                global::System.Runtime.Intrinsics.Vector512<double> v31_6 = (global::System.Runtime.Intrinsics.Vector512.Create(0.5d) * v30_5);
+                global::System.Runtime.Intrinsics.Vector512<double> v33_7 = (v11_3 * v31_6);
+                global::System.Runtime.Intrinsics.Vector512<double> v42_8 = (-v31_6);
+                global::System.Runtime.Intrinsics.Vector512<double> v50_9 = (v11_3 * global::System.Runtime.Intrinsics.Vector512.Create(prod46));
+                global::System.Runtime.Intrinsics.Vector512<double> v52_10 = (v42_8 - v50_9);
+                global::System.Runtime.Intrinsics.Vector512<double> v53_11 = (global::System.Runtime.Intrinsics.Vector512.Create(sq34) * v52_10);
+                global::System.Runtime.Intrinsics.Vector512<double> v54_12 = (-v53_11);
+                global::System.Runtime.Intrinsics.Vector512<double> v80_13 = (v33_7 * global::System.Runtime.Intrinsics.Vector512.Create(prod79));
+                global::System.Runtime.Intrinsics.Vector512<double> v82_14 = (global::System.Runtime.Intrinsics.Vector512.Create(1d) - v80_13);
+                global::System.Runtime.Intrinsics.Vector512<double> v85_15 = (v11_3 * global::System.Runtime.Intrinsics.Vector512.Create(sq34));
+                global::System.Runtime.Intrinsics.Vector512<double> v87_16 = (global::System.Runtime.Intrinsics.Vector512.Create(0.5d) * v85_15);
+                global::System.Runtime.Intrinsics.Vector512<double> v89_17 = (global::System.Runtime.Intrinsics.Vector512.Create(2d) * v87_16);
+                global::System.Runtime.Intrinsics.Vector512<double> v94_18 = (v11_3 * v89_17);
+                global::System.Runtime.Intrinsics.Vector512<double> v96_19 = (v82_14 - v94_18);
+                global::System.Runtime.Intrinsics.Vector512<double> v97_20 = (global::System.Runtime.Intrinsics.Vector512.Create(sq34) * v96_19);
+                global::System.Runtime.Intrinsics.Vector512<double> v98_21 = (-v97_20);
+                acc_m0 += global::System.Runtime.Intrinsics.Vector512.Create(prod48);
+                acc_m1 += v54_12;
+                acc_m2 += v98_21;
+                global::MleGen.VectorKernels.AddScaledRows(matrix.Slice((o_Intercept) * p + o_Beta, p_Beta.Length), d_X, i, (global::System.Runtime.Intrinsics.Vector512.Create(inv12) * global::System.Runtime.Intrinsics.Vector512.Create(2d) * global::System.Runtime.Intrinsics.Vector512.Create(inv12) * global::System.Runtime.Intrinsics.Vector512.Create(0.5d)));
+                global::MleGen.VectorKernels.AddScaledOuter(matrix, p, o_Beta, o_Beta, d_X, p_Beta.Length, d_X, p_Beta.Length, i, (global::System.Runtime.Intrinsics.Vector512.Create(inv12) * global::System.Runtime.Intrinsics.Vector512.Create(2d) * global::System.Runtime.Intrinsics.Vector512.Create(0.5d) * global::System.Runtime.Intrinsics.Vector512.Create(inv12)), true);
+                for (int __j0_1 = 0; __j0_1 < p_Beta.Length; __j0_1++)
+                {
+                    global::System.Runtime.Intrinsics.Vector512<double> v58_22 = global::MleGen.VectorKernels.Column8(d_X, i, __j0_1);
+                    global::System.Runtime.Intrinsics.Vector512<double> v62_23 = (v31_6 * v58_22);
+                    global::System.Runtime.Intrinsics.Vector512<double> v63_24 = (-v62_23);
+                    global::System.Runtime.Intrinsics.Vector512<double> v64_25 = (global::System.Runtime.Intrinsics.Vector512.Create(inv12) * v58_22);
+                    global::System.Runtime.Intrinsics.Vector512<double> v66_26 = (global::System.Runtime.Intrinsics.Vector512.Create(0.5d) * v64_25);
+                    global::System.Runtime.Intrinsics.Vector512<double> v68_27 = (global::System.Runtime.Intrinsics.Vector512.Create(2d) * v66_26);
+                    global::System.Runtime.Intrinsics.Vector512<double> v72_28 = (v11_3 * v68_27);
+                    global::System.Runtime.Intrinsics.Vector512<double> v74_29 = (v63_24 - v72_28);
+                    global::System.Runtime.Intrinsics.Vector512<double> v75_30 = (global::System.Runtime.Intrinsics.Vector512.Create(sq34) * v74_29);
+                    global::System.Runtime.Intrinsics.Vector512<double> v76_31 = (-v75_30);
+                    matrix[(o_Beta + __j0_1) * p + o_Sigma] += global::System.Runtime.Intrinsics.Vector512.Sum(v76_31);
+                }
+            }
+            matrix[(o_Intercept) * p + o_Intercept] += global::System.Runtime.Intrinsics.Vector512.Sum(acc_m0);
+            matrix[(o_Intercept) * p + o_Sigma] += global::System.Runtime.Intrinsics.Vector512.Sum(acc_m1);
+            matrix[(o_Sigma) * p + o_Sigma] += global::System.Runtime.Intrinsics.Vector512.Sum(acc_m2);
+            if (i < end) __Hessian0(theta, matrix, p, i, end);
+        }
+
+        /// <summary>As <see cref="__Expected0"/>, 8 observations at a time (rank-8 updates of the upper triangle), the scalar kernel for the remainder.</summary>
+        private void __Expected0_V8(global::System.ReadOnlySpan<double> theta, global::System.Span<double> matrix, int p, int start, int end)
+        {
+            int o_Intercept = 0;
+            int o_Beta = o_Intercept + 1;
+            int o_Sigma = o_Beta + this.Beta.Length;
+            double p_Intercept = theta[o_Intercept];
+            global::System.ReadOnlySpan<double> p_Beta = theta.Slice(o_Beta, this.Beta.Length);
+            double p_Sigma = theta[o_Sigma];
+            double[,] d_X = this.X;
+            // θ-only subexpressions, hoisted out of the observation loop
+            double inv103 = (1d / global::MleGen.Functions.Square(p_Sigma));
+            global::System.Runtime.Intrinsics.Vector512<double> acc_m0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+            global::System.Runtime.Intrinsics.Vector512<double> acc_m1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+            int i = start;
+            for (; i <= end - 8; i += 8)
+            {
+                acc_m0 += global::System.Runtime.Intrinsics.Vector512.Create(inv103);
+                acc_m1 += global::System.Runtime.Intrinsics.Vector512.Create((2d * inv103));
+                global::MleGen.VectorKernels.AddScaledRows(matrix.Slice((o_Intercept) * p + o_Beta, p_Beta.Length), d_X, i, global::System.Runtime.Intrinsics.Vector512.Create(inv103));
+                global::MleGen.VectorKernels.AddScaledOuter(matrix, p, o_Beta, o_Beta, d_X, p_Beta.Length, d_X, p_Beta.Length, i, global::System.Runtime.Intrinsics.Vector512.Create(inv103), true);
+            }
+            matrix[(o_Intercept) * p + o_Intercept] += global::System.Runtime.Intrinsics.Vector512.Sum(acc_m0);
+            matrix[(o_Sigma) * p + o_Sigma] += global::System.Runtime.Intrinsics.Vector512.Sum(acc_m1);
+            if (i < end) __Expected0(theta, matrix, p, i, end);
         }
     }
 }

@@ -222,7 +222,7 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
                 {
                     case global::MleGen.EvaluationKind.Value: return this.__Evaluator.VectorWidth switch { 8 => __Nll0_V8(theta, start, end), 4 => __Nll0_V4(theta, start, end), _ => __Nll0(theta, start, end) };
                     case global::MleGen.EvaluationKind.Gradient: return this.__Evaluator.VectorWidth switch { 8 => __NllGradient0_V8(theta, output, start, end), 4 => __NllGradient0_V4(theta, output, start, end), _ => __NllGradient0(theta, output, start, end) };
-                    case global::MleGen.EvaluationKind.ObservedInformation: __Hessian0(theta, output, p, start, end); return 0d;
+                    case global::MleGen.EvaluationKind.ObservedInformation: if (this.__Evaluator.VectorWidth == 8) __Hessian0_V8(theta, output, p, start, end); else if (this.__Evaluator.VectorWidth == 4) __Hessian0_V4(theta, output, p, start, end); else __Hessian0(theta, output, p, start, end); return 0d;
                     case global::MleGen.EvaluationKind.ExpectedInformation: __Expected0(theta, output, p, start, end); return 0d;
                     case global::MleGen.EvaluationKind.DataConstant: return __DataConstant0(start, end);
                     default: __ScoreOuter0(theta, output, scratch, start, end); return 0d;
@@ -1027,5 +1027,617 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
         double nll = global::System.Runtime.Intrinsics.Vector512.Sum(acc_nll);
         if (i < end) nll += __NllGradient0(theta, gradient, i, end);
         return nll;
+    }
+
+    /// <summary>As <see cref="__Hessian0"/>, 4 observations at a time (rank-4 updates of the upper triangle), the scalar kernel for the remainder.</summary>
+    private void __Hessian0_V4(global::System.ReadOnlySpan<double> theta, global::System.Span<double> matrix, int p, int start, int end)
+    {
+        int o_Weights = 0;
+        int o_Means = o_Weights + this.Weights.Length;
+        int o_Sds = o_Means + this.Means.Length;
+        global::System.ReadOnlySpan<double> p_Weights = theta.Slice(o_Weights, this.Weights.Length);
+        global::System.ReadOnlySpan<double> p_Means = theta.Slice(o_Means, this.Means.Length);
+        global::System.ReadOnlySpan<double> p_Sds = theta.Slice(o_Sds, this.Sds.Length);
+        double[] d_Y = this.Y;
+        // θ-only subexpressions, hoisted out of the observation loop
+        // per-index values that do not depend on the observation, computed once per chunk (the first 64 indices)
+        global::System.Span<double> t_log5 = stackalloc double[64];
+        global::System.Span<double> t_inv9 = stackalloc double[64];
+        global::System.Span<double> t_log12 = stackalloc double[64];
+        global::System.Span<double> t_inv43 = stackalloc double[64];
+        for (int __k0 = 0; __k0 < p_Weights.Length && __k0 <= 63; __k0++)
+        {
+            double theta4 = p_Weights[__k0];
+            double log5_2 = global::System.Math.Log(theta4);
+            double theta7 = p_Sds[__k0];
+            double inv9_2 = (1d / theta7);
+            double inv43_2 = (1d / theta4);
+            t_log5[__k0] = log5_2;
+            t_inv9[__k0] = inv9_2;
+            t_log12[__k0] = global::System.Math.Log(theta7);
+            t_inv43[__k0] = inv43_2;
+        }
+        // per-index values that do not depend on the observation, computed once per chunk (the first 64 indices)
+        global::System.Span<double> t_log48 = stackalloc double[64];
+        global::System.Span<double> t_log50 = stackalloc double[64];
+        global::System.Span<double> t_inv54 = stackalloc double[64];
+        global::System.Span<double> t_inv62 = stackalloc double[64];
+        for (int __k1 = 0; __k1 < p_Weights.Length && __k1 <= 63; __k1++)
+        {
+            double theta47 = p_Weights[__k1];
+            double log48_2 = global::System.Math.Log(theta47);
+            double theta49 = p_Sds[__k1];
+            double inv54_2 = (1d / theta49);
+            double inv62_2 = (1d / theta47);
+            t_log48[__k1] = log48_2;
+            t_log50[__k1] = global::System.Math.Log(theta49);
+            t_inv54[__k1] = inv54_2;
+            t_inv62[__k1] = inv62_2;
+        }
+        // per-index values that do not depend on the observation, computed once per chunk (the first 64 indices)
+        global::System.Span<double> t_inv105 = stackalloc double[64];
+        global::System.Span<double> t_log107 = stackalloc double[64];
+        global::System.Span<double> t_log108 = stackalloc double[64];
+        for (int __k2 = 0; __k2 < p_Weights.Length && __k2 <= 63; __k2++)
+        {
+            double theta104 = p_Sds[__k2];
+            double inv105_2 = (1d / theta104);
+            double log107_2 = global::System.Math.Log(p_Weights[__k2]);
+            t_inv105[__k2] = inv105_2;
+            t_log107[__k2] = log107_2;
+            t_log108[__k2] = global::System.Math.Log(theta104);
+        }
+        // per-index values that do not depend on the observation, computed once per chunk (the first 64 indices)
+        global::System.Span<double> t_inv169 = stackalloc double[64];
+        global::System.Span<double> t_log171 = stackalloc double[64];
+        global::System.Span<double> t_log172 = stackalloc double[64];
+        for (int __k3 = 0; __k3 < p_Weights.Length && __k3 <= 63; __k3++)
+        {
+            double theta168 = p_Sds[__k3];
+            double inv169_2 = (1d / theta168);
+            double log171_2 = global::System.Math.Log(p_Weights[__k3]);
+            t_inv169[__k3] = inv169_2;
+            t_log171[__k3] = log171_2;
+            t_log172[__k3] = global::System.Math.Log(theta168);
+        }
+        int i = start;
+        for (; i <= end - 4; i += 4)
+        {
+            global::System.Runtime.Intrinsics.Vector256<double> v1_0 = global::MleGen.VectorKernels.Load4(d_Y, i);
+            global::System.Runtime.Intrinsics.Vector256<double> v22_1_max = global::System.Runtime.Intrinsics.Vector256.Create(double.NegativeInfinity), v22_1_sum = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+            for (int __k0 = 0; __k0 < p_Weights.Length; __k0++)
+            {
+                global::System.Runtime.Intrinsics.Vector256<double> v8_2 = (v1_0 - global::System.Runtime.Intrinsics.Vector256.Create(p_Means[__k0]));
+                global::System.Runtime.Intrinsics.Vector256<double> v10_3 = (v8_2 * global::System.Runtime.Intrinsics.Vector256.Create((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0]))));
+                global::System.Runtime.Intrinsics.Vector256<double> v15_4 = (v10_3 * v10_3);
+                global::System.Runtime.Intrinsics.Vector256<double> v16_5 = (global::System.Runtime.Intrinsics.Vector256.Create(0.5d) * v15_4);
+                global::System.Runtime.Intrinsics.Vector256<double> v20_6 = (global::System.Runtime.Intrinsics.Vector256.Create(((-0.9189385332046728d) - (__k0 < 64 ? t_log12[__k0] : global::System.Math.Log(p_Sds[__k0])))) - v16_5);
+                global::System.Runtime.Intrinsics.Vector256<double> v21_7 = (global::System.Runtime.Intrinsics.Vector256.Create((__k0 < 64 ? t_log5[__k0] : global::System.Math.Log(p_Weights[__k0]))) + v20_6);
+                global::System.Runtime.Intrinsics.Vector256<double> v22_1_term = v21_7;
+                global::System.Runtime.Intrinsics.Vector256<double> v22_1_e = global::MleGen.VectorMath.Exp(-global::System.Runtime.Intrinsics.Vector256.Abs(v22_1_term - v22_1_max));
+                global::System.Runtime.Intrinsics.Vector256<double> v22_1_up = global::System.Runtime.Intrinsics.Vector256.GreaterThan(v22_1_term, v22_1_max);
+                v22_1_sum = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v22_1_up, global::MleGen.VectorKernels.Mad(v22_1_sum, v22_1_e, global::System.Runtime.Intrinsics.Vector256<double>.One), global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(v22_1_term, global::System.Runtime.Intrinsics.Vector256.Create(double.NegativeInfinity)), v22_1_sum + v22_1_e, v22_1_sum));
+                v22_1_max = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v22_1_up, v22_1_term, v22_1_max);
+            }
+            global::System.Runtime.Intrinsics.Vector256<double> v22_1 = v22_1_max + global::MleGen.VectorMath.Log(v22_1_sum);
+            for (int __k0 = 0; __k0 < p_Weights.Length; __k0++)
+            {
+                global::System.Runtime.Intrinsics.Vector256<double> v8_8 = (v1_0 - global::System.Runtime.Intrinsics.Vector256.Create(p_Means[__k0]));
+                global::System.Runtime.Intrinsics.Vector256<double> v10_9 = (v8_8 * global::System.Runtime.Intrinsics.Vector256.Create((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0]))));
+                global::System.Runtime.Intrinsics.Vector256<double> v15_10 = (v10_9 * v10_9);
+                global::System.Runtime.Intrinsics.Vector256<double> v16_11 = (global::System.Runtime.Intrinsics.Vector256.Create(0.5d) * v15_10);
+                global::System.Runtime.Intrinsics.Vector256<double> v20_12 = (global::System.Runtime.Intrinsics.Vector256.Create(((-0.9189385332046728d) - (__k0 < 64 ? t_log12[__k0] : global::System.Math.Log(p_Sds[__k0])))) - v16_11);
+                global::System.Runtime.Intrinsics.Vector256<double> v21_13 = (global::System.Runtime.Intrinsics.Vector256.Create((__k0 < 64 ? t_log5[__k0] : global::System.Math.Log(p_Weights[__k0]))) + v20_12);
+                global::System.Runtime.Intrinsics.Vector256<double> v27_14 = (v21_13 - v22_1);
+                global::System.Runtime.Intrinsics.Vector256<double> v28_15 = global::MleGen.VectorMath.Exp(v27_14);
+                global::System.Runtime.Intrinsics.Vector256<double> v32_16 = (v10_9 * global::System.Runtime.Intrinsics.Vector256.Create(2d));
+                for (int __k1 = 0; __k1 < p_Weights.Length; __k1++)
+                {
+                    global::System.Runtime.Intrinsics.Vector256<double> v53_17 = (v1_0 - global::System.Runtime.Intrinsics.Vector256.Create(p_Means[__k1]));
+                    global::System.Runtime.Intrinsics.Vector256<double> v55_18 = (v53_17 * global::System.Runtime.Intrinsics.Vector256.Create((__k1 < 64 ? t_inv54[__k1] : (1d / p_Sds[__k1]))));
+                    global::System.Runtime.Intrinsics.Vector256<double> v56_19 = (v55_18 * v55_18);
+                    global::System.Runtime.Intrinsics.Vector256<double> v57_20 = (global::System.Runtime.Intrinsics.Vector256.Create(0.5d) * v56_19);
+                    global::System.Runtime.Intrinsics.Vector256<double> v58_21 = (global::System.Runtime.Intrinsics.Vector256.Create(((-0.9189385332046728d) - (__k1 < 64 ? t_log50[__k1] : global::System.Math.Log(p_Sds[__k1])))) - v57_20);
+                    global::System.Runtime.Intrinsics.Vector256<double> v59_22 = (global::System.Runtime.Intrinsics.Vector256.Create((__k1 < 64 ? t_log48[__k1] : global::System.Math.Log(p_Weights[__k1]))) + v58_21);
+                    global::System.Runtime.Intrinsics.Vector256<double> v60_23 = (v59_22 - v22_1);
+                    global::System.Runtime.Intrinsics.Vector256<double> v61_24 = global::MleGen.VectorMath.Exp(v60_23);
+                    global::System.Runtime.Intrinsics.Vector256<double> v63_25 = (v61_24 * global::System.Runtime.Intrinsics.Vector256.Create((__k1 < 64 ? t_inv62[__k1] : (1d / p_Weights[__k1]))));
+                    global::System.Runtime.Intrinsics.Vector256<double> v86_26 = (v28_15 * v63_25);
+                    global::System.Runtime.Intrinsics.Vector256<double> v88_27 = (global::System.Runtime.Intrinsics.Vector256.Create(0.5d) * v86_26);
+                    global::System.Runtime.Intrinsics.Vector256<double> v90_28 = (v32_16 * v88_27);
+                    global::System.Runtime.Intrinsics.Vector256<double> v92_29 = (global::System.Runtime.Intrinsics.Vector256.Create((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0]))) * v86_26);
+                    global::System.Runtime.Intrinsics.Vector256<double> v93_30 = (-v92_29);
+                    global::System.Runtime.Intrinsics.Vector256<double> v94_31 = (global::System.Runtime.Intrinsics.Vector256.Create((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0]))) * v90_28);
+                    global::System.Runtime.Intrinsics.Vector256<double> v96_32 = (v8_8 * v90_28);
+                    global::System.Runtime.Intrinsics.Vector256<double> v98_33 = (global::System.Runtime.Intrinsics.Vector256.Create(global::MleGen.Functions.Square((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0])))) * v96_32);
+                    global::System.Runtime.Intrinsics.Vector256<double> v100_34 = (v93_30 + v98_33);
+                    global::System.Runtime.Intrinsics.Vector256<double> v101_35 = (global::System.Runtime.Intrinsics.Vector256.Create((__k0 < 64 ? t_inv43[__k0] : (1d / p_Weights[__k0]))) * v86_26);
+                    if (__k1 <= __k0) matrix[(o_Weights + __k1) * p + o_Weights + __k0] += global::System.Runtime.Intrinsics.Vector256.Sum(v101_35);
+                    matrix[(o_Weights + __k1) * p + o_Means + __k0] += global::System.Runtime.Intrinsics.Vector256.Sum(v94_31);
+                    matrix[(o_Weights + __k1) * p + o_Sds + __k0] += global::System.Runtime.Intrinsics.Vector256.Sum(v100_34);
+                }
+            }
+            for (int __k1 = 0; __k1 < p_Weights.Length; __k1++)
+            {
+                global::System.Runtime.Intrinsics.Vector256<double> v53_36 = (v1_0 - global::System.Runtime.Intrinsics.Vector256.Create(p_Means[__k1]));
+                global::System.Runtime.Intrinsics.Vector256<double> v55_37 = (v53_36 * global::System.Runtime.Intrinsics.Vector256.Create((__k1 < 64 ? t_inv54[__k1] : (1d / p_Sds[__k1]))));
+                global::System.Runtime.Intrinsics.Vector256<double> v56_38 = (v55_37 * v55_37);
+                global::System.Runtime.Intrinsics.Vector256<double> v57_39 = (global::System.Runtime.Intrinsics.Vector256.Create(0.5d) * v56_38);
+                global::System.Runtime.Intrinsics.Vector256<double> v58_40 = (global::System.Runtime.Intrinsics.Vector256.Create(((-0.9189385332046728d) - (__k1 < 64 ? t_log50[__k1] : global::System.Math.Log(p_Sds[__k1])))) - v57_39);
+                global::System.Runtime.Intrinsics.Vector256<double> v59_41 = (global::System.Runtime.Intrinsics.Vector256.Create((__k1 < 64 ? t_log48[__k1] : global::System.Math.Log(p_Weights[__k1]))) + v58_40);
+                global::System.Runtime.Intrinsics.Vector256<double> v60_42 = (v59_41 - v22_1);
+                global::System.Runtime.Intrinsics.Vector256<double> v61_43 = global::MleGen.VectorMath.Exp(v60_42);
+                global::System.Runtime.Intrinsics.Vector256<double> v63_44 = (v61_43 * global::System.Runtime.Intrinsics.Vector256.Create((__k1 < 64 ? t_inv62[__k1] : (1d / p_Weights[__k1]))));
+                global::System.Runtime.Intrinsics.Vector256<double> v69_45 = (v61_43 * global::System.Runtime.Intrinsics.Vector256.Create(global::MleGen.Functions.Square((__k1 < 64 ? t_inv62[__k1] : (1d / p_Weights[__k1])))));
+                global::System.Runtime.Intrinsics.Vector256<double> v71_46 = (global::System.Runtime.Intrinsics.Vector256.Create(0.5d) * v63_44);
+                global::System.Runtime.Intrinsics.Vector256<double> v72_47 = (global::System.Runtime.Intrinsics.Vector256.Create(2d) * v55_37);
+                global::System.Runtime.Intrinsics.Vector256<double> v73_48 = (v71_46 * v72_47);
+                global::System.Runtime.Intrinsics.Vector256<double> v74_49 = (global::System.Runtime.Intrinsics.Vector256.Create((__k1 < 64 ? t_inv54[__k1] : (1d / p_Sds[__k1]))) * v73_48);
+                global::System.Runtime.Intrinsics.Vector256<double> v75_50 = (v53_36 * v73_48);
+                global::System.Runtime.Intrinsics.Vector256<double> v78_51 = (v75_50 * global::System.Runtime.Intrinsics.Vector256.Create(global::MleGen.Functions.Square((__k1 < 64 ? t_inv54[__k1] : (1d / p_Sds[__k1])))));
+                global::System.Runtime.Intrinsics.Vector256<double> v79_52 = (-v78_51);
+                global::System.Runtime.Intrinsics.Vector256<double> v80_53 = (-v74_49);
+                global::System.Runtime.Intrinsics.Vector256<double> v81_54 = (global::System.Runtime.Intrinsics.Vector256.Create((__k1 < 64 ? t_inv54[__k1] : (1d / p_Sds[__k1]))) * v63_44);
+                global::System.Runtime.Intrinsics.Vector256<double> v82_55 = (v79_52 + v81_54);
+                global::System.Runtime.Intrinsics.Vector256<double> v83_56 = (global::System.Runtime.Intrinsics.Vector256.Create((__k1 < 64 ? t_inv62[__k1] : (1d / p_Weights[__k1]))) * v63_44);
+                global::System.Runtime.Intrinsics.Vector256<double> v85_57 = (v69_45 - v83_56);
+                matrix[(o_Weights + __k1) * p + o_Weights + __k1] += global::System.Runtime.Intrinsics.Vector256.Sum(v85_57);
+                matrix[(o_Weights + __k1) * p + o_Sds + __k1] += global::System.Runtime.Intrinsics.Vector256.Sum(v82_55);
+                matrix[(o_Weights + __k1) * p + o_Means + __k1] += global::System.Runtime.Intrinsics.Vector256.Sum(v80_53);
+            }
+            for (int __k0 = 0; __k0 < p_Weights.Length; __k0++)
+            {
+                global::System.Runtime.Intrinsics.Vector256<double> v8_58 = (v1_0 - global::System.Runtime.Intrinsics.Vector256.Create(p_Means[__k0]));
+                global::System.Runtime.Intrinsics.Vector256<double> v10_59 = (v8_58 * global::System.Runtime.Intrinsics.Vector256.Create((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0]))));
+                global::System.Runtime.Intrinsics.Vector256<double> v15_60 = (v10_59 * v10_59);
+                global::System.Runtime.Intrinsics.Vector256<double> v16_61 = (global::System.Runtime.Intrinsics.Vector256.Create(0.5d) * v15_60);
+                global::System.Runtime.Intrinsics.Vector256<double> v20_62 = (global::System.Runtime.Intrinsics.Vector256.Create(((-0.9189385332046728d) - (__k0 < 64 ? t_log12[__k0] : global::System.Math.Log(p_Sds[__k0])))) - v16_61);
+                global::System.Runtime.Intrinsics.Vector256<double> v21_63 = (global::System.Runtime.Intrinsics.Vector256.Create((__k0 < 64 ? t_log5[__k0] : global::System.Math.Log(p_Weights[__k0]))) + v20_62);
+                global::System.Runtime.Intrinsics.Vector256<double> v27_64 = (v21_63 - v22_1);
+                global::System.Runtime.Intrinsics.Vector256<double> v28_65 = global::MleGen.VectorMath.Exp(v27_64);
+                global::System.Runtime.Intrinsics.Vector256<double> v32_66 = (v10_59 * global::System.Runtime.Intrinsics.Vector256.Create(2d));
+                for (int __k2 = 0; __k2 < p_Weights.Length; __k2++)
+                {
+                    global::System.Runtime.Intrinsics.Vector256<double> v110_67 = (v1_0 - global::System.Runtime.Intrinsics.Vector256.Create(p_Means[__k2]));
+                    global::System.Runtime.Intrinsics.Vector256<double> v111_68 = (global::System.Runtime.Intrinsics.Vector256.Create((__k2 < 64 ? t_inv105[__k2] : (1d / p_Sds[__k2]))) * v110_67);
+                    global::System.Runtime.Intrinsics.Vector256<double> v112_69 = (v111_68 * v111_68);
+                    global::System.Runtime.Intrinsics.Vector256<double> v113_70 = (global::System.Runtime.Intrinsics.Vector256.Create(0.5d) * v112_69);
+                    global::System.Runtime.Intrinsics.Vector256<double> v114_71 = (global::System.Runtime.Intrinsics.Vector256.Create(((-0.9189385332046728d) - (__k2 < 64 ? t_log108[__k2] : global::System.Math.Log(p_Sds[__k2])))) - v113_70);
+                    global::System.Runtime.Intrinsics.Vector256<double> v115_72 = (global::System.Runtime.Intrinsics.Vector256.Create((__k2 < 64 ? t_log107[__k2] : global::System.Math.Log(p_Weights[__k2]))) + v114_71);
+                    global::System.Runtime.Intrinsics.Vector256<double> v116_73 = (v115_72 - v22_1);
+                    global::System.Runtime.Intrinsics.Vector256<double> v117_74 = global::MleGen.VectorMath.Exp(v116_73);
+                    global::System.Runtime.Intrinsics.Vector256<double> v119_75 = (global::System.Runtime.Intrinsics.Vector256.Create(2d) * v111_68);
+                    global::System.Runtime.Intrinsics.Vector256<double> v125_76 = (global::System.Runtime.Intrinsics.Vector256.Create((__k2 < 64 ? t_inv105[__k2] : (1d / p_Sds[__k2]))) * v119_75);
+                    global::System.Runtime.Intrinsics.Vector256<double> v131_77 = (global::System.Runtime.Intrinsics.Vector256.Create(0.5d) * v125_76);
+                    global::System.Runtime.Intrinsics.Vector256<double> v133_78 = (v117_74 * v131_77);
+                    global::System.Runtime.Intrinsics.Vector256<double> v151_79 = (v28_65 * v133_78);
+                    global::System.Runtime.Intrinsics.Vector256<double> v153_80 = (global::System.Runtime.Intrinsics.Vector256.Create(0.5d) * v151_79);
+                    global::System.Runtime.Intrinsics.Vector256<double> v155_81 = (v32_66 * v153_80);
+                    global::System.Runtime.Intrinsics.Vector256<double> v157_82 = (global::System.Runtime.Intrinsics.Vector256.Create((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0]))) * v151_79);
+                    global::System.Runtime.Intrinsics.Vector256<double> v158_83 = (-v157_82);
+                    global::System.Runtime.Intrinsics.Vector256<double> v159_84 = (global::System.Runtime.Intrinsics.Vector256.Create((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0]))) * v155_81);
+                    global::System.Runtime.Intrinsics.Vector256<double> v161_85 = (v8_58 * v155_81);
+                    global::System.Runtime.Intrinsics.Vector256<double> v163_86 = (global::System.Runtime.Intrinsics.Vector256.Create(global::MleGen.Functions.Square((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0])))) * v161_85);
+                    global::System.Runtime.Intrinsics.Vector256<double> v165_87 = (v158_83 + v163_86);
+                    if (__k2 <= __k0) matrix[(o_Means + __k2) * p + o_Means + __k0] += global::System.Runtime.Intrinsics.Vector256.Sum(v159_84);
+                    matrix[(o_Means + __k2) * p + o_Sds + __k0] += global::System.Runtime.Intrinsics.Vector256.Sum(v165_87);
+                }
+            }
+            for (int __k2 = 0; __k2 < p_Weights.Length; __k2++)
+            {
+                global::System.Runtime.Intrinsics.Vector256<double> v110_88 = (v1_0 - global::System.Runtime.Intrinsics.Vector256.Create(p_Means[__k2]));
+                global::System.Runtime.Intrinsics.Vector256<double> v111_89 = (global::System.Runtime.Intrinsics.Vector256.Create((__k2 < 64 ? t_inv105[__k2] : (1d / p_Sds[__k2]))) * v110_88);
+                global::System.Runtime.Intrinsics.Vector256<double> v112_90 = (v111_89 * v111_89);
+                global::System.Runtime.Intrinsics.Vector256<double> v113_91 = (global::System.Runtime.Intrinsics.Vector256.Create(0.5d) * v112_90);
+                global::System.Runtime.Intrinsics.Vector256<double> v114_92 = (global::System.Runtime.Intrinsics.Vector256.Create(((-0.9189385332046728d) - (__k2 < 64 ? t_log108[__k2] : global::System.Math.Log(p_Sds[__k2])))) - v113_91);
+                global::System.Runtime.Intrinsics.Vector256<double> v115_93 = (global::System.Runtime.Intrinsics.Vector256.Create((__k2 < 64 ? t_log107[__k2] : global::System.Math.Log(p_Weights[__k2]))) + v114_92);
+                global::System.Runtime.Intrinsics.Vector256<double> v116_94 = (v115_93 - v22_1);
+                global::System.Runtime.Intrinsics.Vector256<double> v117_95 = global::MleGen.VectorMath.Exp(v116_94);
+                global::System.Runtime.Intrinsics.Vector256<double> v118_96 = (global::System.Runtime.Intrinsics.Vector256.Create(0.5d) * v117_95);
+                global::System.Runtime.Intrinsics.Vector256<double> v119_97 = (global::System.Runtime.Intrinsics.Vector256.Create(2d) * v111_89);
+                global::System.Runtime.Intrinsics.Vector256<double> v120_98 = (v118_96 * v119_97);
+                global::System.Runtime.Intrinsics.Vector256<double> v123_99 = (-v120_98);
+                global::System.Runtime.Intrinsics.Vector256<double> v125_100 = (global::System.Runtime.Intrinsics.Vector256.Create((__k2 < 64 ? t_inv105[__k2] : (1d / p_Sds[__k2]))) * v119_97);
+                global::System.Runtime.Intrinsics.Vector256<double> v127_101 = (global::System.Runtime.Intrinsics.Vector256.Create((__k2 < 64 ? t_inv105[__k2] : (1d / p_Sds[__k2]))) * v118_96);
+                global::System.Runtime.Intrinsics.Vector256<double> v129_102 = (global::System.Runtime.Intrinsics.Vector256.Create(2d) * v127_101);
+                global::System.Runtime.Intrinsics.Vector256<double> v130_103 = (-v129_102);
+                global::System.Runtime.Intrinsics.Vector256<double> v131_104 = (global::System.Runtime.Intrinsics.Vector256.Create(0.5d) * v125_100);
+                global::System.Runtime.Intrinsics.Vector256<double> v133_105 = (v117_95 * v131_104);
+                global::System.Runtime.Intrinsics.Vector256<double> v135_106 = (global::System.Runtime.Intrinsics.Vector256.Create(0.5d) * v133_105);
+                global::System.Runtime.Intrinsics.Vector256<double> v136_107 = (v119_97 * v135_106);
+                global::System.Runtime.Intrinsics.Vector256<double> v137_108 = (v130_103 + v136_107);
+                global::System.Runtime.Intrinsics.Vector256<double> v138_109 = (v110_88 * v137_108);
+                global::System.Runtime.Intrinsics.Vector256<double> v139_110 = (v123_99 + v138_109);
+                global::System.Runtime.Intrinsics.Vector256<double> v140_111 = (global::System.Runtime.Intrinsics.Vector256.Create((__k2 < 64 ? t_inv105[__k2] : (1d / p_Sds[__k2]))) * v137_108);
+                global::System.Runtime.Intrinsics.Vector256<double> v141_112 = (-v140_111);
+                global::System.Runtime.Intrinsics.Vector256<double> v142_113 = (global::System.Runtime.Intrinsics.Vector256.Create((__k2 < 64 ? t_inv105[__k2] : (1d / p_Sds[__k2]))) * v133_105);
+                global::System.Runtime.Intrinsics.Vector256<double> v148_114 = (v139_110 * global::System.Runtime.Intrinsics.Vector256.Create(global::MleGen.Functions.Square((__k2 < 64 ? t_inv105[__k2] : (1d / p_Sds[__k2])))));
+                global::System.Runtime.Intrinsics.Vector256<double> v150_115 = (v142_113 - v148_114);
+                matrix[(o_Means + __k2) * p + o_Means + __k2] += global::System.Runtime.Intrinsics.Vector256.Sum(v141_112);
+                matrix[(o_Means + __k2) * p + o_Sds + __k2] += global::System.Runtime.Intrinsics.Vector256.Sum(v150_115);
+            }
+            for (int __k0 = 0; __k0 < p_Weights.Length; __k0++)
+            {
+                global::System.Runtime.Intrinsics.Vector256<double> v8_116 = (v1_0 - global::System.Runtime.Intrinsics.Vector256.Create(p_Means[__k0]));
+                global::System.Runtime.Intrinsics.Vector256<double> v10_117 = (v8_116 * global::System.Runtime.Intrinsics.Vector256.Create((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0]))));
+                global::System.Runtime.Intrinsics.Vector256<double> v15_118 = (v10_117 * v10_117);
+                global::System.Runtime.Intrinsics.Vector256<double> v16_119 = (global::System.Runtime.Intrinsics.Vector256.Create(0.5d) * v15_118);
+                global::System.Runtime.Intrinsics.Vector256<double> v20_120 = (global::System.Runtime.Intrinsics.Vector256.Create(((-0.9189385332046728d) - (__k0 < 64 ? t_log12[__k0] : global::System.Math.Log(p_Sds[__k0])))) - v16_119);
+                global::System.Runtime.Intrinsics.Vector256<double> v21_121 = (global::System.Runtime.Intrinsics.Vector256.Create((__k0 < 64 ? t_log5[__k0] : global::System.Math.Log(p_Weights[__k0]))) + v20_120);
+                global::System.Runtime.Intrinsics.Vector256<double> v27_122 = (v21_121 - v22_1);
+                global::System.Runtime.Intrinsics.Vector256<double> v28_123 = global::MleGen.VectorMath.Exp(v27_122);
+                global::System.Runtime.Intrinsics.Vector256<double> v32_124 = (v10_117 * global::System.Runtime.Intrinsics.Vector256.Create(2d));
+                for (int __k3 = 0; __k3 < p_Weights.Length; __k3++)
+                {
+                    global::System.Runtime.Intrinsics.Vector256<double> v175_125 = (v1_0 - global::System.Runtime.Intrinsics.Vector256.Create(p_Means[__k3]));
+                    global::System.Runtime.Intrinsics.Vector256<double> v176_126 = (global::System.Runtime.Intrinsics.Vector256.Create((__k3 < 64 ? t_inv169[__k3] : (1d / p_Sds[__k3]))) * v175_125);
+                    global::System.Runtime.Intrinsics.Vector256<double> v177_127 = (v176_126 * v176_126);
+                    global::System.Runtime.Intrinsics.Vector256<double> v178_128 = (global::System.Runtime.Intrinsics.Vector256.Create(0.5d) * v177_127);
+                    global::System.Runtime.Intrinsics.Vector256<double> v179_129 = (global::System.Runtime.Intrinsics.Vector256.Create(((-0.9189385332046728d) - (__k3 < 64 ? t_log172[__k3] : global::System.Math.Log(p_Sds[__k3])))) - v178_128);
+                    global::System.Runtime.Intrinsics.Vector256<double> v180_130 = (global::System.Runtime.Intrinsics.Vector256.Create((__k3 < 64 ? t_log171[__k3] : global::System.Math.Log(p_Weights[__k3]))) + v179_129);
+                    global::System.Runtime.Intrinsics.Vector256<double> v181_131 = (v180_130 - v22_1);
+                    global::System.Runtime.Intrinsics.Vector256<double> v182_132 = global::MleGen.VectorMath.Exp(v181_131);
+                    global::System.Runtime.Intrinsics.Vector256<double> v185_133 = (global::System.Runtime.Intrinsics.Vector256.Create(2d) * v176_126);
+                    global::System.Runtime.Intrinsics.Vector256<double> v198_134 = (v175_125 * global::System.Runtime.Intrinsics.Vector256.Create(global::MleGen.Functions.Square((__k3 < 64 ? t_inv169[__k3] : (1d / p_Sds[__k3])))));
+                    global::System.Runtime.Intrinsics.Vector256<double> v200_135 = (v185_133 * v198_134);
+                    global::System.Runtime.Intrinsics.Vector256<double> v206_136 = (global::System.Runtime.Intrinsics.Vector256.Create(0.5d) * v200_135);
+                    global::System.Runtime.Intrinsics.Vector256<double> v207_137 = (-v206_136);
+                    global::System.Runtime.Intrinsics.Vector256<double> v209_138 = (global::System.Runtime.Intrinsics.Vector256.Create((__k3 < 64 ? t_inv169[__k3] : (1d / p_Sds[__k3]))) + v207_137);
+                    global::System.Runtime.Intrinsics.Vector256<double> v210_139 = (v182_132 * v209_138);
+                    global::System.Runtime.Intrinsics.Vector256<double> v229_140 = (v28_123 * v210_139);
+                    global::System.Runtime.Intrinsics.Vector256<double> v231_141 = (global::System.Runtime.Intrinsics.Vector256.Create(0.5d) * v229_140);
+                    global::System.Runtime.Intrinsics.Vector256<double> v232_142 = (v32_124 * v231_141);
+                    global::System.Runtime.Intrinsics.Vector256<double> v233_143 = (global::System.Runtime.Intrinsics.Vector256.Create((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0]))) * v229_140);
+                    global::System.Runtime.Intrinsics.Vector256<double> v235_144 = (v8_116 * v232_142);
+                    global::System.Runtime.Intrinsics.Vector256<double> v236_145 = (global::System.Runtime.Intrinsics.Vector256.Create(global::MleGen.Functions.Square((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0])))) * v235_144);
+                    global::System.Runtime.Intrinsics.Vector256<double> v238_146 = (v233_143 - v236_145);
+                    if (__k3 <= __k0) matrix[(o_Sds + __k3) * p + o_Sds + __k0] += global::System.Runtime.Intrinsics.Vector256.Sum(v238_146);
+                }
+            }
+            for (int __k3 = 0; __k3 < p_Weights.Length; __k3++)
+            {
+                global::System.Runtime.Intrinsics.Vector256<double> v175_147 = (v1_0 - global::System.Runtime.Intrinsics.Vector256.Create(p_Means[__k3]));
+                global::System.Runtime.Intrinsics.Vector256<double> v176_148 = (global::System.Runtime.Intrinsics.Vector256.Create((__k3 < 64 ? t_inv169[__k3] : (1d / p_Sds[__k3]))) * v175_147);
+                global::System.Runtime.Intrinsics.Vector256<double> v177_149 = (v176_148 * v176_148);
+                global::System.Runtime.Intrinsics.Vector256<double> v178_150 = (global::System.Runtime.Intrinsics.Vector256.Create(0.5d) * v177_149);
+                global::System.Runtime.Intrinsics.Vector256<double> v179_151 = (global::System.Runtime.Intrinsics.Vector256.Create(((-0.9189385332046728d) - (__k3 < 64 ? t_log172[__k3] : global::System.Math.Log(p_Sds[__k3])))) - v178_150);
+                global::System.Runtime.Intrinsics.Vector256<double> v180_152 = (global::System.Runtime.Intrinsics.Vector256.Create((__k3 < 64 ? t_log171[__k3] : global::System.Math.Log(p_Weights[__k3]))) + v179_151);
+                global::System.Runtime.Intrinsics.Vector256<double> v181_153 = (v180_152 - v22_1);
+                global::System.Runtime.Intrinsics.Vector256<double> v182_154 = global::MleGen.VectorMath.Exp(v181_153);
+                global::System.Runtime.Intrinsics.Vector256<double> v184_155 = (global::System.Runtime.Intrinsics.Vector256.Create(0.5d) * v182_154);
+                global::System.Runtime.Intrinsics.Vector256<double> v185_156 = (global::System.Runtime.Intrinsics.Vector256.Create(2d) * v176_148);
+                global::System.Runtime.Intrinsics.Vector256<double> v186_157 = (v184_155 * v185_156);
+                global::System.Runtime.Intrinsics.Vector256<double> v187_158 = (v175_147 * v186_157);
+                global::System.Runtime.Intrinsics.Vector256<double> v194_159 = (v187_158 * global::System.Runtime.Intrinsics.Vector256.Create((2d * (__k3 < 64 ? t_inv169[__k3] : (1d / p_Sds[__k3])))));
+                global::System.Runtime.Intrinsics.Vector256<double> v195_160 = (-v194_159);
+                global::System.Runtime.Intrinsics.Vector256<double> v198_161 = (v175_147 * global::System.Runtime.Intrinsics.Vector256.Create(global::MleGen.Functions.Square((__k3 < 64 ? t_inv169[__k3] : (1d / p_Sds[__k3])))));
+                global::System.Runtime.Intrinsics.Vector256<double> v200_162 = (v185_156 * v198_161);
+                global::System.Runtime.Intrinsics.Vector256<double> v202_163 = (v184_155 * v198_161);
+                global::System.Runtime.Intrinsics.Vector256<double> v204_164 = (global::System.Runtime.Intrinsics.Vector256.Create(2d) * v202_163);
+                global::System.Runtime.Intrinsics.Vector256<double> v205_165 = (-v204_164);
+                global::System.Runtime.Intrinsics.Vector256<double> v206_166 = (global::System.Runtime.Intrinsics.Vector256.Create(0.5d) * v200_162);
+                global::System.Runtime.Intrinsics.Vector256<double> v207_167 = (-v206_166);
+                global::System.Runtime.Intrinsics.Vector256<double> v208_168 = (v182_154 + v195_160);
+                global::System.Runtime.Intrinsics.Vector256<double> v209_169 = (global::System.Runtime.Intrinsics.Vector256.Create((__k3 < 64 ? t_inv169[__k3] : (1d / p_Sds[__k3]))) + v207_167);
+                global::System.Runtime.Intrinsics.Vector256<double> v210_170 = (v182_154 * v209_169);
+                global::System.Runtime.Intrinsics.Vector256<double> v212_171 = (global::System.Runtime.Intrinsics.Vector256.Create(0.5d) * v210_170);
+                global::System.Runtime.Intrinsics.Vector256<double> v214_172 = (v185_156 * v212_171);
+                global::System.Runtime.Intrinsics.Vector256<double> v216_173 = (v205_165 - v214_172);
+                global::System.Runtime.Intrinsics.Vector256<double> v217_174 = (v175_147 * v216_173);
+                global::System.Runtime.Intrinsics.Vector256<double> v218_175 = (v208_168 + v217_174);
+                global::System.Runtime.Intrinsics.Vector256<double> v222_176 = (global::System.Runtime.Intrinsics.Vector256.Create((__k3 < 64 ? t_inv169[__k3] : (1d / p_Sds[__k3]))) * v210_170);
+                global::System.Runtime.Intrinsics.Vector256<double> v223_177 = (-v222_176);
+                global::System.Runtime.Intrinsics.Vector256<double> v226_178 = (global::System.Runtime.Intrinsics.Vector256.Create(global::MleGen.Functions.Square((__k3 < 64 ? t_inv169[__k3] : (1d / p_Sds[__k3])))) * v218_175);
+                global::System.Runtime.Intrinsics.Vector256<double> v228_179 = (v223_177 - v226_178);
+                matrix[(o_Sds + __k3) * p + o_Sds + __k3] += global::System.Runtime.Intrinsics.Vector256.Sum(v228_179);
+            }
+        }
+        if (i < end) __Hessian0(theta, matrix, p, i, end);
+    }
+
+    /// <summary>As <see cref="__Hessian0"/>, 8 observations at a time (rank-8 updates of the upper triangle), the scalar kernel for the remainder.</summary>
+    private void __Hessian0_V8(global::System.ReadOnlySpan<double> theta, global::System.Span<double> matrix, int p, int start, int end)
+    {
+        int o_Weights = 0;
+        int o_Means = o_Weights + this.Weights.Length;
+        int o_Sds = o_Means + this.Means.Length;
+        global::System.ReadOnlySpan<double> p_Weights = theta.Slice(o_Weights, this.Weights.Length);
+        global::System.ReadOnlySpan<double> p_Means = theta.Slice(o_Means, this.Means.Length);
+        global::System.ReadOnlySpan<double> p_Sds = theta.Slice(o_Sds, this.Sds.Length);
+        double[] d_Y = this.Y;
+        // θ-only subexpressions, hoisted out of the observation loop
+        // per-index values that do not depend on the observation, computed once per chunk (the first 64 indices)
+        global::System.Span<double> t_log5 = stackalloc double[64];
+        global::System.Span<double> t_inv9 = stackalloc double[64];
+        global::System.Span<double> t_log12 = stackalloc double[64];
+        global::System.Span<double> t_inv43 = stackalloc double[64];
+        for (int __k0 = 0; __k0 < p_Weights.Length && __k0 <= 63; __k0++)
+        {
+            double theta4 = p_Weights[__k0];
+            double log5_2 = global::System.Math.Log(theta4);
+            double theta7 = p_Sds[__k0];
+            double inv9_2 = (1d / theta7);
+            double inv43_2 = (1d / theta4);
+            t_log5[__k0] = log5_2;
+            t_inv9[__k0] = inv9_2;
+            t_log12[__k0] = global::System.Math.Log(theta7);
+            t_inv43[__k0] = inv43_2;
+        }
+        // per-index values that do not depend on the observation, computed once per chunk (the first 64 indices)
+        global::System.Span<double> t_log48 = stackalloc double[64];
+        global::System.Span<double> t_log50 = stackalloc double[64];
+        global::System.Span<double> t_inv54 = stackalloc double[64];
+        global::System.Span<double> t_inv62 = stackalloc double[64];
+        for (int __k1 = 0; __k1 < p_Weights.Length && __k1 <= 63; __k1++)
+        {
+            double theta47 = p_Weights[__k1];
+            double log48_2 = global::System.Math.Log(theta47);
+            double theta49 = p_Sds[__k1];
+            double inv54_2 = (1d / theta49);
+            double inv62_2 = (1d / theta47);
+            t_log48[__k1] = log48_2;
+            t_log50[__k1] = global::System.Math.Log(theta49);
+            t_inv54[__k1] = inv54_2;
+            t_inv62[__k1] = inv62_2;
+        }
+        // per-index values that do not depend on the observation, computed once per chunk (the first 64 indices)
+        global::System.Span<double> t_inv105 = stackalloc double[64];
+        global::System.Span<double> t_log107 = stackalloc double[64];
+        global::System.Span<double> t_log108 = stackalloc double[64];
+        for (int __k2 = 0; __k2 < p_Weights.Length && __k2 <= 63; __k2++)
+        {
+            double theta104 = p_Sds[__k2];
+            double inv105_2 = (1d / theta104);
+            double log107_2 = global::System.Math.Log(p_Weights[__k2]);
+            t_inv105[__k2] = inv105_2;
+            t_log107[__k2] = log107_2;
+            t_log108[__k2] = global::System.Math.Log(theta104);
+        }
+        // per-index values that do not depend on the observation, computed once per chunk (the first 64 indices)
+        global::System.Span<double> t_inv169 = stackalloc double[64];
+        global::System.Span<double> t_log171 = stackalloc double[64];
+        global::System.Span<double> t_log172 = stackalloc double[64];
+        for (int __k3 = 0; __k3 < p_Weights.Length && __k3 <= 63; __k3++)
+        {
+            double theta168 = p_Sds[__k3];
+            double inv169_2 = (1d / theta168);
+            double log171_2 = global::System.Math.Log(p_Weights[__k3]);
+            t_inv169[__k3] = inv169_2;
+            t_log171[__k3] = log171_2;
+            t_log172[__k3] = global::System.Math.Log(theta168);
+        }
+        int i = start;
+        for (; i <= end - 8; i += 8)
+        {
+            global::System.Runtime.Intrinsics.Vector512<double> v1_0 = global::MleGen.VectorKernels.Load8(d_Y, i);
+            global::System.Runtime.Intrinsics.Vector512<double> v22_1_max = global::System.Runtime.Intrinsics.Vector512.Create(double.NegativeInfinity), v22_1_sum = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+            for (int __k0 = 0; __k0 < p_Weights.Length; __k0++)
+            {
+                global::System.Runtime.Intrinsics.Vector512<double> v8_2 = (v1_0 - global::System.Runtime.Intrinsics.Vector512.Create(p_Means[__k0]));
+                global::System.Runtime.Intrinsics.Vector512<double> v10_3 = (v8_2 * global::System.Runtime.Intrinsics.Vector512.Create((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0]))));
+                global::System.Runtime.Intrinsics.Vector512<double> v15_4 = (v10_3 * v10_3);
+                global::System.Runtime.Intrinsics.Vector512<double> v16_5 = (global::System.Runtime.Intrinsics.Vector512.Create(0.5d) * v15_4);
+                global::System.Runtime.Intrinsics.Vector512<double> v20_6 = (global::System.Runtime.Intrinsics.Vector512.Create(((-0.9189385332046728d) - (__k0 < 64 ? t_log12[__k0] : global::System.Math.Log(p_Sds[__k0])))) - v16_5);
+                global::System.Runtime.Intrinsics.Vector512<double> v21_7 = (global::System.Runtime.Intrinsics.Vector512.Create((__k0 < 64 ? t_log5[__k0] : global::System.Math.Log(p_Weights[__k0]))) + v20_6);
+                global::System.Runtime.Intrinsics.Vector512<double> v22_1_term = v21_7;
+                global::System.Runtime.Intrinsics.Vector512<double> v22_1_e = global::MleGen.VectorMath.Exp(-global::System.Runtime.Intrinsics.Vector512.Abs(v22_1_term - v22_1_max));
+                global::System.Runtime.Intrinsics.Vector512<double> v22_1_up = global::System.Runtime.Intrinsics.Vector512.GreaterThan(v22_1_term, v22_1_max);
+                v22_1_sum = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v22_1_up, global::MleGen.VectorKernels.Mad(v22_1_sum, v22_1_e, global::System.Runtime.Intrinsics.Vector512<double>.One), global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(v22_1_term, global::System.Runtime.Intrinsics.Vector512.Create(double.NegativeInfinity)), v22_1_sum + v22_1_e, v22_1_sum));
+                v22_1_max = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v22_1_up, v22_1_term, v22_1_max);
+            }
+            global::System.Runtime.Intrinsics.Vector512<double> v22_1 = v22_1_max + global::MleGen.VectorMath.Log(v22_1_sum);
+            for (int __k0 = 0; __k0 < p_Weights.Length; __k0++)
+            {
+                global::System.Runtime.Intrinsics.Vector512<double> v8_8 = (v1_0 - global::System.Runtime.Intrinsics.Vector512.Create(p_Means[__k0]));
+                global::System.Runtime.Intrinsics.Vector512<double> v10_9 = (v8_8 * global::System.Runtime.Intrinsics.Vector512.Create((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0]))));
+                global::System.Runtime.Intrinsics.Vector512<double> v15_10 = (v10_9 * v10_9);
+                global::System.Runtime.Intrinsics.Vector512<double> v16_11 = (global::System.Runtime.Intrinsics.Vector512.Create(0.5d) * v15_10);
+                global::System.Runtime.Intrinsics.Vector512<double> v20_12 = (global::System.Runtime.Intrinsics.Vector512.Create(((-0.9189385332046728d) - (__k0 < 64 ? t_log12[__k0] : global::System.Math.Log(p_Sds[__k0])))) - v16_11);
+                global::System.Runtime.Intrinsics.Vector512<double> v21_13 = (global::System.Runtime.Intrinsics.Vector512.Create((__k0 < 64 ? t_log5[__k0] : global::System.Math.Log(p_Weights[__k0]))) + v20_12);
+                global::System.Runtime.Intrinsics.Vector512<double> v27_14 = (v21_13 - v22_1);
+                global::System.Runtime.Intrinsics.Vector512<double> v28_15 = global::MleGen.VectorMath.Exp(v27_14);
+                global::System.Runtime.Intrinsics.Vector512<double> v32_16 = (v10_9 * global::System.Runtime.Intrinsics.Vector512.Create(2d));
+                for (int __k1 = 0; __k1 < p_Weights.Length; __k1++)
+                {
+                    global::System.Runtime.Intrinsics.Vector512<double> v53_17 = (v1_0 - global::System.Runtime.Intrinsics.Vector512.Create(p_Means[__k1]));
+                    global::System.Runtime.Intrinsics.Vector512<double> v55_18 = (v53_17 * global::System.Runtime.Intrinsics.Vector512.Create((__k1 < 64 ? t_inv54[__k1] : (1d / p_Sds[__k1]))));
+                    global::System.Runtime.Intrinsics.Vector512<double> v56_19 = (v55_18 * v55_18);
+                    global::System.Runtime.Intrinsics.Vector512<double> v57_20 = (global::System.Runtime.Intrinsics.Vector512.Create(0.5d) * v56_19);
+                    global::System.Runtime.Intrinsics.Vector512<double> v58_21 = (global::System.Runtime.Intrinsics.Vector512.Create(((-0.9189385332046728d) - (__k1 < 64 ? t_log50[__k1] : global::System.Math.Log(p_Sds[__k1])))) - v57_20);
+                    global::System.Runtime.Intrinsics.Vector512<double> v59_22 = (global::System.Runtime.Intrinsics.Vector512.Create((__k1 < 64 ? t_log48[__k1] : global::System.Math.Log(p_Weights[__k1]))) + v58_21);
+                    global::System.Runtime.Intrinsics.Vector512<double> v60_23 = (v59_22 - v22_1);
+                    global::System.Runtime.Intrinsics.Vector512<double> v61_24 = global::MleGen.VectorMath.Exp(v60_23);
+                    global::System.Runtime.Intrinsics.Vector512<double> v63_25 = (v61_24 * global::System.Runtime.Intrinsics.Vector512.Create((__k1 < 64 ? t_inv62[__k1] : (1d / p_Weights[__k1]))));
+                    global::System.Runtime.Intrinsics.Vector512<double> v86_26 = (v28_15 * v63_25);
+                    global::System.Runtime.Intrinsics.Vector512<double> v88_27 = (global::System.Runtime.Intrinsics.Vector512.Create(0.5d) * v86_26);
+                    global::System.Runtime.Intrinsics.Vector512<double> v90_28 = (v32_16 * v88_27);
+                    global::System.Runtime.Intrinsics.Vector512<double> v92_29 = (global::System.Runtime.Intrinsics.Vector512.Create((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0]))) * v86_26);
+                    global::System.Runtime.Intrinsics.Vector512<double> v93_30 = (-v92_29);
+                    global::System.Runtime.Intrinsics.Vector512<double> v94_31 = (global::System.Runtime.Intrinsics.Vector512.Create((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0]))) * v90_28);
+                    global::System.Runtime.Intrinsics.Vector512<double> v96_32 = (v8_8 * v90_28);
+                    global::System.Runtime.Intrinsics.Vector512<double> v98_33 = (global::System.Runtime.Intrinsics.Vector512.Create(global::MleGen.Functions.Square((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0])))) * v96_32);
+                    global::System.Runtime.Intrinsics.Vector512<double> v100_34 = (v93_30 + v98_33);
+                    global::System.Runtime.Intrinsics.Vector512<double> v101_35 = (global::System.Runtime.Intrinsics.Vector512.Create((__k0 < 64 ? t_inv43[__k0] : (1d / p_Weights[__k0]))) * v86_26);
+                    if (__k1 <= __k0) matrix[(o_Weights + __k1) * p + o_Weights + __k0] += global::System.Runtime.Intrinsics.Vector512.Sum(v101_35);
+                    matrix[(o_Weights + __k1) * p + o_Means + __k0] += global::System.Runtime.Intrinsics.Vector512.Sum(v94_31);
+                    matrix[(o_Weights + __k1) * p + o_Sds + __k0] += global::System.Runtime.Intrinsics.Vector512.Sum(v100_34);
+                }
+            }
+            for (int __k1 = 0; __k1 < p_Weights.Length; __k1++)
+            {
+                global::System.Runtime.Intrinsics.Vector512<double> v53_36 = (v1_0 - global::System.Runtime.Intrinsics.Vector512.Create(p_Means[__k1]));
+                global::System.Runtime.Intrinsics.Vector512<double> v55_37 = (v53_36 * global::System.Runtime.Intrinsics.Vector512.Create((__k1 < 64 ? t_inv54[__k1] : (1d / p_Sds[__k1]))));
+                global::System.Runtime.Intrinsics.Vector512<double> v56_38 = (v55_37 * v55_37);
+                global::System.Runtime.Intrinsics.Vector512<double> v57_39 = (global::System.Runtime.Intrinsics.Vector512.Create(0.5d) * v56_38);
+                global::System.Runtime.Intrinsics.Vector512<double> v58_40 = (global::System.Runtime.Intrinsics.Vector512.Create(((-0.9189385332046728d) - (__k1 < 64 ? t_log50[__k1] : global::System.Math.Log(p_Sds[__k1])))) - v57_39);
+                global::System.Runtime.Intrinsics.Vector512<double> v59_41 = (global::System.Runtime.Intrinsics.Vector512.Create((__k1 < 64 ? t_log48[__k1] : global::System.Math.Log(p_Weights[__k1]))) + v58_40);
+                global::System.Runtime.Intrinsics.Vector512<double> v60_42 = (v59_41 - v22_1);
+                global::System.Runtime.Intrinsics.Vector512<double> v61_43 = global::MleGen.VectorMath.Exp(v60_42);
+                global::System.Runtime.Intrinsics.Vector512<double> v63_44 = (v61_43 * global::System.Runtime.Intrinsics.Vector512.Create((__k1 < 64 ? t_inv62[__k1] : (1d / p_Weights[__k1]))));
+                global::System.Runtime.Intrinsics.Vector512<double> v69_45 = (v61_43 * global::System.Runtime.Intrinsics.Vector512.Create(global::MleGen.Functions.Square((__k1 < 64 ? t_inv62[__k1] : (1d / p_Weights[__k1])))));
+                global::System.Runtime.Intrinsics.Vector512<double> v71_46 = (global::System.Runtime.Intrinsics.Vector512.Create(0.5d) * v63_44);
+                global::System.Runtime.Intrinsics.Vector512<double> v72_47 = (global::System.Runtime.Intrinsics.Vector512.Create(2d) * v55_37);
+                global::System.Runtime.Intrinsics.Vector512<double> v73_48 = (v71_46 * v72_47);
+                global::System.Runtime.Intrinsics.Vector512<double> v74_49 = (global::System.Runtime.Intrinsics.Vector512.Create((__k1 < 64 ? t_inv54[__k1] : (1d / p_Sds[__k1]))) * v73_48);
+                global::System.Runtime.Intrinsics.Vector512<double> v75_50 = (v53_36 * v73_48);
+                global::System.Runtime.Intrinsics.Vector512<double> v78_51 = (v75_50 * global::System.Runtime.Intrinsics.Vector512.Create(global::MleGen.Functions.Square((__k1 < 64 ? t_inv54[__k1] : (1d / p_Sds[__k1])))));
+                global::System.Runtime.Intrinsics.Vector512<double> v79_52 = (-v78_51);
+                global::System.Runtime.Intrinsics.Vector512<double> v80_53 = (-v74_49);
+                global::System.Runtime.Intrinsics.Vector512<double> v81_54 = (global::System.Runtime.Intrinsics.Vector512.Create((__k1 < 64 ? t_inv54[__k1] : (1d / p_Sds[__k1]))) * v63_44);
+                global::System.Runtime.Intrinsics.Vector512<double> v82_55 = (v79_52 + v81_54);
+                global::System.Runtime.Intrinsics.Vector512<double> v83_56 = (global::System.Runtime.Intrinsics.Vector512.Create((__k1 < 64 ? t_inv62[__k1] : (1d / p_Weights[__k1]))) * v63_44);
+                global::System.Runtime.Intrinsics.Vector512<double> v85_57 = (v69_45 - v83_56);
+                matrix[(o_Weights + __k1) * p + o_Weights + __k1] += global::System.Runtime.Intrinsics.Vector512.Sum(v85_57);
+                matrix[(o_Weights + __k1) * p + o_Sds + __k1] += global::System.Runtime.Intrinsics.Vector512.Sum(v82_55);
+                matrix[(o_Weights + __k1) * p + o_Means + __k1] += global::System.Runtime.Intrinsics.Vector512.Sum(v80_53);
+            }
+            for (int __k0 = 0; __k0 < p_Weights.Length; __k0++)
+            {
+                global::System.Runtime.Intrinsics.Vector512<double> v8_58 = (v1_0 - global::System.Runtime.Intrinsics.Vector512.Create(p_Means[__k0]));
+                global::System.Runtime.Intrinsics.Vector512<double> v10_59 = (v8_58 * global::System.Runtime.Intrinsics.Vector512.Create((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0]))));
+                global::System.Runtime.Intrinsics.Vector512<double> v15_60 = (v10_59 * v10_59);
+                global::System.Runtime.Intrinsics.Vector512<double> v16_61 = (global::System.Runtime.Intrinsics.Vector512.Create(0.5d) * v15_60);
+                global::System.Runtime.Intrinsics.Vector512<double> v20_62 = (global::System.Runtime.Intrinsics.Vector512.Create(((-0.9189385332046728d) - (__k0 < 64 ? t_log12[__k0] : global::System.Math.Log(p_Sds[__k0])))) - v16_61);
+                global::System.Runtime.Intrinsics.Vector512<double> v21_63 = (global::System.Runtime.Intrinsics.Vector512.Create((__k0 < 64 ? t_log5[__k0] : global::System.Math.Log(p_Weights[__k0]))) + v20_62);
+                global::System.Runtime.Intrinsics.Vector512<double> v27_64 = (v21_63 - v22_1);
+                global::System.Runtime.Intrinsics.Vector512<double> v28_65 = global::MleGen.VectorMath.Exp(v27_64);
+                global::System.Runtime.Intrinsics.Vector512<double> v32_66 = (v10_59 * global::System.Runtime.Intrinsics.Vector512.Create(2d));
+                for (int __k2 = 0; __k2 < p_Weights.Length; __k2++)
+                {
+                    global::System.Runtime.Intrinsics.Vector512<double> v110_67 = (v1_0 - global::System.Runtime.Intrinsics.Vector512.Create(p_Means[__k2]));
+                    global::System.Runtime.Intrinsics.Vector512<double> v111_68 = (global::System.Runtime.Intrinsics.Vector512.Create((__k2 < 64 ? t_inv105[__k2] : (1d / p_Sds[__k2]))) * v110_67);
+                    global::System.Runtime.Intrinsics.Vector512<double> v112_69 = (v111_68 * v111_68);
+                    global::System.Runtime.Intrinsics.Vector512<double> v113_70 = (global::System.Runtime.Intrinsics.Vector512.Create(0.5d) * v112_69);
+                    global::System.Runtime.Intrinsics.Vector512<double> v114_71 = (global::System.Runtime.Intrinsics.Vector512.Create(((-0.9189385332046728d) - (__k2 < 64 ? t_log108[__k2] : global::System.Math.Log(p_Sds[__k2])))) - v113_70);
+                    global::System.Runtime.Intrinsics.Vector512<double> v115_72 = (global::System.Runtime.Intrinsics.Vector512.Create((__k2 < 64 ? t_log107[__k2] : global::System.Math.Log(p_Weights[__k2]))) + v114_71);
+                    global::System.Runtime.Intrinsics.Vector512<double> v116_73 = (v115_72 - v22_1);
+                    global::System.Runtime.Intrinsics.Vector512<double> v117_74 = global::MleGen.VectorMath.Exp(v116_73);
+                    global::System.Runtime.Intrinsics.Vector512<double> v119_75 = (global::System.Runtime.Intrinsics.Vector512.Create(2d) * v111_68);
+                    global::System.Runtime.Intrinsics.Vector512<double> v125_76 = (global::System.Runtime.Intrinsics.Vector512.Create((__k2 < 64 ? t_inv105[__k2] : (1d / p_Sds[__k2]))) * v119_75);
+                    global::System.Runtime.Intrinsics.Vector512<double> v131_77 = (global::System.Runtime.Intrinsics.Vector512.Create(0.5d) * v125_76);
+                    global::System.Runtime.Intrinsics.Vector512<double> v133_78 = (v117_74 * v131_77);
+                    global::System.Runtime.Intrinsics.Vector512<double> v151_79 = (v28_65 * v133_78);
+                    global::System.Runtime.Intrinsics.Vector512<double> v153_80 = (global::System.Runtime.Intrinsics.Vector512.Create(0.5d) * v151_79);
+                    global::System.Runtime.Intrinsics.Vector512<double> v155_81 = (v32_66 * v153_80);
+                    global::System.Runtime.Intrinsics.Vector512<double> v157_82 = (global::System.Runtime.Intrinsics.Vector512.Create((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0]))) * v151_79);
+                    global::System.Runtime.Intrinsics.Vector512<double> v158_83 = (-v157_82);
+                    global::System.Runtime.Intrinsics.Vector512<double> v159_84 = (global::System.Runtime.Intrinsics.Vector512.Create((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0]))) * v155_81);
+                    global::System.Runtime.Intrinsics.Vector512<double> v161_85 = (v8_58 * v155_81);
+                    global::System.Runtime.Intrinsics.Vector512<double> v163_86 = (global::System.Runtime.Intrinsics.Vector512.Create(global::MleGen.Functions.Square((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0])))) * v161_85);
+                    global::System.Runtime.Intrinsics.Vector512<double> v165_87 = (v158_83 + v163_86);
+                    if (__k2 <= __k0) matrix[(o_Means + __k2) * p + o_Means + __k0] += global::System.Runtime.Intrinsics.Vector512.Sum(v159_84);
+                    matrix[(o_Means + __k2) * p + o_Sds + __k0] += global::System.Runtime.Intrinsics.Vector512.Sum(v165_87);
+                }
+            }
+            for (int __k2 = 0; __k2 < p_Weights.Length; __k2++)
+            {
+                global::System.Runtime.Intrinsics.Vector512<double> v110_88 = (v1_0 - global::System.Runtime.Intrinsics.Vector512.Create(p_Means[__k2]));
+                global::System.Runtime.Intrinsics.Vector512<double> v111_89 = (global::System.Runtime.Intrinsics.Vector512.Create((__k2 < 64 ? t_inv105[__k2] : (1d / p_Sds[__k2]))) * v110_88);
+                global::System.Runtime.Intrinsics.Vector512<double> v112_90 = (v111_89 * v111_89);
+                global::System.Runtime.Intrinsics.Vector512<double> v113_91 = (global::System.Runtime.Intrinsics.Vector512.Create(0.5d) * v112_90);
+                global::System.Runtime.Intrinsics.Vector512<double> v114_92 = (global::System.Runtime.Intrinsics.Vector512.Create(((-0.9189385332046728d) - (__k2 < 64 ? t_log108[__k2] : global::System.Math.Log(p_Sds[__k2])))) - v113_91);
+                global::System.Runtime.Intrinsics.Vector512<double> v115_93 = (global::System.Runtime.Intrinsics.Vector512.Create((__k2 < 64 ? t_log107[__k2] : global::System.Math.Log(p_Weights[__k2]))) + v114_92);
+                global::System.Runtime.Intrinsics.Vector512<double> v116_94 = (v115_93 - v22_1);
+                global::System.Runtime.Intrinsics.Vector512<double> v117_95 = global::MleGen.VectorMath.Exp(v116_94);
+                global::System.Runtime.Intrinsics.Vector512<double> v118_96 = (global::System.Runtime.Intrinsics.Vector512.Create(0.5d) * v117_95);
+                global::System.Runtime.Intrinsics.Vector512<double> v119_97 = (global::System.Runtime.Intrinsics.Vector512.Create(2d) * v111_89);
+                global::System.Runtime.Intrinsics.Vector512<double> v120_98 = (v118_96 * v119_97);
+                global::System.Runtime.Intrinsics.Vector512<double> v123_99 = (-v120_98);
+                global::System.Runtime.Intrinsics.Vector512<double> v125_100 = (global::System.Runtime.Intrinsics.Vector512.Create((__k2 < 64 ? t_inv105[__k2] : (1d / p_Sds[__k2]))) * v119_97);
+                global::System.Runtime.Intrinsics.Vector512<double> v127_101 = (global::System.Runtime.Intrinsics.Vector512.Create((__k2 < 64 ? t_inv105[__k2] : (1d / p_Sds[__k2]))) * v118_96);
+                global::System.Runtime.Intrinsics.Vector512<double> v129_102 = (global::System.Runtime.Intrinsics.Vector512.Create(2d) * v127_101);
+                global::System.Runtime.Intrinsics.Vector512<double> v130_103 = (-v129_102);
+                global::System.Runtime.Intrinsics.Vector512<double> v131_104 = (global::System.Runtime.Intrinsics.Vector512.Create(0.5d) * v125_100);
+                global::System.Runtime.Intrinsics.Vector512<double> v133_105 = (v117_95 * v131_104);
+                global::System.Runtime.Intrinsics.Vector512<double> v135_106 = (global::System.Runtime.Intrinsics.Vector512.Create(0.5d) * v133_105);
+                global::System.Runtime.Intrinsics.Vector512<double> v136_107 = (v119_97 * v135_106);
+                global::System.Runtime.Intrinsics.Vector512<double> v137_108 = (v130_103 + v136_107);
+                global::System.Runtime.Intrinsics.Vector512<double> v138_109 = (v110_88 * v137_108);
+                global::System.Runtime.Intrinsics.Vector512<double> v139_110 = (v123_99 + v138_109);
+                global::System.Runtime.Intrinsics.Vector512<double> v140_111 = (global::System.Runtime.Intrinsics.Vector512.Create((__k2 < 64 ? t_inv105[__k2] : (1d / p_Sds[__k2]))) * v137_108);
+                global::System.Runtime.Intrinsics.Vector512<double> v141_112 = (-v140_111);
+                global::System.Runtime.Intrinsics.Vector512<double> v142_113 = (global::System.Runtime.Intrinsics.Vector512.Create((__k2 < 64 ? t_inv105[__k2] : (1d / p_Sds[__k2]))) * v133_105);
+                global::System.Runtime.Intrinsics.Vector512<double> v148_114 = (v139_110 * global::System.Runtime.Intrinsics.Vector512.Create(global::MleGen.Functions.Square((__k2 < 64 ? t_inv105[__k2] : (1d / p_Sds[__k2])))));
+                global::System.Runtime.Intrinsics.Vector512<double> v150_115 = (v142_113 - v148_114);
+                matrix[(o_Means + __k2) * p + o_Means + __k2] += global::System.Runtime.Intrinsics.Vector512.Sum(v141_112);
+                matrix[(o_Means + __k2) * p + o_Sds + __k2] += global::System.Runtime.Intrinsics.Vector512.Sum(v150_115);
+            }
+            for (int __k0 = 0; __k0 < p_Weights.Length; __k0++)
+            {
+                global::System.Runtime.Intrinsics.Vector512<double> v8_116 = (v1_0 - global::System.Runtime.Intrinsics.Vector512.Create(p_Means[__k0]));
+                global::System.Runtime.Intrinsics.Vector512<double> v10_117 = (v8_116 * global::System.Runtime.Intrinsics.Vector512.Create((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0]))));
+                global::System.Runtime.Intrinsics.Vector512<double> v15_118 = (v10_117 * v10_117);
+                global::System.Runtime.Intrinsics.Vector512<double> v16_119 = (global::System.Runtime.Intrinsics.Vector512.Create(0.5d) * v15_118);
+                global::System.Runtime.Intrinsics.Vector512<double> v20_120 = (global::System.Runtime.Intrinsics.Vector512.Create(((-0.9189385332046728d) - (__k0 < 64 ? t_log12[__k0] : global::System.Math.Log(p_Sds[__k0])))) - v16_119);
+                global::System.Runtime.Intrinsics.Vector512<double> v21_121 = (global::System.Runtime.Intrinsics.Vector512.Create((__k0 < 64 ? t_log5[__k0] : global::System.Math.Log(p_Weights[__k0]))) + v20_120);
+                global::System.Runtime.Intrinsics.Vector512<double> v27_122 = (v21_121 - v22_1);
+                global::System.Runtime.Intrinsics.Vector512<double> v28_123 = global::MleGen.VectorMath.Exp(v27_122);
+                global::System.Runtime.Intrinsics.Vector512<double> v32_124 = (v10_117 * global::System.Runtime.Intrinsics.Vector512.Create(2d));
+                for (int __k3 = 0; __k3 < p_Weights.Length; __k3++)
+                {
+                    global::System.Runtime.Intrinsics.Vector512<double> v175_125 = (v1_0 - global::System.Runtime.Intrinsics.Vector512.Create(p_Means[__k3]));
+                    global::System.Runtime.Intrinsics.Vector512<double> v176_126 = (global::System.Runtime.Intrinsics.Vector512.Create((__k3 < 64 ? t_inv169[__k3] : (1d / p_Sds[__k3]))) * v175_125);
+                    global::System.Runtime.Intrinsics.Vector512<double> v177_127 = (v176_126 * v176_126);
+                    global::System.Runtime.Intrinsics.Vector512<double> v178_128 = (global::System.Runtime.Intrinsics.Vector512.Create(0.5d) * v177_127);
+                    global::System.Runtime.Intrinsics.Vector512<double> v179_129 = (global::System.Runtime.Intrinsics.Vector512.Create(((-0.9189385332046728d) - (__k3 < 64 ? t_log172[__k3] : global::System.Math.Log(p_Sds[__k3])))) - v178_128);
+                    global::System.Runtime.Intrinsics.Vector512<double> v180_130 = (global::System.Runtime.Intrinsics.Vector512.Create((__k3 < 64 ? t_log171[__k3] : global::System.Math.Log(p_Weights[__k3]))) + v179_129);
+                    global::System.Runtime.Intrinsics.Vector512<double> v181_131 = (v180_130 - v22_1);
+                    global::System.Runtime.Intrinsics.Vector512<double> v182_132 = global::MleGen.VectorMath.Exp(v181_131);
+                    global::System.Runtime.Intrinsics.Vector512<double> v185_133 = (global::System.Runtime.Intrinsics.Vector512.Create(2d) * v176_126);
+                    global::System.Runtime.Intrinsics.Vector512<double> v198_134 = (v175_125 * global::System.Runtime.Intrinsics.Vector512.Create(global::MleGen.Functions.Square((__k3 < 64 ? t_inv169[__k3] : (1d / p_Sds[__k3])))));
+                    global::System.Runtime.Intrinsics.Vector512<double> v200_135 = (v185_133 * v198_134);
+                    global::System.Runtime.Intrinsics.Vector512<double> v206_136 = (global::System.Runtime.Intrinsics.Vector512.Create(0.5d) * v200_135);
+                    global::System.Runtime.Intrinsics.Vector512<double> v207_137 = (-v206_136);
+                    global::System.Runtime.Intrinsics.Vector512<double> v209_138 = (global::System.Runtime.Intrinsics.Vector512.Create((__k3 < 64 ? t_inv169[__k3] : (1d / p_Sds[__k3]))) + v207_137);
+                    global::System.Runtime.Intrinsics.Vector512<double> v210_139 = (v182_132 * v209_138);
+                    global::System.Runtime.Intrinsics.Vector512<double> v229_140 = (v28_123 * v210_139);
+                    global::System.Runtime.Intrinsics.Vector512<double> v231_141 = (global::System.Runtime.Intrinsics.Vector512.Create(0.5d) * v229_140);
+                    global::System.Runtime.Intrinsics.Vector512<double> v232_142 = (v32_124 * v231_141);
+                    global::System.Runtime.Intrinsics.Vector512<double> v233_143 = (global::System.Runtime.Intrinsics.Vector512.Create((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0]))) * v229_140);
+                    global::System.Runtime.Intrinsics.Vector512<double> v235_144 = (v8_116 * v232_142);
+                    global::System.Runtime.Intrinsics.Vector512<double> v236_145 = (global::System.Runtime.Intrinsics.Vector512.Create(global::MleGen.Functions.Square((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0])))) * v235_144);
+                    global::System.Runtime.Intrinsics.Vector512<double> v238_146 = (v233_143 - v236_145);
+                    if (__k3 <= __k0) matrix[(o_Sds + __k3) * p + o_Sds + __k0] += global::System.Runtime.Intrinsics.Vector512.Sum(v238_146);
+                }
+            }
+            for (int __k3 = 0; __k3 < p_Weights.Length; __k3++)
+            {
+                global::System.Runtime.Intrinsics.Vector512<double> v175_147 = (v1_0 - global::System.Runtime.Intrinsics.Vector512.Create(p_Means[__k3]));
+                global::System.Runtime.Intrinsics.Vector512<double> v176_148 = (global::System.Runtime.Intrinsics.Vector512.Create((__k3 < 64 ? t_inv169[__k3] : (1d / p_Sds[__k3]))) * v175_147);
+                global::System.Runtime.Intrinsics.Vector512<double> v177_149 = (v176_148 * v176_148);
+                global::System.Runtime.Intrinsics.Vector512<double> v178_150 = (global::System.Runtime.Intrinsics.Vector512.Create(0.5d) * v177_149);
+                global::System.Runtime.Intrinsics.Vector512<double> v179_151 = (global::System.Runtime.Intrinsics.Vector512.Create(((-0.9189385332046728d) - (__k3 < 64 ? t_log172[__k3] : global::System.Math.Log(p_Sds[__k3])))) - v178_150);
+                global::System.Runtime.Intrinsics.Vector512<double> v180_152 = (global::System.Runtime.Intrinsics.Vector512.Create((__k3 < 64 ? t_log171[__k3] : global::System.Math.Log(p_Weights[__k3]))) + v179_151);
+                global::System.Runtime.Intrinsics.Vector512<double> v181_153 = (v180_152 - v22_1);
+                global::System.Runtime.Intrinsics.Vector512<double> v182_154 = global::MleGen.VectorMath.Exp(v181_153);
+                global::System.Runtime.Intrinsics.Vector512<double> v184_155 = (global::System.Runtime.Intrinsics.Vector512.Create(0.5d) * v182_154);
+                global::System.Runtime.Intrinsics.Vector512<double> v185_156 = (global::System.Runtime.Intrinsics.Vector512.Create(2d) * v176_148);
+                global::System.Runtime.Intrinsics.Vector512<double> v186_157 = (v184_155 * v185_156);
+                global::System.Runtime.Intrinsics.Vector512<double> v187_158 = (v175_147 * v186_157);
+                global::System.Runtime.Intrinsics.Vector512<double> v194_159 = (v187_158 * global::System.Runtime.Intrinsics.Vector512.Create((2d * (__k3 < 64 ? t_inv169[__k3] : (1d / p_Sds[__k3])))));
+                global::System.Runtime.Intrinsics.Vector512<double> v195_160 = (-v194_159);
+                global::System.Runtime.Intrinsics.Vector512<double> v198_161 = (v175_147 * global::System.Runtime.Intrinsics.Vector512.Create(global::MleGen.Functions.Square((__k3 < 64 ? t_inv169[__k3] : (1d / p_Sds[__k3])))));
+                global::System.Runtime.Intrinsics.Vector512<double> v200_162 = (v185_156 * v198_161);
+                global::System.Runtime.Intrinsics.Vector512<double> v202_163 = (v184_155 * v198_161);
+                global::System.Runtime.Intrinsics.Vector512<double> v204_164 = (global::System.Runtime.Intrinsics.Vector512.Create(2d) * v202_163);
+                global::System.Runtime.Intrinsics.Vector512<double> v205_165 = (-v204_164);
+                global::System.Runtime.Intrinsics.Vector512<double> v206_166 = (global::System.Runtime.Intrinsics.Vector512.Create(0.5d) * v200_162);
+                global::System.Runtime.Intrinsics.Vector512<double> v207_167 = (-v206_166);
+                global::System.Runtime.Intrinsics.Vector512<double> v208_168 = (v182_154 + v195_160);
+                global::System.Runtime.Intrinsics.Vector512<double> v209_169 = (global::System.Runtime.Intrinsics.Vector512.Create((__k3 < 64 ? t_inv169[__k3] : (1d / p_Sds[__k3]))) + v207_167);
+                global::System.Runtime.Intrinsics.Vector512<double> v210_170 = (v182_154 * v209_169);
+                global::System.Runtime.Intrinsics.Vector512<double> v212_171 = (global::System.Runtime.Intrinsics.Vector512.Create(0.5d) * v210_170);
+                global::System.Runtime.Intrinsics.Vector512<double> v214_172 = (v185_156 * v212_171);
+                global::System.Runtime.Intrinsics.Vector512<double> v216_173 = (v205_165 - v214_172);
+                global::System.Runtime.Intrinsics.Vector512<double> v217_174 = (v175_147 * v216_173);
+                global::System.Runtime.Intrinsics.Vector512<double> v218_175 = (v208_168 + v217_174);
+                global::System.Runtime.Intrinsics.Vector512<double> v222_176 = (global::System.Runtime.Intrinsics.Vector512.Create((__k3 < 64 ? t_inv169[__k3] : (1d / p_Sds[__k3]))) * v210_170);
+                global::System.Runtime.Intrinsics.Vector512<double> v223_177 = (-v222_176);
+                global::System.Runtime.Intrinsics.Vector512<double> v226_178 = (global::System.Runtime.Intrinsics.Vector512.Create(global::MleGen.Functions.Square((__k3 < 64 ? t_inv169[__k3] : (1d / p_Sds[__k3])))) * v218_175);
+                global::System.Runtime.Intrinsics.Vector512<double> v228_179 = (v223_177 - v226_178);
+                matrix[(o_Sds + __k3) * p + o_Sds + __k3] += global::System.Runtime.Intrinsics.Vector512.Sum(v228_179);
+            }
+        }
+        if (i < end) __Hessian0(theta, matrix, p, i, end);
     }
 }

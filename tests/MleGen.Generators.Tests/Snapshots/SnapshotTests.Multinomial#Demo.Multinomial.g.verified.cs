@@ -846,5 +846,6 @@ namespace Demo
             }
         }
 
+        // DEBUGFAIL a guarded matrix entry
     }
 }

@@ -238,8 +238,8 @@ namespace Demo.Nist
                         {
                             case global::MleGen.EvaluationKind.Value: return this.__Evaluator.VectorWidth switch { 8 => __Nll0_V8(theta, start, end), 4 => __Nll0_V4(theta, start, end), _ => __Nll0(theta, start, end) };
                             case global::MleGen.EvaluationKind.Gradient: return this.__Evaluator.VectorWidth switch { 8 => __NllGradient0_V8(theta, output, start, end), 4 => __NllGradient0_V4(theta, output, start, end), _ => __NllGradient0(theta, output, start, end) };
-                            case global::MleGen.EvaluationKind.ObservedInformation: __Hessian0(theta, output, p, start, end); return 0d;
-                            case global::MleGen.EvaluationKind.ExpectedInformation: __Expected0(theta, output, p, start, end); return 0d;
+                            case global::MleGen.EvaluationKind.ObservedInformation: if (this.__Evaluator.VectorWidth == 8) __Hessian0_V8(theta, output, p, start, end); else if (this.__Evaluator.VectorWidth == 4) __Hessian0_V4(theta, output, p, start, end); else __Hessian0(theta, output, p, start, end); return 0d;
+                            case global::MleGen.EvaluationKind.ExpectedInformation: if (this.__Evaluator.VectorWidth == 8) __Expected0_V8(theta, output, p, start, end); else if (this.__Evaluator.VectorWidth == 4) __Expected0_V4(theta, output, p, start, end); else __Expected0(theta, output, p, start, end); return 0d;
                             case global::MleGen.EvaluationKind.DataConstant: return __DataConstant0(start, end);
                             default: __ScoreOuter0(theta, output, scratch, start, end); return 0d;
                         }
@@ -248,8 +248,8 @@ namespace Demo.Nist
                         {
                             case global::MleGen.EvaluationKind.Value: return this.__Evaluator.VectorWidth switch { 8 => __Nll1_V8(theta, start, end), 4 => __Nll1_V4(theta, start, end), _ => __Nll1(theta, start, end) };
                             case global::MleGen.EvaluationKind.Gradient: return this.__Evaluator.VectorWidth switch { 8 => __NllGradient1_V8(theta, output, start, end), 4 => __NllGradient1_V4(theta, output, start, end), _ => __NllGradient1(theta, output, start, end) };
-                            case global::MleGen.EvaluationKind.ObservedInformation: __Hessian1(theta, output, p, start, end); return 0d;
-                            case global::MleGen.EvaluationKind.ExpectedInformation: __Expected1(theta, output, p, start, end); return 0d;
+                            case global::MleGen.EvaluationKind.ObservedInformation: if (this.__Evaluator.VectorWidth == 8) __Hessian1_V8(theta, output, p, start, end); else if (this.__Evaluator.VectorWidth == 4) __Hessian1_V4(theta, output, p, start, end); else __Hessian1(theta, output, p, start, end); return 0d;
+                            case global::MleGen.EvaluationKind.ExpectedInformation: if (this.__Evaluator.VectorWidth == 8) __Expected1_V8(theta, output, p, start, end); else if (this.__Evaluator.VectorWidth == 4) __Expected1_V4(theta, output, p, start, end); else __Expected1(theta, output, p, start, end); return 0d;
                             case global::MleGen.EvaluationKind.DataConstant: return __DataConstant1(start, end);
                             default: __ScoreOuter1(theta, output, scratch, start, end); return 0d;
                         }
@@ -1202,6 +1202,564 @@ namespace Demo.Nist
                 gradient[o_Tau] += g_Tau;
                 if (i < end) nll += __NllGradient1(theta, gradient, i, end);
                 return nll;
+            }
+
+            /// <summary>As <see cref="__Hessian0"/>, 4 observations at a time (rank-4 updates of the upper triangle), the scalar kernel for the remainder.</summary>
+            private void __Hessian0_V4(global::System.ReadOnlySpan<double> theta, global::System.Span<double> matrix, int p, int start, int end)
+            {
+                int o_B1 = 0;
+                int o_B2 = o_B1 + 1;
+                int o_Sigma = o_B2 + 1;
+                int o_Tau = o_Sigma + 1;
+                double p_B1 = theta[o_B1];
+                double p_B2 = theta[o_B2];
+                double p_Sigma = theta[o_Sigma];
+                double p_Tau = theta[o_Tau];
+                double[] d_X = this.X;
+                double[] d_Y = this.Y;
+                // θ-only subexpressions, hoisted out of the observation loop
+                double inv14 = (1d / p_Sigma);
+                double sq70 = global::MleGen.Functions.Square(inv14);
+                double prod141 = (inv14 * 2d);
+                global::System.Runtime.Intrinsics.Vector256<double> acc_m0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                global::System.Runtime.Intrinsics.Vector256<double> acc_m1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                global::System.Runtime.Intrinsics.Vector256<double> acc_m2 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                global::System.Runtime.Intrinsics.Vector256<double> acc_m3 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                global::System.Runtime.Intrinsics.Vector256<double> acc_m4 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                global::System.Runtime.Intrinsics.Vector256<double> acc_m5 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                int i = start;
+                for (; i <= end - 4; i += 4)
+                {
+                    global::System.Runtime.Intrinsics.Vector256<double> v1_0 = global::MleGen.VectorKernels.Load4(d_Y, i);
+                    global::System.Runtime.Intrinsics.Vector256<double> v6_1 = global::MleGen.VectorKernels.Load4(d_X, i);
+                    global::System.Runtime.Intrinsics.Vector256<double> v7_2 = (global::System.Runtime.Intrinsics.Vector256.Create(p_B2) * v6_1);
+                    global::System.Runtime.Intrinsics.Vector256<double> v8_3 = (-v7_2);
+                    global::System.Runtime.Intrinsics.Vector256<double> v9_4 = global::MleGen.VectorMath.Exp(v8_3);
+                    global::System.Runtime.Intrinsics.Vector256<double> v10_5 = (global::System.Runtime.Intrinsics.Vector256.Create(1d) - v9_4);
+                    global::System.Runtime.Intrinsics.Vector256<double> v11_6 = (global::System.Runtime.Intrinsics.Vector256.Create(p_B1) * v10_5);
+                    global::System.Runtime.Intrinsics.Vector256<double> v13_7 = (v1_0 - v11_6);
+                    global::System.Runtime.Intrinsics.Vector256<double> v15_8 = (v13_7 * global::System.Runtime.Intrinsics.Vector256.Create(inv14));
+                    global::System.Runtime.Intrinsics.Vector256<double> v66_9 = (v15_8 * global::System.Runtime.Intrinsics.Vector256.Create(2d));
+                    global::System.Runtime.Intrinsics.Vector256<double> v67_10 = (global::System.Runtime.Intrinsics.Vector256.Create(0.5d) * v66_9);
+                    global::System.Runtime.Intrinsics.Vector256<double> v68_11 = (global::System.Runtime.Intrinsics.Vector256.Create(inv14) * v67_10);
+                    global::System.Runtime.Intrinsics.Vector256<double> v69_12 = (v13_7 * v67_10);
+                    global::System.Runtime.Intrinsics.Vector256<double> v75_13 = (-v68_11);
+                    global::System.Runtime.Intrinsics.Vector256<double> v78_14 = (global::System.Runtime.Intrinsics.Vector256.Create(p_B1) * v68_11);
+                    global::System.Runtime.Intrinsics.Vector256<double> v85_15 = (v10_5 * v67_10);
+                    global::System.Runtime.Intrinsics.Vector256<double> v86_16 = (-v85_15);
+                    global::System.Runtime.Intrinsics.Vector256<double> v87_17 = (v10_5 * global::System.Runtime.Intrinsics.Vector256.Create(inv14));
+                    global::System.Runtime.Intrinsics.Vector256<double> v89_18 = (global::System.Runtime.Intrinsics.Vector256.Create(0.5d) * v87_17);
+                    global::System.Runtime.Intrinsics.Vector256<double> v91_19 = (global::System.Runtime.Intrinsics.Vector256.Create(2d) * v89_18);
+                    global::System.Runtime.Intrinsics.Vector256<double> v93_20 = (global::System.Runtime.Intrinsics.Vector256.Create(inv14) * v91_19);
+                    global::System.Runtime.Intrinsics.Vector256<double> v95_21 = (v13_7 * v91_19);
+                    global::System.Runtime.Intrinsics.Vector256<double> v97_22 = (v86_16 - v95_21);
+                    global::System.Runtime.Intrinsics.Vector256<double> v98_23 = (global::System.Runtime.Intrinsics.Vector256.Create(sq70) * v97_22);
+                    global::System.Runtime.Intrinsics.Vector256<double> v99_24 = (-v98_23);
+                    global::System.Runtime.Intrinsics.Vector256<double> v100_25 = (v10_5 * v93_20);
+                    global::System.Runtime.Intrinsics.Vector256<double> v101_26 = (global::System.Runtime.Intrinsics.Vector256.Create(p_B1) * v93_20);
+                    global::System.Runtime.Intrinsics.Vector256<double> v102_27 = (v75_13 + v101_26);
+                    global::System.Runtime.Intrinsics.Vector256<double> v104_28 = (v9_4 * v102_27);
+                    global::System.Runtime.Intrinsics.Vector256<double> v106_29 = (v6_1 * v104_28);
+                    global::System.Runtime.Intrinsics.Vector256<double> v108_30 = (v6_1 * v78_14);
+                    global::System.Runtime.Intrinsics.Vector256<double> v109_31 = (-v108_30);
+                    global::System.Runtime.Intrinsics.Vector256<double> v110_32 = (v6_1 * v9_4);
+                    global::System.Runtime.Intrinsics.Vector256<double> v114_33 = (global::System.Runtime.Intrinsics.Vector256.Create(p_B1) * v110_32);
+                    global::System.Runtime.Intrinsics.Vector256<double> v116_34 = (v67_10 * v114_33);
+                    global::System.Runtime.Intrinsics.Vector256<double> v117_35 = (-v116_34);
+                    global::System.Runtime.Intrinsics.Vector256<double> v118_36 = (global::System.Runtime.Intrinsics.Vector256.Create(inv14) * v114_33);
+                    global::System.Runtime.Intrinsics.Vector256<double> v120_37 = (global::System.Runtime.Intrinsics.Vector256.Create(0.5d) * v118_36);
+                    global::System.Runtime.Intrinsics.Vector256<double> v122_38 = (global::System.Runtime.Intrinsics.Vector256.Create(2d) * v120_37);
+                    global::System.Runtime.Intrinsics.Vector256<double> v124_39 = (global::System.Runtime.Intrinsics.Vector256.Create(inv14) * v122_38);
+                    global::System.Runtime.Intrinsics.Vector256<double> v126_40 = (v13_7 * v122_38);
+                    global::System.Runtime.Intrinsics.Vector256<double> v128_41 = (v117_35 - v126_40);
+                    global::System.Runtime.Intrinsics.Vector256<double> v129_42 = (global::System.Runtime.Intrinsics.Vector256.Create(sq70) * v128_41);
+                    global::System.Runtime.Intrinsics.Vector256<double> v130_43 = (-v129_42);
+                    global::System.Runtime.Intrinsics.Vector256<double> v133_44 = (global::System.Runtime.Intrinsics.Vector256.Create(p_B1) * v124_39);
+                    global::System.Runtime.Intrinsics.Vector256<double> v135_45 = (v109_31 - v133_44);
+                    global::System.Runtime.Intrinsics.Vector256<double> v136_46 = (v9_4 * v135_45);
+                    global::System.Runtime.Intrinsics.Vector256<double> v138_47 = (v6_1 * v136_46);
+                    global::System.Runtime.Intrinsics.Vector256<double> v139_48 = (-v138_47);
+                    global::System.Runtime.Intrinsics.Vector256<double> v142_49 = (v69_12 * global::System.Runtime.Intrinsics.Vector256.Create(prod141));
+                    global::System.Runtime.Intrinsics.Vector256<double> v144_50 = (global::System.Runtime.Intrinsics.Vector256.Create(1d) - v142_49);
+                    global::System.Runtime.Intrinsics.Vector256<double> v147_51 = (v13_7 * global::System.Runtime.Intrinsics.Vector256.Create(sq70));
+                    global::System.Runtime.Intrinsics.Vector256<double> v149_52 = (global::System.Runtime.Intrinsics.Vector256.Create(0.5d) * v147_51);
+                    global::System.Runtime.Intrinsics.Vector256<double> v151_53 = (global::System.Runtime.Intrinsics.Vector256.Create(2d) * v149_52);
+                    global::System.Runtime.Intrinsics.Vector256<double> v156_54 = (v13_7 * v151_53);
+                    global::System.Runtime.Intrinsics.Vector256<double> v158_55 = (v144_50 - v156_54);
+                    global::System.Runtime.Intrinsics.Vector256<double> v159_56 = (global::System.Runtime.Intrinsics.Vector256.Create(sq70) * v158_55);
+                    global::System.Runtime.Intrinsics.Vector256<double> v160_57 = (-v159_56);
+                    acc_m0 += v100_25;
+                    acc_m1 += v106_29;
+                    acc_m2 += v99_24;
+                    acc_m3 += v139_48;
+                    acc_m4 += v130_43;
+                    acc_m5 += v160_57;
+                }
+                matrix[(o_B1) * p + o_B1] += global::System.Runtime.Intrinsics.Vector256.Sum(acc_m0);
+                matrix[(o_B1) * p + o_B2] += global::System.Runtime.Intrinsics.Vector256.Sum(acc_m1);
+                matrix[(o_B1) * p + o_Sigma] += global::System.Runtime.Intrinsics.Vector256.Sum(acc_m2);
+                matrix[(o_B2) * p + o_B2] += global::System.Runtime.Intrinsics.Vector256.Sum(acc_m3);
+                matrix[(o_B2) * p + o_Sigma] += global::System.Runtime.Intrinsics.Vector256.Sum(acc_m4);
+                matrix[(o_Sigma) * p + o_Sigma] += global::System.Runtime.Intrinsics.Vector256.Sum(acc_m5);
+                if (i < end) __Hessian0(theta, matrix, p, i, end);
+            }
+
+            /// <summary>As <see cref="__Expected0"/>, 4 observations at a time (rank-4 updates of the upper triangle), the scalar kernel for the remainder.</summary>
+            private void __Expected0_V4(global::System.ReadOnlySpan<double> theta, global::System.Span<double> matrix, int p, int start, int end)
+            {
+                int o_B1 = 0;
+                int o_B2 = o_B1 + 1;
+                int o_Sigma = o_B2 + 1;
+                int o_Tau = o_Sigma + 1;
+                double p_B1 = theta[o_B1];
+                double p_B2 = theta[o_B2];
+                double p_Sigma = theta[o_Sigma];
+                double p_Tau = theta[o_Tau];
+                double[] d_X = this.X;
+                // θ-only subexpressions, hoisted out of the observation loop
+                double inv174 = (1d / global::MleGen.Functions.Square(p_Sigma));
+                global::System.Runtime.Intrinsics.Vector256<double> acc_m0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                global::System.Runtime.Intrinsics.Vector256<double> acc_m1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                global::System.Runtime.Intrinsics.Vector256<double> acc_m2 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                global::System.Runtime.Intrinsics.Vector256<double> acc_m3 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                int i = start;
+                for (; i <= end - 4; i += 4)
+                {
+                    global::System.Runtime.Intrinsics.Vector256<double> v6_0 = global::MleGen.VectorKernels.Load4(d_X, i);
+                    global::System.Runtime.Intrinsics.Vector256<double> v7_1 = (global::System.Runtime.Intrinsics.Vector256.Create(p_B2) * v6_0);
+                    global::System.Runtime.Intrinsics.Vector256<double> v8_2 = (-v7_1);
+                    global::System.Runtime.Intrinsics.Vector256<double> v9_3 = global::MleGen.VectorMath.Exp(v8_2);
+                    global::System.Runtime.Intrinsics.Vector256<double> v10_4 = (global::System.Runtime.Intrinsics.Vector256.Create(1d) - v9_3);
+                    global::System.Runtime.Intrinsics.Vector256<double> v170_5 = (global::System.Runtime.Intrinsics.Vector256.Create(p_B1) * v9_3);
+                    global::System.Runtime.Intrinsics.Vector256<double> v172_6 = (v6_0 * v170_5);
+                    global::System.Runtime.Intrinsics.Vector256<double> v176_7 = (v10_4 * v10_4);
+                    global::System.Runtime.Intrinsics.Vector256<double> v177_8 = (global::System.Runtime.Intrinsics.Vector256.Create(inv174) * v176_7);
+                    global::System.Runtime.Intrinsics.Vector256<double> v178_9 = (v10_4 * v172_6);
+                    global::System.Runtime.Intrinsics.Vector256<double> v179_10 = (global::System.Runtime.Intrinsics.Vector256.Create(inv174) * v178_9);
+                    global::System.Runtime.Intrinsics.Vector256<double> v180_11 = (v172_6 * v172_6);
+                    global::System.Runtime.Intrinsics.Vector256<double> v181_12 = (global::System.Runtime.Intrinsics.Vector256.Create(inv174) * v180_11);
+                    acc_m0 += v177_8;
+                    acc_m1 += v179_10;
+                    acc_m2 += v181_12;
+                    acc_m3 += global::System.Runtime.Intrinsics.Vector256.Create((2d * inv174));
+                }
+                matrix[(o_B1) * p + o_B1] += global::System.Runtime.Intrinsics.Vector256.Sum(acc_m0);
+                matrix[(o_B1) * p + o_B2] += global::System.Runtime.Intrinsics.Vector256.Sum(acc_m1);
+                matrix[(o_B2) * p + o_B2] += global::System.Runtime.Intrinsics.Vector256.Sum(acc_m2);
+                matrix[(o_Sigma) * p + o_Sigma] += global::System.Runtime.Intrinsics.Vector256.Sum(acc_m3);
+                if (i < end) __Expected0(theta, matrix, p, i, end);
+            }
+
+            /// <summary>As <see cref="__Hessian0"/>, 8 observations at a time (rank-8 updates of the upper triangle), the scalar kernel for the remainder.</summary>
+            private void __Hessian0_V8(global::System.ReadOnlySpan<double> theta, global::System.Span<double> matrix, int p, int start, int end)
+            {
+                int o_B1 = 0;
+                int o_B2 = o_B1 + 1;
+                int o_Sigma = o_B2 + 1;
+                int o_Tau = o_Sigma + 1;
+                double p_B1 = theta[o_B1];
+                double p_B2 = theta[o_B2];
+                double p_Sigma = theta[o_Sigma];
+                double p_Tau = theta[o_Tau];
+                double[] d_X = this.X;
+                double[] d_Y = this.Y;
+                // θ-only subexpressions, hoisted out of the observation loop
+                double inv14 = (1d / p_Sigma);
+                double sq70 = global::MleGen.Functions.Square(inv14);
+                double prod141 = (inv14 * 2d);
+                global::System.Runtime.Intrinsics.Vector512<double> acc_m0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                global::System.Runtime.Intrinsics.Vector512<double> acc_m1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                global::System.Runtime.Intrinsics.Vector512<double> acc_m2 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                global::System.Runtime.Intrinsics.Vector512<double> acc_m3 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                global::System.Runtime.Intrinsics.Vector512<double> acc_m4 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                global::System.Runtime.Intrinsics.Vector512<double> acc_m5 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                int i = start;
+                for (; i <= end - 8; i += 8)
+                {
+                    global::System.Runtime.Intrinsics.Vector512<double> v1_0 = global::MleGen.VectorKernels.Load8(d_Y, i);
+                    global::System.Runtime.Intrinsics.Vector512<double> v6_1 = global::MleGen.VectorKernels.Load8(d_X, i);
+                    global::System.Runtime.Intrinsics.Vector512<double> v7_2 = (global::System.Runtime.Intrinsics.Vector512.Create(p_B2) * v6_1);
+                    global::System.Runtime.Intrinsics.Vector512<double> v8_3 = (-v7_2);
+                    global::System.Runtime.Intrinsics.Vector512<double> v9_4 = global::MleGen.VectorMath.Exp(v8_3);
+                    global::System.Runtime.Intrinsics.Vector512<double> v10_5 = (global::System.Runtime.Intrinsics.Vector512.Create(1d) - v9_4);
+                    global::System.Runtime.Intrinsics.Vector512<double> v11_6 = (global::System.Runtime.Intrinsics.Vector512.Create(p_B1) * v10_5);
+                    global::System.Runtime.Intrinsics.Vector512<double> v13_7 = (v1_0 - v11_6);
+                    global::System.Runtime.Intrinsics.Vector512<double> v15_8 = (v13_7 * global::System.Runtime.Intrinsics.Vector512.Create(inv14));
+                    global::System.Runtime.Intrinsics.Vector512<double> v66_9 = (v15_8 * global::System.Runtime.Intrinsics.Vector512.Create(2d));
+                    global::System.Runtime.Intrinsics.Vector512<double> v67_10 = (global::System.Runtime.Intrinsics.Vector512.Create(0.5d) * v66_9);
+                    global::System.Runtime.Intrinsics.Vector512<double> v68_11 = (global::System.Runtime.Intrinsics.Vector512.Create(inv14) * v67_10);
+                    global::System.Runtime.Intrinsics.Vector512<double> v69_12 = (v13_7 * v67_10);
+                    global::System.Runtime.Intrinsics.Vector512<double> v75_13 = (-v68_11);
+                    global::System.Runtime.Intrinsics.Vector512<double> v78_14 = (global::System.Runtime.Intrinsics.Vector512.Create(p_B1) * v68_11);
+                    global::System.Runtime.Intrinsics.Vector512<double> v85_15 = (v10_5 * v67_10);
+                    global::System.Runtime.Intrinsics.Vector512<double> v86_16 = (-v85_15);
+                    global::System.Runtime.Intrinsics.Vector512<double> v87_17 = (v10_5 * global::System.Runtime.Intrinsics.Vector512.Create(inv14));
+                    global::System.Runtime.Intrinsics.Vector512<double> v89_18 = (global::System.Runtime.Intrinsics.Vector512.Create(0.5d) * v87_17);
+                    global::System.Runtime.Intrinsics.Vector512<double> v91_19 = (global::System.Runtime.Intrinsics.Vector512.Create(2d) * v89_18);
+                    global::System.Runtime.Intrinsics.Vector512<double> v93_20 = (global::System.Runtime.Intrinsics.Vector512.Create(inv14) * v91_19);
+                    global::System.Runtime.Intrinsics.Vector512<double> v95_21 = (v13_7 * v91_19);
+                    global::System.Runtime.Intrinsics.Vector512<double> v97_22 = (v86_16 - v95_21);
+                    global::System.Runtime.Intrinsics.Vector512<double> v98_23 = (global::System.Runtime.Intrinsics.Vector512.Create(sq70) * v97_22);
+                    global::System.Runtime.Intrinsics.Vector512<double> v99_24 = (-v98_23);
+                    global::System.Runtime.Intrinsics.Vector512<double> v100_25 = (v10_5 * v93_20);
+                    global::System.Runtime.Intrinsics.Vector512<double> v101_26 = (global::System.Runtime.Intrinsics.Vector512.Create(p_B1) * v93_20);
+                    global::System.Runtime.Intrinsics.Vector512<double> v102_27 = (v75_13 + v101_26);
+                    global::System.Runtime.Intrinsics.Vector512<double> v104_28 = (v9_4 * v102_27);
+                    global::System.Runtime.Intrinsics.Vector512<double> v106_29 = (v6_1 * v104_28);
+                    global::System.Runtime.Intrinsics.Vector512<double> v108_30 = (v6_1 * v78_14);
+                    global::System.Runtime.Intrinsics.Vector512<double> v109_31 = (-v108_30);
+                    global::System.Runtime.Intrinsics.Vector512<double> v110_32 = (v6_1 * v9_4);
+                    global::System.Runtime.Intrinsics.Vector512<double> v114_33 = (global::System.Runtime.Intrinsics.Vector512.Create(p_B1) * v110_32);
+                    global::System.Runtime.Intrinsics.Vector512<double> v116_34 = (v67_10 * v114_33);
+                    global::System.Runtime.Intrinsics.Vector512<double> v117_35 = (-v116_34);
+                    global::System.Runtime.Intrinsics.Vector512<double> v118_36 = (global::System.Runtime.Intrinsics.Vector512.Create(inv14) * v114_33);
+                    global::System.Runtime.Intrinsics.Vector512<double> v120_37 = (global::System.Runtime.Intrinsics.Vector512.Create(0.5d) * v118_36);
+                    global::System.Runtime.Intrinsics.Vector512<double> v122_38 = (global::System.Runtime.Intrinsics.Vector512.Create(2d) * v120_37);
+                    global::System.Runtime.Intrinsics.Vector512<double> v124_39 = (global::System.Runtime.Intrinsics.Vector512.Create(inv14) * v122_38);
+                    global::System.Runtime.Intrinsics.Vector512<double> v126_40 = (v13_7 * v122_38);
+                    global::System.Runtime.Intrinsics.Vector512<double> v128_41 = (v117_35 - v126_40);
+                    global::System.Runtime.Intrinsics.Vector512<double> v129_42 = (global::System.Runtime.Intrinsics.Vector512.Create(sq70) * v128_41);
+                    global::System.Runtime.Intrinsics.Vector512<double> v130_43 = (-v129_42);
+                    global::System.Runtime.Intrinsics.Vector512<double> v133_44 = (global::System.Runtime.Intrinsics.Vector512.Create(p_B1) * v124_39);
+                    global::System.Runtime.Intrinsics.Vector512<double> v135_45 = (v109_31 - v133_44);
+                    global::System.Runtime.Intrinsics.Vector512<double> v136_46 = (v9_4 * v135_45);
+                    global::System.Runtime.Intrinsics.Vector512<double> v138_47 = (v6_1 * v136_46);
+                    global::System.Runtime.Intrinsics.Vector512<double> v139_48 = (-v138_47);
+                    global::System.Runtime.Intrinsics.Vector512<double> v142_49 = (v69_12 * global::System.Runtime.Intrinsics.Vector512.Create(prod141));
+                    global::System.Runtime.Intrinsics.Vector512<double> v144_50 = (global::System.Runtime.Intrinsics.Vector512.Create(1d) - v142_49);
+                    global::System.Runtime.Intrinsics.Vector512<double> v147_51 = (v13_7 * global::System.Runtime.Intrinsics.Vector512.Create(sq70));
+                    global::System.Runtime.Intrinsics.Vector512<double> v149_52 = (global::System.Runtime.Intrinsics.Vector512.Create(0.5d) * v147_51);
+                    global::System.Runtime.Intrinsics.Vector512<double> v151_53 = (global::System.Runtime.Intrinsics.Vector512.Create(2d) * v149_52);
+                    global::System.Runtime.Intrinsics.Vector512<double> v156_54 = (v13_7 * v151_53);
+                    global::System.Runtime.Intrinsics.Vector512<double> v158_55 = (v144_50 - v156_54);
+                    global::System.Runtime.Intrinsics.Vector512<double> v159_56 = (global::System.Runtime.Intrinsics.Vector512.Create(sq70) * v158_55);
+                    global::System.Runtime.Intrinsics.Vector512<double> v160_57 = (-v159_56);
+                    acc_m0 += v100_25;
+                    acc_m1 += v106_29;
+                    acc_m2 += v99_24;
+                    acc_m3 += v139_48;
+                    acc_m4 += v130_43;
+                    acc_m5 += v160_57;
+                }
+                matrix[(o_B1) * p + o_B1] += global::System.Runtime.Intrinsics.Vector512.Sum(acc_m0);
+                matrix[(o_B1) * p + o_B2] += global::System.Runtime.Intrinsics.Vector512.Sum(acc_m1);
+                matrix[(o_B1) * p + o_Sigma] += global::System.Runtime.Intrinsics.Vector512.Sum(acc_m2);
+                matrix[(o_B2) * p + o_B2] += global::System.Runtime.Intrinsics.Vector512.Sum(acc_m3);
+                matrix[(o_B2) * p + o_Sigma] += global::System.Runtime.Intrinsics.Vector512.Sum(acc_m4);
+                matrix[(o_Sigma) * p + o_Sigma] += global::System.Runtime.Intrinsics.Vector512.Sum(acc_m5);
+                if (i < end) __Hessian0(theta, matrix, p, i, end);
+            }
+
+            /// <summary>As <see cref="__Expected0"/>, 8 observations at a time (rank-8 updates of the upper triangle), the scalar kernel for the remainder.</summary>
+            private void __Expected0_V8(global::System.ReadOnlySpan<double> theta, global::System.Span<double> matrix, int p, int start, int end)
+            {
+                int o_B1 = 0;
+                int o_B2 = o_B1 + 1;
+                int o_Sigma = o_B2 + 1;
+                int o_Tau = o_Sigma + 1;
+                double p_B1 = theta[o_B1];
+                double p_B2 = theta[o_B2];
+                double p_Sigma = theta[o_Sigma];
+                double p_Tau = theta[o_Tau];
+                double[] d_X = this.X;
+                // θ-only subexpressions, hoisted out of the observation loop
+                double inv174 = (1d / global::MleGen.Functions.Square(p_Sigma));
+                global::System.Runtime.Intrinsics.Vector512<double> acc_m0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                global::System.Runtime.Intrinsics.Vector512<double> acc_m1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                global::System.Runtime.Intrinsics.Vector512<double> acc_m2 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                global::System.Runtime.Intrinsics.Vector512<double> acc_m3 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                int i = start;
+                for (; i <= end - 8; i += 8)
+                {
+                    global::System.Runtime.Intrinsics.Vector512<double> v6_0 = global::MleGen.VectorKernels.Load8(d_X, i);
+                    global::System.Runtime.Intrinsics.Vector512<double> v7_1 = (global::System.Runtime.Intrinsics.Vector512.Create(p_B2) * v6_0);
+                    global::System.Runtime.Intrinsics.Vector512<double> v8_2 = (-v7_1);
+                    global::System.Runtime.Intrinsics.Vector512<double> v9_3 = global::MleGen.VectorMath.Exp(v8_2);
+                    global::System.Runtime.Intrinsics.Vector512<double> v10_4 = (global::System.Runtime.Intrinsics.Vector512.Create(1d) - v9_3);
+                    global::System.Runtime.Intrinsics.Vector512<double> v170_5 = (global::System.Runtime.Intrinsics.Vector512.Create(p_B1) * v9_3);
+                    global::System.Runtime.Intrinsics.Vector512<double> v172_6 = (v6_0 * v170_5);
+                    global::System.Runtime.Intrinsics.Vector512<double> v176_7 = (v10_4 * v10_4);
+                    global::System.Runtime.Intrinsics.Vector512<double> v177_8 = (global::System.Runtime.Intrinsics.Vector512.Create(inv174) * v176_7);
+                    global::System.Runtime.Intrinsics.Vector512<double> v178_9 = (v10_4 * v172_6);
+                    global::System.Runtime.Intrinsics.Vector512<double> v179_10 = (global::System.Runtime.Intrinsics.Vector512.Create(inv174) * v178_9);
+                    global::System.Runtime.Intrinsics.Vector512<double> v180_11 = (v172_6 * v172_6);
+                    global::System.Runtime.Intrinsics.Vector512<double> v181_12 = (global::System.Runtime.Intrinsics.Vector512.Create(inv174) * v180_11);
+                    acc_m0 += v177_8;
+                    acc_m1 += v179_10;
+                    acc_m2 += v181_12;
+                    acc_m3 += global::System.Runtime.Intrinsics.Vector512.Create((2d * inv174));
+                }
+                matrix[(o_B1) * p + o_B1] += global::System.Runtime.Intrinsics.Vector512.Sum(acc_m0);
+                matrix[(o_B1) * p + o_B2] += global::System.Runtime.Intrinsics.Vector512.Sum(acc_m1);
+                matrix[(o_B2) * p + o_B2] += global::System.Runtime.Intrinsics.Vector512.Sum(acc_m2);
+                matrix[(o_Sigma) * p + o_Sigma] += global::System.Runtime.Intrinsics.Vector512.Sum(acc_m3);
+                if (i < end) __Expected0(theta, matrix, p, i, end);
+            }
+
+            /// <summary>As <see cref="__Hessian1"/>, 4 observations at a time (rank-4 updates of the upper triangle), the scalar kernel for the remainder.</summary>
+            private void __Hessian1_V4(global::System.ReadOnlySpan<double> theta, global::System.Span<double> matrix, int p, int start, int end)
+            {
+                int o_B1 = 0;
+                int o_B2 = o_B1 + 1;
+                int o_Sigma = o_B2 + 1;
+                int o_Tau = o_Sigma + 1;
+                double p_B1 = theta[o_B1];
+                double p_B2 = theta[o_B2];
+                double p_Sigma = theta[o_Sigma];
+                double p_Tau = theta[o_Tau];
+                double[] d_X = this.X;
+                double[] d_Z = this.Z;
+                // θ-only subexpressions, hoisted out of the observation loop
+                double neg32 = (-p_B1);
+                double inv36 = (1d / p_Tau);
+                double sq192 = global::MleGen.Functions.Square(inv36);
+                double prod240 = (inv36 * 2d);
+                global::System.Runtime.Intrinsics.Vector256<double> acc_m0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                global::System.Runtime.Intrinsics.Vector256<double> acc_m1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                global::System.Runtime.Intrinsics.Vector256<double> acc_m2 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                int i = start;
+                for (; i <= end - 4; i += 4)
+                {
+                    global::System.Runtime.Intrinsics.Vector256<double> v6_0 = global::MleGen.VectorKernels.Load4(d_X, i);
+                    global::System.Runtime.Intrinsics.Vector256<double> v29_1 = global::MleGen.VectorKernels.Load4(d_Z, i);
+                    global::System.Runtime.Intrinsics.Vector256<double> v31_2 = global::System.Runtime.Intrinsics.Vector256.GreaterThan(v6_0, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                    global::System.Runtime.Intrinsics.Vector256<double> v33_3 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v31_2, global::System.Runtime.Intrinsics.Vector256.Create(p_B1), global::System.Runtime.Intrinsics.Vector256.Create(neg32));
+                    global::System.Runtime.Intrinsics.Vector256<double> v35_4 = (v29_1 - v33_3);
+                    global::System.Runtime.Intrinsics.Vector256<double> v37_5 = (v35_4 * global::System.Runtime.Intrinsics.Vector256.Create(inv36));
+                    global::System.Runtime.Intrinsics.Vector256<double> v51_6 = (v37_5 * v37_5);
+                    global::System.Runtime.Intrinsics.Vector256<double> v52_7 = (v51_6 / global::System.Runtime.Intrinsics.Vector256.Create(4d));
+                    global::System.Runtime.Intrinsics.Vector256<double> v182_8 = (~v31_2);
+                    global::System.Runtime.Intrinsics.Vector256<double> v183_9 = (global::System.Runtime.Intrinsics.Vector256.Create(1d) + v52_7);
+                    global::System.Runtime.Intrinsics.Vector256<double> v184_10 = (global::System.Runtime.Intrinsics.Vector256<double>.One / v183_9);
+                    global::System.Runtime.Intrinsics.Vector256<double> v185_11 = (global::System.Runtime.Intrinsics.Vector256.Create(2.5d) * v184_10);
+                    global::System.Runtime.Intrinsics.Vector256<double> v187_12 = (v185_11 * global::System.Runtime.Intrinsics.Vector256.Create(0.25d));
+                    global::System.Runtime.Intrinsics.Vector256<double> v188_13 = (v37_5 * global::System.Runtime.Intrinsics.Vector256.Create(2d));
+                    global::System.Runtime.Intrinsics.Vector256<double> v189_14 = (v187_12 * v188_13);
+                    global::System.Runtime.Intrinsics.Vector256<double> v191_15 = (v35_4 * v189_14);
+                    global::System.Runtime.Intrinsics.Vector256<double> v198_16 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v31_2, global::System.Runtime.Intrinsics.Vector256.Create(1d), global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                    global::System.Runtime.Intrinsics.Vector256<double> v201_17 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v31_2, global::System.Runtime.Intrinsics.Vector256.Create(0d), global::System.Runtime.Intrinsics.Vector256.Create(1d));
+                    global::System.Runtime.Intrinsics.Vector256<double> v206_18 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v182_8, global::System.Runtime.Intrinsics.Vector256.Create(1d), global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                    global::System.Runtime.Intrinsics.Vector256<double> v207_19 = (v201_17 * v206_18);
+                    global::System.Runtime.Intrinsics.Vector256<double> v208_20 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v182_8, v207_19, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                    global::System.Runtime.Intrinsics.Vector256<double> v210_21 = (v208_20 - v198_16);
+                    global::System.Runtime.Intrinsics.Vector256<double> v211_22 = (v189_14 * v210_21);
+                    global::System.Runtime.Intrinsics.Vector256<double> v212_23 = (global::System.Runtime.Intrinsics.Vector256.Create(inv36) * v210_21);
+                    global::System.Runtime.Intrinsics.Vector256<double> v213_24 = (v188_13 * v212_23);
+                    global::System.Runtime.Intrinsics.Vector256<double> v214_25 = (v187_12 * v212_23);
+                    global::System.Runtime.Intrinsics.Vector256<double> v215_26 = (global::System.Runtime.Intrinsics.Vector256.Create(2d) * v214_25);
+                    global::System.Runtime.Intrinsics.Vector256<double> v216_27 = (global::System.Runtime.Intrinsics.Vector256.Create(0.25d) * v213_24);
+                    global::System.Runtime.Intrinsics.Vector256<double> v217_28 = (global::System.Runtime.Intrinsics.Vector256.Create(2.5d) * v216_27);
+                    global::System.Runtime.Intrinsics.Vector256<double> v218_29 = (v184_10 * v184_10);
+                    global::System.Runtime.Intrinsics.Vector256<double> v220_30 = (v217_28 * v218_29);
+                    global::System.Runtime.Intrinsics.Vector256<double> v222_31 = (global::System.Runtime.Intrinsics.Vector256.Create(0.25d) * v220_30);
+                    global::System.Runtime.Intrinsics.Vector256<double> v224_32 = (v188_13 * v222_31);
+                    global::System.Runtime.Intrinsics.Vector256<double> v226_33 = (v215_26 - v224_32);
+                    global::System.Runtime.Intrinsics.Vector256<double> v227_34 = (global::System.Runtime.Intrinsics.Vector256.Create(inv36) * v226_33);
+                    global::System.Runtime.Intrinsics.Vector256<double> v228_35 = (v35_4 * v226_33);
+                    global::System.Runtime.Intrinsics.Vector256<double> v229_36 = (v211_22 + v228_35);
+                    global::System.Runtime.Intrinsics.Vector256<double> v230_37 = (global::System.Runtime.Intrinsics.Vector256.Create(sq192) * v229_36);
+                    global::System.Runtime.Intrinsics.Vector256<double> v231_38 = (-v230_37);
+                    global::System.Runtime.Intrinsics.Vector256<double> v233_39 = (v198_16 * v227_34);
+                    global::System.Runtime.Intrinsics.Vector256<double> v234_40 = (-v233_39);
+                    global::System.Runtime.Intrinsics.Vector256<double> v235_41 = (v201_17 * v227_34);
+                    global::System.Runtime.Intrinsics.Vector256<double> v237_42 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v182_8, v235_41, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                    global::System.Runtime.Intrinsics.Vector256<double> v238_43 = (v234_40 + v237_42);
+                    global::System.Runtime.Intrinsics.Vector256<double> v241_44 = (v191_15 * global::System.Runtime.Intrinsics.Vector256.Create(prod240));
+                    global::System.Runtime.Intrinsics.Vector256<double> v243_45 = (global::System.Runtime.Intrinsics.Vector256.Create(1d) - v241_44);
+                    global::System.Runtime.Intrinsics.Vector256<double> v246_46 = (v35_4 * global::System.Runtime.Intrinsics.Vector256.Create(sq192));
+                    global::System.Runtime.Intrinsics.Vector256<double> v248_47 = (v188_13 * v246_46);
+                    global::System.Runtime.Intrinsics.Vector256<double> v250_48 = (v187_12 * v246_46);
+                    global::System.Runtime.Intrinsics.Vector256<double> v252_49 = (global::System.Runtime.Intrinsics.Vector256.Create(2d) * v250_48);
+                    global::System.Runtime.Intrinsics.Vector256<double> v253_50 = (-v252_49);
+                    global::System.Runtime.Intrinsics.Vector256<double> v254_51 = (global::System.Runtime.Intrinsics.Vector256.Create(0.25d) * v248_47);
+                    global::System.Runtime.Intrinsics.Vector256<double> v256_52 = (global::System.Runtime.Intrinsics.Vector256.Create(2.5d) * v254_51);
+                    global::System.Runtime.Intrinsics.Vector256<double> v258_53 = (v218_29 * v256_52);
+                    global::System.Runtime.Intrinsics.Vector256<double> v260_54 = (global::System.Runtime.Intrinsics.Vector256.Create(0.25d) * v258_53);
+                    global::System.Runtime.Intrinsics.Vector256<double> v261_55 = (v188_13 * v260_54);
+                    global::System.Runtime.Intrinsics.Vector256<double> v262_56 = (v253_50 + v261_55);
+                    global::System.Runtime.Intrinsics.Vector256<double> v265_57 = (v35_4 * v262_56);
+                    global::System.Runtime.Intrinsics.Vector256<double> v266_58 = (v243_45 + v265_57);
+                    global::System.Runtime.Intrinsics.Vector256<double> v267_59 = (global::System.Runtime.Intrinsics.Vector256.Create(sq192) * v266_58);
+                    global::System.Runtime.Intrinsics.Vector256<double> v268_60 = (-v267_59);
+                    acc_m0 += v238_43;
+                    acc_m1 += v231_38;
+                    acc_m2 += v268_60;
+                }
+                matrix[(o_B1) * p + o_B1] += global::System.Runtime.Intrinsics.Vector256.Sum(acc_m0);
+                matrix[(o_B1) * p + o_Tau] += global::System.Runtime.Intrinsics.Vector256.Sum(acc_m1);
+                matrix[(o_Tau) * p + o_Tau] += global::System.Runtime.Intrinsics.Vector256.Sum(acc_m2);
+                if (i < end) __Hessian1(theta, matrix, p, i, end);
+            }
+
+            /// <summary>As <see cref="__Expected1"/>, 4 observations at a time (rank-4 updates of the upper triangle), the scalar kernel for the remainder.</summary>
+            private void __Expected1_V4(global::System.ReadOnlySpan<double> theta, global::System.Span<double> matrix, int p, int start, int end)
+            {
+                int o_B1 = 0;
+                int o_B2 = o_B1 + 1;
+                int o_Sigma = o_B2 + 1;
+                int o_Tau = o_Sigma + 1;
+                double p_B1 = theta[o_B1];
+                double p_B2 = theta[o_B2];
+                double p_Sigma = theta[o_Sigma];
+                double p_Tau = theta[o_Tau];
+                double[] d_X = this.X;
+                // θ-only subexpressions, hoisted out of the observation loop
+                double prod296 = (7d * global::MleGen.Functions.Square(p_Tau));
+                double ratio297 = (5d / prod296);
+                global::System.Runtime.Intrinsics.Vector256<double> acc_m0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                global::System.Runtime.Intrinsics.Vector256<double> acc_m1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                int i = start;
+                for (; i <= end - 4; i += 4)
+                {
+                    global::System.Runtime.Intrinsics.Vector256<double> v6_0 = global::MleGen.VectorKernels.Load4(d_X, i);
+                    global::System.Runtime.Intrinsics.Vector256<double> v31_1 = global::System.Runtime.Intrinsics.Vector256.GreaterThan(v6_0, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                    global::System.Runtime.Intrinsics.Vector256<double> v182_2 = (~v31_1);
+                    global::System.Runtime.Intrinsics.Vector256<double> v198_3 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v31_1, global::System.Runtime.Intrinsics.Vector256.Create(1d), global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                    global::System.Runtime.Intrinsics.Vector256<double> v201_4 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v31_1, global::System.Runtime.Intrinsics.Vector256.Create(0d), global::System.Runtime.Intrinsics.Vector256.Create(1d));
+                    global::System.Runtime.Intrinsics.Vector256<double> v276_5 = (-v201_4);
+                    global::System.Runtime.Intrinsics.Vector256<double> v277_6 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v182_2, v276_5, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                    global::System.Runtime.Intrinsics.Vector256<double> v278_7 = (v198_3 + v277_6);
+                    global::System.Runtime.Intrinsics.Vector256<double> v300_8 = (v278_7 * v278_7);
+                    global::System.Runtime.Intrinsics.Vector256<double> v301_9 = (global::System.Runtime.Intrinsics.Vector256.Create(ratio297) * v300_8);
+                    acc_m0 += v301_9;
+                    acc_m1 += global::System.Runtime.Intrinsics.Vector256.Create((8d / prod296));
+                }
+                matrix[(o_B1) * p + o_B1] += global::System.Runtime.Intrinsics.Vector256.Sum(acc_m0);
+                matrix[(o_Tau) * p + o_Tau] += global::System.Runtime.Intrinsics.Vector256.Sum(acc_m1);
+                if (i < end) __Expected1(theta, matrix, p, i, end);
+            }
+
+            /// <summary>As <see cref="__Hessian1"/>, 8 observations at a time (rank-8 updates of the upper triangle), the scalar kernel for the remainder.</summary>
+            private void __Hessian1_V8(global::System.ReadOnlySpan<double> theta, global::System.Span<double> matrix, int p, int start, int end)
+            {
+                int o_B1 = 0;
+                int o_B2 = o_B1 + 1;
+                int o_Sigma = o_B2 + 1;
+                int o_Tau = o_Sigma + 1;
+                double p_B1 = theta[o_B1];
+                double p_B2 = theta[o_B2];
+                double p_Sigma = theta[o_Sigma];
+                double p_Tau = theta[o_Tau];
+                double[] d_X = this.X;
+                double[] d_Z = this.Z;
+                // θ-only subexpressions, hoisted out of the observation loop
+                double neg32 = (-p_B1);
+                double inv36 = (1d / p_Tau);
+                double sq192 = global::MleGen.Functions.Square(inv36);
+                double prod240 = (inv36 * 2d);
+                global::System.Runtime.Intrinsics.Vector512<double> acc_m0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                global::System.Runtime.Intrinsics.Vector512<double> acc_m1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                global::System.Runtime.Intrinsics.Vector512<double> acc_m2 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                int i = start;
+                for (; i <= end - 8; i += 8)
+                {
+                    global::System.Runtime.Intrinsics.Vector512<double> v6_0 = global::MleGen.VectorKernels.Load8(d_X, i);
+                    global::System.Runtime.Intrinsics.Vector512<double> v29_1 = global::MleGen.VectorKernels.Load8(d_Z, i);
+                    global::System.Runtime.Intrinsics.Vector512<double> v31_2 = global::System.Runtime.Intrinsics.Vector512.GreaterThan(v6_0, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                    global::System.Runtime.Intrinsics.Vector512<double> v33_3 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v31_2, global::System.Runtime.Intrinsics.Vector512.Create(p_B1), global::System.Runtime.Intrinsics.Vector512.Create(neg32));
+                    global::System.Runtime.Intrinsics.Vector512<double> v35_4 = (v29_1 - v33_3);
+                    global::System.Runtime.Intrinsics.Vector512<double> v37_5 = (v35_4 * global::System.Runtime.Intrinsics.Vector512.Create(inv36));
+                    global::System.Runtime.Intrinsics.Vector512<double> v51_6 = (v37_5 * v37_5);
+                    global::System.Runtime.Intrinsics.Vector512<double> v52_7 = (v51_6 / global::System.Runtime.Intrinsics.Vector512.Create(4d));
+                    global::System.Runtime.Intrinsics.Vector512<double> v182_8 = (~v31_2);
+                    global::System.Runtime.Intrinsics.Vector512<double> v183_9 = (global::System.Runtime.Intrinsics.Vector512.Create(1d) + v52_7);
+                    global::System.Runtime.Intrinsics.Vector512<double> v184_10 = (global::System.Runtime.Intrinsics.Vector512<double>.One / v183_9);
+                    global::System.Runtime.Intrinsics.Vector512<double> v185_11 = (global::System.Runtime.Intrinsics.Vector512.Create(2.5d) * v184_10);
+                    global::System.Runtime.Intrinsics.Vector512<double> v187_12 = (v185_11 * global::System.Runtime.Intrinsics.Vector512.Create(0.25d));
+                    global::System.Runtime.Intrinsics.Vector512<double> v188_13 = (v37_5 * global::System.Runtime.Intrinsics.Vector512.Create(2d));
+                    global::System.Runtime.Intrinsics.Vector512<double> v189_14 = (v187_12 * v188_13);
+                    global::System.Runtime.Intrinsics.Vector512<double> v191_15 = (v35_4 * v189_14);
+                    global::System.Runtime.Intrinsics.Vector512<double> v198_16 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v31_2, global::System.Runtime.Intrinsics.Vector512.Create(1d), global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                    global::System.Runtime.Intrinsics.Vector512<double> v201_17 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v31_2, global::System.Runtime.Intrinsics.Vector512.Create(0d), global::System.Runtime.Intrinsics.Vector512.Create(1d));
+                    global::System.Runtime.Intrinsics.Vector512<double> v206_18 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v182_8, global::System.Runtime.Intrinsics.Vector512.Create(1d), global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                    global::System.Runtime.Intrinsics.Vector512<double> v207_19 = (v201_17 * v206_18);
+                    global::System.Runtime.Intrinsics.Vector512<double> v208_20 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v182_8, v207_19, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                    global::System.Runtime.Intrinsics.Vector512<double> v210_21 = (v208_20 - v198_16);
+                    global::System.Runtime.Intrinsics.Vector512<double> v211_22 = (v189_14 * v210_21);
+                    global::System.Runtime.Intrinsics.Vector512<double> v212_23 = (global::System.Runtime.Intrinsics.Vector512.Create(inv36) * v210_21);
+                    global::System.Runtime.Intrinsics.Vector512<double> v213_24 = (v188_13 * v212_23);
+                    global::System.Runtime.Intrinsics.Vector512<double> v214_25 = (v187_12 * v212_23);
+                    global::System.Runtime.Intrinsics.Vector512<double> v215_26 = (global::System.Runtime.Intrinsics.Vector512.Create(2d) * v214_25);
+                    global::System.Runtime.Intrinsics.Vector512<double> v216_27 = (global::System.Runtime.Intrinsics.Vector512.Create(0.25d) * v213_24);
+                    global::System.Runtime.Intrinsics.Vector512<double> v217_28 = (global::System.Runtime.Intrinsics.Vector512.Create(2.5d) * v216_27);
+                    global::System.Runtime.Intrinsics.Vector512<double> v218_29 = (v184_10 * v184_10);
+                    global::System.Runtime.Intrinsics.Vector512<double> v220_30 = (v217_28 * v218_29);
+                    global::System.Runtime.Intrinsics.Vector512<double> v222_31 = (global::System.Runtime.Intrinsics.Vector512.Create(0.25d) * v220_30);
+                    global::System.Runtime.Intrinsics.Vector512<double> v224_32 = (v188_13 * v222_31);
+                    global::System.Runtime.Intrinsics.Vector512<double> v226_33 = (v215_26 - v224_32);
+                    global::System.Runtime.Intrinsics.Vector512<double> v227_34 = (global::System.Runtime.Intrinsics.Vector512.Create(inv36) * v226_33);
+                    global::System.Runtime.Intrinsics.Vector512<double> v228_35 = (v35_4 * v226_33);
+                    global::System.Runtime.Intrinsics.Vector512<double> v229_36 = (v211_22 + v228_35);
+                    global::System.Runtime.Intrinsics.Vector512<double> v230_37 = (global::System.Runtime.Intrinsics.Vector512.Create(sq192) * v229_36);
+                    global::System.Runtime.Intrinsics.Vector512<double> v231_38 = (-v230_37);
+                    global::System.Runtime.Intrinsics.Vector512<double> v233_39 = (v198_16 * v227_34);
+                    global::System.Runtime.Intrinsics.Vector512<double> v234_40 = (-v233_39);
+                    global::System.Runtime.Intrinsics.Vector512<double> v235_41 = (v201_17 * v227_34);
+                    global::System.Runtime.Intrinsics.Vector512<double> v237_42 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v182_8, v235_41, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                    global::System.Runtime.Intrinsics.Vector512<double> v238_43 = (v234_40 + v237_42);
+                    global::System.Runtime.Intrinsics.Vector512<double> v241_44 = (v191_15 * global::System.Runtime.Intrinsics.Vector512.Create(prod240));
+                    global::System.Runtime.Intrinsics.Vector512<double> v243_45 = (global::System.Runtime.Intrinsics.Vector512.Create(1d) - v241_44);
+                    global::System.Runtime.Intrinsics.Vector512<double> v246_46 = (v35_4 * global::System.Runtime.Intrinsics.Vector512.Create(sq192));
+                    global::System.Runtime.Intrinsics.Vector512<double> v248_47 = (v188_13 * v246_46);
+                    global::System.Runtime.Intrinsics.Vector512<double> v250_48 = (v187_12 * v246_46);
+                    global::System.Runtime.Intrinsics.Vector512<double> v252_49 = (global::System.Runtime.Intrinsics.Vector512.Create(2d) * v250_48);
+                    global::System.Runtime.Intrinsics.Vector512<double> v253_50 = (-v252_49);
+                    global::System.Runtime.Intrinsics.Vector512<double> v254_51 = (global::System.Runtime.Intrinsics.Vector512.Create(0.25d) * v248_47);
+                    global::System.Runtime.Intrinsics.Vector512<double> v256_52 = (global::System.Runtime.Intrinsics.Vector512.Create(2.5d) * v254_51);
+                    global::System.Runtime.Intrinsics.Vector512<double> v258_53 = (v218_29 * v256_52);
+                    global::System.Runtime.Intrinsics.Vector512<double> v260_54 = (global::System.Runtime.Intrinsics.Vector512.Create(0.25d) * v258_53);
+                    global::System.Runtime.Intrinsics.Vector512<double> v261_55 = (v188_13 * v260_54);
+                    global::System.Runtime.Intrinsics.Vector512<double> v262_56 = (v253_50 + v261_55);
+                    global::System.Runtime.Intrinsics.Vector512<double> v265_57 = (v35_4 * v262_56);
+                    global::System.Runtime.Intrinsics.Vector512<double> v266_58 = (v243_45 + v265_57);
+                    global::System.Runtime.Intrinsics.Vector512<double> v267_59 = (global::System.Runtime.Intrinsics.Vector512.Create(sq192) * v266_58);
+                    global::System.Runtime.Intrinsics.Vector512<double> v268_60 = (-v267_59);
+                    acc_m0 += v238_43;
+                    acc_m1 += v231_38;
+                    acc_m2 += v268_60;
+                }
+                matrix[(o_B1) * p + o_B1] += global::System.Runtime.Intrinsics.Vector512.Sum(acc_m0);
+                matrix[(o_B1) * p + o_Tau] += global::System.Runtime.Intrinsics.Vector512.Sum(acc_m1);
+                matrix[(o_Tau) * p + o_Tau] += global::System.Runtime.Intrinsics.Vector512.Sum(acc_m2);
+                if (i < end) __Hessian1(theta, matrix, p, i, end);
+            }
+
+            /// <summary>As <see cref="__Expected1"/>, 8 observations at a time (rank-8 updates of the upper triangle), the scalar kernel for the remainder.</summary>
+            private void __Expected1_V8(global::System.ReadOnlySpan<double> theta, global::System.Span<double> matrix, int p, int start, int end)
+            {
+                int o_B1 = 0;
+                int o_B2 = o_B1 + 1;
+                int o_Sigma = o_B2 + 1;
+                int o_Tau = o_Sigma + 1;
+                double p_B1 = theta[o_B1];
+                double p_B2 = theta[o_B2];
+                double p_Sigma = theta[o_Sigma];
+                double p_Tau = theta[o_Tau];
+                double[] d_X = this.X;
+                // θ-only subexpressions, hoisted out of the observation loop
+                double prod296 = (7d * global::MleGen.Functions.Square(p_Tau));
+                double ratio297 = (5d / prod296);
+                global::System.Runtime.Intrinsics.Vector512<double> acc_m0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                global::System.Runtime.Intrinsics.Vector512<double> acc_m1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                int i = start;
+                for (; i <= end - 8; i += 8)
+                {
+                    global::System.Runtime.Intrinsics.Vector512<double> v6_0 = global::MleGen.VectorKernels.Load8(d_X, i);
+                    global::System.Runtime.Intrinsics.Vector512<double> v31_1 = global::System.Runtime.Intrinsics.Vector512.GreaterThan(v6_0, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                    global::System.Runtime.Intrinsics.Vector512<double> v182_2 = (~v31_1);
+                    global::System.Runtime.Intrinsics.Vector512<double> v198_3 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v31_1, global::System.Runtime.Intrinsics.Vector512.Create(1d), global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                    global::System.Runtime.Intrinsics.Vector512<double> v201_4 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v31_1, global::System.Runtime.Intrinsics.Vector512.Create(0d), global::System.Runtime.Intrinsics.Vector512.Create(1d));
+                    global::System.Runtime.Intrinsics.Vector512<double> v276_5 = (-v201_4);
+                    global::System.Runtime.Intrinsics.Vector512<double> v277_6 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v182_2, v276_5, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                    global::System.Runtime.Intrinsics.Vector512<double> v278_7 = (v198_3 + v277_6);
+                    global::System.Runtime.Intrinsics.Vector512<double> v300_8 = (v278_7 * v278_7);
+                    global::System.Runtime.Intrinsics.Vector512<double> v301_9 = (global::System.Runtime.Intrinsics.Vector512.Create(ratio297) * v300_8);
+                    acc_m0 += v301_9;
+                    acc_m1 += global::System.Runtime.Intrinsics.Vector512.Create((8d / prod296));
+                }
+                matrix[(o_B1) * p + o_B1] += global::System.Runtime.Intrinsics.Vector512.Sum(acc_m0);
+                matrix[(o_Tau) * p + o_Tau] += global::System.Runtime.Intrinsics.Vector512.Sum(acc_m1);
+                if (i < end) __Expected1(theta, matrix, p, i, end);
             }
         }
     }

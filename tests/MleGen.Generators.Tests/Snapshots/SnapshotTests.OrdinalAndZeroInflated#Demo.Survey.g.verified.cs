@@ -264,7 +264,7 @@ namespace Demo
                         case global::MleGen.EvaluationKind.Value: return this.__Evaluator.VectorWidth switch { 8 => __Nll1_V8(theta, start, end), 4 => __Nll1_V4(theta, start, end), _ => __Nll1(theta, start, end) };
                         case global::MleGen.EvaluationKind.Gradient: return this.__Evaluator.VectorWidth switch { 8 => __NllGradient1_V8(theta, output, start, end), 4 => __NllGradient1_V4(theta, output, start, end), _ => __NllGradient1(theta, output, start, end) };
                         case global::MleGen.EvaluationKind.ObservedInformation: __Hessian1(theta, output, p, start, end); return 0d;
-                        case global::MleGen.EvaluationKind.ExpectedInformation: __Expected1(theta, output, p, start, end); return 0d;
+                        case global::MleGen.EvaluationKind.ExpectedInformation: if (this.__Evaluator.VectorWidth == 8) __Expected1_V8(theta, output, p, start, end); else if (this.__Evaluator.VectorWidth == 4) __Expected1_V4(theta, output, p, start, end); else __Expected1(theta, output, p, start, end); return 0d;
                         case global::MleGen.EvaluationKind.DataConstant: return __DataConstant1(start, end);
                         default: __ScoreOuter1(theta, output, scratch, start, end); return 0d;
                     }
@@ -1098,6 +1098,158 @@ namespace Demo
             gradient[o_G] += g_G;
             if (i < end) nll += __NllGradient1(theta, gradient, i, end);
             return nll;
+        }
+        // DEBUGFAIL a guarded matrix entry
+        // DEBUGFAIL a guarded matrix entry
+
+        /// <summary>As <see cref="__Expected1"/>, 4 observations at a time (rank-4 updates of the upper triangle), the scalar kernel for the remainder.</summary>
+        private void __Expected1_V4(global::System.ReadOnlySpan<double> theta, global::System.Span<double> matrix, int p, int start, int end)
+        {
+            int o_B = 0;
+            int o_Cuts = o_B + 1;
+            int o_A = o_Cuts + this.Cuts.Length;
+            int o_G = o_A + 1;
+            double p_B = theta[o_B];
+            global::System.ReadOnlySpan<double> p_Cuts = theta.Slice(o_Cuts, this.Cuts.Length);
+            double p_A = theta[o_A];
+            double p_G = theta[o_G];
+            double[] d_Age = this.Age;
+            // θ-only subexpressions, hoisted out of the observation loop
+            double logistic40 = global::MleGen.Functions.Logistic(p_G);
+            double diff228 = (1d - logistic40);
+            double prod242 = (logistic40 * diff228);
+            double prod446 = (prod242 * prod242);
+            global::System.Runtime.Intrinsics.Vector256<double> acc_m0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+            global::System.Runtime.Intrinsics.Vector256<double> acc_m1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+            global::System.Runtime.Intrinsics.Vector256<double> acc_m2 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+            global::System.Runtime.Intrinsics.Vector256<double> acc_m3 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+            global::System.Runtime.Intrinsics.Vector256<double> acc_m4 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+            global::System.Runtime.Intrinsics.Vector256<double> acc_m5 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+            int i = start;
+            for (; i <= end - 4; i += 4)
+            {
+                global::System.Runtime.Intrinsics.Vector256<double> v3_0 = global::MleGen.VectorKernels.Load4(d_Age, i);
+                global::System.Runtime.Intrinsics.Vector256<double> v4_1 = (global::System.Runtime.Intrinsics.Vector256.Create(p_B) * v3_0);
+                global::System.Runtime.Intrinsics.Vector256<double> v42_2 = (v4_1 + global::System.Runtime.Intrinsics.Vector256.Create(p_A));
+                global::System.Runtime.Intrinsics.Vector256<double> v43_3 = global::MleGen.VectorMath.Exp(v42_2);
+                global::System.Runtime.Intrinsics.Vector256<double> v49_4 = (-v43_3);
+                global::System.Runtime.Intrinsics.Vector256<double> v237_5 = (global::System.Runtime.Intrinsics.Vector256<double>.One / v43_3);
+                global::System.Runtime.Intrinsics.Vector256<double> v247_6 = (v3_0 * v43_3);
+                global::System.Runtime.Intrinsics.Vector256<double> v431_7 = global::MleGen.VectorMath.Exp(v49_4);
+                global::System.Runtime.Intrinsics.Vector256<double> v432_8 = (global::System.Runtime.Intrinsics.Vector256.Create(diff228) * v431_7);
+                global::System.Runtime.Intrinsics.Vector256<double> v433_9 = (global::System.Runtime.Intrinsics.Vector256.Create(logistic40) + v432_8);
+                global::System.Runtime.Intrinsics.Vector256<double> v434_10 = global::MleGen.VectorKernels.Lanes(v49_4, static v => global::MleGen.Functions.Expm1(v));
+                global::System.Runtime.Intrinsics.Vector256<double> v436_11 = (global::System.Runtime.Intrinsics.Vector256.Create(diff228) * v433_9);
+                global::System.Runtime.Intrinsics.Vector256<double> v437_12 = (v434_10 / v436_11);
+                global::System.Runtime.Intrinsics.Vector256<double> v439_13 = (v431_7 / v433_9);
+                global::System.Runtime.Intrinsics.Vector256<double> v441_14 = (v432_8 * v432_8);
+                global::System.Runtime.Intrinsics.Vector256<double> v442_15 = (v441_14 / v433_9);
+                global::System.Runtime.Intrinsics.Vector256<double> v443_16 = (v237_5 - v431_7);
+                global::System.Runtime.Intrinsics.Vector256<double> v444_17 = (global::System.Runtime.Intrinsics.Vector256.Create(diff228) * v443_16);
+                global::System.Runtime.Intrinsics.Vector256<double> v445_18 = (v442_15 + v444_17);
+                global::System.Runtime.Intrinsics.Vector256<double> v447_19 = (v437_12 * global::System.Runtime.Intrinsics.Vector256.Create(prod446));
+                global::System.Runtime.Intrinsics.Vector256<double> v448_20 = (-v447_19);
+                global::System.Runtime.Intrinsics.Vector256<double> v449_21 = (global::System.Runtime.Intrinsics.Vector256.Create(prod242) * v247_6);
+                global::System.Runtime.Intrinsics.Vector256<double> v450_22 = (v439_13 * v449_21);
+                global::System.Runtime.Intrinsics.Vector256<double> v451_23 = (-v450_22);
+                global::System.Runtime.Intrinsics.Vector256<double> v452_24 = (v43_3 * global::System.Runtime.Intrinsics.Vector256.Create(prod242));
+                global::System.Runtime.Intrinsics.Vector256<double> v453_25 = (v439_13 * v452_24);
+                global::System.Runtime.Intrinsics.Vector256<double> v454_26 = (-v453_25);
+                global::System.Runtime.Intrinsics.Vector256<double> v455_27 = (v247_6 * v247_6);
+                global::System.Runtime.Intrinsics.Vector256<double> v456_28 = (v445_18 * v455_27);
+                global::System.Runtime.Intrinsics.Vector256<double> v457_29 = (v43_3 * v247_6);
+                global::System.Runtime.Intrinsics.Vector256<double> v458_30 = (v445_18 * v457_29);
+                global::System.Runtime.Intrinsics.Vector256<double> v459_31 = (v43_3 * v43_3);
+                global::System.Runtime.Intrinsics.Vector256<double> v460_32 = (v445_18 * v459_31);
+                acc_m0 += v448_20;
+                acc_m1 += v451_23;
+                acc_m2 += v454_26;
+                acc_m3 += v456_28;
+                acc_m4 += v458_30;
+                acc_m5 += v460_32;
+            }
+            matrix[(o_G) * p + o_G] += global::System.Runtime.Intrinsics.Vector256.Sum(acc_m0);
+            matrix[(o_B) * p + o_G] += global::System.Runtime.Intrinsics.Vector256.Sum(acc_m1);
+            matrix[(o_A) * p + o_G] += global::System.Runtime.Intrinsics.Vector256.Sum(acc_m2);
+            matrix[(o_B) * p + o_B] += global::System.Runtime.Intrinsics.Vector256.Sum(acc_m3);
+            matrix[(o_B) * p + o_A] += global::System.Runtime.Intrinsics.Vector256.Sum(acc_m4);
+            matrix[(o_A) * p + o_A] += global::System.Runtime.Intrinsics.Vector256.Sum(acc_m5);
+            if (i < end) __Expected1(theta, matrix, p, i, end);
+        }
+
+        /// <summary>As <see cref="__Expected1"/>, 8 observations at a time (rank-8 updates of the upper triangle), the scalar kernel for the remainder.</summary>
+        private void __Expected1_V8(global::System.ReadOnlySpan<double> theta, global::System.Span<double> matrix, int p, int start, int end)
+        {
+            int o_B = 0;
+            int o_Cuts = o_B + 1;
+            int o_A = o_Cuts + this.Cuts.Length;
+            int o_G = o_A + 1;
+            double p_B = theta[o_B];
+            global::System.ReadOnlySpan<double> p_Cuts = theta.Slice(o_Cuts, this.Cuts.Length);
+            double p_A = theta[o_A];
+            double p_G = theta[o_G];
+            double[] d_Age = this.Age;
+            // θ-only subexpressions, hoisted out of the observation loop
+            double logistic40 = global::MleGen.Functions.Logistic(p_G);
+            double diff228 = (1d - logistic40);
+            double prod242 = (logistic40 * diff228);
+            double prod446 = (prod242 * prod242);
+            global::System.Runtime.Intrinsics.Vector512<double> acc_m0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+            global::System.Runtime.Intrinsics.Vector512<double> acc_m1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+            global::System.Runtime.Intrinsics.Vector512<double> acc_m2 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+            global::System.Runtime.Intrinsics.Vector512<double> acc_m3 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+            global::System.Runtime.Intrinsics.Vector512<double> acc_m4 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+            global::System.Runtime.Intrinsics.Vector512<double> acc_m5 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+            int i = start;
+            for (; i <= end - 8; i += 8)
+            {
+                global::System.Runtime.Intrinsics.Vector512<double> v3_0 = global::MleGen.VectorKernels.Load8(d_Age, i);
+                global::System.Runtime.Intrinsics.Vector512<double> v4_1 = (global::System.Runtime.Intrinsics.Vector512.Create(p_B) * v3_0);
+                global::System.Runtime.Intrinsics.Vector512<double> v42_2 = (v4_1 + global::System.Runtime.Intrinsics.Vector512.Create(p_A));
+                global::System.Runtime.Intrinsics.Vector512<double> v43_3 = global::MleGen.VectorMath.Exp(v42_2);
+                global::System.Runtime.Intrinsics.Vector512<double> v49_4 = (-v43_3);
+                global::System.Runtime.Intrinsics.Vector512<double> v237_5 = (global::System.Runtime.Intrinsics.Vector512<double>.One / v43_3);
+                global::System.Runtime.Intrinsics.Vector512<double> v247_6 = (v3_0 * v43_3);
+                global::System.Runtime.Intrinsics.Vector512<double> v431_7 = global::MleGen.VectorMath.Exp(v49_4);
+                global::System.Runtime.Intrinsics.Vector512<double> v432_8 = (global::System.Runtime.Intrinsics.Vector512.Create(diff228) * v431_7);
+                global::System.Runtime.Intrinsics.Vector512<double> v433_9 = (global::System.Runtime.Intrinsics.Vector512.Create(logistic40) + v432_8);
+                global::System.Runtime.Intrinsics.Vector512<double> v434_10 = global::MleGen.VectorKernels.Lanes(v49_4, static v => global::MleGen.Functions.Expm1(v));
+                global::System.Runtime.Intrinsics.Vector512<double> v436_11 = (global::System.Runtime.Intrinsics.Vector512.Create(diff228) * v433_9);
+                global::System.Runtime.Intrinsics.Vector512<double> v437_12 = (v434_10 / v436_11);
+                global::System.Runtime.Intrinsics.Vector512<double> v439_13 = (v431_7 / v433_9);
+                global::System.Runtime.Intrinsics.Vector512<double> v441_14 = (v432_8 * v432_8);
+                global::System.Runtime.Intrinsics.Vector512<double> v442_15 = (v441_14 / v433_9);
+                global::System.Runtime.Intrinsics.Vector512<double> v443_16 = (v237_5 - v431_7);
+                global::System.Runtime.Intrinsics.Vector512<double> v444_17 = (global::System.Runtime.Intrinsics.Vector512.Create(diff228) * v443_16);
+                global::System.Runtime.Intrinsics.Vector512<double> v445_18 = (v442_15 + v444_17);
+                global::System.Runtime.Intrinsics.Vector512<double> v447_19 = (v437_12 * global::System.Runtime.Intrinsics.Vector512.Create(prod446));
+                global::System.Runtime.Intrinsics.Vector512<double> v448_20 = (-v447_19);
+                global::System.Runtime.Intrinsics.Vector512<double> v449_21 = (global::System.Runtime.Intrinsics.Vector512.Create(prod242) * v247_6);
+                global::System.Runtime.Intrinsics.Vector512<double> v450_22 = (v439_13 * v449_21);
+                global::System.Runtime.Intrinsics.Vector512<double> v451_23 = (-v450_22);
+                global::System.Runtime.Intrinsics.Vector512<double> v452_24 = (v43_3 * global::System.Runtime.Intrinsics.Vector512.Create(prod242));
+                global::System.Runtime.Intrinsics.Vector512<double> v453_25 = (v439_13 * v452_24);
+                global::System.Runtime.Intrinsics.Vector512<double> v454_26 = (-v453_25);
+                global::System.Runtime.Intrinsics.Vector512<double> v455_27 = (v247_6 * v247_6);
+                global::System.Runtime.Intrinsics.Vector512<double> v456_28 = (v445_18 * v455_27);
+                global::System.Runtime.Intrinsics.Vector512<double> v457_29 = (v43_3 * v247_6);
+                global::System.Runtime.Intrinsics.Vector512<double> v458_30 = (v445_18 * v457_29);
+                global::System.Runtime.Intrinsics.Vector512<double> v459_31 = (v43_3 * v43_3);
+                global::System.Runtime.Intrinsics.Vector512<double> v460_32 = (v445_18 * v459_31);
+                acc_m0 += v448_20;
+                acc_m1 += v451_23;
+                acc_m2 += v454_26;
+                acc_m3 += v456_28;
+                acc_m4 += v458_30;
+                acc_m5 += v460_32;
+            }
+            matrix[(o_G) * p + o_G] += global::System.Runtime.Intrinsics.Vector512.Sum(acc_m0);
+            matrix[(o_B) * p + o_G] += global::System.Runtime.Intrinsics.Vector512.Sum(acc_m1);
+            matrix[(o_A) * p + o_G] += global::System.Runtime.Intrinsics.Vector512.Sum(acc_m2);
+            matrix[(o_B) * p + o_B] += global::System.Runtime.Intrinsics.Vector512.Sum(acc_m3);
+            matrix[(o_B) * p + o_A] += global::System.Runtime.Intrinsics.Vector512.Sum(acc_m4);
+            matrix[(o_A) * p + o_A] += global::System.Runtime.Intrinsics.Vector512.Sum(acc_m5);
+            if (i < end) __Expected1(theta, matrix, p, i, end);
         }
     }
 }

@@ -224,8 +224,8 @@ namespace Demo
                     {
                         case global::MleGen.EvaluationKind.Value: return this.__Evaluator.VectorWidth switch { 8 => __Nll0_V8(theta, start, end), 4 => __Nll0_V4(theta, start, end), _ => __Nll0(theta, start, end) };
                         case global::MleGen.EvaluationKind.Gradient: return this.__Evaluator.VectorWidth switch { 8 => __NllGradient0_V8(theta, output, start, end), 4 => __NllGradient0_V4(theta, output, start, end), _ => __NllGradient0(theta, output, start, end) };
-                        case global::MleGen.EvaluationKind.ObservedInformation: __Hessian0(theta, output, p, start, end); return 0d;
-                        case global::MleGen.EvaluationKind.ExpectedInformation: __Expected0(theta, output, p, start, end); return 0d;
+                        case global::MleGen.EvaluationKind.ObservedInformation: if (this.__Evaluator.VectorWidth == 8) __Hessian0_V8(theta, output, p, start, end); else if (this.__Evaluator.VectorWidth == 4) __Hessian0_V4(theta, output, p, start, end); else __Hessian0(theta, output, p, start, end); return 0d;
+                        case global::MleGen.EvaluationKind.ExpectedInformation: if (this.__Evaluator.VectorWidth == 8) __Expected0_V8(theta, output, p, start, end); else if (this.__Evaluator.VectorWidth == 4) __Expected0_V4(theta, output, p, start, end); else __Expected0(theta, output, p, start, end); return 0d;
                         case global::MleGen.EvaluationKind.DataConstant: return __DataConstant0(start, end);
                         default: __ScoreOuter0(theta, output, scratch, start, end); return 0d;
                     }
@@ -666,6 +666,164 @@ namespace Demo
             gradient[o_B] += g_B;
             if (i < end) nll += __NllGradient0(theta, gradient, i, end);
             return nll;
+        }
+
+        /// <summary>As <see cref="__Hessian0"/>, 4 observations at a time (rank-4 updates of the upper triangle), the scalar kernel for the remainder.</summary>
+        private void __Hessian0_V4(global::System.ReadOnlySpan<double> theta, global::System.Span<double> matrix, int p, int start, int end)
+        {
+            int o_A = 0;
+            int o_B = o_A + 1;
+            double p_A = theta[o_A];
+            double p_B = theta[o_B];
+            double[] d_Exposure = this.Exposure;
+            double[] d_W = this.W;
+            double[] d_X = this.X;
+            // θ-only subexpressions, hoisted out of the observation loop
+            global::System.Runtime.Intrinsics.Vector256<double> acc_m0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+            global::System.Runtime.Intrinsics.Vector256<double> acc_m1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+            global::System.Runtime.Intrinsics.Vector256<double> acc_m2 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+            int i = start;
+            for (; i <= end - 4; i += 4)
+            {
+                global::System.Runtime.Intrinsics.Vector256<double> v4_0 = global::MleGen.VectorKernels.Load4(d_X, i);
+                global::System.Runtime.Intrinsics.Vector256<double> v5_1 = (global::System.Runtime.Intrinsics.Vector256.Create(p_B) * v4_0);
+                global::System.Runtime.Intrinsics.Vector256<double> v6_2 = (global::System.Runtime.Intrinsics.Vector256.Create(p_A) + v5_1);
+                global::System.Runtime.Intrinsics.Vector256<double> v7_3 = global::MleGen.VectorKernels.Load4(d_Exposure, i);
+                global::System.Runtime.Intrinsics.Vector256<double> v8_4 = global::MleGen.VectorMath.Log(v7_3);
+                global::System.Runtime.Intrinsics.Vector256<double> v9_5 = (v6_2 + v8_4);
+                global::System.Runtime.Intrinsics.Vector256<double> v12_6 = global::MleGen.VectorMath.Exp(v9_5);
+                global::System.Runtime.Intrinsics.Vector256<double> v21_7 = global::MleGen.VectorKernels.Load4(d_W, i);
+                global::System.Runtime.Intrinsics.Vector256<double> v28_8 = (v12_6 * v21_7);
+                global::System.Runtime.Intrinsics.Vector256<double> v33_9 = (v4_0 * v28_8);
+                global::System.Runtime.Intrinsics.Vector256<double> v34_10 = (v4_0 * v21_7);
+                global::System.Runtime.Intrinsics.Vector256<double> v35_11 = (v12_6 * v34_10);
+                global::System.Runtime.Intrinsics.Vector256<double> v36_12 = (v4_0 * v35_11);
+                acc_m0 += v28_8;
+                acc_m1 += v33_9;
+                acc_m2 += v36_12;
+            }
+            matrix[(o_A) * p + o_A] += global::System.Runtime.Intrinsics.Vector256.Sum(acc_m0);
+            matrix[(o_A) * p + o_B] += global::System.Runtime.Intrinsics.Vector256.Sum(acc_m1);
+            matrix[(o_B) * p + o_B] += global::System.Runtime.Intrinsics.Vector256.Sum(acc_m2);
+            if (i < end) __Hessian0(theta, matrix, p, i, end);
+        }
+
+        /// <summary>As <see cref="__Expected0"/>, 4 observations at a time (rank-4 updates of the upper triangle), the scalar kernel for the remainder.</summary>
+        private void __Expected0_V4(global::System.ReadOnlySpan<double> theta, global::System.Span<double> matrix, int p, int start, int end)
+        {
+            int o_A = 0;
+            int o_B = o_A + 1;
+            double p_A = theta[o_A];
+            double p_B = theta[o_B];
+            double[] d_Exposure = this.Exposure;
+            double[] d_W = this.W;
+            double[] d_X = this.X;
+            // θ-only subexpressions, hoisted out of the observation loop
+            global::System.Runtime.Intrinsics.Vector256<double> acc_m0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+            global::System.Runtime.Intrinsics.Vector256<double> acc_m1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+            global::System.Runtime.Intrinsics.Vector256<double> acc_m2 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+            int i = start;
+            for (; i <= end - 4; i += 4)
+            {
+                global::System.Runtime.Intrinsics.Vector256<double> v4_0 = global::MleGen.VectorKernels.Load4(d_X, i);
+                global::System.Runtime.Intrinsics.Vector256<double> v5_1 = (global::System.Runtime.Intrinsics.Vector256.Create(p_B) * v4_0);
+                global::System.Runtime.Intrinsics.Vector256<double> v6_2 = (global::System.Runtime.Intrinsics.Vector256.Create(p_A) + v5_1);
+                global::System.Runtime.Intrinsics.Vector256<double> v7_3 = global::MleGen.VectorKernels.Load4(d_Exposure, i);
+                global::System.Runtime.Intrinsics.Vector256<double> v8_4 = global::MleGen.VectorMath.Log(v7_3);
+                global::System.Runtime.Intrinsics.Vector256<double> v9_5 = (v6_2 + v8_4);
+                global::System.Runtime.Intrinsics.Vector256<double> v12_6 = global::MleGen.VectorMath.Exp(v9_5);
+                global::System.Runtime.Intrinsics.Vector256<double> v21_7 = global::MleGen.VectorKernels.Load4(d_W, i);
+                global::System.Runtime.Intrinsics.Vector256<double> v28_8 = (v12_6 * v21_7);
+                global::System.Runtime.Intrinsics.Vector256<double> v33_9 = (v4_0 * v28_8);
+                global::System.Runtime.Intrinsics.Vector256<double> v38_10 = (v4_0 * v4_0);
+                global::System.Runtime.Intrinsics.Vector256<double> v39_11 = (v28_8 * v38_10);
+                acc_m0 += v28_8;
+                acc_m1 += v33_9;
+                acc_m2 += v39_11;
+            }
+            matrix[(o_A) * p + o_A] += global::System.Runtime.Intrinsics.Vector256.Sum(acc_m0);
+            matrix[(o_A) * p + o_B] += global::System.Runtime.Intrinsics.Vector256.Sum(acc_m1);
+            matrix[(o_B) * p + o_B] += global::System.Runtime.Intrinsics.Vector256.Sum(acc_m2);
+            if (i < end) __Expected0(theta, matrix, p, i, end);
+        }
+
+        /// <summary>As <see cref="__Hessian0"/>, 8 observations at a time (rank-8 updates of the upper triangle), the scalar kernel for the remainder.</summary>
+        private void __Hessian0_V8(global::System.ReadOnlySpan<double> theta, global::System.Span<double> matrix, int p, int start, int end)
+        {
+            int o_A = 0;
+            int o_B = o_A + 1;
+            double p_A = theta[o_A];
+            double p_B = theta[o_B];
+            double[] d_Exposure = this.Exposure;
+            double[] d_W = this.W;
+            double[] d_X = this.X;
+            // θ-only subexpressions, hoisted out of the observation loop
+            global::System.Runtime.Intrinsics.Vector512<double> acc_m0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+            global::System.Runtime.Intrinsics.Vector512<double> acc_m1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+            global::System.Runtime.Intrinsics.Vector512<double> acc_m2 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+            int i = start;
+            for (; i <= end - 8; i += 8)
+            {
+                global::System.Runtime.Intrinsics.Vector512<double> v4_0 = global::MleGen.VectorKernels.Load8(d_X, i);
+                global::System.Runtime.Intrinsics.Vector512<double> v5_1 = (global::System.Runtime.Intrinsics.Vector512.Create(p_B) * v4_0);
+                global::System.Runtime.Intrinsics.Vector512<double> v6_2 = (global::System.Runtime.Intrinsics.Vector512.Create(p_A) + v5_1);
+                global::System.Runtime.Intrinsics.Vector512<double> v7_3 = global::MleGen.VectorKernels.Load8(d_Exposure, i);
+                global::System.Runtime.Intrinsics.Vector512<double> v8_4 = global::MleGen.VectorMath.Log(v7_3);
+                global::System.Runtime.Intrinsics.Vector512<double> v9_5 = (v6_2 + v8_4);
+                global::System.Runtime.Intrinsics.Vector512<double> v12_6 = global::MleGen.VectorMath.Exp(v9_5);
+                global::System.Runtime.Intrinsics.Vector512<double> v21_7 = global::MleGen.VectorKernels.Load8(d_W, i);
+                global::System.Runtime.Intrinsics.Vector512<double> v28_8 = (v12_6 * v21_7);
+                global::System.Runtime.Intrinsics.Vector512<double> v33_9 = (v4_0 * v28_8);
+                global::System.Runtime.Intrinsics.Vector512<double> v34_10 = (v4_0 * v21_7);
+                global::System.Runtime.Intrinsics.Vector512<double> v35_11 = (v12_6 * v34_10);
+                global::System.Runtime.Intrinsics.Vector512<double> v36_12 = (v4_0 * v35_11);
+                acc_m0 += v28_8;
+                acc_m1 += v33_9;
+                acc_m2 += v36_12;
+            }
+            matrix[(o_A) * p + o_A] += global::System.Runtime.Intrinsics.Vector512.Sum(acc_m0);
+            matrix[(o_A) * p + o_B] += global::System.Runtime.Intrinsics.Vector512.Sum(acc_m1);
+            matrix[(o_B) * p + o_B] += global::System.Runtime.Intrinsics.Vector512.Sum(acc_m2);
+            if (i < end) __Hessian0(theta, matrix, p, i, end);
+        }
+
+        /// <summary>As <see cref="__Expected0"/>, 8 observations at a time (rank-8 updates of the upper triangle), the scalar kernel for the remainder.</summary>
+        private void __Expected0_V8(global::System.ReadOnlySpan<double> theta, global::System.Span<double> matrix, int p, int start, int end)
+        {
+            int o_A = 0;
+            int o_B = o_A + 1;
+            double p_A = theta[o_A];
+            double p_B = theta[o_B];
+            double[] d_Exposure = this.Exposure;
+            double[] d_W = this.W;
+            double[] d_X = this.X;
+            // θ-only subexpressions, hoisted out of the observation loop
+            global::System.Runtime.Intrinsics.Vector512<double> acc_m0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+            global::System.Runtime.Intrinsics.Vector512<double> acc_m1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+            global::System.Runtime.Intrinsics.Vector512<double> acc_m2 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+            int i = start;
+            for (; i <= end - 8; i += 8)
+            {
+                global::System.Runtime.Intrinsics.Vector512<double> v4_0 = global::MleGen.VectorKernels.Load8(d_X, i);
+                global::System.Runtime.Intrinsics.Vector512<double> v5_1 = (global::System.Runtime.Intrinsics.Vector512.Create(p_B) * v4_0);
+                global::System.Runtime.Intrinsics.Vector512<double> v6_2 = (global::System.Runtime.Intrinsics.Vector512.Create(p_A) + v5_1);
+                global::System.Runtime.Intrinsics.Vector512<double> v7_3 = global::MleGen.VectorKernels.Load8(d_Exposure, i);
+                global::System.Runtime.Intrinsics.Vector512<double> v8_4 = global::MleGen.VectorMath.Log(v7_3);
+                global::System.Runtime.Intrinsics.Vector512<double> v9_5 = (v6_2 + v8_4);
+                global::System.Runtime.Intrinsics.Vector512<double> v12_6 = global::MleGen.VectorMath.Exp(v9_5);
+                global::System.Runtime.Intrinsics.Vector512<double> v21_7 = global::MleGen.VectorKernels.Load8(d_W, i);
+                global::System.Runtime.Intrinsics.Vector512<double> v28_8 = (v12_6 * v21_7);
+                global::System.Runtime.Intrinsics.Vector512<double> v33_9 = (v4_0 * v28_8);
+                global::System.Runtime.Intrinsics.Vector512<double> v38_10 = (v4_0 * v4_0);
+                global::System.Runtime.Intrinsics.Vector512<double> v39_11 = (v28_8 * v38_10);
+                acc_m0 += v28_8;
+                acc_m1 += v33_9;
+                acc_m2 += v39_11;
+            }
+            matrix[(o_A) * p + o_A] += global::System.Runtime.Intrinsics.Vector512.Sum(acc_m0);
+            matrix[(o_A) * p + o_B] += global::System.Runtime.Intrinsics.Vector512.Sum(acc_m1);
+            matrix[(o_B) * p + o_B] += global::System.Runtime.Intrinsics.Vector512.Sum(acc_m2);
+            if (i < end) __Expected0(theta, matrix, p, i, end);
         }
     }
 }

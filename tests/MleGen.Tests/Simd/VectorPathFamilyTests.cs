@@ -67,6 +67,39 @@ public class VectorPathFamilyTests
         }
     }
 
+    /// <summary>
+    /// The models whose observed information keeps its scalar kernel (documented fallback, docs/internals/simd.md): the
+    /// categorical ones as above, and ZeroInflatedNegativeBinomial (its Hessian guards an entry by data).
+    /// </summary>
+    private static readonly HashSet<string> ScalarInformation = [.. Scalar];
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void InformationMatricesAgreeOnBothPaths(string name)
+    {
+        var model = ModelCases.Get(name).Simulate(N, 31);
+        var theta = ModelChecker.Current(model);
+        var (observed, expected) = VectorPaths.Information(VectorPaths.Force(model, 1), theta);
+        Assert.Equal(1, VectorPaths.LastWidth(model));
+        foreach (int width in new[] { 4, 8 })
+        {
+            var (vectorObserved, vectorExpected) = VectorPaths.Information(VectorPaths.Force(model, width), theta);
+            Assert.Equal(width, VectorPaths.LastWidth(model));
+            VectorPaths.MatrixAgrees(model, $"width {width}, observed information", observed, vectorObserved, 1e-12);
+            if (expected is not null)
+            {
+                VectorPaths.MatrixAgrees(model, $"width {width}, expected information", expected, vectorExpected!, 1e-12);
+            }
+        }
+    }
+
+    [Fact]
+    public void FamilyModelsHaveVectorInformationKernels()
+    {
+        var missing = ModelCases.Names.Where(name => !ScalarInformation.Contains(name) && !VectorPaths.IsInformationVectorized(ModelCases.Get(name).Simulate(8, 1))).ToList();
+        Assert.True(missing.Count == 0, "no vector information kernels: " + string.Join(", ", missing));
+    }
+
     private static (double Nll, double[] Gradient) Evaluate(IMleModel model, double[] theta)
     {
         double[] gradient = new double[theta.Length];
