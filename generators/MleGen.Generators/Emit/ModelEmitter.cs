@@ -120,17 +120,26 @@ internal static class ModelEmitter
         }
     }
 
-    /// <summary>True when the model's plan needs more loop variables than the IR has (MLE0019, reported by the analyzer).</summary>
+    /// <summary>
+    /// The generator limit the model's plan exceeds (MLE0019, reported by the analyzer), or <see cref="PlanLimit.None"/>.
+    /// The plan is built only for models that can come near a limit: those with loops, or with many parameter reads.
+    /// </summary>
     /// <remarks>An internal error is not reported here: the generator reports it (MLE0026) when it emits the model.</remarks>
-    public static bool ExceedsLoopVariables(ModelSpec spec)
+    public static PlanLimit ExceededLimit(ModelSpec spec)
     {
         try
         {
-            return SpecFacts.HasLoops(spec) && ModelPlan.Build(spec) is null;
+            if (!SpecFacts.HasLoops(spec) && !ModelPlan.MayExceedMatrixEntries(spec))
+            {
+                return PlanLimit.None;
+            }
+
+            ModelPlan.Build(spec, out var exceeded);
+            return exceeded;
         }
         catch (System.Exception e) when (e is not System.OperationCanceledException)
         {
-            return false;
+            return PlanLimit.None;
         }
     }
 
