@@ -846,6 +846,5 @@ namespace Demo
             }
         }
 
-        // DEBUGFAIL a guarded matrix entry
     }
 }
