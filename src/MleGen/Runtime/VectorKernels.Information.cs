@@ -21,6 +21,14 @@ public static partial class VectorKernels
         AddScaledOuter(matrix, p, row, column, a, rows, b, columns, i, s, upper);
     }
 
+    /// <summary>((sum + v₀) + v₁) + … : the lanes added one observation after the other, in the scalar kernel's order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double AddLanes(double sum, Vector256<double> v) => (((sum + v.GetElement(0)) + v.GetElement(1)) + v.GetElement(2)) + v.GetElement(3);
+
+    /// <summary>((sum + v₀) + v₁) + … : the lanes added one observation after the other, in the scalar kernel's order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double AddLanes(double sum, Vector512<double> v) => AddLanes(AddLanes(sum, v.GetLower()), v.GetUpper());
+
     /// <summary>As the <c>Vector256</c> overload, for a block of 8 observations.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void AddScaledOuter(Span<double> matrix, int p, int row, int column, double[,] a, int rows, double[,] b, int columns, int i, Vector512<double> scale, bool upper)

@@ -751,9 +751,9 @@ namespace Demo
             double prod46 = (2d * (inv12 * 0.5d));
             double prod48 = (inv12 * prod46);
             double prod79 = (inv12 * 2d);
-            global::System.Runtime.Intrinsics.Vector256<double> acc_m0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-            global::System.Runtime.Intrinsics.Vector256<double> acc_m1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-            global::System.Runtime.Intrinsics.Vector256<double> acc_m2 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+            double acc_m0 = 0d;
+            double acc_m1 = 0d;
+            double acc_m2 = 0d;
             int i = start;
             for (; i <= end - 4; i += 4)
             {
@@ -779,9 +779,9 @@ namespace Demo
                 global::System.Runtime.Intrinsics.Vector256<double> v96_19 = (v82_14 - v94_18);
                 global::System.Runtime.Intrinsics.Vector256<double> v97_20 = (global::System.Runtime.Intrinsics.Vector256.Create(sq34) * v96_19);
                 global::System.Runtime.Intrinsics.Vector256<double> v98_21 = (-v97_20);
-                acc_m0 += global::System.Runtime.Intrinsics.Vector256.Create(prod48);
-                acc_m1 += v54_12;
-                acc_m2 += v98_21;
+                acc_m0 = global::MleGen.VectorKernels.AddLanes(acc_m0, global::System.Runtime.Intrinsics.Vector256.Create(prod48));
+                acc_m1 = global::MleGen.VectorKernels.AddLanes(acc_m1, v54_12);
+                acc_m2 = global::MleGen.VectorKernels.AddLanes(acc_m2, v98_21);
                 global::MleGen.VectorKernels.AddScaledRows(matrix.Slice((o_Intercept) * p + o_Beta, p_Beta.Length), d_X, i, (global::System.Runtime.Intrinsics.Vector256.Create(inv12) * global::System.Runtime.Intrinsics.Vector256.Create(2d) * global::System.Runtime.Intrinsics.Vector256.Create(inv12) * global::System.Runtime.Intrinsics.Vector256.Create(0.5d)));
                 global::MleGen.VectorKernels.AddScaledOuter(matrix, p, o_Beta, o_Beta, d_X, p_Beta.Length, d_X, p_Beta.Length, i, (global::System.Runtime.Intrinsics.Vector256.Create(inv12) * global::System.Runtime.Intrinsics.Vector256.Create(2d) * global::System.Runtime.Intrinsics.Vector256.Create(0.5d) * global::System.Runtime.Intrinsics.Vector256.Create(inv12)), true);
                 for (int __j0_1 = 0; __j0_1 < p_Beta.Length; __j0_1++)
@@ -799,9 +799,9 @@ namespace Demo
                     matrix[(o_Beta + __j0_1) * p + o_Sigma] += global::System.Runtime.Intrinsics.Vector256.Sum(v76_31);
                 }
             }
-            matrix[(o_Intercept) * p + o_Intercept] += global::System.Runtime.Intrinsics.Vector256.Sum(acc_m0);
-            matrix[(o_Intercept) * p + o_Sigma] += global::System.Runtime.Intrinsics.Vector256.Sum(acc_m1);
-            matrix[(o_Sigma) * p + o_Sigma] += global::System.Runtime.Intrinsics.Vector256.Sum(acc_m2);
+            matrix[(o_Intercept) * p + o_Intercept] += acc_m0;
+            matrix[(o_Intercept) * p + o_Sigma] += acc_m1;
+            matrix[(o_Sigma) * p + o_Sigma] += acc_m2;
             if (i < end) __Hessian0(theta, matrix, p, i, end);
         }
 
@@ -817,18 +817,18 @@ namespace Demo
             double[,] d_X = this.X;
             // θ-only subexpressions, hoisted out of the observation loop
             double inv103 = (1d / global::MleGen.Functions.Square(p_Sigma));
-            global::System.Runtime.Intrinsics.Vector256<double> acc_m0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-            global::System.Runtime.Intrinsics.Vector256<double> acc_m1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+            double acc_m0 = 0d;
+            double acc_m1 = 0d;
             int i = start;
             for (; i <= end - 4; i += 4)
             {
-                acc_m0 += global::System.Runtime.Intrinsics.Vector256.Create(inv103);
-                acc_m1 += global::System.Runtime.Intrinsics.Vector256.Create((2d * inv103));
+                acc_m0 = global::MleGen.VectorKernels.AddLanes(acc_m0, global::System.Runtime.Intrinsics.Vector256.Create(inv103));
+                acc_m1 = global::MleGen.VectorKernels.AddLanes(acc_m1, global::System.Runtime.Intrinsics.Vector256.Create((2d * inv103)));
                 global::MleGen.VectorKernels.AddScaledRows(matrix.Slice((o_Intercept) * p + o_Beta, p_Beta.Length), d_X, i, global::System.Runtime.Intrinsics.Vector256.Create(inv103));
                 global::MleGen.VectorKernels.AddScaledOuter(matrix, p, o_Beta, o_Beta, d_X, p_Beta.Length, d_X, p_Beta.Length, i, global::System.Runtime.Intrinsics.Vector256.Create(inv103), true);
             }
-            matrix[(o_Intercept) * p + o_Intercept] += global::System.Runtime.Intrinsics.Vector256.Sum(acc_m0);
-            matrix[(o_Sigma) * p + o_Sigma] += global::System.Runtime.Intrinsics.Vector256.Sum(acc_m1);
+            matrix[(o_Intercept) * p + o_Intercept] += acc_m0;
+            matrix[(o_Sigma) * p + o_Sigma] += acc_m1;
             if (i < end) __Expected0(theta, matrix, p, i, end);
         }
 
@@ -849,9 +849,9 @@ namespace Demo
             double prod46 = (2d * (inv12 * 0.5d));
             double prod48 = (inv12 * prod46);
             double prod79 = (inv12 * 2d);
-            global::System.Runtime.Intrinsics.Vector512<double> acc_m0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
-            global::System.Runtime.Intrinsics.Vector512<double> acc_m1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
-            global::System.Runtime.Intrinsics.Vector512<double> acc_m2 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+            double acc_m0 = 0d;
+            double acc_m1 = 0d;
+            double acc_m2 = 0d;
             int i = start;
             for (; i <= end - 8; i += 8)
             {
@@ -877,9 +877,9 @@ namespace Demo
                 global::System.Runtime.Intrinsics.Vector512<double> v96_19 = (v82_14 - v94_18);
                 global::System.Runtime.Intrinsics.Vector512<double> v97_20 = (global::System.Runtime.Intrinsics.Vector512.Create(sq34) * v96_19);
                 global::System.Runtime.Intrinsics.Vector512<double> v98_21 = (-v97_20);
-                acc_m0 += global::System.Runtime.Intrinsics.Vector512.Create(prod48);
-                acc_m1 += v54_12;
-                acc_m2 += v98_21;
+                acc_m0 = global::MleGen.VectorKernels.AddLanes(acc_m0, global::System.Runtime.Intrinsics.Vector512.Create(prod48));
+                acc_m1 = global::MleGen.VectorKernels.AddLanes(acc_m1, v54_12);
+                acc_m2 = global::MleGen.VectorKernels.AddLanes(acc_m2, v98_21);
                 global::MleGen.VectorKernels.AddScaledRows(matrix.Slice((o_Intercept) * p + o_Beta, p_Beta.Length), d_X, i, (global::System.Runtime.Intrinsics.Vector512.Create(inv12) * global::System.Runtime.Intrinsics.Vector512.Create(2d) * global::System.Runtime.Intrinsics.Vector512.Create(inv12) * global::System.Runtime.Intrinsics.Vector512.Create(0.5d)));
                 global::MleGen.VectorKernels.AddScaledOuter(matrix, p, o_Beta, o_Beta, d_X, p_Beta.Length, d_X, p_Beta.Length, i, (global::System.Runtime.Intrinsics.Vector512.Create(inv12) * global::System.Runtime.Intrinsics.Vector512.Create(2d) * global::System.Runtime.Intrinsics.Vector512.Create(0.5d) * global::System.Runtime.Intrinsics.Vector512.Create(inv12)), true);
                 for (int __j0_1 = 0; __j0_1 < p_Beta.Length; __j0_1++)
@@ -897,9 +897,9 @@ namespace Demo
                     matrix[(o_Beta + __j0_1) * p + o_Sigma] += global::System.Runtime.Intrinsics.Vector512.Sum(v76_31);
                 }
             }
-            matrix[(o_Intercept) * p + o_Intercept] += global::System.Runtime.Intrinsics.Vector512.Sum(acc_m0);
-            matrix[(o_Intercept) * p + o_Sigma] += global::System.Runtime.Intrinsics.Vector512.Sum(acc_m1);
-            matrix[(o_Sigma) * p + o_Sigma] += global::System.Runtime.Intrinsics.Vector512.Sum(acc_m2);
+            matrix[(o_Intercept) * p + o_Intercept] += acc_m0;
+            matrix[(o_Intercept) * p + o_Sigma] += acc_m1;
+            matrix[(o_Sigma) * p + o_Sigma] += acc_m2;
             if (i < end) __Hessian0(theta, matrix, p, i, end);
         }
 
@@ -915,18 +915,18 @@ namespace Demo
             double[,] d_X = this.X;
             // θ-only subexpressions, hoisted out of the observation loop
             double inv103 = (1d / global::MleGen.Functions.Square(p_Sigma));
-            global::System.Runtime.Intrinsics.Vector512<double> acc_m0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
-            global::System.Runtime.Intrinsics.Vector512<double> acc_m1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+            double acc_m0 = 0d;
+            double acc_m1 = 0d;
             int i = start;
             for (; i <= end - 8; i += 8)
             {
-                acc_m0 += global::System.Runtime.Intrinsics.Vector512.Create(inv103);
-                acc_m1 += global::System.Runtime.Intrinsics.Vector512.Create((2d * inv103));
+                acc_m0 = global::MleGen.VectorKernels.AddLanes(acc_m0, global::System.Runtime.Intrinsics.Vector512.Create(inv103));
+                acc_m1 = global::MleGen.VectorKernels.AddLanes(acc_m1, global::System.Runtime.Intrinsics.Vector512.Create((2d * inv103)));
                 global::MleGen.VectorKernels.AddScaledRows(matrix.Slice((o_Intercept) * p + o_Beta, p_Beta.Length), d_X, i, global::System.Runtime.Intrinsics.Vector512.Create(inv103));
                 global::MleGen.VectorKernels.AddScaledOuter(matrix, p, o_Beta, o_Beta, d_X, p_Beta.Length, d_X, p_Beta.Length, i, global::System.Runtime.Intrinsics.Vector512.Create(inv103), true);
             }
-            matrix[(o_Intercept) * p + o_Intercept] += global::System.Runtime.Intrinsics.Vector512.Sum(acc_m0);
-            matrix[(o_Sigma) * p + o_Sigma] += global::System.Runtime.Intrinsics.Vector512.Sum(acc_m1);
+            matrix[(o_Intercept) * p + o_Intercept] += acc_m0;
+            matrix[(o_Sigma) * p + o_Sigma] += acc_m1;
             if (i < end) __Expected0(theta, matrix, p, i, end);
         }
     }

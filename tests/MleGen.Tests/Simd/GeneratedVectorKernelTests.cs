@@ -135,7 +135,9 @@ public class GeneratedVectorKernelTests
     public void VectorInformationAgreesWithTheScalarKernel(string name)
     {
         var (model, theta) = Create(name);
-        Assert.True(VectorPaths.IsInformationVectorized(model), name + " has vector information kernels");
+        // The GLM shapes whose entries factor as X[i, a]·X[i, b]·s get vector information kernels; the negative
+        // binomial's Hessian entries (a sum of two such products) and the mixture's keep the scalar ones (simd.md).
+        Assert.Equal(name is "Logistic" or "Poisson" or "Linear", VectorPaths.IsInformationVectorized(model));
         model.EvaluationThreads = 1;
         var (observed, expected) = VectorPaths.Information(VectorPaths.Force(model, 1), theta);
         foreach (int width in new[] { 4, 8 })

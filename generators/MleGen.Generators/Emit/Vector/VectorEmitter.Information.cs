@@ -11,7 +11,7 @@ namespace MleGen.Generators.Emit.Vector;
 /// <c>__Expected&lt;t&gt;_V4/_V8</c> over blocks of 4 or 8 observations, the scalar kernel for the remainder. An entry
 /// X[i, a]·X[i, b]·sᵢ over two vector parameters becomes a rank-W update of the block's rows into the upper triangle
 /// (<c>VectorKernels.AddScaledOuter</c>), X[i, b]·sᵢ against a fixed element a row update (<c>AddScaledRows</c>), an
-/// entry of fixed elements a vector accumulator; the other looped entries add the lane sum of their vector value.
+/// entry of fixed elements a sum of the lanes in observation order; the other looped entries add the lane sum of their vector value.
 /// </summary>
 /// <remarks>
 /// These kernels come from their own plan of the model (a third lowering), so neither the scalar kernels' nor the
@@ -22,6 +22,14 @@ internal sealed partial class VectorEmitter
     private ModelPlan? _info;
     private bool[] _hessian = [];
     private bool[] _expected = [];
+
+    /// <summary>
+    /// Whether the last matrix emitted has a row or rank-W update (a GLM shape, X[i, ·] against a vector parameter).
+    /// Only those terms get vector information kernels: a term of fixed elements and per-element loops gains little
+    /// (its entries are per-observation sums the scalar kernel adds as fast), and its Newton path stays the scalar
+    /// kernel's bit for bit (the NIST valleys, e.g. Bennett5, follow different paths on last-bit differences).
+    /// </summary>
+    private bool _blockUpdates;
 
     public static string HessianMethod(int term, VectorWidth width) => InformationEmitter.HessianMethod(term) + "_V" + width.LanesText;
 
@@ -63,9 +71,9 @@ internal sealed partial class VectorEmitter
             {
                 var scratch = new IndentedWriter();
                 var plan = _info.Terms[t];
-                _hessian[t] = VectorWidth.All.All(width => EmitMatrix(scratch, t, width, plan.Hessian, expected: false));
+                _hessian[t] = VectorWidth.All.All(width => EmitMatrix(scratch, t, width, plan.Hessian, expected: false)) && _blockUpdates;
                 _expected[t] = plan.ExpectedKind == ExpectedKind.ClosedForm
-                    && VectorWidth.All.All(width => EmitMatrix(scratch, t, width, plan.Expected, expected: true));
+                    && VectorWidth.All.All(width => EmitMatrix(scratch, t, width, plan.Expected, expected: true)) && _blockUpdates;
             }
         }
         catch (System.Exception e) when (e is not System.OperationCanceledException)
@@ -106,7 +114,7 @@ internal sealed partial class VectorEmitter
     /// <summary>How one matrix entry is accumulated over a block.</summary>
     private enum EntryForm
     {
-        /// <summary>A fixed element: a vector accumulator, its lane sum added once after the blocks.</summary>
+        /// <summary>A fixed element: a scalar sum of each block's lanes in observation order (the scalar kernel's order), added once after the blocks.</summary>
         Fixed,
 
         /// <summary>X[i, b]·s against a fixed row element: FMA row updates of the block's rows.</summary>
@@ -159,10 +167,11 @@ internal sealed partial class VectorEmitter
             }
 
             var plans = entries.Select(e => Classify(block, e)).ToList();
+            _blockUpdates = plans.Any(e => e.Form is EntryForm.Row or EntryForm.Outer);
             var fixedEntries = plans.Where(e => e.Form == EntryForm.Fixed).ToList();
             for (int k = 0; k < fixedEntries.Count; k++)
             {
-                w.Line(width.Type + " acc_m" + Literals.Int(k) + " = " + width.Type + ".Zero;");
+                w.Line("double acc_m" + Literals.Int(k) + " = 0d;");
             }
 
             w.Line("int i = start;");
@@ -171,7 +180,7 @@ internal sealed partial class VectorEmitter
                 block.Emit(fixedEntries.Select(e => e.Entry.Value));
                 for (int k = 0; k < fixedEntries.Count; k++)
                 {
-                    w.Line("acc_m" + Literals.Int(k) + " += " + block.Operand(fixedEntries[k].Entry.Value) + ";");
+                    w.Line("acc_m" + Literals.Int(k) + " = " + Kernels + ".AddLanes(acc_m" + Literals.Int(k) + ", " + block.Operand(fixedEntries[k].Entry.Value) + ");");
                 }
 
                 foreach (var e in plans.Where(e => e.Form is EntryForm.Row or EntryForm.Outer))
@@ -231,7 +240,7 @@ internal sealed partial class VectorEmitter
                 string rowOffset = _members.FlatOffset(e.Entry.Row.Parameter, block.Scalar);
                 string columnOffset = _members.FlatOffset(e.Entry.Column.Parameter, block.Scalar);
                 string condition = e.Compare ? "if (" + rowOffset + " <= " + columnOffset + ") " : "";
-                w.Line(condition + "matrix[(" + rowOffset + ") * p + " + columnOffset + "] += " + width.Static + ".Sum(acc_m" + Literals.Int(k) + ");");
+                w.Line(condition + "matrix[(" + rowOffset + ") * p + " + columnOffset + "] += acc_m" + Literals.Int(k) + ";");
             }
 
             w.Line("if (i < end) " + scalarName + "(theta, matrix, p, i, end);");
