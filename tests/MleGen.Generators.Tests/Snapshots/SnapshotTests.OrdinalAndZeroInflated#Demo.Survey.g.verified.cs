@@ -201,9 +201,8 @@ namespace Demo
         }
 
         /// <inheritdoc />
-        /// <remarks>The expected information of a censored, truncated or custom ([LogLikelihood]) term is not derived: ExpectedInformation throws an InvalidOperationException saying which term.</remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-        bool global::MleGen.IMleModel.HasExpectedInformation => false;
+        bool global::MleGen.IMleModel.HasExpectedInformation => true;
 
         /// <inheritdoc />
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
@@ -213,7 +212,8 @@ namespace Demo
             __EnsureReady(theta.Length);
             int p = theta.Length;
             if (information.Length != p * p) throw new global::System.ArgumentException("information must have p·p = " + (p * p).ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " elements.", nameof(information));
-            throw new global::System.InvalidOperationException("Expected information is not available for this model (IMleModel.HasExpectedInformation is false): the term 'Satisfaction' observes a OrderedLogistic, whose expected information has no closed form here. Use ObservedInformation, or ScoreOuterProduct for a sandwich.");
+            __Evaluator.Evaluate(this, global::MleGen.EvaluationKind.ExpectedInformation, theta, information);
+            if (!global::MleGen.DataChecks.AllFinite(information)) __Revalidate();
         }
 
         /// <inheritdoc />
@@ -253,7 +253,7 @@ namespace Demo
                         case global::MleGen.EvaluationKind.Value: return __Nll0(theta, start, end);
                         case global::MleGen.EvaluationKind.Gradient: return __NllGradient0(theta, output, start, end);
                         case global::MleGen.EvaluationKind.ObservedInformation: __Hessian0(theta, output, p, start, end); return 0d;
-                        case global::MleGen.EvaluationKind.ExpectedInformation: throw new global::System.InvalidOperationException("Expected information is not available for this model (IMleModel.HasExpectedInformation is false): the term 'Satisfaction' observes a OrderedLogistic, whose expected information has no closed form here. Use ObservedInformation, or ScoreOuterProduct for a sandwich.");
+                        case global::MleGen.EvaluationKind.ExpectedInformation: __Expected0(theta, output, p, start, end); return 0d;
                         case global::MleGen.EvaluationKind.DataConstant: return __DataConstant0(start, end);
                         default: __ScoreOuter0(theta, output, scratch, start, end); return 0d;
                     }
@@ -480,6 +480,61 @@ namespace Demo
             }
         }
 
+        /// <summary>Adds the expected (Fisher) information Σᵢ Jᵢᵀ F(φᵢ) Jᵢ of <c>Satisfaction</c> over observations [start, end) into <paramref name="matrix"/> (p×p, row-major).</summary>
+        private void __Expected0(global::System.ReadOnlySpan<double> theta, global::System.Span<double> matrix, int p, int start, int end)
+        {
+            int o_B = 0;
+            int o_Cuts = o_B + 1;
+            int o_A = o_Cuts + this.Cuts.Length;
+            int o_G = o_A + 1;
+            double p_B = theta[o_B];
+            global::System.ReadOnlySpan<double> p_Cuts = theta.Slice(o_Cuts, this.Cuts.Length);
+            double p_A = theta[o_A];
+            double p_G = theta[o_G];
+            double[] d_Age = this.Age;
+            int diff10 = (p_Cuts.Length - 1);
+            for (int i = start; i < end; i++)
+            {
+                double x3 = d_Age[i];
+                double prod4 = (p_B * x3);
+                double sum300 = 0d;
+                for (int __m0 = 0; __m0 < p_Cuts.Length; __m0++)
+                {
+                    bool t210 = (__m0 > 0);
+                    bool t213 = (__m0 < diff10);
+                    int add214 = (__m0 + 1);
+                    double diff217 = (p_Cuts[__m0] - prod4);
+                    double neg222 = (-(global::MleGen.Functions.Softplus(diff217) + global::MleGen.Functions.Softplus((-diff217))));
+                    double exp223 = global::System.Math.Exp(neg222);
+                    bool t257 = (__m0 == 0);
+                    bool t258 = (__m0 == p_Cuts.Length);
+                    bool t282 = (add214 == 0);
+                    bool t283 = (add214 == p_Cuts.Length);
+                    sum300 += (-((global::System.Math.Exp((neg222 - (t257 ? (-global::MleGen.Functions.Softplus((-(p_Cuts[((__m0 < p_Cuts.Length) ? __m0 : diff10)] - prod4)))) : (t258 ? (-global::MleGen.Functions.Softplus((p_Cuts[(t210 ? (__m0 - 1) : 0)] - prod4))) : ((((p_Cuts[((__m0 < p_Cuts.Length) ? __m0 : diff10)] - prod4) + global::MleGen.Functions.Log1mExp((p_Cuts[((__m0 < p_Cuts.Length) ? __m0 : diff10)] - p_Cuts[(t210 ? (__m0 - 1) : 0)]))) - global::MleGen.Functions.Softplus((p_Cuts[((__m0 < p_Cuts.Length) ? __m0 : diff10)] - prod4))) - global::MleGen.Functions.Softplus((p_Cuts[(t210 ? (__m0 - 1) : 0)] - prod4))))))) * (exp223 - (t210 ? global::System.Math.Exp((-(global::MleGen.Functions.Softplus((p_Cuts[(t210 ? (__m0 - 1) : 0)] - prod4)) + global::MleGen.Functions.Softplus((-(p_Cuts[(t210 ? (__m0 - 1) : 0)] - prod4)))))) : 0d))) - (global::System.Math.Exp((neg222 - (t282 ? (-global::MleGen.Functions.Softplus((-(p_Cuts[((add214 < p_Cuts.Length) ? add214 : diff10)] - prod4)))) : (t283 ? (-global::MleGen.Functions.Softplus((p_Cuts[((add214 > 0) ? (add214 - 1) : 0)] - prod4))) : ((((p_Cuts[((add214 < p_Cuts.Length) ? add214 : diff10)] - prod4) + global::MleGen.Functions.Log1mExp((p_Cuts[((add214 < p_Cuts.Length) ? add214 : diff10)] - p_Cuts[((add214 > 0) ? (add214 - 1) : 0)]))) - global::MleGen.Functions.Softplus((p_Cuts[((add214 < p_Cuts.Length) ? add214 : diff10)] - prod4))) - global::MleGen.Functions.Softplus((p_Cuts[((add214 > 0) ? (add214 - 1) : 0)] - prod4))))))) * ((t213 ? global::System.Math.Exp((-(global::MleGen.Functions.Softplus((p_Cuts[(t213 ? add214 : diff10)] - prod4)) + global::MleGen.Functions.Softplus((-(p_Cuts[(t213 ? add214 : diff10)] - prod4)))))) : 0d) - exp223))));
+                }
+                matrix[(o_B) * p + o_B] += (-(sum300 * (x3 * x3)));
+                for (int __m1 = 0; __m1 < p_Cuts.Length; __m1++)
+                {
+                    bool t306 = (__m1 > 0);
+                    bool t309 = (__m1 < diff10);
+                    int add310 = (__m1 + 1);
+                    double diff313 = (p_Cuts[__m1] - prod4);
+                    double neg318 = (-(global::MleGen.Functions.Softplus(diff313) + global::MleGen.Functions.Softplus((-diff313))));
+                    double exp319 = global::System.Math.Exp(neg318);
+                    double sel337 = (t309 ? global::System.Math.Exp((-(global::MleGen.Functions.Softplus((p_Cuts[(t309 ? add310 : diff10)] - prod4)) + global::MleGen.Functions.Softplus((-(p_Cuts[(t309 ? add310 : diff10)] - prod4)))))) : 0d);
+                    bool t353 = (__m1 == 0);
+                    bool t354 = (__m1 == p_Cuts.Length);
+                    bool t378 = (add310 == 0);
+                    bool t379 = (add310 == p_Cuts.Length);
+                    double exp383 = global::System.Math.Exp((neg318 - (t353 ? (-global::MleGen.Functions.Softplus((-(p_Cuts[((__m1 < p_Cuts.Length) ? __m1 : diff10)] - prod4)))) : (t354 ? (-global::MleGen.Functions.Softplus((p_Cuts[(t306 ? (__m1 - 1) : 0)] - prod4))) : ((((p_Cuts[((__m1 < p_Cuts.Length) ? __m1 : diff10)] - prod4) + global::MleGen.Functions.Log1mExp((p_Cuts[((__m1 < p_Cuts.Length) ? __m1 : diff10)] - p_Cuts[(t306 ? (__m1 - 1) : 0)]))) - global::MleGen.Functions.Softplus((p_Cuts[((__m1 < p_Cuts.Length) ? __m1 : diff10)] - prod4))) - global::MleGen.Functions.Softplus((p_Cuts[(t306 ? (__m1 - 1) : 0)] - prod4)))))));
+                    double exp385 = global::System.Math.Exp((neg318 - (t378 ? (-global::MleGen.Functions.Softplus((-(p_Cuts[((add310 < p_Cuts.Length) ? add310 : diff10)] - prod4)))) : (t379 ? (-global::MleGen.Functions.Softplus((p_Cuts[((add310 > 0) ? (add310 - 1) : 0)] - prod4))) : ((((p_Cuts[((add310 < p_Cuts.Length) ? add310 : diff10)] - prod4) + global::MleGen.Functions.Log1mExp((p_Cuts[((add310 < p_Cuts.Length) ? add310 : diff10)] - p_Cuts[((add310 > 0) ? (add310 - 1) : 0)]))) - global::MleGen.Functions.Softplus((p_Cuts[((add310 < p_Cuts.Length) ? add310 : diff10)] - prod4))) - global::MleGen.Functions.Softplus((p_Cuts[((add310 > 0) ? (add310 - 1) : 0)] - prod4)))))));
+                    matrix[(o_Cuts + __m1) * p + o_Cuts + __m1] += (exp319 * (exp383 + exp385));
+                    if (t309) if (o_Cuts + __m1 <= o_Cuts + add310) matrix[(o_Cuts + __m1) * p + o_Cuts + add310] += (-(sel337 * exp385));
+                    matrix[(o_B) * p + o_Cuts + __m1] += (-(x3 * ((exp383 * (exp319 - (t306 ? global::System.Math.Exp((-(global::MleGen.Functions.Softplus((p_Cuts[(t306 ? (__m1 - 1) : 0)] - prod4)) + global::MleGen.Functions.Softplus((-(p_Cuts[(t306 ? (__m1 - 1) : 0)] - prod4)))))) : 0d))) - (exp385 * (sel337 - exp319)))));
+                }
+            }
+        }
+
         /// <summary>Adds Σᵢ sᵢsᵢᵀ over observations [start, end) of <c>Satisfaction</c>, sᵢ the observation's score, using <paramref name="score"/> as workspace.</summary>
         private void __ScoreOuter0(global::System.ReadOnlySpan<double> theta, global::System.Span<double> meat, global::System.Span<double> score, int start, int end)
         {
@@ -608,10 +663,10 @@ namespace Demo
             double logistic40 = global::MleGen.Functions.Logistic(p_G);
             double log1p57 = global::MleGen.Functions.Log1p((-logistic40));
             double log59 = global::System.Math.Log(logistic40);
-            double inv225 = (1d / logistic40);
-            double diff228 = (1d - logistic40);
-            double inv229 = (1d / diff228);
-            double prod242 = (logistic40 * diff228);
+            double inv415 = (1d / logistic40);
+            double diff418 = (1d - logistic40);
+            double inv419 = (1d / diff418);
+            double prod432 = (logistic40 * diff418);
             double nll = 0d;
             for (int i = start; i < end; i++)
             {
@@ -622,15 +677,15 @@ namespace Demo
                 bool t45 = (t44 == 0d);
                 double add58 = ((((t45 ? 0d : (t44 * global::System.Math.Log(exp43))) - exp43) - global::MleGen.Functions.LogGamma((t44 + 1d))) + log1p57);
                 double t60 = global::MleGen.Functions.LogSumExp(log59, add58);
-                bool not209 = (!t45);
-                double sel210 = (t45 ? 1d : 0d);
-                double sel212 = (t45 ? 0d : 1d);
-                double add224 = ((-sel212) + (t45 ? (-(sel210 * global::System.Math.Exp((add58 - t60)))) : 0d));
+                bool not399 = (!t45);
+                double sel400 = (t45 ? 1d : 0d);
+                double sel402 = (t45 ? 0d : 1d);
+                double add414 = ((-sel402) + (t45 ? (-(sel400 * global::System.Math.Exp((add58 - t60)))) : 0d));
                 nll += (-(t45 ? t60 : add58));
                 // backward: dNLL/dθ
-                g_B += (x3 * (exp43 * ((-add224) + (not209 ? ((not209 ? (t44 * (sel212 * add224)) : 0d) * (1d / exp43)) : 0d))));
-                g_G += (((t45 ? ((t45 ? (-(sel210 * global::System.Math.Exp((log59 - t60)))) : 0d) * inv225) : 0d) - (add224 * inv229)) * prod242);
-                g_A += (exp43 * ((-add224) + (not209 ? ((not209 ? (t44 * (sel212 * add224)) : 0d) * (1d / exp43)) : 0d)));
+                g_B += (x3 * (exp43 * ((-add414) + (not399 ? ((not399 ? (t44 * (sel402 * add414)) : 0d) * (1d / exp43)) : 0d))));
+                g_G += (((t45 ? ((t45 ? (-(sel400 * global::System.Math.Exp((log59 - t60)))) : 0d) * inv415) : 0d) - (add414 * inv419)) * prod432);
+                g_A += (exp43 * ((-add414) + (not399 ? ((not399 ? (t44 * (sel402 * add414)) : 0d) * (1d / exp43)) : 0d)));
             }
             gradient[o_B] += g_B;
             gradient[o_A] += g_A;
@@ -654,13 +709,13 @@ namespace Demo
             double logistic40 = global::MleGen.Functions.Logistic(p_G);
             double log1p57 = global::MleGen.Functions.Log1p((-logistic40));
             double log59 = global::System.Math.Log(logistic40);
-            double inv225 = (1d / logistic40);
-            double diff228 = (1d - logistic40);
-            double inv229 = (1d / diff228);
-            double prod242 = (logistic40 * diff228);
-            double prod307 = (inv229 * prod242);
-            double sq311 = global::MleGen.Functions.Square(inv229);
-            double sq323 = global::MleGen.Functions.Square(inv225);
+            double inv415 = (1d / logistic40);
+            double diff418 = (1d - logistic40);
+            double inv419 = (1d / diff418);
+            double prod432 = (logistic40 * diff418);
+            double prod497 = (inv419 * prod432);
+            double sq501 = global::MleGen.Functions.Square(inv419);
+            double sq513 = global::MleGen.Functions.Square(inv415);
             for (int i = start; i < end; i++)
             {
                 double x3 = d_Age[i];
@@ -669,39 +724,39 @@ namespace Demo
                 bool t45 = (t44 == 0d);
                 double add58 = ((((t45 ? 0d : (t44 * global::System.Math.Log(exp43))) - exp43) - global::MleGen.Functions.LogGamma((t44 + 1d))) + log1p57);
                 double t60 = global::MleGen.Functions.LogSumExp(log59, add58);
-                bool not209 = (!t45);
-                double sel210 = (t45 ? 1d : 0d);
-                double sel212 = (t45 ? 0d : 1d);
-                double exp215 = global::System.Math.Exp((log59 - t60));
-                double sel218 = (t45 ? (-(sel210 * exp215)) : 0d);
-                double exp220 = global::System.Math.Exp((add58 - t60));
-                double add224 = ((-sel212) + (t45 ? (-(sel210 * exp220)) : 0d));
-                double diff232 = ((t45 ? (sel218 * inv225) : 0d) - (add224 * inv229));
-                double sel236 = (not209 ? (t44 * (sel212 * add224)) : 0d);
-                double inv237 = (1d / exp43);
-                double add240 = ((-add224) + (not209 ? (sel236 * inv237) : 0d));
-                bool t245 = (not209 && t45);
-                double prod247 = (x3 * exp43);
-                double sel248 = (not209 ? 1d : 0d);
-                double prod249 = (prod247 * sel248);
-                double sq254 = global::MleGen.Functions.Square(inv237);
-                double sel274 = (t45 ? (exp220 * (t45 ? (sel210 * (t45 ? (-(sel210 * ((not209 ? (sel212 * (not209 ? (t44 * (not209 ? (sel248 * (not209 ? (inv237 * prod249) : 0d)) : 0d)) : 0d)) : 0d) - prod247))) : 0d)) : 0d)) : 0d);
-                double sel276 = (t45 ? (-sel274) : 0d);
-                double sel284 = (t45 ? (sel274 + (t45 ? (exp220 * sel276) : 0d)) : 0d);
-                double prod318 = (sel210 * prod242);
-                double sel335 = (t45 ? (exp220 * (t45 ? (sel210 * (t45 ? (sel210 * prod307) : 0d)) : 0d)) : 0d);
-                double sel345 = (t45 ? (exp215 * (t45 ? (sel210 * (t45 ? (-(t45 ? (sel210 * (t45 ? (inv225 * prod318) : 0d)) : 0d)) : 0d)) : 0d)) : 0d);
-                double add348 = ((t45 ? (-sel335) : 0d) + (t45 ? (-sel345) : 0d));
-                double prod378 = (exp43 * sel248);
-                double sel400 = (t45 ? (exp220 * (t45 ? (sel210 * (t45 ? (-(sel210 * ((not209 ? (sel212 * (not209 ? (t44 * (not209 ? (sel248 * (not209 ? (inv237 * prod378) : 0d)) : 0d)) : 0d)) : 0d) - exp43))) : 0d)) : 0d)) : 0d);
-                double sel402 = (t45 ? (-sel400) : 0d);
-                double sel410 = (t45 ? (sel400 + (t45 ? (exp220 * sel402) : 0d)) : 0d);
-                matrix[(o_B) * p + o_B] += (x3 * (exp43 * ((((x3 * add240) + (not209 ? (-((not209 ? (sel236 * prod249) : 0d) * sq254)) : 0d)) + (t45 ? (-sel284) : 0d)) + (t245 ? (inv237 * (t245 ? (t44 * (t45 ? (sel212 * sel284) : 0d)) : 0d)) : 0d))));
-                if (t45) matrix[(o_B) * p + o_G] += (t45 ? (prod242 * ((t45 ? (inv225 * (t45 ? (exp215 * sel276) : 0d)) : 0d) + (t45 ? (-(t45 ? (inv229 * sel284) : 0d)) : 0d))) : 0d);
-                matrix[(o_B) * p + o_A] += (exp43 * ((((x3 * add240) + (not209 ? (-((not209 ? (sel236 * prod249) : 0d) * sq254)) : 0d)) + (t45 ? (-sel284) : 0d)) + (t245 ? (inv237 * (t245 ? (t44 * (t45 ? (sel212 * sel284) : 0d)) : 0d)) : 0d)));
-                matrix[(o_G) * p + o_G] += (prod242 * (((((diff228 * diff232) - ((logistic40 * diff232) + ((add224 * prod242) * sq311))) + (t45 ? (-((t45 ? (sel218 * prod318) : 0d) * sq323)) : 0d)) + (t45 ? (inv225 * (sel345 + (t45 ? (exp215 * add348) : 0d))) : 0d)) + (t45 ? (-(t45 ? (inv229 * (t45 ? (sel335 + (t45 ? (exp220 * add348) : 0d)) : 0d)) : 0d)) : 0d)));
-                if (t45) matrix[(o_A) * p + o_G] += (t45 ? (prod242 * ((t45 ? (inv225 * (t45 ? (exp215 * sel402) : 0d)) : 0d) + (t45 ? (-(t45 ? (inv229 * sel410) : 0d)) : 0d))) : 0d);
-                matrix[(o_A) * p + o_A] += (exp43 * (((add240 + (not209 ? (-(sq254 * (not209 ? (sel236 * prod378) : 0d))) : 0d)) + (t45 ? (-sel410) : 0d)) + (t245 ? (inv237 * (t245 ? (t44 * (t45 ? (sel212 * sel410) : 0d)) : 0d)) : 0d)));
+                bool not399 = (!t45);
+                double sel400 = (t45 ? 1d : 0d);
+                double sel402 = (t45 ? 0d : 1d);
+                double exp405 = global::System.Math.Exp((log59 - t60));
+                double sel408 = (t45 ? (-(sel400 * exp405)) : 0d);
+                double exp410 = global::System.Math.Exp((add58 - t60));
+                double add414 = ((-sel402) + (t45 ? (-(sel400 * exp410)) : 0d));
+                double diff422 = ((t45 ? (sel408 * inv415) : 0d) - (add414 * inv419));
+                double sel426 = (not399 ? (t44 * (sel402 * add414)) : 0d);
+                double inv427 = (1d / exp43);
+                double add430 = ((-add414) + (not399 ? (sel426 * inv427) : 0d));
+                bool t435 = (not399 && t45);
+                double prod437 = (x3 * exp43);
+                double sel438 = (not399 ? 1d : 0d);
+                double prod439 = (prod437 * sel438);
+                double sq444 = global::MleGen.Functions.Square(inv427);
+                double sel464 = (t45 ? (exp410 * (t45 ? (sel400 * (t45 ? (-(sel400 * ((not399 ? (sel402 * (not399 ? (t44 * (not399 ? (sel438 * (not399 ? (inv427 * prod439) : 0d)) : 0d)) : 0d)) : 0d) - prod437))) : 0d)) : 0d)) : 0d);
+                double sel466 = (t45 ? (-sel464) : 0d);
+                double sel474 = (t45 ? (sel464 + (t45 ? (exp410 * sel466) : 0d)) : 0d);
+                double prod508 = (sel400 * prod432);
+                double sel525 = (t45 ? (exp410 * (t45 ? (sel400 * (t45 ? (sel400 * prod497) : 0d)) : 0d)) : 0d);
+                double sel535 = (t45 ? (exp405 * (t45 ? (sel400 * (t45 ? (-(t45 ? (sel400 * (t45 ? (inv415 * prod508) : 0d)) : 0d)) : 0d)) : 0d)) : 0d);
+                double add538 = ((t45 ? (-sel525) : 0d) + (t45 ? (-sel535) : 0d));
+                double prod568 = (exp43 * sel438);
+                double sel590 = (t45 ? (exp410 * (t45 ? (sel400 * (t45 ? (-(sel400 * ((not399 ? (sel402 * (not399 ? (t44 * (not399 ? (sel438 * (not399 ? (inv427 * prod568) : 0d)) : 0d)) : 0d)) : 0d) - exp43))) : 0d)) : 0d)) : 0d);
+                double sel592 = (t45 ? (-sel590) : 0d);
+                double sel600 = (t45 ? (sel590 + (t45 ? (exp410 * sel592) : 0d)) : 0d);
+                matrix[(o_B) * p + o_B] += (x3 * (exp43 * ((((x3 * add430) + (not399 ? (-((not399 ? (sel426 * prod439) : 0d) * sq444)) : 0d)) + (t45 ? (-sel474) : 0d)) + (t435 ? (inv427 * (t435 ? (t44 * (t45 ? (sel402 * sel474) : 0d)) : 0d)) : 0d))));
+                if (t45) matrix[(o_B) * p + o_G] += (t45 ? (prod432 * ((t45 ? (inv415 * (t45 ? (exp405 * sel466) : 0d)) : 0d) + (t45 ? (-(t45 ? (inv419 * sel474) : 0d)) : 0d))) : 0d);
+                matrix[(o_B) * p + o_A] += (exp43 * ((((x3 * add430) + (not399 ? (-((not399 ? (sel426 * prod439) : 0d) * sq444)) : 0d)) + (t45 ? (-sel474) : 0d)) + (t435 ? (inv427 * (t435 ? (t44 * (t45 ? (sel402 * sel474) : 0d)) : 0d)) : 0d)));
+                matrix[(o_G) * p + o_G] += (prod432 * (((((diff418 * diff422) - ((logistic40 * diff422) + ((add414 * prod432) * sq501))) + (t45 ? (-((t45 ? (sel408 * prod508) : 0d) * sq513)) : 0d)) + (t45 ? (inv415 * (sel535 + (t45 ? (exp405 * add538) : 0d))) : 0d)) + (t45 ? (-(t45 ? (inv419 * (t45 ? (sel525 + (t45 ? (exp410 * add538) : 0d)) : 0d)) : 0d)) : 0d)));
+                if (t45) matrix[(o_A) * p + o_G] += (t45 ? (prod432 * ((t45 ? (inv415 * (t45 ? (exp405 * sel592) : 0d)) : 0d) + (t45 ? (-(t45 ? (inv419 * sel600) : 0d)) : 0d))) : 0d);
+                matrix[(o_A) * p + o_A] += (exp43 * (((add430 + (not399 ? (-(sq444 * (not399 ? (sel426 * prod568) : 0d))) : 0d)) + (t45 ? (-sel600) : 0d)) + (t435 ? (inv427 * (t435 ? (t44 * (t45 ? (sel402 * sel600) : 0d)) : 0d)) : 0d)));
             }
         }
 
@@ -718,26 +773,26 @@ namespace Demo
             double p_G = theta[o_G];
             double[] d_Age = this.Age;
             double logistic40 = global::MleGen.Functions.Logistic(p_G);
-            double diff228 = (1d - logistic40);
-            double prod242 = (logistic40 * diff228);
-            double prod446 = (prod242 * prod242);
+            double diff418 = (1d - logistic40);
+            double prod432 = (logistic40 * diff418);
+            double prod636 = (prod432 * prod432);
             for (int i = start; i < end; i++)
             {
                 double x3 = d_Age[i];
                 double exp43 = global::System.Math.Exp(((p_B * x3) + p_A));
                 double neg49 = (-exp43);
-                double prod247 = (x3 * exp43);
-                double exp431 = global::System.Math.Exp(neg49);
-                double prod432 = (diff228 * exp431);
-                double add433 = (logistic40 + prod432);
-                double ratio439 = (exp431 / add433);
-                double add445 = ((global::MleGen.Functions.Square(prod432) / add433) + (diff228 * ((1d / exp43) - exp431)));
-                matrix[(o_G) * p + o_G] += (-((global::MleGen.Functions.Expm1(neg49) / (diff228 * add433)) * prod446));
-                matrix[(o_B) * p + o_G] += (-(ratio439 * (prod242 * prod247)));
-                matrix[(o_A) * p + o_G] += (-(ratio439 * (exp43 * prod242)));
-                matrix[(o_B) * p + o_B] += (add445 * (prod247 * prod247));
-                matrix[(o_B) * p + o_A] += (add445 * (exp43 * prod247));
-                matrix[(o_A) * p + o_A] += (add445 * (exp43 * exp43));
+                double prod437 = (x3 * exp43);
+                double exp621 = global::System.Math.Exp(neg49);
+                double prod622 = (diff418 * exp621);
+                double add623 = (logistic40 + prod622);
+                double ratio629 = (exp621 / add623);
+                double add635 = ((global::MleGen.Functions.Square(prod622) / add623) + (diff418 * ((1d / exp43) - exp621)));
+                matrix[(o_G) * p + o_G] += (-((global::MleGen.Functions.Expm1(neg49) / (diff418 * add623)) * prod636));
+                matrix[(o_B) * p + o_G] += (-(ratio629 * (prod432 * prod437)));
+                matrix[(o_A) * p + o_G] += (-(ratio629 * (exp43 * prod432)));
+                matrix[(o_B) * p + o_B] += (add635 * (prod437 * prod437));
+                matrix[(o_B) * p + o_A] += (add635 * (exp43 * prod437));
+                matrix[(o_A) * p + o_A] += (add635 * (exp43 * exp43));
             }
         }
 
@@ -758,10 +813,10 @@ namespace Demo
             double logistic40 = global::MleGen.Functions.Logistic(p_G);
             double log1p57 = global::MleGen.Functions.Log1p((-logistic40));
             double log59 = global::System.Math.Log(logistic40);
-            double inv225 = (1d / logistic40);
-            double diff228 = (1d - logistic40);
-            double inv229 = (1d / diff228);
-            double prod242 = (logistic40 * diff228);
+            double inv415 = (1d / logistic40);
+            double diff418 = (1d - logistic40);
+            double inv419 = (1d / diff418);
+            double prod432 = (logistic40 * diff418);
             for (int i = start; i < end; i++)
             {
                 score.Clear();
@@ -771,13 +826,13 @@ namespace Demo
                 bool t45 = (t44 == 0d);
                 double add58 = ((((t45 ? 0d : (t44 * global::System.Math.Log(exp43))) - exp43) - global::MleGen.Functions.LogGamma((t44 + 1d))) + log1p57);
                 double t60 = global::MleGen.Functions.LogSumExp(log59, add58);
-                bool not209 = (!t45);
-                double sel210 = (t45 ? 1d : 0d);
-                double sel212 = (t45 ? 0d : 1d);
-                double add224 = ((-sel212) + (t45 ? (-(sel210 * global::System.Math.Exp((add58 - t60)))) : 0d));
-                score[o_B] += (x3 * (exp43 * ((-add224) + (not209 ? ((not209 ? (t44 * (sel212 * add224)) : 0d) * (1d / exp43)) : 0d))));
-                score[o_G] += (((t45 ? ((t45 ? (-(sel210 * global::System.Math.Exp((log59 - t60)))) : 0d) * inv225) : 0d) - (add224 * inv229)) * prod242);
-                score[o_A] += (exp43 * ((-add224) + (not209 ? ((not209 ? (t44 * (sel212 * add224)) : 0d) * (1d / exp43)) : 0d)));
+                bool not399 = (!t45);
+                double sel400 = (t45 ? 1d : 0d);
+                double sel402 = (t45 ? 0d : 1d);
+                double add414 = ((-sel402) + (t45 ? (-(sel400 * global::System.Math.Exp((add58 - t60)))) : 0d));
+                score[o_B] += (x3 * (exp43 * ((-add414) + (not399 ? ((not399 ? (t44 * (sel402 * add414)) : 0d) * (1d / exp43)) : 0d))));
+                score[o_G] += (((t45 ? ((t45 ? (-(sel400 * global::System.Math.Exp((log59 - t60)))) : 0d) * inv415) : 0d) - (add414 * inv419)) * prod432);
+                score[o_A] += (exp43 * ((-add414) + (not399 ? ((not399 ? (t44 * (sel402 * add414)) : 0d) * (1d / exp43)) : 0d)));
                 // meat += s sᵀ, on and above the diagonal (the evaluator mirrors it)
                 for (int a = 0; a < p; a++)
                 {
