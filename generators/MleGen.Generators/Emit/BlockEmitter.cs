@@ -41,7 +41,10 @@ internal sealed partial class BlockEmitter
     public string Print(Node node) => _printer.Print(node, _locals);
 
     /// <summary>Emits, at <paramref name="scope"/>, every node the <paramref name="roots"/> need that belongs there.</summary>
-    public void Emit(IEnumerable<Node> roots, EmitScope scope)
+    /// <param name="roots">The values the code after this point prints.</param>
+    /// <param name="scope">Where the code goes.</param>
+    /// <param name="comment">A comment line written before the code, only when there is code.</param>
+    public void Emit(IEnumerable<Node> roots, EmitScope scope, string? comment = null)
     {
         var needed = new List<Node>();
         var visited = new Dictionary<Node, bool>();
@@ -54,6 +57,12 @@ internal sealed partial class BlockEmitter
         {
             if (ShouldMaterialize(node))
             {
+                if (comment is not null)
+                {
+                    _writer.Line(comment);
+                    comment = null;
+                }
+
                 Materialize(node, scope);
             }
         }

@@ -344,13 +344,7 @@ namespace Demo
         /// <summary>The data-only part of the NLL of <c>Observation</c> over observations [start, end): constant in θ.</summary>
         private double __DataConstant0(int start, int end)
         {
-            // θ-only subexpressions, hoisted out of the observation loop
-            double nll = 0d;
-            for (int i = start; i < end; i++)
-            {
-                nll += -0d;
-            }
-            return nll;
+            return 0d;
         }
 
         /// <summary>The NLL of <c>Observation</c> over observations [start, end), adding its gradient into <paramref name="gradient"/>.</summary>
@@ -418,16 +412,16 @@ namespace Demo
                 bool t3 = (x1 <= 0d);
                 double x6 = d_X[i];
                 double add8 = (p_A + (p_B * x6));
-                double neg13 = (-(add8 * inv11));
+                double prod12 = (add8 * inv11);
                 double diff16 = (x1 - add8);
                 bool not33 = (!t3);
                 double sel35 = (t3 ? 1d : 0d);
                 double sel39 = (not33 ? (-(t3 ? 0d : 1d)) : 0d);
                 double sel45 = (not33 ? ((-0.5d) * sel39) : 0d);
                 double sel49 = (not33 ? (sel45 * ((inv11 * diff16) * 2d)) : 0d);
-                double normalpdfratio56 = global::MleGen.Functions.NormalPdfRatio(neg13);
+                double normalpdfratio56 = global::MleGen.Functions.NormalPdfRatio((-prod12));
                 double sel61 = (t3 ? (-(t3 ? (-(sel35 * normalpdfratio56)) : 0d)) : 0d);
-                double prod89 = (normalpdfratio56 * (neg13 + normalpdfratio56));
+                double prod89 = (normalpdfratio56 * (normalpdfratio56 - prod12));
                 double sel94 = (not33 ? 1d : 0d);
                 double sel98 = (not33 ? (sel94 * (not33 ? (-sel94) : 0d)) : 0d);
                 double sel109 = (not33 ? (2d * (not33 ? (sel45 * (not33 ? (sel94 * (not33 ? (inv11 * sel98) : 0d)) : 0d)) : 0d)) : 0d);
@@ -441,7 +435,7 @@ namespace Demo
                 matrix[(o_A) * p + o_Sigma] += (-(sq68 * ((((t3 ? (sel35 * sel61) : 0d) + (not33 ? (sel49 * sel98) : 0d)) + (not33 ? (diff16 * sel109) : 0d)) + (t3 ? (add8 * sel118) : 0d))));
                 matrix[(o_B) * p + o_B] += (x6 * ((not33 ? (-(not33 ? (inv11 * sel161) : 0d)) : 0d) + (t3 ? (inv11 * sel170) : 0d)));
                 matrix[(o_B) * p + o_Sigma] += (-(sq68 * ((((t3 ? (sel61 * prod128) : 0d) + (not33 ? (sel49 * sel150) : 0d)) + (not33 ? (diff16 * sel161) : 0d)) + (t3 ? (add8 * sel170) : 0d))));
-                matrix[(o_Sigma) * p + o_Sigma] += (-(sq68 * ((((-(((not33 ? (diff16 * sel49) : 0d) + (t3 ? (add8 * sel61) : 0d)) * prod181)) + (not33 ? ((not33 ? (-sel39) : 0d) * sel94) : 0d)) + (not33 ? (diff16 * (not33 ? (2d * (not33 ? (sel45 * (not33 ? (sel94 * (not33 ? (-(diff16 * (sq68 * sel94))) : 0d)) : 0d)) : 0d)) : 0d)) : 0d)) + (t3 ? (add8 * (t3 ? (-(t3 ? (-(prod89 * (t3 ? (sel35 * (t3 ? (-(t3 ? (sel35 * (t3 ? (-(t3 ? (sel35 * (t3 ? (-(add8 * (sel35 * sq68))) : 0d)) : 0d)) : 0d)) : 0d)) : 0d)) : 0d))) : 0d)) : 0d)) : 0d))));
+                matrix[(o_Sigma) * p + o_Sigma] += (-(sq68 * ((((not33 ? ((not33 ? (-sel39) : 0d) * sel94) : 0d) - (((not33 ? (diff16 * sel49) : 0d) + (t3 ? (add8 * sel61) : 0d)) * prod181)) + (not33 ? (diff16 * (not33 ? (2d * (not33 ? (sel45 * (not33 ? (sel94 * (not33 ? (-(diff16 * (sq68 * sel94))) : 0d)) : 0d)) : 0d)) : 0d)) : 0d)) + (t3 ? (add8 * (t3 ? (-(t3 ? (-(prod89 * (t3 ? (sel35 * (t3 ? (-(t3 ? (sel35 * (t3 ? (-(t3 ? (sel35 * (t3 ? (-(add8 * (sel35 * sq68))) : 0d)) : 0d)) : 0d)) : 0d)) : 0d)) : 0d))) : 0d)) : 0d)) : 0d))));
             }
         }
 
@@ -495,7 +489,6 @@ namespace Demo
             double p_B = theta[o_B];
             double p_Sigma = theta[o_Sigma];
             double[] d_Y = this.Y;
-            // θ-only subexpressions, hoisted out of the observation loop
             for (int i = start; i < end; i++)
             {
                 double y = d_Y[i];
@@ -513,7 +506,6 @@ namespace Demo
             double p_A = theta[o_A];
             double p_B = theta[o_B];
             double p_Sigma = theta[o_Sigma];
-            // θ-only subexpressions, hoisted out of the observation loop
             double nll = 0d;
             for (int i = start; i < end; i++)
             {
@@ -525,13 +517,7 @@ namespace Demo
         /// <summary>The data-only part of the NLL of <c>Shrinkage</c> over observations [start, end): constant in θ.</summary>
         private double __DataConstant1(int start, int end)
         {
-            // θ-only subexpressions, hoisted out of the observation loop
-            double nll = 0d;
-            for (int i = start; i < end; i++)
-            {
-                nll += -0d;
-            }
-            return nll;
+            return 0d;
         }
 
         /// <summary>The NLL of <c>Shrinkage</c> over observations [start, end), adding its gradient into <paramref name="gradient"/>.</summary>
@@ -554,7 +540,7 @@ namespace Demo
                 // forward: the observation's NLL and the adjoints of its subexpressions
                 nll += (-((-0.5d) * global::MleGen.Functions.Square(ratio28)));
                 // backward: dNLL/dθ
-                g_B += ((0.5d * (ratio28 * 2d)) * 0.1d);
+                g_B += (ratio28 * 0.1d);
             }
             gradient[o_A] += g_A;
             gradient[o_B] += g_B;
@@ -590,7 +576,7 @@ namespace Demo
             for (int i = start; i < end; i++)
             {
                 score.Clear();
-                score[o_B] += ((0.5d * ((p_B / 10d) * 2d)) * 0.1d);
+                score[o_B] += ((p_B / 10d) * 0.1d);
                 // meat += s sᵀ, on and above the diagonal (the evaluator mirrors it)
                 for (int a = 0; a < p; a++)
                 {
@@ -611,7 +597,6 @@ namespace Demo
             double p_A = theta[o_A];
             double p_B = theta[o_B];
             double p_Sigma = theta[o_Sigma];
-            // θ-only subexpressions, hoisted out of the observation loop
             for (int i = start; i < end; i++)
             {
                 double y = 0d;
@@ -896,7 +881,6 @@ namespace Demo
             double p_A = theta[o_A];
             double p_B = theta[o_B];
             double p_Sigma = theta[o_Sigma];
-            // θ-only subexpressions, hoisted out of the observation loop
             global::System.Runtime.Intrinsics.Vector256<double> acc_nll = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
             int i = start;
             for (; i <= end - 4; i += 4)
@@ -928,7 +912,7 @@ namespace Demo
             for (; i <= end - 4; i += 4)
             {
                 acc_nll += global::System.Runtime.Intrinsics.Vector256.Create((-((-0.5d) * global::MleGen.Functions.Square(ratio28))));
-                acc_g0 += global::System.Runtime.Intrinsics.Vector256.Create(((0.5d * (ratio28 * 2d)) * 0.1d));
+                acc_g0 += global::System.Runtime.Intrinsics.Vector256.Create((ratio28 * 0.1d));
             }
             double nll = global::System.Runtime.Intrinsics.Vector256.Sum(acc_nll);
             g_B += global::System.Runtime.Intrinsics.Vector256.Sum(acc_g0);
@@ -948,7 +932,6 @@ namespace Demo
             double p_A = theta[o_A];
             double p_B = theta[o_B];
             double p_Sigma = theta[o_Sigma];
-            // θ-only subexpressions, hoisted out of the observation loop
             global::System.Runtime.Intrinsics.Vector512<double> acc_nll = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
             int i = start;
             for (; i <= end - 8; i += 8)
@@ -980,7 +963,7 @@ namespace Demo
             for (; i <= end - 8; i += 8)
             {
                 acc_nll += global::System.Runtime.Intrinsics.Vector512.Create((-((-0.5d) * global::MleGen.Functions.Square(ratio28))));
-                acc_g0 += global::System.Runtime.Intrinsics.Vector512.Create(((0.5d * (ratio28 * 2d)) * 0.1d));
+                acc_g0 += global::System.Runtime.Intrinsics.Vector512.Create((ratio28 * 0.1d));
             }
             double nll = global::System.Runtime.Intrinsics.Vector512.Sum(acc_nll);
             g_B += global::System.Runtime.Intrinsics.Vector512.Sum(acc_g0);

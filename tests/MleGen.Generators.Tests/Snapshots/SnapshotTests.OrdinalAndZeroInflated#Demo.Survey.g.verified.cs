@@ -374,7 +374,7 @@ namespace Demo
             {
                 int x1 = d_Rating[i];
                 double prod4 = (p_B * d_Age[i]);
-                nll += (-((x1 == 0) ? (-global::MleGen.Functions.Softplus((-(p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] - prod4)))) : ((x1 == p_Cuts.Length) ? (-global::MleGen.Functions.Softplus((p_Cuts[((x1 > 0) ? (x1 - 1) : 0)] - prod4))) : ((((p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] - prod4) + global::MleGen.Functions.Log1mExp((p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] - p_Cuts[((x1 > 0) ? (x1 - 1) : 0)]))) - global::MleGen.Functions.Softplus((p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] - prod4))) - global::MleGen.Functions.Softplus((p_Cuts[((x1 > 0) ? (x1 - 1) : 0)] - prod4))))));
+                nll += (-((x1 == 0) ? (-global::MleGen.Functions.Softplus((prod4 - p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)]))) : ((x1 == p_Cuts.Length) ? (-global::MleGen.Functions.Softplus((p_Cuts[((x1 > 0) ? (x1 - 1) : 0)] - prod4))) : ((((p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] - prod4) + global::MleGen.Functions.Log1mExp((p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] - p_Cuts[((x1 > 0) ? (x1 - 1) : 0)]))) - global::MleGen.Functions.Softplus((p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] - prod4))) - global::MleGen.Functions.Softplus((p_Cuts[((x1 > 0) ? (x1 - 1) : 0)] - prod4))))));
             }
             return nll;
         }
@@ -382,13 +382,7 @@ namespace Demo
         /// <summary>The data-only part of the NLL of <c>Satisfaction</c> over observations [start, end): constant in θ.</summary>
         private double __DataConstant0(int start, int end)
         {
-            // θ-only subexpressions, hoisted out of the observation loop
-            double nll = 0d;
-            for (int i = start; i < end; i++)
-            {
-                nll += -0d;
-            }
-            return nll;
+            return 0d;
         }
 
         /// <summary>The NLL of <c>Satisfaction</c> over observations [start, end), adding its gradient into <paramref name="gradient"/>.</summary>
@@ -424,13 +418,14 @@ namespace Demo
                 double sel72 = (t32 ? 0d : 1d);
                 double sel81 = (not63 ? (-(sel72 * (t33 ? 0d : 1d))) : 0d);
                 double sel82 = (t66 ? sel81 : 0d);
+                double add90 = (sel82 + (t66 ? ((t66 ? (-sel82) : 0d) * global::MleGen.Functions.Logistic((p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] - prod4))) : 0d));
                 double sel93 = (t66 ? (sel82 * global::MleGen.Functions.InverseExpm1((p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] - p_Cuts[((x1 > 0) ? (x1 - 1) : 0)]))) : 0d);
                 double sel101 = (not63 ? (((t66 ? (-sel81) : 0d) + ((not63 && t33) ? (-(not63 ? (-(sel72 * (t33 ? 1d : 0d))) : 0d)) : 0d)) * global::MleGen.Functions.Logistic((p_Cuts[((x1 > 0) ? (x1 - 1) : 0)] - prod4))) : 0d);
-                double add107 = ((sel82 + (t66 ? ((t66 ? (-sel82) : 0d) * global::MleGen.Functions.Logistic((p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] - prod4))) : 0d)) + (t32 ? (-(t32 ? ((t32 ? 1d : 0d) * global::MleGen.Functions.Logistic((-(p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] - prod4)))) : 0d)) : 0d));
-                nll += (-(t32 ? (-global::MleGen.Functions.Softplus((-(p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] - prod4)))) : (t33 ? (-global::MleGen.Functions.Softplus((p_Cuts[((x1 > 0) ? (x1 - 1) : 0)] - prod4))) : ((((p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] - prod4) + global::MleGen.Functions.Log1mExp((p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] - p_Cuts[((x1 > 0) ? (x1 - 1) : 0)]))) - global::MleGen.Functions.Softplus((p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] - prod4))) - global::MleGen.Functions.Softplus((p_Cuts[((x1 > 0) ? (x1 - 1) : 0)] - prod4))))));
+                double sel104 = (t32 ? ((t32 ? 1d : 0d) * global::MleGen.Functions.Logistic((prod4 - p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)]))) : 0d);
+                nll += (-(t32 ? (-global::MleGen.Functions.Softplus((prod4 - p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)]))) : (t33 ? (-global::MleGen.Functions.Softplus((p_Cuts[((x1 > 0) ? (x1 - 1) : 0)] - prod4))) : ((((p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] - prod4) + global::MleGen.Functions.Log1mExp((p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] - p_Cuts[((x1 > 0) ? (x1 - 1) : 0)]))) - global::MleGen.Functions.Softplus((p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] - prod4))) - global::MleGen.Functions.Softplus((p_Cuts[((x1 > 0) ? (x1 - 1) : 0)] - prod4))))));
                 // backward: dNLL/dθ
-                g_B += (x3 * ((not63 ? (-sel101) : 0d) - add107));
-                g_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] += (sel93 + add107);
+                g_B += (x3 * ((sel104 + (not63 ? (-sel101) : 0d)) + (t66 ? (-add90) : 0d)));
+                g_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] += ((sel93 + (t32 ? (-sel104) : 0d)) + (t66 ? add90 : 0d));
                 if (not63) g_Cuts[((x1 > 0) ? (x1 - 1) : 0)] += ((t66 ? (-sel93) : 0d) + sel101);
             }
             gradient[o_B] += g_B;
@@ -468,16 +463,18 @@ namespace Demo
                 double sel82 = (t66 ? sel81 : 0d);
                 double sel86 = (t66 ? (-sel82) : 0d);
                 double add98 = ((t66 ? (-sel81) : 0d) + ((not63 && t33) ? (-(not63 ? (-(sel72 * (t33 ? 1d : 0d))) : 0d)) : 0d));
-                double sel118 = (not63 ? 1d : 0d);
-                double sel141 = (t66 ? 1d : 0d);
-                double sel174 = (t66 ? (-((t66 ? (sel82 * sel141) : 0d) * (global::MleGen.Functions.InverseExpm1((p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] - p_Cuts[((x1 > 0) ? (x1 - 1) : 0)])) * (1d + global::MleGen.Functions.InverseExpm1((p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] - p_Cuts[((x1 > 0) ? (x1 - 1) : 0)])))))) : 0d);
-                matrix[(o_B) * p + o_B] += (x3 * ((not63 ? (-(not63 ? ((not63 ? (add98 * (not63 ? (sel118 * (not63 ? (-(x3 * sel118)) : 0d)) : 0d)) : 0d) * (global::MleGen.Functions.Logistic((p_Cuts[((x1 > 0) ? (x1 - 1) : 0)] - prod4)) * (1d - global::MleGen.Functions.Logistic((p_Cuts[((x1 > 0) ? (x1 - 1) : 0)] - prod4))))) : 0d)) : 0d) - ((t66 ? ((t66 ? (-(sel86 * (x3 * sel141))) : 0d) * (global::MleGen.Functions.Logistic((p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] - prod4)) * (1d - global::MleGen.Functions.Logistic((p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] - prod4))))) : 0d) + (t32 ? (-(t32 ? ((t32 ? (sel70 * (t32 ? (sel70 * (t32 ? (x3 * sel70) : 0d)) : 0d)) : 0d) * (global::MleGen.Functions.Logistic((-(p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] - prod4))) * (1d - global::MleGen.Functions.Logistic((-(p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] - prod4)))))) : 0d)) : 0d))));
-                matrix[(o_B) * p + o_Cuts + ((x1 < p_Cuts.Length) ? x1 : diff10)] += ((t66 ? ((t66 ? (-(sel86 * (x3 * sel141))) : 0d) * (global::MleGen.Functions.Logistic((p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] - prod4)) * (1d - global::MleGen.Functions.Logistic((p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] - prod4))))) : 0d) + (t32 ? (-(t32 ? ((t32 ? (sel70 * (t32 ? (sel70 * (t32 ? (x3 * sel70) : 0d)) : 0d)) : 0d) * (global::MleGen.Functions.Logistic((-(p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] - prod4))) * (1d - global::MleGen.Functions.Logistic((-(p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] - prod4)))))) : 0d)) : 0d));
-                if (not63) matrix[(o_B) * p + o_Cuts + ((x1 > 0) ? (x1 - 1) : 0)] += (not63 ? ((not63 ? (add98 * (not63 ? (sel118 * (not63 ? (-(x3 * sel118)) : 0d)) : 0d)) : 0d) * (global::MleGen.Functions.Logistic((p_Cuts[((x1 > 0) ? (x1 - 1) : 0)] - prod4)) * (1d - global::MleGen.Functions.Logistic((p_Cuts[((x1 > 0) ? (x1 - 1) : 0)] - prod4))))) : 0d);
-                matrix[(o_Cuts + ((x1 < p_Cuts.Length) ? x1 : diff10)) * p + o_Cuts + ((x1 < p_Cuts.Length) ? x1 : diff10)] += (sel174 + ((t66 ? ((global::MleGen.Functions.Logistic((p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] - prod4)) * (1d - global::MleGen.Functions.Logistic((p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] - prod4)))) * (t66 ? (sel86 * sel141) : 0d)) : 0d) + (t32 ? (-(t32 ? ((global::MleGen.Functions.Logistic((-(p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] - prod4))) * (1d - global::MleGen.Functions.Logistic((-(p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] - prod4))))) * (t32 ? (sel70 * (t32 ? (sel70 * (t32 ? (-sel70) : 0d)) : 0d)) : 0d)) : 0d)) : 0d)));
-                if (t66) if (o_Cuts + ((x1 < p_Cuts.Length) ? x1 : diff10) <= o_Cuts + ((x1 > 0) ? (x1 - 1) : 0)) matrix[(o_Cuts + ((x1 < p_Cuts.Length) ? x1 : diff10)) * p + o_Cuts + ((x1 > 0) ? (x1 - 1) : 0)] += (t66 ? (-sel174) : 0d);
-                if ((not63 && t66)) if (o_Cuts + ((x1 > 0) ? (x1 - 1) : 0) <= o_Cuts + ((x1 < p_Cuts.Length) ? x1 : diff10)) matrix[(o_Cuts + ((x1 > 0) ? (x1 - 1) : 0)) * p + o_Cuts + ((x1 < p_Cuts.Length) ? x1 : diff10)] += (t66 ? (-((global::MleGen.Functions.InverseExpm1((p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] - p_Cuts[((x1 > 0) ? (x1 - 1) : 0)])) * (1d + global::MleGen.Functions.InverseExpm1((p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] - p_Cuts[((x1 > 0) ? (x1 - 1) : 0)])))) * (t66 ? (sel82 * (t66 ? (sel141 * (t66 ? (-sel141) : 0d)) : 0d)) : 0d))) : 0d);
-                if (not63) matrix[(o_Cuts + ((x1 > 0) ? (x1 - 1) : 0)) * p + o_Cuts + ((x1 > 0) ? (x1 - 1) : 0)] += ((not63 ? ((global::MleGen.Functions.Logistic((p_Cuts[((x1 > 0) ? (x1 - 1) : 0)] - prod4)) * (1d - global::MleGen.Functions.Logistic((p_Cuts[((x1 > 0) ? (x1 - 1) : 0)] - prod4)))) * (not63 ? (add98 * sel118) : 0d)) : 0d) + (t66 ? (-(t66 ? (-((global::MleGen.Functions.InverseExpm1((p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] - p_Cuts[((x1 > 0) ? (x1 - 1) : 0)])) * (1d + global::MleGen.Functions.InverseExpm1((p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] - p_Cuts[((x1 > 0) ? (x1 - 1) : 0)])))) * (t66 ? (sel82 * (t66 ? (sel141 * (t66 ? (-sel141) : 0d)) : 0d)) : 0d))) : 0d)) : 0d));
+                double sel120 = (t66 ? 1d : 0d);
+                double sel124 = (not63 ? 1d : 0d);
+                double sel134 = (t32 ? ((t32 ? (sel70 * (x3 * sel70)) : 0d) * (global::MleGen.Functions.Logistic((prod4 - p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)])) * (1d - global::MleGen.Functions.Logistic((prod4 - p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)]))))) : 0d);
+                double sel150 = (t66 ? ((t66 ? (sel86 * (t66 ? (sel120 * (t66 ? (-(x3 * sel120)) : 0d)) : 0d)) : 0d) * (global::MleGen.Functions.Logistic((p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] - prod4)) * (1d - global::MleGen.Functions.Logistic((p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] - prod4))))) : 0d);
+                double sel176 = (t66 ? (-((t66 ? (sel82 * sel120) : 0d) * (global::MleGen.Functions.InverseExpm1((p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] - p_Cuts[((x1 > 0) ? (x1 - 1) : 0)])) * (1d + global::MleGen.Functions.InverseExpm1((p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] - p_Cuts[((x1 > 0) ? (x1 - 1) : 0)])))))) : 0d);
+                matrix[(o_B) * p + o_B] += (x3 * ((sel134 + (not63 ? (-(not63 ? ((not63 ? (add98 * (not63 ? (sel124 * (not63 ? (-(x3 * sel124)) : 0d)) : 0d)) : 0d) * (global::MleGen.Functions.Logistic((p_Cuts[((x1 > 0) ? (x1 - 1) : 0)] - prod4)) * (1d - global::MleGen.Functions.Logistic((p_Cuts[((x1 > 0) ? (x1 - 1) : 0)] - prod4))))) : 0d)) : 0d)) + (t66 ? (-sel150) : 0d)));
+                matrix[(o_B) * p + o_Cuts + ((x1 < p_Cuts.Length) ? x1 : diff10)] += (sel150 + (t32 ? (-sel134) : 0d));
+                if (not63) matrix[(o_B) * p + o_Cuts + ((x1 > 0) ? (x1 - 1) : 0)] += (not63 ? ((not63 ? (add98 * (not63 ? (sel124 * (not63 ? (-(x3 * sel124)) : 0d)) : 0d)) : 0d) * (global::MleGen.Functions.Logistic((p_Cuts[((x1 > 0) ? (x1 - 1) : 0)] - prod4)) * (1d - global::MleGen.Functions.Logistic((p_Cuts[((x1 > 0) ? (x1 - 1) : 0)] - prod4))))) : 0d);
+                matrix[(o_Cuts + ((x1 < p_Cuts.Length) ? x1 : diff10)) * p + o_Cuts + ((x1 < p_Cuts.Length) ? x1 : diff10)] += ((t66 ? ((global::MleGen.Functions.Logistic((p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] - prod4)) * (1d - global::MleGen.Functions.Logistic((p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] - prod4)))) * (t66 ? (sel86 * (t66 ? (sel120 * sel120) : 0d)) : 0d)) : 0d) + (sel176 + (t32 ? (-(t32 ? ((global::MleGen.Functions.Logistic((prod4 - p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)])) * (1d - global::MleGen.Functions.Logistic((prod4 - p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)])))) * (t32 ? (sel70 * (t32 ? (sel70 * (t32 ? (-sel70) : 0d)) : 0d)) : 0d)) : 0d)) : 0d)));
+                if (t66) if (o_Cuts + ((x1 < p_Cuts.Length) ? x1 : diff10) <= o_Cuts + ((x1 > 0) ? (x1 - 1) : 0)) matrix[(o_Cuts + ((x1 < p_Cuts.Length) ? x1 : diff10)) * p + o_Cuts + ((x1 > 0) ? (x1 - 1) : 0)] += (t66 ? (-sel176) : 0d);
+                if ((not63 && t66)) if (o_Cuts + ((x1 > 0) ? (x1 - 1) : 0) <= o_Cuts + ((x1 < p_Cuts.Length) ? x1 : diff10)) matrix[(o_Cuts + ((x1 > 0) ? (x1 - 1) : 0)) * p + o_Cuts + ((x1 < p_Cuts.Length) ? x1 : diff10)] += (t66 ? (-((global::MleGen.Functions.InverseExpm1((p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] - p_Cuts[((x1 > 0) ? (x1 - 1) : 0)])) * (1d + global::MleGen.Functions.InverseExpm1((p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] - p_Cuts[((x1 > 0) ? (x1 - 1) : 0)])))) * (t66 ? (sel82 * (t66 ? (sel120 * (t66 ? (-sel120) : 0d)) : 0d)) : 0d))) : 0d);
+                if (not63) matrix[(o_Cuts + ((x1 > 0) ? (x1 - 1) : 0)) * p + o_Cuts + ((x1 > 0) ? (x1 - 1) : 0)] += ((not63 ? ((global::MleGen.Functions.Logistic((p_Cuts[((x1 > 0) ? (x1 - 1) : 0)] - prod4)) * (1d - global::MleGen.Functions.Logistic((p_Cuts[((x1 > 0) ? (x1 - 1) : 0)] - prod4)))) * (not63 ? (add98 * sel124) : 0d)) : 0d) + (t66 ? (-(t66 ? (-((global::MleGen.Functions.InverseExpm1((p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] - p_Cuts[((x1 > 0) ? (x1 - 1) : 0)])) * (1d + global::MleGen.Functions.InverseExpm1((p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] - p_Cuts[((x1 > 0) ? (x1 - 1) : 0)])))) * (t66 ? (sel82 * (t66 ? (sel120 * (t66 ? (-sel120) : 0d)) : 0d)) : 0d))) : 0d)) : 0d));
             }
         }
 
@@ -509,11 +506,12 @@ namespace Demo
                 double sel72 = (t32 ? 0d : 1d);
                 double sel81 = (not63 ? (-(sel72 * (t33 ? 0d : 1d))) : 0d);
                 double sel82 = (t66 ? sel81 : 0d);
+                double add90 = (sel82 + (t66 ? ((t66 ? (-sel82) : 0d) * global::MleGen.Functions.Logistic((p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] - prod4))) : 0d));
                 double sel93 = (t66 ? (sel82 * global::MleGen.Functions.InverseExpm1((p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] - p_Cuts[((x1 > 0) ? (x1 - 1) : 0)]))) : 0d);
                 double sel101 = (not63 ? (((t66 ? (-sel81) : 0d) + ((not63 && t33) ? (-(not63 ? (-(sel72 * (t33 ? 1d : 0d))) : 0d)) : 0d)) * global::MleGen.Functions.Logistic((p_Cuts[((x1 > 0) ? (x1 - 1) : 0)] - prod4))) : 0d);
-                double add107 = ((sel82 + (t66 ? ((t66 ? (-sel82) : 0d) * global::MleGen.Functions.Logistic((p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] - prod4))) : 0d)) + (t32 ? (-(t32 ? ((t32 ? 1d : 0d) * global::MleGen.Functions.Logistic((-(p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] - prod4)))) : 0d)) : 0d));
-                score[o_B] += (x3 * ((not63 ? (-sel101) : 0d) - add107));
-                score[o_Cuts + ((x1 < p_Cuts.Length) ? x1 : diff10)] += (sel93 + add107);
+                double sel104 = (t32 ? ((t32 ? 1d : 0d) * global::MleGen.Functions.Logistic((prod4 - p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)]))) : 0d);
+                score[o_B] += (x3 * ((sel104 + (not63 ? (-sel101) : 0d)) + (t66 ? (-add90) : 0d)));
+                score[o_Cuts + ((x1 < p_Cuts.Length) ? x1 : diff10)] += ((sel93 + (t32 ? (-sel104) : 0d)) + (t66 ? add90 : 0d));
                 if (not63) score[o_Cuts + ((x1 > 0) ? (x1 - 1) : 0)] += ((t66 ? (-sel93) : 0d) + sel101);
                 // meat += s sᵀ, on and above the diagonal (the evaluator mirrors it)
                 for (int a = 0; a < p; a++)
@@ -538,7 +536,6 @@ namespace Demo
             double p_A = theta[o_A];
             double p_G = theta[o_G];
             int[] d_Rating = this.Rating;
-            // θ-only subexpressions, hoisted out of the observation loop
             for (int i = start; i < end; i++)
             {
                 double y = (double)d_Rating[i];
@@ -579,13 +576,7 @@ namespace Demo
         /// <summary>The data-only part of the NLL of <c>Count</c> over observations [start, end): constant in θ.</summary>
         private double __DataConstant1(int start, int end)
         {
-            // θ-only subexpressions, hoisted out of the observation loop
-            double nll = 0d;
-            for (int i = start; i < end; i++)
-            {
-                nll += -0d;
-            }
-            return nll;
+            return 0d;
         }
 
         /// <summary>The NLL of <c>Count</c> over observations [start, end), adding its gradient into <paramref name="gradient"/>.</summary>
@@ -609,10 +600,10 @@ namespace Demo
             double logistic40 = global::MleGen.Functions.Logistic(p_G);
             double log1p57 = global::MleGen.Functions.Log1p((-logistic40));
             double log59 = global::System.Math.Log(logistic40);
-            double inv225 = (1d / logistic40);
-            double diff228 = (1d - logistic40);
-            double inv229 = (1d / diff228);
-            double prod242 = (logistic40 * diff228);
+            double inv230 = (1d / logistic40);
+            double diff233 = (1d - logistic40);
+            double inv234 = (1d / diff233);
+            double prod247 = (logistic40 * diff233);
             double nll = 0d;
             for (int i = start; i < end; i++)
             {
@@ -623,15 +614,16 @@ namespace Demo
                 bool t45 = (t44 == 0d);
                 double add58 = ((((t45 ? 0d : (t44 * global::System.Math.Log(exp43))) - exp43) - global::MleGen.Functions.LogGamma((t44 + 1d))) + log1p57);
                 double t60 = global::MleGen.Functions.LogSumExp(log59, add58);
-                bool not209 = (!t45);
-                double sel210 = (t45 ? 1d : 0d);
-                double sel212 = (t45 ? 0d : 1d);
-                double add224 = ((-sel212) + (t45 ? (-(sel210 * global::System.Math.Exp((add58 - t60)))) : 0d));
+                bool not214 = (!t45);
+                double sel215 = (t45 ? 1d : 0d);
+                double sel217 = (t45 ? 0d : 1d);
+                double sel228 = (t45 ? (-(sel215 * global::System.Math.Exp((add58 - t60)))) : 0d);
+                double diff229 = (sel228 - sel217);
                 nll += (-(t45 ? t60 : add58));
                 // backward: dNLL/dθ
-                g_B += (x3 * (exp43 * ((-add224) + (not209 ? ((not209 ? (t44 * (sel212 * add224)) : 0d) * (1d / exp43)) : 0d))));
-                g_G += (((t45 ? ((t45 ? (-(sel210 * global::System.Math.Exp((log59 - t60)))) : 0d) * inv225) : 0d) - (add224 * inv229)) * prod242);
-                g_A += (exp43 * ((-add224) + (not209 ? ((not209 ? (t44 * (sel212 * add224)) : 0d) * (1d / exp43)) : 0d)));
+                g_B += (x3 * (exp43 * ((sel217 - sel228) + (not214 ? ((not214 ? (t44 * (sel217 * diff229)) : 0d) * (1d / exp43)) : 0d))));
+                g_G += (((t45 ? ((t45 ? (-(sel215 * global::System.Math.Exp((log59 - t60)))) : 0d) * inv230) : 0d) - (diff229 * inv234)) * prod247);
+                g_A += (exp43 * ((sel217 - sel228) + (not214 ? ((not214 ? (t44 * (sel217 * diff229)) : 0d) * (1d / exp43)) : 0d)));
             }
             gradient[o_B] += g_B;
             gradient[o_A] += g_A;
@@ -655,13 +647,13 @@ namespace Demo
             double logistic40 = global::MleGen.Functions.Logistic(p_G);
             double log1p57 = global::MleGen.Functions.Log1p((-logistic40));
             double log59 = global::System.Math.Log(logistic40);
-            double inv225 = (1d / logistic40);
-            double diff228 = (1d - logistic40);
-            double inv229 = (1d / diff228);
-            double prod242 = (logistic40 * diff228);
-            double prod307 = (inv229 * prod242);
-            double sq311 = global::MleGen.Functions.Square(inv229);
-            double sq323 = global::MleGen.Functions.Square(inv225);
+            double inv230 = (1d / logistic40);
+            double diff233 = (1d - logistic40);
+            double inv234 = (1d / diff233);
+            double prod247 = (logistic40 * diff233);
+            double prod312 = (inv234 * prod247);
+            double sq316 = global::MleGen.Functions.Square(inv234);
+            double sq328 = global::MleGen.Functions.Square(inv230);
             for (int i = start; i < end; i++)
             {
                 double x3 = d_Age[i];
@@ -670,39 +662,40 @@ namespace Demo
                 bool t45 = (t44 == 0d);
                 double add58 = ((((t45 ? 0d : (t44 * global::System.Math.Log(exp43))) - exp43) - global::MleGen.Functions.LogGamma((t44 + 1d))) + log1p57);
                 double t60 = global::MleGen.Functions.LogSumExp(log59, add58);
-                bool not209 = (!t45);
-                double sel210 = (t45 ? 1d : 0d);
-                double sel212 = (t45 ? 0d : 1d);
-                double exp215 = global::System.Math.Exp((log59 - t60));
-                double sel218 = (t45 ? (-(sel210 * exp215)) : 0d);
-                double exp220 = global::System.Math.Exp((add58 - t60));
-                double add224 = ((-sel212) + (t45 ? (-(sel210 * exp220)) : 0d));
-                double diff232 = ((t45 ? (sel218 * inv225) : 0d) - (add224 * inv229));
-                double sel236 = (not209 ? (t44 * (sel212 * add224)) : 0d);
-                double inv237 = (1d / exp43);
-                double add240 = ((-add224) + (not209 ? (sel236 * inv237) : 0d));
-                bool t245 = (not209 && t45);
-                double prod247 = (x3 * exp43);
-                double sel248 = (not209 ? 1d : 0d);
-                double prod249 = (prod247 * sel248);
-                double sq254 = global::MleGen.Functions.Square(inv237);
-                double sel274 = (t45 ? (exp220 * (t45 ? (sel210 * (t45 ? (-(sel210 * ((not209 ? (sel212 * (not209 ? (t44 * (not209 ? (sel248 * (not209 ? (inv237 * prod249) : 0d)) : 0d)) : 0d)) : 0d) - prod247))) : 0d)) : 0d)) : 0d);
-                double sel276 = (t45 ? (-sel274) : 0d);
-                double sel284 = (t45 ? (sel274 + (t45 ? (exp220 * sel276) : 0d)) : 0d);
-                double prod318 = (sel210 * prod242);
-                double sel335 = (t45 ? (exp220 * (t45 ? (sel210 * (t45 ? (sel210 * prod307) : 0d)) : 0d)) : 0d);
-                double sel345 = (t45 ? (exp215 * (t45 ? (sel210 * (t45 ? (-(t45 ? (sel210 * (t45 ? (inv225 * prod318) : 0d)) : 0d)) : 0d)) : 0d)) : 0d);
-                double add348 = ((t45 ? (-sel335) : 0d) + (t45 ? (-sel345) : 0d));
-                double prod378 = (exp43 * sel248);
-                double sel400 = (t45 ? (exp220 * (t45 ? (sel210 * (t45 ? (-(sel210 * ((not209 ? (sel212 * (not209 ? (t44 * (not209 ? (sel248 * (not209 ? (inv237 * prod378) : 0d)) : 0d)) : 0d)) : 0d) - exp43))) : 0d)) : 0d)) : 0d);
-                double sel402 = (t45 ? (-sel400) : 0d);
-                double sel410 = (t45 ? (sel400 + (t45 ? (exp220 * sel402) : 0d)) : 0d);
-                matrix[(o_B) * p + o_B] += (x3 * (exp43 * ((((x3 * add240) + (not209 ? (-((not209 ? (sel236 * prod249) : 0d) * sq254)) : 0d)) + (t45 ? (-sel284) : 0d)) + (t245 ? (inv237 * (t245 ? (t44 * (t45 ? (sel212 * sel284) : 0d)) : 0d)) : 0d))));
-                if (t45) matrix[(o_B) * p + o_G] += (t45 ? (prod242 * ((t45 ? (inv225 * (t45 ? (exp215 * sel276) : 0d)) : 0d) + (t45 ? (-(t45 ? (inv229 * sel284) : 0d)) : 0d))) : 0d);
-                matrix[(o_B) * p + o_A] += (exp43 * ((((x3 * add240) + (not209 ? (-((not209 ? (sel236 * prod249) : 0d) * sq254)) : 0d)) + (t45 ? (-sel284) : 0d)) + (t245 ? (inv237 * (t245 ? (t44 * (t45 ? (sel212 * sel284) : 0d)) : 0d)) : 0d)));
-                matrix[(o_G) * p + o_G] += (prod242 * (((((diff228 * diff232) - ((logistic40 * diff232) + ((add224 * prod242) * sq311))) + (t45 ? (-((t45 ? (sel218 * prod318) : 0d) * sq323)) : 0d)) + (t45 ? (inv225 * (sel345 + (t45 ? (exp215 * add348) : 0d))) : 0d)) + (t45 ? (-(t45 ? (inv229 * (t45 ? (sel335 + (t45 ? (exp220 * add348) : 0d)) : 0d)) : 0d)) : 0d)));
-                if (t45) matrix[(o_A) * p + o_G] += (t45 ? (prod242 * ((t45 ? (inv225 * (t45 ? (exp215 * sel402) : 0d)) : 0d) + (t45 ? (-(t45 ? (inv229 * sel410) : 0d)) : 0d))) : 0d);
-                matrix[(o_A) * p + o_A] += (exp43 * (((add240 + (not209 ? (-(sq254 * (not209 ? (sel236 * prod378) : 0d))) : 0d)) + (t45 ? (-sel410) : 0d)) + (t245 ? (inv237 * (t245 ? (t44 * (t45 ? (sel212 * sel410) : 0d)) : 0d)) : 0d)));
+                bool not214 = (!t45);
+                double sel215 = (t45 ? 1d : 0d);
+                double sel217 = (t45 ? 0d : 1d);
+                double exp220 = global::System.Math.Exp((log59 - t60));
+                double sel223 = (t45 ? (-(sel215 * exp220)) : 0d);
+                double exp225 = global::System.Math.Exp((add58 - t60));
+                double sel228 = (t45 ? (-(sel215 * exp225)) : 0d);
+                double diff229 = (sel228 - sel217);
+                double diff237 = ((t45 ? (sel223 * inv230) : 0d) - (diff229 * inv234));
+                double sel241 = (not214 ? (t44 * (sel217 * diff229)) : 0d);
+                double inv242 = (1d / exp43);
+                double add245 = ((sel217 - sel228) + (not214 ? (sel241 * inv242) : 0d));
+                bool t250 = (not214 && t45);
+                double prod252 = (x3 * exp43);
+                double sel253 = (not214 ? 1d : 0d);
+                double prod254 = (prod252 * sel253);
+                double sq259 = global::MleGen.Functions.Square(inv242);
+                double sel279 = (t45 ? (exp225 * (t45 ? (sel215 * (t45 ? (-(sel215 * ((not214 ? (sel217 * (not214 ? (t44 * (not214 ? (sel253 * (not214 ? (inv242 * prod254) : 0d)) : 0d)) : 0d)) : 0d) - prod252))) : 0d)) : 0d)) : 0d);
+                double sel281 = (t45 ? (-sel279) : 0d);
+                double sel289 = (t45 ? (sel279 + (t45 ? (exp225 * sel281) : 0d)) : 0d);
+                double prod323 = (sel215 * prod247);
+                double sel340 = (t45 ? (exp225 * (t45 ? (sel215 * (t45 ? (sel215 * prod312) : 0d)) : 0d)) : 0d);
+                double sel350 = (t45 ? (exp220 * (t45 ? (sel215 * (t45 ? (-(t45 ? (sel215 * (t45 ? (inv230 * prod323) : 0d)) : 0d)) : 0d)) : 0d)) : 0d);
+                double add353 = ((t45 ? (-sel340) : 0d) + (t45 ? (-sel350) : 0d));
+                double prod383 = (exp43 * sel253);
+                double sel405 = (t45 ? (exp225 * (t45 ? (sel215 * (t45 ? (-(sel215 * ((not214 ? (sel217 * (not214 ? (t44 * (not214 ? (sel253 * (not214 ? (inv242 * prod383) : 0d)) : 0d)) : 0d)) : 0d) - exp43))) : 0d)) : 0d)) : 0d);
+                double sel407 = (t45 ? (-sel405) : 0d);
+                double sel415 = (t45 ? (sel405 + (t45 ? (exp225 * sel407) : 0d)) : 0d);
+                matrix[(o_B) * p + o_B] += (x3 * (exp43 * ((((x3 * add245) + (not214 ? (-((not214 ? (sel241 * prod254) : 0d) * sq259)) : 0d)) + (t45 ? (-sel289) : 0d)) + (t250 ? (inv242 * (t250 ? (t44 * (t45 ? (sel217 * sel289) : 0d)) : 0d)) : 0d))));
+                if (t45) matrix[(o_B) * p + o_G] += (t45 ? (prod247 * ((t45 ? (inv230 * (t45 ? (exp220 * sel281) : 0d)) : 0d) + (t45 ? (-(t45 ? (inv234 * sel289) : 0d)) : 0d))) : 0d);
+                matrix[(o_B) * p + o_A] += (exp43 * ((((x3 * add245) + (not214 ? (-((not214 ? (sel241 * prod254) : 0d) * sq259)) : 0d)) + (t45 ? (-sel289) : 0d)) + (t250 ? (inv242 * (t250 ? (t44 * (t45 ? (sel217 * sel289) : 0d)) : 0d)) : 0d)));
+                matrix[(o_G) * p + o_G] += (prod247 * (((((diff233 * diff237) - ((logistic40 * diff237) + ((diff229 * prod247) * sq316))) + (t45 ? (-((t45 ? (sel223 * prod323) : 0d) * sq328)) : 0d)) + (t45 ? (inv230 * (sel350 + (t45 ? (exp220 * add353) : 0d))) : 0d)) + (t45 ? (-(t45 ? (inv234 * (t45 ? (sel340 + (t45 ? (exp225 * add353) : 0d)) : 0d)) : 0d)) : 0d)));
+                if (t45) matrix[(o_A) * p + o_G] += (t45 ? (prod247 * ((t45 ? (inv230 * (t45 ? (exp220 * sel407) : 0d)) : 0d) + (t45 ? (-(t45 ? (inv234 * sel415) : 0d)) : 0d))) : 0d);
+                matrix[(o_A) * p + o_A] += (exp43 * (((add245 + (not214 ? (-(sq259 * (not214 ? (sel241 * prod383) : 0d))) : 0d)) + (t45 ? (-sel415) : 0d)) + (t250 ? (inv242 * (t250 ? (t44 * (t45 ? (sel217 * sel415) : 0d)) : 0d)) : 0d)));
             }
         }
 
@@ -719,26 +712,26 @@ namespace Demo
             double p_G = theta[o_G];
             double[] d_Age = this.Age;
             double logistic40 = global::MleGen.Functions.Logistic(p_G);
-            double diff228 = (1d - logistic40);
-            double prod242 = (logistic40 * diff228);
-            double prod446 = (prod242 * prod242);
+            double diff233 = (1d - logistic40);
+            double prod247 = (logistic40 * diff233);
+            double prod451 = (prod247 * prod247);
             for (int i = start; i < end; i++)
             {
                 double x3 = d_Age[i];
                 double exp43 = global::System.Math.Exp(((p_B * x3) + p_A));
                 double neg49 = (-exp43);
-                double prod247 = (x3 * exp43);
-                double exp431 = global::System.Math.Exp(neg49);
-                double prod432 = (diff228 * exp431);
-                double add433 = (logistic40 + prod432);
-                double ratio439 = (exp431 / add433);
-                double add445 = ((global::MleGen.Functions.Square(prod432) / add433) + (diff228 * ((1d / exp43) - exp431)));
-                matrix[(o_G) * p + o_G] += (-((global::MleGen.Functions.Expm1(neg49) / (diff228 * add433)) * prod446));
-                matrix[(o_B) * p + o_G] += (-(ratio439 * (prod242 * prod247)));
-                matrix[(o_A) * p + o_G] += (-(ratio439 * (exp43 * prod242)));
-                matrix[(o_B) * p + o_B] += (add445 * (prod247 * prod247));
-                matrix[(o_B) * p + o_A] += (add445 * (exp43 * prod247));
-                matrix[(o_A) * p + o_A] += (add445 * (exp43 * exp43));
+                double prod252 = (x3 * exp43);
+                double exp436 = global::System.Math.Exp(neg49);
+                double prod437 = (diff233 * exp436);
+                double add438 = (logistic40 + prod437);
+                double ratio444 = (exp436 / add438);
+                double add450 = ((global::MleGen.Functions.Square(prod437) / add438) + (diff233 * ((1d / exp43) - exp436)));
+                matrix[(o_G) * p + o_G] += (-((global::MleGen.Functions.Expm1(neg49) / (diff233 * add438)) * prod451));
+                matrix[(o_B) * p + o_G] += (-(ratio444 * (prod247 * prod252)));
+                matrix[(o_A) * p + o_G] += (-(ratio444 * (exp43 * prod247)));
+                matrix[(o_B) * p + o_B] += (add450 * (prod252 * prod252));
+                matrix[(o_B) * p + o_A] += (add450 * (exp43 * prod252));
+                matrix[(o_A) * p + o_A] += (add450 * (exp43 * exp43));
             }
         }
 
@@ -759,10 +752,10 @@ namespace Demo
             double logistic40 = global::MleGen.Functions.Logistic(p_G);
             double log1p57 = global::MleGen.Functions.Log1p((-logistic40));
             double log59 = global::System.Math.Log(logistic40);
-            double inv225 = (1d / logistic40);
-            double diff228 = (1d - logistic40);
-            double inv229 = (1d / diff228);
-            double prod242 = (logistic40 * diff228);
+            double inv230 = (1d / logistic40);
+            double diff233 = (1d - logistic40);
+            double inv234 = (1d / diff233);
+            double prod247 = (logistic40 * diff233);
             for (int i = start; i < end; i++)
             {
                 score.Clear();
@@ -772,13 +765,14 @@ namespace Demo
                 bool t45 = (t44 == 0d);
                 double add58 = ((((t45 ? 0d : (t44 * global::System.Math.Log(exp43))) - exp43) - global::MleGen.Functions.LogGamma((t44 + 1d))) + log1p57);
                 double t60 = global::MleGen.Functions.LogSumExp(log59, add58);
-                bool not209 = (!t45);
-                double sel210 = (t45 ? 1d : 0d);
-                double sel212 = (t45 ? 0d : 1d);
-                double add224 = ((-sel212) + (t45 ? (-(sel210 * global::System.Math.Exp((add58 - t60)))) : 0d));
-                score[o_B] += (x3 * (exp43 * ((-add224) + (not209 ? ((not209 ? (t44 * (sel212 * add224)) : 0d) * (1d / exp43)) : 0d))));
-                score[o_G] += (((t45 ? ((t45 ? (-(sel210 * global::System.Math.Exp((log59 - t60)))) : 0d) * inv225) : 0d) - (add224 * inv229)) * prod242);
-                score[o_A] += (exp43 * ((-add224) + (not209 ? ((not209 ? (t44 * (sel212 * add224)) : 0d) * (1d / exp43)) : 0d)));
+                bool not214 = (!t45);
+                double sel215 = (t45 ? 1d : 0d);
+                double sel217 = (t45 ? 0d : 1d);
+                double sel228 = (t45 ? (-(sel215 * global::System.Math.Exp((add58 - t60)))) : 0d);
+                double diff229 = (sel228 - sel217);
+                score[o_B] += (x3 * (exp43 * ((sel217 - sel228) + (not214 ? ((not214 ? (t44 * (sel217 * diff229)) : 0d) * (1d / exp43)) : 0d))));
+                score[o_G] += (((t45 ? ((t45 ? (-(sel215 * global::System.Math.Exp((log59 - t60)))) : 0d) * inv230) : 0d) - (diff229 * inv234)) * prod247);
+                score[o_A] += (exp43 * ((sel217 - sel228) + (not214 ? ((not214 ? (t44 * (sel217 * diff229)) : 0d) * (1d / exp43)) : 0d)));
                 // meat += s sᵀ, on and above the diagonal (the evaluator mirrors it)
                 for (int a = 0; a < p; a++)
                 {
@@ -803,7 +797,6 @@ namespace Demo
             double p_G = theta[o_G];
             double[] d_Age = this.Age;
             int[] d_Visits = this.Visits;
-            // θ-only subexpressions, hoisted out of the observation loop
             for (int i = start; i < end; i++)
             {
                 double y = (double)d_Visits[i];
@@ -916,36 +909,35 @@ namespace Demo
                 global::System.Runtime.Intrinsics.Vector256<double> v63_18 = (~v45_6);
                 global::System.Runtime.Intrinsics.Vector256<double> v65_19 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v45_6, global::System.Runtime.Intrinsics.Vector256.Create(1d), global::System.Runtime.Intrinsics.Vector256.Create(0d));
                 global::System.Runtime.Intrinsics.Vector256<double> v67_20 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v45_6, global::System.Runtime.Intrinsics.Vector256.Create(0d), global::System.Runtime.Intrinsics.Vector256.Create(1d));
-                global::System.Runtime.Intrinsics.Vector256<double> v68_21 = (-v67_20);
-                global::System.Runtime.Intrinsics.Vector256<double> v69_22 = (global::System.Runtime.Intrinsics.Vector256.Create(log59) - v60_15);
-                global::System.Runtime.Intrinsics.Vector256<double> v70_23 = global::MleGen.VectorMath.Exp(v69_22);
-                global::System.Runtime.Intrinsics.Vector256<double> v71_24 = (v65_19 * v70_23);
-                global::System.Runtime.Intrinsics.Vector256<double> v72_25 = (-v71_24);
-                global::System.Runtime.Intrinsics.Vector256<double> v73_26 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v45_6, v72_25, global::System.Runtime.Intrinsics.Vector256.Create(0d));
-                global::System.Runtime.Intrinsics.Vector256<double> v74_27 = (v58_14 - v60_15);
-                global::System.Runtime.Intrinsics.Vector256<double> v75_28 = global::MleGen.VectorMath.Exp(v74_27);
-                global::System.Runtime.Intrinsics.Vector256<double> v76_29 = (v65_19 * v75_28);
-                global::System.Runtime.Intrinsics.Vector256<double> v77_30 = (-v76_29);
-                global::System.Runtime.Intrinsics.Vector256<double> v78_31 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v45_6, v77_30, global::System.Runtime.Intrinsics.Vector256.Create(0d));
-                global::System.Runtime.Intrinsics.Vector256<double> v79_32 = (v68_21 + v78_31);
-                global::System.Runtime.Intrinsics.Vector256<double> v81_33 = (v73_26 * global::System.Runtime.Intrinsics.Vector256.Create(inv80));
-                global::System.Runtime.Intrinsics.Vector256<double> v82_34 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v45_6, v81_33, global::System.Runtime.Intrinsics.Vector256.Create(0d));
-                global::System.Runtime.Intrinsics.Vector256<double> v85_35 = (v79_32 * global::System.Runtime.Intrinsics.Vector256.Create(inv84));
-                global::System.Runtime.Intrinsics.Vector256<double> v87_36 = (v82_34 - v85_35);
-                global::System.Runtime.Intrinsics.Vector256<double> v88_37 = (-v79_32);
-                global::System.Runtime.Intrinsics.Vector256<double> v89_38 = (v67_20 * v79_32);
-                global::System.Runtime.Intrinsics.Vector256<double> v90_39 = (v44_5 * v89_38);
-                global::System.Runtime.Intrinsics.Vector256<double> v91_40 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v63_18, v90_39, global::System.Runtime.Intrinsics.Vector256.Create(0d));
-                global::System.Runtime.Intrinsics.Vector256<double> v92_41 = (global::System.Runtime.Intrinsics.Vector256<double>.One / v43_4);
-                global::System.Runtime.Intrinsics.Vector256<double> v93_42 = (v91_40 * v92_41);
-                global::System.Runtime.Intrinsics.Vector256<double> v94_43 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v63_18, v93_42, global::System.Runtime.Intrinsics.Vector256.Create(0d));
-                global::System.Runtime.Intrinsics.Vector256<double> v95_44 = (v88_37 + v94_43);
-                global::System.Runtime.Intrinsics.Vector256<double> v96_45 = (v43_4 * v95_44);
-                global::System.Runtime.Intrinsics.Vector256<double> v98_46 = (v87_36 * global::System.Runtime.Intrinsics.Vector256.Create(prod97));
-                global::System.Runtime.Intrinsics.Vector256<double> v99_47 = (v3_0 * v96_45);
-                acc_g0 += v99_47;
-                acc_g1 += v98_46;
-                acc_g2 += v96_45;
+                global::System.Runtime.Intrinsics.Vector256<double> v69_21 = (global::System.Runtime.Intrinsics.Vector256.Create(log59) - v60_15);
+                global::System.Runtime.Intrinsics.Vector256<double> v70_22 = global::MleGen.VectorMath.Exp(v69_21);
+                global::System.Runtime.Intrinsics.Vector256<double> v71_23 = (v65_19 * v70_22);
+                global::System.Runtime.Intrinsics.Vector256<double> v72_24 = (-v71_23);
+                global::System.Runtime.Intrinsics.Vector256<double> v73_25 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v45_6, v72_24, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v74_26 = (v58_14 - v60_15);
+                global::System.Runtime.Intrinsics.Vector256<double> v75_27 = global::MleGen.VectorMath.Exp(v74_26);
+                global::System.Runtime.Intrinsics.Vector256<double> v76_28 = (v65_19 * v75_27);
+                global::System.Runtime.Intrinsics.Vector256<double> v77_29 = (-v76_28);
+                global::System.Runtime.Intrinsics.Vector256<double> v78_30 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v45_6, v77_29, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v79_31 = (v78_30 - v67_20);
+                global::System.Runtime.Intrinsics.Vector256<double> v81_32 = (v73_25 * global::System.Runtime.Intrinsics.Vector256.Create(inv80));
+                global::System.Runtime.Intrinsics.Vector256<double> v82_33 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v45_6, v81_32, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v85_34 = (v79_31 * global::System.Runtime.Intrinsics.Vector256.Create(inv84));
+                global::System.Runtime.Intrinsics.Vector256<double> v87_35 = (v82_33 - v85_34);
+                global::System.Runtime.Intrinsics.Vector256<double> v88_36 = (v67_20 - v78_30);
+                global::System.Runtime.Intrinsics.Vector256<double> v89_37 = (v67_20 * v79_31);
+                global::System.Runtime.Intrinsics.Vector256<double> v90_38 = (v44_5 * v89_37);
+                global::System.Runtime.Intrinsics.Vector256<double> v91_39 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v63_18, v90_38, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v92_40 = (global::System.Runtime.Intrinsics.Vector256<double>.One / v43_4);
+                global::System.Runtime.Intrinsics.Vector256<double> v93_41 = (v91_39 * v92_40);
+                global::System.Runtime.Intrinsics.Vector256<double> v94_42 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v63_18, v93_41, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v95_43 = (v88_36 + v94_42);
+                global::System.Runtime.Intrinsics.Vector256<double> v96_44 = (v43_4 * v95_43);
+                global::System.Runtime.Intrinsics.Vector256<double> v98_45 = (v87_35 * global::System.Runtime.Intrinsics.Vector256.Create(prod97));
+                global::System.Runtime.Intrinsics.Vector256<double> v99_46 = (v3_0 * v96_44);
+                acc_g0 += v99_46;
+                acc_g1 += v98_45;
+                acc_g2 += v96_44;
             }
             double nll = global::System.Runtime.Intrinsics.Vector256.Sum(acc_nll);
             g_B += global::System.Runtime.Intrinsics.Vector256.Sum(acc_g0);
@@ -1058,36 +1050,35 @@ namespace Demo
                 global::System.Runtime.Intrinsics.Vector512<double> v63_18 = (~v45_6);
                 global::System.Runtime.Intrinsics.Vector512<double> v65_19 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v45_6, global::System.Runtime.Intrinsics.Vector512.Create(1d), global::System.Runtime.Intrinsics.Vector512.Create(0d));
                 global::System.Runtime.Intrinsics.Vector512<double> v67_20 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v45_6, global::System.Runtime.Intrinsics.Vector512.Create(0d), global::System.Runtime.Intrinsics.Vector512.Create(1d));
-                global::System.Runtime.Intrinsics.Vector512<double> v68_21 = (-v67_20);
-                global::System.Runtime.Intrinsics.Vector512<double> v69_22 = (global::System.Runtime.Intrinsics.Vector512.Create(log59) - v60_15);
-                global::System.Runtime.Intrinsics.Vector512<double> v70_23 = global::MleGen.VectorMath.Exp(v69_22);
-                global::System.Runtime.Intrinsics.Vector512<double> v71_24 = (v65_19 * v70_23);
-                global::System.Runtime.Intrinsics.Vector512<double> v72_25 = (-v71_24);
-                global::System.Runtime.Intrinsics.Vector512<double> v73_26 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v45_6, v72_25, global::System.Runtime.Intrinsics.Vector512.Create(0d));
-                global::System.Runtime.Intrinsics.Vector512<double> v74_27 = (v58_14 - v60_15);
-                global::System.Runtime.Intrinsics.Vector512<double> v75_28 = global::MleGen.VectorMath.Exp(v74_27);
-                global::System.Runtime.Intrinsics.Vector512<double> v76_29 = (v65_19 * v75_28);
-                global::System.Runtime.Intrinsics.Vector512<double> v77_30 = (-v76_29);
-                global::System.Runtime.Intrinsics.Vector512<double> v78_31 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v45_6, v77_30, global::System.Runtime.Intrinsics.Vector512.Create(0d));
-                global::System.Runtime.Intrinsics.Vector512<double> v79_32 = (v68_21 + v78_31);
-                global::System.Runtime.Intrinsics.Vector512<double> v81_33 = (v73_26 * global::System.Runtime.Intrinsics.Vector512.Create(inv80));
-                global::System.Runtime.Intrinsics.Vector512<double> v82_34 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v45_6, v81_33, global::System.Runtime.Intrinsics.Vector512.Create(0d));
-                global::System.Runtime.Intrinsics.Vector512<double> v85_35 = (v79_32 * global::System.Runtime.Intrinsics.Vector512.Create(inv84));
-                global::System.Runtime.Intrinsics.Vector512<double> v87_36 = (v82_34 - v85_35);
-                global::System.Runtime.Intrinsics.Vector512<double> v88_37 = (-v79_32);
-                global::System.Runtime.Intrinsics.Vector512<double> v89_38 = (v67_20 * v79_32);
-                global::System.Runtime.Intrinsics.Vector512<double> v90_39 = (v44_5 * v89_38);
-                global::System.Runtime.Intrinsics.Vector512<double> v91_40 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v63_18, v90_39, global::System.Runtime.Intrinsics.Vector512.Create(0d));
-                global::System.Runtime.Intrinsics.Vector512<double> v92_41 = (global::System.Runtime.Intrinsics.Vector512<double>.One / v43_4);
-                global::System.Runtime.Intrinsics.Vector512<double> v93_42 = (v91_40 * v92_41);
-                global::System.Runtime.Intrinsics.Vector512<double> v94_43 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v63_18, v93_42, global::System.Runtime.Intrinsics.Vector512.Create(0d));
-                global::System.Runtime.Intrinsics.Vector512<double> v95_44 = (v88_37 + v94_43);
-                global::System.Runtime.Intrinsics.Vector512<double> v96_45 = (v43_4 * v95_44);
-                global::System.Runtime.Intrinsics.Vector512<double> v98_46 = (v87_36 * global::System.Runtime.Intrinsics.Vector512.Create(prod97));
-                global::System.Runtime.Intrinsics.Vector512<double> v99_47 = (v3_0 * v96_45);
-                acc_g0 += v99_47;
-                acc_g1 += v98_46;
-                acc_g2 += v96_45;
+                global::System.Runtime.Intrinsics.Vector512<double> v69_21 = (global::System.Runtime.Intrinsics.Vector512.Create(log59) - v60_15);
+                global::System.Runtime.Intrinsics.Vector512<double> v70_22 = global::MleGen.VectorMath.Exp(v69_21);
+                global::System.Runtime.Intrinsics.Vector512<double> v71_23 = (v65_19 * v70_22);
+                global::System.Runtime.Intrinsics.Vector512<double> v72_24 = (-v71_23);
+                global::System.Runtime.Intrinsics.Vector512<double> v73_25 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v45_6, v72_24, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v74_26 = (v58_14 - v60_15);
+                global::System.Runtime.Intrinsics.Vector512<double> v75_27 = global::MleGen.VectorMath.Exp(v74_26);
+                global::System.Runtime.Intrinsics.Vector512<double> v76_28 = (v65_19 * v75_27);
+                global::System.Runtime.Intrinsics.Vector512<double> v77_29 = (-v76_28);
+                global::System.Runtime.Intrinsics.Vector512<double> v78_30 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v45_6, v77_29, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v79_31 = (v78_30 - v67_20);
+                global::System.Runtime.Intrinsics.Vector512<double> v81_32 = (v73_25 * global::System.Runtime.Intrinsics.Vector512.Create(inv80));
+                global::System.Runtime.Intrinsics.Vector512<double> v82_33 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v45_6, v81_32, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v85_34 = (v79_31 * global::System.Runtime.Intrinsics.Vector512.Create(inv84));
+                global::System.Runtime.Intrinsics.Vector512<double> v87_35 = (v82_33 - v85_34);
+                global::System.Runtime.Intrinsics.Vector512<double> v88_36 = (v67_20 - v78_30);
+                global::System.Runtime.Intrinsics.Vector512<double> v89_37 = (v67_20 * v79_31);
+                global::System.Runtime.Intrinsics.Vector512<double> v90_38 = (v44_5 * v89_37);
+                global::System.Runtime.Intrinsics.Vector512<double> v91_39 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v63_18, v90_38, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v92_40 = (global::System.Runtime.Intrinsics.Vector512<double>.One / v43_4);
+                global::System.Runtime.Intrinsics.Vector512<double> v93_41 = (v91_39 * v92_40);
+                global::System.Runtime.Intrinsics.Vector512<double> v94_42 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v63_18, v93_41, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v95_43 = (v88_36 + v94_42);
+                global::System.Runtime.Intrinsics.Vector512<double> v96_44 = (v43_4 * v95_43);
+                global::System.Runtime.Intrinsics.Vector512<double> v98_45 = (v87_35 * global::System.Runtime.Intrinsics.Vector512.Create(prod97));
+                global::System.Runtime.Intrinsics.Vector512<double> v99_46 = (v3_0 * v96_44);
+                acc_g0 += v99_46;
+                acc_g1 += v98_45;
+                acc_g2 += v96_44;
             }
             double nll = global::System.Runtime.Intrinsics.Vector512.Sum(acc_nll);
             g_B += global::System.Runtime.Intrinsics.Vector512.Sum(acc_g0);

@@ -342,7 +342,6 @@ namespace Demo
             double[] d_W = this.W;
             double[] d_X = this.X;
             int[] d_Y = this.Y;
-            // θ-only subexpressions, hoisted out of the observation loop
             double nll = 0d;
             for (int i = start; i < end; i++)
             {
@@ -355,7 +354,6 @@ namespace Demo
         /// <summary>The data-only part of the NLL of <c>Observation</c> over observations [start, end): constant in θ.</summary>
         private double __DataConstant0(int start, int end)
         {
-            // θ-only subexpressions, hoisted out of the observation loop
             double nll = 0d;
             for (int i = start; i < end; i++)
             {
@@ -377,7 +375,6 @@ namespace Demo
             double[] d_W = this.W;
             double[] d_X = this.X;
             int[] d_Y = this.Y;
-            // θ-only subexpressions, hoisted out of the observation loop
             double nll = 0d;
             for (int i = start; i < end; i++)
             {
@@ -478,7 +475,6 @@ namespace Demo
             double[] d_Exposure = this.Exposure;
             double[] d_X = this.X;
             int[] d_Y = this.Y;
-            // θ-only subexpressions, hoisted out of the observation loop
             for (int i = start; i < end; i++)
             {
                 double y = (double)d_Y[i];
@@ -503,7 +499,6 @@ namespace Demo
             double[] d_W = this.W;
             double[] d_X = this.X;
             int[] d_Y = this.Y;
-            // θ-only subexpressions, hoisted out of the observation loop
             global::System.Runtime.Intrinsics.Vector256<double> acc_nll = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
             int i = start;
             for (; i <= end - 4; i += 4)
@@ -542,7 +537,6 @@ namespace Demo
             double[] d_W = this.W;
             double[] d_X = this.X;
             int[] d_Y = this.Y;
-            // θ-only subexpressions, hoisted out of the observation loop
             global::System.Runtime.Intrinsics.Vector256<double> acc_nll = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
             global::System.Runtime.Intrinsics.Vector256<double> acc_g0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
             global::System.Runtime.Intrinsics.Vector256<double> acc_g1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
@@ -591,7 +585,6 @@ namespace Demo
             double[] d_W = this.W;
             double[] d_X = this.X;
             int[] d_Y = this.Y;
-            // θ-only subexpressions, hoisted out of the observation loop
             global::System.Runtime.Intrinsics.Vector512<double> acc_nll = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
             int i = start;
             for (; i <= end - 8; i += 8)
@@ -630,7 +623,6 @@ namespace Demo
             double[] d_W = this.W;
             double[] d_X = this.X;
             int[] d_Y = this.Y;
-            // θ-only subexpressions, hoisted out of the observation loop
             global::System.Runtime.Intrinsics.Vector512<double> acc_nll = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
             global::System.Runtime.Intrinsics.Vector512<double> acc_g0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
             global::System.Runtime.Intrinsics.Vector512<double> acc_g1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
