@@ -353,7 +353,13 @@ internal sealed partial class BlockEmitter
             _ => "t",
         };
 
-        string name = stem + node.Id.ToString(System.Globalization.NumberFormatInfo.InvariantInfo);
+        // The user's name (a helper, a var local); else a function of one scalar member after both (invSigma, logSigma);
+        // else the operation and the node id (prod31).
+        string name = _builder.TryGetName(node, out var userName) && LocalNames.TryFromUser(userName, out var local)
+            ? local
+            : node.Kind == NodeKind.Unary && node.Children[0] is { Kind: NodeKind.Param or NodeKind.Data, Children.IsEmpty: true } member
+                ? stem + LocalNames.Capitalized(member.Member)
+                : stem + node.Id.ToString(System.Globalization.NumberFormatInfo.InvariantInfo);
         string candidate = name;
         for (int k = 2; !_declared.Add(candidate); k++)
         {

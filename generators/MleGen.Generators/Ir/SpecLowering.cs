@@ -13,7 +13,22 @@ internal sealed class SpecLowering
     private readonly IrBuilder _builder;
     private readonly Dictionary<(ExprSpec Spec, string Scope), Node> _memo = new();
 
+    private readonly Dictionary<ExprSpec, string> _names = new();
+
     public SpecLowering(IrBuilder builder) => _builder = builder;
+
+    /// <summary>Lowering that names the nodes of the user's named subexpressions (<see cref="ModelSpec.Names"/>; the first name wins).</summary>
+    public SpecLowering(IrBuilder builder, IEnumerable<NamedSpec> names)
+        : this(builder)
+    {
+        foreach (var named in names)
+        {
+            if (!_names.ContainsKey(named.Value))
+            {
+                _names.Add(named.Value, named.Name);
+            }
+        }
+    }
 
     /// <summary>Lowers <paramref name="spec"/> with no lambda variable bound.</summary>
     public Node Lower(ExprSpec spec) => Lower(spec, Scope.Empty);
@@ -36,6 +51,11 @@ internal sealed class SpecLowering
 
         var node = LowerCore(spec, scope);
         _memo[key] = node;
+        if (_names.TryGetValue(spec, out var name))
+        {
+            _builder.Name(node, name);
+        }
+
         return node;
     }
 

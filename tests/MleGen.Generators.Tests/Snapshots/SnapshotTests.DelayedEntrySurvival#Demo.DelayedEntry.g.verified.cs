@@ -391,7 +391,7 @@ namespace Demo
             double[] d_Entry = this.Entry;
             double[] d_Time = this.Time;
             // θ-only subexpressions, hoisted out of the observation loop
-            double log12 = global::System.Math.Log(p_Shape);
+            double logShape = global::System.Math.Log(p_Shape);
             double diff15 = (p_Shape - 1d);
             double nll = 0d;
             for (int i = start; i < end; i++)
@@ -399,7 +399,7 @@ namespace Demo
                 double log10 = global::System.Math.Log(global::System.Math.Exp((p_A + (p_B * d_Age[i]))));
                 double diff11 = (global::System.Math.Log(d_Time[i]) - log10);
                 double exp18 = global::System.Math.Exp((p_Shape * diff11));
-                nll += (-((d_Censored[i] ? (-exp18) : (((log12 + (diff11 * diff15)) - log10) - exp18)) + global::System.Math.Exp((p_Shape * (global::System.Math.Log(d_Entry[i]) - log10)))));
+                nll += (-((d_Censored[i] ? (-exp18) : (((logShape + (diff11 * diff15)) - log10) - exp18)) + global::System.Math.Exp((p_Shape * (global::System.Math.Log(d_Entry[i]) - log10)))));
             }
             return nll;
         }
@@ -427,9 +427,9 @@ namespace Demo
             double[] d_Entry = this.Entry;
             double[] d_Time = this.Time;
             // θ-only subexpressions, hoisted out of the observation loop
-            double log12 = global::System.Math.Log(p_Shape);
+            double logShape = global::System.Math.Log(p_Shape);
             double diff15 = (p_Shape - 1d);
-            double inv81 = (1d / p_Shape);
+            double invShape = (1d / p_Shape);
             double nll = 0d;
             for (int i = start; i < end; i++)
             {
@@ -446,9 +446,9 @@ namespace Demo
                 double sel63 = (x27 ? 0d : 1d);
                 double sel65 = (not55 ? (-sel63) : 0d);
                 double prod71 = (exp18 * ((x27 ? 1d : 0d) + (not55 ? sel63 : 0d)));
-                nll += (-((x27 ? (-exp18) : (((log12 + (diff11 * diff15)) - log10) - exp18)) + exp33));
+                nll += (-((x27 ? (-exp18) : (((logShape + (diff11 * diff15)) - log10) - exp18)) + exp33));
                 // backward: dNLL/dθ
-                g_Shape += ((((diff11 * prod71) - (diff31 * exp33)) + (not55 ? (diff11 * sel65) : 0d)) + (not55 ? (sel65 * inv81) : 0d));
+                g_Shape += ((((diff11 * prod71) - (diff31 * exp33)) + (not55 ? (diff11 * sel65) : 0d)) + (not55 ? (sel65 * invShape) : 0d));
                 g_A += (exp8 * ((((p_Shape * exp33) + (not55 ? (-sel65) : 0d)) - ((p_Shape * prod71) + (not55 ? (diff15 * sel65) : 0d))) * (1d / exp8)));
                 g_B += (x5 * (exp8 * ((((p_Shape * exp33) + (not55 ? (-sel65) : 0d)) - ((p_Shape * prod71) + (not55 ? (diff15 * sel65) : 0d))) * (1d / exp8))));
             }
@@ -523,7 +523,7 @@ namespace Demo
             double[] d_Entry = this.Entry;
             double[] d_Time = this.Time;
             double diff15 = (p_Shape - 1d);
-            double inv81 = (1d / p_Shape);
+            double invShape = (1d / p_Shape);
             for (int i = start; i < end; i++)
             {
                 score.Clear();
@@ -538,7 +538,7 @@ namespace Demo
                 double sel63 = (x27 ? 0d : 1d);
                 double sel65 = (not55 ? (-sel63) : 0d);
                 double prod71 = (global::System.Math.Exp((p_Shape * diff11)) * ((x27 ? 1d : 0d) + (not55 ? sel63 : 0d)));
-                score[o_Shape] += ((((diff11 * prod71) - (diff31 * exp33)) + (not55 ? (diff11 * sel65) : 0d)) + (not55 ? (sel65 * inv81) : 0d));
+                score[o_Shape] += ((((diff11 * prod71) - (diff31 * exp33)) + (not55 ? (diff11 * sel65) : 0d)) + (not55 ? (sel65 * invShape) : 0d));
                 score[o_A] += (exp8 * ((((p_Shape * exp33) + (not55 ? (-sel65) : 0d)) - ((p_Shape * prod71) + (not55 ? (diff15 * sel65) : 0d))) * (1d / exp8)));
                 score[o_B] += (x5 * (exp8 * ((((p_Shape * exp33) + (not55 ? (-sel65) : 0d)) - ((p_Shape * prod71) + (not55 ? (diff15 * sel65) : 0d))) * (1d / exp8))));
                 // meat += s sᵀ, on and above the diagonal (the evaluator mirrors it)
@@ -589,7 +589,7 @@ namespace Demo
             double[] d_Entry = this.Entry;
             double[] d_Time = this.Time;
             // θ-only subexpressions, hoisted out of the observation loop
-            double log12 = global::System.Math.Log(p_Shape);
+            double logShape = global::System.Math.Log(p_Shape);
             double diff15 = (p_Shape - 1d);
             global::System.Runtime.Intrinsics.Vector256<double> acc_nll = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
             int i = start;
@@ -607,7 +607,7 @@ namespace Demo
                 global::System.Runtime.Intrinsics.Vector256<double> v17_9 = (global::System.Runtime.Intrinsics.Vector256.Create(p_Shape) * v11_7);
                 global::System.Runtime.Intrinsics.Vector256<double> v18_10 = global::MleGen.VectorMath.Exp(v17_9);
                 global::System.Runtime.Intrinsics.Vector256<double> v19_11 = (-v18_10);
-                global::System.Runtime.Intrinsics.Vector256<double> v24_12 = (global::System.Runtime.Intrinsics.Vector256.Create(log12) + v16_8);
+                global::System.Runtime.Intrinsics.Vector256<double> v24_12 = (global::System.Runtime.Intrinsics.Vector256.Create(logShape) + v16_8);
                 global::System.Runtime.Intrinsics.Vector256<double> v25_13 = (v24_12 - v10_6);
                 global::System.Runtime.Intrinsics.Vector256<double> v26_14 = (v25_13 - v18_10);
                 global::System.Runtime.Intrinsics.Vector256<double> v27_15 = global::MleGen.VectorKernels.Load4(d_Censored, i);
@@ -643,9 +643,9 @@ namespace Demo
             double[] d_Entry = this.Entry;
             double[] d_Time = this.Time;
             // θ-only subexpressions, hoisted out of the observation loop
-            double log12 = global::System.Math.Log(p_Shape);
+            double logShape = global::System.Math.Log(p_Shape);
             double diff15 = (p_Shape - 1d);
-            double inv64 = (1d / p_Shape);
+            double invShape = (1d / p_Shape);
             global::System.Runtime.Intrinsics.Vector256<double> acc_nll = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
             global::System.Runtime.Intrinsics.Vector256<double> acc_g0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
             global::System.Runtime.Intrinsics.Vector256<double> acc_g1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
@@ -665,7 +665,7 @@ namespace Demo
                 global::System.Runtime.Intrinsics.Vector256<double> v17_9 = (global::System.Runtime.Intrinsics.Vector256.Create(p_Shape) * v11_7);
                 global::System.Runtime.Intrinsics.Vector256<double> v18_10 = global::MleGen.VectorMath.Exp(v17_9);
                 global::System.Runtime.Intrinsics.Vector256<double> v19_11 = (-v18_10);
-                global::System.Runtime.Intrinsics.Vector256<double> v24_12 = (global::System.Runtime.Intrinsics.Vector256.Create(log12) + v16_8);
+                global::System.Runtime.Intrinsics.Vector256<double> v24_12 = (global::System.Runtime.Intrinsics.Vector256.Create(logShape) + v16_8);
                 global::System.Runtime.Intrinsics.Vector256<double> v25_13 = (v24_12 - v10_6);
                 global::System.Runtime.Intrinsics.Vector256<double> v26_14 = (v25_13 - v18_10);
                 global::System.Runtime.Intrinsics.Vector256<double> v27_15 = global::MleGen.VectorKernels.Load4(d_Censored, i);
@@ -700,7 +700,7 @@ namespace Demo
                 global::System.Runtime.Intrinsics.Vector256<double> v61_43 = (v11_7 * v48_30);
                 global::System.Runtime.Intrinsics.Vector256<double> v62_44 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v38_24, v61_43, global::System.Runtime.Intrinsics.Vector256.Create(0d));
                 global::System.Runtime.Intrinsics.Vector256<double> v63_45 = (v56_38 + v62_44);
-                global::System.Runtime.Intrinsics.Vector256<double> v65_46 = (v48_30 * global::System.Runtime.Intrinsics.Vector256.Create(inv64));
+                global::System.Runtime.Intrinsics.Vector256<double> v65_46 = (v48_30 * global::System.Runtime.Intrinsics.Vector256.Create(invShape));
                 global::System.Runtime.Intrinsics.Vector256<double> v66_47 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v38_24, v65_46, global::System.Runtime.Intrinsics.Vector256.Create(0d));
                 global::System.Runtime.Intrinsics.Vector256<double> v67_48 = (v63_45 + v66_47);
                 global::System.Runtime.Intrinsics.Vector256<double> v69_49 = (v52_34 - v60_42);
@@ -737,7 +737,7 @@ namespace Demo
             double[] d_Entry = this.Entry;
             double[] d_Time = this.Time;
             // θ-only subexpressions, hoisted out of the observation loop
-            double log12 = global::System.Math.Log(p_Shape);
+            double logShape = global::System.Math.Log(p_Shape);
             double diff15 = (p_Shape - 1d);
             global::System.Runtime.Intrinsics.Vector512<double> acc_nll = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
             int i = start;
@@ -755,7 +755,7 @@ namespace Demo
                 global::System.Runtime.Intrinsics.Vector512<double> v17_9 = (global::System.Runtime.Intrinsics.Vector512.Create(p_Shape) * v11_7);
                 global::System.Runtime.Intrinsics.Vector512<double> v18_10 = global::MleGen.VectorMath.Exp(v17_9);
                 global::System.Runtime.Intrinsics.Vector512<double> v19_11 = (-v18_10);
-                global::System.Runtime.Intrinsics.Vector512<double> v24_12 = (global::System.Runtime.Intrinsics.Vector512.Create(log12) + v16_8);
+                global::System.Runtime.Intrinsics.Vector512<double> v24_12 = (global::System.Runtime.Intrinsics.Vector512.Create(logShape) + v16_8);
                 global::System.Runtime.Intrinsics.Vector512<double> v25_13 = (v24_12 - v10_6);
                 global::System.Runtime.Intrinsics.Vector512<double> v26_14 = (v25_13 - v18_10);
                 global::System.Runtime.Intrinsics.Vector512<double> v27_15 = global::MleGen.VectorKernels.Load8(d_Censored, i);
@@ -791,9 +791,9 @@ namespace Demo
             double[] d_Entry = this.Entry;
             double[] d_Time = this.Time;
             // θ-only subexpressions, hoisted out of the observation loop
-            double log12 = global::System.Math.Log(p_Shape);
+            double logShape = global::System.Math.Log(p_Shape);
             double diff15 = (p_Shape - 1d);
-            double inv64 = (1d / p_Shape);
+            double invShape = (1d / p_Shape);
             global::System.Runtime.Intrinsics.Vector512<double> acc_nll = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
             global::System.Runtime.Intrinsics.Vector512<double> acc_g0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
             global::System.Runtime.Intrinsics.Vector512<double> acc_g1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
@@ -813,7 +813,7 @@ namespace Demo
                 global::System.Runtime.Intrinsics.Vector512<double> v17_9 = (global::System.Runtime.Intrinsics.Vector512.Create(p_Shape) * v11_7);
                 global::System.Runtime.Intrinsics.Vector512<double> v18_10 = global::MleGen.VectorMath.Exp(v17_9);
                 global::System.Runtime.Intrinsics.Vector512<double> v19_11 = (-v18_10);
-                global::System.Runtime.Intrinsics.Vector512<double> v24_12 = (global::System.Runtime.Intrinsics.Vector512.Create(log12) + v16_8);
+                global::System.Runtime.Intrinsics.Vector512<double> v24_12 = (global::System.Runtime.Intrinsics.Vector512.Create(logShape) + v16_8);
                 global::System.Runtime.Intrinsics.Vector512<double> v25_13 = (v24_12 - v10_6);
                 global::System.Runtime.Intrinsics.Vector512<double> v26_14 = (v25_13 - v18_10);
                 global::System.Runtime.Intrinsics.Vector512<double> v27_15 = global::MleGen.VectorKernels.Load8(d_Censored, i);
@@ -848,7 +848,7 @@ namespace Demo
                 global::System.Runtime.Intrinsics.Vector512<double> v61_43 = (v11_7 * v48_30);
                 global::System.Runtime.Intrinsics.Vector512<double> v62_44 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v38_24, v61_43, global::System.Runtime.Intrinsics.Vector512.Create(0d));
                 global::System.Runtime.Intrinsics.Vector512<double> v63_45 = (v56_38 + v62_44);
-                global::System.Runtime.Intrinsics.Vector512<double> v65_46 = (v48_30 * global::System.Runtime.Intrinsics.Vector512.Create(inv64));
+                global::System.Runtime.Intrinsics.Vector512<double> v65_46 = (v48_30 * global::System.Runtime.Intrinsics.Vector512.Create(invShape));
                 global::System.Runtime.Intrinsics.Vector512<double> v66_47 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v38_24, v65_46, global::System.Runtime.Intrinsics.Vector512.Create(0d));
                 global::System.Runtime.Intrinsics.Vector512<double> v67_48 = (v63_45 + v66_47);
                 global::System.Runtime.Intrinsics.Vector512<double> v69_49 = (v52_34 - v60_42);

@@ -319,8 +319,8 @@ namespace Demo
             double[,] d_X = this.X;
             double[] d_Y = this.Y;
             // θ-only subexpressions, hoisted out of the observation loop
-            double inv12 = (1d / p_Sigma);
-            double log15 = global::System.Math.Log(p_Sigma);
+            double invSigma = (1d / p_Sigma);
+            double logSigma = global::System.Math.Log(p_Sigma);
             double nll = 0d;
             for (int i = start; i < end; i++)
             {
@@ -330,7 +330,7 @@ namespace Demo
                 {
                     sum8 += (p_Beta[__j0_0] * r_X[__j0_0]);
                 }
-                nll += (log15 + (0.5d * global::MleGen.Functions.Square(((d_Y[i] - (p_Intercept + sum8)) * inv12))));
+                nll += (logSigma + (0.5d * global::MleGen.Functions.Square(((d_Y[i] - (p_Intercept + sum8)) * invSigma))));
             }
             return nll;
         }
@@ -358,9 +358,9 @@ namespace Demo
             double[,] d_X = this.X;
             double[] d_Y = this.Y;
             // θ-only subexpressions, hoisted out of the observation loop
-            double inv12 = (1d / p_Sigma);
-            double log15 = global::System.Math.Log(p_Sigma);
-            double sq32 = global::MleGen.Functions.Square(inv12);
+            double invSigma = (1d / p_Sigma);
+            double logSigma = global::System.Math.Log(p_Sigma);
+            double sq32 = global::MleGen.Functions.Square(invSigma);
             double nll = 0d;
             for (int i = start; i < end; i++)
             {
@@ -373,12 +373,12 @@ namespace Demo
                     sum8 += (p_Beta[__j0_0] * x6);
                 }
                 double diff11 = (d_Y[i] - (p_Intercept + sum8));
-                double prod13 = (diff11 * inv12);
-                double prod30 = (inv12 * prod13);
-                nll += (log15 + (0.5d * global::MleGen.Functions.Square(prod13)));
+                double prod13 = (diff11 * invSigma);
+                double prod30 = (invSigma * prod13);
+                nll += (logSigma + (0.5d * global::MleGen.Functions.Square(prod13)));
                 // backward: dNLL/dθ
                 g_Intercept += (-prod30);
-                g_Sigma += (inv12 - ((diff11 * prod13) * sq32));
+                g_Sigma += (invSigma - ((diff11 * prod13) * sq32));
                 for (int __j0_0 = 0; __j0_0 < p_Beta.Length; __j0_0++)
                 {
                     double x6_2 = r_X[__j0_0];
@@ -401,10 +401,10 @@ namespace Demo
             double p_Sigma = theta[o_Sigma];
             double[,] d_X = this.X;
             double[] d_Y = this.Y;
-            double inv12 = (1d / p_Sigma);
-            double sq32 = global::MleGen.Functions.Square(inv12);
-            double prod43 = (inv12 * inv12);
-            double prod68 = (inv12 * 2d);
+            double invSigma = (1d / p_Sigma);
+            double sq32 = global::MleGen.Functions.Square(invSigma);
+            double prod43 = (invSigma * invSigma);
+            double prod68 = (invSigma * 2d);
             for (int i = start; i < end; i++)
             {
                 global::System.ReadOnlySpan<double> r_X = global::MleGen.DataRows.Row(d_X, i);
@@ -415,7 +415,7 @@ namespace Demo
                     sum8 += (p_Beta[__j0_0] * x6);
                 }
                 double diff11 = (d_Y[i] - (p_Intercept + sum8));
-                double prod13 = (diff11 * inv12);
+                double prod13 = (diff11 * invSigma);
                 matrix[(o_Intercept) * p + o_Intercept] += prod43;
                 matrix[(o_Intercept) * p + o_Sigma] += (-(sq32 * ((-prod13) - prod13)));
                 matrix[(o_Sigma) * p + o_Sigma] += (-(sq32 * ((1d - ((diff11 * prod13) * prod68)) - (diff11 * (diff11 * sq32)))));
@@ -427,7 +427,7 @@ namespace Demo
                 for (int __j0_1 = 0; __j0_1 < p_Beta.Length; __j0_1++)
                 {
                     double x51 = r_X[__j0_1];
-                    double prod57 = (inv12 * x51);
+                    double prod57 = (invSigma * x51);
                     matrix[(o_Beta + __j0_1) * p + o_Sigma] += (-(sq32 * ((-(prod13 * x51)) - (diff11 * prod57))));
                 }
                 for (int __j0_0 = 0; __j0_0 < p_Beta.Length; __j0_0++)
@@ -436,8 +436,8 @@ namespace Demo
                     for (int __j0_1 = 0; __j0_1 < p_Beta.Length && __j0_1 <= __j0_0; __j0_1++)
                     {
                         double x51_2 = r_X[__j0_1];
-                        double prod57_2 = (inv12 * x51_2);
-                        double prod59 = (inv12 * prod57_2);
+                        double prod57_2 = (invSigma * x51_2);
+                        double prod59 = (invSigma * prod57_2);
                         matrix[(o_Beta + __j0_1) * p + o_Beta + __j0_0] += (x6_3 * prod59);
                     }
                 }
@@ -488,8 +488,8 @@ namespace Demo
             int p = score.Length;
             double[,] d_X = this.X;
             double[] d_Y = this.Y;
-            double inv12 = (1d / p_Sigma);
-            double sq32 = global::MleGen.Functions.Square(inv12);
+            double invSigma = (1d / p_Sigma);
+            double sq32 = global::MleGen.Functions.Square(invSigma);
             for (int i = start; i < end; i++)
             {
                 score.Clear();
@@ -501,10 +501,10 @@ namespace Demo
                     sum8 += (p_Beta[__j0_0] * x6);
                 }
                 double diff11 = (d_Y[i] - (p_Intercept + sum8));
-                double prod13 = (diff11 * inv12);
-                double prod30 = (inv12 * prod13);
+                double prod13 = (diff11 * invSigma);
+                double prod30 = (invSigma * prod13);
                 score[o_Intercept] += (-prod30);
-                score[o_Sigma] += (inv12 - ((diff11 * prod13) * sq32));
+                score[o_Sigma] += (invSigma - ((diff11 * prod13) * sq32));
                 for (int __j0_0 = 0; __j0_0 < p_Beta.Length; __j0_0++)
                 {
                     double x6_2 = r_X[__j0_0];
@@ -563,8 +563,8 @@ namespace Demo
             double[,] d_X = this.X;
             double[] d_Y = this.Y;
             // θ-only subexpressions, hoisted out of the observation loop
-            double inv12 = (1d / p_Sigma);
-            double log15 = global::System.Math.Log(p_Sigma);
+            double invSigma = (1d / p_Sigma);
+            double logSigma = global::System.Math.Log(p_Sigma);
             global::System.Runtime.Intrinsics.Vector256<double> acc_nll = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
             int i = start;
             for (; i <= end - 4; i += 4)
@@ -573,10 +573,10 @@ namespace Demo
                 global::System.Runtime.Intrinsics.Vector256<double> v8_1 = global::MleGen.VectorKernels.Dot4(d_X, i, p_Beta.Slice(0, p_Beta.Length));
                 global::System.Runtime.Intrinsics.Vector256<double> v9_2 = (global::System.Runtime.Intrinsics.Vector256.Create(p_Intercept) + v8_1);
                 global::System.Runtime.Intrinsics.Vector256<double> v11_3 = (v1_0 - v9_2);
-                global::System.Runtime.Intrinsics.Vector256<double> v13_4 = (v11_3 * global::System.Runtime.Intrinsics.Vector256.Create(inv12));
+                global::System.Runtime.Intrinsics.Vector256<double> v13_4 = (v11_3 * global::System.Runtime.Intrinsics.Vector256.Create(invSigma));
                 global::System.Runtime.Intrinsics.Vector256<double> v18_5 = (v13_4 * v13_4);
                 global::System.Runtime.Intrinsics.Vector256<double> v19_6 = (global::System.Runtime.Intrinsics.Vector256.Create(0.5d) * v18_5);
-                global::System.Runtime.Intrinsics.Vector256<double> v25_7 = (global::System.Runtime.Intrinsics.Vector256.Create(log15) + v19_6);
+                global::System.Runtime.Intrinsics.Vector256<double> v25_7 = (global::System.Runtime.Intrinsics.Vector256.Create(logSigma) + v19_6);
                 acc_nll += v25_7;
             }
             double nll = global::System.Runtime.Intrinsics.Vector256.Sum(acc_nll);
@@ -599,9 +599,9 @@ namespace Demo
             double[,] d_X = this.X;
             double[] d_Y = this.Y;
             // θ-only subexpressions, hoisted out of the observation loop
-            double inv12 = (1d / p_Sigma);
-            double log15 = global::System.Math.Log(p_Sigma);
-            double sq32 = global::MleGen.Functions.Square(inv12);
+            double invSigma = (1d / p_Sigma);
+            double logSigma = global::System.Math.Log(p_Sigma);
+            double sq32 = global::MleGen.Functions.Square(invSigma);
             global::System.Runtime.Intrinsics.Vector256<double> acc_nll = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
             global::System.Runtime.Intrinsics.Vector256<double> acc_g0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
             global::System.Runtime.Intrinsics.Vector256<double> acc_g1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
@@ -612,15 +612,15 @@ namespace Demo
                 global::System.Runtime.Intrinsics.Vector256<double> v8_1 = global::MleGen.VectorKernels.Dot4(d_X, i, p_Beta.Slice(0, p_Beta.Length));
                 global::System.Runtime.Intrinsics.Vector256<double> v9_2 = (global::System.Runtime.Intrinsics.Vector256.Create(p_Intercept) + v8_1);
                 global::System.Runtime.Intrinsics.Vector256<double> v11_3 = (v1_0 - v9_2);
-                global::System.Runtime.Intrinsics.Vector256<double> v13_4 = (v11_3 * global::System.Runtime.Intrinsics.Vector256.Create(inv12));
+                global::System.Runtime.Intrinsics.Vector256<double> v13_4 = (v11_3 * global::System.Runtime.Intrinsics.Vector256.Create(invSigma));
                 global::System.Runtime.Intrinsics.Vector256<double> v18_5 = (v13_4 * v13_4);
                 global::System.Runtime.Intrinsics.Vector256<double> v19_6 = (global::System.Runtime.Intrinsics.Vector256.Create(0.5d) * v18_5);
-                global::System.Runtime.Intrinsics.Vector256<double> v25_7 = (global::System.Runtime.Intrinsics.Vector256.Create(log15) + v19_6);
+                global::System.Runtime.Intrinsics.Vector256<double> v25_7 = (global::System.Runtime.Intrinsics.Vector256.Create(logSigma) + v19_6);
                 acc_nll += v25_7;
-                global::System.Runtime.Intrinsics.Vector256<double> v30_8 = (global::System.Runtime.Intrinsics.Vector256.Create(inv12) * v13_4);
+                global::System.Runtime.Intrinsics.Vector256<double> v30_8 = (global::System.Runtime.Intrinsics.Vector256.Create(invSigma) * v13_4);
                 global::System.Runtime.Intrinsics.Vector256<double> v31_9 = (v11_3 * v13_4);
                 global::System.Runtime.Intrinsics.Vector256<double> v34_10 = (v31_9 * global::System.Runtime.Intrinsics.Vector256.Create(sq32));
-                global::System.Runtime.Intrinsics.Vector256<double> v36_11 = (global::System.Runtime.Intrinsics.Vector256.Create(inv12) - v34_10);
+                global::System.Runtime.Intrinsics.Vector256<double> v36_11 = (global::System.Runtime.Intrinsics.Vector256.Create(invSigma) - v34_10);
                 global::System.Runtime.Intrinsics.Vector256<double> v38_12 = (-v30_8);
                 acc_g0 += v38_12;
                 acc_g1 += v36_11;
@@ -647,8 +647,8 @@ namespace Demo
             double[,] d_X = this.X;
             double[] d_Y = this.Y;
             // θ-only subexpressions, hoisted out of the observation loop
-            double inv12 = (1d / p_Sigma);
-            double log15 = global::System.Math.Log(p_Sigma);
+            double invSigma = (1d / p_Sigma);
+            double logSigma = global::System.Math.Log(p_Sigma);
             global::System.Runtime.Intrinsics.Vector512<double> acc_nll = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
             int i = start;
             for (; i <= end - 8; i += 8)
@@ -657,10 +657,10 @@ namespace Demo
                 global::System.Runtime.Intrinsics.Vector512<double> v8_1 = global::MleGen.VectorKernels.Dot8(d_X, i, p_Beta.Slice(0, p_Beta.Length));
                 global::System.Runtime.Intrinsics.Vector512<double> v9_2 = (global::System.Runtime.Intrinsics.Vector512.Create(p_Intercept) + v8_1);
                 global::System.Runtime.Intrinsics.Vector512<double> v11_3 = (v1_0 - v9_2);
-                global::System.Runtime.Intrinsics.Vector512<double> v13_4 = (v11_3 * global::System.Runtime.Intrinsics.Vector512.Create(inv12));
+                global::System.Runtime.Intrinsics.Vector512<double> v13_4 = (v11_3 * global::System.Runtime.Intrinsics.Vector512.Create(invSigma));
                 global::System.Runtime.Intrinsics.Vector512<double> v18_5 = (v13_4 * v13_4);
                 global::System.Runtime.Intrinsics.Vector512<double> v19_6 = (global::System.Runtime.Intrinsics.Vector512.Create(0.5d) * v18_5);
-                global::System.Runtime.Intrinsics.Vector512<double> v25_7 = (global::System.Runtime.Intrinsics.Vector512.Create(log15) + v19_6);
+                global::System.Runtime.Intrinsics.Vector512<double> v25_7 = (global::System.Runtime.Intrinsics.Vector512.Create(logSigma) + v19_6);
                 acc_nll += v25_7;
             }
             double nll = global::System.Runtime.Intrinsics.Vector512.Sum(acc_nll);
@@ -683,9 +683,9 @@ namespace Demo
             double[,] d_X = this.X;
             double[] d_Y = this.Y;
             // θ-only subexpressions, hoisted out of the observation loop
-            double inv12 = (1d / p_Sigma);
-            double log15 = global::System.Math.Log(p_Sigma);
-            double sq32 = global::MleGen.Functions.Square(inv12);
+            double invSigma = (1d / p_Sigma);
+            double logSigma = global::System.Math.Log(p_Sigma);
+            double sq32 = global::MleGen.Functions.Square(invSigma);
             global::System.Runtime.Intrinsics.Vector512<double> acc_nll = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
             global::System.Runtime.Intrinsics.Vector512<double> acc_g0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
             global::System.Runtime.Intrinsics.Vector512<double> acc_g1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
@@ -696,15 +696,15 @@ namespace Demo
                 global::System.Runtime.Intrinsics.Vector512<double> v8_1 = global::MleGen.VectorKernels.Dot8(d_X, i, p_Beta.Slice(0, p_Beta.Length));
                 global::System.Runtime.Intrinsics.Vector512<double> v9_2 = (global::System.Runtime.Intrinsics.Vector512.Create(p_Intercept) + v8_1);
                 global::System.Runtime.Intrinsics.Vector512<double> v11_3 = (v1_0 - v9_2);
-                global::System.Runtime.Intrinsics.Vector512<double> v13_4 = (v11_3 * global::System.Runtime.Intrinsics.Vector512.Create(inv12));
+                global::System.Runtime.Intrinsics.Vector512<double> v13_4 = (v11_3 * global::System.Runtime.Intrinsics.Vector512.Create(invSigma));
                 global::System.Runtime.Intrinsics.Vector512<double> v18_5 = (v13_4 * v13_4);
                 global::System.Runtime.Intrinsics.Vector512<double> v19_6 = (global::System.Runtime.Intrinsics.Vector512.Create(0.5d) * v18_5);
-                global::System.Runtime.Intrinsics.Vector512<double> v25_7 = (global::System.Runtime.Intrinsics.Vector512.Create(log15) + v19_6);
+                global::System.Runtime.Intrinsics.Vector512<double> v25_7 = (global::System.Runtime.Intrinsics.Vector512.Create(logSigma) + v19_6);
                 acc_nll += v25_7;
-                global::System.Runtime.Intrinsics.Vector512<double> v30_8 = (global::System.Runtime.Intrinsics.Vector512.Create(inv12) * v13_4);
+                global::System.Runtime.Intrinsics.Vector512<double> v30_8 = (global::System.Runtime.Intrinsics.Vector512.Create(invSigma) * v13_4);
                 global::System.Runtime.Intrinsics.Vector512<double> v31_9 = (v11_3 * v13_4);
                 global::System.Runtime.Intrinsics.Vector512<double> v34_10 = (v31_9 * global::System.Runtime.Intrinsics.Vector512.Create(sq32));
-                global::System.Runtime.Intrinsics.Vector512<double> v36_11 = (global::System.Runtime.Intrinsics.Vector512.Create(inv12) - v34_10);
+                global::System.Runtime.Intrinsics.Vector512<double> v36_11 = (global::System.Runtime.Intrinsics.Vector512.Create(invSigma) - v34_10);
                 global::System.Runtime.Intrinsics.Vector512<double> v38_12 = (-v30_8);
                 acc_g0 += v38_12;
                 acc_g1 += v36_11;

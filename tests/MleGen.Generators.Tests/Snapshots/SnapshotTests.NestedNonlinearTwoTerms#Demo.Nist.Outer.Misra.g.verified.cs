@@ -353,12 +353,12 @@ namespace Demo.Nist
                 double[] d_X = this.X;
                 double[] d_Y = this.Y;
                 // θ-only subexpressions, hoisted out of the observation loop
-                double inv14 = (1d / p_Sigma);
-                double log17 = global::System.Math.Log(p_Sigma);
+                double invSigma = (1d / p_Sigma);
+                double logSigma = global::System.Math.Log(p_Sigma);
                 double nll = 0d;
                 for (int i = start; i < end; i++)
                 {
-                    nll += (log17 + (0.5d * global::MleGen.Functions.Square(((d_Y[i] - (p_B1 * (1d - global::System.Math.Exp((-(p_B2 * d_X[i])))))) * inv14))));
+                    nll += (logSigma + (0.5d * global::MleGen.Functions.Square(((d_Y[i] - (p_B1 * (1d - global::System.Math.Exp((-(p_B2 * d_X[i])))))) * invSigma))));
                 }
                 return nll;
             }
@@ -389,9 +389,9 @@ namespace Demo.Nist
                 double[] d_X = this.X;
                 double[] d_Y = this.Y;
                 // θ-only subexpressions, hoisted out of the observation loop
-                double inv14 = (1d / p_Sigma);
-                double log17 = global::System.Math.Log(p_Sigma);
-                double sq66 = global::MleGen.Functions.Square(inv14);
+                double invSigma = (1d / p_Sigma);
+                double logSigma = global::System.Math.Log(p_Sigma);
+                double sq66 = global::MleGen.Functions.Square(invSigma);
                 double nll = 0d;
                 for (int i = start; i < end; i++)
                 {
@@ -400,13 +400,13 @@ namespace Demo.Nist
                     double exp9 = global::System.Math.Exp((-(p_B2 * x6)));
                     double diff10 = (1d - exp9);
                     double diff13 = (d_Y[i] - (p_B1 * diff10));
-                    double prod15 = (diff13 * inv14);
-                    double prod64 = (inv14 * prod15);
-                    nll += (log17 + (0.5d * global::MleGen.Functions.Square(prod15)));
+                    double prod15 = (diff13 * invSigma);
+                    double prod64 = (invSigma * prod15);
+                    nll += (logSigma + (0.5d * global::MleGen.Functions.Square(prod15)));
                     // backward: dNLL/dθ
                     g_B1 += (-(diff10 * prod64));
                     g_B2 += (-(x6 * (exp9 * (p_B1 * prod64))));
-                    g_Sigma += (inv14 - ((diff13 * prod15) * sq66));
+                    g_Sigma += (invSigma - ((diff13 * prod15) * sq66));
                 }
                 gradient[o_B1] += g_B1;
                 gradient[o_B2] += g_B2;
@@ -428,26 +428,26 @@ namespace Demo.Nist
                 double p_Tau = theta[o_Tau];
                 double[] d_X = this.X;
                 double[] d_Y = this.Y;
-                double inv14 = (1d / p_Sigma);
-                double sq66 = global::MleGen.Functions.Square(inv14);
-                double prod130 = (inv14 * 2d);
+                double invSigma = (1d / p_Sigma);
+                double sq66 = global::MleGen.Functions.Square(invSigma);
+                double prod130 = (invSigma * 2d);
                 for (int i = start; i < end; i++)
                 {
                     double x6 = d_X[i];
                     double exp9 = global::System.Math.Exp((-(p_B2 * x6)));
                     double diff10 = (1d - exp9);
                     double diff13 = (d_Y[i] - (p_B1 * diff10));
-                    double prod15 = (diff13 * inv14);
-                    double prod64 = (inv14 * prod15);
+                    double prod15 = (diff13 * invSigma);
+                    double prod64 = (invSigma * prod15);
                     double diff81 = (exp9 - 1d);
-                    double prod83 = (inv14 * diff81);
-                    double prod84 = (inv14 * prod83);
+                    double prod83 = (invSigma * diff81);
+                    double prod84 = (invSigma * prod83);
                     double prod107 = (p_B1 * (x6 * exp9));
-                    double prod111 = (inv14 * prod107);
+                    double prod111 = (invSigma * prod107);
                     matrix[(o_B1) * p + o_B1] += (-(diff10 * prod84));
                     matrix[(o_B1) * p + o_B2] += (-(x6 * (exp9 * (prod64 + (p_B1 * prod84)))));
                     matrix[(o_B1) * p + o_Sigma] += (-(sq66 * ((prod15 * diff81) + (diff13 * prod83))));
-                    matrix[(o_B2) * p + o_B2] += (-(x6 * (exp9 * ((-(x6 * (p_B1 * prod64))) - (p_B1 * (inv14 * prod111))))));
+                    matrix[(o_B2) * p + o_B2] += (-(x6 * (exp9 * ((-(x6 * (p_B1 * prod64))) - (p_B1 * (invSigma * prod111))))));
                     matrix[(o_B2) * p + o_Sigma] += (-(sq66 * ((-(prod15 * prod107)) - (diff13 * prod111))));
                     matrix[(o_Sigma) * p + o_Sigma] += (-(sq66 * ((1d - ((diff13 * prod15) * prod130)) - (diff13 * (diff13 * sq66)))));
                 }
@@ -493,8 +493,8 @@ namespace Demo.Nist
                 int p = score.Length;
                 double[] d_X = this.X;
                 double[] d_Y = this.Y;
-                double inv14 = (1d / p_Sigma);
-                double sq66 = global::MleGen.Functions.Square(inv14);
+                double invSigma = (1d / p_Sigma);
+                double sq66 = global::MleGen.Functions.Square(invSigma);
                 for (int i = start; i < end; i++)
                 {
                     score.Clear();
@@ -502,11 +502,11 @@ namespace Demo.Nist
                     double exp9 = global::System.Math.Exp((-(p_B2 * x6)));
                     double diff10 = (1d - exp9);
                     double diff13 = (d_Y[i] - (p_B1 * diff10));
-                    double prod15 = (diff13 * inv14);
-                    double prod64 = (inv14 * prod15);
+                    double prod15 = (diff13 * invSigma);
+                    double prod64 = (invSigma * prod15);
                     score[o_B1] += (-(diff10 * prod64));
                     score[o_B2] += (-(x6 * (exp9 * (p_B1 * prod64))));
-                    score[o_Sigma] += (inv14 - ((diff13 * prod15) * sq66));
+                    score[o_Sigma] += (invSigma - ((diff13 * prod15) * sq66));
                     // meat += s sᵀ, on and above the diagonal (the evaluator mirrors it)
                     for (int a = 0; a < p; a++)
                     {
@@ -557,13 +557,13 @@ namespace Demo.Nist
                 double[] d_X = this.X;
                 double[] d_Z = this.Z;
                 // θ-only subexpressions, hoisted out of the observation loop
-                double neg32 = (-p_B1);
-                double inv36 = (1d / p_Tau);
-                double log49 = global::System.Math.Log(p_Tau);
+                double negB1 = (-p_B1);
+                double invTau = (1d / p_Tau);
+                double logTau = global::System.Math.Log(p_Tau);
                 double nll = 0d;
                 for (int i = start; i < end; i++)
                 {
-                    nll += (log49 + (2.5d * global::MleGen.Functions.Log1p((global::MleGen.Functions.Square(((d_Z[i] - ((d_X[i] > 0d) ? p_B1 : neg32)) * inv36)) / 4d))));
+                    nll += (logTau + (2.5d * global::MleGen.Functions.Log1p((global::MleGen.Functions.Square(((d_Z[i] - ((d_X[i] > 0d) ? p_B1 : negB1)) * invTau)) / 4d))));
                 }
                 return nll;
             }
@@ -594,24 +594,24 @@ namespace Demo.Nist
                 double[] d_X = this.X;
                 double[] d_Z = this.Z;
                 // θ-only subexpressions, hoisted out of the observation loop
-                double neg32 = (-p_B1);
-                double inv36 = (1d / p_Tau);
-                double log49 = global::System.Math.Log(p_Tau);
-                double sq176 = global::MleGen.Functions.Square(inv36);
+                double negB1 = (-p_B1);
+                double invTau = (1d / p_Tau);
+                double logTau = global::System.Math.Log(p_Tau);
+                double sq176 = global::MleGen.Functions.Square(invTau);
                 double nll = 0d;
                 for (int i = start; i < end; i++)
                 {
                     // forward: the observation's NLL and the adjoints of its subexpressions
                     bool t31 = (d_X[i] > 0d);
-                    double diff35 = (d_Z[i] - (t31 ? p_B1 : neg32));
-                    double prod37 = (diff35 * inv36);
+                    double diff35 = (d_Z[i] - (t31 ? p_B1 : negB1));
+                    double prod37 = (diff35 * invTau);
                     double ratio52 = (global::MleGen.Functions.Square(prod37) / 4d);
                     double prod173 = (((1d / (1d + ratio52)) * 0.625d) * (prod37 * 2d));
-                    double prod174 = (inv36 * prod173);
-                    nll += (log49 + (2.5d * global::MleGen.Functions.Log1p(ratio52)));
+                    double prod174 = (invTau * prod173);
+                    nll += (logTau + (2.5d * global::MleGen.Functions.Log1p(ratio52)));
                     // backward: dNLL/dθ
                     g_B1 += (((!t31) ? (prod174 * (t31 ? 0d : 1d)) : 0d) - (prod174 * (t31 ? 1d : 0d)));
-                    g_Tau += (inv36 - ((diff35 * prod173) * sq176));
+                    g_Tau += (invTau - ((diff35 * prod173) * sq176));
                 }
                 gradient[o_B1] += g_B1;
                 gradient[o_B2] += g_B2;
@@ -633,15 +633,15 @@ namespace Demo.Nist
                 double p_Tau = theta[o_Tau];
                 double[] d_X = this.X;
                 double[] d_Z = this.Z;
-                double neg32 = (-p_B1);
-                double inv36 = (1d / p_Tau);
-                double sq176 = global::MleGen.Functions.Square(inv36);
-                double prod223 = (inv36 * 2d);
+                double negB1 = (-p_B1);
+                double invTau = (1d / p_Tau);
+                double sq176 = global::MleGen.Functions.Square(invTau);
+                double prod223 = (invTau * 2d);
                 for (int i = start; i < end; i++)
                 {
                     bool t31 = (d_X[i] > 0d);
-                    double diff35 = (d_Z[i] - (t31 ? p_B1 : neg32));
-                    double prod37 = (diff35 * inv36);
+                    double diff35 = (d_Z[i] - (t31 ? p_B1 : negB1));
+                    double prod37 = (diff35 * invTau);
                     bool not165 = (!t31);
                     double inv167 = (1d / (1d + (global::MleGen.Functions.Square(prod37) / 4d)));
                     double prod171 = (inv167 * 0.625d);
@@ -650,10 +650,10 @@ namespace Demo.Nist
                     double sel182 = (t31 ? 1d : 0d);
                     double sel185 = (t31 ? 0d : 1d);
                     double diff194 = ((not165 ? (sel185 * (not165 ? 1d : 0d)) : 0d) - sel182);
-                    double prod196 = (inv36 * diff194);
+                    double prod196 = (invTau * diff194);
                     double sq201 = global::MleGen.Functions.Square(inv167);
                     double diff209 = ((2d * (prod171 * prod196)) - (prod172 * (0.25d * ((0.625d * (prod172 * prod196)) * sq201))));
-                    double prod210 = (inv36 * diff209);
+                    double prod210 = (invTau * diff209);
                     double prod229 = (diff35 * sq176);
                     matrix[(o_B1) * p + o_B1] += ((not165 ? (sel185 * prod210) : 0d) - (sel182 * prod210));
                     matrix[(o_B1) * p + o_Tau] += (-(sq176 * ((prod173 * diff194) + (diff35 * diff209))));
@@ -698,19 +698,19 @@ namespace Demo.Nist
                 int p = score.Length;
                 double[] d_X = this.X;
                 double[] d_Z = this.Z;
-                double neg32 = (-p_B1);
-                double inv36 = (1d / p_Tau);
-                double sq176 = global::MleGen.Functions.Square(inv36);
+                double negB1 = (-p_B1);
+                double invTau = (1d / p_Tau);
+                double sq176 = global::MleGen.Functions.Square(invTau);
                 for (int i = start; i < end; i++)
                 {
                     score.Clear();
                     bool t31 = (d_X[i] > 0d);
-                    double diff35 = (d_Z[i] - (t31 ? p_B1 : neg32));
-                    double prod37 = (diff35 * inv36);
+                    double diff35 = (d_Z[i] - (t31 ? p_B1 : negB1));
+                    double prod37 = (diff35 * invTau);
                     double prod173 = (((1d / (1d + (global::MleGen.Functions.Square(prod37) / 4d))) * 0.625d) * (prod37 * 2d));
-                    double prod174 = (inv36 * prod173);
+                    double prod174 = (invTau * prod173);
                     score[o_B1] += (((!t31) ? (prod174 * (t31 ? 0d : 1d)) : 0d) - (prod174 * (t31 ? 1d : 0d)));
-                    score[o_Tau] += (inv36 - ((diff35 * prod173) * sq176));
+                    score[o_Tau] += (invTau - ((diff35 * prod173) * sq176));
                     // meat += s sᵀ, on and above the diagonal (the evaluator mirrors it)
                     for (int a = 0; a < p; a++)
                     {
@@ -736,13 +736,13 @@ namespace Demo.Nist
                 double[] d_X = this.X;
                 double[] d_Z = this.Z;
                 // θ-only subexpressions, hoisted out of the observation loop
-                double neg32 = (-p_B1);
+                double negB1 = (-p_B1);
                 for (int i = start; i < end; i++)
                 {
                     double y = d_Z[i];
                     columns.Observed[i] = y;
                     columns.Weight[i] = 1d;
-                    global::MleGen.StudentT family = new global::MleGen.StudentT(4d, ((d_X[i] > 0d) ? p_B1 : neg32), p_Tau);
+                    global::MleGen.StudentT family = new global::MleGen.StudentT(4d, ((d_X[i] > 0d) ? p_B1 : negB1), p_Tau);
                     columns.Mean[i] = family.Mean;
                     columns.Variance[i] = family.Variance;
                 }
@@ -763,8 +763,8 @@ namespace Demo.Nist
                 double[] d_X = this.X;
                 double[] d_Y = this.Y;
                 // θ-only subexpressions, hoisted out of the observation loop
-                double inv14 = (1d / p_Sigma);
-                double log17 = global::System.Math.Log(p_Sigma);
+                double invSigma = (1d / p_Sigma);
+                double logSigma = global::System.Math.Log(p_Sigma);
                 global::System.Runtime.Intrinsics.Vector256<double> acc_nll = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
                 int i = start;
                 for (; i <= end - 4; i += 4)
@@ -777,10 +777,10 @@ namespace Demo.Nist
                     global::System.Runtime.Intrinsics.Vector256<double> v10_5 = (global::System.Runtime.Intrinsics.Vector256.Create(1d) - v9_4);
                     global::System.Runtime.Intrinsics.Vector256<double> v11_6 = (global::System.Runtime.Intrinsics.Vector256.Create(p_B1) * v10_5);
                     global::System.Runtime.Intrinsics.Vector256<double> v13_7 = (v1_0 - v11_6);
-                    global::System.Runtime.Intrinsics.Vector256<double> v15_8 = (v13_7 * global::System.Runtime.Intrinsics.Vector256.Create(inv14));
+                    global::System.Runtime.Intrinsics.Vector256<double> v15_8 = (v13_7 * global::System.Runtime.Intrinsics.Vector256.Create(invSigma));
                     global::System.Runtime.Intrinsics.Vector256<double> v20_9 = (v15_8 * v15_8);
                     global::System.Runtime.Intrinsics.Vector256<double> v21_10 = (global::System.Runtime.Intrinsics.Vector256.Create(0.5d) * v20_9);
-                    global::System.Runtime.Intrinsics.Vector256<double> v27_11 = (global::System.Runtime.Intrinsics.Vector256.Create(log17) + v21_10);
+                    global::System.Runtime.Intrinsics.Vector256<double> v27_11 = (global::System.Runtime.Intrinsics.Vector256.Create(logSigma) + v21_10);
                     acc_nll += v27_11;
                 }
                 double nll = global::System.Runtime.Intrinsics.Vector256.Sum(acc_nll);
@@ -806,9 +806,9 @@ namespace Demo.Nist
                 double[] d_X = this.X;
                 double[] d_Y = this.Y;
                 // θ-only subexpressions, hoisted out of the observation loop
-                double inv14 = (1d / p_Sigma);
-                double log17 = global::System.Math.Log(p_Sigma);
-                double sq66 = global::MleGen.Functions.Square(inv14);
+                double invSigma = (1d / p_Sigma);
+                double logSigma = global::System.Math.Log(p_Sigma);
+                double sq66 = global::MleGen.Functions.Square(invSigma);
                 global::System.Runtime.Intrinsics.Vector256<double> acc_nll = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
                 global::System.Runtime.Intrinsics.Vector256<double> acc_g0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
                 global::System.Runtime.Intrinsics.Vector256<double> acc_g1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
@@ -824,15 +824,15 @@ namespace Demo.Nist
                     global::System.Runtime.Intrinsics.Vector256<double> v10_5 = (global::System.Runtime.Intrinsics.Vector256.Create(1d) - v9_4);
                     global::System.Runtime.Intrinsics.Vector256<double> v11_6 = (global::System.Runtime.Intrinsics.Vector256.Create(p_B1) * v10_5);
                     global::System.Runtime.Intrinsics.Vector256<double> v13_7 = (v1_0 - v11_6);
-                    global::System.Runtime.Intrinsics.Vector256<double> v15_8 = (v13_7 * global::System.Runtime.Intrinsics.Vector256.Create(inv14));
+                    global::System.Runtime.Intrinsics.Vector256<double> v15_8 = (v13_7 * global::System.Runtime.Intrinsics.Vector256.Create(invSigma));
                     global::System.Runtime.Intrinsics.Vector256<double> v20_9 = (v15_8 * v15_8);
                     global::System.Runtime.Intrinsics.Vector256<double> v21_10 = (global::System.Runtime.Intrinsics.Vector256.Create(0.5d) * v20_9);
-                    global::System.Runtime.Intrinsics.Vector256<double> v27_11 = (global::System.Runtime.Intrinsics.Vector256.Create(log17) + v21_10);
+                    global::System.Runtime.Intrinsics.Vector256<double> v27_11 = (global::System.Runtime.Intrinsics.Vector256.Create(logSigma) + v21_10);
                     acc_nll += v27_11;
-                    global::System.Runtime.Intrinsics.Vector256<double> v64_12 = (global::System.Runtime.Intrinsics.Vector256.Create(inv14) * v15_8);
+                    global::System.Runtime.Intrinsics.Vector256<double> v64_12 = (global::System.Runtime.Intrinsics.Vector256.Create(invSigma) * v15_8);
                     global::System.Runtime.Intrinsics.Vector256<double> v65_13 = (v13_7 * v15_8);
                     global::System.Runtime.Intrinsics.Vector256<double> v68_14 = (v65_13 * global::System.Runtime.Intrinsics.Vector256.Create(sq66));
-                    global::System.Runtime.Intrinsics.Vector256<double> v70_15 = (global::System.Runtime.Intrinsics.Vector256.Create(inv14) - v68_14);
+                    global::System.Runtime.Intrinsics.Vector256<double> v70_15 = (global::System.Runtime.Intrinsics.Vector256.Create(invSigma) - v68_14);
                     global::System.Runtime.Intrinsics.Vector256<double> v73_16 = (v10_5 * v64_12);
                     global::System.Runtime.Intrinsics.Vector256<double> v74_17 = (-v73_16);
                     global::System.Runtime.Intrinsics.Vector256<double> v75_18 = (global::System.Runtime.Intrinsics.Vector256.Create(p_B1) * v64_12);
@@ -869,8 +869,8 @@ namespace Demo.Nist
                 double[] d_X = this.X;
                 double[] d_Y = this.Y;
                 // θ-only subexpressions, hoisted out of the observation loop
-                double inv14 = (1d / p_Sigma);
-                double log17 = global::System.Math.Log(p_Sigma);
+                double invSigma = (1d / p_Sigma);
+                double logSigma = global::System.Math.Log(p_Sigma);
                 global::System.Runtime.Intrinsics.Vector512<double> acc_nll = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
                 int i = start;
                 for (; i <= end - 8; i += 8)
@@ -883,10 +883,10 @@ namespace Demo.Nist
                     global::System.Runtime.Intrinsics.Vector512<double> v10_5 = (global::System.Runtime.Intrinsics.Vector512.Create(1d) - v9_4);
                     global::System.Runtime.Intrinsics.Vector512<double> v11_6 = (global::System.Runtime.Intrinsics.Vector512.Create(p_B1) * v10_5);
                     global::System.Runtime.Intrinsics.Vector512<double> v13_7 = (v1_0 - v11_6);
-                    global::System.Runtime.Intrinsics.Vector512<double> v15_8 = (v13_7 * global::System.Runtime.Intrinsics.Vector512.Create(inv14));
+                    global::System.Runtime.Intrinsics.Vector512<double> v15_8 = (v13_7 * global::System.Runtime.Intrinsics.Vector512.Create(invSigma));
                     global::System.Runtime.Intrinsics.Vector512<double> v20_9 = (v15_8 * v15_8);
                     global::System.Runtime.Intrinsics.Vector512<double> v21_10 = (global::System.Runtime.Intrinsics.Vector512.Create(0.5d) * v20_9);
-                    global::System.Runtime.Intrinsics.Vector512<double> v27_11 = (global::System.Runtime.Intrinsics.Vector512.Create(log17) + v21_10);
+                    global::System.Runtime.Intrinsics.Vector512<double> v27_11 = (global::System.Runtime.Intrinsics.Vector512.Create(logSigma) + v21_10);
                     acc_nll += v27_11;
                 }
                 double nll = global::System.Runtime.Intrinsics.Vector512.Sum(acc_nll);
@@ -912,9 +912,9 @@ namespace Demo.Nist
                 double[] d_X = this.X;
                 double[] d_Y = this.Y;
                 // θ-only subexpressions, hoisted out of the observation loop
-                double inv14 = (1d / p_Sigma);
-                double log17 = global::System.Math.Log(p_Sigma);
-                double sq66 = global::MleGen.Functions.Square(inv14);
+                double invSigma = (1d / p_Sigma);
+                double logSigma = global::System.Math.Log(p_Sigma);
+                double sq66 = global::MleGen.Functions.Square(invSigma);
                 global::System.Runtime.Intrinsics.Vector512<double> acc_nll = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
                 global::System.Runtime.Intrinsics.Vector512<double> acc_g0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
                 global::System.Runtime.Intrinsics.Vector512<double> acc_g1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
@@ -930,15 +930,15 @@ namespace Demo.Nist
                     global::System.Runtime.Intrinsics.Vector512<double> v10_5 = (global::System.Runtime.Intrinsics.Vector512.Create(1d) - v9_4);
                     global::System.Runtime.Intrinsics.Vector512<double> v11_6 = (global::System.Runtime.Intrinsics.Vector512.Create(p_B1) * v10_5);
                     global::System.Runtime.Intrinsics.Vector512<double> v13_7 = (v1_0 - v11_6);
-                    global::System.Runtime.Intrinsics.Vector512<double> v15_8 = (v13_7 * global::System.Runtime.Intrinsics.Vector512.Create(inv14));
+                    global::System.Runtime.Intrinsics.Vector512<double> v15_8 = (v13_7 * global::System.Runtime.Intrinsics.Vector512.Create(invSigma));
                     global::System.Runtime.Intrinsics.Vector512<double> v20_9 = (v15_8 * v15_8);
                     global::System.Runtime.Intrinsics.Vector512<double> v21_10 = (global::System.Runtime.Intrinsics.Vector512.Create(0.5d) * v20_9);
-                    global::System.Runtime.Intrinsics.Vector512<double> v27_11 = (global::System.Runtime.Intrinsics.Vector512.Create(log17) + v21_10);
+                    global::System.Runtime.Intrinsics.Vector512<double> v27_11 = (global::System.Runtime.Intrinsics.Vector512.Create(logSigma) + v21_10);
                     acc_nll += v27_11;
-                    global::System.Runtime.Intrinsics.Vector512<double> v64_12 = (global::System.Runtime.Intrinsics.Vector512.Create(inv14) * v15_8);
+                    global::System.Runtime.Intrinsics.Vector512<double> v64_12 = (global::System.Runtime.Intrinsics.Vector512.Create(invSigma) * v15_8);
                     global::System.Runtime.Intrinsics.Vector512<double> v65_13 = (v13_7 * v15_8);
                     global::System.Runtime.Intrinsics.Vector512<double> v68_14 = (v65_13 * global::System.Runtime.Intrinsics.Vector512.Create(sq66));
-                    global::System.Runtime.Intrinsics.Vector512<double> v70_15 = (global::System.Runtime.Intrinsics.Vector512.Create(inv14) - v68_14);
+                    global::System.Runtime.Intrinsics.Vector512<double> v70_15 = (global::System.Runtime.Intrinsics.Vector512.Create(invSigma) - v68_14);
                     global::System.Runtime.Intrinsics.Vector512<double> v73_16 = (v10_5 * v64_12);
                     global::System.Runtime.Intrinsics.Vector512<double> v74_17 = (-v73_16);
                     global::System.Runtime.Intrinsics.Vector512<double> v75_18 = (global::System.Runtime.Intrinsics.Vector512.Create(p_B1) * v64_12);
@@ -975,9 +975,9 @@ namespace Demo.Nist
                 double[] d_X = this.X;
                 double[] d_Z = this.Z;
                 // θ-only subexpressions, hoisted out of the observation loop
-                double neg32 = (-p_B1);
-                double inv36 = (1d / p_Tau);
-                double log49 = global::System.Math.Log(p_Tau);
+                double negB1 = (-p_B1);
+                double invTau = (1d / p_Tau);
+                double logTau = global::System.Math.Log(p_Tau);
                 global::System.Runtime.Intrinsics.Vector256<double> acc_nll = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
                 int i = start;
                 for (; i <= end - 4; i += 4)
@@ -985,14 +985,14 @@ namespace Demo.Nist
                     global::System.Runtime.Intrinsics.Vector256<double> v6_0 = global::MleGen.VectorKernels.Load4(d_X, i);
                     global::System.Runtime.Intrinsics.Vector256<double> v29_1 = global::MleGen.VectorKernels.Load4(d_Z, i);
                     global::System.Runtime.Intrinsics.Vector256<double> v31_2 = global::System.Runtime.Intrinsics.Vector256.GreaterThan(v6_0, global::System.Runtime.Intrinsics.Vector256.Create(0d));
-                    global::System.Runtime.Intrinsics.Vector256<double> v33_3 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v31_2, global::System.Runtime.Intrinsics.Vector256.Create(p_B1), global::System.Runtime.Intrinsics.Vector256.Create(neg32));
+                    global::System.Runtime.Intrinsics.Vector256<double> v33_3 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v31_2, global::System.Runtime.Intrinsics.Vector256.Create(p_B1), global::System.Runtime.Intrinsics.Vector256.Create(negB1));
                     global::System.Runtime.Intrinsics.Vector256<double> v35_4 = (v29_1 - v33_3);
-                    global::System.Runtime.Intrinsics.Vector256<double> v37_5 = (v35_4 * global::System.Runtime.Intrinsics.Vector256.Create(inv36));
+                    global::System.Runtime.Intrinsics.Vector256<double> v37_5 = (v35_4 * global::System.Runtime.Intrinsics.Vector256.Create(invTau));
                     global::System.Runtime.Intrinsics.Vector256<double> v51_6 = (v37_5 * v37_5);
                     global::System.Runtime.Intrinsics.Vector256<double> v52_7 = (v51_6 / global::System.Runtime.Intrinsics.Vector256.Create(4d));
                     global::System.Runtime.Intrinsics.Vector256<double> v53_8 = global::MleGen.VectorMath.Log1p(v52_7);
                     global::System.Runtime.Intrinsics.Vector256<double> v54_9 = (global::System.Runtime.Intrinsics.Vector256.Create(2.5d) * v53_8);
-                    global::System.Runtime.Intrinsics.Vector256<double> v61_10 = (global::System.Runtime.Intrinsics.Vector256.Create(log49) + v54_9);
+                    global::System.Runtime.Intrinsics.Vector256<double> v61_10 = (global::System.Runtime.Intrinsics.Vector256.Create(logTau) + v54_9);
                     acc_nll += v61_10;
                 }
                 double nll = global::System.Runtime.Intrinsics.Vector256.Sum(acc_nll);
@@ -1018,10 +1018,10 @@ namespace Demo.Nist
                 double[] d_X = this.X;
                 double[] d_Z = this.Z;
                 // θ-only subexpressions, hoisted out of the observation loop
-                double neg32 = (-p_B1);
-                double inv36 = (1d / p_Tau);
-                double log49 = global::System.Math.Log(p_Tau);
-                double sq92 = global::MleGen.Functions.Square(inv36);
+                double negB1 = (-p_B1);
+                double invTau = (1d / p_Tau);
+                double logTau = global::System.Math.Log(p_Tau);
+                double sq92 = global::MleGen.Functions.Square(invTau);
                 global::System.Runtime.Intrinsics.Vector256<double> acc_nll = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
                 global::System.Runtime.Intrinsics.Vector256<double> acc_g0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
                 global::System.Runtime.Intrinsics.Vector256<double> acc_g1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
@@ -1031,14 +1031,14 @@ namespace Demo.Nist
                     global::System.Runtime.Intrinsics.Vector256<double> v6_0 = global::MleGen.VectorKernels.Load4(d_X, i);
                     global::System.Runtime.Intrinsics.Vector256<double> v29_1 = global::MleGen.VectorKernels.Load4(d_Z, i);
                     global::System.Runtime.Intrinsics.Vector256<double> v31_2 = global::System.Runtime.Intrinsics.Vector256.GreaterThan(v6_0, global::System.Runtime.Intrinsics.Vector256.Create(0d));
-                    global::System.Runtime.Intrinsics.Vector256<double> v33_3 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v31_2, global::System.Runtime.Intrinsics.Vector256.Create(p_B1), global::System.Runtime.Intrinsics.Vector256.Create(neg32));
+                    global::System.Runtime.Intrinsics.Vector256<double> v33_3 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v31_2, global::System.Runtime.Intrinsics.Vector256.Create(p_B1), global::System.Runtime.Intrinsics.Vector256.Create(negB1));
                     global::System.Runtime.Intrinsics.Vector256<double> v35_4 = (v29_1 - v33_3);
-                    global::System.Runtime.Intrinsics.Vector256<double> v37_5 = (v35_4 * global::System.Runtime.Intrinsics.Vector256.Create(inv36));
+                    global::System.Runtime.Intrinsics.Vector256<double> v37_5 = (v35_4 * global::System.Runtime.Intrinsics.Vector256.Create(invTau));
                     global::System.Runtime.Intrinsics.Vector256<double> v51_6 = (v37_5 * v37_5);
                     global::System.Runtime.Intrinsics.Vector256<double> v52_7 = (v51_6 / global::System.Runtime.Intrinsics.Vector256.Create(4d));
                     global::System.Runtime.Intrinsics.Vector256<double> v53_8 = global::MleGen.VectorMath.Log1p(v52_7);
                     global::System.Runtime.Intrinsics.Vector256<double> v54_9 = (global::System.Runtime.Intrinsics.Vector256.Create(2.5d) * v53_8);
-                    global::System.Runtime.Intrinsics.Vector256<double> v61_10 = (global::System.Runtime.Intrinsics.Vector256.Create(log49) + v54_9);
+                    global::System.Runtime.Intrinsics.Vector256<double> v61_10 = (global::System.Runtime.Intrinsics.Vector256.Create(logTau) + v54_9);
                     acc_nll += v61_10;
                     global::System.Runtime.Intrinsics.Vector256<double> v81_11 = (~v31_2);
                     global::System.Runtime.Intrinsics.Vector256<double> v82_12 = (global::System.Runtime.Intrinsics.Vector256.Create(1d) + v52_7);
@@ -1046,10 +1046,10 @@ namespace Demo.Nist
                     global::System.Runtime.Intrinsics.Vector256<double> v87_14 = (v83_13 * global::System.Runtime.Intrinsics.Vector256.Create(0.625d));
                     global::System.Runtime.Intrinsics.Vector256<double> v88_15 = (v37_5 * global::System.Runtime.Intrinsics.Vector256.Create(2d));
                     global::System.Runtime.Intrinsics.Vector256<double> v89_16 = (v87_14 * v88_15);
-                    global::System.Runtime.Intrinsics.Vector256<double> v90_17 = (global::System.Runtime.Intrinsics.Vector256.Create(inv36) * v89_16);
+                    global::System.Runtime.Intrinsics.Vector256<double> v90_17 = (global::System.Runtime.Intrinsics.Vector256.Create(invTau) * v89_16);
                     global::System.Runtime.Intrinsics.Vector256<double> v91_18 = (v35_4 * v89_16);
                     global::System.Runtime.Intrinsics.Vector256<double> v94_19 = (v91_18 * global::System.Runtime.Intrinsics.Vector256.Create(sq92));
-                    global::System.Runtime.Intrinsics.Vector256<double> v96_20 = (global::System.Runtime.Intrinsics.Vector256.Create(inv36) - v94_19);
+                    global::System.Runtime.Intrinsics.Vector256<double> v96_20 = (global::System.Runtime.Intrinsics.Vector256.Create(invTau) - v94_19);
                     global::System.Runtime.Intrinsics.Vector256<double> v98_21 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v31_2, global::System.Runtime.Intrinsics.Vector256.Create(1d), global::System.Runtime.Intrinsics.Vector256.Create(0d));
                     global::System.Runtime.Intrinsics.Vector256<double> v99_22 = (v90_17 * v98_21);
                     global::System.Runtime.Intrinsics.Vector256<double> v101_23 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v31_2, global::System.Runtime.Intrinsics.Vector256.Create(0d), global::System.Runtime.Intrinsics.Vector256.Create(1d));
@@ -1084,9 +1084,9 @@ namespace Demo.Nist
                 double[] d_X = this.X;
                 double[] d_Z = this.Z;
                 // θ-only subexpressions, hoisted out of the observation loop
-                double neg32 = (-p_B1);
-                double inv36 = (1d / p_Tau);
-                double log49 = global::System.Math.Log(p_Tau);
+                double negB1 = (-p_B1);
+                double invTau = (1d / p_Tau);
+                double logTau = global::System.Math.Log(p_Tau);
                 global::System.Runtime.Intrinsics.Vector512<double> acc_nll = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
                 int i = start;
                 for (; i <= end - 8; i += 8)
@@ -1094,14 +1094,14 @@ namespace Demo.Nist
                     global::System.Runtime.Intrinsics.Vector512<double> v6_0 = global::MleGen.VectorKernels.Load8(d_X, i);
                     global::System.Runtime.Intrinsics.Vector512<double> v29_1 = global::MleGen.VectorKernels.Load8(d_Z, i);
                     global::System.Runtime.Intrinsics.Vector512<double> v31_2 = global::System.Runtime.Intrinsics.Vector512.GreaterThan(v6_0, global::System.Runtime.Intrinsics.Vector512.Create(0d));
-                    global::System.Runtime.Intrinsics.Vector512<double> v33_3 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v31_2, global::System.Runtime.Intrinsics.Vector512.Create(p_B1), global::System.Runtime.Intrinsics.Vector512.Create(neg32));
+                    global::System.Runtime.Intrinsics.Vector512<double> v33_3 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v31_2, global::System.Runtime.Intrinsics.Vector512.Create(p_B1), global::System.Runtime.Intrinsics.Vector512.Create(negB1));
                     global::System.Runtime.Intrinsics.Vector512<double> v35_4 = (v29_1 - v33_3);
-                    global::System.Runtime.Intrinsics.Vector512<double> v37_5 = (v35_4 * global::System.Runtime.Intrinsics.Vector512.Create(inv36));
+                    global::System.Runtime.Intrinsics.Vector512<double> v37_5 = (v35_4 * global::System.Runtime.Intrinsics.Vector512.Create(invTau));
                     global::System.Runtime.Intrinsics.Vector512<double> v51_6 = (v37_5 * v37_5);
                     global::System.Runtime.Intrinsics.Vector512<double> v52_7 = (v51_6 / global::System.Runtime.Intrinsics.Vector512.Create(4d));
                     global::System.Runtime.Intrinsics.Vector512<double> v53_8 = global::MleGen.VectorMath.Log1p(v52_7);
                     global::System.Runtime.Intrinsics.Vector512<double> v54_9 = (global::System.Runtime.Intrinsics.Vector512.Create(2.5d) * v53_8);
-                    global::System.Runtime.Intrinsics.Vector512<double> v61_10 = (global::System.Runtime.Intrinsics.Vector512.Create(log49) + v54_9);
+                    global::System.Runtime.Intrinsics.Vector512<double> v61_10 = (global::System.Runtime.Intrinsics.Vector512.Create(logTau) + v54_9);
                     acc_nll += v61_10;
                 }
                 double nll = global::System.Runtime.Intrinsics.Vector512.Sum(acc_nll);
@@ -1127,10 +1127,10 @@ namespace Demo.Nist
                 double[] d_X = this.X;
                 double[] d_Z = this.Z;
                 // θ-only subexpressions, hoisted out of the observation loop
-                double neg32 = (-p_B1);
-                double inv36 = (1d / p_Tau);
-                double log49 = global::System.Math.Log(p_Tau);
-                double sq92 = global::MleGen.Functions.Square(inv36);
+                double negB1 = (-p_B1);
+                double invTau = (1d / p_Tau);
+                double logTau = global::System.Math.Log(p_Tau);
+                double sq92 = global::MleGen.Functions.Square(invTau);
                 global::System.Runtime.Intrinsics.Vector512<double> acc_nll = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
                 global::System.Runtime.Intrinsics.Vector512<double> acc_g0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
                 global::System.Runtime.Intrinsics.Vector512<double> acc_g1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
@@ -1140,14 +1140,14 @@ namespace Demo.Nist
                     global::System.Runtime.Intrinsics.Vector512<double> v6_0 = global::MleGen.VectorKernels.Load8(d_X, i);
                     global::System.Runtime.Intrinsics.Vector512<double> v29_1 = global::MleGen.VectorKernels.Load8(d_Z, i);
                     global::System.Runtime.Intrinsics.Vector512<double> v31_2 = global::System.Runtime.Intrinsics.Vector512.GreaterThan(v6_0, global::System.Runtime.Intrinsics.Vector512.Create(0d));
-                    global::System.Runtime.Intrinsics.Vector512<double> v33_3 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v31_2, global::System.Runtime.Intrinsics.Vector512.Create(p_B1), global::System.Runtime.Intrinsics.Vector512.Create(neg32));
+                    global::System.Runtime.Intrinsics.Vector512<double> v33_3 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v31_2, global::System.Runtime.Intrinsics.Vector512.Create(p_B1), global::System.Runtime.Intrinsics.Vector512.Create(negB1));
                     global::System.Runtime.Intrinsics.Vector512<double> v35_4 = (v29_1 - v33_3);
-                    global::System.Runtime.Intrinsics.Vector512<double> v37_5 = (v35_4 * global::System.Runtime.Intrinsics.Vector512.Create(inv36));
+                    global::System.Runtime.Intrinsics.Vector512<double> v37_5 = (v35_4 * global::System.Runtime.Intrinsics.Vector512.Create(invTau));
                     global::System.Runtime.Intrinsics.Vector512<double> v51_6 = (v37_5 * v37_5);
                     global::System.Runtime.Intrinsics.Vector512<double> v52_7 = (v51_6 / global::System.Runtime.Intrinsics.Vector512.Create(4d));
                     global::System.Runtime.Intrinsics.Vector512<double> v53_8 = global::MleGen.VectorMath.Log1p(v52_7);
                     global::System.Runtime.Intrinsics.Vector512<double> v54_9 = (global::System.Runtime.Intrinsics.Vector512.Create(2.5d) * v53_8);
-                    global::System.Runtime.Intrinsics.Vector512<double> v61_10 = (global::System.Runtime.Intrinsics.Vector512.Create(log49) + v54_9);
+                    global::System.Runtime.Intrinsics.Vector512<double> v61_10 = (global::System.Runtime.Intrinsics.Vector512.Create(logTau) + v54_9);
                     acc_nll += v61_10;
                     global::System.Runtime.Intrinsics.Vector512<double> v81_11 = (~v31_2);
                     global::System.Runtime.Intrinsics.Vector512<double> v82_12 = (global::System.Runtime.Intrinsics.Vector512.Create(1d) + v52_7);
@@ -1155,10 +1155,10 @@ namespace Demo.Nist
                     global::System.Runtime.Intrinsics.Vector512<double> v87_14 = (v83_13 * global::System.Runtime.Intrinsics.Vector512.Create(0.625d));
                     global::System.Runtime.Intrinsics.Vector512<double> v88_15 = (v37_5 * global::System.Runtime.Intrinsics.Vector512.Create(2d));
                     global::System.Runtime.Intrinsics.Vector512<double> v89_16 = (v87_14 * v88_15);
-                    global::System.Runtime.Intrinsics.Vector512<double> v90_17 = (global::System.Runtime.Intrinsics.Vector512.Create(inv36) * v89_16);
+                    global::System.Runtime.Intrinsics.Vector512<double> v90_17 = (global::System.Runtime.Intrinsics.Vector512.Create(invTau) * v89_16);
                     global::System.Runtime.Intrinsics.Vector512<double> v91_18 = (v35_4 * v89_16);
                     global::System.Runtime.Intrinsics.Vector512<double> v94_19 = (v91_18 * global::System.Runtime.Intrinsics.Vector512.Create(sq92));
-                    global::System.Runtime.Intrinsics.Vector512<double> v96_20 = (global::System.Runtime.Intrinsics.Vector512.Create(inv36) - v94_19);
+                    global::System.Runtime.Intrinsics.Vector512<double> v96_20 = (global::System.Runtime.Intrinsics.Vector512.Create(invTau) - v94_19);
                     global::System.Runtime.Intrinsics.Vector512<double> v98_21 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v31_2, global::System.Runtime.Intrinsics.Vector512.Create(1d), global::System.Runtime.Intrinsics.Vector512.Create(0d));
                     global::System.Runtime.Intrinsics.Vector512<double> v99_22 = (v90_17 * v98_21);
                     global::System.Runtime.Intrinsics.Vector512<double> v101_23 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v31_2, global::System.Runtime.Intrinsics.Vector512.Create(0d), global::System.Runtime.Intrinsics.Vector512.Create(1d));

@@ -558,9 +558,9 @@ namespace Demo
             double[] d_Age = this.Age;
             int[] d_Visits = this.Visits;
             // θ-only subexpressions, hoisted out of the observation loop
-            double logistic40 = global::MleGen.Functions.Logistic(p_G);
-            double log1p57 = global::MleGen.Functions.Log1p((-logistic40));
-            double log59 = global::System.Math.Log(logistic40);
+            double logisticG = global::MleGen.Functions.Logistic(p_G);
+            double log1p57 = global::MleGen.Functions.Log1p((-logisticG));
+            double log59 = global::System.Math.Log(logisticG);
             double nll = 0d;
             for (int i = start; i < end; i++)
             {
@@ -597,13 +597,13 @@ namespace Demo
             double[] d_Age = this.Age;
             int[] d_Visits = this.Visits;
             // θ-only subexpressions, hoisted out of the observation loop
-            double logistic40 = global::MleGen.Functions.Logistic(p_G);
-            double log1p57 = global::MleGen.Functions.Log1p((-logistic40));
-            double log59 = global::System.Math.Log(logistic40);
-            double inv230 = (1d / logistic40);
-            double diff233 = (1d - logistic40);
+            double logisticG = global::MleGen.Functions.Logistic(p_G);
+            double log1p57 = global::MleGen.Functions.Log1p((-logisticG));
+            double log59 = global::System.Math.Log(logisticG);
+            double inv230 = (1d / logisticG);
+            double diff233 = (1d - logisticG);
             double inv234 = (1d / diff233);
-            double prod247 = (logistic40 * diff233);
+            double prod247 = (logisticG * diff233);
             double nll = 0d;
             for (int i = start; i < end; i++)
             {
@@ -644,13 +644,13 @@ namespace Demo
             double p_G = theta[o_G];
             double[] d_Age = this.Age;
             int[] d_Visits = this.Visits;
-            double logistic40 = global::MleGen.Functions.Logistic(p_G);
-            double log1p57 = global::MleGen.Functions.Log1p((-logistic40));
-            double log59 = global::System.Math.Log(logistic40);
-            double inv230 = (1d / logistic40);
-            double diff233 = (1d - logistic40);
+            double logisticG = global::MleGen.Functions.Logistic(p_G);
+            double log1p57 = global::MleGen.Functions.Log1p((-logisticG));
+            double log59 = global::System.Math.Log(logisticG);
+            double inv230 = (1d / logisticG);
+            double diff233 = (1d - logisticG);
             double inv234 = (1d / diff233);
-            double prod247 = (logistic40 * diff233);
+            double prod247 = (logisticG * diff233);
             double prod312 = (inv234 * prod247);
             double sq316 = global::MleGen.Functions.Square(inv234);
             double sq328 = global::MleGen.Functions.Square(inv230);
@@ -693,7 +693,7 @@ namespace Demo
                 matrix[(o_B) * p + o_B] += (x3 * (exp43 * ((((x3 * add245) + (not214 ? (-((not214 ? (sel241 * prod254) : 0d) * sq259)) : 0d)) + (t45 ? (-sel289) : 0d)) + (t250 ? (inv242 * (t250 ? (t44 * (t45 ? (sel217 * sel289) : 0d)) : 0d)) : 0d))));
                 if (t45) matrix[(o_B) * p + o_G] += (t45 ? (prod247 * ((t45 ? (inv230 * (t45 ? (exp220 * sel281) : 0d)) : 0d) + (t45 ? (-(t45 ? (inv234 * sel289) : 0d)) : 0d))) : 0d);
                 matrix[(o_B) * p + o_A] += (exp43 * ((((x3 * add245) + (not214 ? (-((not214 ? (sel241 * prod254) : 0d) * sq259)) : 0d)) + (t45 ? (-sel289) : 0d)) + (t250 ? (inv242 * (t250 ? (t44 * (t45 ? (sel217 * sel289) : 0d)) : 0d)) : 0d)));
-                matrix[(o_G) * p + o_G] += (prod247 * (((((diff233 * diff237) - ((logistic40 * diff237) + ((diff229 * prod247) * sq316))) + (t45 ? (-((t45 ? (sel223 * prod323) : 0d) * sq328)) : 0d)) + (t45 ? (inv230 * (sel350 + (t45 ? (exp220 * add353) : 0d))) : 0d)) + (t45 ? (-(t45 ? (inv234 * (t45 ? (sel340 + (t45 ? (exp225 * add353) : 0d)) : 0d)) : 0d)) : 0d)));
+                matrix[(o_G) * p + o_G] += (prod247 * (((((diff233 * diff237) - ((logisticG * diff237) + ((diff229 * prod247) * sq316))) + (t45 ? (-((t45 ? (sel223 * prod323) : 0d) * sq328)) : 0d)) + (t45 ? (inv230 * (sel350 + (t45 ? (exp220 * add353) : 0d))) : 0d)) + (t45 ? (-(t45 ? (inv234 * (t45 ? (sel340 + (t45 ? (exp225 * add353) : 0d)) : 0d)) : 0d)) : 0d)));
                 if (t45) matrix[(o_A) * p + o_G] += (t45 ? (prod247 * ((t45 ? (inv230 * (t45 ? (exp220 * sel407) : 0d)) : 0d) + (t45 ? (-(t45 ? (inv234 * sel415) : 0d)) : 0d))) : 0d);
                 matrix[(o_A) * p + o_A] += (exp43 * (((add245 + (not214 ? (-(sq259 * (not214 ? (sel241 * prod383) : 0d))) : 0d)) + (t45 ? (-sel415) : 0d)) + (t250 ? (inv242 * (t250 ? (t44 * (t45 ? (sel217 * sel415) : 0d)) : 0d)) : 0d)));
             }
@@ -711,9 +711,9 @@ namespace Demo
             double p_A = theta[o_A];
             double p_G = theta[o_G];
             double[] d_Age = this.Age;
-            double logistic40 = global::MleGen.Functions.Logistic(p_G);
-            double diff233 = (1d - logistic40);
-            double prod247 = (logistic40 * diff233);
+            double logisticG = global::MleGen.Functions.Logistic(p_G);
+            double diff233 = (1d - logisticG);
+            double prod247 = (logisticG * diff233);
             double prod451 = (prod247 * prod247);
             for (int i = start; i < end; i++)
             {
@@ -723,7 +723,7 @@ namespace Demo
                 double prod252 = (x3 * exp43);
                 double exp436 = global::System.Math.Exp(neg49);
                 double prod437 = (diff233 * exp436);
-                double add438 = (logistic40 + prod437);
+                double add438 = (logisticG + prod437);
                 double ratio444 = (exp436 / add438);
                 double add450 = ((global::MleGen.Functions.Square(prod437) / add438) + (diff233 * ((1d / exp43) - exp436)));
                 matrix[(o_G) * p + o_G] += (-((global::MleGen.Functions.Expm1(neg49) / (diff233 * add438)) * prod451));
@@ -749,13 +749,13 @@ namespace Demo
             int p = score.Length;
             double[] d_Age = this.Age;
             int[] d_Visits = this.Visits;
-            double logistic40 = global::MleGen.Functions.Logistic(p_G);
-            double log1p57 = global::MleGen.Functions.Log1p((-logistic40));
-            double log59 = global::System.Math.Log(logistic40);
-            double inv230 = (1d / logistic40);
-            double diff233 = (1d - logistic40);
+            double logisticG = global::MleGen.Functions.Logistic(p_G);
+            double log1p57 = global::MleGen.Functions.Log1p((-logisticG));
+            double log59 = global::System.Math.Log(logisticG);
+            double inv230 = (1d / logisticG);
+            double diff233 = (1d - logisticG);
             double inv234 = (1d / diff233);
-            double prod247 = (logistic40 * diff233);
+            double prod247 = (logisticG * diff233);
             for (int i = start; i < end; i++)
             {
                 score.Clear();
@@ -823,9 +823,9 @@ namespace Demo
             double[] d_Age = this.Age;
             int[] d_Visits = this.Visits;
             // θ-only subexpressions, hoisted out of the observation loop
-            double logistic40 = global::MleGen.Functions.Logistic(p_G);
-            double log1p57 = global::MleGen.Functions.Log1p((-logistic40));
-            double log59 = global::System.Math.Log(logistic40);
+            double logisticG = global::MleGen.Functions.Logistic(p_G);
+            double log1p57 = global::MleGen.Functions.Log1p((-logisticG));
+            double log59 = global::System.Math.Log(logisticG);
             global::System.Runtime.Intrinsics.Vector256<double> acc_nll = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
             int i = start;
             for (; i <= end - 4; i += 4)
@@ -873,13 +873,13 @@ namespace Demo
             double[] d_Age = this.Age;
             int[] d_Visits = this.Visits;
             // θ-only subexpressions, hoisted out of the observation loop
-            double logistic40 = global::MleGen.Functions.Logistic(p_G);
-            double log1p57 = global::MleGen.Functions.Log1p((-logistic40));
-            double log59 = global::System.Math.Log(logistic40);
-            double inv80 = (1d / logistic40);
-            double diff83 = (1d - logistic40);
+            double logisticG = global::MleGen.Functions.Logistic(p_G);
+            double log1p57 = global::MleGen.Functions.Log1p((-logisticG));
+            double log59 = global::System.Math.Log(logisticG);
+            double inv80 = (1d / logisticG);
+            double diff83 = (1d - logisticG);
             double inv84 = (1d / diff83);
-            double prod97 = (logistic40 * diff83);
+            double prod97 = (logisticG * diff83);
             global::System.Runtime.Intrinsics.Vector256<double> acc_nll = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
             global::System.Runtime.Intrinsics.Vector256<double> acc_g0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
             global::System.Runtime.Intrinsics.Vector256<double> acc_g1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
@@ -964,9 +964,9 @@ namespace Demo
             double[] d_Age = this.Age;
             int[] d_Visits = this.Visits;
             // θ-only subexpressions, hoisted out of the observation loop
-            double logistic40 = global::MleGen.Functions.Logistic(p_G);
-            double log1p57 = global::MleGen.Functions.Log1p((-logistic40));
-            double log59 = global::System.Math.Log(logistic40);
+            double logisticG = global::MleGen.Functions.Logistic(p_G);
+            double log1p57 = global::MleGen.Functions.Log1p((-logisticG));
+            double log59 = global::System.Math.Log(logisticG);
             global::System.Runtime.Intrinsics.Vector512<double> acc_nll = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
             int i = start;
             for (; i <= end - 8; i += 8)
@@ -1014,13 +1014,13 @@ namespace Demo
             double[] d_Age = this.Age;
             int[] d_Visits = this.Visits;
             // θ-only subexpressions, hoisted out of the observation loop
-            double logistic40 = global::MleGen.Functions.Logistic(p_G);
-            double log1p57 = global::MleGen.Functions.Log1p((-logistic40));
-            double log59 = global::System.Math.Log(logistic40);
-            double inv80 = (1d / logistic40);
-            double diff83 = (1d - logistic40);
+            double logisticG = global::MleGen.Functions.Logistic(p_G);
+            double log1p57 = global::MleGen.Functions.Log1p((-logisticG));
+            double log59 = global::System.Math.Log(logisticG);
+            double inv80 = (1d / logisticG);
+            double diff83 = (1d - logisticG);
             double inv84 = (1d / diff83);
-            double prod97 = (logistic40 * diff83);
+            double prod97 = (logisticG * diff83);
             global::System.Runtime.Intrinsics.Vector512<double> acc_nll = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
             global::System.Runtime.Intrinsics.Vector512<double> acc_g0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
             global::System.Runtime.Intrinsics.Vector512<double> acc_g1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
