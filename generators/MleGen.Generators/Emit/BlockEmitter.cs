@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using MleGen.Generators.Intrinsics;
 using MleGen.Generators.Ir;
 using MleGen.Generators.Specs;
 
@@ -331,22 +332,8 @@ internal sealed partial class BlockEmitter
         string stem = node.Kind switch
         {
             NodeKind.Reduce => node.Reduction == ReductionKind.Sum ? "sum" : "lse",
-            NodeKind.Unary => node.UnaryOp switch
-            {
-                UnaryOp.Negate => "neg",
-                UnaryOp.Reciprocal => "inv",
-                UnaryOp.Square => "sq",
-                _ => node.UnaryOp.ToString().ToLowerInvariant(),
-            },
-            NodeKind.Binary => node.BinaryOp switch
-            {
-                BinaryOp.Add => "add",
-                BinaryOp.Subtract => "diff",
-                BinaryOp.Multiply => "prod",
-                BinaryOp.Divide => "ratio",
-                BinaryOp.Pow => "pow",
-                _ => "t",
-            },
+            NodeKind.Unary => IntrinsicRegistry.Get(node.UnaryOp).Stem,
+            NodeKind.Binary => IntrinsicRegistry.Get(node.BinaryOp).Stem,
             NodeKind.Conditional => "sel",
             NodeKind.Data => "x",
             NodeKind.Param => "theta",

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using MleGen.Generators.Intrinsics;
 using MleGen.Generators.Specs;
 
 namespace MleGen.Generators.Ir;
@@ -299,37 +300,20 @@ internal sealed partial class IrBuilder
         _ => a >= b,
     };
 
+    /// <summary>Folds an op on a constant by the intrinsic registry's rule, when it has one and the result is finite.</summary>
     private static bool TryFold(UnaryOp op, double x, out double result)
     {
-        result = op switch
-        {
-            UnaryOp.Negate => -x,
-            UnaryOp.Exp => Math.Exp(x),
-            UnaryOp.Log => Math.Log(x),
-            UnaryOp.Sqrt => Math.Sqrt(x),
-            UnaryOp.Square => x * x,
-            UnaryOp.Abs => Math.Abs(x),
-            UnaryOp.Sign => Math.Sign(x),
-            UnaryOp.Reciprocal => 1 / x,
-            _ => double.NaN,
-        };
+        var fold = IntrinsicRegistry.Get(op).Fold;
+        result = fold is null ? double.NaN : fold(x);
 
-        // Only fold what stays finite and exact enough; special functions are left to the runtime.
+        // Only fold what stays finite; special functions are left to the runtime.
         return !double.IsNaN(result) && !double.IsInfinity(result);
     }
 
     private static bool TryFold(BinaryOp op, double a, double b, out double result)
     {
-        result = op switch
-        {
-            BinaryOp.Add => a + b,
-            BinaryOp.Subtract => a - b,
-            BinaryOp.Multiply => a * b,
-            BinaryOp.Divide => a / b,
-            BinaryOp.Pow => Math.Pow(a, b),
-            _ => double.NaN,
-        };
-
+        var fold = IntrinsicRegistry.Get(op).Fold;
+        result = fold is null ? double.NaN : fold(a, b);
         return !double.IsNaN(result) && !double.IsInfinity(result);
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using MleGen.Generators.Common;
 using MleGen.Generators.Specs;
 
 namespace MleGen.Generators.Ir;
@@ -74,7 +75,10 @@ internal sealed class SpecLowering
             case ObservationIndexSpec:
                 return b.ObservationIndex();
             case VariableSpec v:
-                return scope.TryGet(v.Name, out int lambda) ? b.Variable(lambda) : b.IntConstant(0);
+                // The parser binds every lambda variable it reads; one unbound here is an inconsistency, never a 0.
+                return scope.TryGet(v.Name, out int lambda)
+                    ? b.Variable(lambda)
+                    : throw new InternalErrorException("the lambda variable '" + v.Name + "' is read outside its lambda");
             case DataReadSpec d:
                 return b.Data(d.Member, d.Type, LowerAll(d.Indices, scope));
             case ParamReadSpec p:
@@ -97,9 +101,12 @@ internal sealed class SpecLowering
                 var body = Lower(r.Body, scope.Bind(r.Variable, bound));
                 return b.Reduce(r.Kind, count, bound, body);
             }
+            case MemberVectorSpec or LambdaSpec:
+                // Whole vectors and lambdas are family arguments only: ModelIr.LowerArguments hands them to the family
+                // (LowerLambda for a lambda); as a value inside an expression they have none.
+                throw new InternalErrorException("a family argument (" + spec.GetType().Name + ") inside an expression");
             default:
-                // MemberVectorSpec and LambdaSpec are family arguments, handled by the family table.
-                return b.Constant(0);
+                throw new InternalErrorException("no lowering for " + spec.GetType().Name);
         }
     }
 
