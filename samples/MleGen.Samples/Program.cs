@@ -92,7 +92,8 @@ var survival = new WeibullSurvival
 FitResult survivalFit = survival.Fit();
 Show("Lung cancer survival ~ age + sex (Weibull, right-censored: survival::survreg), R survival::lung", survivalFit);
 ParameterEstimate median = survivalFit.Derived["MedianSurvival"];
-Console.WriteLine($"Median survival of a 60-year-old woman: {median.Estimate:F1} days (SE {median.StandardError:F1}; 95 % CI {median.Lower:F1} to {median.Upper:F1})");
+(double medianLower, double medianUpper) = survivalFit.ProfileInterval("MedianSurvival");
+Console.WriteLine($"Median survival of a 60-year-old woman: {median.Estimate:F1} days (SE {median.StandardError:F1}; 95 % Wald CI {median.Lower:F1} to {median.Upper:F1}, profile-likelihood CI {medianLower:F1} to {medianUpper:F1})");
 Console.WriteLine();
 
 static void Show(string title, FitResult fit, ReportOptions? report = null)

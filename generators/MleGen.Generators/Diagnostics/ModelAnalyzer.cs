@@ -118,15 +118,19 @@ public sealed class ModelAnalyzer : DiagnosticAnalyzer
             context.ReportDiagnostic(diagnostic);
         }
 
-        // The derivatives' loop variables are only known once they are built: for a model with loops, build them here too.
-        if (result.Spec is { } spec && Emit.ModelEmitter.ExceedsLoopVariables(spec))
+        // The derivatives' loop variables and matrix entries are only known once they are built: for a model that can come
+        // near those limits, build them here too.
+        var exceeded = result.Spec is { } spec ? Emit.ModelEmitter.ExceededLimit(spec) : Plan.PlanLimit.None;
+        if (exceeded != Plan.PlanLimit.None)
         {
             context.ReportDiagnostic(Diagnostic.Create(
                 DiagnosticDescriptors.ModelTooLarge,
                 declaration.Identifier.GetLocation(),
                 type.Name,
-                "large in loop variables (Sum, Dot, CategoricalLogits and the loops of their derivatives)",
-                Ir.VariableSet.Capacity));
+                exceeded == Plan.PlanLimit.LoopVariables
+                    ? "large in loop variables (Sum, Dot, CategoricalLogits and the loops of their derivatives)"
+                    : "large in second derivatives (Hessian or expected-information entries written one by one: scalar parameters that all interact give p(p + 1)/2; collect them in a vector parameter read with Dot or Sum)",
+                exceeded == Plan.PlanLimit.LoopVariables ? Ir.VariableSet.Capacity : Parsing.Limits.MaxMatrixEntries));
         }
     }
 }

@@ -120,17 +120,26 @@ internal static class ModelEmitter
         }
     }
 
-    /// <summary>True when the model's plan needs more loop variables than the IR has (MLE0019, reported by the analyzer).</summary>
+    /// <summary>
+    /// The generator limit the model's plan exceeds (MLE0019, reported by the analyzer), or <see cref="PlanLimit.None"/>.
+    /// The plan is built only for models that can come near a limit: those with loops, or with many parameter reads.
+    /// </summary>
     /// <remarks>An internal error is not reported here: the generator reports it (MLE0026) when it emits the model.</remarks>
-    public static bool ExceedsLoopVariables(ModelSpec spec)
+    public static PlanLimit ExceededLimit(ModelSpec spec)
     {
         try
         {
-            return SpecFacts.HasLoops(spec) && ModelPlan.Build(spec) is null;
+            if (!SpecFacts.HasLoops(spec) && !ModelPlan.MayExceedMatrixEntries(spec))
+            {
+                return PlanLimit.None;
+            }
+
+            ModelPlan.Build(spec, out var exceeded);
+            return exceeded;
         }
         catch (System.Exception e) when (e is not System.OperationCanceledException)
         {
-            return false;
+            return PlanLimit.None;
         }
     }
 
@@ -275,8 +284,12 @@ internal static class ModelEmitter
             {
                 for (int t = 0; t < terms.Count; t++)
                 {
-                    // A censored term has no expected information (not derived): its slot holds the observed one.
-                    string expected = NoExpected(terms[t].Spec) ? InformationEmitter.HessianMethod(t) : InformationEmitter.ExpectedMethod(t);
+                    // A censored, truncated or custom term has no expected information (not derived): its slot throws, never
+                    // a stand-in (the observed information there would be a wrong number under the expected one's name).
+                    string? missing = NoExpectedInformationMessage(terms[t].Spec);
+                    string expected = missing is null
+                        ? InformationEmitter.ExpectedMethod(t) + "(theta, output, p, start, end); return 0d;"
+                        : "throw new global::System.InvalidOperationException(" + Literals.String(missing) + ");";
                     w.Line("case " + t + ":");
                     w.Indent();
                     using (w.Block("switch (kind)"))
@@ -284,7 +297,7 @@ internal static class ModelEmitter
                         w.Line("case " + Kind + "Value: return " + vector.ValueCall(t) + ";");
                         w.Line("case " + Kind + "Gradient: return " + vector.GradientCall(t) + ";");
                         w.Line("case " + Kind + "ObservedInformation: " + InformationEmitter.HessianMethod(t) + "(theta, output, p, start, end); return 0d;");
-                        w.Line("case " + Kind + "ExpectedInformation: " + expected + "(theta, output, p, start, end); return 0d;");
+                        w.Line("case " + Kind + "ExpectedInformation: " + expected);
                         w.Line("case " + Kind + "DataConstant: return " + LikelihoodEmitter.ConstantMethod(t) + "(start, end);");
                         w.Line("case " + Kind + "ScoreOuterProduct: " + InformationEmitter.ScoreMethod(t) + "(theta, output, scratch, start, end); return 0d;");
                         w.Line("default: throw new global::System.ArgumentOutOfRangeException(nameof(kind), kind, \"not an evaluation this model has\");");
@@ -300,9 +313,23 @@ internal static class ModelEmitter
         w.Line();
     }
 
-    /// <summary>A censored, truncated or custom term has no expected information (not derived): its slot holds the observed one.</summary>
-    private static bool NoExpected(LikelihoodSpec term) =>
-        term.IsCensored || term.IsTruncated || FamilyRegistry.Get(term.Family).Fisher == FisherForm.None;
+    /// <summary>
+    /// Why a term has no expected information, as the message of the <c>InvalidOperationException</c> that
+    /// <c>ExpectedInformation</c> throws for it; null when it has one.
+    /// </summary>
+    private static string? NoExpectedInformationMessage(LikelihoodSpec term)
+    {
+        string? why =
+            term.IsCustom ? "is a custom [LogLikelihood] term: an expression does not describe the distribution of the data, which the expectation runs over"
+            : term.IsCensored ? "is censored: its expectation would run over the censoring mechanism too, which the model does not describe"
+            : term.IsTruncated ? "is truncated: its expected information is not derived"
+            : FamilyRegistry.Get(term.Family).Fisher == FisherForm.None ? "observes a " + term.Family + ", whose expected information has no closed form here"
+            : null;
+        return why is null
+            ? null
+            : "Expected information is not available for this model (IMleModel.HasExpectedInformation is false): the term '" + term.MethodName + "' "
+              + why + ". Use ObservedInformation, or ScoreOuterProduct for a sandwich.";
+    }
 
     private static void EmitObservationCount(IndentedWriter w, ModelSpec spec)
     {
@@ -394,11 +421,12 @@ internal static class ModelEmitter
 
         // Every family has one: in closed form (FisherTable) or, for NormalMixture, by quadrature; a censored
         // term's is not derived (it is an expectation over the censoring mechanism too, which the model does not describe).
-        bool censored = terms.Any(t => NoExpected(t.Spec));
+        string? missing = terms.Select(t => NoExpectedInformationMessage(t.Spec)).FirstOrDefault(m => m is not null);
+        bool censored = missing is not null;
         w.Line("/// <inheritdoc />");
         if (censored)
         {
-            w.Line("/// <remarks>The expected information of a censored, truncated or custom ([LogLikelihood]) term is not derived: ExpectedInformation sums the observed information of those terms.</remarks>");
+            w.Line("/// <remarks>The expected information of a censored, truncated or custom ([LogLikelihood]) term is not derived: ExpectedInformation throws an InvalidOperationException saying which term.</remarks>");
         }
 
         w.Line(GeneratedCode);
@@ -416,6 +444,13 @@ internal static class ModelEmitter
         Method("void " + ModelSurface.Model + "ExpectedInformation(global::System.ReadOnlySpan<double> theta, global::System.Span<double> information)", () =>
         {
             MatrixPreamble("information");
+            if (missing is not null)
+            {
+                // Checked after the data (bad data is still a ModelDataException naming the member and index).
+                w.Line("throw new global::System.InvalidOperationException(" + Literals.String(missing) + ");");
+                return;
+            }
+
             w.Line("__Evaluator.Evaluate(this, " + Kind + "ExpectedInformation, theta, information);");
             RecheckIf("!global::MleGen.DataChecks.AllFinite(information)");
         });

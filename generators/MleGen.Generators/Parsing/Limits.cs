@@ -21,6 +21,14 @@ internal static class Limits
     public const int MaxParsedExpressions = 20_000;
 
     /// <summary>
+    /// Entries of the second-derivative matrices (the exact Hessian, the expected information) that the generated code
+    /// writes out one by one: scalar parameters that all interact give p(p + 1)/2 of them per observation. 2,080 is 64
+    /// such parameters (about 0.5 MB of source, a few seconds of compilation); 100 gave 1.2 MB and 16 s, 500 would give
+    /// 30 MB. A vector parameter read in a loop (<c>Dot</c>, <c>Sum</c>) is one entry with its own loops.
+    /// </summary>
+    public const int MaxMatrixEntries = 2_080;
+
+    /// <summary>
     /// Size of an expression with every shared local and helper result counted at each use, past which the stages
     /// that read expressions as trees (the statistical lint, the GLM shape, the printed description) skip it. The
     /// compiler itself works on the DAG and has no such limit.

@@ -40,10 +40,15 @@ internal sealed class ModelPlan
 
     /// <summary>
     /// The plan of <paramref name="spec"/>, or null when it cannot be compiled within the generator's limits (more loop
-    /// variables than <see cref="VariableSet.Capacity"/>: MLE0019, reported by the analyzer).
+    /// variables than <see cref="VariableSet.Capacity"/>, more matrix entries than <see cref="Parsing.Limits.MaxMatrixEntries"/>:
+    /// MLE0019, reported by the analyzer).
     /// </summary>
-    public static ModelPlan? Build(ModelSpec spec)
+    public static ModelPlan? Build(ModelSpec spec) => Build(spec, out _);
+
+    /// <summary>As <see cref="Build(ModelSpec)"/>, saying which limit a model past them exceeds.</summary>
+    public static ModelPlan? Build(ModelSpec spec, out PlanLimit exceeded)
     {
+        exceeded = PlanLimit.None;
         if (spec.Likelihoods.Count == 0)
         {
             return null;
@@ -53,6 +58,7 @@ internal sealed class ModelPlan
         var b = ir.Builder;
         if (b.TooManyVariables)
         {
+            exceeded = PlanLimit.LoopVariables;
             return null;
         }
 
@@ -68,15 +74,64 @@ internal sealed class ModelPlan
 
         var order = new ParameterOrder(spec);
         var terms = new List<TermPlan>();
+        int hessianEntries = 0, expectedEntries = 0;
         foreach (var term in ir.Terms)
         {
             var gradient = ReverseMode.Gradient(b, term.Nll, b.Constant(1));
             var hessian = Hessian(b, gradient, order);
             var (kind, expected) = Expected(b, term, order);
             terms.Add(new TermPlan(term, gradient, hessian, kind, expected));
+            hessianEntries += hessian.Count;
+            expectedEntries += expected.Count;
+            if (hessianEntries > Parsing.Limits.MaxMatrixEntries || expectedEntries > Parsing.Limits.MaxMatrixEntries)
+            {
+                exceeded = PlanLimit.MatrixEntries;
+                return null;
+            }
         }
 
-        return b.TooManyVariables ? null : new ModelPlan(ir, terms, derived);
+        if (b.TooManyVariables)
+        {
+            exceeded = PlanLimit.LoopVariables;
+            return null;
+        }
+
+        return new ModelPlan(ir, terms, derived);
+    }
+
+    /// <summary>
+    /// True when <paramref name="spec"/> may write more matrix entries than <see cref="Parsing.Limits.MaxMatrixEntries"/>
+    /// without loops: r distinct parameter reads give about r(r + 1)/2 entries per matrix (more when a pair's
+    /// derivative differs between the branches of a <c>?:</c>, hence the margin of 4). Cheap (one walk of the specs), so
+    /// the analyzer builds the plan only for the models that can come near the limit.
+    /// </summary>
+    public static bool MayExceedMatrixEntries(ModelSpec spec)
+    {
+        var reads = new HashSet<ExprSpec>();
+        foreach (var term in spec.Likelihoods)
+        {
+            foreach (var argument in term.Arguments)
+            {
+                Parsing.SpecFacts.Any(argument, s =>
+                {
+                    if (s is ParamReadSpec or MemberVectorSpec { IsParameter: true })
+                    {
+                        reads.Add(s);
+                    }
+
+                    return false;
+                });
+            }
+        }
+
+        // A whole vector handed to a family (ordered cut points) is read at a few data-chosen indices: count it twice.
+        long r = 0;
+        foreach (var read in reads)
+        {
+            r += read is MemberVectorSpec ? 2 : 1;
+        }
+
+        return 4 * (r * (r + 1) / 2) > Parsing.Limits.MaxMatrixEntries;
     }
 
     /// <summary>∂²NLL/∂θ∂θ: reverse mode applied again to each gradient adjoint, its loop variables renamed apart.</summary>
@@ -111,6 +166,19 @@ internal sealed class ModelPlan
             ? ExpectedInformation.Categorical(b, term, weight, order)
             : ExpectedInformation.ScalarFamily(b, term, weight, order));
     }
+}
+
+/// <summary>The generator limit a model's plan exceeds (MLE0019).</summary>
+internal enum PlanLimit
+{
+    /// <summary>Within every limit (or no plan: a model without likelihood terms).</summary>
+    None,
+
+    /// <summary>More loop variables than <see cref="VariableSet.Capacity"/>.</summary>
+    LoopVariables,
+
+    /// <summary>More Hessian or expected-information entries than <see cref="Parsing.Limits.MaxMatrixEntries"/>.</summary>
+    MatrixEntries,
 }
 
 /// <summary>How a term's expected information is computed.</summary>

@@ -130,7 +130,17 @@ internal sealed class ClusteredModel : IMleModel, IRankFold
     public void ObservedInformation(ReadOnlySpan<double> theta, Span<double> information, double kinkSmoothing) =>
         Combine(EvaluationKind.ObservedInformation, theta, information, Smoothing(kinkSmoothing));
 
-    public void ExpectedInformation(ReadOnlySpan<double> theta, Span<double> information) => Combine(EvaluationKind.ExpectedInformation, theta, information);
+    public void ExpectedInformation(ReadOnlySpan<double> theta, Span<double> information)
+    {
+        if (!_model.HasExpectedInformation)
+        {
+            // A generated model without one throws its InvalidOperationException (naming the term) here, on every rank
+            // alike and before any reduction; a hand-written one that returns something is combined as usual.
+            _model.ExpectedInformation(theta, information);
+        }
+
+        Combine(EvaluationKind.ExpectedInformation, theta, information);
+    }
 
     public void ScoreOuterProduct(ReadOnlySpan<double> theta, Span<double> meat) => Combine(EvaluationKind.ScoreOuterProduct, theta, meat);
 

@@ -115,6 +115,21 @@ internal sealed class FitProblem
         return new FitProblem(Model, Infos, s, isFixed, KinkSmoothing);
     }
 
+    /// <summary>The same parameters (fixed ones held) on <paramref name="model"/>, a wrapper of this problem's model, starting from <paramref name="start"/>.</summary>
+    public FitProblem WithModel(IMleModel model, ReadOnlySpan<double> start)
+    {
+        double[] s = start.ToArray();
+        for (int i = 0; i < s.Length; i++)
+        {
+            if (IsFixed[i])
+            {
+                s[i] = Start[i];
+            }
+        }
+
+        return new FitProblem(model, Infos, s, IsFixed, KinkSmoothing);
+    }
+
     /// <summary>The same problem started from <paramref name="start"/> (fixed parameters keep their values).</summary>
     public FitProblem WithStart(ReadOnlySpan<double> start)
     {

@@ -43,6 +43,11 @@ internal sealed class FitSession : IFitSource
     /// <inheritdoc/>
     public ParameterProfile Profile(FitResult fit, string name, double level, int points)
     {
+        if (!fit.HasParameter(name) && DerivedIndex(name) is int k)
+        {
+            return Joint(() => ProfileLikelihood.DerivedCurve(this, (IDerivedQuantities)Problem.Model, k, level, points));
+        }
+
         int index = fit.IndexOf(name);
         return Joint(() => ProfileLikelihood.Curve(this, index, level, points));
     }
@@ -50,8 +55,37 @@ internal sealed class FitSession : IFitSource
     /// <inheritdoc/>
     public (double Lower, double Upper) ProfileInterval(FitResult fit, string name, double level)
     {
+        if (!fit.HasParameter(name) && DerivedIndex(name) is int k)
+        {
+            // Kept: every summary of this fit (and of its other covariances) prints them, and each costs a few dozen re-fits.
+            if (!_derivedProfiles.TryGetValue((k, level), out var interval))
+            {
+                interval = Joint(() => ProfileLikelihood.DerivedInterval(this, (IDerivedQuantities)Problem.Model, k, level));
+                _derivedProfiles[(k, level)] = interval;
+            }
+
+            return interval;
+        }
+
         int index = fit.IndexOf(name);
         return Joint(() => ProfileLikelihood.Interval(this, index, level));
+    }
+
+    /// <summary>The index of the <c>[Derived]</c> quantity named <paramref name="name"/>, or null.</summary>
+    private int? DerivedIndex(string name)
+    {
+        if (Problem.Model is IDerivedQuantities quantities)
+        {
+            for (int k = 0; k < quantities.DerivedCount; k++)
+            {
+                if (string.Equals(quantities.GetDerivedName(k), name, StringComparison.Ordinal))
+                {
+                    return k;
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
@@ -129,6 +163,7 @@ internal sealed class FitSession : IFitSource
     }
 
     private readonly Dictionary<CovarianceKind, (List<FitDiagnostic>, int[])> _diagnostics = [];
+    private readonly Dictionary<(int Index, double Level), (double Lower, double Upper)> _derivedProfiles = [];
     private FittedObservations? _fitted;
     private string? _fittedUnavailable;
     private bool _fittedDone;

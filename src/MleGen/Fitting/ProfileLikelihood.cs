@@ -29,13 +29,21 @@ internal static class ProfileLikelihood
     /// <summary>How far a curve reaches on a side whose interval end is infinite, in standard errors.</summary>
     private const double OpenSideReach = 4;
 
-    public static (double Lower, double Upper) Interval(FitSession session, int index, double level)
+    public static (double Lower, double Upper) Interval(FitSession session, int index, double level) =>
+        Interval(session, ForParameter(session, index), level);
+
+    /// <summary>The profile-likelihood interval of <c>[Derived]</c> quantity <paramref name="index"/>: {t : 2(min F | g(θ) = t − F̂) ≤ χ²₁(level)}.</summary>
+    public static (double Lower, double Upper) DerivedInterval(FitSession session, IDerivedQuantities quantities, int index, double level) =>
+        Interval(session, ForDerived(session, quantities, index), level);
+
+    /// <summary>The profile curve of <c>[Derived]</c> quantity <paramref name="index"/> (see <see cref="Curve(FitSession, int, double, int)"/>).</summary>
+    public static ParameterProfile DerivedCurve(FitSession session, IDerivedQuantities quantities, int index, double level, int points) =>
+        Curve(session, ForDerived(session, quantities, index), level, points);
+
+    private static (double Lower, double Upper) Interval(FitSession session, Target target, double level)
     {
-        double step = StepScale(session, index);
-        var profile = new Profile(session, index, ChiSquared.InvCDF(1, level));
-        double estimate = session.Outcome.Theta[index];
-        (double lowerBound, double upperBound) = Bounds(session.Problem.Infos[index]);
-        (double Lower, double Upper) interval = (Side(profile, estimate, -step, lowerBound), Side(profile, estimate, step, upperBound));
+        IDeviance profile = target.Create(ChiSquared.InvCDF(1, level));
+        (double Lower, double Upper) interval = (Side(profile, target.Estimate, -target.Step, target.Lower), Side(profile, target.Estimate, target.Step, target.Upper));
         session.Options.CancellationToken.ThrowIfCancellationRequested();
         return interval;
     }
@@ -48,14 +56,16 @@ internal static class ProfileLikelihood
     /// values spread evenly from a little below the lower end to a little above the upper one (within
     /// the parameter's bounds), each side walked outward from the estimate with warm starts.
     /// </summary>
-    public static ParameterProfile Curve(FitSession session, int index, double level, int points)
+    public static ParameterProfile Curve(FitSession session, int index, double level, int points) =>
+        Curve(session, ForParameter(session, index), level, points);
+
+    private static ParameterProfile Curve(FitSession session, Target target, double level, int points)
     {
-        (double lower, double upper) = Interval(session, index, level);
-        double step = StepScale(session, index);
-        double estimate = session.Outcome.Theta[index];
-        ParameterInfo info = session.Problem.Infos[index];
-        (double lowerBound, double upperBound) = Bounds(info);
-        var curve = new Profile(session, index, 0);
+        (double lower, double upper) = Interval(session, target, level);
+        double step = target.Step;
+        double estimate = target.Estimate;
+        (double lowerBound, double upperBound) = (target.Lower, target.Upper);
+        IDeviance curve = target.Create(0);
         var result = new List<ProfilePoint> { new(estimate, 0) };
         int perSide = Math.Max(2, (points - 1) / 2);
         foreach ((double end, double bound, double sign) in new[] { (lower, lowerBound, -1.0), (upper, upperBound, 1.0) })
@@ -98,7 +108,60 @@ internal static class ProfileLikelihood
 
         result.Sort((a, b) => a.Value.CompareTo(b.Value));
         session.Options.CancellationToken.ThrowIfCancellationRequested();
-        return new ParameterProfile(info.Name, estimate, level, ChiSquared.InvCDF(1, level), lower, upper, [.. result]);
+        return new ParameterProfile(target.Name, estimate, level, ChiSquared.InvCDF(1, level), lower, upper, [.. result]);
+    }
+
+    /// <summary>What a profile walks: its name, estimate, first bracketing step, range and the deviance at a value (given the threshold subtracted).</summary>
+    private sealed record Target(string Name, double Estimate, double Step, double Lower, double Upper, Func<double, IDeviance> Create);
+
+    /// <summary>t ↦ 2(F(t) − F̂) − threshold, with warm starts between calls.</summary>
+    private interface IDeviance
+    {
+        double Deviance(double t);
+
+        void ResetWarmStart();
+    }
+
+    private static Target ForParameter(FitSession session, int index)
+    {
+        double step = StepScale(session, index);
+        ParameterInfo info = session.Problem.Infos[index];
+        (double lower, double upper) = Bounds(info);
+        return new Target(info.Name, session.Outcome.Theta[index], step, lower, upper, threshold => new Profile(session, index, threshold));
+    }
+
+    /// <summary>
+    /// A derived quantity g: its estimate g(θ̂), its delta-method standard error (observed information) as the first step
+    /// (a tenth of its scale without one), and no range of its own (an infeasible value is above every threshold).
+    /// </summary>
+    private static Target ForDerived(FitSession session, IDerivedQuantities quantities, int index)
+    {
+        FitProblem problem = session.Problem;
+        double[] theta = session.Outcome.Theta;
+        int p = theta.Length;
+        var gradient = new double[p];
+        double estimate = quantities.EvaluateDerived(index, theta, gradient);
+        if (!double.IsFinite(estimate))
+        {
+            throw new InvalidOperationException($"{quantities.GetDerivedName(index)} is {estimate} at the estimate: it has no profile interval.");
+        }
+
+        CovarianceOutcome cov = CovarianceEstimator.Estimate(problem.Model, theta, problem.Infos, problem.IsFixed, CovarianceKind.Observed, session.Options.CancellationToken);
+        double variance = 0;
+        if (cov.Covariance is { } c)
+        {
+            for (int i = 0; i < p; i++)
+            {
+                for (int j = 0; j < p; j++)
+                {
+                    variance += gradient[i] * c[i, j] * gradient[j];
+                }
+            }
+        }
+
+        double step = variance > 0 && double.IsFinite(variance) ? Math.Sqrt(variance) : 0.1 * Math.Max(1, Math.Abs(estimate));
+        return new Target(quantities.GetDerivedName(index), estimate, step, double.NegativeInfinity, double.PositiveInfinity,
+            threshold => new DerivedProfile(session, quantities, index, threshold, step));
     }
 
     /// <summary>The first bracketing step: the Wald standard error, or a tenth of the estimate's scale when there is none.</summary>
@@ -116,7 +179,7 @@ internal static class ProfileLikelihood
         return cov.Covariance is { } c && c[index, index] > 0 ? Math.Sqrt(c[index, index]) : 0.1 * Math.Max(1, Math.Abs(estimate));
     }
 
-    private static double Side(Profile profile, double estimate, double step, double bound)
+    private static double Side(IDeviance profile, double estimate, double step, double bound)
     {
         profile.ResetWarmStart();
         bool bounded = double.IsFinite(bound);
@@ -153,7 +216,7 @@ internal static class ProfileLikelihood
     }
 
     /// <summary>t ↦ 2(F(t) − F̂) − χ²₁(level), with warm starts between calls.</summary>
-    private sealed class Profile
+    private sealed class Profile : IDeviance
     {
         private readonly FitSession _session;
         private readonly int _index;
@@ -185,6 +248,90 @@ internal static class ProfileLikelihood
 
             double deviance = 2 * (outcome.Objective - _session.Outcome.Objective);
             return double.IsFinite(deviance) ? deviance - _threshold : double.MaxValue;
+        }
+    }
+
+    /// <summary>
+    /// t ↦ 2(min F | g(θ) = t − F̂) − threshold for a derived quantity g, by the augmented Lagrangian: minimize
+    /// F + λc + (μ/2)c² (c = g − t) with safeguarded Newton, update λ ← λ + μc, and raise μ tenfold when |c| did not
+    /// shrink fourfold, until |c| ≤ 1e-10·SE(g) (F then is the constrained minimum to ≈ λ·c, far below the threshold's
+    /// resolution). A value g cannot reach (no convergence) counts as above the threshold.
+    /// </summary>
+    private sealed class DerivedProfile : IDeviance
+    {
+        private const int MaxRounds = 40;
+
+        private readonly FitSession _session;
+        private readonly DerivedConstraintModel _constrained;
+        private readonly double _threshold;
+        private readonly double _scale;
+        private readonly OptimizerSettings _settings;
+        private double[] _warm;
+        private double _multiplier;
+
+        public DerivedProfile(FitSession session, IDerivedQuantities quantities, int index, double threshold, double scale)
+        {
+            _session = session;
+            _constrained = new DerivedConstraintModel(session.Problem.Model, quantities, index);
+            _threshold = threshold;
+            _scale = scale;
+            FitOptions o = session.Options;
+            _settings = new OptimizerSettings(Math.Min(o.GradientTolerance, InnerGradientTolerance), 1e-15, o.MaxIterations, null, o.CancellationToken);
+            _warm = (double[])session.Outcome.Theta.Clone();
+        }
+
+        public void ResetWarmStart()
+        {
+            _warm = (double[])_session.Outcome.Theta.Clone();
+            _multiplier = 0;
+        }
+
+        public double Deviance(double t)
+        {
+            FitProblem problem = _session.Problem;
+            FitMethod method = _session.Outcome.Method == FitMethod.OwlQn ? FitMethod.OwlQn : FitMethod.Newton;
+
+            // μ = 100/SE(g)²: the penalty is a hundred times the likelihood's own curvature along g, so each round
+            // shrinks the violation about a hundredfold while Newton's systems stay well conditioned.
+            _constrained.Target = t;
+            _constrained.Multiplier = _multiplier;
+            _constrained.Penalty = 100 / (_scale * _scale);
+            double tolerance = (1e-10 * _scale) + (1e-14 * Math.Abs(t));
+            double[] theta = _warm;
+            double previous = double.PositiveInfinity;
+            for (int round = 0; round < MaxRounds; round++)
+            {
+                OptimizationOutcome outcome = FitEngine.Optimize(problem.WithModel(_constrained, theta), method, _settings, nearOptimum: true);
+                if (!double.IsFinite(outcome.Objective))
+                {
+                    return double.MaxValue;
+                }
+
+                theta = outcome.Theta;
+                double c = _constrained.Violation(theta);
+                if (!double.IsFinite(c))
+                {
+                    return double.MaxValue;
+                }
+
+                if (Math.Abs(c) <= tolerance)
+                {
+                    _warm = theta;
+                    _multiplier = _constrained.Multiplier;
+                    double deviance = 2 * (FitEngine.ObjectiveAt(problem.Model, theta, problem.KinkSmoothing) - _session.Outcome.Objective);
+                    return double.IsFinite(deviance) ? deviance - _threshold : double.MaxValue;
+                }
+
+                _constrained.Multiplier += _constrained.Penalty * c;
+                if (Math.Abs(c) > 0.25 * previous)
+                {
+                    _constrained.Penalty *= 10;
+                }
+
+                previous = Math.Abs(c);
+            }
+
+            return double.MaxValue;
         }
     }
 }

@@ -127,7 +127,8 @@ public sealed class FitResult
     /// <summary>
     /// The model's <c>[Derived]</c> quantities by name (<c>fit.Derived["HalfLife"]</c>): each g(θ̂) with its delta-method
     /// standard error √(∇gᵀ Σ ∇g) (Σ = <see cref="Covariance"/>, ∇g the generated exact gradient), z, p-value (of g = 0)
-    /// and Wald interval at <see cref="ConfidenceLevel"/>. Empty for a model without derived quantities (and for a
+    /// and Wald interval at <see cref="ConfidenceLevel"/>; <see cref="ProfileInterval(string)"/> with the quantity's name is
+    /// its profile-likelihood interval (the summary prints both). Empty for a model without derived quantities (and for a
     /// cluster fit, whose ranks hold the model).
     /// </summary>
     public IReadOnlyDictionary<string, ParameterEstimate> Derived => _derivedByName ??= DerivedByName();
@@ -235,7 +236,13 @@ public sealed class FitResult
     /// parameter's bound (or ±∞) when the profile does not cross the threshold before it — an estimate on
     /// its bound has the bound as that end. A simplex member is held at t with the other members rescaled
     /// proportionally to 1 − t and re-maximized; its range is [0, 1].
+    /// <para>
+    /// The name of a <c>[Derived]</c> quantity g (<see cref="Derived"/>) gives its interval
+    /// {t : 2(ℓ̂ − max ℓ | g(θ) = t) ≤ χ²₁(level)}: the likelihood maximized subject to g(θ) = t (an augmented
+    /// Lagrangian over the ordinary fitter), invariant to how g is written, unlike the delta-method Wald interval.
+    /// </para>
     /// </summary>
+    /// <exception cref="KeyNotFoundException">No parameter or derived quantity has that name.</exception>
     public (double Lower, double Upper) ProfileInterval(string name, double level)
     {
         ConfidenceLevels.Check(level, nameof(level));
@@ -249,6 +256,7 @@ public sealed class FitResult
     /// The profile likelihood of parameter <paramref name="name"/> at <see cref="ConfidenceLevel"/>: its
     /// interval and the likelihood-ratio statistic at about <paramref name="points"/> values around it
     /// (each a re-fit of the other parameters), for plots and checks of the quadratic approximation.
+    /// A <c>[Derived]</c> quantity's name profiles it (see <see cref="ProfileInterval(string, double)"/>).
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">Fewer than 5 points.</exception>
     public ParameterProfile Profile(string name, int points = 41) => Profile(name, ConfidenceLevel, points);
@@ -310,6 +318,9 @@ public sealed class FitResult
     /// </summary>
     /// <exception cref="KeyNotFoundException">A label names no parameter of this fit.</exception>
     public TidyTable Tidy(ReportOptions? options = null) => TidyTable.From(this, options ?? ReportOptions.Default);
+
+    /// <summary>True when a parameter is named <paramref name="name"/>.</summary>
+    internal bool HasParameter(string name) => _indexByName.ContainsKey(name);
 
     internal int IndexOf(string name)
     {

@@ -203,7 +203,10 @@ internal static class FitSummaryFormatter
 
     private static string Number(double x) => x.ToString("G6", Invariant);
 
-    /// <summary>The "Derived quantities" block: each [Derived] g(θ̂) with its delta-method standard error and Wald interval.</summary>
+    /// <summary>
+    /// The "Derived quantities" block: each [Derived] g(θ̂) with its delta-method standard error, its Wald interval and its
+    /// profile-likelihood interval (the likelihood maximized subject to g(θ) = t; NA where the fit cannot be profiled).
+    /// </summary>
     private static void AppendDerived(StringBuilder sb, FitResult fit, int width)
     {
         if (fit.DerivedInOrder.Count == 0)
@@ -218,8 +221,9 @@ internal static class FitSummaryFormatter
 
         (string lowerLabel, string upperLabel) = ConfidenceLevels.Labels(fit.ConfidenceLevel);
         sb.AppendLine();
-        sb.Append("Derived quantities (delta-method standard errors, Wald ").Append(ConfidenceLevels.Percent(fit.ConfidenceLevel)).Append(" intervals):").AppendLine();
-        sb.Append(string.Empty.PadRight(width)).Append(Column("Estimate")).Append(Column("Std. Error")).Append(Column(lowerLabel)).Append(Column(upperLabel)).AppendLine();
+        sb.Append("Derived quantities (delta-method standard errors; Wald and profile-likelihood ").Append(ConfidenceLevels.Percent(fit.ConfidenceLevel)).Append(" intervals):").AppendLine();
+        sb.Append(string.Empty.PadRight(width)).Append(Column("Estimate")).Append(Column("Std. Error"))
+          .Append(Column("Wald " + lowerLabel)).Append(Column(upperLabel)).Append(Column("Profile " + lowerLabel)).Append(Column(upperLabel)).AppendLine();
         foreach (ParameterEstimate d in fit.DerivedInOrder)
         {
             sb.Append(d.Name.PadRight(width)).Append(Column(Number(d.Estimate)));
@@ -229,10 +233,31 @@ internal static class FitSummaryFormatter
             }
             else
             {
-                sb.Append(Column("NA"));
+                sb.Append(Column("NA")).Append(Column("NA")).Append(Column("NA"));
             }
 
-            sb.AppendLine();
+            (double? low, double? high) = DerivedProfile(fit, d.Name);
+            sb.Append(Column(Optional(low))).Append(Column(Optional(high))).AppendLine();
+        }
+    }
+
+    private static (double?, double?) DerivedProfile(FitResult fit, string name)
+    {
+        if (!fit.Converged)
+        {
+            // A profile is measured from the maximum: without one there is nothing to measure from.
+            return (null, null);
+        }
+
+        try
+        {
+            (double lower, double upper) = fit.ProfileInterval(name);
+            return (lower, upper);
+        }
+        catch (InvalidOperationException)
+        {
+            // g not finite at the estimate: no interval rather than a wrong one.
+            return (null, null);
         }
     }
 

@@ -114,7 +114,7 @@ public interface IMleModel
         ObservedInformation(theta, information);
     }
 
-    /// <summary>The expected Fisher information Σᵢ Jᵢᵀ F(φᵢ) Jᵢ at <paramref name="theta"/>, p×p row-major (only meaningful where <see cref="HasExpectedInformation"/> is true).</summary>
+    /// <summary>The expected Fisher information Σᵢ Jᵢᵀ F(φᵢ) Jᵢ at <paramref name="theta"/>, p×p row-major (a generated model where <see cref="HasExpectedInformation"/> is false throws an <see cref="InvalidOperationException"/> naming the term that has none).</summary>
     void ExpectedInformation(ReadOnlySpan<double> theta, Span<double> information);
 
     /// <summary>The outer product of the per-observation scores Σᵢ sᵢsᵢᵀ (the sandwich "meat"), p×p row-major.</summary>

@@ -64,6 +64,28 @@ public class StressModelTests
         return Model(members.ToString(), " => new(" + string.Join(" + ", Enumerable.Range(0, 8).Select(k => $"Dot(B{k}, X{k}, i)")) + ", Sigma);");
     }
 
+    /// <summary>
+    /// <paramref name="count"/> scalar parameters that all interact (each pair has a Hessian entry), summed in helpers of
+    /// 20 so no expression is deep: the second-derivative matrices are written out entry by entry.
+    /// </summary>
+    private static string ScalarParameters(int count)
+    {
+        var members = new StringBuilder();
+        for (int k = 0; k < count; k++)
+        {
+            members.Append("    [Param] public double A").Append(k).Append(";\n");
+        }
+
+        int helpers = (count + 19) / 20;
+        for (int h = 0; h < helpers; h++)
+        {
+            var terms = Enumerable.Range(20 * h, Math.Min(20, count - (20 * h))).Select(k => "A" + k + " * X[i]");
+            members.Append("    double H").Append(h).Append("(int i) => ").Append(string.Join(" + ", terms)).Append(";\n");
+        }
+
+        return Model(members.ToString(), " => new(" + string.Join(" + ", Enumerable.Range(0, helpers).Select(h => "H" + h + "(i)")) + " + A, 1);");
+    }
+
     /// <summary>(name, source, the MLE0019 expected or null when the model must compile).</summary>
     public static IEnumerable<TheoryDataRow<string, string, bool>> Cases() =>
     [
@@ -81,6 +103,8 @@ public class StressModelTests
         new("var locals each used twice, 30 deep", VarChain(30, twice: true), false),
         new("var locals each used twice, 100 deep", VarChain(100, twice: true), false),
         new("eight Dot terms", EightDots(), false),
+        new("40 interacting scalar parameters", ScalarParameters(40), false),
+        new("100 interacting scalar parameters (5,151 Hessian entries)", ScalarParameters(100), true),
     ];
 
     [Theory]

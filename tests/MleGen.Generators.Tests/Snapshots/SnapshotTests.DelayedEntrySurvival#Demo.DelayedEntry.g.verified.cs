@@ -187,7 +187,7 @@ namespace Demo
         }
 
         /// <inheritdoc />
-        /// <remarks>The expected information of a censored, truncated or custom ([LogLikelihood]) term is not derived: ExpectedInformation sums the observed information of those terms.</remarks>
+        /// <remarks>The expected information of a censored, truncated or custom ([LogLikelihood]) term is not derived: ExpectedInformation throws an InvalidOperationException saying which term.</remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
         bool global::MleGen.IMleModel.HasExpectedInformation => false;
 
@@ -199,8 +199,7 @@ namespace Demo
             __EnsureReady(theta.Length);
             int p = theta.Length;
             if (information.Length != p * p) throw new global::System.ArgumentException("information must have p·p = " + (p * p).ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " elements.", nameof(information));
-            __Evaluator.Evaluate(this, global::MleGen.EvaluationKind.ExpectedInformation, theta, information);
-            if (!global::MleGen.DataChecks.AllFinite(information)) __Revalidate();
+            throw new global::System.InvalidOperationException("Expected information is not available for this model (IMleModel.HasExpectedInformation is false): the term 'Survival' is censored: its expectation would run over the censoring mechanism too, which the model does not describe. Use ObservedInformation, or ScoreOuterProduct for a sandwich.");
         }
 
         /// <inheritdoc />
@@ -239,7 +238,7 @@ namespace Demo
                         case global::MleGen.EvaluationKind.Value: return this.__Evaluator.VectorWidth switch { 8 => __Nll0_V8(theta, start, end), 4 => __Nll0_V4(theta, start, end), _ => __Nll0(theta, start, end) };
                         case global::MleGen.EvaluationKind.Gradient: return this.__Evaluator.VectorWidth switch { 8 => __NllGradient0_V8(theta, output, start, end), 4 => __NllGradient0_V4(theta, output, start, end), _ => __NllGradient0(theta, output, start, end) };
                         case global::MleGen.EvaluationKind.ObservedInformation: __Hessian0(theta, output, p, start, end); return 0d;
-                        case global::MleGen.EvaluationKind.ExpectedInformation: __Hessian0(theta, output, p, start, end); return 0d;
+                        case global::MleGen.EvaluationKind.ExpectedInformation: throw new global::System.InvalidOperationException("Expected information is not available for this model (IMleModel.HasExpectedInformation is false): the term 'Survival' is censored: its expectation would run over the censoring mechanism too, which the model does not describe. Use ObservedInformation, or ScoreOuterProduct for a sandwich.");
                         case global::MleGen.EvaluationKind.DataConstant: return __DataConstant0(start, end);
                         case global::MleGen.EvaluationKind.ScoreOuterProduct: __ScoreOuter0(theta, output, scratch, start, end); return 0d;
                         default: throw new global::System.ArgumentOutOfRangeException(nameof(kind), kind, "not an evaluation this model has");

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using MleGen.Tests.EndToEnd;
 using MleGen.Tests.EndToEnd.Models;
 using Xunit;
@@ -99,6 +100,9 @@ public class CensoringTests
     {
         var model = Create(family, N, 13);
         Assert.False(model.HasExpectedInformation);
+        var theta = Points(model, 13).First();
+        var e = Assert.Throws<InvalidOperationException>(() => model.ExpectedInformation(theta, new double[theta.Length * theta.Length]));
+        Assert.Contains("'Observation' is censored", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using MleGen.Tests.EndToEnd;
 using MleGen.Tests.EndToEnd.Models;
 using Xunit;
@@ -115,6 +116,9 @@ public class TruncationTests
         }
 
         Assert.False(model.HasExpectedInformation);
+        var at = Points(model, 5).First();
+        var e = Assert.Throws<InvalidOperationException>(() => model.ExpectedInformation(at, new double[at.Length * at.Length]));
+        Assert.Contains("Expected information is not available", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

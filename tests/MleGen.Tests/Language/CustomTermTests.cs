@@ -135,6 +135,13 @@ public class CustomTermTests
         Assert.Contains("HasExpectedInformation is false", scoring.Message, StringComparison.Ordinal);
         var expected = Assert.Throws<ArgumentException>(() => custom.Fit(new FitOptions { Covariance = CovarianceKind.Expected }));
         Assert.Contains("HasExpectedInformation is false", expected.Message, StringComparison.Ordinal);
+
+        // A direct caller gets an error naming the term, never the observed information under the expected one's name.
+        var theta = new double[3];
+        ((IMleModel)custom).ReadParameters(theta);
+        var direct = Assert.Throws<InvalidOperationException>(() => ((IMleModel)custom).ExpectedInformation(theta, new double[9]));
+        Assert.Contains("'Density' is a custom [LogLikelihood] term", direct.Message, StringComparison.Ordinal);
+        Assert.Contains("Expected information is not available", direct.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -108,7 +108,12 @@ public class OrdinalAndZeroInflatedTests
     public void OrderedAndZinbTermsHaveNoExpectedInformationAndSaySo()
     {
         Assert.False(((IMleModel)Ordered(20, 4)).HasExpectedInformation);
-        Assert.False(((IMleModel)Zinb(20, 4)).HasExpectedInformation);
+        IMleModel zinb = Zinb(20, 4);
+        Assert.False(zinb.HasExpectedInformation);
+        var theta = new double[zinb.ParameterCount];
+        zinb.ReadParameters(theta);
+        var e = Assert.Throws<InvalidOperationException>(() => zinb.ExpectedInformation(theta, new double[theta.Length * theta.Length]));
+        Assert.Contains("'Observation' observes a ZeroInflatedNegativeBinomial", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -35,6 +35,27 @@ public class OrdinalAndZeroInflatedReferenceTests
     }
 
     [Fact]
+    public void ADerivedQuantitysProfileIsItsParametersProfileTransformed()
+    {
+        // InflHighOddsRatio = exp(inflHigh): maximizing subject to exp(inflHigh) = t is maximizing with inflHigh = log t, so the
+        // derived profile interval (augmented Lagrangian) is exp of the parameter's (inflHigh held fixed), at two levels.
+        ReferenceCase c = ReferenceCase.Load("polr_housing");
+        FitResult fit = Housing(c).Fit(new FitOptions { Covariance = CovarianceKind.Observed });
+        foreach (double level in new[] { 0.95, 0.99 })
+        {
+            (double lower, double upper) = fit.ProfileInterval("inflHigh", level);
+            (double ratioLower, double ratioUpper) = fit.ProfileInterval("InflHighOddsRatio", level);
+            Assert.True(System.Math.Abs(ratioLower - System.Math.Exp(lower)) <= 1e-8 * ratioLower, $"{level}: derived {ratioLower}, exp(parameter) {System.Math.Exp(lower)}");
+            Assert.True(System.Math.Abs(ratioUpper - System.Math.Exp(upper)) <= 1e-8 * ratioUpper, $"{level}: derived {ratioUpper}, exp(parameter) {System.Math.Exp(upper)}");
+        }
+
+        ParameterProfile curve = fit.Profile("InflHighOddsRatio", points: 11);
+        Assert.Equal("InflHighOddsRatio", curve.Name);
+        Assert.Equal(fit.Derived["InflHighOddsRatio"].Estimate, curve.Estimate);
+        Assert.Throws<System.Collections.Generic.KeyNotFoundException>(() => fit.ProfileInterval("NoSuchQuantity"));
+    }
+
+    [Fact]
     public void ZeroInflatedPoissonMatchesZeroinflOnBioChemists()
     {
         ReferenceCase c = ReferenceCase.Load("zip_biochemists");

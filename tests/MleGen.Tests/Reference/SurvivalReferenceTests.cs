@@ -49,6 +49,33 @@ public class SurvivalReferenceTests
     }
 
     [Fact]
+    public void DerivedProfileIntervalMatchesRsConstrainedMaximization()
+    {
+        // R maximizes the censored Weibull likelihood with the intercept solved from median = t (reference.R), then
+        // finds where 2(ℓ̂ − ℓ(t)) = χ²₁(0.95); here the augmented Lagrangian over the fitter, without a reparametrization.
+        ReferenceCase c = ReferenceCase.Load("weibull_survreg_lung");
+        FitResult fit = Lung(c).Fit(new FitOptions { Covariance = CovarianceKind.Observed });
+        var expected = c.Root.GetProperty("derived").GetProperty("median_60_female").GetProperty("ci95_profile");
+        double tolerance = c.Tolerance("derived_profile");
+        (double lower, double upper) = fit.ProfileInterval("Median60Female");
+        var check = new ReferenceCheck(c, "derived");
+        check.Relative("derived.ci95_profile", "median lower", expected[0].GetDouble(), lower, tolerance);
+        check.Relative("derived.ci95_profile", "median upper", expected[1].GetDouble(), upper, tolerance);
+        check.AssertAll();
+
+        // Invariant to how the quantity is written: the log median's ends are the logs of the median's (the Wald ones are not).
+        (double logLower, double logUpper) = fit.ProfileInterval("LogMedian60Female");
+        Assert.True(System.Math.Abs(System.Math.Exp(logLower) - lower) <= 1e-7 * lower, $"exp(log-median lower) {System.Math.Exp(logLower)}, median lower {lower}");
+        Assert.True(System.Math.Abs(System.Math.Exp(logUpper) - upper) <= 1e-7 * upper, $"exp(log-median upper) {System.Math.Exp(logUpper)}, median upper {upper}");
+
+        // The summary's block prints both intervals.
+        string summary = fit.Summary();
+        Assert.Contains("Wald and profile-likelihood 95 % intervals", summary, System.StringComparison.Ordinal);
+        Assert.Contains(lower.ToString("G6", System.Globalization.CultureInfo.InvariantCulture), summary, System.StringComparison.Ordinal);
+        Assert.Contains(upper.ToString("G6", System.Globalization.CultureInfo.InvariantCulture), summary, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void DerivedGradientAndDeltaMethodSeMatchFiniteDifferencesOfTheProperty()
     {
         ReferenceCase c = ReferenceCase.Load("weibull_survreg_lung");

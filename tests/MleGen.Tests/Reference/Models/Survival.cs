@@ -22,6 +22,10 @@ public partial class WeibullSurvregLungModel
     /// <summary>The median survival time of a 60-year-old woman: λ·(log 2)^(1/k).</summary>
     [Derived]
     public double Median60Female => Math.Exp(intercept + (60 * age) + female) * Math.Pow(Math.Log(2), 1 / shape);
+
+    /// <summary>Its logarithm: a profile interval is invariant to the transformation (its ends are the logs of the median's).</summary>
+    [Derived]
+    public double LogMedian60Female => intercept + (60 * age) + female + (Math.Log(Math.Log(2)) / shape);
 }
 
 /// <summary>ztpoisson_insectsprays: count ~ Poisson(exp(intercept + spray effects)) truncated to count &gt; 0.</summary>

@@ -40,6 +40,40 @@ grad <- c(median0 * x0, median0 * log(log(2)) * sigma)   # d/d(log sigma): media
 se_median <- sqrt(drop(t(grad) %*% V %*% grad))
 pred <- predict(fit, newdata = data.frame(age = 60, female = 1), type = "quantile", p = 0.5, se.fit = TRUE)
 
+## Its profile-likelihood interval: max loglik subject to median = t, by solving the constraint for the intercept
+## (b0 = log t - sigma*log(log 2) - 60*b_age - b_female) and maximizing over (b_age, b_female, log sigma) with the
+## analytic gradient (BFGS, then Newton on the Hessian of differences of that gradient); the ends solve
+## 2*(ll - ll(t)) = qchisq(0.95, 1) by uniroot.
+ev01 <- as.numeric(ev)
+c0 <- log(log(2))
+constrained <- function(par, t, grad = FALSE) {
+  b1 <- par[1]; b2 <- par[2]; s <- par[3]; sg <- exp(s)
+  eta <- log(t) - sg * c0 + b1 * (d$age - 60) + b2 * (d$female - 1)
+  z <- (log(d$time) - eta) / sg
+  ez <- exp(z)
+  if (!grad) return(sum(ev01 * (-s + z - log(d$time)) - ez))
+  deta <- -(ev01 - ez) / sg
+  c(sum(deta * (d$age - 60)), sum(deta * (d$female - 1)), sum(-ev01 + (ev01 - ez) * (-z + c0)))
+}
+profile_at <- function(t, start) {
+  o <- optim(start, function(p) -constrained(p, t), function(p) -constrained(p, t, TRUE),
+             method = "BFGS", control = list(reltol = 1e-15, maxit = 1000))
+  par <- o$par
+  for (it in 1:8) {
+    g <- constrained(par, t, TRUE)
+    H <- optimHess(par, function(p) -constrained(p, t), function(p) -constrained(p, t, TRUE))
+    par <- par + solve(H, g)
+  }
+  list(ll = constrained(par, t), par = par, grad = constrained(par, t, TRUE))
+}
+start0 <- c(beta[2], beta[3], log(sigma))
+ll_at_mle <- profile_at(median0, start0)$ll       # equals the maximum: the constraint holds at the MLE
+q95 <- qchisq(0.95, 1)
+dev <- function(t) 2 * (fit$loglik[2] - profile_at(t, start0)$ll) - q95
+prof_lower <- uniroot(dev, c(median0 - 4 * se_median, median0), tol = 1e-12)$root
+prof_upper <- uniroot(dev, c(median0, median0 + 4 * se_median), tol = 1e-12)$root
+grad_at_ends <- max(abs(c(profile_at(prof_lower, start0)$grad, profile_at(prof_upper, start0)$grad)))
+
 n <- nrow(d); k <- 4
 ll <- fit$loglik[2]
 out <- list(
@@ -61,19 +95,23 @@ out <- list(
     median_60_female = list(
       definition = "exp(intercept + 60*age + female) * log(2)^(1/shape)",
       estimate = median0, se = se_median, ci95_wald = wald(median0, se_median),
-      se_predict_survreg = unname(pred$se.fit), estimate_predict_survreg = unname(pred$fit))
+      se_predict_survreg = unname(pred$se.fit), estimate_predict_survreg = unname(pred$fit),
+      ci95_profile = c(prof_lower, prof_upper),
+      ci95_profile_method = "max loglik subject to median = t (intercept solved from the constraint; BFGS + Newton), ends where 2(ll - ll(t)) = qchisq(0.95, 1) (uniroot, tol 1e-12)")
   ),
   loglik = ll,
   aic = -2 * ll + 2 * k,
   bic = -2 * ll + log(n) * k,
   n = n,
   k = k,
-  tolerance = list(estimate = 1e-6, se = 1e-5, loglik = 1e-8, derived = 1e-5),
+  tolerance = list(estimate = 1e-6, se = 1e-5, loglik = 1e-8, derived = 1e-5, derived_profile = 1e-9),
   cross_checks = list(
     loglik_by_hand_minus_survreg = ll_hand - ll,
     median_predict_rel_diff = abs(pred$fit - median0) / median0,
     median_se_predict_rel_diff = abs(pred$se.fit - se_median) / se_median,
-    survreg_iterations = fit$iter
+    survreg_iterations = fit$iter,
+    profile_ll_at_mle_minus_ll = ll_at_mle - ll,
+    profile_max_abs_gradient_at_ends = grad_at_ends
   ),
   notes = "survreg's loglik is on the time scale (includes the Jacobian): it equals the by-hand sum of dweibull/pweibull terms (cross_checks). The intercept, age and female SEs are invariant to the (k vs log sigma) parameterization of the shape."
 )
