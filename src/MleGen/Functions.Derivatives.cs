@@ -104,6 +104,30 @@ public static partial class Functions
         return f;
     }
 
+    /// <summary>log Γ(y + φ) − log Γ(φ) without forming the two (≈ φ log φ) values: the negative binomial's count term, stable at any dispersion.</summary>
+    /// <param name="y">y ≥ 0.</param>
+    /// <param name="phi">φ &gt; 0.</param>
+    /// <returns>The difference (the scalar twin of <see cref="VectorMath"/>'s vector lanes).</returns>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double LogGammaDifference(double y, double phi) => VectorMath.LogGammaDifference(y, phi);
+
+    /// <summary>ψ(y + φ) − ψ(φ), the derivative in φ of <see cref="LogGammaDifference"/>, stable at any dispersion.</summary>
+    /// <param name="y">y ≥ 0.</param>
+    /// <param name="phi">φ &gt; 0.</param>
+    /// <returns>The difference (the scalar twin of <see cref="VectorMath"/>'s vector lanes).</returns>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double DigammaDifference(double y, double phi) => VectorMath.DigammaDifference(y, phi);
+
+    /// <summary>ψ′(y + φ) − ψ′(φ), the derivative in φ of <see cref="DigammaDifference"/>, stable at any dispersion.</summary>
+    /// <param name="y">y ≥ 0.</param>
+    /// <param name="phi">φ &gt; 0.</param>
+    /// <returns>The difference.</returns>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double TrigammaDifference(double y, double phi) => VectorMath.TrigammaDifference(y, phi);
+
     /// <summary>log C(n, k), the log binomial coefficient (MathNet's <c>BinomialLn</c>).</summary>
     /// <param name="n">The number of trials, non-negative.</param>
     /// <param name="k">The number of successes.</param>

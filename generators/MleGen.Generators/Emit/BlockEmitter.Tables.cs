@@ -109,7 +109,7 @@ internal sealed partial class BlockEmitter
     private static bool IsCostly(Node node) => node.Kind switch
     {
         NodeKind.Unary => node.UnaryOp is not (UnaryOp.Negate or UnaryOp.Not or UnaryOp.Abs or UnaryOp.Square or UnaryOp.Sign),
-        NodeKind.Binary => node.BinaryOp is BinaryOp.Divide or BinaryOp.Pow or BinaryOp.LogSumExp,
+        NodeKind.Binary => node.BinaryOp is BinaryOp.Divide or BinaryOp.Pow or BinaryOp.LogSumExp or BinaryOp.LogGammaDifference or BinaryOp.DigammaDifference or BinaryOp.TrigammaDifference,
         _ => false,
     };
 }

@@ -53,10 +53,13 @@ internal enum FisherForm
     /// <summary>diag p − ppᵀ over the logits of a categorical, built by the information emitter.</summary>
     Softmax,
 
+    /// <summary>Σₖ ∂pₖ∂pₖᵀ/pₖ over the classes of a cumulative-link model (OrderedLogistic), built by the information planner.</summary>
+    Cumulative,
+
     /// <summary>No closed form: the runtime integrates it (a mixture's quadrature); the fitter uses it only when asked.</summary>
     Quadrature,
 
-    /// <summary>Not derived (a custom term, OrderedLogistic, the zero-inflated negative binomial): the model's <c>HasExpectedInformation</c> is false.</summary>
+    /// <summary>Not derived (a custom term, the zero-inflated negative binomial): the model's <c>HasExpectedInformation</c> is false.</summary>
     None,
 }
 

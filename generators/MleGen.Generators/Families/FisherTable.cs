@@ -12,7 +12,7 @@ namespace MleGen.Generators.Families;
 internal static class FisherTable
 {
     /// <summary>True when the family's information is closed-form entries or the softmax form (not a quadrature, not underived).</summary>
-    public static bool HasClosedForm(FamilyKind family) => FamilyRegistry.Get(family).Fisher is FisherForm.Entries or FisherForm.Softmax;
+    public static bool HasClosedForm(FamilyKind family) => FamilyRegistry.Get(family).Fisher is FisherForm.Entries or FisherForm.Softmax or FisherForm.Cumulative;
 
     /// <summary>
     /// True when the term's expected information is the family's closed form: not for a quadrature family, and not for a

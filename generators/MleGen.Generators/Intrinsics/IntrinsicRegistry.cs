@@ -96,7 +96,16 @@ internal static class IntrinsicRegistry
         // r′ = r (L/λ − 1 − r) since d p(L; λ)/dλ = p(L; λ)(L/λ − 1) and d P(Y > L)/dλ = p(L; λ).
         FunctionsCall(BinaryOp.PoissonLogSurvival, IntrinsicSource.Internal, (b, n, x, y, k) => k == 1 ? b.Binary(BinaryOp.PoissonSurvivalRatio, x, y) : b.Constant(0)),
         FunctionsCall(BinaryOp.PoissonSurvivalRatio, IntrinsicSource.Internal,
-            (b, n, x, y, k) => k == 1 ? b.Multiply(n, b.Subtract(b.Subtract(b.Divide(x, y), b.Constant(1)), n)) : b.Constant(0)));
+            (b, n, x, y, k) => k == 1 ? b.Multiply(n, b.Subtract(b.Subtract(b.Divide(x, y), b.Constant(1)), n)) : b.Constant(0)),
+
+        // (y, φ) ↦ log Γ(y + φ) − log Γ(φ) and its derivatives, each difference formed without cancellation (a large φ):
+        // ∂/∂φ moves one step down the chain; ∂/∂y is the single polygamma at y + φ.
+        FunctionsCall(BinaryOp.LogGammaDifference, IntrinsicSource.Internal,
+            (b, n, x, y, k) => k == 1 ? b.Binary(BinaryOp.DigammaDifference, x, y) : b.Unary(UnaryOp.Digamma, b.Add(x, y))),
+        FunctionsCall(BinaryOp.DigammaDifference, IntrinsicSource.Internal,
+            (b, n, x, y, k) => k == 1 ? b.Binary(BinaryOp.TrigammaDifference, x, y) : b.Unary(UnaryOp.Trigamma, b.Add(x, y))),
+        FunctionsCall(BinaryOp.TrigammaDifference, IntrinsicSource.Internal, null,
+            "ψ′ differences are second derivatives of log Γ differences: derivatives stop at the second"));
 
     /// <summary>Every unary op's descriptor, in <see cref="UnaryOp"/> order.</summary>
     public static IReadOnlyList<UnaryIntrinsic> AllUnary => UnaryByOp;

@@ -12,7 +12,11 @@ namespace MleGen.Generators.Ir;
 /// <param name="LogDensity">log p(yᵢ | φᵢ).</param>
 /// <param name="Nll">The θ-dependent part of the term's contribution to the NLL for observation i (weights applied).</param>
 /// <param name="Constant">The rest: terms of the log density that read only data (log y!, log C(n, y), …), negated and weighted. Their sum is computed once per data set.</param>
-internal sealed record TermIr(LikelihoodSpec Spec, Node Observation, IReadOnlyList<Node> FamilyParameters, Node LogDensity, Node Nll, Node Constant);
+internal sealed record TermIr(LikelihoodSpec Spec, Node Observation, IReadOnlyList<Node> FamilyParameters, Node LogDensity, Node Nll, Node Constant)
+{
+    /// <summary>The family's lowered arguments (its vector members too: OrderedLogistic's cuts); null for a custom term.</summary>
+    public FamilyArguments? Arguments { get; init; }
+}
 
 /// <summary>The IR of a whole model: one <see cref="TermIr"/> per <c>[Likelihood]</c> method, sharing one builder.</summary>
 internal sealed class ModelIr
@@ -55,7 +59,7 @@ internal sealed class ModelIr
                 var mass = FamilyTable.LogTruncationMass(builder, term.Family, args, Bound(spec, builder, term.TruncatedBelow), Bound(spec, builder, term.TruncatedAbove));
                 variable = builder.Subtract(variable, mass);
             }
-            terms.Add(new TermIr(term, y, args.Scalars, logDensity, builder.Negate(Weighted(builder, term, variable)), builder.Negate(Weighted(builder, term, constant))));
+            terms.Add(new TermIr(term, y, args.Scalars, logDensity, builder.Negate(Weighted(builder, term, variable)), builder.Negate(Weighted(builder, term, constant))) { Arguments = args });
         }
 
         return new ModelIr(spec, builder, terms);

@@ -162,9 +162,12 @@ internal sealed class ModelPlan
         var weight = spec.Weights is null
             ? b.Constant(1)
             : b.Data(spec.Weights, ScalarType.Double, System.Collections.Immutable.ImmutableArray.Create(b.ObservationIndex()));
-        return (ExpectedKind.ClosedForm, spec.Family == FamilyKind.CategoricalLogits
-            ? ExpectedInformation.Categorical(b, term, weight, order)
-            : ExpectedInformation.ScalarFamily(b, term, weight, order));
+        return (ExpectedKind.ClosedForm, FamilyRegistry.Get(spec.Family).Fisher switch
+        {
+            FisherForm.Softmax => ExpectedInformation.Categorical(b, term, weight, order),
+            FisherForm.Cumulative => ExpectedInformation.OrderedLogistic(b, term, weight, order),
+            _ => ExpectedInformation.ScalarFamily(b, term, weight, order),
+        });
     }
 }
 

@@ -160,6 +160,15 @@ internal enum BinaryOp
 
     /// <summary>d PoissonLogSurvival/dλ = p(L; λ)/P(Y &gt; L), (L, λ).</summary>
     PoissonSurvivalRatio,
+
+    /// <summary>log Γ(y + φ) − log Γ(φ), (y, φ): the negative binomial's count term, stable at a large φ.</summary>
+    LogGammaDifference,
+
+    /// <summary>ψ(y + φ) − ψ(φ), (y, φ): d LogGammaDifference/dφ.</summary>
+    DigammaDifference,
+
+    /// <summary>ψ′(y + φ) − ψ′(φ), (y, φ): d DigammaDifference/dφ.</summary>
+    TrigammaDifference,
 }
 
 /// <summary>A binary operator or two-argument intrinsic; <see cref="ScalarType"/> is the result's type (Int for int arithmetic).</summary>

@@ -53,8 +53,9 @@ public sealed record GlmStatistics(GlmFamily Family, GlmLink Link, double Devian
             {
                 GlmFamily.Poisson => XLogY(yi, yi) - yi - SpecialFunctions.GammaLn(yi + 1),
                 GlmFamily.Binomial => Binomial(yi, term.Trials?[i] ?? 1),
-                GlmFamily.NegativeBinomial => SpecialFunctions.GammaLn(yi + theta) - SpecialFunctions.GammaLn(theta) - SpecialFunctions.GammaLn(yi + 1)
-                    + (theta * Math.Log(theta / (theta + yi))) + XLogY(yi, yi / (theta + yi)),
+                // As NegativeBinomial.LogDensity: no log Γ(y + θ) − log Γ(θ) or θ·log(θ/(θ + y)) cancelling at a large θ.
+                GlmFamily.NegativeBinomial => Functions.LogGammaDifference(yi, theta) - SpecialFunctions.GammaLn(yi + 1)
+                    - (theta * Functions.Log1p(yi / theta)) + XLogY(yi, yi / (theta + yi)),
                 _ => throw new ArgumentOutOfRangeException(nameof(term), term.Family, "No saturated likelihood for this family."),
             };
         }

@@ -92,9 +92,11 @@ public class FamilyRegistryTests
             Assert.Throws<InternalErrorException>(() => FisherTable.Entries(b, family.Kind, phi));
             if (family.Fisher != FisherForm.None)
             {
-                // (FisherForm.None — not derived — may be any family's: OrderedLogistic has a vector argument.)
+                // (FisherForm.None — not derived — may be any family's.) A vector argument is a mixture's (quadrature)
+                // or a cumulative-link model's cuts (OrderedLogistic).
                 Assert.Equal(family.Fisher == FisherForm.Softmax, family.Arguments.Any(a => a.Kind == ArgumentKind.Lambda));
-                Assert.Equal(family.Fisher == FisherForm.Quadrature, family.Arguments.Any(a => a.Kind == ArgumentKind.Vector));
+                Assert.Equal(family.Fisher is FisherForm.Quadrature or FisherForm.Cumulative, family.Arguments.Any(a => a.Kind == ArgumentKind.Vector));
+                Assert.Equal(family.Fisher == FisherForm.Cumulative, family.Kind == FamilyKind.OrderedLogistic);
             }
         }
     }

@@ -201,9 +201,8 @@ namespace Demo
         }
 
         /// <inheritdoc />
-        /// <remarks>The expected information of a censored, truncated or custom ([LogLikelihood]) term is not derived: ExpectedInformation throws an InvalidOperationException saying which term.</remarks>
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
-        bool global::MleGen.IMleModel.HasExpectedInformation => false;
+        bool global::MleGen.IMleModel.HasExpectedInformation => true;
 
         /// <inheritdoc />
         [global::System.CodeDom.Compiler.GeneratedCode("MleGen", "0.1.0")]
@@ -213,7 +212,8 @@ namespace Demo
             __EnsureReady(theta.Length);
             int p = theta.Length;
             if (information.Length != p * p) throw new global::System.ArgumentException("information must have p·p = " + (p * p).ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " elements.", nameof(information));
-            throw new global::System.InvalidOperationException("Expected information is not available for this model (IMleModel.HasExpectedInformation is false): the term 'Satisfaction' observes a OrderedLogistic, whose expected information has no closed form here. Use ObservedInformation, or ScoreOuterProduct for a sandwich.");
+            __Evaluator.Evaluate(this, global::MleGen.EvaluationKind.ExpectedInformation, theta, information);
+            if (!global::MleGen.DataChecks.AllFinite(information)) __Revalidate();
         }
 
         /// <inheritdoc />
@@ -253,7 +253,7 @@ namespace Demo
                         case global::MleGen.EvaluationKind.Value: return __Nll0(theta, start, end);
                         case global::MleGen.EvaluationKind.Gradient: return __NllGradient0(theta, output, start, end);
                         case global::MleGen.EvaluationKind.ObservedInformation: __Hessian0(theta, output, p, start, end); return 0d;
-                        case global::MleGen.EvaluationKind.ExpectedInformation: throw new global::System.InvalidOperationException("Expected information is not available for this model (IMleModel.HasExpectedInformation is false): the term 'Satisfaction' observes a OrderedLogistic, whose expected information has no closed form here. Use ObservedInformation, or ScoreOuterProduct for a sandwich.");
+                        case global::MleGen.EvaluationKind.ExpectedInformation: __Expected0(theta, output, p, start, end); return 0d;
                         case global::MleGen.EvaluationKind.DataConstant: return __DataConstant0(start, end);
                         case global::MleGen.EvaluationKind.ScoreOuterProduct: __ScoreOuter0(theta, output, scratch, start, end); return 0d;
                         default: throw new global::System.ArgumentOutOfRangeException(nameof(kind), kind, "not an evaluation this model has");
@@ -479,6 +479,61 @@ namespace Demo
             }
         }
 
+        /// <summary>Adds the expected (Fisher) information Σᵢ Jᵢᵀ F(φᵢ) Jᵢ of <c>Satisfaction</c> over observations [start, end) into <paramref name="matrix"/> (p×p, row-major).</summary>
+        private void __Expected0(global::System.ReadOnlySpan<double> theta, global::System.Span<double> matrix, int p, int start, int end)
+        {
+            int o_B = 0;
+            int o_Cuts = o_B + 1;
+            int o_A = o_Cuts + this.Cuts.Length;
+            int o_G = o_A + 1;
+            double p_B = theta[o_B];
+            global::System.ReadOnlySpan<double> p_Cuts = theta.Slice(o_Cuts, this.Cuts.Length);
+            double p_A = theta[o_A];
+            double p_G = theta[o_G];
+            double[] d_Age = this.Age;
+            int diff10 = (p_Cuts.Length - 1);
+            for (int i = start; i < end; i++)
+            {
+                double x3 = d_Age[i];
+                double prod4 = (p_B * x3);
+                double sum305 = 0d;
+                for (int __m0 = 0; __m0 < p_Cuts.Length; __m0++)
+                {
+                    bool t215 = (__m0 > 0);
+                    bool t218 = (__m0 < diff10);
+                    int add219 = (__m0 + 1);
+                    double theta221 = p_Cuts[__m0];
+                    double neg227 = (-(global::MleGen.Functions.Softplus((theta221 - prod4)) + global::MleGen.Functions.Softplus((prod4 - theta221))));
+                    double exp228 = global::System.Math.Exp(neg227);
+                    bool t262 = (__m0 == 0);
+                    bool t263 = (__m0 == p_Cuts.Length);
+                    bool t287 = (add219 == 0);
+                    bool t288 = (add219 == p_Cuts.Length);
+                    sum305 += ((global::System.Math.Exp((neg227 - (t287 ? (-global::MleGen.Functions.Softplus((prod4 - p_Cuts[((add219 < p_Cuts.Length) ? add219 : diff10)]))) : (t288 ? (-global::MleGen.Functions.Softplus((p_Cuts[((add219 > 0) ? (add219 - 1) : 0)] - prod4))) : ((((p_Cuts[((add219 < p_Cuts.Length) ? add219 : diff10)] - prod4) + global::MleGen.Functions.Log1mExp((p_Cuts[((add219 < p_Cuts.Length) ? add219 : diff10)] - p_Cuts[((add219 > 0) ? (add219 - 1) : 0)]))) - global::MleGen.Functions.Softplus((p_Cuts[((add219 < p_Cuts.Length) ? add219 : diff10)] - prod4))) - global::MleGen.Functions.Softplus((p_Cuts[((add219 > 0) ? (add219 - 1) : 0)] - prod4))))))) * ((t218 ? global::System.Math.Exp((-(global::MleGen.Functions.Softplus((p_Cuts[(t218 ? add219 : diff10)] - prod4)) + global::MleGen.Functions.Softplus((prod4 - p_Cuts[(t218 ? add219 : diff10)]))))) : 0d) - exp228)) - (global::System.Math.Exp((neg227 - (t262 ? (-global::MleGen.Functions.Softplus((prod4 - p_Cuts[((__m0 < p_Cuts.Length) ? __m0 : diff10)]))) : (t263 ? (-global::MleGen.Functions.Softplus((p_Cuts[(t215 ? (__m0 - 1) : 0)] - prod4))) : ((((p_Cuts[((__m0 < p_Cuts.Length) ? __m0 : diff10)] - prod4) + global::MleGen.Functions.Log1mExp((p_Cuts[((__m0 < p_Cuts.Length) ? __m0 : diff10)] - p_Cuts[(t215 ? (__m0 - 1) : 0)]))) - global::MleGen.Functions.Softplus((p_Cuts[((__m0 < p_Cuts.Length) ? __m0 : diff10)] - prod4))) - global::MleGen.Functions.Softplus((p_Cuts[(t215 ? (__m0 - 1) : 0)] - prod4))))))) * (exp228 - (t215 ? global::System.Math.Exp((-(global::MleGen.Functions.Softplus((p_Cuts[(t215 ? (__m0 - 1) : 0)] - prod4)) + global::MleGen.Functions.Softplus((prod4 - p_Cuts[(t215 ? (__m0 - 1) : 0)]))))) : 0d))));
+                }
+                matrix[(o_B) * p + o_B] += (-(sum305 * (x3 * x3)));
+                for (int __m1 = 0; __m1 < p_Cuts.Length; __m1++)
+                {
+                    bool t311 = (__m1 > 0);
+                    bool t314 = (__m1 < diff10);
+                    int add315 = (__m1 + 1);
+                    double theta317 = p_Cuts[__m1];
+                    double neg323 = (-(global::MleGen.Functions.Softplus((theta317 - prod4)) + global::MleGen.Functions.Softplus((prod4 - theta317))));
+                    double exp324 = global::System.Math.Exp(neg323);
+                    double sel342 = (t314 ? global::System.Math.Exp((-(global::MleGen.Functions.Softplus((p_Cuts[(t314 ? add315 : diff10)] - prod4)) + global::MleGen.Functions.Softplus((prod4 - p_Cuts[(t314 ? add315 : diff10)]))))) : 0d);
+                    bool t358 = (__m1 == 0);
+                    bool t359 = (__m1 == p_Cuts.Length);
+                    bool t383 = (add315 == 0);
+                    bool t384 = (add315 == p_Cuts.Length);
+                    double exp388 = global::System.Math.Exp((neg323 - (t358 ? (-global::MleGen.Functions.Softplus((prod4 - p_Cuts[((__m1 < p_Cuts.Length) ? __m1 : diff10)]))) : (t359 ? (-global::MleGen.Functions.Softplus((p_Cuts[(t311 ? (__m1 - 1) : 0)] - prod4))) : ((((p_Cuts[((__m1 < p_Cuts.Length) ? __m1 : diff10)] - prod4) + global::MleGen.Functions.Log1mExp((p_Cuts[((__m1 < p_Cuts.Length) ? __m1 : diff10)] - p_Cuts[(t311 ? (__m1 - 1) : 0)]))) - global::MleGen.Functions.Softplus((p_Cuts[((__m1 < p_Cuts.Length) ? __m1 : diff10)] - prod4))) - global::MleGen.Functions.Softplus((p_Cuts[(t311 ? (__m1 - 1) : 0)] - prod4)))))));
+                    double exp390 = global::System.Math.Exp((neg323 - (t383 ? (-global::MleGen.Functions.Softplus((prod4 - p_Cuts[((add315 < p_Cuts.Length) ? add315 : diff10)]))) : (t384 ? (-global::MleGen.Functions.Softplus((p_Cuts[((add315 > 0) ? (add315 - 1) : 0)] - prod4))) : ((((p_Cuts[((add315 < p_Cuts.Length) ? add315 : diff10)] - prod4) + global::MleGen.Functions.Log1mExp((p_Cuts[((add315 < p_Cuts.Length) ? add315 : diff10)] - p_Cuts[((add315 > 0) ? (add315 - 1) : 0)]))) - global::MleGen.Functions.Softplus((p_Cuts[((add315 < p_Cuts.Length) ? add315 : diff10)] - prod4))) - global::MleGen.Functions.Softplus((p_Cuts[((add315 > 0) ? (add315 - 1) : 0)] - prod4)))))));
+                    matrix[(o_Cuts + __m1) * p + o_Cuts + __m1] += (exp324 * (exp388 + exp390));
+                    if (t314) if (o_Cuts + __m1 <= o_Cuts + add315) matrix[(o_Cuts + __m1) * p + o_Cuts + add315] += (-(sel342 * exp390));
+                    matrix[(o_B) * p + o_Cuts + __m1] += (x3 * ((exp390 * (sel342 - exp324)) - (exp388 * (exp324 - (t311 ? global::System.Math.Exp((-(global::MleGen.Functions.Softplus((p_Cuts[(t311 ? (__m1 - 1) : 0)] - prod4)) + global::MleGen.Functions.Softplus((prod4 - p_Cuts[(t311 ? (__m1 - 1) : 0)]))))) : 0d)))));
+                }
+            }
+        }
+
         /// <summary>Adds Σᵢ sᵢsᵢᵀ over observations [start, end) of <c>Satisfaction</c>, sᵢ the observation's score, using <paramref name="score"/> as workspace.</summary>
         private void __ScoreOuter0(global::System.ReadOnlySpan<double> theta, global::System.Span<double> meat, global::System.Span<double> score, int start, int end)
         {
@@ -601,10 +656,10 @@ namespace Demo
             double logisticG = global::MleGen.Functions.Logistic(p_G);
             double log1p57 = global::MleGen.Functions.Log1p((-logisticG));
             double log59 = global::System.Math.Log(logisticG);
-            double inv230 = (1d / logisticG);
-            double diff233 = (1d - logisticG);
-            double inv234 = (1d / diff233);
-            double prod247 = (logisticG * diff233);
+            double inv419 = (1d / logisticG);
+            double diff422 = (1d - logisticG);
+            double inv423 = (1d / diff422);
+            double prod436 = (logisticG * diff422);
             double nll = 0d;
             for (int i = start; i < end; i++)
             {
@@ -615,16 +670,16 @@ namespace Demo
                 bool t45 = (t44 == 0d);
                 double add58 = ((((t45 ? 0d : (t44 * global::System.Math.Log(exp43))) - exp43) - global::MleGen.Functions.LogGamma((t44 + 1d))) + log1p57);
                 double t60 = global::MleGen.Functions.LogSumExp(log59, add58);
-                bool not214 = (!t45);
-                double sel215 = (t45 ? 1d : 0d);
-                double sel217 = (t45 ? 0d : 1d);
-                double sel228 = (t45 ? (-(sel215 * global::System.Math.Exp((add58 - t60)))) : 0d);
-                double diff229 = (sel228 - sel217);
+                bool not403 = (!t45);
+                double sel404 = (t45 ? 1d : 0d);
+                double sel406 = (t45 ? 0d : 1d);
+                double sel417 = (t45 ? (-(sel404 * global::System.Math.Exp((add58 - t60)))) : 0d);
+                double diff418 = (sel417 - sel406);
                 nll += (-(t45 ? t60 : add58));
                 // backward: dNLL/dθ
-                g_B += (x3 * (exp43 * ((sel217 - sel228) + (not214 ? ((not214 ? (t44 * (sel217 * diff229)) : 0d) * (1d / exp43)) : 0d))));
-                g_G += (((t45 ? ((t45 ? (-(sel215 * global::System.Math.Exp((log59 - t60)))) : 0d) * inv230) : 0d) - (diff229 * inv234)) * prod247);
-                g_A += (exp43 * ((sel217 - sel228) + (not214 ? ((not214 ? (t44 * (sel217 * diff229)) : 0d) * (1d / exp43)) : 0d)));
+                g_B += (x3 * (exp43 * ((sel406 - sel417) + (not403 ? ((not403 ? (t44 * (sel406 * diff418)) : 0d) * (1d / exp43)) : 0d))));
+                g_G += (((t45 ? ((t45 ? (-(sel404 * global::System.Math.Exp((log59 - t60)))) : 0d) * inv419) : 0d) - (diff418 * inv423)) * prod436);
+                g_A += (exp43 * ((sel406 - sel417) + (not403 ? ((not403 ? (t44 * (sel406 * diff418)) : 0d) * (1d / exp43)) : 0d)));
             }
             gradient[o_B] += g_B;
             gradient[o_A] += g_A;
@@ -648,13 +703,13 @@ namespace Demo
             double logisticG = global::MleGen.Functions.Logistic(p_G);
             double log1p57 = global::MleGen.Functions.Log1p((-logisticG));
             double log59 = global::System.Math.Log(logisticG);
-            double inv230 = (1d / logisticG);
-            double diff233 = (1d - logisticG);
-            double inv234 = (1d / diff233);
-            double prod247 = (logisticG * diff233);
-            double prod312 = (inv234 * prod247);
-            double sq316 = global::MleGen.Functions.Square(inv234);
-            double sq328 = global::MleGen.Functions.Square(inv230);
+            double inv419 = (1d / logisticG);
+            double diff422 = (1d - logisticG);
+            double inv423 = (1d / diff422);
+            double prod436 = (logisticG * diff422);
+            double prod501 = (inv423 * prod436);
+            double sq505 = global::MleGen.Functions.Square(inv423);
+            double sq517 = global::MleGen.Functions.Square(inv419);
             for (int i = start; i < end; i++)
             {
                 double x3 = d_Age[i];
@@ -663,40 +718,40 @@ namespace Demo
                 bool t45 = (t44 == 0d);
                 double add58 = ((((t45 ? 0d : (t44 * global::System.Math.Log(exp43))) - exp43) - global::MleGen.Functions.LogGamma((t44 + 1d))) + log1p57);
                 double t60 = global::MleGen.Functions.LogSumExp(log59, add58);
-                bool not214 = (!t45);
-                double sel215 = (t45 ? 1d : 0d);
-                double sel217 = (t45 ? 0d : 1d);
-                double exp220 = global::System.Math.Exp((log59 - t60));
-                double sel223 = (t45 ? (-(sel215 * exp220)) : 0d);
-                double exp225 = global::System.Math.Exp((add58 - t60));
-                double sel228 = (t45 ? (-(sel215 * exp225)) : 0d);
-                double diff229 = (sel228 - sel217);
-                double diff237 = ((t45 ? (sel223 * inv230) : 0d) - (diff229 * inv234));
-                double sel241 = (not214 ? (t44 * (sel217 * diff229)) : 0d);
-                double inv242 = (1d / exp43);
-                double add245 = ((sel217 - sel228) + (not214 ? (sel241 * inv242) : 0d));
-                bool t250 = (not214 && t45);
-                double prod252 = (x3 * exp43);
-                double sel253 = (not214 ? 1d : 0d);
-                double prod254 = (prod252 * sel253);
-                double sq259 = global::MleGen.Functions.Square(inv242);
-                double sel279 = (t45 ? (exp225 * (t45 ? (sel215 * (t45 ? (-(sel215 * ((not214 ? (sel217 * (not214 ? (t44 * (not214 ? (sel253 * (not214 ? (inv242 * prod254) : 0d)) : 0d)) : 0d)) : 0d) - prod252))) : 0d)) : 0d)) : 0d);
-                double sel281 = (t45 ? (-sel279) : 0d);
-                double sel289 = (t45 ? (sel279 + (t45 ? (exp225 * sel281) : 0d)) : 0d);
-                double prod323 = (sel215 * prod247);
-                double sel340 = (t45 ? (exp225 * (t45 ? (sel215 * (t45 ? (sel215 * prod312) : 0d)) : 0d)) : 0d);
-                double sel350 = (t45 ? (exp220 * (t45 ? (sel215 * (t45 ? (-(t45 ? (sel215 * (t45 ? (inv230 * prod323) : 0d)) : 0d)) : 0d)) : 0d)) : 0d);
-                double add353 = ((t45 ? (-sel340) : 0d) + (t45 ? (-sel350) : 0d));
-                double prod383 = (exp43 * sel253);
-                double sel405 = (t45 ? (exp225 * (t45 ? (sel215 * (t45 ? (-(sel215 * ((not214 ? (sel217 * (not214 ? (t44 * (not214 ? (sel253 * (not214 ? (inv242 * prod383) : 0d)) : 0d)) : 0d)) : 0d) - exp43))) : 0d)) : 0d)) : 0d);
-                double sel407 = (t45 ? (-sel405) : 0d);
-                double sel415 = (t45 ? (sel405 + (t45 ? (exp225 * sel407) : 0d)) : 0d);
-                matrix[(o_B) * p + o_B] += (x3 * (exp43 * ((((x3 * add245) + (not214 ? (-((not214 ? (sel241 * prod254) : 0d) * sq259)) : 0d)) + (t45 ? (-sel289) : 0d)) + (t250 ? (inv242 * (t250 ? (t44 * (t45 ? (sel217 * sel289) : 0d)) : 0d)) : 0d))));
-                if (t45) matrix[(o_B) * p + o_G] += (t45 ? (prod247 * ((t45 ? (inv230 * (t45 ? (exp220 * sel281) : 0d)) : 0d) + (t45 ? (-(t45 ? (inv234 * sel289) : 0d)) : 0d))) : 0d);
-                matrix[(o_B) * p + o_A] += (exp43 * ((((x3 * add245) + (not214 ? (-((not214 ? (sel241 * prod254) : 0d) * sq259)) : 0d)) + (t45 ? (-sel289) : 0d)) + (t250 ? (inv242 * (t250 ? (t44 * (t45 ? (sel217 * sel289) : 0d)) : 0d)) : 0d)));
-                matrix[(o_G) * p + o_G] += (prod247 * (((((diff233 * diff237) - ((logisticG * diff237) + ((diff229 * prod247) * sq316))) + (t45 ? (-((t45 ? (sel223 * prod323) : 0d) * sq328)) : 0d)) + (t45 ? (inv230 * (sel350 + (t45 ? (exp220 * add353) : 0d))) : 0d)) + (t45 ? (-(t45 ? (inv234 * (t45 ? (sel340 + (t45 ? (exp225 * add353) : 0d)) : 0d)) : 0d)) : 0d)));
-                if (t45) matrix[(o_A) * p + o_G] += (t45 ? (prod247 * ((t45 ? (inv230 * (t45 ? (exp220 * sel407) : 0d)) : 0d) + (t45 ? (-(t45 ? (inv234 * sel415) : 0d)) : 0d))) : 0d);
-                matrix[(o_A) * p + o_A] += (exp43 * (((add245 + (not214 ? (-(sq259 * (not214 ? (sel241 * prod383) : 0d))) : 0d)) + (t45 ? (-sel415) : 0d)) + (t250 ? (inv242 * (t250 ? (t44 * (t45 ? (sel217 * sel415) : 0d)) : 0d)) : 0d)));
+                bool not403 = (!t45);
+                double sel404 = (t45 ? 1d : 0d);
+                double sel406 = (t45 ? 0d : 1d);
+                double exp409 = global::System.Math.Exp((log59 - t60));
+                double sel412 = (t45 ? (-(sel404 * exp409)) : 0d);
+                double exp414 = global::System.Math.Exp((add58 - t60));
+                double sel417 = (t45 ? (-(sel404 * exp414)) : 0d);
+                double diff418 = (sel417 - sel406);
+                double diff426 = ((t45 ? (sel412 * inv419) : 0d) - (diff418 * inv423));
+                double sel430 = (not403 ? (t44 * (sel406 * diff418)) : 0d);
+                double inv431 = (1d / exp43);
+                double add434 = ((sel406 - sel417) + (not403 ? (sel430 * inv431) : 0d));
+                bool t439 = (not403 && t45);
+                double prod441 = (x3 * exp43);
+                double sel442 = (not403 ? 1d : 0d);
+                double prod443 = (prod441 * sel442);
+                double sq448 = global::MleGen.Functions.Square(inv431);
+                double sel468 = (t45 ? (exp414 * (t45 ? (sel404 * (t45 ? (-(sel404 * ((not403 ? (sel406 * (not403 ? (t44 * (not403 ? (sel442 * (not403 ? (inv431 * prod443) : 0d)) : 0d)) : 0d)) : 0d) - prod441))) : 0d)) : 0d)) : 0d);
+                double sel470 = (t45 ? (-sel468) : 0d);
+                double sel478 = (t45 ? (sel468 + (t45 ? (exp414 * sel470) : 0d)) : 0d);
+                double prod512 = (sel404 * prod436);
+                double sel529 = (t45 ? (exp414 * (t45 ? (sel404 * (t45 ? (sel404 * prod501) : 0d)) : 0d)) : 0d);
+                double sel539 = (t45 ? (exp409 * (t45 ? (sel404 * (t45 ? (-(t45 ? (sel404 * (t45 ? (inv419 * prod512) : 0d)) : 0d)) : 0d)) : 0d)) : 0d);
+                double add542 = ((t45 ? (-sel529) : 0d) + (t45 ? (-sel539) : 0d));
+                double prod572 = (exp43 * sel442);
+                double sel594 = (t45 ? (exp414 * (t45 ? (sel404 * (t45 ? (-(sel404 * ((not403 ? (sel406 * (not403 ? (t44 * (not403 ? (sel442 * (not403 ? (inv431 * prod572) : 0d)) : 0d)) : 0d)) : 0d) - exp43))) : 0d)) : 0d)) : 0d);
+                double sel596 = (t45 ? (-sel594) : 0d);
+                double sel604 = (t45 ? (sel594 + (t45 ? (exp414 * sel596) : 0d)) : 0d);
+                matrix[(o_B) * p + o_B] += (x3 * (exp43 * ((((x3 * add434) + (not403 ? (-((not403 ? (sel430 * prod443) : 0d) * sq448)) : 0d)) + (t45 ? (-sel478) : 0d)) + (t439 ? (inv431 * (t439 ? (t44 * (t45 ? (sel406 * sel478) : 0d)) : 0d)) : 0d))));
+                if (t45) matrix[(o_B) * p + o_G] += (t45 ? (prod436 * ((t45 ? (inv419 * (t45 ? (exp409 * sel470) : 0d)) : 0d) + (t45 ? (-(t45 ? (inv423 * sel478) : 0d)) : 0d))) : 0d);
+                matrix[(o_B) * p + o_A] += (exp43 * ((((x3 * add434) + (not403 ? (-((not403 ? (sel430 * prod443) : 0d) * sq448)) : 0d)) + (t45 ? (-sel478) : 0d)) + (t439 ? (inv431 * (t439 ? (t44 * (t45 ? (sel406 * sel478) : 0d)) : 0d)) : 0d)));
+                matrix[(o_G) * p + o_G] += (prod436 * (((((diff422 * diff426) - ((logisticG * diff426) + ((diff418 * prod436) * sq505))) + (t45 ? (-((t45 ? (sel412 * prod512) : 0d) * sq517)) : 0d)) + (t45 ? (inv419 * (sel539 + (t45 ? (exp409 * add542) : 0d))) : 0d)) + (t45 ? (-(t45 ? (inv423 * (t45 ? (sel529 + (t45 ? (exp414 * add542) : 0d)) : 0d)) : 0d)) : 0d)));
+                if (t45) matrix[(o_A) * p + o_G] += (t45 ? (prod436 * ((t45 ? (inv419 * (t45 ? (exp409 * sel596) : 0d)) : 0d) + (t45 ? (-(t45 ? (inv423 * sel604) : 0d)) : 0d))) : 0d);
+                matrix[(o_A) * p + o_A] += (exp43 * (((add434 + (not403 ? (-(sq448 * (not403 ? (sel430 * prod572) : 0d))) : 0d)) + (t45 ? (-sel604) : 0d)) + (t439 ? (inv431 * (t439 ? (t44 * (t45 ? (sel406 * sel604) : 0d)) : 0d)) : 0d)));
             }
         }
 
@@ -713,26 +768,26 @@ namespace Demo
             double p_G = theta[o_G];
             double[] d_Age = this.Age;
             double logisticG = global::MleGen.Functions.Logistic(p_G);
-            double diff233 = (1d - logisticG);
-            double prod247 = (logisticG * diff233);
-            double prod451 = (prod247 * prod247);
+            double diff422 = (1d - logisticG);
+            double prod436 = (logisticG * diff422);
+            double prod640 = (prod436 * prod436);
             for (int i = start; i < end; i++)
             {
                 double x3 = d_Age[i];
                 double exp43 = global::System.Math.Exp(((p_B * x3) + p_A));
                 double neg49 = (-exp43);
-                double prod252 = (x3 * exp43);
-                double exp436 = global::System.Math.Exp(neg49);
-                double prod437 = (diff233 * exp436);
-                double add438 = (logisticG + prod437);
-                double ratio444 = (exp436 / add438);
-                double add450 = ((global::MleGen.Functions.Square(prod437) / add438) + (diff233 * ((1d / exp43) - exp436)));
-                matrix[(o_G) * p + o_G] += (-((global::MleGen.Functions.Expm1(neg49) / (diff233 * add438)) * prod451));
-                matrix[(o_B) * p + o_G] += (-(ratio444 * (prod247 * prod252)));
-                matrix[(o_A) * p + o_G] += (-(ratio444 * (exp43 * prod247)));
-                matrix[(o_B) * p + o_B] += (add450 * (prod252 * prod252));
-                matrix[(o_B) * p + o_A] += (add450 * (exp43 * prod252));
-                matrix[(o_A) * p + o_A] += (add450 * (exp43 * exp43));
+                double prod441 = (x3 * exp43);
+                double exp625 = global::System.Math.Exp(neg49);
+                double prod626 = (diff422 * exp625);
+                double add627 = (logisticG + prod626);
+                double ratio633 = (exp625 / add627);
+                double add639 = ((global::MleGen.Functions.Square(prod626) / add627) + (diff422 * ((1d / exp43) - exp625)));
+                matrix[(o_G) * p + o_G] += (-((global::MleGen.Functions.Expm1(neg49) / (diff422 * add627)) * prod640));
+                matrix[(o_B) * p + o_G] += (-(ratio633 * (prod436 * prod441)));
+                matrix[(o_A) * p + o_G] += (-(ratio633 * (exp43 * prod436)));
+                matrix[(o_B) * p + o_B] += (add639 * (prod441 * prod441));
+                matrix[(o_B) * p + o_A] += (add639 * (exp43 * prod441));
+                matrix[(o_A) * p + o_A] += (add639 * (exp43 * exp43));
             }
         }
 
@@ -753,10 +808,10 @@ namespace Demo
             double logisticG = global::MleGen.Functions.Logistic(p_G);
             double log1p57 = global::MleGen.Functions.Log1p((-logisticG));
             double log59 = global::System.Math.Log(logisticG);
-            double inv230 = (1d / logisticG);
-            double diff233 = (1d - logisticG);
-            double inv234 = (1d / diff233);
-            double prod247 = (logisticG * diff233);
+            double inv419 = (1d / logisticG);
+            double diff422 = (1d - logisticG);
+            double inv423 = (1d / diff422);
+            double prod436 = (logisticG * diff422);
             for (int i = start; i < end; i++)
             {
                 score.Clear();
@@ -766,14 +821,14 @@ namespace Demo
                 bool t45 = (t44 == 0d);
                 double add58 = ((((t45 ? 0d : (t44 * global::System.Math.Log(exp43))) - exp43) - global::MleGen.Functions.LogGamma((t44 + 1d))) + log1p57);
                 double t60 = global::MleGen.Functions.LogSumExp(log59, add58);
-                bool not214 = (!t45);
-                double sel215 = (t45 ? 1d : 0d);
-                double sel217 = (t45 ? 0d : 1d);
-                double sel228 = (t45 ? (-(sel215 * global::System.Math.Exp((add58 - t60)))) : 0d);
-                double diff229 = (sel228 - sel217);
-                score[o_B] += (x3 * (exp43 * ((sel217 - sel228) + (not214 ? ((not214 ? (t44 * (sel217 * diff229)) : 0d) * (1d / exp43)) : 0d))));
-                score[o_G] += (((t45 ? ((t45 ? (-(sel215 * global::System.Math.Exp((log59 - t60)))) : 0d) * inv230) : 0d) - (diff229 * inv234)) * prod247);
-                score[o_A] += (exp43 * ((sel217 - sel228) + (not214 ? ((not214 ? (t44 * (sel217 * diff229)) : 0d) * (1d / exp43)) : 0d)));
+                bool not403 = (!t45);
+                double sel404 = (t45 ? 1d : 0d);
+                double sel406 = (t45 ? 0d : 1d);
+                double sel417 = (t45 ? (-(sel404 * global::System.Math.Exp((add58 - t60)))) : 0d);
+                double diff418 = (sel417 - sel406);
+                score[o_B] += (x3 * (exp43 * ((sel406 - sel417) + (not403 ? ((not403 ? (t44 * (sel406 * diff418)) : 0d) * (1d / exp43)) : 0d))));
+                score[o_G] += (((t45 ? ((t45 ? (-(sel404 * global::System.Math.Exp((log59 - t60)))) : 0d) * inv419) : 0d) - (diff418 * inv423)) * prod436);
+                score[o_A] += (exp43 * ((sel406 - sel417) + (not403 ? ((not403 ? (t44 * (sel406 * diff418)) : 0d) * (1d / exp43)) : 0d)));
                 // meat += s sᵀ, on and above the diagonal (the evaluator mirrors it)
                 for (int a = 0; a < p; a++)
                 {

@@ -29,6 +29,20 @@ public partial class OrderedLogisticModel : IOracleModel
     }
 }
 
+/// <summary>Known cut points (data): the expected information has only the linear predictor's block.</summary>
+[Model]
+public partial class OrderedLogisticKnownCutsModel
+{
+    [Data] public required double[] x { get; init; }
+    [Data] public required int[] Y { get; init; }
+    [Data] public required double[] Cuts { get; init; }
+    [Param] public double A;
+    [Param] public double B;
+
+    [Likelihood(nameof(Y))]
+    internal OrderedLogistic Observation(int i) => new(A + (B * x[i]), Cuts);
+}
+
 [Model]
 public partial class ZeroInflatedPoissonModel : IOracleModel
 {

@@ -105,9 +105,81 @@ public class OrdinalAndZeroInflatedTests
     }
 
     [Fact]
-    public void OrderedAndZinbTermsHaveNoExpectedInformationAndSaySo()
+    public void OrderedLogisticExpectedInformationIsTheClassAverageOfTheObservedOne()
     {
-        Assert.False(((IMleModel)Ordered(20, 4)).HasExpectedInformation);
+        // F = Σᵢ Σₖ pᵢₖ Oᵢₖ exactly, with Oᵢₖ the generated observed information of row i observed as class k (E[−∂²log p] = F),
+        // at the truth and at a point away from it (unsorted draws sorted into increasing cuts); weights multiply both.
+        var model = Ordered(25, 11);
+        var rng = new Random(12);
+        var center = ModelChecker.Current(model);
+        foreach (var theta in new[] { center, ModelChecker.RandomPoint(model, center, rng) })
+        {
+            Array.Sort(theta, 1, 3);
+            int p = theta.Length;
+            var expected = new double[p * p];
+            ((IMleModel)model).ExpectedInformation(theta, expected);
+            var average = new double[p * p];
+            var observed = new double[p * p];
+            double[] cuts = theta[1..];
+            for (int i = 0; i < model.Y.Length; i++)
+            {
+                for (int k = 0; k <= cuts.Length; k++)
+                {
+                    var row = new OrderedLogisticModel { x = [model.x[i]], Y = [k], W = [model.W[i]] };
+                    ((IMleModel)row).ObservedInformation(theta, observed);
+                    double probability = Math.Exp(new OrderedLogistic(theta[0] * model.x[i], cuts).LogDensity(k));
+                    for (int e = 0; e < p * p; e++)
+                    {
+                        average[e] += probability * observed[e];
+                    }
+                }
+            }
+
+            double scale = average.Max(Math.Abs);
+            for (int e = 0; e < p * p; e++)
+            {
+                Assert.True(Math.Abs(expected[e] - average[e]) <= 1e-11 * scale, $"[{e / p}, {e % p}]: generated {expected[e]:R}, class average {average[e]:R}");
+            }
+        }
+
+        // Cuts given as data: only the predictor's block, the same identity.
+        var known = new OrderedLogisticKnownCutsModel { x = [0.3, -1.2, 2.0], Y = [0, 2, 1], Cuts = [-0.7, 0.9] };
+        double[] ab = [0.2, -0.4];
+        var fisher = new double[4];
+        ((IMleModel)known).ExpectedInformation(ab, fisher);
+        var sum = new double[4];
+        var one = new double[4];
+        for (int i = 0; i < 3; i++)
+        {
+            for (int k = 0; k < 3; k++)
+            {
+                ((IMleModel)new OrderedLogisticKnownCutsModel { x = [known.x[i]], Y = [k], Cuts = known.Cuts }).ObservedInformation(ab, one);
+                double probability = Math.Exp(new OrderedLogistic(ab[0] + (ab[1] * known.x[i]), known.Cuts).LogDensity(k));
+                for (int e = 0; e < 4; e++)
+                {
+                    sum[e] += probability * one[e];
+                }
+            }
+        }
+
+        for (int e = 0; e < 4; e++)
+        {
+            Assert.True(Math.Abs(fisher[e] - sum[e]) <= 1e-12 * sum.Max(Math.Abs), $"known cuts [{e}]: generated {fisher[e]:R}, class average {sum[e]:R}");
+        }
+    }
+
+    [Fact]
+    public void OrderedLogisticExpectedInformationMatchesTheScoresOfALargeSample()
+    {
+        var model = Ordered(20000, 13);
+        Array.Fill(model.W, 1.0);   // unit weights: Σ wᵢ² sᵢsᵢᵀ is then the sample's Σ sᵢsᵢᵀ
+        Assert.True(((IMleModel)model).HasExpectedInformation);
+        ModelChecker.CheckExpectedMonteCarlo(model, [0.8, -1, 0.2, 1.5], 0.05);
+    }
+
+    [Fact]
+    public void ZinbHasNoExpectedInformationAndSaysSo()
+    {
         IMleModel zinb = Zinb(20, 4);
         Assert.False(zinb.HasExpectedInformation);
         var theta = new double[zinb.ParameterCount];

@@ -35,6 +35,31 @@ public class OrdinalAndZeroInflatedReferenceTests
     }
 
     [Fact]
+    public void OrderedLogisticExpectedInformationAtPolrsEstimate()
+    {
+        // Fisher scoring (the expected information) reaches polr's estimate too, and its standard errors are the
+        // expected-information ones: close to the observed-information ones at the MLE (not equal: the logit is not the
+        // canonical link of a cumulative model), measured here.
+        ReferenceCase c = ReferenceCase.Load("polr_housing");
+        FitResult observed = Housing(c).Fit(new FitOptions { Covariance = CovarianceKind.Observed });
+        FitResult scoring = Housing(c).Fit(new FitOptions { Method = FitMethod.FisherScoring, Covariance = CovarianceKind.Expected });
+        Assert.True(scoring.Converged, scoring.ConvergenceReason);
+        var expected = observed.WithCovariance(CovarianceKind.Expected);
+        double worst = 0;
+        for (int k = 0; k < observed.Parameters.Count; k++)
+        {
+            var o = observed.Parameters[k];
+            Assert.True(System.Math.Abs(scoring.Parameters[k].Estimate - o.Estimate) <= 1e-7 * System.Math.Max(1, System.Math.Abs(o.Estimate)), $"{o.Name}: scoring {scoring.Parameters[k].Estimate}, Newton {o.Estimate}");
+            double seExpected = expected.Parameters[k].StandardError!.Value;
+            double seObserved = o.StandardError!.Value;
+            Assert.True(System.Math.Abs(scoring.Parameters[k].StandardError!.Value - seExpected) <= 1e-6 * seExpected, o.Name);
+            worst = System.Math.Max(worst, System.Math.Abs(seExpected - seObserved) / seObserved);
+        }
+
+        Assert.True(worst < 0.02, $"expected vs observed information standard errors differ by up to {worst:P3}");
+    }
+
+    [Fact]
     public void ADerivedQuantitysProfileIsItsParametersProfileTransformed()
     {
         // InflHighOddsRatio = exp(inflHigh): maximizing subject to exp(inflHigh) = t is maximizing with inflHigh = log t, so the

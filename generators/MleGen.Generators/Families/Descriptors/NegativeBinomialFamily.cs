@@ -18,19 +18,20 @@ internal sealed class NegativeBinomialFamily : FamilyDescriptor
 
     public override ObservationSupport Support => ObservationSupport.Count;
 
-    /// <summary>log Γ(y+φ) − log Γ(φ) − log y! + φ log(φ/(φ+μ)) + y log(μ/(φ+μ)).</summary>
+    /// <summary>
+    /// LogGammaDifference(y, φ) − log y! − φ·log1p(μ/φ) + y·(log μ − log(φ + μ)): the φ-terms formed without the two
+    /// cancellations of log Γ(y+φ) − log Γ(φ) + φ·(log φ − log(φ+μ)), which lose ε·φ·log φ each at a large φ.
+    /// </summary>
     public override Node LogDensity(IrBuilder b, Node y, FamilyArguments args)
     {
         var yd = b.ToDouble(y);
         var mu = args.Scalars[0];
         var phi = args.Scalars[1];
-        var logTotal = b.Log(b.Add(phi, mu));
         return b.Sum(
-            b.Unary(UnaryOp.LogGamma, b.Add(yd, phi)),
-            b.Negate(b.Unary(UnaryOp.LogGamma, phi)),
+            b.Binary(BinaryOp.LogGammaDifference, yd, phi),
             b.Negate(LogFactorial(b, yd)),
-            b.Multiply(phi, b.Subtract(b.Log(phi), logTotal)),
-            b.Conditional(IsZero(b, yd), b.Constant(0), b.Multiply(yd, b.Subtract(b.Log(mu), logTotal))));
+            b.Negate(b.Multiply(phi, b.Unary(UnaryOp.Log1p, b.Divide(mu, phi)))),
+            b.Conditional(IsZero(b, yd), b.Constant(0), b.Multiply(yd, b.Subtract(b.Log(mu), b.Log(b.Add(phi, mu))))));
     }
 
     public override FisherForm Fisher => FisherForm.Entries;

@@ -19,8 +19,8 @@ internal sealed class OrderedLogisticFamily : FamilyDescriptor
 
     public override Node LogDensity(IrBuilder b, Node y, FamilyArguments args) => OrdinalAndZeroInflated.OrderedLogisticLogDensity(b, y, args);
 
-    /// <summary>Not derived here (a sum over the classes of ∂pₖ ∂pₖᵀ/pₖ with vector-indexed cuts).</summary>
-    public override FisherForm Fisher => FisherForm.None;
+    /// <summary>Σₖ ∂pₖ ∂pₖᵀ/pₖ over the classes, tridiagonal in the cuts (<see cref="Plan.ExpectedInformation.OrderedLogistic"/>).</summary>
+    public override FisherForm Fisher => FisherForm.Cumulative;
 
     public override bool HasKink => false;
 
