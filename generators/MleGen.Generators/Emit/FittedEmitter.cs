@@ -102,8 +102,7 @@ internal static class FittedEmitter
             ParameterPreamble.ParameterViews(w, model.Spec);
             DataPreamble.Locals(w, members, model.Builder, roots);
             var emitter = new BlockEmitter(w, new ExpressionPrinter(members, model.Builder.Variables), model.Builder, roots);
-            w.Line("// θ-only subexpressions, hoisted out of the observation loop");
-            emitter.Emit(roots, EmitScope.Method);
+            emitter.Emit(roots, EmitScope.Method, "// θ-only subexpressions, hoisted out of the observation loop");
             emitter.EmitTables(roots);
             var vectors = term.Spec.Arguments.OfType<MemberVectorSpec>().Select(v => v.IsParameter ? MemberAccess.ParameterLocal(v.Member) + ".ToArray()" : "this." + Identifiers.Escape(v.Member)).ToList();
             if (moments && family == FamilyKind.NormalMixture)

@@ -222,7 +222,8 @@ namespace Demo
                         case global::MleGen.EvaluationKind.ObservedInformation: __Hessian0(theta, output, p, start, end); return 0d;
                         case global::MleGen.EvaluationKind.ExpectedInformation: __Expected0(theta, output, p, start, end); return 0d;
                         case global::MleGen.EvaluationKind.DataConstant: return __DataConstant0(start, end);
-                        default: __ScoreOuter0(theta, output, scratch, start, end); return 0d;
+                        case global::MleGen.EvaluationKind.ScoreOuterProduct: __ScoreOuter0(theta, output, scratch, start, end); return 0d;
+                        default: throw new global::System.ArgumentOutOfRangeException(nameof(kind), kind, "not an evaluation this model has");
                     }
                 default: throw new global::System.ArgumentOutOfRangeException(nameof(term));
             }
@@ -319,8 +320,8 @@ namespace Demo
             double[,] d_X = this.X;
             double[] d_Y = this.Y;
             // θ-only subexpressions, hoisted out of the observation loop
-            double inv12 = (1d / p_Sigma);
-            double neg16 = (-global::System.Math.Log(p_Sigma));
+            double invSigma = (1d / p_Sigma);
+            double logSigma = global::System.Math.Log(p_Sigma);
             double nll = 0d;
             for (int i = start; i < end; i++)
             {
@@ -330,7 +331,7 @@ namespace Demo
                 {
                     sum8 += (p_Beta[__j0_0] * r_X[__j0_0]);
                 }
-                nll += (-(neg16 - (0.5d * global::MleGen.Functions.Square(((d_Y[i] - (p_Intercept + sum8)) * inv12)))));
+                nll += (logSigma + (0.5d * global::MleGen.Functions.Square(((d_Y[i] - (p_Intercept + sum8)) * invSigma))));
             }
             return nll;
         }
@@ -338,13 +339,9 @@ namespace Demo
         /// <summary>The data-only part of the NLL of <c>Observation</c> over observations [start, end): constant in θ.</summary>
         private double __DataConstant0(int start, int end)
         {
-            // θ-only subexpressions, hoisted out of the observation loop
-            double nll = 0d;
-            for (int i = start; i < end; i++)
-            {
-                nll += 0.9189385332046728d;
-            }
-            return nll;
+            // the part every observation shares, once per chunk
+            double perObservation = 0.9189385332046728d;
+            return end > start ? (end - start) * perObservation : 0d;
         }
 
         /// <summary>The NLL of <c>Observation</c> over observations [start, end), adding its gradient into <paramref name="gradient"/>.</summary>
@@ -362,9 +359,9 @@ namespace Demo
             double[,] d_X = this.X;
             double[] d_Y = this.Y;
             // θ-only subexpressions, hoisted out of the observation loop
-            double inv12 = (1d / p_Sigma);
-            double neg16 = (-global::System.Math.Log(p_Sigma));
-            double sq34 = global::MleGen.Functions.Square(inv12);
+            double invSigma = (1d / p_Sigma);
+            double logSigma = global::System.Math.Log(p_Sigma);
+            double sq32 = global::MleGen.Functions.Square(invSigma);
             double nll = 0d;
             for (int i = start; i < end; i++)
             {
@@ -377,17 +374,16 @@ namespace Demo
                     sum8 += (p_Beta[__j0_0] * x6);
                 }
                 double diff11 = (d_Y[i] - (p_Intercept + sum8));
-                double prod13 = (diff11 * inv12);
-                double prod31 = (0.5d * (prod13 * 2d));
-                double prod32 = (inv12 * prod31);
-                nll += (-(neg16 - (0.5d * global::MleGen.Functions.Square(prod13))));
+                double prod13 = (diff11 * invSigma);
+                double prod30 = (invSigma * prod13);
+                nll += (logSigma + (0.5d * global::MleGen.Functions.Square(prod13)));
                 // backward: dNLL/dθ
-                g_Intercept += (-prod32);
-                g_Sigma += (inv12 - ((diff11 * prod31) * sq34));
+                g_Intercept += (-prod30);
+                g_Sigma += (invSigma - ((diff11 * prod13) * sq32));
                 for (int __j0_0 = 0; __j0_0 < p_Beta.Length; __j0_0++)
                 {
                     double x6_2 = r_X[__j0_0];
-                    g_Beta[__j0_0] += (-(x6_2 * prod32));
+                    g_Beta[__j0_0] += (-(x6_2 * prod30));
                 }
             }
             gradient[o_Intercept] += g_Intercept;
@@ -406,11 +402,10 @@ namespace Demo
             double p_Sigma = theta[o_Sigma];
             double[,] d_X = this.X;
             double[] d_Y = this.Y;
-            double inv12 = (1d / p_Sigma);
-            double sq34 = global::MleGen.Functions.Square(inv12);
-            double prod46 = (2d * (inv12 * 0.5d));
-            double prod48 = (inv12 * prod46);
-            double prod79 = (inv12 * 2d);
+            double invSigma = (1d / p_Sigma);
+            double sq32 = global::MleGen.Functions.Square(invSigma);
+            double prod43 = (invSigma * invSigma);
+            double prod68 = (invSigma * 2d);
             for (int i = start; i < end; i++)
             {
                 global::System.ReadOnlySpan<double> r_X = global::MleGen.DataRows.Row(d_X, i);
@@ -421,30 +416,30 @@ namespace Demo
                     sum8 += (p_Beta[__j0_0] * x6);
                 }
                 double diff11 = (d_Y[i] - (p_Intercept + sum8));
-                double prod31 = (0.5d * ((diff11 * inv12) * 2d));
-                matrix[(o_Intercept) * p + o_Intercept] += prod48;
-                matrix[(o_Intercept) * p + o_Sigma] += (-(sq34 * ((-prod31) - (diff11 * prod46))));
-                matrix[(o_Sigma) * p + o_Sigma] += (-(sq34 * ((1d - ((diff11 * prod31) * prod79)) - (diff11 * (2d * (0.5d * (diff11 * sq34)))))));
+                double prod13 = (diff11 * invSigma);
+                matrix[(o_Intercept) * p + o_Intercept] += prod43;
+                matrix[(o_Intercept) * p + o_Sigma] += (-(sq32 * ((-prod13) - prod13)));
+                matrix[(o_Sigma) * p + o_Sigma] += (-(sq32 * ((1d - ((diff11 * prod13) * prod68)) - (diff11 * (diff11 * sq32)))));
                 for (int __j0_0 = 0; __j0_0 < p_Beta.Length; __j0_0++)
                 {
                     double x6_2 = r_X[__j0_0];
-                    matrix[(o_Intercept) * p + o_Beta + __j0_0] += (x6_2 * prod48);
+                    matrix[(o_Intercept) * p + o_Beta + __j0_0] += (x6_2 * prod43);
                 }
                 for (int __j0_1 = 0; __j0_1 < p_Beta.Length; __j0_1++)
                 {
-                    double x58 = r_X[__j0_1];
-                    double prod68 = (2d * (0.5d * (inv12 * x58)));
-                    matrix[(o_Beta + __j0_1) * p + o_Sigma] += (-(sq34 * ((-(prod31 * x58)) - (diff11 * prod68))));
+                    double x51 = r_X[__j0_1];
+                    double prod57 = (invSigma * x51);
+                    matrix[(o_Beta + __j0_1) * p + o_Sigma] += (-(sq32 * ((-(prod13 * x51)) - (diff11 * prod57))));
                 }
                 for (int __j0_0 = 0; __j0_0 < p_Beta.Length; __j0_0++)
                 {
                     double x6_3 = r_X[__j0_0];
                     for (int __j0_1 = 0; __j0_1 < p_Beta.Length && __j0_1 <= __j0_0; __j0_1++)
                     {
-                        double x58_2 = r_X[__j0_1];
-                        double prod68_2 = (2d * (0.5d * (inv12 * x58_2)));
-                        double prod70 = (inv12 * prod68_2);
-                        matrix[(o_Beta + __j0_1) * p + o_Beta + __j0_0] += (x6_3 * prod70);
+                        double x51_2 = r_X[__j0_1];
+                        double prod57_2 = (invSigma * x51_2);
+                        double prod59 = (invSigma * prod57_2);
+                        matrix[(o_Beta + __j0_1) * p + o_Beta + __j0_0] += (x6_3 * prod59);
                     }
                 }
             }
@@ -460,23 +455,23 @@ namespace Demo
             global::System.ReadOnlySpan<double> p_Beta = theta.Slice(o_Beta, this.Beta.Length);
             double p_Sigma = theta[o_Sigma];
             double[,] d_X = this.X;
-            double inv103 = (1d / global::MleGen.Functions.Square(p_Sigma));
+            double inv87 = (1d / global::MleGen.Functions.Square(p_Sigma));
             for (int i = start; i < end; i++)
             {
                 global::System.ReadOnlySpan<double> r_X = global::MleGen.DataRows.Row(d_X, i);
-                matrix[(o_Intercept) * p + o_Intercept] += inv103;
-                matrix[(o_Sigma) * p + o_Sigma] += (2d * inv103);
+                matrix[(o_Intercept) * p + o_Intercept] += inv87;
+                matrix[(o_Sigma) * p + o_Sigma] += (2d * inv87);
                 for (int __j0_3 = 0; __j0_3 < p_Beta.Length; __j0_3++)
                 {
-                    double x110 = r_X[__j0_3];
-                    matrix[(o_Intercept) * p + o_Beta + __j0_3] += (inv103 * x110);
+                    double x94 = r_X[__j0_3];
+                    matrix[(o_Intercept) * p + o_Beta + __j0_3] += (inv87 * x94);
                 }
                 for (int __j0_2 = 0; __j0_2 < p_Beta.Length; __j0_2++)
                 {
                     for (int __j0_3 = __j0_2; __j0_3 < p_Beta.Length; __j0_3++)
                     {
-                        double x110_2 = r_X[__j0_3];
-                        matrix[(o_Beta + __j0_2) * p + o_Beta + __j0_3] += (inv103 * (r_X[__j0_2] * x110_2));
+                        double x94_2 = r_X[__j0_3];
+                        matrix[(o_Beta + __j0_2) * p + o_Beta + __j0_3] += (inv87 * (r_X[__j0_2] * x94_2));
                     }
                 }
             }
@@ -494,8 +489,8 @@ namespace Demo
             int p = score.Length;
             double[,] d_X = this.X;
             double[] d_Y = this.Y;
-            double inv12 = (1d / p_Sigma);
-            double sq34 = global::MleGen.Functions.Square(inv12);
+            double invSigma = (1d / p_Sigma);
+            double sq32 = global::MleGen.Functions.Square(invSigma);
             for (int i = start; i < end; i++)
             {
                 score.Clear();
@@ -507,14 +502,14 @@ namespace Demo
                     sum8 += (p_Beta[__j0_0] * x6);
                 }
                 double diff11 = (d_Y[i] - (p_Intercept + sum8));
-                double prod31 = (0.5d * ((diff11 * inv12) * 2d));
-                double prod32 = (inv12 * prod31);
-                score[o_Intercept] += (-prod32);
-                score[o_Sigma] += (inv12 - ((diff11 * prod31) * sq34));
+                double prod13 = (diff11 * invSigma);
+                double prod30 = (invSigma * prod13);
+                score[o_Intercept] += (-prod30);
+                score[o_Sigma] += (invSigma - ((diff11 * prod13) * sq32));
                 for (int __j0_0 = 0; __j0_0 < p_Beta.Length; __j0_0++)
                 {
                     double x6_2 = r_X[__j0_0];
-                    score[o_Beta + __j0_0] += (-(x6_2 * prod32));
+                    score[o_Beta + __j0_0] += (-(x6_2 * prod30));
                 }
                 // meat += s sᵀ, on and above the diagonal (the evaluator mirrors it)
                 for (int a = 0; a < p; a++)
@@ -538,7 +533,6 @@ namespace Demo
             double p_Sigma = theta[o_Sigma];
             double[,] d_X = this.X;
             double[] d_Y = this.Y;
-            // θ-only subexpressions, hoisted out of the observation loop
             for (int i = start; i < end; i++)
             {
                 global::System.ReadOnlySpan<double> r_X = global::MleGen.DataRows.Row(d_X, i);
@@ -570,8 +564,8 @@ namespace Demo
             double[,] d_X = this.X;
             double[] d_Y = this.Y;
             // θ-only subexpressions, hoisted out of the observation loop
-            double inv12 = (1d / p_Sigma);
-            double neg16 = (-global::System.Math.Log(p_Sigma));
+            double invSigma = (1d / p_Sigma);
+            double logSigma = global::System.Math.Log(p_Sigma);
             global::System.Runtime.Intrinsics.Vector256<double> acc_nll = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
             int i = start;
             for (; i <= end - 4; i += 4)
@@ -580,12 +574,11 @@ namespace Demo
                 global::System.Runtime.Intrinsics.Vector256<double> v8_1 = global::MleGen.VectorKernels.Dot4(d_X, i, p_Beta.Slice(0, p_Beta.Length));
                 global::System.Runtime.Intrinsics.Vector256<double> v9_2 = (global::System.Runtime.Intrinsics.Vector256.Create(p_Intercept) + v8_1);
                 global::System.Runtime.Intrinsics.Vector256<double> v11_3 = (v1_0 - v9_2);
-                global::System.Runtime.Intrinsics.Vector256<double> v13_4 = (v11_3 * global::System.Runtime.Intrinsics.Vector256.Create(inv12));
+                global::System.Runtime.Intrinsics.Vector256<double> v13_4 = (v11_3 * global::System.Runtime.Intrinsics.Vector256.Create(invSigma));
                 global::System.Runtime.Intrinsics.Vector256<double> v18_5 = (v13_4 * v13_4);
                 global::System.Runtime.Intrinsics.Vector256<double> v19_6 = (global::System.Runtime.Intrinsics.Vector256.Create(0.5d) * v18_5);
-                global::System.Runtime.Intrinsics.Vector256<double> v24_7 = (global::System.Runtime.Intrinsics.Vector256.Create(neg16) - v19_6);
-                global::System.Runtime.Intrinsics.Vector256<double> v25_8 = (-v24_7);
-                acc_nll += v25_8;
+                global::System.Runtime.Intrinsics.Vector256<double> v25_7 = (global::System.Runtime.Intrinsics.Vector256.Create(logSigma) + v19_6);
+                acc_nll += v25_7;
             }
             double nll = global::System.Runtime.Intrinsics.Vector256.Sum(acc_nll);
             if (i < end) nll += __Nll0(theta, i, end);
@@ -607,9 +600,9 @@ namespace Demo
             double[,] d_X = this.X;
             double[] d_Y = this.Y;
             // θ-only subexpressions, hoisted out of the observation loop
-            double inv12 = (1d / p_Sigma);
-            double neg16 = (-global::System.Math.Log(p_Sigma));
-            double sq34 = global::MleGen.Functions.Square(inv12);
+            double invSigma = (1d / p_Sigma);
+            double logSigma = global::System.Math.Log(p_Sigma);
+            double sq32 = global::MleGen.Functions.Square(invSigma);
             global::System.Runtime.Intrinsics.Vector256<double> acc_nll = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
             global::System.Runtime.Intrinsics.Vector256<double> acc_g0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
             global::System.Runtime.Intrinsics.Vector256<double> acc_g1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
@@ -620,22 +613,19 @@ namespace Demo
                 global::System.Runtime.Intrinsics.Vector256<double> v8_1 = global::MleGen.VectorKernels.Dot4(d_X, i, p_Beta.Slice(0, p_Beta.Length));
                 global::System.Runtime.Intrinsics.Vector256<double> v9_2 = (global::System.Runtime.Intrinsics.Vector256.Create(p_Intercept) + v8_1);
                 global::System.Runtime.Intrinsics.Vector256<double> v11_3 = (v1_0 - v9_2);
-                global::System.Runtime.Intrinsics.Vector256<double> v13_4 = (v11_3 * global::System.Runtime.Intrinsics.Vector256.Create(inv12));
+                global::System.Runtime.Intrinsics.Vector256<double> v13_4 = (v11_3 * global::System.Runtime.Intrinsics.Vector256.Create(invSigma));
                 global::System.Runtime.Intrinsics.Vector256<double> v18_5 = (v13_4 * v13_4);
                 global::System.Runtime.Intrinsics.Vector256<double> v19_6 = (global::System.Runtime.Intrinsics.Vector256.Create(0.5d) * v18_5);
-                global::System.Runtime.Intrinsics.Vector256<double> v24_7 = (global::System.Runtime.Intrinsics.Vector256.Create(neg16) - v19_6);
-                global::System.Runtime.Intrinsics.Vector256<double> v25_8 = (-v24_7);
-                acc_nll += v25_8;
-                global::System.Runtime.Intrinsics.Vector256<double> v30_9 = (v13_4 * global::System.Runtime.Intrinsics.Vector256.Create(2d));
-                global::System.Runtime.Intrinsics.Vector256<double> v31_10 = (global::System.Runtime.Intrinsics.Vector256.Create(0.5d) * v30_9);
-                global::System.Runtime.Intrinsics.Vector256<double> v32_11 = (global::System.Runtime.Intrinsics.Vector256.Create(inv12) * v31_10);
-                global::System.Runtime.Intrinsics.Vector256<double> v33_12 = (v11_3 * v31_10);
-                global::System.Runtime.Intrinsics.Vector256<double> v36_13 = (v33_12 * global::System.Runtime.Intrinsics.Vector256.Create(sq34));
-                global::System.Runtime.Intrinsics.Vector256<double> v38_14 = (global::System.Runtime.Intrinsics.Vector256.Create(inv12) - v36_13);
-                global::System.Runtime.Intrinsics.Vector256<double> v39_15 = (-v32_11);
-                acc_g0 += v39_15;
-                acc_g1 += v38_14;
-                global::MleGen.VectorKernels.AddScaledRows(g_Beta.Slice(0, p_Beta.Length), d_X, i, -v32_11);
+                global::System.Runtime.Intrinsics.Vector256<double> v25_7 = (global::System.Runtime.Intrinsics.Vector256.Create(logSigma) + v19_6);
+                acc_nll += v25_7;
+                global::System.Runtime.Intrinsics.Vector256<double> v30_8 = (global::System.Runtime.Intrinsics.Vector256.Create(invSigma) * v13_4);
+                global::System.Runtime.Intrinsics.Vector256<double> v31_9 = (v11_3 * v13_4);
+                global::System.Runtime.Intrinsics.Vector256<double> v34_10 = (v31_9 * global::System.Runtime.Intrinsics.Vector256.Create(sq32));
+                global::System.Runtime.Intrinsics.Vector256<double> v36_11 = (global::System.Runtime.Intrinsics.Vector256.Create(invSigma) - v34_10);
+                global::System.Runtime.Intrinsics.Vector256<double> v38_12 = (-v30_8);
+                acc_g0 += v38_12;
+                acc_g1 += v36_11;
+                global::MleGen.VectorKernels.AddScaledRows(g_Beta.Slice(0, p_Beta.Length), d_X, i, -v30_8);
             }
             double nll = global::System.Runtime.Intrinsics.Vector256.Sum(acc_nll);
             g_Intercept += global::System.Runtime.Intrinsics.Vector256.Sum(acc_g0);
@@ -658,8 +648,8 @@ namespace Demo
             double[,] d_X = this.X;
             double[] d_Y = this.Y;
             // θ-only subexpressions, hoisted out of the observation loop
-            double inv12 = (1d / p_Sigma);
-            double neg16 = (-global::System.Math.Log(p_Sigma));
+            double invSigma = (1d / p_Sigma);
+            double logSigma = global::System.Math.Log(p_Sigma);
             global::System.Runtime.Intrinsics.Vector512<double> acc_nll = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
             int i = start;
             for (; i <= end - 8; i += 8)
@@ -668,12 +658,11 @@ namespace Demo
                 global::System.Runtime.Intrinsics.Vector512<double> v8_1 = global::MleGen.VectorKernels.Dot8(d_X, i, p_Beta.Slice(0, p_Beta.Length));
                 global::System.Runtime.Intrinsics.Vector512<double> v9_2 = (global::System.Runtime.Intrinsics.Vector512.Create(p_Intercept) + v8_1);
                 global::System.Runtime.Intrinsics.Vector512<double> v11_3 = (v1_0 - v9_2);
-                global::System.Runtime.Intrinsics.Vector512<double> v13_4 = (v11_3 * global::System.Runtime.Intrinsics.Vector512.Create(inv12));
+                global::System.Runtime.Intrinsics.Vector512<double> v13_4 = (v11_3 * global::System.Runtime.Intrinsics.Vector512.Create(invSigma));
                 global::System.Runtime.Intrinsics.Vector512<double> v18_5 = (v13_4 * v13_4);
                 global::System.Runtime.Intrinsics.Vector512<double> v19_6 = (global::System.Runtime.Intrinsics.Vector512.Create(0.5d) * v18_5);
-                global::System.Runtime.Intrinsics.Vector512<double> v24_7 = (global::System.Runtime.Intrinsics.Vector512.Create(neg16) - v19_6);
-                global::System.Runtime.Intrinsics.Vector512<double> v25_8 = (-v24_7);
-                acc_nll += v25_8;
+                global::System.Runtime.Intrinsics.Vector512<double> v25_7 = (global::System.Runtime.Intrinsics.Vector512.Create(logSigma) + v19_6);
+                acc_nll += v25_7;
             }
             double nll = global::System.Runtime.Intrinsics.Vector512.Sum(acc_nll);
             if (i < end) nll += __Nll0(theta, i, end);
@@ -695,9 +684,9 @@ namespace Demo
             double[,] d_X = this.X;
             double[] d_Y = this.Y;
             // θ-only subexpressions, hoisted out of the observation loop
-            double inv12 = (1d / p_Sigma);
-            double neg16 = (-global::System.Math.Log(p_Sigma));
-            double sq34 = global::MleGen.Functions.Square(inv12);
+            double invSigma = (1d / p_Sigma);
+            double logSigma = global::System.Math.Log(p_Sigma);
+            double sq32 = global::MleGen.Functions.Square(invSigma);
             global::System.Runtime.Intrinsics.Vector512<double> acc_nll = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
             global::System.Runtime.Intrinsics.Vector512<double> acc_g0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
             global::System.Runtime.Intrinsics.Vector512<double> acc_g1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
@@ -708,22 +697,19 @@ namespace Demo
                 global::System.Runtime.Intrinsics.Vector512<double> v8_1 = global::MleGen.VectorKernels.Dot8(d_X, i, p_Beta.Slice(0, p_Beta.Length));
                 global::System.Runtime.Intrinsics.Vector512<double> v9_2 = (global::System.Runtime.Intrinsics.Vector512.Create(p_Intercept) + v8_1);
                 global::System.Runtime.Intrinsics.Vector512<double> v11_3 = (v1_0 - v9_2);
-                global::System.Runtime.Intrinsics.Vector512<double> v13_4 = (v11_3 * global::System.Runtime.Intrinsics.Vector512.Create(inv12));
+                global::System.Runtime.Intrinsics.Vector512<double> v13_4 = (v11_3 * global::System.Runtime.Intrinsics.Vector512.Create(invSigma));
                 global::System.Runtime.Intrinsics.Vector512<double> v18_5 = (v13_4 * v13_4);
                 global::System.Runtime.Intrinsics.Vector512<double> v19_6 = (global::System.Runtime.Intrinsics.Vector512.Create(0.5d) * v18_5);
-                global::System.Runtime.Intrinsics.Vector512<double> v24_7 = (global::System.Runtime.Intrinsics.Vector512.Create(neg16) - v19_6);
-                global::System.Runtime.Intrinsics.Vector512<double> v25_8 = (-v24_7);
-                acc_nll += v25_8;
-                global::System.Runtime.Intrinsics.Vector512<double> v30_9 = (v13_4 * global::System.Runtime.Intrinsics.Vector512.Create(2d));
-                global::System.Runtime.Intrinsics.Vector512<double> v31_10 = (global::System.Runtime.Intrinsics.Vector512.Create(0.5d) * v30_9);
-                global::System.Runtime.Intrinsics.Vector512<double> v32_11 = (global::System.Runtime.Intrinsics.Vector512.Create(inv12) * v31_10);
-                global::System.Runtime.Intrinsics.Vector512<double> v33_12 = (v11_3 * v31_10);
-                global::System.Runtime.Intrinsics.Vector512<double> v36_13 = (v33_12 * global::System.Runtime.Intrinsics.Vector512.Create(sq34));
-                global::System.Runtime.Intrinsics.Vector512<double> v38_14 = (global::System.Runtime.Intrinsics.Vector512.Create(inv12) - v36_13);
-                global::System.Runtime.Intrinsics.Vector512<double> v39_15 = (-v32_11);
-                acc_g0 += v39_15;
-                acc_g1 += v38_14;
-                global::MleGen.VectorKernels.AddScaledRows(g_Beta.Slice(0, p_Beta.Length), d_X, i, -v32_11);
+                global::System.Runtime.Intrinsics.Vector512<double> v25_7 = (global::System.Runtime.Intrinsics.Vector512.Create(logSigma) + v19_6);
+                acc_nll += v25_7;
+                global::System.Runtime.Intrinsics.Vector512<double> v30_8 = (global::System.Runtime.Intrinsics.Vector512.Create(invSigma) * v13_4);
+                global::System.Runtime.Intrinsics.Vector512<double> v31_9 = (v11_3 * v13_4);
+                global::System.Runtime.Intrinsics.Vector512<double> v34_10 = (v31_9 * global::System.Runtime.Intrinsics.Vector512.Create(sq32));
+                global::System.Runtime.Intrinsics.Vector512<double> v36_11 = (global::System.Runtime.Intrinsics.Vector512.Create(invSigma) - v34_10);
+                global::System.Runtime.Intrinsics.Vector512<double> v38_12 = (-v30_8);
+                acc_g0 += v38_12;
+                acc_g1 += v36_11;
+                global::MleGen.VectorKernels.AddScaledRows(g_Beta.Slice(0, p_Beta.Length), d_X, i, -v30_8);
             }
             double nll = global::System.Runtime.Intrinsics.Vector512.Sum(acc_nll);
             g_Intercept += global::System.Runtime.Intrinsics.Vector512.Sum(acc_g0);

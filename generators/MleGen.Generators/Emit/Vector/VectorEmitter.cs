@@ -277,8 +277,7 @@ internal sealed class VectorEmitter
         DataPreamble.Locals(w, _members, _model.Builder, reads);
         var printer = new ExpressionPrinter(_members, _model.Builder.Variables);
         var hoist = new BlockEmitter(w, printer, _model.Builder, roots);
-        w.Line("// θ-only subexpressions, hoisted out of the observation loop");
-        hoist.Emit(roots, EmitScope.Method);
+        hoist.Emit(roots, EmitScope.Method, "// θ-only subexpressions, hoisted out of the observation loop");
         hoist.EmitTables(roots);
         return new VectorBlock(w, printer, _model.Builder, _members, spec, width, hoist.Locals);
     }
