@@ -323,7 +323,7 @@ namespace Demo
         {
             switch (term)
             {
-                case 0: return new global::MleGen.LikelihoodTermInfo("Satisfaction", "Rating", "OrderedLogistic", this.Rating?.Length ?? 0, false, false, false);
+                case 0: return new global::MleGen.LikelihoodTermInfo("Satisfaction", "Rating", "OrderedLogistic", this.Rating?.Length ?? 0, false, true, false);
                 case 1: return new global::MleGen.LikelihoodTermInfo("Count", "Visits", "ZeroInflatedPoisson", this.Visits?.Length ?? 0, false, true, false);
                 default: throw new global::System.ArgumentOutOfRangeException(nameof(term), term, "The model has 2 likelihood terms.");
             }
@@ -580,7 +580,7 @@ namespace Demo
             }
         }
 
-        /// <summary>The observed values and weights of <c>Satisfaction</c> over observations [start, end).</summary>
+        /// <summary>The observed values and weights of <c>Satisfaction</c> over observations [start, end), with the OrderedLogistic family's mean and variance at θ.</summary>
         private void __Fitted0(global::System.ReadOnlySpan<double> theta, global::MleGen.FittedColumns columns, int start, int end)
         {
             int o_B = 0;
@@ -591,12 +591,18 @@ namespace Demo
             global::System.ReadOnlySpan<double> p_Cuts = theta.Slice(o_Cuts, this.Cuts.Length);
             double p_A = theta[o_A];
             double p_G = theta[o_G];
+            double[] d_Age = this.Age;
             int[] d_Rating = this.Rating;
+            // the vector arguments are the same for every observation
+            double[] vector0 = p_Cuts.ToArray();
             for (int i = start; i < end; i++)
             {
                 double y = (double)d_Rating[i];
                 columns.Observed[i] = y;
                 columns.Weight[i] = 1d;
+                global::MleGen.OrderedLogistic family = new global::MleGen.OrderedLogistic((p_B * d_Age[i]), vector0);
+                columns.Mean[i] = family.Mean;
+                columns.Variance[i] = family.Variance;
             }
         }
 

@@ -111,6 +111,36 @@ public class OrdinalAndZeroInflatedReferenceTests
     }
 
     [Fact]
+    public void OrderedLogisticFittedValuesAreTheExpectedClass()
+    {
+        // FitResult.FittedValues of an ordinal term: E[y] = Σₖ k·p̂ₖ on the class scale 0…K−1 (the struct's Mean, from
+        // P(y > k) sums), checked against the class probabilities exp(LogDensity(k)) at the estimate; Pearson residuals use
+        // Var[y] = Σₖ k²p̂ₖ − E[y]².
+        ReferenceCase c = ReferenceCase.Load("polr_housing");
+        var model = Housing(c);
+        FitResult fit = model.Fit(new FitOptions { Covariance = CovarianceKind.Observed });
+        Assert.True(fit.HasFittedValues);
+        double[] fitted = fit.FittedValues;
+        double[] pearson = fit.Residuals(ResidualKind.Pearson);
+        Assert.Equal(model.Sat.Length, fitted.Length);
+        for (int i = 0; i < fitted.Length; i++)
+        {
+            var family = model.Satisfaction(i);
+            double mean = 0, square = 0;
+            for (int k = 0; k < family.Classes; k++)
+            {
+                double probability = System.Math.Exp(family.LogDensity(k));
+                mean += k * probability;
+                square += k * k * probability;
+            }
+
+            Assert.True(System.Math.Abs(fitted[i] - mean) <= 1e-14 * System.Math.Max(1, mean), $"row {i}: fitted {fitted[i]:R}, Σ k·p {mean:R}");
+            double expectedPearson = (model.Sat[i] - mean) * System.Math.Sqrt(model.Freq[i]) / System.Math.Sqrt(square - (mean * mean));
+            Assert.True(System.Math.Abs(pearson[i] - expectedPearson) <= 1e-12 * System.Math.Max(1, System.Math.Abs(expectedPearson)), $"row {i}: Pearson {pearson[i]:R}, by hand {expectedPearson:R}");
+        }
+    }
+
+    [Fact]
     public void ZeroInflatedPoissonMatchesZeroinflOnBioChemists()
     {
         ReferenceCase c = ReferenceCase.Load("zip_biochemists");
