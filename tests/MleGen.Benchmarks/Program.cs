@@ -2,7 +2,7 @@ using System;
 using BenchmarkDotNet.Running;
 
 // dotnet run -c Release --project tests/MleGen.Benchmarks -- --filter '*'
-// dotnet run -c Release --project tests/MleGen.Benchmarks -- --vector-report [information]   (generated vector kernels vs hand SIMD, quick)
+// dotnet run -c Release --project tests/MleGen.Benchmarks -- --vector-report [information | NegativeBinomial ...]   (generated vector kernels vs hand SIMD, quick; optionally only the information row, or the models whose names start so)
 // dotnet run -c Release --project tests/MleGen.Benchmarks -- --fit-report [logistic|poisson|mixture ...]
 // dotnet run -c Release --project tests/MleGen.Benchmarks -- --cost-models DIR   (writes the 50 models of AnalyzerCost/measure.sh)
 if (args.Length == 2 && args[0] == "--cost-models")
@@ -20,7 +20,7 @@ if (args.Length > 0 && args[0] == "--vector-report")
         return;
     }
 
-    MleGen.Benchmarks.VectorReport.Run();
+    MleGen.Benchmarks.VectorReport.Run(args[1..]);
     return;
 }
 

@@ -12,13 +12,19 @@ namespace MleGen.Benchmarks;
 /// </summary>
 internal static class VectorReport
 {
-    public static void Run()
+    /// <summary>Times every model, or those whose names start with one of <paramref name="only"/>.</summary>
+    public static void Run(string[] only)
     {
         Console.WriteLine($"Vector512 accelerated: {Vector512.IsHardwareAccelerated}, Vector256: {Vector256.IsHardwareAccelerated}, default width {VectorKernels.DefaultWidth}, FMA {System.Runtime.Intrinsics.X86.Fma.IsSupported}");
         Console.WriteLine("| model | hand Vector256+FMA | generated scalar, 1 thread | generated vector, 1 thread | generated / hand | generated vector, 2 threads | 1 → 2 threads |");
         Console.WriteLine("|---|---|---|---|---|---|---|");
         foreach (string model in new[] { "Logistic 1e6×20", "Poisson 1e6×10", "Linear 1e6×10+σ", "NegativeBinomial 1e6×10", "Mixture K=3 1e5" })
         {
+            if (only.Length > 0 && !only.Any(o => model.StartsWith(o, StringComparison.OrdinalIgnoreCase)))
+            {
+                continue;
+            }
+
             var b = new VectorKernelBenchmarks { Model = model };
             b.Setup();
             Func<double>[] variants = [b.Hand, b.GeneratedScalar, b.GeneratedVector, b.GeneratedVectorTwoThreads];

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using MleGen.Generators.Intrinsics;
 using MleGen.Generators.Ir;
 using MleGen.Generators.Specs;
 
@@ -41,7 +42,10 @@ internal sealed partial class BlockEmitter
     public string Print(Node node) => _printer.Print(node, _locals);
 
     /// <summary>Emits, at <paramref name="scope"/>, every node the <paramref name="roots"/> need that belongs there.</summary>
-    public void Emit(IEnumerable<Node> roots, EmitScope scope)
+    /// <param name="roots">The values the code after this point prints.</param>
+    /// <param name="scope">Where the code goes.</param>
+    /// <param name="comment">A comment line written before the code, only when there is code.</param>
+    public void Emit(IEnumerable<Node> roots, EmitScope scope, string? comment = null)
     {
         var needed = new List<Node>();
         var visited = new Dictionary<Node, bool>();
@@ -54,6 +58,12 @@ internal sealed partial class BlockEmitter
         {
             if (ShouldMaterialize(node))
             {
+                if (comment is not null)
+                {
+                    _writer.Line(comment);
+                    comment = null;
+                }
+
                 Materialize(node, scope);
             }
         }
@@ -322,29 +332,21 @@ internal sealed partial class BlockEmitter
         string stem = node.Kind switch
         {
             NodeKind.Reduce => node.Reduction == ReductionKind.Sum ? "sum" : "lse",
-            NodeKind.Unary => node.UnaryOp switch
-            {
-                UnaryOp.Negate => "neg",
-                UnaryOp.Reciprocal => "inv",
-                UnaryOp.Square => "sq",
-                _ => node.UnaryOp.ToString().ToLowerInvariant(),
-            },
-            NodeKind.Binary => node.BinaryOp switch
-            {
-                BinaryOp.Add => "add",
-                BinaryOp.Subtract => "diff",
-                BinaryOp.Multiply => "prod",
-                BinaryOp.Divide => "ratio",
-                BinaryOp.Pow => "pow",
-                _ => "t",
-            },
+            NodeKind.Unary => IntrinsicRegistry.Get(node.UnaryOp).Stem,
+            NodeKind.Binary => IntrinsicRegistry.Get(node.BinaryOp).Stem,
             NodeKind.Conditional => "sel",
             NodeKind.Data => "x",
             NodeKind.Param => "theta",
             _ => "t",
         };
 
-        string name = stem + node.Id.ToString(System.Globalization.NumberFormatInfo.InvariantInfo);
+        // The user's name (a helper, a var local); else a function of one scalar member after both (invSigma, logSigma);
+        // else the operation and the node id (prod31).
+        string name = _builder.TryGetName(node, out var userName) && LocalNames.TryFromUser(userName, out var local)
+            ? local
+            : node.Kind == NodeKind.Unary && node.Children[0] is { Kind: NodeKind.Param or NodeKind.Data, Children.IsEmpty: true } member
+                ? stem + LocalNames.Capitalized(member.Member)
+                : stem + node.Id.ToString(System.Globalization.NumberFormatInfo.InvariantInfo);
         string candidate = name;
         for (int k = 2; !_declared.Add(candidate); k++)
         {

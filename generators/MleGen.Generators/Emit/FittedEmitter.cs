@@ -102,14 +102,22 @@ internal static class FittedEmitter
             ParameterPreamble.ParameterViews(w, model.Spec);
             DataPreamble.Locals(w, members, model.Builder, roots);
             var emitter = new BlockEmitter(w, new ExpressionPrinter(members, model.Builder.Variables), model.Builder, roots);
-            w.Line("// θ-only subexpressions, hoisted out of the observation loop");
-            emitter.Emit(roots, EmitScope.Method);
+            emitter.Emit(roots, EmitScope.Method, "// θ-only subexpressions, hoisted out of the observation loop");
             emitter.EmitTables(roots);
+            var vectors = term.Spec.Arguments.OfType<MemberVectorSpec>().Select(v => v.IsParameter ? MemberAccess.ParameterLocal(v.Member) + ".ToArray()" : "this." + Identifiers.Escape(v.Member)).ToList();
             if (moments && family == FamilyKind.NormalMixture)
             {
                 w.Line("// the mixture is the same for every observation");
-                string args = string.Join(", ", term.Spec.Arguments.OfType<MemberVectorSpec>().Select(v => v.IsParameter ? MemberAccess.ParameterLocal(v.Member) + ".ToArray()" : "this." + Identifiers.Escape(v.Member)));
-                w.Line("global::MleGen.NormalMixture family = new global::MleGen.NormalMixture(" + args + ");");
+                w.Line("global::MleGen.NormalMixture family = new global::MleGen.NormalMixture(" + string.Join(", ", vectors) + ");");
+            }
+            else if (moments && vectors.Count > 0)
+            {
+                // A whole-vector argument (OrderedLogistic's cuts) is the same for every observation: one array, passed to each.
+                w.Line("// the vector arguments are the same for every observation");
+                for (int v = 0; v < vectors.Count; v++)
+                {
+                    w.Line("double[] vector" + Literals.Int(v) + " = " + vectors[v] + ";");
+                }
             }
 
             using (w.Block("for (int i = start; i < end; i++)"))
@@ -127,6 +135,7 @@ internal static class FittedEmitter
                         var args = term.FamilyParameters.Select((a, k) => k == 0 && FittedTable.HasTrials(family) && a.Type != ScalarType.Int
                             ? "(int)(" + emitter.Print(a) + ")"
                             : emitter.Print(a));
+                        args = args.Concat(vectors.Select((_, v) => "vector" + Literals.Int(v)));
                         w.Line("global::MleGen." + family + " family = new global::MleGen." + family + "(" + string.Join(", ", args) + ");");
                     }
 

@@ -47,15 +47,104 @@ internal static class LikelihoodEmitter
         w.Line("/// <summary>The data-only part of the NLL of <c>" + term.Spec.MethodName + "</c> over observations [start, end): constant in θ.</summary>");
         using (w.Block("private double " + ConstantMethod(index) + "(int start, int end)"))
         {
-            EmitSum(w, model, members, term.Constant);
+            // The addends that read no observation (½log 2π, log Γ(ν/2) of a constant ν, …) are the same for every
+            // row: computed once and multiplied by the chunk's row count, not added once per observation.
+            var b = model.Builder;
+            var perRow = new List<Node>();
+            var everyRow = new List<Node>();
+            if (term.Constant.DependsOnObservation || !term.Constant.FreeVariables.IsEmpty)
+            {
+                Split(b, term.Constant, positive: true, perRow, everyRow);
+            }
+            else
+            {
+                everyRow.Add(term.Constant);
+            }
+
+            var shared = Total(b, everyRow);
+            if (shared.IsConstantValue(0))
+            {
+                EmitSum(w, model, members, term.Constant);
+                return;
+            }
+
+            var rest = Total(b, perRow);
+            var emitter = new BlockEmitter(w, new ExpressionPrinter(members, model.Builder.Variables), b, new[] { shared });
+            w.Line("// the part every observation shares, once per chunk");
+            emitter.Emit(new[] { shared }, EmitScope.Method);
+            w.Line("double perObservation = " + emitter.Print(shared) + ";");
+            if (rest.IsConstantValue(0))
+            {
+                w.Line("return end > start ? (end - start) * perObservation : 0d;");
+                return;
+            }
+
+            w.Line("double rows = " + SumCall(w, model, members, rest) + ";");
+            w.Line("return end > start ? rows + (end - start) * perObservation : rows;");
         }
+    }
+
+    /// <summary>Emits the sum of <paramref name="root"/> over the chunk's rows into a local and returns the local's name.</summary>
+    private static string SumCall(IndentedWriter w, ModelIr model, MemberAccess members, Node root)
+    {
+        var emitter = new BlockEmitter(w, new ExpressionPrinter(members, model.Builder.Variables), model.Builder, new[] { root });
+        emitter.Emit(new[] { root }, EmitScope.Method);
+        emitter.EmitTables(new[] { root });
+        w.Line("double sum = 0d;");
+        using (w.Block("for (int i = start; i < end; i++)"))
+        {
+            emitter.PushScope();
+            DataPreamble.Rows(w, members, model.Builder, new[] { root });
+            emitter.Emit(new[] { root }, EmitScope.ObservationLoop);
+            w.Line("sum += " + emitter.Print(root) + ";");
+            emitter.PopScope();
+        }
+
+        return "sum";
+    }
+
+    /// <summary>Splits a sum into the addends that depend on the observation (or a lambda variable) and those that do not.</summary>
+    private static void Split(IrBuilder b, Node node, bool positive, List<Node> perRow, List<Node> everyRow)
+    {
+        if (node.Kind == NodeKind.Binary && node.BinaryOp is BinaryOp.Add or BinaryOp.Subtract)
+        {
+            Split(b, node.Children[0], positive, perRow, everyRow);
+            Split(b, node.Children[1], node.BinaryOp == BinaryOp.Add ? positive : !positive, perRow, everyRow);
+            return;
+        }
+
+        if (node.Kind == NodeKind.Unary && node.UnaryOp == UnaryOp.Negate)
+        {
+            Split(b, node.Children[0], !positive, perRow, everyRow);
+            return;
+        }
+
+        var signed = positive ? node : b.Negate(node);
+        (node.DependsOnObservation || !node.FreeVariables.IsEmpty ? perRow : everyRow).Add(signed);
+    }
+
+    private static Node Total(IrBuilder b, List<Node> addends)
+    {
+        var total = b.Constant(0);
+        foreach (var addend in addends)
+        {
+            total = b.Add(total, addend);
+        }
+
+        return total;
     }
 
     private static void EmitSum(IndentedWriter w, ModelIr model, MemberAccess members, Node root)
     {
         var emitter = new BlockEmitter(w, new ExpressionPrinter(members, model.Builder.Variables), model.Builder, new[] { root });
-        w.Line("// θ-only subexpressions, hoisted out of the observation loop");
-        emitter.Emit(new[] { root }, EmitScope.Method);
+        if (root.IsConstantValue(0))
+        {
+            // nothing in this part of the term (its NLL is all θ-dependent, or all data-only)
+            w.Line("return 0d;");
+            return;
+        }
+
+        emitter.Emit(new[] { root }, EmitScope.Method, "// θ-only subexpressions, hoisted out of the observation loop");
         emitter.EmitTables(new[] { root });
         w.Line("double nll = 0d;");
         using (w.Block("for (int i = start; i < end; i++)"))
@@ -88,8 +177,7 @@ internal static class LikelihoodEmitter
             ParameterPreamble.GradientViews(w, model.Spec);
             DataPreamble.Locals(w, members, b, reads);
             var emitter = new BlockEmitter(w, new ExpressionPrinter(members, b.Variables), b, roots);
-            w.Line("// θ-only subexpressions, hoisted out of the observation loop");
-            emitter.Emit(roots, EmitScope.Method);
+            emitter.Emit(roots, EmitScope.Method, "// θ-only subexpressions, hoisted out of the observation loop");
             emitter.EmitTables(roots);
             w.Line("double nll = 0d;");
             using (w.Block("for (int i = start; i < end; i++)"))

@@ -41,9 +41,28 @@ internal sealed class UnaryIntrinsic
         Print = print;
         Derivative = derivative;
         NoDerivative = noDerivative;
+        Stem = op.ToString().ToLowerInvariant();
     }
 
     public UnaryOp Op { get; }
+
+    /// <summary>The stem of a generated local holding the op's value (<c>exp</c> → <c>exp12</c>, <c>expSigma</c>).</summary>
+    public string Stem { get; private set; }
+
+    /// <summary>The op on a constant, folded by the IR builder when the result is finite; null when it is left to the runtime (special functions).</summary>
+    public Func<double, double>? Fold { get; private set; }
+
+    internal UnaryIntrinsic Folding(Func<double, double> fold)
+    {
+        Fold = fold;
+        return this;
+    }
+
+    internal UnaryIntrinsic Named(string stem)
+    {
+        Stem = stem;
+        return this;
+    }
 
     public IntrinsicSource Source { get; }
 
@@ -73,6 +92,24 @@ internal sealed class BinaryIntrinsic
     }
 
     public BinaryOp Op { get; }
+
+    /// <summary>The stem of a generated local holding the op's value (<c>prod31</c>); <c>t</c> for the rest.</summary>
+    public string Stem { get; private set; } = "t";
+
+    /// <summary>The op on two constants, folded by the IR builder when the result is finite; null when it is not folded.</summary>
+    public Func<double, double, double>? Fold { get; private set; }
+
+    internal BinaryIntrinsic Folding(Func<double, double, double> fold)
+    {
+        Fold = fold;
+        return this;
+    }
+
+    internal BinaryIntrinsic Named(string stem)
+    {
+        Stem = stem;
+        return this;
+    }
 
     public IntrinsicSource Source { get; }
 

@@ -21,30 +21,30 @@ internal static class IntrinsicRegistry
     private const string Int = "an int operator: indices never depend on θ";
 
     private static readonly UnaryIntrinsic[] UnaryByOp = BuildUnary(
-        new(UnaryOp.Negate, IntrinsicSource.Operator, "-", x => "(-" + x + ")", (b, n, x) => b.Constant(-1), null),
+        new UnaryIntrinsic(UnaryOp.Negate, IntrinsicSource.Operator, "-", x => "(-" + x + ")", (b, n, x) => b.Constant(-1), null).Named("neg").Folding(x => -x),
         new(UnaryOp.Not, IntrinsicSource.Operator, "!", x => "(!" + x + ")", null, Bool),
 
         // System.Math, in the order MLE0008 lists them (Pow, binary, sits after Sqrt).
-        MathCall(UnaryOp.Exp, "Exp", (b, n, x) => n),
-        MathCall(UnaryOp.Log, "Log", (b, n, x) => b.Unary(UnaryOp.Reciprocal, x)),
-        MathCall(UnaryOp.Sqrt, "Sqrt", (b, n, x) => b.Divide(b.Constant(0.5), n)),
+        MathCall(UnaryOp.Exp, "Exp", (b, n, x) => n).Folding(Math.Exp),
+        MathCall(UnaryOp.Log, "Log", (b, n, x) => b.Unary(UnaryOp.Reciprocal, x)).Folding(Math.Log),
+        MathCall(UnaryOp.Sqrt, "Sqrt", (b, n, x) => b.Divide(b.Constant(0.5), n)).Folding(Math.Sqrt),
         MathCall(UnaryOp.Tanh, "Tanh", (b, n, x) => b.Subtract(b.Constant(1), b.Square(n))),
         MathCall(UnaryOp.Sin, "Sin", (b, n, x) => b.Unary(UnaryOp.Cos, x)),
         MathCall(UnaryOp.Cos, "Cos", (b, n, x) => b.Negate(b.Unary(UnaryOp.Sin, x))),
-        MathCall(UnaryOp.Abs, "Abs", (b, n, x) => b.Unary(UnaryOp.Sign, x)),
+        MathCall(UnaryOp.Abs, "Abs", (b, n, x) => b.Unary(UnaryOp.Sign, x)).Folding(Math.Abs),
 
         // MleGen.Functions helpers the user calls.
         FunctionsCall(UnaryOp.Logistic, IntrinsicSource.Functions, (b, n, x) => b.Multiply(n, b.Subtract(b.Constant(1), n))),
         FunctionsCall(UnaryOp.Softplus, IntrinsicSource.Functions, (b, n, x) => b.Unary(UnaryOp.Logistic, x)),
         FunctionsCall(UnaryOp.Log1p, IntrinsicSource.Functions, (b, n, x) => b.Unary(UnaryOp.Reciprocal, b.Add(b.Constant(1), x))),
         FunctionsCall(UnaryOp.Expm1, IntrinsicSource.Functions, (b, n, x) => b.Add(n, b.Constant(1))),
-        FunctionsCall(UnaryOp.Square, IntrinsicSource.Functions, (b, n, x) => b.Multiply(b.Constant(2), x)),
+        FunctionsCall(UnaryOp.Square, IntrinsicSource.Functions, (b, n, x) => b.Multiply(b.Constant(2), x)).Named("sq").Folding(x => x * x),
         FunctionsCall(UnaryOp.Phi, IntrinsicSource.Functions, (b, n, x) => b.Unary(UnaryOp.NormalPdf, x)),
         FunctionsCall(UnaryOp.LogPhi, IntrinsicSource.Functions, (b, n, x) => b.Unary(UnaryOp.NormalPdfRatio, x)),
         FunctionsCall(UnaryOp.LogGamma, IntrinsicSource.Functions, (b, n, x) => b.Unary(UnaryOp.Digamma, x)),
 
         // Internal: produced by the family descriptors and by differentiation.
-        new(UnaryOp.Sign, IntrinsicSource.Internal, "Sign", x => "(double)" + MathType + ".Sign(" + x + ")", (b, n, x) => b.Constant(0), null),
+        new UnaryIntrinsic(UnaryOp.Sign, IntrinsicSource.Internal, "Sign", x => "(double)" + MathType + ".Sign(" + x + ")", (b, n, x) => b.Constant(0), null).Folding(x => Math.Sign(x)),
         FunctionsCall(UnaryOp.Digamma, IntrinsicSource.Internal, (b, n, x) => b.Unary(UnaryOp.Trigamma, x)),
         new(UnaryOp.Trigamma, IntrinsicSource.Internal, "Trigamma", x => FunctionsType + ".Trigamma(" + x + ")", null,
             "ψ′ is a second derivative of log Γ (or a Fisher entry, never differentiated): derivatives stop at the second"),
@@ -52,7 +52,7 @@ internal static class IntrinsicRegistry
         // r = φ/Φ: r′ = −r (x + r)
         FunctionsCall(UnaryOp.NormalPdfRatio, IntrinsicSource.Internal, (b, n, x) => b.Negate(b.Multiply(n, b.Add(x, n)))),
         FunctionsCall(UnaryOp.NormalPdf, IntrinsicSource.Internal, (b, n, x) => b.Negate(b.Multiply(x, n))),
-        new(UnaryOp.Reciprocal, IntrinsicSource.Internal, "Reciprocal", x => "(1d / " + x + ")", (b, n, x) => b.Negate(b.Square(n)), null),
+        new UnaryIntrinsic(UnaryOp.Reciprocal, IntrinsicSource.Internal, "Reciprocal", x => "(1d / " + x + ")", (b, n, x) => b.Negate(b.Square(n)), null).Named("inv").Folding(x => 1 / x),
         FunctionsCall(UnaryOp.Log1mExp, IntrinsicSource.Internal, (b, n, x) => b.Unary(UnaryOp.InverseExpm1, x)),
 
         // r = 1/(eˣ − 1): r′ = −eˣ r² = −r (1 + r), never forming eˣ (which overflows first)
@@ -67,15 +67,15 @@ internal static class IntrinsicRegistry
             (b, n, x) => b.Negate(b.Multiply(n, b.Add(b.Divide(b.Multiply(b.Constant(2), x), b.Add(b.Constant(1), b.Square(x))), n)))));
 
     private static readonly BinaryIntrinsic[] BinaryByOp = BuildBinary(
-        Operator(BinaryOp.Add, "+", (b, n, x, y, k) => b.Constant(1)),
-        Operator(BinaryOp.Subtract, "-", (b, n, x, y, k) => b.Constant(k == 0 ? 1 : -1)),
-        Operator(BinaryOp.Multiply, "*", (b, n, x, y, k) => k == 0 ? y : x),
-        Operator(BinaryOp.Divide, "/", (b, n, x, y, k) => k == 0 ? b.Unary(UnaryOp.Reciprocal, y) : b.Negate(b.Divide(n, y))),
+        Operator(BinaryOp.Add, "+", (b, n, x, y, k) => b.Constant(1)).Named("add").Folding((x, y) => x + y),
+        Operator(BinaryOp.Subtract, "-", (b, n, x, y, k) => b.Constant(k == 0 ? 1 : -1)).Named("diff").Folding((x, y) => x - y),
+        Operator(BinaryOp.Multiply, "*", (b, n, x, y, k) => k == 0 ? y : x).Named("prod").Folding((x, y) => x * y),
+        Operator(BinaryOp.Divide, "/", (b, n, x, y, k) => k == 0 ? b.Unary(UnaryOp.Reciprocal, y) : b.Negate(b.Divide(n, y))).Named("ratio").Folding((x, y) => x / y),
         Operator(BinaryOp.Modulo, "%", null, Int),
 
         // d xʸ/dx = y·x^(y−1); d xʸ/dy = xʸ·log x
-        new(BinaryOp.Pow, IntrinsicSource.Math, "Pow", (x, y) => MathType + ".Pow(" + x + ", " + y + ")",
-            (b, n, x, y, k) => k == 0 ? b.Multiply(y, b.Binary(BinaryOp.Pow, x, b.Subtract(y, b.Constant(1)))) : b.Multiply(n, b.Log(x)), null),
+        new BinaryIntrinsic(BinaryOp.Pow, IntrinsicSource.Math, "Pow", (x, y) => MathType + ".Pow(" + x + ", " + y + ")",
+            (b, n, x, y, k) => k == 0 ? b.Multiply(y, b.Binary(BinaryOp.Pow, x, b.Subtract(y, b.Constant(1)))) : b.Multiply(n, b.Log(x)), null).Named("pow").Folding(Math.Pow),
         FunctionsCall(BinaryOp.LogSumExp, IntrinsicSource.Functions, (b, n, x, y, k) => b.Exp(b.Subtract(k == 0 ? x : y, n))),
         Operator(BinaryOp.Equal, "==", null, Bool),
         Operator(BinaryOp.NotEqual, "!=", null, Bool),

@@ -1,10 +1,16 @@
 using System;
 using System.Collections.Immutable;
+using MleGen.Generators.Intrinsics;
 using MleGen.Generators.Specs;
 
 namespace MleGen.Generators.Ir;
 
-/// <summary>Arithmetic with constant folding and the identities x+0, x·1, x·0, −(−x).</summary>
+/// <summary>
+/// Arithmetic with constant folding and the identities x+0, x·1, x·0, −(−x). Every rewrite is exact: it
+/// moves negations (−(a − b) = b − a, a + (−c) = a − c) or folds a constant product c₁·(c₂·x) = (c₁c₂)·x only
+/// when one factor is a power of two (so c₁c₂ and the scaling are exact), so no number the model computes
+/// changes in the expressions as written (derivatives built from them may sum their terms in another order).
+/// </summary>
 internal sealed partial class IrBuilder
 {
     public Node ToDouble(Node x)
@@ -72,6 +78,12 @@ internal sealed partial class IrBuilder
             return x.Children[0];
         }
 
+        // −(a − b) = b − a: negation and subtraction are both exactly rounded and sign-symmetric.
+        if (op == UnaryOp.Negate && x.Kind == NodeKind.Binary && x.BinaryOp == BinaryOp.Subtract)
+        {
+            return Subtract(x.Children[1], x.Children[0]);
+        }
+
         return Intern(NodeKind.Unary, ScalarType.Double, ImmutableArray.Create(x), unaryOp: op);
     }
 
@@ -136,6 +148,9 @@ internal sealed partial class IrBuilder
                 if (a.IsConstantValue(0)) return b;
                 if (b.IsConstantValue(0)) return a;
                 if (b.Kind == NodeKind.Unary && b.UnaryOp == UnaryOp.Negate) return Subtract(a, b.Children[0]);
+                if (a.Kind == NodeKind.Unary && a.UnaryOp == UnaryOp.Negate) return Subtract(b, a.Children[0]);
+                if (b.IsConstant && b.Value < 0) return Subtract(a, Constant(-b.Value));
+                if (a.IsConstant && a.Value < 0) return Subtract(b, Constant(-a.Value));
                 break;
             case BinaryOp.Subtract:
                 if (b.IsConstantValue(0)) return a;
@@ -151,6 +166,8 @@ internal sealed partial class IrBuilder
                 if (b.IsConstantValue(-1)) return Negate(a);
                 if (a.Kind == NodeKind.Unary && a.UnaryOp == UnaryOp.Negate) return Negate(Multiply(a.Children[0], b));
                 if (b.Kind == NodeKind.Unary && b.UnaryOp == UnaryOp.Negate) return Negate(Multiply(a, b.Children[0]));
+                if (a.IsConstant && TryScale(a.Value, b, out var scaled)) return scaled;
+                if (b.IsConstant && TryScale(b.Value, a, out scaled)) return scaled;
                 break;
             case BinaryOp.Divide:
                 if (b.IsConstantValue(1)) return a;
@@ -213,6 +230,45 @@ internal sealed partial class IrBuilder
         return Intern(NodeKind.Conditional, whenTrue.Type, ImmutableArray.Create(condition, whenTrue, whenFalse));
     }
 
+    /// <summary>
+    /// c·(k·y) → (c·k)·y when that is exact: one of c, k is a power of two and c·k is a normal number, so
+    /// c·k has no rounding and scaling by a power of two commutes with the rounding of k·y.
+    /// </summary>
+    private bool TryScale(double c, Node x, out Node result)
+    {
+        result = x;
+        if (x.Kind != NodeKind.Binary || x.BinaryOp != BinaryOp.Multiply || x.Type != ScalarType.Double)
+        {
+            return false;
+        }
+
+        int constant = x.Children[0].IsConstant ? 0 : x.Children[1].IsConstant ? 1 : -1;
+        if (constant < 0)
+        {
+            return false;
+        }
+
+        double k = x.Children[constant].Value;
+        double product = c * k;
+        if (!(IsPowerOfTwo(c) || IsPowerOfTwo(k)) || double.IsInfinity(product) || double.IsNaN(product) || Math.Abs(product) < MinNormal)
+        {
+            return false;
+        }
+
+        result = Multiply(Constant(product), x.Children[1 - constant]);
+        return true;
+    }
+
+    private const double MinNormal = 2.2250738585072014E-308;
+
+    /// <summary>True when |x| is 2ⁿ for a normal x (its significand bits are all zero).</summary>
+    private static bool IsPowerOfTwo(double x)
+    {
+        long bits = BitConverter.DoubleToInt64Bits(x);
+        long exponent = (bits >> 52) & 0x7FF;
+        return exponent != 0 && exponent != 0x7FF && (bits & 0xFFFFFFFFFFFFFL) == 0;
+    }
+
     private Node IntBinary(BinaryOp op, Node a, Node b)
     {
         if (a.IsConstant && b.IsConstant && !(op is BinaryOp.Divide or BinaryOp.Modulo && b.Value == 0))
@@ -244,37 +300,20 @@ internal sealed partial class IrBuilder
         _ => a >= b,
     };
 
+    /// <summary>Folds an op on a constant by the intrinsic registry's rule, when it has one and the result is finite.</summary>
     private static bool TryFold(UnaryOp op, double x, out double result)
     {
-        result = op switch
-        {
-            UnaryOp.Negate => -x,
-            UnaryOp.Exp => Math.Exp(x),
-            UnaryOp.Log => Math.Log(x),
-            UnaryOp.Sqrt => Math.Sqrt(x),
-            UnaryOp.Square => x * x,
-            UnaryOp.Abs => Math.Abs(x),
-            UnaryOp.Sign => Math.Sign(x),
-            UnaryOp.Reciprocal => 1 / x,
-            _ => double.NaN,
-        };
+        var fold = IntrinsicRegistry.Get(op).Fold;
+        result = fold is null ? double.NaN : fold(x);
 
-        // Only fold what stays finite and exact enough; special functions are left to the runtime.
+        // Only fold what stays finite; special functions are left to the runtime.
         return !double.IsNaN(result) && !double.IsInfinity(result);
     }
 
     private static bool TryFold(BinaryOp op, double a, double b, out double result)
     {
-        result = op switch
-        {
-            BinaryOp.Add => a + b,
-            BinaryOp.Subtract => a - b,
-            BinaryOp.Multiply => a * b,
-            BinaryOp.Divide => a / b,
-            BinaryOp.Pow => Math.Pow(a, b),
-            _ => double.NaN,
-        };
-
+        var fold = IntrinsicRegistry.Get(op).Fold;
+        result = fold is null ? double.NaN : fold(a, b);
         return !double.IsNaN(result) && !double.IsInfinity(result);
     }
 }

@@ -16,6 +16,20 @@ internal sealed partial class IrBuilder
     private readonly Dictionary<string, Node> _interned = new(StringComparer.Ordinal);
     private readonly List<VariableInfo> _variables = new();
 
+    private readonly Dictionary<Node, string> _names = new();
+
+    /// <summary>Records the user's name for <paramref name="node"/> (a helper's or a local's), unless it has one already.</summary>
+    public void Name(Node node, string name)
+    {
+        if (!node.IsLeaf && !_names.ContainsKey(node))
+        {
+            _names.Add(node, name);
+        }
+    }
+
+    /// <summary>The user's name for <paramref name="node"/>, if it has one.</summary>
+    public bool TryGetName(Node node, out string name) => _names.TryGetValue(node, out name!);
+
     /// <summary>The lambda variables created so far, by id.</summary>
     public IReadOnlyList<VariableInfo> Variables => _variables;
 

@@ -37,7 +37,7 @@ internal sealed class ModelIr
     public static ModelIr Lower(ModelSpec spec)
     {
         var builder = new IrBuilder();
-        var lowering = new SpecLowering(builder);
+        var lowering = new SpecLowering(builder, spec.Names);
         var terms = new List<TermIr>();
         foreach (var term in spec.Likelihoods)
         {

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using MleGen.Generators.Common;
 using MleGen.Generators.Specs;
 
 namespace MleGen.Generators.Ir;
@@ -13,7 +14,22 @@ internal sealed class SpecLowering
     private readonly IrBuilder _builder;
     private readonly Dictionary<(ExprSpec Spec, string Scope), Node> _memo = new();
 
+    private readonly Dictionary<ExprSpec, string> _names = new();
+
     public SpecLowering(IrBuilder builder) => _builder = builder;
+
+    /// <summary>Lowering that names the nodes of the user's named subexpressions (<see cref="ModelSpec.Names"/>; the first name wins).</summary>
+    public SpecLowering(IrBuilder builder, IEnumerable<NamedSpec> names)
+        : this(builder)
+    {
+        foreach (var named in names)
+        {
+            if (!_names.ContainsKey(named.Value))
+            {
+                _names.Add(named.Value, named.Name);
+            }
+        }
+    }
 
     /// <summary>Lowers <paramref name="spec"/> with no lambda variable bound.</summary>
     public Node Lower(ExprSpec spec) => Lower(spec, Scope.Empty);
@@ -36,6 +52,11 @@ internal sealed class SpecLowering
 
         var node = LowerCore(spec, scope);
         _memo[key] = node;
+        if (_names.TryGetValue(spec, out var name))
+        {
+            _builder.Name(node, name);
+        }
+
         return node;
     }
 
@@ -54,7 +75,10 @@ internal sealed class SpecLowering
             case ObservationIndexSpec:
                 return b.ObservationIndex();
             case VariableSpec v:
-                return scope.TryGet(v.Name, out int lambda) ? b.Variable(lambda) : b.IntConstant(0);
+                // The parser binds every lambda variable it reads; one unbound here is an inconsistency, never a 0.
+                return scope.TryGet(v.Name, out int lambda)
+                    ? b.Variable(lambda)
+                    : throw new InternalErrorException("the lambda variable '" + v.Name + "' is read outside its lambda");
             case DataReadSpec d:
                 return b.Data(d.Member, d.Type, LowerAll(d.Indices, scope));
             case ParamReadSpec p:
@@ -77,9 +101,12 @@ internal sealed class SpecLowering
                 var body = Lower(r.Body, scope.Bind(r.Variable, bound));
                 return b.Reduce(r.Kind, count, bound, body);
             }
+            case MemberVectorSpec or LambdaSpec:
+                // Whole vectors and lambdas are family arguments only: ModelIr.LowerArguments hands them to the family
+                // (LowerLambda for a lambda); as a value inside an expression they have none.
+                throw new InternalErrorException("a family argument (" + spec.GetType().Name + ") inside an expression");
             default:
-                // MemberVectorSpec and LambdaSpec are family arguments, handled by the family table.
-                return b.Constant(0);
+                throw new InternalErrorException("no lowering for " + spec.GetType().Name);
         }
     }
 

@@ -124,6 +124,10 @@ internal sealed partial class ExpressionParser
             if (calls is not null)
             {
                 calls[key] = result as ExprSpec;
+                if (result is ExprSpec named)
+                {
+                    _context.Names.Add(new NamedSpec(method.Name, named));
+                }
             }
 
             return result;
@@ -237,6 +241,10 @@ internal sealed partial class ExpressionParser
             var value = ExpectType(variable.Initializer.Value, Parse(variable.Initializer.Value, scope), expected.Value);
             scope.Bind(local, value);
             ok &= value is not null;
+            if (value is not null)
+            {
+                _context.Names.Add(new NamedSpec(local.Name, value));
+            }
         }
 
         return ok;

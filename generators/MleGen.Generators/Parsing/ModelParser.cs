@@ -70,6 +70,7 @@ internal static class ModelParser
             {
                 TypeKeyword = keyword,
                 Derived = derived.ToEquatableArray(),
+                Names = context.Names.ToEquatableArray(),
             };
         }
 

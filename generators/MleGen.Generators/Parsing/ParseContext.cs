@@ -36,6 +36,9 @@ internal sealed class ParseContext
     /// <summary>The <c>[Param]</c> members by symbol.</summary>
     public Dictionary<ISymbol, ParamMemberSpec> Parameters { get; } = new(SymbolEqualityComparer.Default);
 
+    /// <summary>The user's names of subexpressions (helper results, <c>var</c> locals) in parse order, for readable generated locals.</summary>
+    public List<NamedSpec> Names { get; } = new();
+
     /// <summary>Expressions parsed so far (see <see cref="Limits.MaxParsedExpressions"/>).</summary>
     public int ParsedExpressions { get; set; }
 

@@ -65,7 +65,7 @@ internal sealed class ModelPlan
         // The derived quantities first, then each term's derivatives in the order the methods print them: the node
         // ids (which order the generated statements) are those of the emitters that once built them as they went.
         var derived = new List<DerivedPlan>();
-        var lowering = new SpecLowering(b);
+        var lowering = new SpecLowering(b, spec.Names);
         foreach (var quantity in spec.Derived)
         {
             var root = lowering.Lower(quantity.Expression);

@@ -25,7 +25,13 @@ internal sealed record ModelSpec(
 
     /// <summary>The <c>[Derived]</c> properties in declaration order.</summary>
     public EquatableArray<DerivedSpec> Derived { get; init; } = EquatableArray<DerivedSpec>.Empty;
+
+    /// <summary>The user's names for subexpressions (helpers, <c>var</c> locals), first name first: the generated locals take them.</summary>
+    public EquatableArray<NamedSpec> Names { get; init; } = EquatableArray<NamedSpec>.Empty;
 }
+
+/// <summary>A subexpression the user named: the result of helper <c>Mean(i)</c> (name <c>Mean</c>) or <c>var eta = …;</c>.</summary>
+internal sealed record NamedSpec(string Name, ExprSpec Value);
 
 /// <summary>A <c>[Derived] double Name => expression;</c> property: a function of the parameters (and scalar data).</summary>
 internal sealed record DerivedSpec(string Name, ExprSpec Expression);

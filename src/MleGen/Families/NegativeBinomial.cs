@@ -50,11 +50,12 @@ public readonly struct NegativeBinomial : IObservationFamily, IFamilySupport
         }
 
         // log Γ(y + φ) − log Γ(φ) and φ·log(φ/(φ + μ)) = −φ·log1p(μ/φ) without forming the two ≈ φ·log φ values each
-        // (that loses ε·φ·log φ: 3e-3 at φ = 1e12). The same terms as the generated code (NegativeBinomialFamily).
+        // (that loses ε·φ·log φ: 3e-3 at φ = 1e12), and y·log(μ/(φ + μ)) = −y·log1p(φ/μ). The same terms as the
+        // generated code (NegativeBinomialFamily).
         // Clamped at 0: for a tiny φ, the terms can add up to a few ε above a log-probability of 0.
         double logDensity = Functions.LogGammaDifference(y, Dispersion) - Functions.LogFactorial(y)
             - (Dispersion * Functions.Log1p(Mean / Dispersion))
-            + (y == 0 ? 0 : y * (Math.Log(Mean) - Math.Log(Dispersion + Mean)));
+            - (y == 0 ? 0 : y * Functions.Log1p(Dispersion / Mean));
         return Math.Min(0, logDensity);
     }
 

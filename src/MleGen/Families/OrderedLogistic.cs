@@ -57,6 +57,41 @@ public readonly struct OrderedLogistic : IObservationFamily, IBoundedFamilySuppo
     /// <summary>True when <paramref name="y"/> is an integer in [0, <paramref name="classes"/> − 1].</summary>
     public static bool IsInSupport(double y, int classes) => Support.IsIntegerUpTo(y, classes - 1);
 
+    /// <summary>
+    /// The expected class E[y] = Σₖ k·P(y = k) = Σ_{k&lt;K−1} P(y &gt; k) = Σₖ Logistic(eta − cuts[k]), on the class scale 0…K−1
+    /// (the fitted value of an ordinal observation).
+    /// </summary>
+    public double Mean
+    {
+        get
+        {
+            double mean = 0;
+            for (int k = 0; k < _cuts.Length; k++)
+            {
+                mean += Functions.Logistic(Eta - _cuts[k]);
+            }
+
+            return mean;
+        }
+    }
+
+    /// <summary>Var[y] = E[y²] − E[y]², E[y²] = Σ_{k&lt;K−1} (2k + 1)·P(y &gt; k).</summary>
+    public double Variance
+    {
+        get
+        {
+            double mean = 0, square = 0;
+            for (int k = 0; k < _cuts.Length; k++)
+            {
+                double above = Functions.Logistic(Eta - _cuts[k]);
+                mean += above;
+                square += ((2 * k) + 1) * above;
+            }
+
+            return Math.Max(0, square - (mean * mean));
+        }
+    }
+
     /// <summary>P(y ≤ k) = Logistic(cuts[k] − eta) (1 for the last class).</summary>
     public double Cdf(int k) => k < 0 ? 0 : k >= _cuts.Length ? 1 : Functions.Logistic(_cuts[k] - Eta);
 

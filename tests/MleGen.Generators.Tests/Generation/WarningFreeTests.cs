@@ -53,4 +53,45 @@ public class WarningFreeTests
         Assert.Contains("new global::MleGen.ParameterInfo(\"Intercept\"", source, System.StringComparison.Ordinal);
         Assert.Contains("global::MleGen.ParameterNaming.ElementName(this.Columns, \"Columns\", \"Beta\"", source, System.StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void LocalsTakeTheUsersNamesWithoutCollidingWithGeneratedOnes()
+    {
+        // eta and mu become locals of those names; the helper names that would collide with a generated local (nll,
+        // theta) or lower-case to a keyword (event) keep the scheduler's names. Built at warning level 9999.
+        var compilation = CompilationHarness.CreateCompilation("""
+            using MleGen;
+            using static MleGen.Functions;
+
+            [Model]
+            public partial class Named
+            {
+                [Data] public required double[] X { get; init; }
+                [Data] public required double[] Y { get; init; }
+                [Param] public double A;
+                [Param] public double B;
+                [Param(Lower = 0)] public double Sigma = 1;
+
+                double Nll(int i) => A + B * X[i];
+                double Event(int i) => System.Math.Exp(Nll(i));
+                double Theta(int i) => Event(i) * Event(i) + Nll(i);
+
+                [Likelihood(nameof(Y))]
+                Normal Observation(int i)
+                {
+                    var eta = A * X[i] + B * X[i] * X[i];
+                    var mu = System.Math.Exp(eta) + eta * Theta(i);
+                    return new(mu * mu, Sigma);
+                }
+            }
+            """);
+        compilation = compilation.WithOptions(compilation.Options.WithWarningLevel(9999));
+        string source = Assert.Single(GeneratorHarness.Sources(GeneratorHarness.Run(compilation))).Value;
+        Assert.Contains("double eta = ", source, System.StringComparison.Ordinal);
+        Assert.Contains("double mu = ", source, System.StringComparison.Ordinal);
+        Assert.Contains("double invSigma = ", source, System.StringComparison.Ordinal);
+        Assert.DoesNotContain("double nll = (", source, System.StringComparison.Ordinal);
+        Assert.DoesNotContain("double theta = ", source, System.StringComparison.Ordinal);
+        Assert.DoesNotContain("@event", source, System.StringComparison.Ordinal);
+    }
 }

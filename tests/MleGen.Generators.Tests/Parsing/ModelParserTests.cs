@@ -65,6 +65,7 @@ public class ModelParserTests
     {
         var spec = ParseValid(LinearRegression);
 
+        var mean = Add(P("Intercept"), Sum(Len("Beta"), "__j0", Mul(P("Beta", V("__j0")), D("X", ScalarType.Double, I, V("__j0")))));
         var expected = new ModelSpec(
             "Demo",
             "LinearRegression",
@@ -76,10 +77,13 @@ public class ModelParserTests
                 "Y",
                 null,
                 FamilyKind.Normal,
-                A(
-                    Add(P("Intercept"), Sum(Len("Beta"), "__j0", Mul(P("Beta", V("__j0")), D("X", ScalarType.Double, I, V("__j0"))))),
-                    P("Sigma")))));
+                A(mean, P("Sigma")))))
+        {
+            // the helper's name, for the generated local that holds its value
+            Names = A(new NamedSpec("Mean", mean)),
+        };
         Assert.Equal(expected, spec);
+        Assert.NotEqual(expected with { Names = A<NamedSpec>() }, spec);
     }
 
     [Fact]

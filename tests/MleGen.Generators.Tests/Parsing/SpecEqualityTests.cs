@@ -43,7 +43,7 @@ public class SpecEqualityTests
         new("ModelSpec"), new("ContainingTypeSpec"), new("DataMemberSpec"), new("ParamMemberSpec"), new("PriorSpec"),
         new("LikelihoodSpec"), new("ConstantSpec"), new("ObservationIndexSpec"), new("VariableSpec"), new("DataReadSpec"),
         new("ParamReadSpec"), new("LengthSpec"), new("MemberVectorSpec"), new("ConvertSpec"), new("UnarySpec"),
-        new("BinarySpec"), new("ConditionalSpec"), new("ReductionSpec"), new("LambdaSpec"),
+        new("BinarySpec"), new("ConditionalSpec"), new("ReductionSpec"), new("LambdaSpec"), new("NamedSpec"),
     ];
 
     [Theory]
@@ -84,6 +84,7 @@ public class SpecEqualityTests
             "ConditionalSpec" => new ConditionalSpec(C(1, ScalarType.Bool), x, C(seed), ScalarType.Double),
             "ReductionSpec" => Sum(Len("Beta"), "j" + seed, x),
             "LambdaSpec" => new LambdaSpec("k", x),
+            "NamedSpec" => new NamedSpec("Mean", Add(x, C(seed))),
             _ => throw new KeyNotFoundException(typeName),
         };
     }

@@ -218,7 +218,8 @@ namespace Demo
                         case global::MleGen.EvaluationKind.ObservedInformation: __Hessian0(theta, output, p, start, end); return 0d;
                         case global::MleGen.EvaluationKind.ExpectedInformation: throw new global::System.InvalidOperationException("Expected information is not available for this model (IMleModel.HasExpectedInformation is false): the term 'Observation' is a custom [LogLikelihood] term: an expression does not describe the distribution of the data, which the expectation runs over. Use ObservedInformation, or ScoreOuterProduct for a sandwich.");
                         case global::MleGen.EvaluationKind.DataConstant: return __DataConstant0(start, end);
-                        default: __ScoreOuter0(theta, output, scratch, start, end); return 0d;
+                        case global::MleGen.EvaluationKind.ScoreOuterProduct: __ScoreOuter0(theta, output, scratch, start, end); return 0d;
+                        default: throw new global::System.ArgumentOutOfRangeException(nameof(kind), kind, "not an evaluation this model has");
                     }
                 case 1:
                     switch (kind)
@@ -228,7 +229,8 @@ namespace Demo
                         case global::MleGen.EvaluationKind.ObservedInformation: __Hessian1(theta, output, p, start, end); return 0d;
                         case global::MleGen.EvaluationKind.ExpectedInformation: throw new global::System.InvalidOperationException("Expected information is not available for this model (IMleModel.HasExpectedInformation is false): the term 'Shrinkage' is a custom [LogLikelihood] term: an expression does not describe the distribution of the data, which the expectation runs over. Use ObservedInformation, or ScoreOuterProduct for a sandwich.");
                         case global::MleGen.EvaluationKind.DataConstant: return __DataConstant1(start, end);
-                        default: __ScoreOuter1(theta, output, scratch, start, end); return 0d;
+                        case global::MleGen.EvaluationKind.ScoreOuterProduct: __ScoreOuter1(theta, output, scratch, start, end); return 0d;
+                        default: throw new global::System.ArgumentOutOfRangeException(nameof(kind), kind, "not an evaluation this model has");
                     }
                 default: throw new global::System.ArgumentOutOfRangeException(nameof(term));
             }
@@ -328,14 +330,14 @@ namespace Demo
             double[] d_X = this.X;
             double[] d_Y = this.Y;
             // θ-only subexpressions, hoisted out of the observation loop
-            double inv11 = (1d / p_Sigma);
-            double log20 = global::System.Math.Log(p_Sigma);
+            double invSigma = (1d / p_Sigma);
+            double logSigma = global::System.Math.Log(p_Sigma);
             double nll = 0d;
             for (int i = start; i < end; i++)
             {
                 double x1 = d_Y[i];
-                double add8 = (p_A + (p_B * d_X[i]));
-                nll += (-((x1 <= 0d) ? global::MleGen.Functions.LogPhi((-(add8 * inv11))) : ((((-0.5d) * global::MleGen.Functions.Square((inv11 * (x1 - add8)))) - log20) - 0.9189385332046727d)));
+                double mean = (p_A + (p_B * d_X[i]));
+                nll += (-((x1 <= 0d) ? global::MleGen.Functions.LogPhi((-(mean * invSigma))) : ((((-0.5d) * global::MleGen.Functions.Square((invSigma * (x1 - mean)))) - logSigma) - 0.9189385332046727d)));
             }
             return nll;
         }
@@ -343,13 +345,7 @@ namespace Demo
         /// <summary>The data-only part of the NLL of <c>Observation</c> over observations [start, end): constant in θ.</summary>
         private double __DataConstant0(int start, int end)
         {
-            // θ-only subexpressions, hoisted out of the observation loop
-            double nll = 0d;
-            for (int i = start; i < end; i++)
-            {
-                nll += -0d;
-            }
-            return nll;
+            return 0d;
         }
 
         /// <summary>The NLL of <c>Observation</c> over observations [start, end), adding its gradient into <paramref name="gradient"/>.</summary>
@@ -367,9 +363,9 @@ namespace Demo
             double[] d_X = this.X;
             double[] d_Y = this.Y;
             // θ-only subexpressions, hoisted out of the observation loop
-            double inv11 = (1d / p_Sigma);
-            double log20 = global::System.Math.Log(p_Sigma);
-            double sq68 = global::MleGen.Functions.Square(inv11);
+            double invSigma = (1d / p_Sigma);
+            double logSigma = global::System.Math.Log(p_Sigma);
+            double sq68 = global::MleGen.Functions.Square(invSigma);
             double nll = 0d;
             for (int i = start; i < end; i++)
             {
@@ -377,19 +373,19 @@ namespace Demo
                 double x1 = d_Y[i];
                 bool t3 = (x1 <= 0d);
                 double x6 = d_X[i];
-                double add8 = (p_A + (p_B * x6));
-                double neg13 = (-(add8 * inv11));
-                double diff16 = (x1 - add8);
-                double prod17 = (inv11 * diff16);
+                double mean = (p_A + (p_B * x6));
+                double neg13 = (-(mean * invSigma));
+                double diff16 = (x1 - mean);
+                double prod17 = (invSigma * diff16);
                 bool not33 = (!t3);
                 double sel39 = (not33 ? (-(t3 ? 0d : 1d)) : 0d);
                 double sel49 = (not33 ? ((not33 ? ((-0.5d) * sel39) : 0d) * (prod17 * 2d)) : 0d);
                 double sel61 = (t3 ? (-(t3 ? (-((t3 ? 1d : 0d) * global::MleGen.Functions.NormalPdfRatio(neg13))) : 0d)) : 0d);
-                nll += (-(t3 ? global::MleGen.Functions.LogPhi(neg13) : ((((-0.5d) * global::MleGen.Functions.Square(prod17)) - log20) - 0.9189385332046727d)));
+                nll += (-(t3 ? global::MleGen.Functions.LogPhi(neg13) : ((((-0.5d) * global::MleGen.Functions.Square(prod17)) - logSigma) - 0.9189385332046727d)));
                 // backward: dNLL/dθ
-                g_A += ((not33 ? (-(not33 ? (inv11 * sel49) : 0d)) : 0d) + (t3 ? (inv11 * sel61) : 0d));
-                g_B += (x6 * ((not33 ? (-(not33 ? (inv11 * sel49) : 0d)) : 0d) + (t3 ? (inv11 * sel61) : 0d)));
-                g_Sigma += ((not33 ? (inv11 * (not33 ? (-sel39) : 0d)) : 0d) - (((not33 ? (diff16 * sel49) : 0d) + (t3 ? (add8 * sel61) : 0d)) * sq68));
+                g_A += ((not33 ? (-(not33 ? (invSigma * sel49) : 0d)) : 0d) + (t3 ? (invSigma * sel61) : 0d));
+                g_B += (x6 * ((not33 ? (-(not33 ? (invSigma * sel49) : 0d)) : 0d) + (t3 ? (invSigma * sel61) : 0d)));
+                g_Sigma += ((not33 ? (invSigma * (not33 ? (-sel39) : 0d)) : 0d) - (((not33 ? (diff16 * sel49) : 0d) + (t3 ? (mean * sel61) : 0d)) * sq68));
             }
             gradient[o_A] += g_A;
             gradient[o_B] += g_B;
@@ -408,39 +404,39 @@ namespace Demo
             double p_Sigma = theta[o_Sigma];
             double[] d_X = this.X;
             double[] d_Y = this.Y;
-            double inv11 = (1d / p_Sigma);
-            double sq68 = global::MleGen.Functions.Square(inv11);
-            double prod181 = (inv11 * 2d);
+            double invSigma = (1d / p_Sigma);
+            double sq68 = global::MleGen.Functions.Square(invSigma);
+            double prod181 = (invSigma * 2d);
             for (int i = start; i < end; i++)
             {
                 double x1 = d_Y[i];
                 bool t3 = (x1 <= 0d);
                 double x6 = d_X[i];
-                double add8 = (p_A + (p_B * x6));
-                double neg13 = (-(add8 * inv11));
-                double diff16 = (x1 - add8);
+                double mean = (p_A + (p_B * x6));
+                double prod12 = (mean * invSigma);
+                double diff16 = (x1 - mean);
                 bool not33 = (!t3);
                 double sel35 = (t3 ? 1d : 0d);
                 double sel39 = (not33 ? (-(t3 ? 0d : 1d)) : 0d);
                 double sel45 = (not33 ? ((-0.5d) * sel39) : 0d);
-                double sel49 = (not33 ? (sel45 * ((inv11 * diff16) * 2d)) : 0d);
-                double normalpdfratio56 = global::MleGen.Functions.NormalPdfRatio(neg13);
+                double sel49 = (not33 ? (sel45 * ((invSigma * diff16) * 2d)) : 0d);
+                double normalpdfratio56 = global::MleGen.Functions.NormalPdfRatio((-prod12));
                 double sel61 = (t3 ? (-(t3 ? (-(sel35 * normalpdfratio56)) : 0d)) : 0d);
-                double prod89 = (normalpdfratio56 * (neg13 + normalpdfratio56));
+                double prod89 = (normalpdfratio56 * (normalpdfratio56 - prod12));
                 double sel94 = (not33 ? 1d : 0d);
                 double sel98 = (not33 ? (sel94 * (not33 ? (-sel94) : 0d)) : 0d);
-                double sel109 = (not33 ? (2d * (not33 ? (sel45 * (not33 ? (sel94 * (not33 ? (inv11 * sel98) : 0d)) : 0d)) : 0d)) : 0d);
-                double sel118 = (t3 ? (-(t3 ? (-((t3 ? (sel35 * (t3 ? (-(t3 ? (sel35 * (t3 ? (-(t3 ? (sel35 * (t3 ? (inv11 * sel35) : 0d)) : 0d)) : 0d)) : 0d)) : 0d)) : 0d) * prod89)) : 0d)) : 0d);
+                double sel109 = (not33 ? (2d * (not33 ? (sel45 * (not33 ? (sel94 * (not33 ? (invSigma * sel98) : 0d)) : 0d)) : 0d)) : 0d);
+                double sel118 = (t3 ? (-(t3 ? (-((t3 ? (sel35 * (t3 ? (-(t3 ? (sel35 * (t3 ? (-(t3 ? (sel35 * (t3 ? (invSigma * sel35) : 0d)) : 0d)) : 0d)) : 0d)) : 0d)) : 0d) * prod89)) : 0d)) : 0d);
                 double prod128 = (x6 * sel35);
                 double sel150 = (not33 ? (sel94 * (not33 ? (-(x6 * sel94)) : 0d)) : 0d);
-                double sel161 = (not33 ? (2d * (not33 ? (sel45 * (not33 ? (sel94 * (not33 ? (inv11 * sel150) : 0d)) : 0d)) : 0d)) : 0d);
-                double sel170 = (t3 ? (-(t3 ? (-(prod89 * (t3 ? (sel35 * (t3 ? (-(t3 ? (sel35 * (t3 ? (-(t3 ? (sel35 * (t3 ? (inv11 * prod128) : 0d)) : 0d)) : 0d)) : 0d)) : 0d)) : 0d))) : 0d)) : 0d);
-                matrix[(o_A) * p + o_A] += ((not33 ? (-(not33 ? (inv11 * sel109) : 0d)) : 0d) + (t3 ? (inv11 * sel118) : 0d));
-                matrix[(o_A) * p + o_B] += (x6 * ((not33 ? (-(not33 ? (inv11 * sel109) : 0d)) : 0d) + (t3 ? (inv11 * sel118) : 0d)));
-                matrix[(o_A) * p + o_Sigma] += (-(sq68 * ((((t3 ? (sel35 * sel61) : 0d) + (not33 ? (sel49 * sel98) : 0d)) + (not33 ? (diff16 * sel109) : 0d)) + (t3 ? (add8 * sel118) : 0d))));
-                matrix[(o_B) * p + o_B] += (x6 * ((not33 ? (-(not33 ? (inv11 * sel161) : 0d)) : 0d) + (t3 ? (inv11 * sel170) : 0d)));
-                matrix[(o_B) * p + o_Sigma] += (-(sq68 * ((((t3 ? (sel61 * prod128) : 0d) + (not33 ? (sel49 * sel150) : 0d)) + (not33 ? (diff16 * sel161) : 0d)) + (t3 ? (add8 * sel170) : 0d))));
-                matrix[(o_Sigma) * p + o_Sigma] += (-(sq68 * ((((-(((not33 ? (diff16 * sel49) : 0d) + (t3 ? (add8 * sel61) : 0d)) * prod181)) + (not33 ? ((not33 ? (-sel39) : 0d) * sel94) : 0d)) + (not33 ? (diff16 * (not33 ? (2d * (not33 ? (sel45 * (not33 ? (sel94 * (not33 ? (-(diff16 * (sq68 * sel94))) : 0d)) : 0d)) : 0d)) : 0d)) : 0d)) + (t3 ? (add8 * (t3 ? (-(t3 ? (-(prod89 * (t3 ? (sel35 * (t3 ? (-(t3 ? (sel35 * (t3 ? (-(t3 ? (sel35 * (t3 ? (-(add8 * (sel35 * sq68))) : 0d)) : 0d)) : 0d)) : 0d)) : 0d)) : 0d))) : 0d)) : 0d)) : 0d))));
+                double sel161 = (not33 ? (2d * (not33 ? (sel45 * (not33 ? (sel94 * (not33 ? (invSigma * sel150) : 0d)) : 0d)) : 0d)) : 0d);
+                double sel170 = (t3 ? (-(t3 ? (-(prod89 * (t3 ? (sel35 * (t3 ? (-(t3 ? (sel35 * (t3 ? (-(t3 ? (sel35 * (t3 ? (invSigma * prod128) : 0d)) : 0d)) : 0d)) : 0d)) : 0d)) : 0d))) : 0d)) : 0d);
+                matrix[(o_A) * p + o_A] += ((not33 ? (-(not33 ? (invSigma * sel109) : 0d)) : 0d) + (t3 ? (invSigma * sel118) : 0d));
+                matrix[(o_A) * p + o_B] += (x6 * ((not33 ? (-(not33 ? (invSigma * sel109) : 0d)) : 0d) + (t3 ? (invSigma * sel118) : 0d)));
+                matrix[(o_A) * p + o_Sigma] += (-(sq68 * ((((t3 ? (sel35 * sel61) : 0d) + (not33 ? (sel49 * sel98) : 0d)) + (not33 ? (diff16 * sel109) : 0d)) + (t3 ? (mean * sel118) : 0d))));
+                matrix[(o_B) * p + o_B] += (x6 * ((not33 ? (-(not33 ? (invSigma * sel161) : 0d)) : 0d) + (t3 ? (invSigma * sel170) : 0d)));
+                matrix[(o_B) * p + o_Sigma] += (-(sq68 * ((((t3 ? (sel61 * prod128) : 0d) + (not33 ? (sel49 * sel150) : 0d)) + (not33 ? (diff16 * sel161) : 0d)) + (t3 ? (mean * sel170) : 0d))));
+                matrix[(o_Sigma) * p + o_Sigma] += (-(sq68 * ((((not33 ? ((not33 ? (-sel39) : 0d) * sel94) : 0d) - (((not33 ? (diff16 * sel49) : 0d) + (t3 ? (mean * sel61) : 0d)) * prod181)) + (not33 ? (diff16 * (not33 ? (2d * (not33 ? (sel45 * (not33 ? (sel94 * (not33 ? (-(diff16 * (sq68 * sel94))) : 0d)) : 0d)) : 0d)) : 0d)) : 0d)) + (t3 ? (mean * (t3 ? (-(t3 ? (-(prod89 * (t3 ? (sel35 * (t3 ? (-(t3 ? (sel35 * (t3 ? (-(t3 ? (sel35 * (t3 ? (-(mean * (sel35 * sq68))) : 0d)) : 0d)) : 0d)) : 0d)) : 0d)) : 0d))) : 0d)) : 0d)) : 0d))));
             }
         }
 
@@ -456,23 +452,23 @@ namespace Demo
             int p = score.Length;
             double[] d_X = this.X;
             double[] d_Y = this.Y;
-            double inv11 = (1d / p_Sigma);
-            double sq68 = global::MleGen.Functions.Square(inv11);
+            double invSigma = (1d / p_Sigma);
+            double sq68 = global::MleGen.Functions.Square(invSigma);
             for (int i = start; i < end; i++)
             {
                 score.Clear();
                 double x1 = d_Y[i];
                 bool t3 = (x1 <= 0d);
                 double x6 = d_X[i];
-                double add8 = (p_A + (p_B * x6));
-                double diff16 = (x1 - add8);
+                double mean = (p_A + (p_B * x6));
+                double diff16 = (x1 - mean);
                 bool not33 = (!t3);
                 double sel39 = (not33 ? (-(t3 ? 0d : 1d)) : 0d);
-                double sel49 = (not33 ? ((not33 ? ((-0.5d) * sel39) : 0d) * ((inv11 * diff16) * 2d)) : 0d);
-                double sel61 = (t3 ? (-(t3 ? (-((t3 ? 1d : 0d) * global::MleGen.Functions.NormalPdfRatio((-(add8 * inv11))))) : 0d)) : 0d);
-                score[o_A] += ((not33 ? (-(not33 ? (inv11 * sel49) : 0d)) : 0d) + (t3 ? (inv11 * sel61) : 0d));
-                score[o_B] += (x6 * ((not33 ? (-(not33 ? (inv11 * sel49) : 0d)) : 0d) + (t3 ? (inv11 * sel61) : 0d)));
-                score[o_Sigma] += ((not33 ? (inv11 * (not33 ? (-sel39) : 0d)) : 0d) - (((not33 ? (diff16 * sel49) : 0d) + (t3 ? (add8 * sel61) : 0d)) * sq68));
+                double sel49 = (not33 ? ((not33 ? ((-0.5d) * sel39) : 0d) * ((invSigma * diff16) * 2d)) : 0d);
+                double sel61 = (t3 ? (-(t3 ? (-((t3 ? 1d : 0d) * global::MleGen.Functions.NormalPdfRatio((-(mean * invSigma))))) : 0d)) : 0d);
+                score[o_A] += ((not33 ? (-(not33 ? (invSigma * sel49) : 0d)) : 0d) + (t3 ? (invSigma * sel61) : 0d));
+                score[o_B] += (x6 * ((not33 ? (-(not33 ? (invSigma * sel49) : 0d)) : 0d) + (t3 ? (invSigma * sel61) : 0d)));
+                score[o_Sigma] += ((not33 ? (invSigma * (not33 ? (-sel39) : 0d)) : 0d) - (((not33 ? (diff16 * sel49) : 0d) + (t3 ? (mean * sel61) : 0d)) * sq68));
                 // meat += s sᵀ, on and above the diagonal (the evaluator mirrors it)
                 for (int a = 0; a < p; a++)
                 {
@@ -494,7 +490,6 @@ namespace Demo
             double p_B = theta[o_B];
             double p_Sigma = theta[o_Sigma];
             double[] d_Y = this.Y;
-            // θ-only subexpressions, hoisted out of the observation loop
             for (int i = start; i < end; i++)
             {
                 double y = d_Y[i];
@@ -512,7 +507,6 @@ namespace Demo
             double p_A = theta[o_A];
             double p_B = theta[o_B];
             double p_Sigma = theta[o_Sigma];
-            // θ-only subexpressions, hoisted out of the observation loop
             double nll = 0d;
             for (int i = start; i < end; i++)
             {
@@ -524,13 +518,7 @@ namespace Demo
         /// <summary>The data-only part of the NLL of <c>Shrinkage</c> over observations [start, end): constant in θ.</summary>
         private double __DataConstant1(int start, int end)
         {
-            // θ-only subexpressions, hoisted out of the observation loop
-            double nll = 0d;
-            for (int i = start; i < end; i++)
-            {
-                nll += -0d;
-            }
-            return nll;
+            return 0d;
         }
 
         /// <summary>The NLL of <c>Shrinkage</c> over observations [start, end), adding its gradient into <paramref name="gradient"/>.</summary>
@@ -553,7 +541,7 @@ namespace Demo
                 // forward: the observation's NLL and the adjoints of its subexpressions
                 nll += (-((-0.5d) * global::MleGen.Functions.Square(ratio28)));
                 // backward: dNLL/dθ
-                g_B += ((0.5d * (ratio28 * 2d)) * 0.1d);
+                g_B += (ratio28 * 0.1d);
             }
             gradient[o_A] += g_A;
             gradient[o_B] += g_B;
@@ -589,7 +577,7 @@ namespace Demo
             for (int i = start; i < end; i++)
             {
                 score.Clear();
-                score[o_B] += ((0.5d * ((p_B / 10d) * 2d)) * 0.1d);
+                score[o_B] += ((p_B / 10d) * 0.1d);
                 // meat += s sᵀ, on and above the diagonal (the evaluator mirrors it)
                 for (int a = 0; a < p; a++)
                 {
@@ -610,7 +598,6 @@ namespace Demo
             double p_A = theta[o_A];
             double p_B = theta[o_B];
             double p_Sigma = theta[o_Sigma];
-            // θ-only subexpressions, hoisted out of the observation loop
             for (int i = start; i < end; i++)
             {
                 double y = 0d;
@@ -632,8 +619,8 @@ namespace Demo
             double[] d_X = this.X;
             double[] d_Y = this.Y;
             // θ-only subexpressions, hoisted out of the observation loop
-            double inv11 = (1d / p_Sigma);
-            double log20 = global::System.Math.Log(p_Sigma);
+            double invSigma = (1d / p_Sigma);
+            double logSigma = global::System.Math.Log(p_Sigma);
             global::System.Runtime.Intrinsics.Vector256<double> acc_nll = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
             int i = start;
             for (; i <= end - 4; i += 4)
@@ -643,14 +630,14 @@ namespace Demo
                 global::System.Runtime.Intrinsics.Vector256<double> v6_2 = global::MleGen.VectorKernels.Load4(d_X, i);
                 global::System.Runtime.Intrinsics.Vector256<double> v7_3 = (global::System.Runtime.Intrinsics.Vector256.Create(p_B) * v6_2);
                 global::System.Runtime.Intrinsics.Vector256<double> v8_4 = (global::System.Runtime.Intrinsics.Vector256.Create(p_A) + v7_3);
-                global::System.Runtime.Intrinsics.Vector256<double> v12_5 = (v8_4 * global::System.Runtime.Intrinsics.Vector256.Create(inv11));
+                global::System.Runtime.Intrinsics.Vector256<double> v12_5 = (v8_4 * global::System.Runtime.Intrinsics.Vector256.Create(invSigma));
                 global::System.Runtime.Intrinsics.Vector256<double> v13_6 = (-v12_5);
                 global::System.Runtime.Intrinsics.Vector256<double> v14_7 = global::MleGen.VectorKernels.Lanes(v13_6, static v => global::MleGen.Functions.LogPhi(v));
                 global::System.Runtime.Intrinsics.Vector256<double> v16_8 = (v1_0 - v8_4);
-                global::System.Runtime.Intrinsics.Vector256<double> v17_9 = (global::System.Runtime.Intrinsics.Vector256.Create(inv11) * v16_8);
+                global::System.Runtime.Intrinsics.Vector256<double> v17_9 = (global::System.Runtime.Intrinsics.Vector256.Create(invSigma) * v16_8);
                 global::System.Runtime.Intrinsics.Vector256<double> v18_10 = (v17_9 * v17_9);
                 global::System.Runtime.Intrinsics.Vector256<double> v19_11 = (global::System.Runtime.Intrinsics.Vector256.Create((-0.5d)) * v18_10);
-                global::System.Runtime.Intrinsics.Vector256<double> v21_12 = (v19_11 - global::System.Runtime.Intrinsics.Vector256.Create(log20));
+                global::System.Runtime.Intrinsics.Vector256<double> v21_12 = (v19_11 - global::System.Runtime.Intrinsics.Vector256.Create(logSigma));
                 global::System.Runtime.Intrinsics.Vector256<double> v23_13 = (v21_12 - global::System.Runtime.Intrinsics.Vector256.Create(0.9189385332046727d));
                 global::System.Runtime.Intrinsics.Vector256<double> v24_14 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v3_1, v14_7, v23_13);
                 global::System.Runtime.Intrinsics.Vector256<double> v25_15 = (-v24_14);
@@ -676,9 +663,9 @@ namespace Demo
             double[] d_X = this.X;
             double[] d_Y = this.Y;
             // θ-only subexpressions, hoisted out of the observation loop
-            double inv11 = (1d / p_Sigma);
-            double log20 = global::System.Math.Log(p_Sigma);
-            double sq68 = global::MleGen.Functions.Square(inv11);
+            double invSigma = (1d / p_Sigma);
+            double logSigma = global::System.Math.Log(p_Sigma);
+            double sq68 = global::MleGen.Functions.Square(invSigma);
             global::System.Runtime.Intrinsics.Vector256<double> acc_nll = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
             global::System.Runtime.Intrinsics.Vector256<double> acc_g0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
             global::System.Runtime.Intrinsics.Vector256<double> acc_g1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
@@ -691,14 +678,14 @@ namespace Demo
                 global::System.Runtime.Intrinsics.Vector256<double> v6_2 = global::MleGen.VectorKernels.Load4(d_X, i);
                 global::System.Runtime.Intrinsics.Vector256<double> v7_3 = (global::System.Runtime.Intrinsics.Vector256.Create(p_B) * v6_2);
                 global::System.Runtime.Intrinsics.Vector256<double> v8_4 = (global::System.Runtime.Intrinsics.Vector256.Create(p_A) + v7_3);
-                global::System.Runtime.Intrinsics.Vector256<double> v12_5 = (v8_4 * global::System.Runtime.Intrinsics.Vector256.Create(inv11));
+                global::System.Runtime.Intrinsics.Vector256<double> v12_5 = (v8_4 * global::System.Runtime.Intrinsics.Vector256.Create(invSigma));
                 global::System.Runtime.Intrinsics.Vector256<double> v13_6 = (-v12_5);
                 global::System.Runtime.Intrinsics.Vector256<double> v14_7 = global::MleGen.VectorKernels.Lanes(v13_6, static v => global::MleGen.Functions.LogPhi(v));
                 global::System.Runtime.Intrinsics.Vector256<double> v16_8 = (v1_0 - v8_4);
-                global::System.Runtime.Intrinsics.Vector256<double> v17_9 = (global::System.Runtime.Intrinsics.Vector256.Create(inv11) * v16_8);
+                global::System.Runtime.Intrinsics.Vector256<double> v17_9 = (global::System.Runtime.Intrinsics.Vector256.Create(invSigma) * v16_8);
                 global::System.Runtime.Intrinsics.Vector256<double> v18_10 = (v17_9 * v17_9);
                 global::System.Runtime.Intrinsics.Vector256<double> v19_11 = (global::System.Runtime.Intrinsics.Vector256.Create((-0.5d)) * v18_10);
-                global::System.Runtime.Intrinsics.Vector256<double> v21_12 = (v19_11 - global::System.Runtime.Intrinsics.Vector256.Create(log20));
+                global::System.Runtime.Intrinsics.Vector256<double> v21_12 = (v19_11 - global::System.Runtime.Intrinsics.Vector256.Create(logSigma));
                 global::System.Runtime.Intrinsics.Vector256<double> v23_13 = (v21_12 - global::System.Runtime.Intrinsics.Vector256.Create(0.9189385332046727d));
                 global::System.Runtime.Intrinsics.Vector256<double> v24_14 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v3_1, v14_7, v23_13);
                 global::System.Runtime.Intrinsics.Vector256<double> v25_15 = (-v24_14);
@@ -710,7 +697,7 @@ namespace Demo
                 global::System.Runtime.Intrinsics.Vector256<double> v39_20 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v33_16, v38_19, global::System.Runtime.Intrinsics.Vector256.Create(0d));
                 global::System.Runtime.Intrinsics.Vector256<double> v40_21 = (-v39_20);
                 global::System.Runtime.Intrinsics.Vector256<double> v41_22 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v33_16, v40_21, global::System.Runtime.Intrinsics.Vector256.Create(0d));
-                global::System.Runtime.Intrinsics.Vector256<double> v42_23 = (global::System.Runtime.Intrinsics.Vector256.Create(inv11) * v41_22);
+                global::System.Runtime.Intrinsics.Vector256<double> v42_23 = (global::System.Runtime.Intrinsics.Vector256.Create(invSigma) * v41_22);
                 global::System.Runtime.Intrinsics.Vector256<double> v43_24 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v33_16, v42_23, global::System.Runtime.Intrinsics.Vector256.Create(0d));
                 global::System.Runtime.Intrinsics.Vector256<double> v44_25 = (global::System.Runtime.Intrinsics.Vector256.Create((-0.5d)) * v39_20);
                 global::System.Runtime.Intrinsics.Vector256<double> v45_26 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v33_16, v44_25, global::System.Runtime.Intrinsics.Vector256.Create(0d));
@@ -719,7 +706,7 @@ namespace Demo
                 global::System.Runtime.Intrinsics.Vector256<double> v49_29 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v33_16, v48_28, global::System.Runtime.Intrinsics.Vector256.Create(0d));
                 global::System.Runtime.Intrinsics.Vector256<double> v50_30 = (v16_8 * v49_29);
                 global::System.Runtime.Intrinsics.Vector256<double> v51_31 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v33_16, v50_30, global::System.Runtime.Intrinsics.Vector256.Create(0d));
-                global::System.Runtime.Intrinsics.Vector256<double> v52_32 = (global::System.Runtime.Intrinsics.Vector256.Create(inv11) * v49_29);
+                global::System.Runtime.Intrinsics.Vector256<double> v52_32 = (global::System.Runtime.Intrinsics.Vector256.Create(invSigma) * v49_29);
                 global::System.Runtime.Intrinsics.Vector256<double> v53_33 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v33_16, v52_32, global::System.Runtime.Intrinsics.Vector256.Create(0d));
                 global::System.Runtime.Intrinsics.Vector256<double> v54_34 = (-v53_33);
                 global::System.Runtime.Intrinsics.Vector256<double> v55_35 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v33_16, v54_34, global::System.Runtime.Intrinsics.Vector256.Create(0d));
@@ -729,7 +716,7 @@ namespace Demo
                 global::System.Runtime.Intrinsics.Vector256<double> v59_39 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v3_1, v58_38, global::System.Runtime.Intrinsics.Vector256.Create(0d));
                 global::System.Runtime.Intrinsics.Vector256<double> v60_40 = (-v59_39);
                 global::System.Runtime.Intrinsics.Vector256<double> v61_41 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v3_1, v60_40, global::System.Runtime.Intrinsics.Vector256.Create(0d));
-                global::System.Runtime.Intrinsics.Vector256<double> v62_42 = (global::System.Runtime.Intrinsics.Vector256.Create(inv11) * v61_41);
+                global::System.Runtime.Intrinsics.Vector256<double> v62_42 = (global::System.Runtime.Intrinsics.Vector256.Create(invSigma) * v61_41);
                 global::System.Runtime.Intrinsics.Vector256<double> v63_43 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v3_1, v62_42, global::System.Runtime.Intrinsics.Vector256.Create(0d));
                 global::System.Runtime.Intrinsics.Vector256<double> v64_44 = (v55_35 + v63_43);
                 global::System.Runtime.Intrinsics.Vector256<double> v65_45 = (v8_4 * v61_41);
@@ -765,8 +752,8 @@ namespace Demo
             double[] d_X = this.X;
             double[] d_Y = this.Y;
             // θ-only subexpressions, hoisted out of the observation loop
-            double inv11 = (1d / p_Sigma);
-            double log20 = global::System.Math.Log(p_Sigma);
+            double invSigma = (1d / p_Sigma);
+            double logSigma = global::System.Math.Log(p_Sigma);
             global::System.Runtime.Intrinsics.Vector512<double> acc_nll = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
             int i = start;
             for (; i <= end - 8; i += 8)
@@ -776,14 +763,14 @@ namespace Demo
                 global::System.Runtime.Intrinsics.Vector512<double> v6_2 = global::MleGen.VectorKernels.Load8(d_X, i);
                 global::System.Runtime.Intrinsics.Vector512<double> v7_3 = (global::System.Runtime.Intrinsics.Vector512.Create(p_B) * v6_2);
                 global::System.Runtime.Intrinsics.Vector512<double> v8_4 = (global::System.Runtime.Intrinsics.Vector512.Create(p_A) + v7_3);
-                global::System.Runtime.Intrinsics.Vector512<double> v12_5 = (v8_4 * global::System.Runtime.Intrinsics.Vector512.Create(inv11));
+                global::System.Runtime.Intrinsics.Vector512<double> v12_5 = (v8_4 * global::System.Runtime.Intrinsics.Vector512.Create(invSigma));
                 global::System.Runtime.Intrinsics.Vector512<double> v13_6 = (-v12_5);
                 global::System.Runtime.Intrinsics.Vector512<double> v14_7 = global::MleGen.VectorKernels.Lanes(v13_6, static v => global::MleGen.Functions.LogPhi(v));
                 global::System.Runtime.Intrinsics.Vector512<double> v16_8 = (v1_0 - v8_4);
-                global::System.Runtime.Intrinsics.Vector512<double> v17_9 = (global::System.Runtime.Intrinsics.Vector512.Create(inv11) * v16_8);
+                global::System.Runtime.Intrinsics.Vector512<double> v17_9 = (global::System.Runtime.Intrinsics.Vector512.Create(invSigma) * v16_8);
                 global::System.Runtime.Intrinsics.Vector512<double> v18_10 = (v17_9 * v17_9);
                 global::System.Runtime.Intrinsics.Vector512<double> v19_11 = (global::System.Runtime.Intrinsics.Vector512.Create((-0.5d)) * v18_10);
-                global::System.Runtime.Intrinsics.Vector512<double> v21_12 = (v19_11 - global::System.Runtime.Intrinsics.Vector512.Create(log20));
+                global::System.Runtime.Intrinsics.Vector512<double> v21_12 = (v19_11 - global::System.Runtime.Intrinsics.Vector512.Create(logSigma));
                 global::System.Runtime.Intrinsics.Vector512<double> v23_13 = (v21_12 - global::System.Runtime.Intrinsics.Vector512.Create(0.9189385332046727d));
                 global::System.Runtime.Intrinsics.Vector512<double> v24_14 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v3_1, v14_7, v23_13);
                 global::System.Runtime.Intrinsics.Vector512<double> v25_15 = (-v24_14);
@@ -809,9 +796,9 @@ namespace Demo
             double[] d_X = this.X;
             double[] d_Y = this.Y;
             // θ-only subexpressions, hoisted out of the observation loop
-            double inv11 = (1d / p_Sigma);
-            double log20 = global::System.Math.Log(p_Sigma);
-            double sq68 = global::MleGen.Functions.Square(inv11);
+            double invSigma = (1d / p_Sigma);
+            double logSigma = global::System.Math.Log(p_Sigma);
+            double sq68 = global::MleGen.Functions.Square(invSigma);
             global::System.Runtime.Intrinsics.Vector512<double> acc_nll = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
             global::System.Runtime.Intrinsics.Vector512<double> acc_g0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
             global::System.Runtime.Intrinsics.Vector512<double> acc_g1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
@@ -824,14 +811,14 @@ namespace Demo
                 global::System.Runtime.Intrinsics.Vector512<double> v6_2 = global::MleGen.VectorKernels.Load8(d_X, i);
                 global::System.Runtime.Intrinsics.Vector512<double> v7_3 = (global::System.Runtime.Intrinsics.Vector512.Create(p_B) * v6_2);
                 global::System.Runtime.Intrinsics.Vector512<double> v8_4 = (global::System.Runtime.Intrinsics.Vector512.Create(p_A) + v7_3);
-                global::System.Runtime.Intrinsics.Vector512<double> v12_5 = (v8_4 * global::System.Runtime.Intrinsics.Vector512.Create(inv11));
+                global::System.Runtime.Intrinsics.Vector512<double> v12_5 = (v8_4 * global::System.Runtime.Intrinsics.Vector512.Create(invSigma));
                 global::System.Runtime.Intrinsics.Vector512<double> v13_6 = (-v12_5);
                 global::System.Runtime.Intrinsics.Vector512<double> v14_7 = global::MleGen.VectorKernels.Lanes(v13_6, static v => global::MleGen.Functions.LogPhi(v));
                 global::System.Runtime.Intrinsics.Vector512<double> v16_8 = (v1_0 - v8_4);
-                global::System.Runtime.Intrinsics.Vector512<double> v17_9 = (global::System.Runtime.Intrinsics.Vector512.Create(inv11) * v16_8);
+                global::System.Runtime.Intrinsics.Vector512<double> v17_9 = (global::System.Runtime.Intrinsics.Vector512.Create(invSigma) * v16_8);
                 global::System.Runtime.Intrinsics.Vector512<double> v18_10 = (v17_9 * v17_9);
                 global::System.Runtime.Intrinsics.Vector512<double> v19_11 = (global::System.Runtime.Intrinsics.Vector512.Create((-0.5d)) * v18_10);
-                global::System.Runtime.Intrinsics.Vector512<double> v21_12 = (v19_11 - global::System.Runtime.Intrinsics.Vector512.Create(log20));
+                global::System.Runtime.Intrinsics.Vector512<double> v21_12 = (v19_11 - global::System.Runtime.Intrinsics.Vector512.Create(logSigma));
                 global::System.Runtime.Intrinsics.Vector512<double> v23_13 = (v21_12 - global::System.Runtime.Intrinsics.Vector512.Create(0.9189385332046727d));
                 global::System.Runtime.Intrinsics.Vector512<double> v24_14 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v3_1, v14_7, v23_13);
                 global::System.Runtime.Intrinsics.Vector512<double> v25_15 = (-v24_14);
@@ -843,7 +830,7 @@ namespace Demo
                 global::System.Runtime.Intrinsics.Vector512<double> v39_20 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v33_16, v38_19, global::System.Runtime.Intrinsics.Vector512.Create(0d));
                 global::System.Runtime.Intrinsics.Vector512<double> v40_21 = (-v39_20);
                 global::System.Runtime.Intrinsics.Vector512<double> v41_22 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v33_16, v40_21, global::System.Runtime.Intrinsics.Vector512.Create(0d));
-                global::System.Runtime.Intrinsics.Vector512<double> v42_23 = (global::System.Runtime.Intrinsics.Vector512.Create(inv11) * v41_22);
+                global::System.Runtime.Intrinsics.Vector512<double> v42_23 = (global::System.Runtime.Intrinsics.Vector512.Create(invSigma) * v41_22);
                 global::System.Runtime.Intrinsics.Vector512<double> v43_24 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v33_16, v42_23, global::System.Runtime.Intrinsics.Vector512.Create(0d));
                 global::System.Runtime.Intrinsics.Vector512<double> v44_25 = (global::System.Runtime.Intrinsics.Vector512.Create((-0.5d)) * v39_20);
                 global::System.Runtime.Intrinsics.Vector512<double> v45_26 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v33_16, v44_25, global::System.Runtime.Intrinsics.Vector512.Create(0d));
@@ -852,7 +839,7 @@ namespace Demo
                 global::System.Runtime.Intrinsics.Vector512<double> v49_29 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v33_16, v48_28, global::System.Runtime.Intrinsics.Vector512.Create(0d));
                 global::System.Runtime.Intrinsics.Vector512<double> v50_30 = (v16_8 * v49_29);
                 global::System.Runtime.Intrinsics.Vector512<double> v51_31 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v33_16, v50_30, global::System.Runtime.Intrinsics.Vector512.Create(0d));
-                global::System.Runtime.Intrinsics.Vector512<double> v52_32 = (global::System.Runtime.Intrinsics.Vector512.Create(inv11) * v49_29);
+                global::System.Runtime.Intrinsics.Vector512<double> v52_32 = (global::System.Runtime.Intrinsics.Vector512.Create(invSigma) * v49_29);
                 global::System.Runtime.Intrinsics.Vector512<double> v53_33 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v33_16, v52_32, global::System.Runtime.Intrinsics.Vector512.Create(0d));
                 global::System.Runtime.Intrinsics.Vector512<double> v54_34 = (-v53_33);
                 global::System.Runtime.Intrinsics.Vector512<double> v55_35 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v33_16, v54_34, global::System.Runtime.Intrinsics.Vector512.Create(0d));
@@ -862,7 +849,7 @@ namespace Demo
                 global::System.Runtime.Intrinsics.Vector512<double> v59_39 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v3_1, v58_38, global::System.Runtime.Intrinsics.Vector512.Create(0d));
                 global::System.Runtime.Intrinsics.Vector512<double> v60_40 = (-v59_39);
                 global::System.Runtime.Intrinsics.Vector512<double> v61_41 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v3_1, v60_40, global::System.Runtime.Intrinsics.Vector512.Create(0d));
-                global::System.Runtime.Intrinsics.Vector512<double> v62_42 = (global::System.Runtime.Intrinsics.Vector512.Create(inv11) * v61_41);
+                global::System.Runtime.Intrinsics.Vector512<double> v62_42 = (global::System.Runtime.Intrinsics.Vector512.Create(invSigma) * v61_41);
                 global::System.Runtime.Intrinsics.Vector512<double> v63_43 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v3_1, v62_42, global::System.Runtime.Intrinsics.Vector512.Create(0d));
                 global::System.Runtime.Intrinsics.Vector512<double> v64_44 = (v55_35 + v63_43);
                 global::System.Runtime.Intrinsics.Vector512<double> v65_45 = (v8_4 * v61_41);
@@ -895,7 +882,6 @@ namespace Demo
             double p_A = theta[o_A];
             double p_B = theta[o_B];
             double p_Sigma = theta[o_Sigma];
-            // θ-only subexpressions, hoisted out of the observation loop
             global::System.Runtime.Intrinsics.Vector256<double> acc_nll = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
             int i = start;
             for (; i <= end - 4; i += 4)
@@ -927,7 +913,7 @@ namespace Demo
             for (; i <= end - 4; i += 4)
             {
                 acc_nll += global::System.Runtime.Intrinsics.Vector256.Create((-((-0.5d) * global::MleGen.Functions.Square(ratio28))));
-                acc_g0 += global::System.Runtime.Intrinsics.Vector256.Create(((0.5d * (ratio28 * 2d)) * 0.1d));
+                acc_g0 += global::System.Runtime.Intrinsics.Vector256.Create((ratio28 * 0.1d));
             }
             double nll = global::System.Runtime.Intrinsics.Vector256.Sum(acc_nll);
             g_B += global::System.Runtime.Intrinsics.Vector256.Sum(acc_g0);
@@ -947,7 +933,6 @@ namespace Demo
             double p_A = theta[o_A];
             double p_B = theta[o_B];
             double p_Sigma = theta[o_Sigma];
-            // θ-only subexpressions, hoisted out of the observation loop
             global::System.Runtime.Intrinsics.Vector512<double> acc_nll = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
             int i = start;
             for (; i <= end - 8; i += 8)
@@ -979,7 +964,7 @@ namespace Demo
             for (; i <= end - 8; i += 8)
             {
                 acc_nll += global::System.Runtime.Intrinsics.Vector512.Create((-((-0.5d) * global::MleGen.Functions.Square(ratio28))));
-                acc_g0 += global::System.Runtime.Intrinsics.Vector512.Create(((0.5d * (ratio28 * 2d)) * 0.1d));
+                acc_g0 += global::System.Runtime.Intrinsics.Vector512.Create((ratio28 * 0.1d));
             }
             double nll = global::System.Runtime.Intrinsics.Vector512.Sum(acc_nll);
             g_B += global::System.Runtime.Intrinsics.Vector512.Sum(acc_g0);

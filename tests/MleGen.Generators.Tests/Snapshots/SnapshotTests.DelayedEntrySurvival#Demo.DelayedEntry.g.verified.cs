@@ -240,7 +240,8 @@ namespace Demo
                         case global::MleGen.EvaluationKind.ObservedInformation: __Hessian0(theta, output, p, start, end); return 0d;
                         case global::MleGen.EvaluationKind.ExpectedInformation: throw new global::System.InvalidOperationException("Expected information is not available for this model (IMleModel.HasExpectedInformation is false): the term 'Survival' is censored: its expectation would run over the censoring mechanism too, which the model does not describe. Use ObservedInformation, or ScoreOuterProduct for a sandwich.");
                         case global::MleGen.EvaluationKind.DataConstant: return __DataConstant0(start, end);
-                        default: __ScoreOuter0(theta, output, scratch, start, end); return 0d;
+                        case global::MleGen.EvaluationKind.ScoreOuterProduct: __ScoreOuter0(theta, output, scratch, start, end); return 0d;
+                        default: throw new global::System.ArgumentOutOfRangeException(nameof(kind), kind, "not an evaluation this model has");
                     }
                 default: throw new global::System.ArgumentOutOfRangeException(nameof(term));
             }
@@ -390,7 +391,7 @@ namespace Demo
             double[] d_Entry = this.Entry;
             double[] d_Time = this.Time;
             // θ-only subexpressions, hoisted out of the observation loop
-            double log12 = global::System.Math.Log(p_Shape);
+            double logShape = global::System.Math.Log(p_Shape);
             double diff15 = (p_Shape - 1d);
             double nll = 0d;
             for (int i = start; i < end; i++)
@@ -398,7 +399,7 @@ namespace Demo
                 double log10 = global::System.Math.Log(global::System.Math.Exp((p_A + (p_B * d_Age[i]))));
                 double diff11 = (global::System.Math.Log(d_Time[i]) - log10);
                 double exp18 = global::System.Math.Exp((p_Shape * diff11));
-                nll += (-((d_Censored[i] ? (-exp18) : (((log12 + (diff11 * diff15)) - log10) - exp18)) + global::System.Math.Exp((p_Shape * (global::System.Math.Log(d_Entry[i]) - log10)))));
+                nll += (-((d_Censored[i] ? (-exp18) : (((logShape + (diff11 * diff15)) - log10) - exp18)) + global::System.Math.Exp((p_Shape * (global::System.Math.Log(d_Entry[i]) - log10)))));
             }
             return nll;
         }
@@ -406,13 +407,7 @@ namespace Demo
         /// <summary>The data-only part of the NLL of <c>Survival</c> over observations [start, end): constant in θ.</summary>
         private double __DataConstant0(int start, int end)
         {
-            // θ-only subexpressions, hoisted out of the observation loop
-            double nll = 0d;
-            for (int i = start; i < end; i++)
-            {
-                nll += -0d;
-            }
-            return nll;
+            return 0d;
         }
 
         /// <summary>The NLL of <c>Survival</c> over observations [start, end), adding its gradient into <paramref name="gradient"/>.</summary>
@@ -432,9 +427,9 @@ namespace Demo
             double[] d_Entry = this.Entry;
             double[] d_Time = this.Time;
             // θ-only subexpressions, hoisted out of the observation loop
-            double log12 = global::System.Math.Log(p_Shape);
+            double logShape = global::System.Math.Log(p_Shape);
             double diff15 = (p_Shape - 1d);
-            double inv81 = (1d / p_Shape);
+            double invShape = (1d / p_Shape);
             double nll = 0d;
             for (int i = start; i < end; i++)
             {
@@ -451,9 +446,9 @@ namespace Demo
                 double sel63 = (x27 ? 0d : 1d);
                 double sel65 = (not55 ? (-sel63) : 0d);
                 double prod71 = (exp18 * ((x27 ? 1d : 0d) + (not55 ? sel63 : 0d)));
-                nll += (-((x27 ? (-exp18) : (((log12 + (diff11 * diff15)) - log10) - exp18)) + exp33));
+                nll += (-((x27 ? (-exp18) : (((logShape + (diff11 * diff15)) - log10) - exp18)) + exp33));
                 // backward: dNLL/dθ
-                g_Shape += ((((-(diff31 * exp33)) + (diff11 * prod71)) + (not55 ? (diff11 * sel65) : 0d)) + (not55 ? (sel65 * inv81) : 0d));
+                g_Shape += ((((diff11 * prod71) - (diff31 * exp33)) + (not55 ? (diff11 * sel65) : 0d)) + (not55 ? (sel65 * invShape) : 0d));
                 g_A += (exp8 * ((((p_Shape * exp33) + (not55 ? (-sel65) : 0d)) - ((p_Shape * prod71) + (not55 ? (diff15 * sel65) : 0d))) * (1d / exp8)));
                 g_B += (x5 * (exp8 * ((((p_Shape * exp33) + (not55 ? (-sel65) : 0d)) - ((p_Shape * prod71) + (not55 ? (diff15 * sel65) : 0d))) * (1d / exp8))));
             }
@@ -486,10 +481,10 @@ namespace Demo
                 double diff11 = (global::System.Math.Log(d_Time[i]) - log10);
                 double exp18 = global::System.Math.Exp((p_Shape * diff11));
                 bool x27 = d_Censored[i];
-                double diff31 = (global::System.Math.Log(d_Entry[i]) - log10);
+                double log30 = global::System.Math.Log(d_Entry[i]);
+                double diff31 = (log30 - log10);
                 double exp33 = global::System.Math.Exp((p_Shape * diff31));
                 bool not55 = (!x27);
-                double prod57 = (diff31 * exp33);
                 double sel63 = (x27 ? 0d : 1d);
                 double sel65 = (not55 ? (-sel63) : 0d);
                 double add70 = ((x27 ? 1d : 0d) + (not55 ? sel63 : 0d));
@@ -498,17 +493,18 @@ namespace Demo
                 double inv87 = (1d / exp8);
                 double prod88 = (diff86 * inv87);
                 double sel93 = (not55 ? (sel65 * (not55 ? 1d : 0d)) : 0d);
-                double prod109 = (exp18 * (diff11 * add70));
-                double sq121 = global::MleGen.Functions.Square(inv87);
-                double prod134 = (p_Shape * (exp8 * inv87));
-                double prod159 = (x5 * exp8);
-                double prod173 = (p_Shape * (inv87 * prod159));
-                matrix[(o_Shape) * p + o_Shape] += (((not55 ? (-(sel93 * sq94)) : 0d) - (diff31 * prod57)) + (diff11 * prod109));
-                matrix[(o_Shape) * p + o_A] += (exp8 * (inv87 * ((-((-exp33) - (p_Shape * prod57))) - ((prod71 + sel93) + (p_Shape * prod109)))));
-                matrix[(o_Shape) * p + o_B] += (x5 * (exp8 * (inv87 * ((-((-exp33) - (p_Shape * prod57))) - ((prod71 + sel93) + (p_Shape * prod109))))));
-                matrix[(o_A) * p + o_A] += (exp8 * ((prod88 - ((exp8 * diff86) * sq121)) + (inv87 * ((-(p_Shape * (exp33 * prod134))) + (p_Shape * (exp18 * (add70 * prod134)))))));
-                matrix[(o_A) * p + o_B] += (x5 * (exp8 * ((prod88 - ((exp8 * diff86) * sq121)) + (inv87 * ((-(p_Shape * (exp33 * prod134))) + (p_Shape * (exp18 * (add70 * prod134))))))));
-                matrix[(o_B) * p + o_B] += (x5 * (exp8 * (((x5 * prod88) - (sq121 * (diff86 * prod159))) + (inv87 * ((-(p_Shape * (exp33 * prod173))) + (p_Shape * (exp18 * (add70 * prod173))))))));
+                double prod102 = (exp33 * (log10 - log30));
+                double prod108 = (exp18 * (diff11 * add70));
+                double sq120 = global::MleGen.Functions.Square(inv87);
+                double prod133 = (p_Shape * (exp8 * inv87));
+                double prod158 = (x5 * exp8);
+                double prod172 = (p_Shape * (inv87 * prod158));
+                matrix[(o_Shape) * p + o_Shape] += (((not55 ? (-(sel93 * sq94)) : 0d) + (diff31 * prod102)) + (diff11 * prod108));
+                matrix[(o_Shape) * p + o_A] += (exp8 * (inv87 * ((exp33 - (p_Shape * prod102)) - ((prod71 + sel93) + (p_Shape * prod108)))));
+                matrix[(o_Shape) * p + o_B] += (x5 * (exp8 * (inv87 * ((exp33 - (p_Shape * prod102)) - ((prod71 + sel93) + (p_Shape * prod108))))));
+                matrix[(o_A) * p + o_A] += (exp8 * ((prod88 - ((exp8 * diff86) * sq120)) + (inv87 * ((p_Shape * (exp18 * (add70 * prod133))) - (p_Shape * (exp33 * prod133))))));
+                matrix[(o_A) * p + o_B] += (x5 * (exp8 * ((prod88 - ((exp8 * diff86) * sq120)) + (inv87 * ((p_Shape * (exp18 * (add70 * prod133))) - (p_Shape * (exp33 * prod133)))))));
+                matrix[(o_B) * p + o_B] += (x5 * (exp8 * (((x5 * prod88) - (sq120 * (diff86 * prod158))) + (inv87 * ((p_Shape * (exp18 * (add70 * prod172))) - (p_Shape * (exp33 * prod172)))))));
             }
         }
 
@@ -527,7 +523,7 @@ namespace Demo
             double[] d_Entry = this.Entry;
             double[] d_Time = this.Time;
             double diff15 = (p_Shape - 1d);
-            double inv81 = (1d / p_Shape);
+            double invShape = (1d / p_Shape);
             for (int i = start; i < end; i++)
             {
                 score.Clear();
@@ -542,7 +538,7 @@ namespace Demo
                 double sel63 = (x27 ? 0d : 1d);
                 double sel65 = (not55 ? (-sel63) : 0d);
                 double prod71 = (global::System.Math.Exp((p_Shape * diff11)) * ((x27 ? 1d : 0d) + (not55 ? sel63 : 0d)));
-                score[o_Shape] += ((((-(diff31 * exp33)) + (diff11 * prod71)) + (not55 ? (diff11 * sel65) : 0d)) + (not55 ? (sel65 * inv81) : 0d));
+                score[o_Shape] += ((((diff11 * prod71) - (diff31 * exp33)) + (not55 ? (diff11 * sel65) : 0d)) + (not55 ? (sel65 * invShape) : 0d));
                 score[o_A] += (exp8 * ((((p_Shape * exp33) + (not55 ? (-sel65) : 0d)) - ((p_Shape * prod71) + (not55 ? (diff15 * sel65) : 0d))) * (1d / exp8)));
                 score[o_B] += (x5 * (exp8 * ((((p_Shape * exp33) + (not55 ? (-sel65) : 0d)) - ((p_Shape * prod71) + (not55 ? (diff15 * sel65) : 0d))) * (1d / exp8))));
                 // meat += s sᵀ, on and above the diagonal (the evaluator mirrors it)
@@ -567,7 +563,6 @@ namespace Demo
             double p_B = theta[o_B];
             double[] d_Age = this.Age;
             double[] d_Time = this.Time;
-            // θ-only subexpressions, hoisted out of the observation loop
             for (int i = start; i < end; i++)
             {
                 double y = d_Time[i];
@@ -594,7 +589,7 @@ namespace Demo
             double[] d_Entry = this.Entry;
             double[] d_Time = this.Time;
             // θ-only subexpressions, hoisted out of the observation loop
-            double log12 = global::System.Math.Log(p_Shape);
+            double logShape = global::System.Math.Log(p_Shape);
             double diff15 = (p_Shape - 1d);
             global::System.Runtime.Intrinsics.Vector256<double> acc_nll = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
             int i = start;
@@ -612,7 +607,7 @@ namespace Demo
                 global::System.Runtime.Intrinsics.Vector256<double> v17_9 = (global::System.Runtime.Intrinsics.Vector256.Create(p_Shape) * v11_7);
                 global::System.Runtime.Intrinsics.Vector256<double> v18_10 = global::MleGen.VectorMath.Exp(v17_9);
                 global::System.Runtime.Intrinsics.Vector256<double> v19_11 = (-v18_10);
-                global::System.Runtime.Intrinsics.Vector256<double> v24_12 = (global::System.Runtime.Intrinsics.Vector256.Create(log12) + v16_8);
+                global::System.Runtime.Intrinsics.Vector256<double> v24_12 = (global::System.Runtime.Intrinsics.Vector256.Create(logShape) + v16_8);
                 global::System.Runtime.Intrinsics.Vector256<double> v25_13 = (v24_12 - v10_6);
                 global::System.Runtime.Intrinsics.Vector256<double> v26_14 = (v25_13 - v18_10);
                 global::System.Runtime.Intrinsics.Vector256<double> v27_15 = global::MleGen.VectorKernels.Load4(d_Censored, i);
@@ -648,9 +643,9 @@ namespace Demo
             double[] d_Entry = this.Entry;
             double[] d_Time = this.Time;
             // θ-only subexpressions, hoisted out of the observation loop
-            double log12 = global::System.Math.Log(p_Shape);
+            double logShape = global::System.Math.Log(p_Shape);
             double diff15 = (p_Shape - 1d);
-            double inv64 = (1d / p_Shape);
+            double invShape = (1d / p_Shape);
             global::System.Runtime.Intrinsics.Vector256<double> acc_nll = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
             global::System.Runtime.Intrinsics.Vector256<double> acc_g0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
             global::System.Runtime.Intrinsics.Vector256<double> acc_g1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
@@ -670,7 +665,7 @@ namespace Demo
                 global::System.Runtime.Intrinsics.Vector256<double> v17_9 = (global::System.Runtime.Intrinsics.Vector256.Create(p_Shape) * v11_7);
                 global::System.Runtime.Intrinsics.Vector256<double> v18_10 = global::MleGen.VectorMath.Exp(v17_9);
                 global::System.Runtime.Intrinsics.Vector256<double> v19_11 = (-v18_10);
-                global::System.Runtime.Intrinsics.Vector256<double> v24_12 = (global::System.Runtime.Intrinsics.Vector256.Create(log12) + v16_8);
+                global::System.Runtime.Intrinsics.Vector256<double> v24_12 = (global::System.Runtime.Intrinsics.Vector256.Create(logShape) + v16_8);
                 global::System.Runtime.Intrinsics.Vector256<double> v25_13 = (v24_12 - v10_6);
                 global::System.Runtime.Intrinsics.Vector256<double> v26_14 = (v25_13 - v18_10);
                 global::System.Runtime.Intrinsics.Vector256<double> v27_15 = global::MleGen.VectorKernels.Load4(d_Censored, i);
@@ -685,38 +680,37 @@ namespace Demo
                 acc_nll += v36_23;
                 global::System.Runtime.Intrinsics.Vector256<double> v38_24 = (~v27_15);
                 global::System.Runtime.Intrinsics.Vector256<double> v40_25 = (v31_19 * v33_21);
-                global::System.Runtime.Intrinsics.Vector256<double> v41_26 = (-v40_25);
-                global::System.Runtime.Intrinsics.Vector256<double> v42_27 = (global::System.Runtime.Intrinsics.Vector256.Create(p_Shape) * v33_21);
-                global::System.Runtime.Intrinsics.Vector256<double> v44_28 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v27_15, global::System.Runtime.Intrinsics.Vector256.Create(1d), global::System.Runtime.Intrinsics.Vector256.Create(0d));
-                global::System.Runtime.Intrinsics.Vector256<double> v46_29 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v27_15, global::System.Runtime.Intrinsics.Vector256.Create(0d), global::System.Runtime.Intrinsics.Vector256.Create(1d));
-                global::System.Runtime.Intrinsics.Vector256<double> v47_30 = (-v46_29);
-                global::System.Runtime.Intrinsics.Vector256<double> v48_31 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v38_24, v47_30, global::System.Runtime.Intrinsics.Vector256.Create(0d));
-                global::System.Runtime.Intrinsics.Vector256<double> v49_32 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v38_24, v46_29, global::System.Runtime.Intrinsics.Vector256.Create(0d));
-                global::System.Runtime.Intrinsics.Vector256<double> v50_33 = (-v48_31);
-                global::System.Runtime.Intrinsics.Vector256<double> v51_34 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v38_24, v50_33, global::System.Runtime.Intrinsics.Vector256.Create(0d));
-                global::System.Runtime.Intrinsics.Vector256<double> v52_35 = (v42_27 + v51_34);
-                global::System.Runtime.Intrinsics.Vector256<double> v53_36 = (v44_28 + v49_32);
-                global::System.Runtime.Intrinsics.Vector256<double> v54_37 = (v18_10 * v53_36);
-                global::System.Runtime.Intrinsics.Vector256<double> v55_38 = (v11_7 * v54_37);
-                global::System.Runtime.Intrinsics.Vector256<double> v56_39 = (v41_26 + v55_38);
-                global::System.Runtime.Intrinsics.Vector256<double> v57_40 = (global::System.Runtime.Intrinsics.Vector256.Create(p_Shape) * v54_37);
-                global::System.Runtime.Intrinsics.Vector256<double> v58_41 = (global::System.Runtime.Intrinsics.Vector256.Create(diff15) * v48_31);
-                global::System.Runtime.Intrinsics.Vector256<double> v59_42 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v38_24, v58_41, global::System.Runtime.Intrinsics.Vector256.Create(0d));
-                global::System.Runtime.Intrinsics.Vector256<double> v60_43 = (v57_40 + v59_42);
-                global::System.Runtime.Intrinsics.Vector256<double> v61_44 = (v11_7 * v48_31);
-                global::System.Runtime.Intrinsics.Vector256<double> v62_45 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v38_24, v61_44, global::System.Runtime.Intrinsics.Vector256.Create(0d));
-                global::System.Runtime.Intrinsics.Vector256<double> v63_46 = (v56_39 + v62_45);
-                global::System.Runtime.Intrinsics.Vector256<double> v65_47 = (v48_31 * global::System.Runtime.Intrinsics.Vector256.Create(inv64));
-                global::System.Runtime.Intrinsics.Vector256<double> v66_48 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v38_24, v65_47, global::System.Runtime.Intrinsics.Vector256.Create(0d));
-                global::System.Runtime.Intrinsics.Vector256<double> v67_49 = (v63_46 + v66_48);
-                global::System.Runtime.Intrinsics.Vector256<double> v69_50 = (v52_35 - v60_43);
-                global::System.Runtime.Intrinsics.Vector256<double> v70_51 = (global::System.Runtime.Intrinsics.Vector256<double>.One / v8_4);
-                global::System.Runtime.Intrinsics.Vector256<double> v71_52 = (v69_50 * v70_51);
-                global::System.Runtime.Intrinsics.Vector256<double> v72_53 = (v8_4 * v71_52);
-                global::System.Runtime.Intrinsics.Vector256<double> v73_54 = (v5_1 * v72_53);
-                acc_g0 += v67_49;
-                acc_g1 += v72_53;
-                acc_g2 += v73_54;
+                global::System.Runtime.Intrinsics.Vector256<double> v42_26 = (global::System.Runtime.Intrinsics.Vector256.Create(p_Shape) * v33_21);
+                global::System.Runtime.Intrinsics.Vector256<double> v44_27 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v27_15, global::System.Runtime.Intrinsics.Vector256.Create(1d), global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v46_28 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v27_15, global::System.Runtime.Intrinsics.Vector256.Create(0d), global::System.Runtime.Intrinsics.Vector256.Create(1d));
+                global::System.Runtime.Intrinsics.Vector256<double> v47_29 = (-v46_28);
+                global::System.Runtime.Intrinsics.Vector256<double> v48_30 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v38_24, v47_29, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v49_31 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v38_24, v46_28, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v50_32 = (-v48_30);
+                global::System.Runtime.Intrinsics.Vector256<double> v51_33 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v38_24, v50_32, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v52_34 = (v42_26 + v51_33);
+                global::System.Runtime.Intrinsics.Vector256<double> v53_35 = (v44_27 + v49_31);
+                global::System.Runtime.Intrinsics.Vector256<double> v54_36 = (v18_10 * v53_35);
+                global::System.Runtime.Intrinsics.Vector256<double> v55_37 = (v11_7 * v54_36);
+                global::System.Runtime.Intrinsics.Vector256<double> v56_38 = (v55_37 - v40_25);
+                global::System.Runtime.Intrinsics.Vector256<double> v57_39 = (global::System.Runtime.Intrinsics.Vector256.Create(p_Shape) * v54_36);
+                global::System.Runtime.Intrinsics.Vector256<double> v58_40 = (global::System.Runtime.Intrinsics.Vector256.Create(diff15) * v48_30);
+                global::System.Runtime.Intrinsics.Vector256<double> v59_41 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v38_24, v58_40, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v60_42 = (v57_39 + v59_41);
+                global::System.Runtime.Intrinsics.Vector256<double> v61_43 = (v11_7 * v48_30);
+                global::System.Runtime.Intrinsics.Vector256<double> v62_44 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v38_24, v61_43, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v63_45 = (v56_38 + v62_44);
+                global::System.Runtime.Intrinsics.Vector256<double> v65_46 = (v48_30 * global::System.Runtime.Intrinsics.Vector256.Create(invShape));
+                global::System.Runtime.Intrinsics.Vector256<double> v66_47 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v38_24, v65_46, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v67_48 = (v63_45 + v66_47);
+                global::System.Runtime.Intrinsics.Vector256<double> v69_49 = (v52_34 - v60_42);
+                global::System.Runtime.Intrinsics.Vector256<double> v70_50 = (global::System.Runtime.Intrinsics.Vector256<double>.One / v8_4);
+                global::System.Runtime.Intrinsics.Vector256<double> v71_51 = (v69_49 * v70_50);
+                global::System.Runtime.Intrinsics.Vector256<double> v72_52 = (v8_4 * v71_51);
+                global::System.Runtime.Intrinsics.Vector256<double> v73_53 = (v5_1 * v72_52);
+                acc_g0 += v67_48;
+                acc_g1 += v72_52;
+                acc_g2 += v73_53;
             }
             double nll = global::System.Runtime.Intrinsics.Vector256.Sum(acc_nll);
             g_Shape += global::System.Runtime.Intrinsics.Vector256.Sum(acc_g0);
@@ -743,7 +737,7 @@ namespace Demo
             double[] d_Entry = this.Entry;
             double[] d_Time = this.Time;
             // θ-only subexpressions, hoisted out of the observation loop
-            double log12 = global::System.Math.Log(p_Shape);
+            double logShape = global::System.Math.Log(p_Shape);
             double diff15 = (p_Shape - 1d);
             global::System.Runtime.Intrinsics.Vector512<double> acc_nll = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
             int i = start;
@@ -761,7 +755,7 @@ namespace Demo
                 global::System.Runtime.Intrinsics.Vector512<double> v17_9 = (global::System.Runtime.Intrinsics.Vector512.Create(p_Shape) * v11_7);
                 global::System.Runtime.Intrinsics.Vector512<double> v18_10 = global::MleGen.VectorMath.Exp(v17_9);
                 global::System.Runtime.Intrinsics.Vector512<double> v19_11 = (-v18_10);
-                global::System.Runtime.Intrinsics.Vector512<double> v24_12 = (global::System.Runtime.Intrinsics.Vector512.Create(log12) + v16_8);
+                global::System.Runtime.Intrinsics.Vector512<double> v24_12 = (global::System.Runtime.Intrinsics.Vector512.Create(logShape) + v16_8);
                 global::System.Runtime.Intrinsics.Vector512<double> v25_13 = (v24_12 - v10_6);
                 global::System.Runtime.Intrinsics.Vector512<double> v26_14 = (v25_13 - v18_10);
                 global::System.Runtime.Intrinsics.Vector512<double> v27_15 = global::MleGen.VectorKernels.Load8(d_Censored, i);
@@ -797,9 +791,9 @@ namespace Demo
             double[] d_Entry = this.Entry;
             double[] d_Time = this.Time;
             // θ-only subexpressions, hoisted out of the observation loop
-            double log12 = global::System.Math.Log(p_Shape);
+            double logShape = global::System.Math.Log(p_Shape);
             double diff15 = (p_Shape - 1d);
-            double inv64 = (1d / p_Shape);
+            double invShape = (1d / p_Shape);
             global::System.Runtime.Intrinsics.Vector512<double> acc_nll = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
             global::System.Runtime.Intrinsics.Vector512<double> acc_g0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
             global::System.Runtime.Intrinsics.Vector512<double> acc_g1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
@@ -819,7 +813,7 @@ namespace Demo
                 global::System.Runtime.Intrinsics.Vector512<double> v17_9 = (global::System.Runtime.Intrinsics.Vector512.Create(p_Shape) * v11_7);
                 global::System.Runtime.Intrinsics.Vector512<double> v18_10 = global::MleGen.VectorMath.Exp(v17_9);
                 global::System.Runtime.Intrinsics.Vector512<double> v19_11 = (-v18_10);
-                global::System.Runtime.Intrinsics.Vector512<double> v24_12 = (global::System.Runtime.Intrinsics.Vector512.Create(log12) + v16_8);
+                global::System.Runtime.Intrinsics.Vector512<double> v24_12 = (global::System.Runtime.Intrinsics.Vector512.Create(logShape) + v16_8);
                 global::System.Runtime.Intrinsics.Vector512<double> v25_13 = (v24_12 - v10_6);
                 global::System.Runtime.Intrinsics.Vector512<double> v26_14 = (v25_13 - v18_10);
                 global::System.Runtime.Intrinsics.Vector512<double> v27_15 = global::MleGen.VectorKernels.Load8(d_Censored, i);
@@ -834,38 +828,37 @@ namespace Demo
                 acc_nll += v36_23;
                 global::System.Runtime.Intrinsics.Vector512<double> v38_24 = (~v27_15);
                 global::System.Runtime.Intrinsics.Vector512<double> v40_25 = (v31_19 * v33_21);
-                global::System.Runtime.Intrinsics.Vector512<double> v41_26 = (-v40_25);
-                global::System.Runtime.Intrinsics.Vector512<double> v42_27 = (global::System.Runtime.Intrinsics.Vector512.Create(p_Shape) * v33_21);
-                global::System.Runtime.Intrinsics.Vector512<double> v44_28 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v27_15, global::System.Runtime.Intrinsics.Vector512.Create(1d), global::System.Runtime.Intrinsics.Vector512.Create(0d));
-                global::System.Runtime.Intrinsics.Vector512<double> v46_29 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v27_15, global::System.Runtime.Intrinsics.Vector512.Create(0d), global::System.Runtime.Intrinsics.Vector512.Create(1d));
-                global::System.Runtime.Intrinsics.Vector512<double> v47_30 = (-v46_29);
-                global::System.Runtime.Intrinsics.Vector512<double> v48_31 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v38_24, v47_30, global::System.Runtime.Intrinsics.Vector512.Create(0d));
-                global::System.Runtime.Intrinsics.Vector512<double> v49_32 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v38_24, v46_29, global::System.Runtime.Intrinsics.Vector512.Create(0d));
-                global::System.Runtime.Intrinsics.Vector512<double> v50_33 = (-v48_31);
-                global::System.Runtime.Intrinsics.Vector512<double> v51_34 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v38_24, v50_33, global::System.Runtime.Intrinsics.Vector512.Create(0d));
-                global::System.Runtime.Intrinsics.Vector512<double> v52_35 = (v42_27 + v51_34);
-                global::System.Runtime.Intrinsics.Vector512<double> v53_36 = (v44_28 + v49_32);
-                global::System.Runtime.Intrinsics.Vector512<double> v54_37 = (v18_10 * v53_36);
-                global::System.Runtime.Intrinsics.Vector512<double> v55_38 = (v11_7 * v54_37);
-                global::System.Runtime.Intrinsics.Vector512<double> v56_39 = (v41_26 + v55_38);
-                global::System.Runtime.Intrinsics.Vector512<double> v57_40 = (global::System.Runtime.Intrinsics.Vector512.Create(p_Shape) * v54_37);
-                global::System.Runtime.Intrinsics.Vector512<double> v58_41 = (global::System.Runtime.Intrinsics.Vector512.Create(diff15) * v48_31);
-                global::System.Runtime.Intrinsics.Vector512<double> v59_42 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v38_24, v58_41, global::System.Runtime.Intrinsics.Vector512.Create(0d));
-                global::System.Runtime.Intrinsics.Vector512<double> v60_43 = (v57_40 + v59_42);
-                global::System.Runtime.Intrinsics.Vector512<double> v61_44 = (v11_7 * v48_31);
-                global::System.Runtime.Intrinsics.Vector512<double> v62_45 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v38_24, v61_44, global::System.Runtime.Intrinsics.Vector512.Create(0d));
-                global::System.Runtime.Intrinsics.Vector512<double> v63_46 = (v56_39 + v62_45);
-                global::System.Runtime.Intrinsics.Vector512<double> v65_47 = (v48_31 * global::System.Runtime.Intrinsics.Vector512.Create(inv64));
-                global::System.Runtime.Intrinsics.Vector512<double> v66_48 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v38_24, v65_47, global::System.Runtime.Intrinsics.Vector512.Create(0d));
-                global::System.Runtime.Intrinsics.Vector512<double> v67_49 = (v63_46 + v66_48);
-                global::System.Runtime.Intrinsics.Vector512<double> v69_50 = (v52_35 - v60_43);
-                global::System.Runtime.Intrinsics.Vector512<double> v70_51 = (global::System.Runtime.Intrinsics.Vector512<double>.One / v8_4);
-                global::System.Runtime.Intrinsics.Vector512<double> v71_52 = (v69_50 * v70_51);
-                global::System.Runtime.Intrinsics.Vector512<double> v72_53 = (v8_4 * v71_52);
-                global::System.Runtime.Intrinsics.Vector512<double> v73_54 = (v5_1 * v72_53);
-                acc_g0 += v67_49;
-                acc_g1 += v72_53;
-                acc_g2 += v73_54;
+                global::System.Runtime.Intrinsics.Vector512<double> v42_26 = (global::System.Runtime.Intrinsics.Vector512.Create(p_Shape) * v33_21);
+                global::System.Runtime.Intrinsics.Vector512<double> v44_27 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v27_15, global::System.Runtime.Intrinsics.Vector512.Create(1d), global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v46_28 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v27_15, global::System.Runtime.Intrinsics.Vector512.Create(0d), global::System.Runtime.Intrinsics.Vector512.Create(1d));
+                global::System.Runtime.Intrinsics.Vector512<double> v47_29 = (-v46_28);
+                global::System.Runtime.Intrinsics.Vector512<double> v48_30 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v38_24, v47_29, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v49_31 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v38_24, v46_28, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v50_32 = (-v48_30);
+                global::System.Runtime.Intrinsics.Vector512<double> v51_33 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v38_24, v50_32, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v52_34 = (v42_26 + v51_33);
+                global::System.Runtime.Intrinsics.Vector512<double> v53_35 = (v44_27 + v49_31);
+                global::System.Runtime.Intrinsics.Vector512<double> v54_36 = (v18_10 * v53_35);
+                global::System.Runtime.Intrinsics.Vector512<double> v55_37 = (v11_7 * v54_36);
+                global::System.Runtime.Intrinsics.Vector512<double> v56_38 = (v55_37 - v40_25);
+                global::System.Runtime.Intrinsics.Vector512<double> v57_39 = (global::System.Runtime.Intrinsics.Vector512.Create(p_Shape) * v54_36);
+                global::System.Runtime.Intrinsics.Vector512<double> v58_40 = (global::System.Runtime.Intrinsics.Vector512.Create(diff15) * v48_30);
+                global::System.Runtime.Intrinsics.Vector512<double> v59_41 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v38_24, v58_40, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v60_42 = (v57_39 + v59_41);
+                global::System.Runtime.Intrinsics.Vector512<double> v61_43 = (v11_7 * v48_30);
+                global::System.Runtime.Intrinsics.Vector512<double> v62_44 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v38_24, v61_43, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v63_45 = (v56_38 + v62_44);
+                global::System.Runtime.Intrinsics.Vector512<double> v65_46 = (v48_30 * global::System.Runtime.Intrinsics.Vector512.Create(invShape));
+                global::System.Runtime.Intrinsics.Vector512<double> v66_47 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v38_24, v65_46, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v67_48 = (v63_45 + v66_47);
+                global::System.Runtime.Intrinsics.Vector512<double> v69_49 = (v52_34 - v60_42);
+                global::System.Runtime.Intrinsics.Vector512<double> v70_50 = (global::System.Runtime.Intrinsics.Vector512<double>.One / v8_4);
+                global::System.Runtime.Intrinsics.Vector512<double> v71_51 = (v69_49 * v70_50);
+                global::System.Runtime.Intrinsics.Vector512<double> v72_52 = (v8_4 * v71_51);
+                global::System.Runtime.Intrinsics.Vector512<double> v73_53 = (v5_1 * v72_52);
+                acc_g0 += v67_48;
+                acc_g1 += v72_52;
+                acc_g2 += v73_53;
             }
             double nll = global::System.Runtime.Intrinsics.Vector512.Sum(acc_nll);
             g_Shape += global::System.Runtime.Intrinsics.Vector512.Sum(acc_g0);

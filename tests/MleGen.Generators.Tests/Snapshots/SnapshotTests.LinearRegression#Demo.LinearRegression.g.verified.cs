@@ -222,7 +222,8 @@ namespace Demo
                         case global::MleGen.EvaluationKind.ObservedInformation: if (this.__Evaluator.VectorWidth == 8) __Hessian0_V8(theta, output, p, start, end); else if (this.__Evaluator.VectorWidth == 4) __Hessian0_V4(theta, output, p, start, end); else __Hessian0(theta, output, p, start, end); return 0d;
                         case global::MleGen.EvaluationKind.ExpectedInformation: if (this.__Evaluator.VectorWidth == 8) __Expected0_V8(theta, output, p, start, end); else if (this.__Evaluator.VectorWidth == 4) __Expected0_V4(theta, output, p, start, end); else __Expected0(theta, output, p, start, end); return 0d;
                         case global::MleGen.EvaluationKind.DataConstant: return __DataConstant0(start, end);
-                        default: __ScoreOuter0(theta, output, scratch, start, end); return 0d;
+                        case global::MleGen.EvaluationKind.ScoreOuterProduct: __ScoreOuter0(theta, output, scratch, start, end); return 0d;
+                        default: throw new global::System.ArgumentOutOfRangeException(nameof(kind), kind, "not an evaluation this model has");
                     }
                 default: throw new global::System.ArgumentOutOfRangeException(nameof(term));
             }
@@ -319,8 +320,8 @@ namespace Demo
             double[,] d_X = this.X;
             double[] d_Y = this.Y;
             // θ-only subexpressions, hoisted out of the observation loop
-            double inv12 = (1d / p_Sigma);
-            double neg16 = (-global::System.Math.Log(p_Sigma));
+            double invSigma = (1d / p_Sigma);
+            double logSigma = global::System.Math.Log(p_Sigma);
             double nll = 0d;
             for (int i = start; i < end; i++)
             {
@@ -330,7 +331,7 @@ namespace Demo
                 {
                     sum8 += (p_Beta[__j0_0] * r_X[__j0_0]);
                 }
-                nll += (-(neg16 - (0.5d * global::MleGen.Functions.Square(((d_Y[i] - (p_Intercept + sum8)) * inv12)))));
+                nll += (logSigma + (0.5d * global::MleGen.Functions.Square(((d_Y[i] - (p_Intercept + sum8)) * invSigma))));
             }
             return nll;
         }
@@ -338,13 +339,9 @@ namespace Demo
         /// <summary>The data-only part of the NLL of <c>Observation</c> over observations [start, end): constant in θ.</summary>
         private double __DataConstant0(int start, int end)
         {
-            // θ-only subexpressions, hoisted out of the observation loop
-            double nll = 0d;
-            for (int i = start; i < end; i++)
-            {
-                nll += 0.9189385332046728d;
-            }
-            return nll;
+            // the part every observation shares, once per chunk
+            double perObservation = 0.9189385332046728d;
+            return end > start ? (end - start) * perObservation : 0d;
         }
 
         /// <summary>The NLL of <c>Observation</c> over observations [start, end), adding its gradient into <paramref name="gradient"/>.</summary>
@@ -362,9 +359,9 @@ namespace Demo
             double[,] d_X = this.X;
             double[] d_Y = this.Y;
             // θ-only subexpressions, hoisted out of the observation loop
-            double inv12 = (1d / p_Sigma);
-            double neg16 = (-global::System.Math.Log(p_Sigma));
-            double sq34 = global::MleGen.Functions.Square(inv12);
+            double invSigma = (1d / p_Sigma);
+            double logSigma = global::System.Math.Log(p_Sigma);
+            double sq32 = global::MleGen.Functions.Square(invSigma);
             double nll = 0d;
             for (int i = start; i < end; i++)
             {
@@ -377,17 +374,16 @@ namespace Demo
                     sum8 += (p_Beta[__j0_0] * x6);
                 }
                 double diff11 = (d_Y[i] - (p_Intercept + sum8));
-                double prod13 = (diff11 * inv12);
-                double prod31 = (0.5d * (prod13 * 2d));
-                double prod32 = (inv12 * prod31);
-                nll += (-(neg16 - (0.5d * global::MleGen.Functions.Square(prod13))));
+                double prod13 = (diff11 * invSigma);
+                double prod30 = (invSigma * prod13);
+                nll += (logSigma + (0.5d * global::MleGen.Functions.Square(prod13)));
                 // backward: dNLL/dθ
-                g_Intercept += (-prod32);
-                g_Sigma += (inv12 - ((diff11 * prod31) * sq34));
+                g_Intercept += (-prod30);
+                g_Sigma += (invSigma - ((diff11 * prod13) * sq32));
                 for (int __j0_0 = 0; __j0_0 < p_Beta.Length; __j0_0++)
                 {
                     double x6_2 = r_X[__j0_0];
-                    g_Beta[__j0_0] += (-(x6_2 * prod32));
+                    g_Beta[__j0_0] += (-(x6_2 * prod30));
                 }
             }
             gradient[o_Intercept] += g_Intercept;
@@ -406,11 +402,10 @@ namespace Demo
             double p_Sigma = theta[o_Sigma];
             double[,] d_X = this.X;
             double[] d_Y = this.Y;
-            double inv12 = (1d / p_Sigma);
-            double sq34 = global::MleGen.Functions.Square(inv12);
-            double prod46 = (2d * (inv12 * 0.5d));
-            double prod48 = (inv12 * prod46);
-            double prod79 = (inv12 * 2d);
+            double invSigma = (1d / p_Sigma);
+            double sq32 = global::MleGen.Functions.Square(invSigma);
+            double prod43 = (invSigma * invSigma);
+            double prod68 = (invSigma * 2d);
             for (int i = start; i < end; i++)
             {
                 global::System.ReadOnlySpan<double> r_X = global::MleGen.DataRows.Row(d_X, i);
@@ -421,30 +416,30 @@ namespace Demo
                     sum8 += (p_Beta[__j0_0] * x6);
                 }
                 double diff11 = (d_Y[i] - (p_Intercept + sum8));
-                double prod31 = (0.5d * ((diff11 * inv12) * 2d));
-                matrix[(o_Intercept) * p + o_Intercept] += prod48;
-                matrix[(o_Intercept) * p + o_Sigma] += (-(sq34 * ((-prod31) - (diff11 * prod46))));
-                matrix[(o_Sigma) * p + o_Sigma] += (-(sq34 * ((1d - ((diff11 * prod31) * prod79)) - (diff11 * (2d * (0.5d * (diff11 * sq34)))))));
+                double prod13 = (diff11 * invSigma);
+                matrix[(o_Intercept) * p + o_Intercept] += prod43;
+                matrix[(o_Intercept) * p + o_Sigma] += (-(sq32 * ((-prod13) - prod13)));
+                matrix[(o_Sigma) * p + o_Sigma] += (-(sq32 * ((1d - ((diff11 * prod13) * prod68)) - (diff11 * (diff11 * sq32)))));
                 for (int __j0_0 = 0; __j0_0 < p_Beta.Length; __j0_0++)
                 {
                     double x6_2 = r_X[__j0_0];
-                    matrix[(o_Intercept) * p + o_Beta + __j0_0] += (x6_2 * prod48);
+                    matrix[(o_Intercept) * p + o_Beta + __j0_0] += (x6_2 * prod43);
                 }
                 for (int __j0_1 = 0; __j0_1 < p_Beta.Length; __j0_1++)
                 {
-                    double x58 = r_X[__j0_1];
-                    double prod68 = (2d * (0.5d * (inv12 * x58)));
-                    matrix[(o_Beta + __j0_1) * p + o_Sigma] += (-(sq34 * ((-(prod31 * x58)) - (diff11 * prod68))));
+                    double x51 = r_X[__j0_1];
+                    double prod57 = (invSigma * x51);
+                    matrix[(o_Beta + __j0_1) * p + o_Sigma] += (-(sq32 * ((-(prod13 * x51)) - (diff11 * prod57))));
                 }
                 for (int __j0_0 = 0; __j0_0 < p_Beta.Length; __j0_0++)
                 {
                     double x6_3 = r_X[__j0_0];
                     for (int __j0_1 = 0; __j0_1 < p_Beta.Length && __j0_1 <= __j0_0; __j0_1++)
                     {
-                        double x58_2 = r_X[__j0_1];
-                        double prod68_2 = (2d * (0.5d * (inv12 * x58_2)));
-                        double prod70 = (inv12 * prod68_2);
-                        matrix[(o_Beta + __j0_1) * p + o_Beta + __j0_0] += (x6_3 * prod70);
+                        double x51_2 = r_X[__j0_1];
+                        double prod57_2 = (invSigma * x51_2);
+                        double prod59 = (invSigma * prod57_2);
+                        matrix[(o_Beta + __j0_1) * p + o_Beta + __j0_0] += (x6_3 * prod59);
                     }
                 }
             }
@@ -460,23 +455,23 @@ namespace Demo
             global::System.ReadOnlySpan<double> p_Beta = theta.Slice(o_Beta, this.Beta.Length);
             double p_Sigma = theta[o_Sigma];
             double[,] d_X = this.X;
-            double inv103 = (1d / global::MleGen.Functions.Square(p_Sigma));
+            double inv87 = (1d / global::MleGen.Functions.Square(p_Sigma));
             for (int i = start; i < end; i++)
             {
                 global::System.ReadOnlySpan<double> r_X = global::MleGen.DataRows.Row(d_X, i);
-                matrix[(o_Intercept) * p + o_Intercept] += inv103;
-                matrix[(o_Sigma) * p + o_Sigma] += (2d * inv103);
+                matrix[(o_Intercept) * p + o_Intercept] += inv87;
+                matrix[(o_Sigma) * p + o_Sigma] += (2d * inv87);
                 for (int __j0_3 = 0; __j0_3 < p_Beta.Length; __j0_3++)
                 {
-                    double x110 = r_X[__j0_3];
-                    matrix[(o_Intercept) * p + o_Beta + __j0_3] += (inv103 * x110);
+                    double x94 = r_X[__j0_3];
+                    matrix[(o_Intercept) * p + o_Beta + __j0_3] += (inv87 * x94);
                 }
                 for (int __j0_2 = 0; __j0_2 < p_Beta.Length; __j0_2++)
                 {
                     for (int __j0_3 = __j0_2; __j0_3 < p_Beta.Length; __j0_3++)
                     {
-                        double x110_2 = r_X[__j0_3];
-                        matrix[(o_Beta + __j0_2) * p + o_Beta + __j0_3] += (inv103 * (r_X[__j0_2] * x110_2));
+                        double x94_2 = r_X[__j0_3];
+                        matrix[(o_Beta + __j0_2) * p + o_Beta + __j0_3] += (inv87 * (r_X[__j0_2] * x94_2));
                     }
                 }
             }
@@ -494,8 +489,8 @@ namespace Demo
             int p = score.Length;
             double[,] d_X = this.X;
             double[] d_Y = this.Y;
-            double inv12 = (1d / p_Sigma);
-            double sq34 = global::MleGen.Functions.Square(inv12);
+            double invSigma = (1d / p_Sigma);
+            double sq32 = global::MleGen.Functions.Square(invSigma);
             for (int i = start; i < end; i++)
             {
                 score.Clear();
@@ -507,14 +502,14 @@ namespace Demo
                     sum8 += (p_Beta[__j0_0] * x6);
                 }
                 double diff11 = (d_Y[i] - (p_Intercept + sum8));
-                double prod31 = (0.5d * ((diff11 * inv12) * 2d));
-                double prod32 = (inv12 * prod31);
-                score[o_Intercept] += (-prod32);
-                score[o_Sigma] += (inv12 - ((diff11 * prod31) * sq34));
+                double prod13 = (diff11 * invSigma);
+                double prod30 = (invSigma * prod13);
+                score[o_Intercept] += (-prod30);
+                score[o_Sigma] += (invSigma - ((diff11 * prod13) * sq32));
                 for (int __j0_0 = 0; __j0_0 < p_Beta.Length; __j0_0++)
                 {
                     double x6_2 = r_X[__j0_0];
-                    score[o_Beta + __j0_0] += (-(x6_2 * prod32));
+                    score[o_Beta + __j0_0] += (-(x6_2 * prod30));
                 }
                 // meat += s sᵀ, on and above the diagonal (the evaluator mirrors it)
                 for (int a = 0; a < p; a++)
@@ -538,7 +533,6 @@ namespace Demo
             double p_Sigma = theta[o_Sigma];
             double[,] d_X = this.X;
             double[] d_Y = this.Y;
-            // θ-only subexpressions, hoisted out of the observation loop
             for (int i = start; i < end; i++)
             {
                 global::System.ReadOnlySpan<double> r_X = global::MleGen.DataRows.Row(d_X, i);
@@ -570,8 +564,8 @@ namespace Demo
             double[,] d_X = this.X;
             double[] d_Y = this.Y;
             // θ-only subexpressions, hoisted out of the observation loop
-            double inv12 = (1d / p_Sigma);
-            double neg16 = (-global::System.Math.Log(p_Sigma));
+            double invSigma = (1d / p_Sigma);
+            double logSigma = global::System.Math.Log(p_Sigma);
             global::System.Runtime.Intrinsics.Vector256<double> acc_nll = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
             int i = start;
             for (; i <= end - 4; i += 4)
@@ -580,12 +574,11 @@ namespace Demo
                 global::System.Runtime.Intrinsics.Vector256<double> v8_1 = global::MleGen.VectorKernels.Dot4(d_X, i, p_Beta.Slice(0, p_Beta.Length));
                 global::System.Runtime.Intrinsics.Vector256<double> v9_2 = (global::System.Runtime.Intrinsics.Vector256.Create(p_Intercept) + v8_1);
                 global::System.Runtime.Intrinsics.Vector256<double> v11_3 = (v1_0 - v9_2);
-                global::System.Runtime.Intrinsics.Vector256<double> v13_4 = (v11_3 * global::System.Runtime.Intrinsics.Vector256.Create(inv12));
+                global::System.Runtime.Intrinsics.Vector256<double> v13_4 = (v11_3 * global::System.Runtime.Intrinsics.Vector256.Create(invSigma));
                 global::System.Runtime.Intrinsics.Vector256<double> v18_5 = (v13_4 * v13_4);
                 global::System.Runtime.Intrinsics.Vector256<double> v19_6 = (global::System.Runtime.Intrinsics.Vector256.Create(0.5d) * v18_5);
-                global::System.Runtime.Intrinsics.Vector256<double> v24_7 = (global::System.Runtime.Intrinsics.Vector256.Create(neg16) - v19_6);
-                global::System.Runtime.Intrinsics.Vector256<double> v25_8 = (-v24_7);
-                acc_nll += v25_8;
+                global::System.Runtime.Intrinsics.Vector256<double> v25_7 = (global::System.Runtime.Intrinsics.Vector256.Create(logSigma) + v19_6);
+                acc_nll += v25_7;
             }
             double nll = global::System.Runtime.Intrinsics.Vector256.Sum(acc_nll);
             if (i < end) nll += __Nll0(theta, i, end);
@@ -607,9 +600,9 @@ namespace Demo
             double[,] d_X = this.X;
             double[] d_Y = this.Y;
             // θ-only subexpressions, hoisted out of the observation loop
-            double inv12 = (1d / p_Sigma);
-            double neg16 = (-global::System.Math.Log(p_Sigma));
-            double sq34 = global::MleGen.Functions.Square(inv12);
+            double invSigma = (1d / p_Sigma);
+            double logSigma = global::System.Math.Log(p_Sigma);
+            double sq32 = global::MleGen.Functions.Square(invSigma);
             global::System.Runtime.Intrinsics.Vector256<double> acc_nll = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
             global::System.Runtime.Intrinsics.Vector256<double> acc_g0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
             global::System.Runtime.Intrinsics.Vector256<double> acc_g1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
@@ -620,22 +613,19 @@ namespace Demo
                 global::System.Runtime.Intrinsics.Vector256<double> v8_1 = global::MleGen.VectorKernels.Dot4(d_X, i, p_Beta.Slice(0, p_Beta.Length));
                 global::System.Runtime.Intrinsics.Vector256<double> v9_2 = (global::System.Runtime.Intrinsics.Vector256.Create(p_Intercept) + v8_1);
                 global::System.Runtime.Intrinsics.Vector256<double> v11_3 = (v1_0 - v9_2);
-                global::System.Runtime.Intrinsics.Vector256<double> v13_4 = (v11_3 * global::System.Runtime.Intrinsics.Vector256.Create(inv12));
+                global::System.Runtime.Intrinsics.Vector256<double> v13_4 = (v11_3 * global::System.Runtime.Intrinsics.Vector256.Create(invSigma));
                 global::System.Runtime.Intrinsics.Vector256<double> v18_5 = (v13_4 * v13_4);
                 global::System.Runtime.Intrinsics.Vector256<double> v19_6 = (global::System.Runtime.Intrinsics.Vector256.Create(0.5d) * v18_5);
-                global::System.Runtime.Intrinsics.Vector256<double> v24_7 = (global::System.Runtime.Intrinsics.Vector256.Create(neg16) - v19_6);
-                global::System.Runtime.Intrinsics.Vector256<double> v25_8 = (-v24_7);
-                acc_nll += v25_8;
-                global::System.Runtime.Intrinsics.Vector256<double> v30_9 = (v13_4 * global::System.Runtime.Intrinsics.Vector256.Create(2d));
-                global::System.Runtime.Intrinsics.Vector256<double> v31_10 = (global::System.Runtime.Intrinsics.Vector256.Create(0.5d) * v30_9);
-                global::System.Runtime.Intrinsics.Vector256<double> v32_11 = (global::System.Runtime.Intrinsics.Vector256.Create(inv12) * v31_10);
-                global::System.Runtime.Intrinsics.Vector256<double> v33_12 = (v11_3 * v31_10);
-                global::System.Runtime.Intrinsics.Vector256<double> v36_13 = (v33_12 * global::System.Runtime.Intrinsics.Vector256.Create(sq34));
-                global::System.Runtime.Intrinsics.Vector256<double> v38_14 = (global::System.Runtime.Intrinsics.Vector256.Create(inv12) - v36_13);
-                global::System.Runtime.Intrinsics.Vector256<double> v39_15 = (-v32_11);
-                acc_g0 += v39_15;
-                acc_g1 += v38_14;
-                global::MleGen.VectorKernels.AddScaledRows(g_Beta.Slice(0, p_Beta.Length), d_X, i, -v32_11);
+                global::System.Runtime.Intrinsics.Vector256<double> v25_7 = (global::System.Runtime.Intrinsics.Vector256.Create(logSigma) + v19_6);
+                acc_nll += v25_7;
+                global::System.Runtime.Intrinsics.Vector256<double> v30_8 = (global::System.Runtime.Intrinsics.Vector256.Create(invSigma) * v13_4);
+                global::System.Runtime.Intrinsics.Vector256<double> v31_9 = (v11_3 * v13_4);
+                global::System.Runtime.Intrinsics.Vector256<double> v34_10 = (v31_9 * global::System.Runtime.Intrinsics.Vector256.Create(sq32));
+                global::System.Runtime.Intrinsics.Vector256<double> v36_11 = (global::System.Runtime.Intrinsics.Vector256.Create(invSigma) - v34_10);
+                global::System.Runtime.Intrinsics.Vector256<double> v38_12 = (-v30_8);
+                acc_g0 += v38_12;
+                acc_g1 += v36_11;
+                global::MleGen.VectorKernels.AddScaledRows(g_Beta.Slice(0, p_Beta.Length), d_X, i, -v30_8);
             }
             double nll = global::System.Runtime.Intrinsics.Vector256.Sum(acc_nll);
             g_Intercept += global::System.Runtime.Intrinsics.Vector256.Sum(acc_g0);
@@ -658,8 +648,8 @@ namespace Demo
             double[,] d_X = this.X;
             double[] d_Y = this.Y;
             // θ-only subexpressions, hoisted out of the observation loop
-            double inv12 = (1d / p_Sigma);
-            double neg16 = (-global::System.Math.Log(p_Sigma));
+            double invSigma = (1d / p_Sigma);
+            double logSigma = global::System.Math.Log(p_Sigma);
             global::System.Runtime.Intrinsics.Vector512<double> acc_nll = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
             int i = start;
             for (; i <= end - 8; i += 8)
@@ -668,12 +658,11 @@ namespace Demo
                 global::System.Runtime.Intrinsics.Vector512<double> v8_1 = global::MleGen.VectorKernels.Dot8(d_X, i, p_Beta.Slice(0, p_Beta.Length));
                 global::System.Runtime.Intrinsics.Vector512<double> v9_2 = (global::System.Runtime.Intrinsics.Vector512.Create(p_Intercept) + v8_1);
                 global::System.Runtime.Intrinsics.Vector512<double> v11_3 = (v1_0 - v9_2);
-                global::System.Runtime.Intrinsics.Vector512<double> v13_4 = (v11_3 * global::System.Runtime.Intrinsics.Vector512.Create(inv12));
+                global::System.Runtime.Intrinsics.Vector512<double> v13_4 = (v11_3 * global::System.Runtime.Intrinsics.Vector512.Create(invSigma));
                 global::System.Runtime.Intrinsics.Vector512<double> v18_5 = (v13_4 * v13_4);
                 global::System.Runtime.Intrinsics.Vector512<double> v19_6 = (global::System.Runtime.Intrinsics.Vector512.Create(0.5d) * v18_5);
-                global::System.Runtime.Intrinsics.Vector512<double> v24_7 = (global::System.Runtime.Intrinsics.Vector512.Create(neg16) - v19_6);
-                global::System.Runtime.Intrinsics.Vector512<double> v25_8 = (-v24_7);
-                acc_nll += v25_8;
+                global::System.Runtime.Intrinsics.Vector512<double> v25_7 = (global::System.Runtime.Intrinsics.Vector512.Create(logSigma) + v19_6);
+                acc_nll += v25_7;
             }
             double nll = global::System.Runtime.Intrinsics.Vector512.Sum(acc_nll);
             if (i < end) nll += __Nll0(theta, i, end);
@@ -695,9 +684,9 @@ namespace Demo
             double[,] d_X = this.X;
             double[] d_Y = this.Y;
             // θ-only subexpressions, hoisted out of the observation loop
-            double inv12 = (1d / p_Sigma);
-            double neg16 = (-global::System.Math.Log(p_Sigma));
-            double sq34 = global::MleGen.Functions.Square(inv12);
+            double invSigma = (1d / p_Sigma);
+            double logSigma = global::System.Math.Log(p_Sigma);
+            double sq32 = global::MleGen.Functions.Square(invSigma);
             global::System.Runtime.Intrinsics.Vector512<double> acc_nll = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
             global::System.Runtime.Intrinsics.Vector512<double> acc_g0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
             global::System.Runtime.Intrinsics.Vector512<double> acc_g1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
@@ -708,22 +697,19 @@ namespace Demo
                 global::System.Runtime.Intrinsics.Vector512<double> v8_1 = global::MleGen.VectorKernels.Dot8(d_X, i, p_Beta.Slice(0, p_Beta.Length));
                 global::System.Runtime.Intrinsics.Vector512<double> v9_2 = (global::System.Runtime.Intrinsics.Vector512.Create(p_Intercept) + v8_1);
                 global::System.Runtime.Intrinsics.Vector512<double> v11_3 = (v1_0 - v9_2);
-                global::System.Runtime.Intrinsics.Vector512<double> v13_4 = (v11_3 * global::System.Runtime.Intrinsics.Vector512.Create(inv12));
+                global::System.Runtime.Intrinsics.Vector512<double> v13_4 = (v11_3 * global::System.Runtime.Intrinsics.Vector512.Create(invSigma));
                 global::System.Runtime.Intrinsics.Vector512<double> v18_5 = (v13_4 * v13_4);
                 global::System.Runtime.Intrinsics.Vector512<double> v19_6 = (global::System.Runtime.Intrinsics.Vector512.Create(0.5d) * v18_5);
-                global::System.Runtime.Intrinsics.Vector512<double> v24_7 = (global::System.Runtime.Intrinsics.Vector512.Create(neg16) - v19_6);
-                global::System.Runtime.Intrinsics.Vector512<double> v25_8 = (-v24_7);
-                acc_nll += v25_8;
-                global::System.Runtime.Intrinsics.Vector512<double> v30_9 = (v13_4 * global::System.Runtime.Intrinsics.Vector512.Create(2d));
-                global::System.Runtime.Intrinsics.Vector512<double> v31_10 = (global::System.Runtime.Intrinsics.Vector512.Create(0.5d) * v30_9);
-                global::System.Runtime.Intrinsics.Vector512<double> v32_11 = (global::System.Runtime.Intrinsics.Vector512.Create(inv12) * v31_10);
-                global::System.Runtime.Intrinsics.Vector512<double> v33_12 = (v11_3 * v31_10);
-                global::System.Runtime.Intrinsics.Vector512<double> v36_13 = (v33_12 * global::System.Runtime.Intrinsics.Vector512.Create(sq34));
-                global::System.Runtime.Intrinsics.Vector512<double> v38_14 = (global::System.Runtime.Intrinsics.Vector512.Create(inv12) - v36_13);
-                global::System.Runtime.Intrinsics.Vector512<double> v39_15 = (-v32_11);
-                acc_g0 += v39_15;
-                acc_g1 += v38_14;
-                global::MleGen.VectorKernels.AddScaledRows(g_Beta.Slice(0, p_Beta.Length), d_X, i, -v32_11);
+                global::System.Runtime.Intrinsics.Vector512<double> v25_7 = (global::System.Runtime.Intrinsics.Vector512.Create(logSigma) + v19_6);
+                acc_nll += v25_7;
+                global::System.Runtime.Intrinsics.Vector512<double> v30_8 = (global::System.Runtime.Intrinsics.Vector512.Create(invSigma) * v13_4);
+                global::System.Runtime.Intrinsics.Vector512<double> v31_9 = (v11_3 * v13_4);
+                global::System.Runtime.Intrinsics.Vector512<double> v34_10 = (v31_9 * global::System.Runtime.Intrinsics.Vector512.Create(sq32));
+                global::System.Runtime.Intrinsics.Vector512<double> v36_11 = (global::System.Runtime.Intrinsics.Vector512.Create(invSigma) - v34_10);
+                global::System.Runtime.Intrinsics.Vector512<double> v38_12 = (-v30_8);
+                acc_g0 += v38_12;
+                acc_g1 += v36_11;
+                global::MleGen.VectorKernels.AddScaledRows(g_Beta.Slice(0, p_Beta.Length), d_X, i, -v30_8);
             }
             double nll = global::System.Runtime.Intrinsics.Vector512.Sum(acc_nll);
             g_Intercept += global::System.Runtime.Intrinsics.Vector512.Sum(acc_g0);
@@ -746,11 +732,10 @@ namespace Demo
             double[,] d_X = this.X;
             double[] d_Y = this.Y;
             // θ-only subexpressions, hoisted out of the observation loop
-            double inv12 = (1d / p_Sigma);
-            double sq34 = global::MleGen.Functions.Square(inv12);
-            double prod46 = (2d * (inv12 * 0.5d));
-            double prod48 = (inv12 * prod46);
-            double prod79 = (inv12 * 2d);
+            double invSigma = (1d / p_Sigma);
+            double sq32 = global::MleGen.Functions.Square(invSigma);
+            double prod43 = (invSigma * invSigma);
+            double prod68 = (invSigma * 2d);
             double acc_m0 = 0d;
             double acc_m1 = 0d;
             double acc_m2 = 0d;
@@ -761,42 +746,35 @@ namespace Demo
                 global::System.Runtime.Intrinsics.Vector256<double> v8_1 = global::MleGen.VectorKernels.Dot4(d_X, i, p_Beta.Slice(0, p_Beta.Length));
                 global::System.Runtime.Intrinsics.Vector256<double> v9_2 = (global::System.Runtime.Intrinsics.Vector256.Create(p_Intercept) + v8_1);
                 global::System.Runtime.Intrinsics.Vector256<double> v11_3 = (v1_0 - v9_2);
-                global::System.Runtime.Intrinsics.Vector256<double> v13_4 = (v11_3 * global::System.Runtime.Intrinsics.Vector256.Create(inv12));
-                global::System.Runtime.Intrinsics.Vector256<double> v30_5 = (v13_4 * global::System.Runtime.Intrinsics.Vector256.Create(2d));
-                global::System.Runtime.Intrinsics.Vector256<double> v31_6 = (global::System.Runtime.Intrinsics.Vector256.Create(0.5d) * v30_5);
-                global::System.Runtime.Intrinsics.Vector256<double> v33_7 = (v11_3 * v31_6);
-                global::System.Runtime.Intrinsics.Vector256<double> v42_8 = (-v31_6);
-                global::System.Runtime.Intrinsics.Vector256<double> v50_9 = (v11_3 * global::System.Runtime.Intrinsics.Vector256.Create(prod46));
-                global::System.Runtime.Intrinsics.Vector256<double> v52_10 = (v42_8 - v50_9);
-                global::System.Runtime.Intrinsics.Vector256<double> v53_11 = (global::System.Runtime.Intrinsics.Vector256.Create(sq34) * v52_10);
-                global::System.Runtime.Intrinsics.Vector256<double> v54_12 = (-v53_11);
-                global::System.Runtime.Intrinsics.Vector256<double> v80_13 = (v33_7 * global::System.Runtime.Intrinsics.Vector256.Create(prod79));
-                global::System.Runtime.Intrinsics.Vector256<double> v82_14 = (global::System.Runtime.Intrinsics.Vector256.Create(1d) - v80_13);
-                global::System.Runtime.Intrinsics.Vector256<double> v85_15 = (v11_3 * global::System.Runtime.Intrinsics.Vector256.Create(sq34));
-                global::System.Runtime.Intrinsics.Vector256<double> v87_16 = (global::System.Runtime.Intrinsics.Vector256.Create(0.5d) * v85_15);
-                global::System.Runtime.Intrinsics.Vector256<double> v89_17 = (global::System.Runtime.Intrinsics.Vector256.Create(2d) * v87_16);
-                global::System.Runtime.Intrinsics.Vector256<double> v94_18 = (v11_3 * v89_17);
-                global::System.Runtime.Intrinsics.Vector256<double> v96_19 = (v82_14 - v94_18);
-                global::System.Runtime.Intrinsics.Vector256<double> v97_20 = (global::System.Runtime.Intrinsics.Vector256.Create(sq34) * v96_19);
-                global::System.Runtime.Intrinsics.Vector256<double> v98_21 = (-v97_20);
-                acc_m0 = global::MleGen.VectorKernels.AddLanes(acc_m0, global::System.Runtime.Intrinsics.Vector256.Create(prod48));
-                acc_m1 = global::MleGen.VectorKernels.AddLanes(acc_m1, v54_12);
-                acc_m2 = global::MleGen.VectorKernels.AddLanes(acc_m2, v98_21);
-                global::MleGen.VectorKernels.AddScaledRows(matrix.Slice((o_Intercept) * p + o_Beta, p_Beta.Length), d_X, i, (global::System.Runtime.Intrinsics.Vector256.Create(inv12) * global::System.Runtime.Intrinsics.Vector256.Create(2d) * global::System.Runtime.Intrinsics.Vector256.Create(inv12) * global::System.Runtime.Intrinsics.Vector256.Create(0.5d)));
-                global::MleGen.VectorKernels.AddScaledOuter(matrix, p, o_Beta, o_Beta, d_X, p_Beta.Length, d_X, p_Beta.Length, i, (global::System.Runtime.Intrinsics.Vector256.Create(inv12) * global::System.Runtime.Intrinsics.Vector256.Create(2d) * global::System.Runtime.Intrinsics.Vector256.Create(0.5d) * global::System.Runtime.Intrinsics.Vector256.Create(inv12)), true);
+                global::System.Runtime.Intrinsics.Vector256<double> v13_4 = (v11_3 * global::System.Runtime.Intrinsics.Vector256.Create(invSigma));
+                global::System.Runtime.Intrinsics.Vector256<double> v31_5 = (v11_3 * v13_4);
+                global::System.Runtime.Intrinsics.Vector256<double> v41_6 = (-v13_4);
+                global::System.Runtime.Intrinsics.Vector256<double> v45_7 = (v41_6 - v13_4);
+                global::System.Runtime.Intrinsics.Vector256<double> v46_8 = (global::System.Runtime.Intrinsics.Vector256.Create(sq32) * v45_7);
+                global::System.Runtime.Intrinsics.Vector256<double> v47_9 = (-v46_8);
+                global::System.Runtime.Intrinsics.Vector256<double> v69_10 = (v31_5 * global::System.Runtime.Intrinsics.Vector256.Create(prod68));
+                global::System.Runtime.Intrinsics.Vector256<double> v71_11 = (global::System.Runtime.Intrinsics.Vector256.Create(1d) - v69_10);
+                global::System.Runtime.Intrinsics.Vector256<double> v74_12 = (v11_3 * global::System.Runtime.Intrinsics.Vector256.Create(sq32));
+                global::System.Runtime.Intrinsics.Vector256<double> v79_13 = (v11_3 * v74_12);
+                global::System.Runtime.Intrinsics.Vector256<double> v81_14 = (v71_11 - v79_13);
+                global::System.Runtime.Intrinsics.Vector256<double> v82_15 = (global::System.Runtime.Intrinsics.Vector256.Create(sq32) * v81_14);
+                global::System.Runtime.Intrinsics.Vector256<double> v83_16 = (-v82_15);
+                acc_m0 = global::MleGen.VectorKernels.AddLanes(acc_m0, global::System.Runtime.Intrinsics.Vector256.Create(prod43));
+                acc_m1 = global::MleGen.VectorKernels.AddLanes(acc_m1, v47_9);
+                acc_m2 = global::MleGen.VectorKernels.AddLanes(acc_m2, v83_16);
+                global::MleGen.VectorKernels.AddScaledRows(matrix.Slice((o_Intercept) * p + o_Beta, p_Beta.Length), d_X, i, (global::System.Runtime.Intrinsics.Vector256.Create(invSigma) * global::System.Runtime.Intrinsics.Vector256.Create(invSigma)));
+                global::MleGen.VectorKernels.AddScaledOuter(matrix, p, o_Beta, o_Beta, d_X, p_Beta.Length, d_X, p_Beta.Length, i, (global::System.Runtime.Intrinsics.Vector256.Create(invSigma) * global::System.Runtime.Intrinsics.Vector256.Create(invSigma)), true);
                 for (int __j0_1 = 0; __j0_1 < p_Beta.Length; __j0_1++)
                 {
-                    global::System.Runtime.Intrinsics.Vector256<double> v58_22 = global::MleGen.VectorKernels.Column4(d_X, i, __j0_1);
-                    global::System.Runtime.Intrinsics.Vector256<double> v62_23 = (v31_6 * v58_22);
-                    global::System.Runtime.Intrinsics.Vector256<double> v63_24 = (-v62_23);
-                    global::System.Runtime.Intrinsics.Vector256<double> v64_25 = (global::System.Runtime.Intrinsics.Vector256.Create(inv12) * v58_22);
-                    global::System.Runtime.Intrinsics.Vector256<double> v66_26 = (global::System.Runtime.Intrinsics.Vector256.Create(0.5d) * v64_25);
-                    global::System.Runtime.Intrinsics.Vector256<double> v68_27 = (global::System.Runtime.Intrinsics.Vector256.Create(2d) * v66_26);
-                    global::System.Runtime.Intrinsics.Vector256<double> v72_28 = (v11_3 * v68_27);
-                    global::System.Runtime.Intrinsics.Vector256<double> v74_29 = (v63_24 - v72_28);
-                    global::System.Runtime.Intrinsics.Vector256<double> v75_30 = (global::System.Runtime.Intrinsics.Vector256.Create(sq34) * v74_29);
-                    global::System.Runtime.Intrinsics.Vector256<double> v76_31 = (-v75_30);
-                    matrix[(o_Beta + __j0_1) * p + o_Sigma] += global::System.Runtime.Intrinsics.Vector256.Sum(v76_31);
+                    global::System.Runtime.Intrinsics.Vector256<double> v51_17 = global::MleGen.VectorKernels.Column4(d_X, i, __j0_1);
+                    global::System.Runtime.Intrinsics.Vector256<double> v55_18 = (v13_4 * v51_17);
+                    global::System.Runtime.Intrinsics.Vector256<double> v56_19 = (-v55_18);
+                    global::System.Runtime.Intrinsics.Vector256<double> v57_20 = (global::System.Runtime.Intrinsics.Vector256.Create(invSigma) * v51_17);
+                    global::System.Runtime.Intrinsics.Vector256<double> v61_21 = (v11_3 * v57_20);
+                    global::System.Runtime.Intrinsics.Vector256<double> v63_22 = (v56_19 - v61_21);
+                    global::System.Runtime.Intrinsics.Vector256<double> v64_23 = (global::System.Runtime.Intrinsics.Vector256.Create(sq32) * v63_22);
+                    global::System.Runtime.Intrinsics.Vector256<double> v65_24 = (-v64_23);
+                    matrix[(o_Beta + __j0_1) * p + o_Sigma] += global::System.Runtime.Intrinsics.Vector256.Sum(v65_24);
                 }
             }
             matrix[(o_Intercept) * p + o_Intercept] += acc_m0;
@@ -816,16 +794,16 @@ namespace Demo
             double p_Sigma = theta[o_Sigma];
             double[,] d_X = this.X;
             // θ-only subexpressions, hoisted out of the observation loop
-            double inv103 = (1d / global::MleGen.Functions.Square(p_Sigma));
+            double inv87 = (1d / global::MleGen.Functions.Square(p_Sigma));
             double acc_m0 = 0d;
             double acc_m1 = 0d;
             int i = start;
             for (; i <= end - 4; i += 4)
             {
-                acc_m0 = global::MleGen.VectorKernels.AddLanes(acc_m0, global::System.Runtime.Intrinsics.Vector256.Create(inv103));
-                acc_m1 = global::MleGen.VectorKernels.AddLanes(acc_m1, global::System.Runtime.Intrinsics.Vector256.Create((2d * inv103)));
-                global::MleGen.VectorKernels.AddScaledRows(matrix.Slice((o_Intercept) * p + o_Beta, p_Beta.Length), d_X, i, global::System.Runtime.Intrinsics.Vector256.Create(inv103));
-                global::MleGen.VectorKernels.AddScaledOuter(matrix, p, o_Beta, o_Beta, d_X, p_Beta.Length, d_X, p_Beta.Length, i, global::System.Runtime.Intrinsics.Vector256.Create(inv103), true);
+                acc_m0 = global::MleGen.VectorKernels.AddLanes(acc_m0, global::System.Runtime.Intrinsics.Vector256.Create(inv87));
+                acc_m1 = global::MleGen.VectorKernels.AddLanes(acc_m1, global::System.Runtime.Intrinsics.Vector256.Create((2d * inv87)));
+                global::MleGen.VectorKernels.AddScaledRows(matrix.Slice((o_Intercept) * p + o_Beta, p_Beta.Length), d_X, i, global::System.Runtime.Intrinsics.Vector256.Create(inv87));
+                global::MleGen.VectorKernels.AddScaledOuter(matrix, p, o_Beta, o_Beta, d_X, p_Beta.Length, d_X, p_Beta.Length, i, global::System.Runtime.Intrinsics.Vector256.Create(inv87), true);
             }
             matrix[(o_Intercept) * p + o_Intercept] += acc_m0;
             matrix[(o_Sigma) * p + o_Sigma] += acc_m1;
@@ -844,11 +822,10 @@ namespace Demo
             double[,] d_X = this.X;
             double[] d_Y = this.Y;
             // θ-only subexpressions, hoisted out of the observation loop
-            double inv12 = (1d / p_Sigma);
-            double sq34 = global::MleGen.Functions.Square(inv12);
-            double prod46 = (2d * (inv12 * 0.5d));
-            double prod48 = (inv12 * prod46);
-            double prod79 = (inv12 * 2d);
+            double invSigma = (1d / p_Sigma);
+            double sq32 = global::MleGen.Functions.Square(invSigma);
+            double prod43 = (invSigma * invSigma);
+            double prod68 = (invSigma * 2d);
             double acc_m0 = 0d;
             double acc_m1 = 0d;
             double acc_m2 = 0d;
@@ -859,42 +836,35 @@ namespace Demo
                 global::System.Runtime.Intrinsics.Vector512<double> v8_1 = global::MleGen.VectorKernels.Dot8(d_X, i, p_Beta.Slice(0, p_Beta.Length));
                 global::System.Runtime.Intrinsics.Vector512<double> v9_2 = (global::System.Runtime.Intrinsics.Vector512.Create(p_Intercept) + v8_1);
                 global::System.Runtime.Intrinsics.Vector512<double> v11_3 = (v1_0 - v9_2);
-                global::System.Runtime.Intrinsics.Vector512<double> v13_4 = (v11_3 * global::System.Runtime.Intrinsics.Vector512.Create(inv12));
-                global::System.Runtime.Intrinsics.Vector512<double> v30_5 = (v13_4 * global::System.Runtime.Intrinsics.Vector512.Create(2d));
-                global::System.Runtime.Intrinsics.Vector512<double> v31_6 = (global::System.Runtime.Intrinsics.Vector512.Create(0.5d) * v30_5);
-                global::System.Runtime.Intrinsics.Vector512<double> v33_7 = (v11_3 * v31_6);
-                global::System.Runtime.Intrinsics.Vector512<double> v42_8 = (-v31_6);
-                global::System.Runtime.Intrinsics.Vector512<double> v50_9 = (v11_3 * global::System.Runtime.Intrinsics.Vector512.Create(prod46));
-                global::System.Runtime.Intrinsics.Vector512<double> v52_10 = (v42_8 - v50_9);
-                global::System.Runtime.Intrinsics.Vector512<double> v53_11 = (global::System.Runtime.Intrinsics.Vector512.Create(sq34) * v52_10);
-                global::System.Runtime.Intrinsics.Vector512<double> v54_12 = (-v53_11);
-                global::System.Runtime.Intrinsics.Vector512<double> v80_13 = (v33_7 * global::System.Runtime.Intrinsics.Vector512.Create(prod79));
-                global::System.Runtime.Intrinsics.Vector512<double> v82_14 = (global::System.Runtime.Intrinsics.Vector512.Create(1d) - v80_13);
-                global::System.Runtime.Intrinsics.Vector512<double> v85_15 = (v11_3 * global::System.Runtime.Intrinsics.Vector512.Create(sq34));
-                global::System.Runtime.Intrinsics.Vector512<double> v87_16 = (global::System.Runtime.Intrinsics.Vector512.Create(0.5d) * v85_15);
-                global::System.Runtime.Intrinsics.Vector512<double> v89_17 = (global::System.Runtime.Intrinsics.Vector512.Create(2d) * v87_16);
-                global::System.Runtime.Intrinsics.Vector512<double> v94_18 = (v11_3 * v89_17);
-                global::System.Runtime.Intrinsics.Vector512<double> v96_19 = (v82_14 - v94_18);
-                global::System.Runtime.Intrinsics.Vector512<double> v97_20 = (global::System.Runtime.Intrinsics.Vector512.Create(sq34) * v96_19);
-                global::System.Runtime.Intrinsics.Vector512<double> v98_21 = (-v97_20);
-                acc_m0 = global::MleGen.VectorKernels.AddLanes(acc_m0, global::System.Runtime.Intrinsics.Vector512.Create(prod48));
-                acc_m1 = global::MleGen.VectorKernels.AddLanes(acc_m1, v54_12);
-                acc_m2 = global::MleGen.VectorKernels.AddLanes(acc_m2, v98_21);
-                global::MleGen.VectorKernels.AddScaledRows(matrix.Slice((o_Intercept) * p + o_Beta, p_Beta.Length), d_X, i, (global::System.Runtime.Intrinsics.Vector512.Create(inv12) * global::System.Runtime.Intrinsics.Vector512.Create(2d) * global::System.Runtime.Intrinsics.Vector512.Create(inv12) * global::System.Runtime.Intrinsics.Vector512.Create(0.5d)));
-                global::MleGen.VectorKernels.AddScaledOuter(matrix, p, o_Beta, o_Beta, d_X, p_Beta.Length, d_X, p_Beta.Length, i, (global::System.Runtime.Intrinsics.Vector512.Create(inv12) * global::System.Runtime.Intrinsics.Vector512.Create(2d) * global::System.Runtime.Intrinsics.Vector512.Create(0.5d) * global::System.Runtime.Intrinsics.Vector512.Create(inv12)), true);
+                global::System.Runtime.Intrinsics.Vector512<double> v13_4 = (v11_3 * global::System.Runtime.Intrinsics.Vector512.Create(invSigma));
+                global::System.Runtime.Intrinsics.Vector512<double> v31_5 = (v11_3 * v13_4);
+                global::System.Runtime.Intrinsics.Vector512<double> v41_6 = (-v13_4);
+                global::System.Runtime.Intrinsics.Vector512<double> v45_7 = (v41_6 - v13_4);
+                global::System.Runtime.Intrinsics.Vector512<double> v46_8 = (global::System.Runtime.Intrinsics.Vector512.Create(sq32) * v45_7);
+                global::System.Runtime.Intrinsics.Vector512<double> v47_9 = (-v46_8);
+                global::System.Runtime.Intrinsics.Vector512<double> v69_10 = (v31_5 * global::System.Runtime.Intrinsics.Vector512.Create(prod68));
+                global::System.Runtime.Intrinsics.Vector512<double> v71_11 = (global::System.Runtime.Intrinsics.Vector512.Create(1d) - v69_10);
+                global::System.Runtime.Intrinsics.Vector512<double> v74_12 = (v11_3 * global::System.Runtime.Intrinsics.Vector512.Create(sq32));
+                global::System.Runtime.Intrinsics.Vector512<double> v79_13 = (v11_3 * v74_12);
+                global::System.Runtime.Intrinsics.Vector512<double> v81_14 = (v71_11 - v79_13);
+                global::System.Runtime.Intrinsics.Vector512<double> v82_15 = (global::System.Runtime.Intrinsics.Vector512.Create(sq32) * v81_14);
+                global::System.Runtime.Intrinsics.Vector512<double> v83_16 = (-v82_15);
+                acc_m0 = global::MleGen.VectorKernels.AddLanes(acc_m0, global::System.Runtime.Intrinsics.Vector512.Create(prod43));
+                acc_m1 = global::MleGen.VectorKernels.AddLanes(acc_m1, v47_9);
+                acc_m2 = global::MleGen.VectorKernels.AddLanes(acc_m2, v83_16);
+                global::MleGen.VectorKernels.AddScaledRows(matrix.Slice((o_Intercept) * p + o_Beta, p_Beta.Length), d_X, i, (global::System.Runtime.Intrinsics.Vector512.Create(invSigma) * global::System.Runtime.Intrinsics.Vector512.Create(invSigma)));
+                global::MleGen.VectorKernels.AddScaledOuter(matrix, p, o_Beta, o_Beta, d_X, p_Beta.Length, d_X, p_Beta.Length, i, (global::System.Runtime.Intrinsics.Vector512.Create(invSigma) * global::System.Runtime.Intrinsics.Vector512.Create(invSigma)), true);
                 for (int __j0_1 = 0; __j0_1 < p_Beta.Length; __j0_1++)
                 {
-                    global::System.Runtime.Intrinsics.Vector512<double> v58_22 = global::MleGen.VectorKernels.Column8(d_X, i, __j0_1);
-                    global::System.Runtime.Intrinsics.Vector512<double> v62_23 = (v31_6 * v58_22);
-                    global::System.Runtime.Intrinsics.Vector512<double> v63_24 = (-v62_23);
-                    global::System.Runtime.Intrinsics.Vector512<double> v64_25 = (global::System.Runtime.Intrinsics.Vector512.Create(inv12) * v58_22);
-                    global::System.Runtime.Intrinsics.Vector512<double> v66_26 = (global::System.Runtime.Intrinsics.Vector512.Create(0.5d) * v64_25);
-                    global::System.Runtime.Intrinsics.Vector512<double> v68_27 = (global::System.Runtime.Intrinsics.Vector512.Create(2d) * v66_26);
-                    global::System.Runtime.Intrinsics.Vector512<double> v72_28 = (v11_3 * v68_27);
-                    global::System.Runtime.Intrinsics.Vector512<double> v74_29 = (v63_24 - v72_28);
-                    global::System.Runtime.Intrinsics.Vector512<double> v75_30 = (global::System.Runtime.Intrinsics.Vector512.Create(sq34) * v74_29);
-                    global::System.Runtime.Intrinsics.Vector512<double> v76_31 = (-v75_30);
-                    matrix[(o_Beta + __j0_1) * p + o_Sigma] += global::System.Runtime.Intrinsics.Vector512.Sum(v76_31);
+                    global::System.Runtime.Intrinsics.Vector512<double> v51_17 = global::MleGen.VectorKernels.Column8(d_X, i, __j0_1);
+                    global::System.Runtime.Intrinsics.Vector512<double> v55_18 = (v13_4 * v51_17);
+                    global::System.Runtime.Intrinsics.Vector512<double> v56_19 = (-v55_18);
+                    global::System.Runtime.Intrinsics.Vector512<double> v57_20 = (global::System.Runtime.Intrinsics.Vector512.Create(invSigma) * v51_17);
+                    global::System.Runtime.Intrinsics.Vector512<double> v61_21 = (v11_3 * v57_20);
+                    global::System.Runtime.Intrinsics.Vector512<double> v63_22 = (v56_19 - v61_21);
+                    global::System.Runtime.Intrinsics.Vector512<double> v64_23 = (global::System.Runtime.Intrinsics.Vector512.Create(sq32) * v63_22);
+                    global::System.Runtime.Intrinsics.Vector512<double> v65_24 = (-v64_23);
+                    matrix[(o_Beta + __j0_1) * p + o_Sigma] += global::System.Runtime.Intrinsics.Vector512.Sum(v65_24);
                 }
             }
             matrix[(o_Intercept) * p + o_Intercept] += acc_m0;
@@ -914,16 +884,16 @@ namespace Demo
             double p_Sigma = theta[o_Sigma];
             double[,] d_X = this.X;
             // θ-only subexpressions, hoisted out of the observation loop
-            double inv103 = (1d / global::MleGen.Functions.Square(p_Sigma));
+            double inv87 = (1d / global::MleGen.Functions.Square(p_Sigma));
             double acc_m0 = 0d;
             double acc_m1 = 0d;
             int i = start;
             for (; i <= end - 8; i += 8)
             {
-                acc_m0 = global::MleGen.VectorKernels.AddLanes(acc_m0, global::System.Runtime.Intrinsics.Vector512.Create(inv103));
-                acc_m1 = global::MleGen.VectorKernels.AddLanes(acc_m1, global::System.Runtime.Intrinsics.Vector512.Create((2d * inv103)));
-                global::MleGen.VectorKernels.AddScaledRows(matrix.Slice((o_Intercept) * p + o_Beta, p_Beta.Length), d_X, i, global::System.Runtime.Intrinsics.Vector512.Create(inv103));
-                global::MleGen.VectorKernels.AddScaledOuter(matrix, p, o_Beta, o_Beta, d_X, p_Beta.Length, d_X, p_Beta.Length, i, global::System.Runtime.Intrinsics.Vector512.Create(inv103), true);
+                acc_m0 = global::MleGen.VectorKernels.AddLanes(acc_m0, global::System.Runtime.Intrinsics.Vector512.Create(inv87));
+                acc_m1 = global::MleGen.VectorKernels.AddLanes(acc_m1, global::System.Runtime.Intrinsics.Vector512.Create((2d * inv87)));
+                global::MleGen.VectorKernels.AddScaledRows(matrix.Slice((o_Intercept) * p + o_Beta, p_Beta.Length), d_X, i, global::System.Runtime.Intrinsics.Vector512.Create(inv87));
+                global::MleGen.VectorKernels.AddScaledOuter(matrix, p, o_Beta, o_Beta, d_X, p_Beta.Length, d_X, p_Beta.Length, i, global::System.Runtime.Intrinsics.Vector512.Create(inv87), true);
             }
             matrix[(o_Intercept) * p + o_Intercept] += acc_m0;
             matrix[(o_Sigma) * p + o_Sigma] += acc_m1;

@@ -225,7 +225,8 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
                     case global::MleGen.EvaluationKind.ObservedInformation: __Hessian0(theta, output, p, start, end); return 0d;
                     case global::MleGen.EvaluationKind.ExpectedInformation: __Expected0(theta, output, p, start, end); return 0d;
                     case global::MleGen.EvaluationKind.DataConstant: return __DataConstant0(start, end);
-                    default: __ScoreOuter0(theta, output, scratch, start, end); return 0d;
+                    case global::MleGen.EvaluationKind.ScoreOuterProduct: __ScoreOuter0(theta, output, scratch, start, end); return 0d;
+                    default: throw new global::System.ArgumentOutOfRangeException(nameof(kind), kind, "not an evaluation this model has");
                 }
             default: throw new global::System.ArgumentOutOfRangeException(nameof(term));
         }
@@ -320,7 +321,6 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
         global::System.ReadOnlySpan<double> p_Means = theta.Slice(o_Means, this.Means.Length);
         global::System.ReadOnlySpan<double> p_Sds = theta.Slice(o_Sds, this.Sds.Length);
         double[] d_Y = this.Y;
-        // θ-only subexpressions, hoisted out of the observation loop
         // per-index values that do not depend on the observation, computed once per chunk (the first 64 indices)
         global::System.Span<double> t_log5 = stackalloc double[64];
         global::System.Span<double> t_inv9 = stackalloc double[64];
@@ -354,13 +354,7 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
     /// <summary>The data-only part of the NLL of <c>Observation</c> over observations [start, end): constant in θ.</summary>
     private double __DataConstant0(int start, int end)
     {
-        // θ-only subexpressions, hoisted out of the observation loop
-        double nll = 0d;
-        for (int i = start; i < end; i++)
-        {
-            nll += -0d;
-        }
-        return nll;
+        return 0d;
     }
 
     /// <summary>The NLL of <c>Observation</c> over observations [start, end), adding its gradient into <paramref name="gradient"/>.</summary>
@@ -376,7 +370,6 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
         global::System.Span<double> g_Means = gradient.Slice(o_Means, this.Means.Length);
         global::System.Span<double> g_Sds = gradient.Slice(o_Sds, this.Sds.Length);
         double[] d_Y = this.Y;
-        // θ-only subexpressions, hoisted out of the observation loop
         // per-index values that do not depend on the observation, computed once per chunk (the first 64 indices)
         global::System.Span<double> t_log5 = stackalloc double[64];
         global::System.Span<double> t_inv9 = stackalloc double[64];
@@ -525,7 +518,7 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
                 double prod73 = ((0.5d * prod63) * (2d * prod55));
                 double sq76 = global::MleGen.Functions.Square((__k1 < 64 ? t_inv54[__k1] : (1d / p_Sds[__k1])));
                 matrix[(o_Weights + __k1) * p + o_Weights + __k1] += ((exp61 * sq67) - ((__k1 < 64 ? t_inv62[__k1] : (1d / p_Weights[__k1])) * prod63));
-                matrix[(o_Weights + __k1) * p + o_Sds + __k1] += ((-((diff53 * prod73) * sq76)) + ((__k1 < 64 ? t_inv54[__k1] : (1d / p_Sds[__k1])) * prod63));
+                matrix[(o_Weights + __k1) * p + o_Sds + __k1] += (((__k1 < 64 ? t_inv54[__k1] : (1d / p_Sds[__k1])) * prod63) - ((diff53 * prod73) * sq76));
                 matrix[(o_Weights + __k1) * p + o_Means + __k1] += (-((__k1 < 64 ? t_inv54[__k1] : (1d / p_Sds[__k1])) * prod73));
             }
             for (int __k2 = 0; __k2 < p_Weights.Length; __k2++)
@@ -537,10 +530,10 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
                 double prod118 = (0.5d * exp117);
                 double prod119 = (2d * prod111);
                 double prod133 = (exp117 * (0.5d * ((__k2 < 64 ? t_inv105[__k2] : (1d / p_Sds[__k2])) * prod119)));
-                double add137 = ((-(2d * ((__k2 < 64 ? t_inv105[__k2] : (1d / p_Sds[__k2])) * prod118))) + (prod119 * (0.5d * prod133)));
+                double diff137 = ((prod119 * (0.5d * prod133)) - (2d * ((__k2 < 64 ? t_inv105[__k2] : (1d / p_Sds[__k2])) * prod118)));
                 double sq146 = global::MleGen.Functions.Square((__k2 < 64 ? t_inv105[__k2] : (1d / p_Sds[__k2])));
-                matrix[(o_Means + __k2) * p + o_Means + __k2] += (-((__k2 < 64 ? t_inv105[__k2] : (1d / p_Sds[__k2])) * add137));
-                matrix[(o_Means + __k2) * p + o_Sds + __k2] += (((__k2 < 64 ? t_inv105[__k2] : (1d / p_Sds[__k2])) * prod133) - (((-(prod118 * prod119)) + (diff110 * add137)) * sq146));
+                matrix[(o_Means + __k2) * p + o_Means + __k2] += (-((__k2 < 64 ? t_inv105[__k2] : (1d / p_Sds[__k2])) * diff137));
+                matrix[(o_Means + __k2) * p + o_Sds + __k2] += (((__k2 < 64 ? t_inv105[__k2] : (1d / p_Sds[__k2])) * prod133) - (((diff110 * diff137) - (prod118 * prod119)) * sq146));
             }
             for (int __k3 = 0; __k3 < p_Weights.Length; __k3++)
             {
@@ -553,8 +546,8 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
                 double sq188 = global::MleGen.Functions.Square((__k3 < 64 ? t_inv169[__k3] : (1d / p_Sds[__k3])));
                 double prod193 = (2d * (__k3 < 64 ? t_inv169[__k3] : (1d / p_Sds[__k3])));
                 double prod198 = (diff175 * sq188);
-                double prod210 = (exp182 * ((__k3 < 64 ? t_inv169[__k3] : (1d / p_Sds[__k3])) + (-(0.5d * (prod185 * prod198)))));
-                matrix[(o_Sds + __k3) * p + o_Sds + __k3] += ((-((__k3 < 64 ? t_inv169[__k3] : (1d / p_Sds[__k3])) * prod210)) - (sq188 * ((exp182 + (-((diff175 * (prod184 * prod185)) * prod193))) + (diff175 * ((-(2d * (prod184 * prod198))) - (prod185 * (0.5d * prod210)))))));
+                double prod210 = (exp182 * ((__k3 < 64 ? t_inv169[__k3] : (1d / p_Sds[__k3])) - (0.5d * (prod185 * prod198))));
+                matrix[(o_Sds + __k3) * p + o_Sds + __k3] += ((-((__k3 < 64 ? t_inv169[__k3] : (1d / p_Sds[__k3])) * prod210)) - (sq188 * ((exp182 - ((diff175 * (prod184 * prod185)) * prod193)) + (diff175 * ((-(2d * (prod184 * prod198))) - (prod185 * (0.5d * prod210)))))));
             }
             for (int __k0 = 0; __k0 < p_Weights.Length; __k0++)
             {
@@ -576,7 +569,7 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
                     double prod90 = (prod32 * (0.5d * prod86));
                     if (__k1 <= __k0) matrix[(o_Weights + __k1) * p + o_Weights + __k0] += ((__k0 < 64 ? t_inv43[__k0] : (1d / p_Weights[__k0])) * prod86);
                     matrix[(o_Weights + __k1) * p + o_Means + __k0] += ((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0])) * prod90);
-                    matrix[(o_Weights + __k1) * p + o_Sds + __k0] += ((-((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0])) * prod86)) + (sq37 * (diff8_2 * prod90)));
+                    matrix[(o_Weights + __k1) * p + o_Sds + __k0] += ((sq37 * (diff8_2 * prod90)) - ((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0])) * prod86));
                 }
             }
             for (int __k0 = 0; __k0 < p_Weights.Length; __k0++)
@@ -599,7 +592,7 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
                     double prod151 = (exp28_2 * prod133_2);
                     double prod155 = (prod32_2 * (0.5d * prod151));
                     if (__k2 <= __k0) matrix[(o_Means + __k2) * p + o_Means + __k0] += ((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0])) * prod155);
-                    matrix[(o_Means + __k2) * p + o_Sds + __k0] += ((-((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0])) * prod151)) + (sq37_2 * (diff8_3 * prod155)));
+                    matrix[(o_Means + __k2) * p + o_Sds + __k0] += ((sq37_2 * (diff8_3 * prod155)) - ((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0])) * prod151));
                 }
             }
             for (int __k0 = 0; __k0 < p_Weights.Length; __k0++)
@@ -620,7 +613,7 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
                     double prod185_2 = (2d * prod176_2);
                     double sq188_2 = global::MleGen.Functions.Square((__k3 < 64 ? t_inv169[__k3] : (1d / p_Sds[__k3])));
                     double prod198_2 = (diff175_2 * sq188_2);
-                    double prod210_2 = (exp182_2 * ((__k3 < 64 ? t_inv169[__k3] : (1d / p_Sds[__k3])) + (-(0.5d * (prod185_2 * prod198_2)))));
+                    double prod210_2 = (exp182_2 * ((__k3 < 64 ? t_inv169[__k3] : (1d / p_Sds[__k3])) - (0.5d * (prod185_2 * prod198_2))));
                     double prod229 = (exp28_3 * prod210_2);
                     matrix[(o_Sds + __k3) * p + o_Sds + __k0] += (((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0])) * prod229) - (sq37_3 * (diff8_4 * (prod32_3 * (0.5d * prod229)))));
                 }
@@ -737,7 +730,6 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
         global::System.ReadOnlySpan<double> p_Means = theta.Slice(o_Means, this.Means.Length);
         global::System.ReadOnlySpan<double> p_Sds = theta.Slice(o_Sds, this.Sds.Length);
         double[] d_Y = this.Y;
-        // θ-only subexpressions, hoisted out of the observation loop
         // the mixture is the same for every observation
         global::MleGen.NormalMixture family = new global::MleGen.NormalMixture(p_Weights.ToArray(), p_Means.ToArray(), p_Sds.ToArray());
         for (int i = start; i < end; i++)
@@ -761,7 +753,6 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
         global::System.ReadOnlySpan<double> p_Means = theta.Slice(o_Means, this.Means.Length);
         global::System.ReadOnlySpan<double> p_Sds = theta.Slice(o_Sds, this.Sds.Length);
         double[] d_Y = this.Y;
-        // θ-only subexpressions, hoisted out of the observation loop
         // per-index values that do not depend on the observation, computed once per chunk (the first 64 indices)
         global::System.Span<double> t_log5 = stackalloc double[64];
         global::System.Span<double> t_inv9 = stackalloc double[64];
@@ -817,7 +808,6 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
         global::System.Span<double> g_Means = gradient.Slice(o_Means, this.Means.Length);
         global::System.Span<double> g_Sds = gradient.Slice(o_Sds, this.Sds.Length);
         double[] d_Y = this.Y;
-        // θ-only subexpressions, hoisted out of the observation loop
         // per-index values that do not depend on the observation, computed once per chunk (the first 64 indices)
         global::System.Span<double> t_log5 = stackalloc double[64];
         global::System.Span<double> t_inv9 = stackalloc double[64];
@@ -900,7 +890,6 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
         global::System.ReadOnlySpan<double> p_Means = theta.Slice(o_Means, this.Means.Length);
         global::System.ReadOnlySpan<double> p_Sds = theta.Slice(o_Sds, this.Sds.Length);
         double[] d_Y = this.Y;
-        // θ-only subexpressions, hoisted out of the observation loop
         // per-index values that do not depend on the observation, computed once per chunk (the first 64 indices)
         global::System.Span<double> t_log5 = stackalloc double[64];
         global::System.Span<double> t_inv9 = stackalloc double[64];
@@ -956,7 +945,6 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
         global::System.Span<double> g_Means = gradient.Slice(o_Means, this.Means.Length);
         global::System.Span<double> g_Sds = gradient.Slice(o_Sds, this.Sds.Length);
         double[] d_Y = this.Y;
-        // θ-only subexpressions, hoisted out of the observation loop
         // per-index values that do not depend on the observation, computed once per chunk (the first 64 indices)
         global::System.Span<double> t_log5 = stackalloc double[64];
         global::System.Span<double> t_inv9 = stackalloc double[64];

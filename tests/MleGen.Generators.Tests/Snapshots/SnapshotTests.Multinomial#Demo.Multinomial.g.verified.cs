@@ -73,8 +73,8 @@ namespace Demo
             global::MleGen.DataChecks.RequireFinite(this.X, "X");
             // Observation: CategoricalLogits observations of Class
             global::MleGen.DataChecks.RequireNotEmpty(this.Class, "Class");
-            global::MleGen.DataChecks.RequireLength(this.X.GetLength(0), this.Class.Length, "X", "its number of rows (one per observation of Class)");
             global::MleGen.DataChecks.RequireLength(this.W.GetLength(1), this.X.GetLength(1), "W", "its number of columns (it is indexed over the length of X)");
+            global::MleGen.DataChecks.RequireLength(this.X.GetLength(0), this.Class.Length, "X", "its number of rows (one per observation of Class)");
             // W[k - 1, j]: the row lies inside W
             for (int __k0 = 0; __k0 < 3; __k0++)
             {
@@ -229,7 +229,8 @@ namespace Demo
                         case global::MleGen.EvaluationKind.ObservedInformation: __Hessian0(theta, output, p, start, end); return 0d;
                         case global::MleGen.EvaluationKind.ExpectedInformation: __Expected0(theta, output, p, start, end); return 0d;
                         case global::MleGen.EvaluationKind.DataConstant: return __DataConstant0(start, end);
-                        default: __ScoreOuter0(theta, output, scratch, start, end); return 0d;
+                        case global::MleGen.EvaluationKind.ScoreOuterProduct: __ScoreOuter0(theta, output, scratch, start, end); return 0d;
+                        default: throw new global::System.ArgumentOutOfRangeException(nameof(kind), kind, "not an evaluation this model has");
                     }
                 default: throw new global::System.ArgumentOutOfRangeException(nameof(term));
             }
@@ -322,7 +323,6 @@ namespace Demo
             int cols_W = this.W.GetLength(1);
             int[] d_Class = this.Class;
             double[,] d_X = this.X;
-            // θ-only subexpressions, hoisted out of the observation loop
             double nll = 0d;
             for (int i = start; i < end; i++)
             {
@@ -369,7 +369,7 @@ namespace Demo
                     else if (lse23_term > double.NegativeInfinity) { lse23_sum += global::System.Math.Exp(lse23_term - lse23_max); }
                 }
                 double lse23 = lse23_max + global::System.Math.Log(lse23_sum);
-                nll += (-(sel22 - lse23));
+                nll += (lse23 - sel22);
             }
             return nll;
         }
@@ -377,13 +377,7 @@ namespace Demo
         /// <summary>The data-only part of the NLL of <c>Observation</c> over observations [start, end): constant in θ.</summary>
         private double __DataConstant0(int start, int end)
         {
-            // θ-only subexpressions, hoisted out of the observation loop
-            double nll = 0d;
-            for (int i = start; i < end; i++)
-            {
-                nll += -0d;
-            }
-            return nll;
+            return 0d;
         }
 
         /// <summary>The NLL of <c>Observation</c> over observations [start, end), adding its gradient into <paramref name="gradient"/>.</summary>
@@ -395,7 +389,6 @@ namespace Demo
             global::System.Span<double> g_W = gradient.Slice(o_W, this.W.Length);
             int[] d_Class = this.Class;
             double[,] d_X = this.X;
-            // θ-only subexpressions, hoisted out of the observation loop
             double nll = 0d;
             for (int i = start; i < end; i++)
             {
@@ -446,7 +439,7 @@ namespace Demo
                 double lse23 = lse23_max + global::System.Math.Log(lse23_sum);
                 bool not29 = (!t17);
                 double sel36 = (not29 ? (-(t17 ? 0d : 1d)) : 0d);
-                nll += (-(sel22 - lse23));
+                nll += (lse23 - sel22);
                 // backward: dNLL/dθ
                 for (int __j1 = 0; __j1 < d_X.GetLength(1); __j1++)
                 {
@@ -837,7 +830,6 @@ namespace Demo
             global::System.ReadOnlySpan<double> p_W = theta.Slice(o_W, this.W.Length);
             int cols_W = this.W.GetLength(1);
             int[] d_Class = this.Class;
-            // θ-only subexpressions, hoisted out of the observation loop
             for (int i = start; i < end; i++)
             {
                 double y = (double)d_Class[i];

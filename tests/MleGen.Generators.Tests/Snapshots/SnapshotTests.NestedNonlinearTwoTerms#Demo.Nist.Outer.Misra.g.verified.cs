@@ -241,7 +241,8 @@ namespace Demo.Nist
                             case global::MleGen.EvaluationKind.ObservedInformation: __Hessian0(theta, output, p, start, end); return 0d;
                             case global::MleGen.EvaluationKind.ExpectedInformation: __Expected0(theta, output, p, start, end); return 0d;
                             case global::MleGen.EvaluationKind.DataConstant: return __DataConstant0(start, end);
-                            default: __ScoreOuter0(theta, output, scratch, start, end); return 0d;
+                            case global::MleGen.EvaluationKind.ScoreOuterProduct: __ScoreOuter0(theta, output, scratch, start, end); return 0d;
+                            default: throw new global::System.ArgumentOutOfRangeException(nameof(kind), kind, "not an evaluation this model has");
                         }
                     case 1:
                         switch (kind)
@@ -251,7 +252,8 @@ namespace Demo.Nist
                             case global::MleGen.EvaluationKind.ObservedInformation: __Hessian1(theta, output, p, start, end); return 0d;
                             case global::MleGen.EvaluationKind.ExpectedInformation: __Expected1(theta, output, p, start, end); return 0d;
                             case global::MleGen.EvaluationKind.DataConstant: return __DataConstant1(start, end);
-                            default: __ScoreOuter1(theta, output, scratch, start, end); return 0d;
+                            case global::MleGen.EvaluationKind.ScoreOuterProduct: __ScoreOuter1(theta, output, scratch, start, end); return 0d;
+                            default: throw new global::System.ArgumentOutOfRangeException(nameof(kind), kind, "not an evaluation this model has");
                         }
                     default: throw new global::System.ArgumentOutOfRangeException(nameof(term));
                 }
@@ -353,12 +355,12 @@ namespace Demo.Nist
                 double[] d_X = this.X;
                 double[] d_Y = this.Y;
                 // θ-only subexpressions, hoisted out of the observation loop
-                double inv14 = (1d / p_Sigma);
-                double neg18 = (-global::System.Math.Log(p_Sigma));
+                double invSigma = (1d / p_Sigma);
+                double logSigma = global::System.Math.Log(p_Sigma);
                 double nll = 0d;
                 for (int i = start; i < end; i++)
                 {
-                    nll += (-(neg18 - (0.5d * global::MleGen.Functions.Square(((d_Y[i] - (p_B1 * (1d - global::System.Math.Exp((-(p_B2 * d_X[i])))))) * inv14)))));
+                    nll += (logSigma + (0.5d * global::MleGen.Functions.Square(((d_Y[i] - (p_B1 * (1d - global::System.Math.Exp((-(p_B2 * d_X[i])))))) * invSigma))));
                 }
                 return nll;
             }
@@ -366,13 +368,9 @@ namespace Demo.Nist
             /// <summary>The data-only part of the NLL of <c>Curve</c> over observations [start, end): constant in θ.</summary>
             private double __DataConstant0(int start, int end)
             {
-                // θ-only subexpressions, hoisted out of the observation loop
-                double nll = 0d;
-                for (int i = start; i < end; i++)
-                {
-                    nll += 0.9189385332046728d;
-                }
-                return nll;
+                // the part every observation shares, once per chunk
+                double perObservation = 0.9189385332046728d;
+                return end > start ? (end - start) * perObservation : 0d;
             }
 
             /// <summary>The NLL of <c>Curve</c> over observations [start, end), adding its gradient into <paramref name="gradient"/>.</summary>
@@ -393,9 +391,9 @@ namespace Demo.Nist
                 double[] d_X = this.X;
                 double[] d_Y = this.Y;
                 // θ-only subexpressions, hoisted out of the observation loop
-                double inv14 = (1d / p_Sigma);
-                double neg18 = (-global::System.Math.Log(p_Sigma));
-                double sq70 = global::MleGen.Functions.Square(inv14);
+                double invSigma = (1d / p_Sigma);
+                double logSigma = global::System.Math.Log(p_Sigma);
+                double sq66 = global::MleGen.Functions.Square(invSigma);
                 double nll = 0d;
                 for (int i = start; i < end; i++)
                 {
@@ -404,14 +402,13 @@ namespace Demo.Nist
                     double exp9 = global::System.Math.Exp((-(p_B2 * x6)));
                     double diff10 = (1d - exp9);
                     double diff13 = (d_Y[i] - (p_B1 * diff10));
-                    double prod15 = (diff13 * inv14);
-                    double prod67 = (0.5d * (prod15 * 2d));
-                    double prod68 = (inv14 * prod67);
-                    nll += (-(neg18 - (0.5d * global::MleGen.Functions.Square(prod15))));
+                    double prod15 = (diff13 * invSigma);
+                    double prod64 = (invSigma * prod15);
+                    nll += (logSigma + (0.5d * global::MleGen.Functions.Square(prod15)));
                     // backward: dNLL/dθ
-                    g_B1 += (-(diff10 * prod68));
-                    g_B2 += (-(x6 * (exp9 * (p_B1 * prod68))));
-                    g_Sigma += (inv14 - ((diff13 * prod67) * sq70));
+                    g_B1 += (-(diff10 * prod64));
+                    g_B2 += (-(x6 * (exp9 * (p_B1 * prod64))));
+                    g_Sigma += (invSigma - ((diff13 * prod15) * sq66));
                 }
                 gradient[o_B1] += g_B1;
                 gradient[o_B2] += g_B2;
@@ -433,27 +430,28 @@ namespace Demo.Nist
                 double p_Tau = theta[o_Tau];
                 double[] d_X = this.X;
                 double[] d_Y = this.Y;
-                double inv14 = (1d / p_Sigma);
-                double sq70 = global::MleGen.Functions.Square(inv14);
-                double prod141 = (inv14 * 2d);
+                double invSigma = (1d / p_Sigma);
+                double sq66 = global::MleGen.Functions.Square(invSigma);
+                double prod130 = (invSigma * 2d);
                 for (int i = start; i < end; i++)
                 {
                     double x6 = d_X[i];
                     double exp9 = global::System.Math.Exp((-(p_B2 * x6)));
                     double diff10 = (1d - exp9);
                     double diff13 = (d_Y[i] - (p_B1 * diff10));
-                    double prod67 = (0.5d * ((diff13 * inv14) * 2d));
-                    double prod68 = (inv14 * prod67);
-                    double prod91 = (2d * (0.5d * (diff10 * inv14)));
-                    double prod93 = (inv14 * prod91);
-                    double prod114 = (p_B1 * (x6 * exp9));
-                    double prod122 = (2d * (0.5d * (inv14 * prod114)));
-                    matrix[(o_B1) * p + o_B1] += (diff10 * prod93);
-                    matrix[(o_B1) * p + o_B2] += (x6 * (exp9 * ((-prod68) + (p_B1 * prod93))));
-                    matrix[(o_B1) * p + o_Sigma] += (-(sq70 * ((-(diff10 * prod67)) - (diff13 * prod91))));
-                    matrix[(o_B2) * p + o_B2] += (-(x6 * (exp9 * ((-(x6 * (p_B1 * prod68))) - (p_B1 * (inv14 * prod122))))));
-                    matrix[(o_B2) * p + o_Sigma] += (-(sq70 * ((-(prod67 * prod114)) - (diff13 * prod122))));
-                    matrix[(o_Sigma) * p + o_Sigma] += (-(sq70 * ((1d - ((diff13 * prod67) * prod141)) - (diff13 * (2d * (0.5d * (diff13 * sq70)))))));
+                    double prod15 = (diff13 * invSigma);
+                    double prod64 = (invSigma * prod15);
+                    double diff81 = (exp9 - 1d);
+                    double prod83 = (invSigma * diff81);
+                    double prod84 = (invSigma * prod83);
+                    double prod107 = (p_B1 * (x6 * exp9));
+                    double prod111 = (invSigma * prod107);
+                    matrix[(o_B1) * p + o_B1] += (-(diff10 * prod84));
+                    matrix[(o_B1) * p + o_B2] += (-(x6 * (exp9 * (prod64 + (p_B1 * prod84)))));
+                    matrix[(o_B1) * p + o_Sigma] += (-(sq66 * ((prod15 * diff81) + (diff13 * prod83))));
+                    matrix[(o_B2) * p + o_B2] += (-(x6 * (exp9 * ((-(x6 * (p_B1 * prod64))) - (p_B1 * (invSigma * prod111))))));
+                    matrix[(o_B2) * p + o_Sigma] += (-(sq66 * ((-(prod15 * prod107)) - (diff13 * prod111))));
+                    matrix[(o_Sigma) * p + o_Sigma] += (-(sq66 * ((1d - ((diff13 * prod15) * prod130)) - (diff13 * (diff13 * sq66)))));
                 }
             }
 
@@ -469,17 +467,17 @@ namespace Demo.Nist
                 double p_Sigma = theta[o_Sigma];
                 double p_Tau = theta[o_Tau];
                 double[] d_X = this.X;
-                double inv174 = (1d / global::MleGen.Functions.Square(p_Sigma));
+                double inv157 = (1d / global::MleGen.Functions.Square(p_Sigma));
                 for (int i = start; i < end; i++)
                 {
                     double x6 = d_X[i];
                     double exp9 = global::System.Math.Exp((-(p_B2 * x6)));
                     double diff10 = (1d - exp9);
-                    double prod172 = (x6 * (p_B1 * exp9));
-                    matrix[(o_B1) * p + o_B1] += (inv174 * (diff10 * diff10));
-                    matrix[(o_B1) * p + o_B2] += (inv174 * (diff10 * prod172));
-                    matrix[(o_B2) * p + o_B2] += (inv174 * (prod172 * prod172));
-                    matrix[(o_Sigma) * p + o_Sigma] += (2d * inv174);
+                    double prod155 = (x6 * (p_B1 * exp9));
+                    matrix[(o_B1) * p + o_B1] += (inv157 * (diff10 * diff10));
+                    matrix[(o_B1) * p + o_B2] += (inv157 * (diff10 * prod155));
+                    matrix[(o_B2) * p + o_B2] += (inv157 * (prod155 * prod155));
+                    matrix[(o_Sigma) * p + o_Sigma] += (2d * inv157);
                 }
             }
 
@@ -497,8 +495,8 @@ namespace Demo.Nist
                 int p = score.Length;
                 double[] d_X = this.X;
                 double[] d_Y = this.Y;
-                double inv14 = (1d / p_Sigma);
-                double sq70 = global::MleGen.Functions.Square(inv14);
+                double invSigma = (1d / p_Sigma);
+                double sq66 = global::MleGen.Functions.Square(invSigma);
                 for (int i = start; i < end; i++)
                 {
                     score.Clear();
@@ -506,11 +504,11 @@ namespace Demo.Nist
                     double exp9 = global::System.Math.Exp((-(p_B2 * x6)));
                     double diff10 = (1d - exp9);
                     double diff13 = (d_Y[i] - (p_B1 * diff10));
-                    double prod67 = (0.5d * ((diff13 * inv14) * 2d));
-                    double prod68 = (inv14 * prod67);
-                    score[o_B1] += (-(diff10 * prod68));
-                    score[o_B2] += (-(x6 * (exp9 * (p_B1 * prod68))));
-                    score[o_Sigma] += (inv14 - ((diff13 * prod67) * sq70));
+                    double prod15 = (diff13 * invSigma);
+                    double prod64 = (invSigma * prod15);
+                    score[o_B1] += (-(diff10 * prod64));
+                    score[o_B2] += (-(x6 * (exp9 * (p_B1 * prod64))));
+                    score[o_Sigma] += (invSigma - ((diff13 * prod15) * sq66));
                     // meat += s sᵀ, on and above the diagonal (the evaluator mirrors it)
                     for (int a = 0; a < p; a++)
                     {
@@ -535,7 +533,6 @@ namespace Demo.Nist
                 double p_Tau = theta[o_Tau];
                 double[] d_X = this.X;
                 double[] d_Y = this.Y;
-                // θ-only subexpressions, hoisted out of the observation loop
                 for (int i = start; i < end; i++)
                 {
                     double y = d_Y[i];
@@ -562,13 +559,13 @@ namespace Demo.Nist
                 double[] d_X = this.X;
                 double[] d_Z = this.Z;
                 // θ-only subexpressions, hoisted out of the observation loop
-                double neg32 = (-p_B1);
-                double inv36 = (1d / p_Tau);
-                double neg50 = (-global::System.Math.Log(p_Tau));
+                double negB1 = (-p_B1);
+                double invTau = (1d / p_Tau);
+                double logTau = global::System.Math.Log(p_Tau);
                 double nll = 0d;
                 for (int i = start; i < end; i++)
                 {
-                    nll += (-(neg50 - (2.5d * global::MleGen.Functions.Log1p((global::MleGen.Functions.Square(((d_Z[i] - ((d_X[i] > 0d) ? p_B1 : neg32)) * inv36)) / 4d)))));
+                    nll += (logTau + (2.5d * global::MleGen.Functions.Log1p((global::MleGen.Functions.Square(((d_Z[i] - ((d_X[i] > 0d) ? p_B1 : negB1)) * invTau)) / 4d))));
                 }
                 return nll;
             }
@@ -576,13 +573,9 @@ namespace Demo.Nist
             /// <summary>The data-only part of the NLL of <c>Noise</c> over observations [start, end): constant in θ.</summary>
             private double __DataConstant1(int start, int end)
             {
-                // θ-only subexpressions, hoisted out of the observation loop
-                double nll = 0d;
-                for (int i = start; i < end; i++)
-                {
-                    nll += (-((global::MleGen.Functions.LogGamma(2.5d) + (-1.2655121234846454d)) - global::MleGen.Functions.LogGamma(2d)));
-                }
-                return nll;
+                // the part every observation shares, once per chunk
+                double perObservation = (1.2655121234846454d - (global::MleGen.Functions.LogGamma(2.5d) - global::MleGen.Functions.LogGamma(2d)));
+                return end > start ? (end - start) * perObservation : 0d;
             }
 
             /// <summary>The NLL of <c>Noise</c> over observations [start, end), adding its gradient into <paramref name="gradient"/>.</summary>
@@ -603,24 +596,24 @@ namespace Demo.Nist
                 double[] d_X = this.X;
                 double[] d_Z = this.Z;
                 // θ-only subexpressions, hoisted out of the observation loop
-                double neg32 = (-p_B1);
-                double inv36 = (1d / p_Tau);
-                double neg50 = (-global::System.Math.Log(p_Tau));
-                double sq192 = global::MleGen.Functions.Square(inv36);
+                double negB1 = (-p_B1);
+                double invTau = (1d / p_Tau);
+                double logTau = global::System.Math.Log(p_Tau);
+                double sq176 = global::MleGen.Functions.Square(invTau);
                 double nll = 0d;
                 for (int i = start; i < end; i++)
                 {
                     // forward: the observation's NLL and the adjoints of its subexpressions
                     bool t31 = (d_X[i] > 0d);
-                    double diff35 = (d_Z[i] - (t31 ? p_B1 : neg32));
-                    double prod37 = (diff35 * inv36);
+                    double diff35 = (d_Z[i] - (t31 ? p_B1 : negB1));
+                    double prod37 = (diff35 * invTau);
                     double ratio52 = (global::MleGen.Functions.Square(prod37) / 4d);
-                    double prod189 = (((2.5d * (1d / (1d + ratio52))) * 0.25d) * (prod37 * 2d));
-                    double prod190 = (inv36 * prod189);
-                    nll += (-(neg50 - (2.5d * global::MleGen.Functions.Log1p(ratio52))));
+                    double prod173 = (((1d / (1d + ratio52)) * 0.625d) * (prod37 * 2d));
+                    double prod174 = (invTau * prod173);
+                    nll += (logTau + (2.5d * global::MleGen.Functions.Log1p(ratio52)));
                     // backward: dNLL/dθ
-                    g_B1 += ((-(prod190 * (t31 ? 1d : 0d))) + ((!t31) ? (prod190 * (t31 ? 0d : 1d)) : 0d));
-                    g_Tau += (inv36 - ((diff35 * prod189) * sq192));
+                    g_B1 += (((!t31) ? (prod174 * (t31 ? 0d : 1d)) : 0d) - (prod174 * (t31 ? 1d : 0d)));
+                    g_Tau += (invTau - ((diff35 * prod173) * sq176));
                 }
                 gradient[o_B1] += g_B1;
                 gradient[o_B2] += g_B2;
@@ -642,31 +635,31 @@ namespace Demo.Nist
                 double p_Tau = theta[o_Tau];
                 double[] d_X = this.X;
                 double[] d_Z = this.Z;
-                double neg32 = (-p_B1);
-                double inv36 = (1d / p_Tau);
-                double sq192 = global::MleGen.Functions.Square(inv36);
-                double prod240 = (inv36 * 2d);
+                double negB1 = (-p_B1);
+                double invTau = (1d / p_Tau);
+                double sq176 = global::MleGen.Functions.Square(invTau);
+                double prod223 = (invTau * 2d);
                 for (int i = start; i < end; i++)
                 {
                     bool t31 = (d_X[i] > 0d);
-                    double diff35 = (d_Z[i] - (t31 ? p_B1 : neg32));
-                    double prod37 = (diff35 * inv36);
-                    bool not182 = (!t31);
-                    double inv184 = (1d / (1d + (global::MleGen.Functions.Square(prod37) / 4d)));
-                    double prod187 = ((2.5d * inv184) * 0.25d);
-                    double prod188 = (prod37 * 2d);
-                    double prod189 = (prod187 * prod188);
-                    double sel198 = (t31 ? 1d : 0d);
-                    double sel201 = (t31 ? 0d : 1d);
-                    double diff210 = ((not182 ? (sel201 * (not182 ? 1d : 0d)) : 0d) - sel198);
-                    double prod212 = (inv36 * diff210);
-                    double sq218 = global::MleGen.Functions.Square(inv184);
-                    double diff226 = ((2d * (prod187 * prod212)) - (prod188 * (0.25d * ((2.5d * (0.25d * (prod188 * prod212))) * sq218))));
-                    double prod227 = (inv36 * diff226);
-                    double prod246 = (diff35 * sq192);
-                    matrix[(o_B1) * p + o_B1] += ((-(sel198 * prod227)) + (not182 ? (sel201 * prod227) : 0d));
-                    matrix[(o_B1) * p + o_Tau] += (-(sq192 * ((prod189 * diff210) + (diff35 * diff226))));
-                    matrix[(o_Tau) * p + o_Tau] += (-(sq192 * ((1d - ((diff35 * prod189) * prod240)) + (diff35 * ((-(2d * (prod187 * prod246))) + (prod188 * (0.25d * (sq218 * (2.5d * (0.25d * (prod188 * prod246)))))))))));
+                    double diff35 = (d_Z[i] - (t31 ? p_B1 : negB1));
+                    double prod37 = (diff35 * invTau);
+                    bool not165 = (!t31);
+                    double inv167 = (1d / (1d + (global::MleGen.Functions.Square(prod37) / 4d)));
+                    double prod171 = (inv167 * 0.625d);
+                    double prod172 = (prod37 * 2d);
+                    double prod173 = (prod171 * prod172);
+                    double sel182 = (t31 ? 1d : 0d);
+                    double sel185 = (t31 ? 0d : 1d);
+                    double diff194 = ((not165 ? (sel185 * (not165 ? 1d : 0d)) : 0d) - sel182);
+                    double prod196 = (invTau * diff194);
+                    double sq201 = global::MleGen.Functions.Square(inv167);
+                    double diff209 = ((2d * (prod171 * prod196)) - (prod172 * (0.25d * ((0.625d * (prod172 * prod196)) * sq201))));
+                    double prod210 = (invTau * diff209);
+                    double prod229 = (diff35 * sq176);
+                    matrix[(o_B1) * p + o_B1] += ((not165 ? (sel185 * prod210) : 0d) - (sel182 * prod210));
+                    matrix[(o_B1) * p + o_Tau] += (-(sq176 * ((prod173 * diff194) + (diff35 * diff209))));
+                    matrix[(o_Tau) * p + o_Tau] += (-(sq176 * ((1d - ((diff35 * prod173) * prod223)) + (diff35 * ((prod172 * (0.25d * (sq201 * (0.625d * (prod172 * prod229))))) - (2d * (prod171 * prod229)))))));
                 }
             }
 
@@ -682,14 +675,14 @@ namespace Demo.Nist
                 double p_Sigma = theta[o_Sigma];
                 double p_Tau = theta[o_Tau];
                 double[] d_X = this.X;
-                double prod296 = (7d * global::MleGen.Functions.Square(p_Tau));
-                double ratio297 = (5d / prod296);
+                double prod276 = (7d * global::MleGen.Functions.Square(p_Tau));
+                double ratio277 = (5d / prod276);
                 for (int i = start; i < end; i++)
                 {
                     bool t31 = (d_X[i] > 0d);
-                    double add278 = ((t31 ? 1d : 0d) + ((!t31) ? (-(t31 ? 0d : 1d)) : 0d));
-                    matrix[(o_B1) * p + o_B1] += (ratio297 * (add278 * add278));
-                    matrix[(o_Tau) * p + o_Tau] += (8d / prod296);
+                    double add258 = ((t31 ? 1d : 0d) + ((!t31) ? (-(t31 ? 0d : 1d)) : 0d));
+                    matrix[(o_B1) * p + o_B1] += (ratio277 * (add258 * add258));
+                    matrix[(o_Tau) * p + o_Tau] += (8d / prod276);
                 }
             }
 
@@ -707,19 +700,19 @@ namespace Demo.Nist
                 int p = score.Length;
                 double[] d_X = this.X;
                 double[] d_Z = this.Z;
-                double neg32 = (-p_B1);
-                double inv36 = (1d / p_Tau);
-                double sq192 = global::MleGen.Functions.Square(inv36);
+                double negB1 = (-p_B1);
+                double invTau = (1d / p_Tau);
+                double sq176 = global::MleGen.Functions.Square(invTau);
                 for (int i = start; i < end; i++)
                 {
                     score.Clear();
                     bool t31 = (d_X[i] > 0d);
-                    double diff35 = (d_Z[i] - (t31 ? p_B1 : neg32));
-                    double prod37 = (diff35 * inv36);
-                    double prod189 = (((2.5d * (1d / (1d + (global::MleGen.Functions.Square(prod37) / 4d)))) * 0.25d) * (prod37 * 2d));
-                    double prod190 = (inv36 * prod189);
-                    score[o_B1] += ((-(prod190 * (t31 ? 1d : 0d))) + ((!t31) ? (prod190 * (t31 ? 0d : 1d)) : 0d));
-                    score[o_Tau] += (inv36 - ((diff35 * prod189) * sq192));
+                    double diff35 = (d_Z[i] - (t31 ? p_B1 : negB1));
+                    double prod37 = (diff35 * invTau);
+                    double prod173 = (((1d / (1d + (global::MleGen.Functions.Square(prod37) / 4d))) * 0.625d) * (prod37 * 2d));
+                    double prod174 = (invTau * prod173);
+                    score[o_B1] += (((!t31) ? (prod174 * (t31 ? 0d : 1d)) : 0d) - (prod174 * (t31 ? 1d : 0d)));
+                    score[o_Tau] += (invTau - ((diff35 * prod173) * sq176));
                     // meat += s sᵀ, on and above the diagonal (the evaluator mirrors it)
                     for (int a = 0; a < p; a++)
                     {
@@ -745,13 +738,13 @@ namespace Demo.Nist
                 double[] d_X = this.X;
                 double[] d_Z = this.Z;
                 // θ-only subexpressions, hoisted out of the observation loop
-                double neg32 = (-p_B1);
+                double negB1 = (-p_B1);
                 for (int i = start; i < end; i++)
                 {
                     double y = d_Z[i];
                     columns.Observed[i] = y;
                     columns.Weight[i] = 1d;
-                    global::MleGen.StudentT family = new global::MleGen.StudentT(4d, ((d_X[i] > 0d) ? p_B1 : neg32), p_Tau);
+                    global::MleGen.StudentT family = new global::MleGen.StudentT(4d, ((d_X[i] > 0d) ? p_B1 : negB1), p_Tau);
                     columns.Mean[i] = family.Mean;
                     columns.Variance[i] = family.Variance;
                 }
@@ -772,8 +765,8 @@ namespace Demo.Nist
                 double[] d_X = this.X;
                 double[] d_Y = this.Y;
                 // θ-only subexpressions, hoisted out of the observation loop
-                double inv14 = (1d / p_Sigma);
-                double neg18 = (-global::System.Math.Log(p_Sigma));
+                double invSigma = (1d / p_Sigma);
+                double logSigma = global::System.Math.Log(p_Sigma);
                 global::System.Runtime.Intrinsics.Vector256<double> acc_nll = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
                 int i = start;
                 for (; i <= end - 4; i += 4)
@@ -786,12 +779,11 @@ namespace Demo.Nist
                     global::System.Runtime.Intrinsics.Vector256<double> v10_5 = (global::System.Runtime.Intrinsics.Vector256.Create(1d) - v9_4);
                     global::System.Runtime.Intrinsics.Vector256<double> v11_6 = (global::System.Runtime.Intrinsics.Vector256.Create(p_B1) * v10_5);
                     global::System.Runtime.Intrinsics.Vector256<double> v13_7 = (v1_0 - v11_6);
-                    global::System.Runtime.Intrinsics.Vector256<double> v15_8 = (v13_7 * global::System.Runtime.Intrinsics.Vector256.Create(inv14));
+                    global::System.Runtime.Intrinsics.Vector256<double> v15_8 = (v13_7 * global::System.Runtime.Intrinsics.Vector256.Create(invSigma));
                     global::System.Runtime.Intrinsics.Vector256<double> v20_9 = (v15_8 * v15_8);
                     global::System.Runtime.Intrinsics.Vector256<double> v21_10 = (global::System.Runtime.Intrinsics.Vector256.Create(0.5d) * v20_9);
-                    global::System.Runtime.Intrinsics.Vector256<double> v26_11 = (global::System.Runtime.Intrinsics.Vector256.Create(neg18) - v21_10);
-                    global::System.Runtime.Intrinsics.Vector256<double> v27_12 = (-v26_11);
-                    acc_nll += v27_12;
+                    global::System.Runtime.Intrinsics.Vector256<double> v27_11 = (global::System.Runtime.Intrinsics.Vector256.Create(logSigma) + v21_10);
+                    acc_nll += v27_11;
                 }
                 double nll = global::System.Runtime.Intrinsics.Vector256.Sum(acc_nll);
                 if (i < end) nll += __Nll0(theta, i, end);
@@ -816,9 +808,9 @@ namespace Demo.Nist
                 double[] d_X = this.X;
                 double[] d_Y = this.Y;
                 // θ-only subexpressions, hoisted out of the observation loop
-                double inv14 = (1d / p_Sigma);
-                double neg18 = (-global::System.Math.Log(p_Sigma));
-                double sq70 = global::MleGen.Functions.Square(inv14);
+                double invSigma = (1d / p_Sigma);
+                double logSigma = global::System.Math.Log(p_Sigma);
+                double sq66 = global::MleGen.Functions.Square(invSigma);
                 global::System.Runtime.Intrinsics.Vector256<double> acc_nll = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
                 global::System.Runtime.Intrinsics.Vector256<double> acc_g0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
                 global::System.Runtime.Intrinsics.Vector256<double> acc_g1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
@@ -834,27 +826,24 @@ namespace Demo.Nist
                     global::System.Runtime.Intrinsics.Vector256<double> v10_5 = (global::System.Runtime.Intrinsics.Vector256.Create(1d) - v9_4);
                     global::System.Runtime.Intrinsics.Vector256<double> v11_6 = (global::System.Runtime.Intrinsics.Vector256.Create(p_B1) * v10_5);
                     global::System.Runtime.Intrinsics.Vector256<double> v13_7 = (v1_0 - v11_6);
-                    global::System.Runtime.Intrinsics.Vector256<double> v15_8 = (v13_7 * global::System.Runtime.Intrinsics.Vector256.Create(inv14));
+                    global::System.Runtime.Intrinsics.Vector256<double> v15_8 = (v13_7 * global::System.Runtime.Intrinsics.Vector256.Create(invSigma));
                     global::System.Runtime.Intrinsics.Vector256<double> v20_9 = (v15_8 * v15_8);
                     global::System.Runtime.Intrinsics.Vector256<double> v21_10 = (global::System.Runtime.Intrinsics.Vector256.Create(0.5d) * v20_9);
-                    global::System.Runtime.Intrinsics.Vector256<double> v26_11 = (global::System.Runtime.Intrinsics.Vector256.Create(neg18) - v21_10);
-                    global::System.Runtime.Intrinsics.Vector256<double> v27_12 = (-v26_11);
-                    acc_nll += v27_12;
-                    global::System.Runtime.Intrinsics.Vector256<double> v66_13 = (v15_8 * global::System.Runtime.Intrinsics.Vector256.Create(2d));
-                    global::System.Runtime.Intrinsics.Vector256<double> v67_14 = (global::System.Runtime.Intrinsics.Vector256.Create(0.5d) * v66_13);
-                    global::System.Runtime.Intrinsics.Vector256<double> v68_15 = (global::System.Runtime.Intrinsics.Vector256.Create(inv14) * v67_14);
-                    global::System.Runtime.Intrinsics.Vector256<double> v69_16 = (v13_7 * v67_14);
-                    global::System.Runtime.Intrinsics.Vector256<double> v72_17 = (v69_16 * global::System.Runtime.Intrinsics.Vector256.Create(sq70));
-                    global::System.Runtime.Intrinsics.Vector256<double> v74_18 = (global::System.Runtime.Intrinsics.Vector256.Create(inv14) - v72_17);
-                    global::System.Runtime.Intrinsics.Vector256<double> v76_19 = (v10_5 * v68_15);
-                    global::System.Runtime.Intrinsics.Vector256<double> v77_20 = (-v76_19);
-                    global::System.Runtime.Intrinsics.Vector256<double> v78_21 = (global::System.Runtime.Intrinsics.Vector256.Create(p_B1) * v68_15);
-                    global::System.Runtime.Intrinsics.Vector256<double> v80_22 = (v9_4 * v78_21);
-                    global::System.Runtime.Intrinsics.Vector256<double> v82_23 = (v6_1 * v80_22);
-                    global::System.Runtime.Intrinsics.Vector256<double> v83_24 = (-v82_23);
-                    acc_g0 += v77_20;
-                    acc_g1 += v83_24;
-                    acc_g2 += v74_18;
+                    global::System.Runtime.Intrinsics.Vector256<double> v27_11 = (global::System.Runtime.Intrinsics.Vector256.Create(logSigma) + v21_10);
+                    acc_nll += v27_11;
+                    global::System.Runtime.Intrinsics.Vector256<double> v64_12 = (global::System.Runtime.Intrinsics.Vector256.Create(invSigma) * v15_8);
+                    global::System.Runtime.Intrinsics.Vector256<double> v65_13 = (v13_7 * v15_8);
+                    global::System.Runtime.Intrinsics.Vector256<double> v68_14 = (v65_13 * global::System.Runtime.Intrinsics.Vector256.Create(sq66));
+                    global::System.Runtime.Intrinsics.Vector256<double> v70_15 = (global::System.Runtime.Intrinsics.Vector256.Create(invSigma) - v68_14);
+                    global::System.Runtime.Intrinsics.Vector256<double> v73_16 = (v10_5 * v64_12);
+                    global::System.Runtime.Intrinsics.Vector256<double> v74_17 = (-v73_16);
+                    global::System.Runtime.Intrinsics.Vector256<double> v75_18 = (global::System.Runtime.Intrinsics.Vector256.Create(p_B1) * v64_12);
+                    global::System.Runtime.Intrinsics.Vector256<double> v77_19 = (v9_4 * v75_18);
+                    global::System.Runtime.Intrinsics.Vector256<double> v79_20 = (v6_1 * v77_19);
+                    global::System.Runtime.Intrinsics.Vector256<double> v80_21 = (-v79_20);
+                    acc_g0 += v74_17;
+                    acc_g1 += v80_21;
+                    acc_g2 += v70_15;
                 }
                 double nll = global::System.Runtime.Intrinsics.Vector256.Sum(acc_nll);
                 g_B1 += global::System.Runtime.Intrinsics.Vector256.Sum(acc_g0);
@@ -882,8 +871,8 @@ namespace Demo.Nist
                 double[] d_X = this.X;
                 double[] d_Y = this.Y;
                 // θ-only subexpressions, hoisted out of the observation loop
-                double inv14 = (1d / p_Sigma);
-                double neg18 = (-global::System.Math.Log(p_Sigma));
+                double invSigma = (1d / p_Sigma);
+                double logSigma = global::System.Math.Log(p_Sigma);
                 global::System.Runtime.Intrinsics.Vector512<double> acc_nll = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
                 int i = start;
                 for (; i <= end - 8; i += 8)
@@ -896,12 +885,11 @@ namespace Demo.Nist
                     global::System.Runtime.Intrinsics.Vector512<double> v10_5 = (global::System.Runtime.Intrinsics.Vector512.Create(1d) - v9_4);
                     global::System.Runtime.Intrinsics.Vector512<double> v11_6 = (global::System.Runtime.Intrinsics.Vector512.Create(p_B1) * v10_5);
                     global::System.Runtime.Intrinsics.Vector512<double> v13_7 = (v1_0 - v11_6);
-                    global::System.Runtime.Intrinsics.Vector512<double> v15_8 = (v13_7 * global::System.Runtime.Intrinsics.Vector512.Create(inv14));
+                    global::System.Runtime.Intrinsics.Vector512<double> v15_8 = (v13_7 * global::System.Runtime.Intrinsics.Vector512.Create(invSigma));
                     global::System.Runtime.Intrinsics.Vector512<double> v20_9 = (v15_8 * v15_8);
                     global::System.Runtime.Intrinsics.Vector512<double> v21_10 = (global::System.Runtime.Intrinsics.Vector512.Create(0.5d) * v20_9);
-                    global::System.Runtime.Intrinsics.Vector512<double> v26_11 = (global::System.Runtime.Intrinsics.Vector512.Create(neg18) - v21_10);
-                    global::System.Runtime.Intrinsics.Vector512<double> v27_12 = (-v26_11);
-                    acc_nll += v27_12;
+                    global::System.Runtime.Intrinsics.Vector512<double> v27_11 = (global::System.Runtime.Intrinsics.Vector512.Create(logSigma) + v21_10);
+                    acc_nll += v27_11;
                 }
                 double nll = global::System.Runtime.Intrinsics.Vector512.Sum(acc_nll);
                 if (i < end) nll += __Nll0(theta, i, end);
@@ -926,9 +914,9 @@ namespace Demo.Nist
                 double[] d_X = this.X;
                 double[] d_Y = this.Y;
                 // θ-only subexpressions, hoisted out of the observation loop
-                double inv14 = (1d / p_Sigma);
-                double neg18 = (-global::System.Math.Log(p_Sigma));
-                double sq70 = global::MleGen.Functions.Square(inv14);
+                double invSigma = (1d / p_Sigma);
+                double logSigma = global::System.Math.Log(p_Sigma);
+                double sq66 = global::MleGen.Functions.Square(invSigma);
                 global::System.Runtime.Intrinsics.Vector512<double> acc_nll = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
                 global::System.Runtime.Intrinsics.Vector512<double> acc_g0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
                 global::System.Runtime.Intrinsics.Vector512<double> acc_g1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
@@ -944,27 +932,24 @@ namespace Demo.Nist
                     global::System.Runtime.Intrinsics.Vector512<double> v10_5 = (global::System.Runtime.Intrinsics.Vector512.Create(1d) - v9_4);
                     global::System.Runtime.Intrinsics.Vector512<double> v11_6 = (global::System.Runtime.Intrinsics.Vector512.Create(p_B1) * v10_5);
                     global::System.Runtime.Intrinsics.Vector512<double> v13_7 = (v1_0 - v11_6);
-                    global::System.Runtime.Intrinsics.Vector512<double> v15_8 = (v13_7 * global::System.Runtime.Intrinsics.Vector512.Create(inv14));
+                    global::System.Runtime.Intrinsics.Vector512<double> v15_8 = (v13_7 * global::System.Runtime.Intrinsics.Vector512.Create(invSigma));
                     global::System.Runtime.Intrinsics.Vector512<double> v20_9 = (v15_8 * v15_8);
                     global::System.Runtime.Intrinsics.Vector512<double> v21_10 = (global::System.Runtime.Intrinsics.Vector512.Create(0.5d) * v20_9);
-                    global::System.Runtime.Intrinsics.Vector512<double> v26_11 = (global::System.Runtime.Intrinsics.Vector512.Create(neg18) - v21_10);
-                    global::System.Runtime.Intrinsics.Vector512<double> v27_12 = (-v26_11);
-                    acc_nll += v27_12;
-                    global::System.Runtime.Intrinsics.Vector512<double> v66_13 = (v15_8 * global::System.Runtime.Intrinsics.Vector512.Create(2d));
-                    global::System.Runtime.Intrinsics.Vector512<double> v67_14 = (global::System.Runtime.Intrinsics.Vector512.Create(0.5d) * v66_13);
-                    global::System.Runtime.Intrinsics.Vector512<double> v68_15 = (global::System.Runtime.Intrinsics.Vector512.Create(inv14) * v67_14);
-                    global::System.Runtime.Intrinsics.Vector512<double> v69_16 = (v13_7 * v67_14);
-                    global::System.Runtime.Intrinsics.Vector512<double> v72_17 = (v69_16 * global::System.Runtime.Intrinsics.Vector512.Create(sq70));
-                    global::System.Runtime.Intrinsics.Vector512<double> v74_18 = (global::System.Runtime.Intrinsics.Vector512.Create(inv14) - v72_17);
-                    global::System.Runtime.Intrinsics.Vector512<double> v76_19 = (v10_5 * v68_15);
-                    global::System.Runtime.Intrinsics.Vector512<double> v77_20 = (-v76_19);
-                    global::System.Runtime.Intrinsics.Vector512<double> v78_21 = (global::System.Runtime.Intrinsics.Vector512.Create(p_B1) * v68_15);
-                    global::System.Runtime.Intrinsics.Vector512<double> v80_22 = (v9_4 * v78_21);
-                    global::System.Runtime.Intrinsics.Vector512<double> v82_23 = (v6_1 * v80_22);
-                    global::System.Runtime.Intrinsics.Vector512<double> v83_24 = (-v82_23);
-                    acc_g0 += v77_20;
-                    acc_g1 += v83_24;
-                    acc_g2 += v74_18;
+                    global::System.Runtime.Intrinsics.Vector512<double> v27_11 = (global::System.Runtime.Intrinsics.Vector512.Create(logSigma) + v21_10);
+                    acc_nll += v27_11;
+                    global::System.Runtime.Intrinsics.Vector512<double> v64_12 = (global::System.Runtime.Intrinsics.Vector512.Create(invSigma) * v15_8);
+                    global::System.Runtime.Intrinsics.Vector512<double> v65_13 = (v13_7 * v15_8);
+                    global::System.Runtime.Intrinsics.Vector512<double> v68_14 = (v65_13 * global::System.Runtime.Intrinsics.Vector512.Create(sq66));
+                    global::System.Runtime.Intrinsics.Vector512<double> v70_15 = (global::System.Runtime.Intrinsics.Vector512.Create(invSigma) - v68_14);
+                    global::System.Runtime.Intrinsics.Vector512<double> v73_16 = (v10_5 * v64_12);
+                    global::System.Runtime.Intrinsics.Vector512<double> v74_17 = (-v73_16);
+                    global::System.Runtime.Intrinsics.Vector512<double> v75_18 = (global::System.Runtime.Intrinsics.Vector512.Create(p_B1) * v64_12);
+                    global::System.Runtime.Intrinsics.Vector512<double> v77_19 = (v9_4 * v75_18);
+                    global::System.Runtime.Intrinsics.Vector512<double> v79_20 = (v6_1 * v77_19);
+                    global::System.Runtime.Intrinsics.Vector512<double> v80_21 = (-v79_20);
+                    acc_g0 += v74_17;
+                    acc_g1 += v80_21;
+                    acc_g2 += v70_15;
                 }
                 double nll = global::System.Runtime.Intrinsics.Vector512.Sum(acc_nll);
                 g_B1 += global::System.Runtime.Intrinsics.Vector512.Sum(acc_g0);
@@ -992,9 +977,9 @@ namespace Demo.Nist
                 double[] d_X = this.X;
                 double[] d_Z = this.Z;
                 // θ-only subexpressions, hoisted out of the observation loop
-                double neg32 = (-p_B1);
-                double inv36 = (1d / p_Tau);
-                double neg50 = (-global::System.Math.Log(p_Tau));
+                double negB1 = (-p_B1);
+                double invTau = (1d / p_Tau);
+                double logTau = global::System.Math.Log(p_Tau);
                 global::System.Runtime.Intrinsics.Vector256<double> acc_nll = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
                 int i = start;
                 for (; i <= end - 4; i += 4)
@@ -1002,16 +987,15 @@ namespace Demo.Nist
                     global::System.Runtime.Intrinsics.Vector256<double> v6_0 = global::MleGen.VectorKernels.Load4(d_X, i);
                     global::System.Runtime.Intrinsics.Vector256<double> v29_1 = global::MleGen.VectorKernels.Load4(d_Z, i);
                     global::System.Runtime.Intrinsics.Vector256<double> v31_2 = global::System.Runtime.Intrinsics.Vector256.GreaterThan(v6_0, global::System.Runtime.Intrinsics.Vector256.Create(0d));
-                    global::System.Runtime.Intrinsics.Vector256<double> v33_3 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v31_2, global::System.Runtime.Intrinsics.Vector256.Create(p_B1), global::System.Runtime.Intrinsics.Vector256.Create(neg32));
+                    global::System.Runtime.Intrinsics.Vector256<double> v33_3 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v31_2, global::System.Runtime.Intrinsics.Vector256.Create(p_B1), global::System.Runtime.Intrinsics.Vector256.Create(negB1));
                     global::System.Runtime.Intrinsics.Vector256<double> v35_4 = (v29_1 - v33_3);
-                    global::System.Runtime.Intrinsics.Vector256<double> v37_5 = (v35_4 * global::System.Runtime.Intrinsics.Vector256.Create(inv36));
+                    global::System.Runtime.Intrinsics.Vector256<double> v37_5 = (v35_4 * global::System.Runtime.Intrinsics.Vector256.Create(invTau));
                     global::System.Runtime.Intrinsics.Vector256<double> v51_6 = (v37_5 * v37_5);
                     global::System.Runtime.Intrinsics.Vector256<double> v52_7 = (v51_6 / global::System.Runtime.Intrinsics.Vector256.Create(4d));
                     global::System.Runtime.Intrinsics.Vector256<double> v53_8 = global::MleGen.VectorMath.Log1p(v52_7);
                     global::System.Runtime.Intrinsics.Vector256<double> v54_9 = (global::System.Runtime.Intrinsics.Vector256.Create(2.5d) * v53_8);
-                    global::System.Runtime.Intrinsics.Vector256<double> v62_10 = (global::System.Runtime.Intrinsics.Vector256.Create(neg50) - v54_9);
-                    global::System.Runtime.Intrinsics.Vector256<double> v63_11 = (-v62_10);
-                    acc_nll += v63_11;
+                    global::System.Runtime.Intrinsics.Vector256<double> v61_10 = (global::System.Runtime.Intrinsics.Vector256.Create(logTau) + v54_9);
+                    acc_nll += v61_10;
                 }
                 double nll = global::System.Runtime.Intrinsics.Vector256.Sum(acc_nll);
                 if (i < end) nll += __Nll1(theta, i, end);
@@ -1036,10 +1020,10 @@ namespace Demo.Nist
                 double[] d_X = this.X;
                 double[] d_Z = this.Z;
                 // θ-only subexpressions, hoisted out of the observation loop
-                double neg32 = (-p_B1);
-                double inv36 = (1d / p_Tau);
-                double neg50 = (-global::System.Math.Log(p_Tau));
-                double sq94 = global::MleGen.Functions.Square(inv36);
+                double negB1 = (-p_B1);
+                double invTau = (1d / p_Tau);
+                double logTau = global::System.Math.Log(p_Tau);
+                double sq92 = global::MleGen.Functions.Square(invTau);
                 global::System.Runtime.Intrinsics.Vector256<double> acc_nll = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
                 global::System.Runtime.Intrinsics.Vector256<double> acc_g0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
                 global::System.Runtime.Intrinsics.Vector256<double> acc_g1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
@@ -1049,36 +1033,33 @@ namespace Demo.Nist
                     global::System.Runtime.Intrinsics.Vector256<double> v6_0 = global::MleGen.VectorKernels.Load4(d_X, i);
                     global::System.Runtime.Intrinsics.Vector256<double> v29_1 = global::MleGen.VectorKernels.Load4(d_Z, i);
                     global::System.Runtime.Intrinsics.Vector256<double> v31_2 = global::System.Runtime.Intrinsics.Vector256.GreaterThan(v6_0, global::System.Runtime.Intrinsics.Vector256.Create(0d));
-                    global::System.Runtime.Intrinsics.Vector256<double> v33_3 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v31_2, global::System.Runtime.Intrinsics.Vector256.Create(p_B1), global::System.Runtime.Intrinsics.Vector256.Create(neg32));
+                    global::System.Runtime.Intrinsics.Vector256<double> v33_3 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v31_2, global::System.Runtime.Intrinsics.Vector256.Create(p_B1), global::System.Runtime.Intrinsics.Vector256.Create(negB1));
                     global::System.Runtime.Intrinsics.Vector256<double> v35_4 = (v29_1 - v33_3);
-                    global::System.Runtime.Intrinsics.Vector256<double> v37_5 = (v35_4 * global::System.Runtime.Intrinsics.Vector256.Create(inv36));
+                    global::System.Runtime.Intrinsics.Vector256<double> v37_5 = (v35_4 * global::System.Runtime.Intrinsics.Vector256.Create(invTau));
                     global::System.Runtime.Intrinsics.Vector256<double> v51_6 = (v37_5 * v37_5);
                     global::System.Runtime.Intrinsics.Vector256<double> v52_7 = (v51_6 / global::System.Runtime.Intrinsics.Vector256.Create(4d));
                     global::System.Runtime.Intrinsics.Vector256<double> v53_8 = global::MleGen.VectorMath.Log1p(v52_7);
                     global::System.Runtime.Intrinsics.Vector256<double> v54_9 = (global::System.Runtime.Intrinsics.Vector256.Create(2.5d) * v53_8);
-                    global::System.Runtime.Intrinsics.Vector256<double> v62_10 = (global::System.Runtime.Intrinsics.Vector256.Create(neg50) - v54_9);
-                    global::System.Runtime.Intrinsics.Vector256<double> v63_11 = (-v62_10);
-                    acc_nll += v63_11;
-                    global::System.Runtime.Intrinsics.Vector256<double> v84_12 = (~v31_2);
-                    global::System.Runtime.Intrinsics.Vector256<double> v85_13 = (global::System.Runtime.Intrinsics.Vector256.Create(1d) + v52_7);
-                    global::System.Runtime.Intrinsics.Vector256<double> v86_14 = (global::System.Runtime.Intrinsics.Vector256<double>.One / v85_13);
-                    global::System.Runtime.Intrinsics.Vector256<double> v87_15 = (global::System.Runtime.Intrinsics.Vector256.Create(2.5d) * v86_14);
-                    global::System.Runtime.Intrinsics.Vector256<double> v89_16 = (v87_15 * global::System.Runtime.Intrinsics.Vector256.Create(0.25d));
-                    global::System.Runtime.Intrinsics.Vector256<double> v90_17 = (v37_5 * global::System.Runtime.Intrinsics.Vector256.Create(2d));
-                    global::System.Runtime.Intrinsics.Vector256<double> v91_18 = (v89_16 * v90_17);
-                    global::System.Runtime.Intrinsics.Vector256<double> v92_19 = (global::System.Runtime.Intrinsics.Vector256.Create(inv36) * v91_18);
-                    global::System.Runtime.Intrinsics.Vector256<double> v93_20 = (v35_4 * v91_18);
-                    global::System.Runtime.Intrinsics.Vector256<double> v96_21 = (v93_20 * global::System.Runtime.Intrinsics.Vector256.Create(sq94));
-                    global::System.Runtime.Intrinsics.Vector256<double> v98_22 = (global::System.Runtime.Intrinsics.Vector256.Create(inv36) - v96_21);
-                    global::System.Runtime.Intrinsics.Vector256<double> v100_23 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v31_2, global::System.Runtime.Intrinsics.Vector256.Create(1d), global::System.Runtime.Intrinsics.Vector256.Create(0d));
-                    global::System.Runtime.Intrinsics.Vector256<double> v101_24 = (v92_19 * v100_23);
-                    global::System.Runtime.Intrinsics.Vector256<double> v102_25 = (-v101_24);
-                    global::System.Runtime.Intrinsics.Vector256<double> v103_26 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v31_2, global::System.Runtime.Intrinsics.Vector256.Create(0d), global::System.Runtime.Intrinsics.Vector256.Create(1d));
-                    global::System.Runtime.Intrinsics.Vector256<double> v104_27 = (v92_19 * v103_26);
-                    global::System.Runtime.Intrinsics.Vector256<double> v106_28 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v84_12, v104_27, global::System.Runtime.Intrinsics.Vector256.Create(0d));
-                    global::System.Runtime.Intrinsics.Vector256<double> v107_29 = (v102_25 + v106_28);
-                    acc_g0 += v107_29;
-                    acc_g1 += v98_22;
+                    global::System.Runtime.Intrinsics.Vector256<double> v61_10 = (global::System.Runtime.Intrinsics.Vector256.Create(logTau) + v54_9);
+                    acc_nll += v61_10;
+                    global::System.Runtime.Intrinsics.Vector256<double> v81_11 = (~v31_2);
+                    global::System.Runtime.Intrinsics.Vector256<double> v82_12 = (global::System.Runtime.Intrinsics.Vector256.Create(1d) + v52_7);
+                    global::System.Runtime.Intrinsics.Vector256<double> v83_13 = (global::System.Runtime.Intrinsics.Vector256<double>.One / v82_12);
+                    global::System.Runtime.Intrinsics.Vector256<double> v87_14 = (v83_13 * global::System.Runtime.Intrinsics.Vector256.Create(0.625d));
+                    global::System.Runtime.Intrinsics.Vector256<double> v88_15 = (v37_5 * global::System.Runtime.Intrinsics.Vector256.Create(2d));
+                    global::System.Runtime.Intrinsics.Vector256<double> v89_16 = (v87_14 * v88_15);
+                    global::System.Runtime.Intrinsics.Vector256<double> v90_17 = (global::System.Runtime.Intrinsics.Vector256.Create(invTau) * v89_16);
+                    global::System.Runtime.Intrinsics.Vector256<double> v91_18 = (v35_4 * v89_16);
+                    global::System.Runtime.Intrinsics.Vector256<double> v94_19 = (v91_18 * global::System.Runtime.Intrinsics.Vector256.Create(sq92));
+                    global::System.Runtime.Intrinsics.Vector256<double> v96_20 = (global::System.Runtime.Intrinsics.Vector256.Create(invTau) - v94_19);
+                    global::System.Runtime.Intrinsics.Vector256<double> v98_21 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v31_2, global::System.Runtime.Intrinsics.Vector256.Create(1d), global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                    global::System.Runtime.Intrinsics.Vector256<double> v99_22 = (v90_17 * v98_21);
+                    global::System.Runtime.Intrinsics.Vector256<double> v101_23 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v31_2, global::System.Runtime.Intrinsics.Vector256.Create(0d), global::System.Runtime.Intrinsics.Vector256.Create(1d));
+                    global::System.Runtime.Intrinsics.Vector256<double> v102_24 = (v90_17 * v101_23);
+                    global::System.Runtime.Intrinsics.Vector256<double> v104_25 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v81_11, v102_24, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                    global::System.Runtime.Intrinsics.Vector256<double> v105_26 = (v104_25 - v99_22);
+                    acc_g0 += v105_26;
+                    acc_g1 += v96_20;
                 }
                 double nll = global::System.Runtime.Intrinsics.Vector256.Sum(acc_nll);
                 g_B1 += global::System.Runtime.Intrinsics.Vector256.Sum(acc_g0);
@@ -1105,9 +1086,9 @@ namespace Demo.Nist
                 double[] d_X = this.X;
                 double[] d_Z = this.Z;
                 // θ-only subexpressions, hoisted out of the observation loop
-                double neg32 = (-p_B1);
-                double inv36 = (1d / p_Tau);
-                double neg50 = (-global::System.Math.Log(p_Tau));
+                double negB1 = (-p_B1);
+                double invTau = (1d / p_Tau);
+                double logTau = global::System.Math.Log(p_Tau);
                 global::System.Runtime.Intrinsics.Vector512<double> acc_nll = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
                 int i = start;
                 for (; i <= end - 8; i += 8)
@@ -1115,16 +1096,15 @@ namespace Demo.Nist
                     global::System.Runtime.Intrinsics.Vector512<double> v6_0 = global::MleGen.VectorKernels.Load8(d_X, i);
                     global::System.Runtime.Intrinsics.Vector512<double> v29_1 = global::MleGen.VectorKernels.Load8(d_Z, i);
                     global::System.Runtime.Intrinsics.Vector512<double> v31_2 = global::System.Runtime.Intrinsics.Vector512.GreaterThan(v6_0, global::System.Runtime.Intrinsics.Vector512.Create(0d));
-                    global::System.Runtime.Intrinsics.Vector512<double> v33_3 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v31_2, global::System.Runtime.Intrinsics.Vector512.Create(p_B1), global::System.Runtime.Intrinsics.Vector512.Create(neg32));
+                    global::System.Runtime.Intrinsics.Vector512<double> v33_3 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v31_2, global::System.Runtime.Intrinsics.Vector512.Create(p_B1), global::System.Runtime.Intrinsics.Vector512.Create(negB1));
                     global::System.Runtime.Intrinsics.Vector512<double> v35_4 = (v29_1 - v33_3);
-                    global::System.Runtime.Intrinsics.Vector512<double> v37_5 = (v35_4 * global::System.Runtime.Intrinsics.Vector512.Create(inv36));
+                    global::System.Runtime.Intrinsics.Vector512<double> v37_5 = (v35_4 * global::System.Runtime.Intrinsics.Vector512.Create(invTau));
                     global::System.Runtime.Intrinsics.Vector512<double> v51_6 = (v37_5 * v37_5);
                     global::System.Runtime.Intrinsics.Vector512<double> v52_7 = (v51_6 / global::System.Runtime.Intrinsics.Vector512.Create(4d));
                     global::System.Runtime.Intrinsics.Vector512<double> v53_8 = global::MleGen.VectorMath.Log1p(v52_7);
                     global::System.Runtime.Intrinsics.Vector512<double> v54_9 = (global::System.Runtime.Intrinsics.Vector512.Create(2.5d) * v53_8);
-                    global::System.Runtime.Intrinsics.Vector512<double> v62_10 = (global::System.Runtime.Intrinsics.Vector512.Create(neg50) - v54_9);
-                    global::System.Runtime.Intrinsics.Vector512<double> v63_11 = (-v62_10);
-                    acc_nll += v63_11;
+                    global::System.Runtime.Intrinsics.Vector512<double> v61_10 = (global::System.Runtime.Intrinsics.Vector512.Create(logTau) + v54_9);
+                    acc_nll += v61_10;
                 }
                 double nll = global::System.Runtime.Intrinsics.Vector512.Sum(acc_nll);
                 if (i < end) nll += __Nll1(theta, i, end);
@@ -1149,10 +1129,10 @@ namespace Demo.Nist
                 double[] d_X = this.X;
                 double[] d_Z = this.Z;
                 // θ-only subexpressions, hoisted out of the observation loop
-                double neg32 = (-p_B1);
-                double inv36 = (1d / p_Tau);
-                double neg50 = (-global::System.Math.Log(p_Tau));
-                double sq94 = global::MleGen.Functions.Square(inv36);
+                double negB1 = (-p_B1);
+                double invTau = (1d / p_Tau);
+                double logTau = global::System.Math.Log(p_Tau);
+                double sq92 = global::MleGen.Functions.Square(invTau);
                 global::System.Runtime.Intrinsics.Vector512<double> acc_nll = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
                 global::System.Runtime.Intrinsics.Vector512<double> acc_g0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
                 global::System.Runtime.Intrinsics.Vector512<double> acc_g1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
@@ -1162,36 +1142,33 @@ namespace Demo.Nist
                     global::System.Runtime.Intrinsics.Vector512<double> v6_0 = global::MleGen.VectorKernels.Load8(d_X, i);
                     global::System.Runtime.Intrinsics.Vector512<double> v29_1 = global::MleGen.VectorKernels.Load8(d_Z, i);
                     global::System.Runtime.Intrinsics.Vector512<double> v31_2 = global::System.Runtime.Intrinsics.Vector512.GreaterThan(v6_0, global::System.Runtime.Intrinsics.Vector512.Create(0d));
-                    global::System.Runtime.Intrinsics.Vector512<double> v33_3 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v31_2, global::System.Runtime.Intrinsics.Vector512.Create(p_B1), global::System.Runtime.Intrinsics.Vector512.Create(neg32));
+                    global::System.Runtime.Intrinsics.Vector512<double> v33_3 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v31_2, global::System.Runtime.Intrinsics.Vector512.Create(p_B1), global::System.Runtime.Intrinsics.Vector512.Create(negB1));
                     global::System.Runtime.Intrinsics.Vector512<double> v35_4 = (v29_1 - v33_3);
-                    global::System.Runtime.Intrinsics.Vector512<double> v37_5 = (v35_4 * global::System.Runtime.Intrinsics.Vector512.Create(inv36));
+                    global::System.Runtime.Intrinsics.Vector512<double> v37_5 = (v35_4 * global::System.Runtime.Intrinsics.Vector512.Create(invTau));
                     global::System.Runtime.Intrinsics.Vector512<double> v51_6 = (v37_5 * v37_5);
                     global::System.Runtime.Intrinsics.Vector512<double> v52_7 = (v51_6 / global::System.Runtime.Intrinsics.Vector512.Create(4d));
                     global::System.Runtime.Intrinsics.Vector512<double> v53_8 = global::MleGen.VectorMath.Log1p(v52_7);
                     global::System.Runtime.Intrinsics.Vector512<double> v54_9 = (global::System.Runtime.Intrinsics.Vector512.Create(2.5d) * v53_8);
-                    global::System.Runtime.Intrinsics.Vector512<double> v62_10 = (global::System.Runtime.Intrinsics.Vector512.Create(neg50) - v54_9);
-                    global::System.Runtime.Intrinsics.Vector512<double> v63_11 = (-v62_10);
-                    acc_nll += v63_11;
-                    global::System.Runtime.Intrinsics.Vector512<double> v84_12 = (~v31_2);
-                    global::System.Runtime.Intrinsics.Vector512<double> v85_13 = (global::System.Runtime.Intrinsics.Vector512.Create(1d) + v52_7);
-                    global::System.Runtime.Intrinsics.Vector512<double> v86_14 = (global::System.Runtime.Intrinsics.Vector512<double>.One / v85_13);
-                    global::System.Runtime.Intrinsics.Vector512<double> v87_15 = (global::System.Runtime.Intrinsics.Vector512.Create(2.5d) * v86_14);
-                    global::System.Runtime.Intrinsics.Vector512<double> v89_16 = (v87_15 * global::System.Runtime.Intrinsics.Vector512.Create(0.25d));
-                    global::System.Runtime.Intrinsics.Vector512<double> v90_17 = (v37_5 * global::System.Runtime.Intrinsics.Vector512.Create(2d));
-                    global::System.Runtime.Intrinsics.Vector512<double> v91_18 = (v89_16 * v90_17);
-                    global::System.Runtime.Intrinsics.Vector512<double> v92_19 = (global::System.Runtime.Intrinsics.Vector512.Create(inv36) * v91_18);
-                    global::System.Runtime.Intrinsics.Vector512<double> v93_20 = (v35_4 * v91_18);
-                    global::System.Runtime.Intrinsics.Vector512<double> v96_21 = (v93_20 * global::System.Runtime.Intrinsics.Vector512.Create(sq94));
-                    global::System.Runtime.Intrinsics.Vector512<double> v98_22 = (global::System.Runtime.Intrinsics.Vector512.Create(inv36) - v96_21);
-                    global::System.Runtime.Intrinsics.Vector512<double> v100_23 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v31_2, global::System.Runtime.Intrinsics.Vector512.Create(1d), global::System.Runtime.Intrinsics.Vector512.Create(0d));
-                    global::System.Runtime.Intrinsics.Vector512<double> v101_24 = (v92_19 * v100_23);
-                    global::System.Runtime.Intrinsics.Vector512<double> v102_25 = (-v101_24);
-                    global::System.Runtime.Intrinsics.Vector512<double> v103_26 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v31_2, global::System.Runtime.Intrinsics.Vector512.Create(0d), global::System.Runtime.Intrinsics.Vector512.Create(1d));
-                    global::System.Runtime.Intrinsics.Vector512<double> v104_27 = (v92_19 * v103_26);
-                    global::System.Runtime.Intrinsics.Vector512<double> v106_28 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v84_12, v104_27, global::System.Runtime.Intrinsics.Vector512.Create(0d));
-                    global::System.Runtime.Intrinsics.Vector512<double> v107_29 = (v102_25 + v106_28);
-                    acc_g0 += v107_29;
-                    acc_g1 += v98_22;
+                    global::System.Runtime.Intrinsics.Vector512<double> v61_10 = (global::System.Runtime.Intrinsics.Vector512.Create(logTau) + v54_9);
+                    acc_nll += v61_10;
+                    global::System.Runtime.Intrinsics.Vector512<double> v81_11 = (~v31_2);
+                    global::System.Runtime.Intrinsics.Vector512<double> v82_12 = (global::System.Runtime.Intrinsics.Vector512.Create(1d) + v52_7);
+                    global::System.Runtime.Intrinsics.Vector512<double> v83_13 = (global::System.Runtime.Intrinsics.Vector512<double>.One / v82_12);
+                    global::System.Runtime.Intrinsics.Vector512<double> v87_14 = (v83_13 * global::System.Runtime.Intrinsics.Vector512.Create(0.625d));
+                    global::System.Runtime.Intrinsics.Vector512<double> v88_15 = (v37_5 * global::System.Runtime.Intrinsics.Vector512.Create(2d));
+                    global::System.Runtime.Intrinsics.Vector512<double> v89_16 = (v87_14 * v88_15);
+                    global::System.Runtime.Intrinsics.Vector512<double> v90_17 = (global::System.Runtime.Intrinsics.Vector512.Create(invTau) * v89_16);
+                    global::System.Runtime.Intrinsics.Vector512<double> v91_18 = (v35_4 * v89_16);
+                    global::System.Runtime.Intrinsics.Vector512<double> v94_19 = (v91_18 * global::System.Runtime.Intrinsics.Vector512.Create(sq92));
+                    global::System.Runtime.Intrinsics.Vector512<double> v96_20 = (global::System.Runtime.Intrinsics.Vector512.Create(invTau) - v94_19);
+                    global::System.Runtime.Intrinsics.Vector512<double> v98_21 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v31_2, global::System.Runtime.Intrinsics.Vector512.Create(1d), global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                    global::System.Runtime.Intrinsics.Vector512<double> v99_22 = (v90_17 * v98_21);
+                    global::System.Runtime.Intrinsics.Vector512<double> v101_23 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v31_2, global::System.Runtime.Intrinsics.Vector512.Create(0d), global::System.Runtime.Intrinsics.Vector512.Create(1d));
+                    global::System.Runtime.Intrinsics.Vector512<double> v102_24 = (v90_17 * v101_23);
+                    global::System.Runtime.Intrinsics.Vector512<double> v104_25 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v81_11, v102_24, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                    global::System.Runtime.Intrinsics.Vector512<double> v105_26 = (v104_25 - v99_22);
+                    acc_g0 += v105_26;
+                    acc_g1 += v96_20;
                 }
                 double nll = global::System.Runtime.Intrinsics.Vector512.Sum(acc_nll);
                 g_B1 += global::System.Runtime.Intrinsics.Vector512.Sum(acc_g0);

@@ -255,7 +255,8 @@ namespace Demo
                         case global::MleGen.EvaluationKind.ObservedInformation: __Hessian0(theta, output, p, start, end); return 0d;
                         case global::MleGen.EvaluationKind.ExpectedInformation: __Expected0(theta, output, p, start, end); return 0d;
                         case global::MleGen.EvaluationKind.DataConstant: return __DataConstant0(start, end);
-                        default: __ScoreOuter0(theta, output, scratch, start, end); return 0d;
+                        case global::MleGen.EvaluationKind.ScoreOuterProduct: __ScoreOuter0(theta, output, scratch, start, end); return 0d;
+                        default: throw new global::System.ArgumentOutOfRangeException(nameof(kind), kind, "not an evaluation this model has");
                     }
                 case 1:
                     switch (kind)
@@ -265,7 +266,8 @@ namespace Demo
                         case global::MleGen.EvaluationKind.ObservedInformation: __Hessian1(theta, output, p, start, end); return 0d;
                         case global::MleGen.EvaluationKind.ExpectedInformation: __Expected1(theta, output, p, start, end); return 0d;
                         case global::MleGen.EvaluationKind.DataConstant: return __DataConstant1(start, end);
-                        default: __ScoreOuter1(theta, output, scratch, start, end); return 0d;
+                        case global::MleGen.EvaluationKind.ScoreOuterProduct: __ScoreOuter1(theta, output, scratch, start, end); return 0d;
+                        default: throw new global::System.ArgumentOutOfRangeException(nameof(kind), kind, "not an evaluation this model has");
                     }
                 default: throw new global::System.ArgumentOutOfRangeException(nameof(term));
             }
@@ -321,7 +323,7 @@ namespace Demo
         {
             switch (term)
             {
-                case 0: return new global::MleGen.LikelihoodTermInfo("Satisfaction", "Rating", "OrderedLogistic", this.Rating?.Length ?? 0, false, false, false);
+                case 0: return new global::MleGen.LikelihoodTermInfo("Satisfaction", "Rating", "OrderedLogistic", this.Rating?.Length ?? 0, false, true, false);
                 case 1: return new global::MleGen.LikelihoodTermInfo("Count", "Visits", "ZeroInflatedPoisson", this.Visits?.Length ?? 0, false, true, false);
                 default: throw new global::System.ArgumentOutOfRangeException(nameof(term), term, "The model has 2 likelihood terms.");
             }
@@ -373,7 +375,7 @@ namespace Demo
             {
                 int x1 = d_Rating[i];
                 double prod4 = (p_B * d_Age[i]);
-                nll += (-((x1 == 0) ? (-global::MleGen.Functions.Softplus((-(p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] - prod4)))) : ((x1 == p_Cuts.Length) ? (-global::MleGen.Functions.Softplus((p_Cuts[((x1 > 0) ? (x1 - 1) : 0)] - prod4))) : ((((p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] - prod4) + global::MleGen.Functions.Log1mExp((p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] - p_Cuts[((x1 > 0) ? (x1 - 1) : 0)]))) - global::MleGen.Functions.Softplus((p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] - prod4))) - global::MleGen.Functions.Softplus((p_Cuts[((x1 > 0) ? (x1 - 1) : 0)] - prod4))))));
+                nll += (-((x1 == 0) ? (-global::MleGen.Functions.Softplus((prod4 - p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)]))) : ((x1 == p_Cuts.Length) ? (-global::MleGen.Functions.Softplus((p_Cuts[((x1 > 0) ? (x1 - 1) : 0)] - prod4))) : ((((p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] - prod4) + global::MleGen.Functions.Log1mExp((p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] - p_Cuts[((x1 > 0) ? (x1 - 1) : 0)]))) - global::MleGen.Functions.Softplus((p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] - prod4))) - global::MleGen.Functions.Softplus((p_Cuts[((x1 > 0) ? (x1 - 1) : 0)] - prod4))))));
             }
             return nll;
         }
@@ -381,13 +383,7 @@ namespace Demo
         /// <summary>The data-only part of the NLL of <c>Satisfaction</c> over observations [start, end): constant in θ.</summary>
         private double __DataConstant0(int start, int end)
         {
-            // θ-only subexpressions, hoisted out of the observation loop
-            double nll = 0d;
-            for (int i = start; i < end; i++)
-            {
-                nll += -0d;
-            }
-            return nll;
+            return 0d;
         }
 
         /// <summary>The NLL of <c>Satisfaction</c> over observations [start, end), adding its gradient into <paramref name="gradient"/>.</summary>
@@ -423,13 +419,14 @@ namespace Demo
                 double sel72 = (t32 ? 0d : 1d);
                 double sel81 = (not63 ? (-(sel72 * (t33 ? 0d : 1d))) : 0d);
                 double sel82 = (t66 ? sel81 : 0d);
+                double add90 = (sel82 + (t66 ? ((t66 ? (-sel82) : 0d) * global::MleGen.Functions.Logistic((p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] - prod4))) : 0d));
                 double sel93 = (t66 ? (sel82 * global::MleGen.Functions.InverseExpm1((p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] - p_Cuts[((x1 > 0) ? (x1 - 1) : 0)]))) : 0d);
                 double sel101 = (not63 ? (((t66 ? (-sel81) : 0d) + ((not63 && t33) ? (-(not63 ? (-(sel72 * (t33 ? 1d : 0d))) : 0d)) : 0d)) * global::MleGen.Functions.Logistic((p_Cuts[((x1 > 0) ? (x1 - 1) : 0)] - prod4))) : 0d);
-                double add107 = ((sel82 + (t66 ? ((t66 ? (-sel82) : 0d) * global::MleGen.Functions.Logistic((p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] - prod4))) : 0d)) + (t32 ? (-(t32 ? ((t32 ? 1d : 0d) * global::MleGen.Functions.Logistic((-(p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] - prod4)))) : 0d)) : 0d));
-                nll += (-(t32 ? (-global::MleGen.Functions.Softplus((-(p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] - prod4)))) : (t33 ? (-global::MleGen.Functions.Softplus((p_Cuts[((x1 > 0) ? (x1 - 1) : 0)] - prod4))) : ((((p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] - prod4) + global::MleGen.Functions.Log1mExp((p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] - p_Cuts[((x1 > 0) ? (x1 - 1) : 0)]))) - global::MleGen.Functions.Softplus((p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] - prod4))) - global::MleGen.Functions.Softplus((p_Cuts[((x1 > 0) ? (x1 - 1) : 0)] - prod4))))));
+                double sel104 = (t32 ? ((t32 ? 1d : 0d) * global::MleGen.Functions.Logistic((prod4 - p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)]))) : 0d);
+                nll += (-(t32 ? (-global::MleGen.Functions.Softplus((prod4 - p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)]))) : (t33 ? (-global::MleGen.Functions.Softplus((p_Cuts[((x1 > 0) ? (x1 - 1) : 0)] - prod4))) : ((((p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] - prod4) + global::MleGen.Functions.Log1mExp((p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] - p_Cuts[((x1 > 0) ? (x1 - 1) : 0)]))) - global::MleGen.Functions.Softplus((p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] - prod4))) - global::MleGen.Functions.Softplus((p_Cuts[((x1 > 0) ? (x1 - 1) : 0)] - prod4))))));
                 // backward: dNLL/dθ
-                g_B += (x3 * ((not63 ? (-sel101) : 0d) - add107));
-                g_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] += (sel93 + add107);
+                g_B += (x3 * ((sel104 + (not63 ? (-sel101) : 0d)) + (t66 ? (-add90) : 0d)));
+                g_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] += ((sel93 + (t32 ? (-sel104) : 0d)) + (t66 ? add90 : 0d));
                 if (not63) g_Cuts[((x1 > 0) ? (x1 - 1) : 0)] += ((t66 ? (-sel93) : 0d) + sel101);
             }
             gradient[o_B] += g_B;
@@ -467,16 +464,18 @@ namespace Demo
                 double sel82 = (t66 ? sel81 : 0d);
                 double sel86 = (t66 ? (-sel82) : 0d);
                 double add98 = ((t66 ? (-sel81) : 0d) + ((not63 && t33) ? (-(not63 ? (-(sel72 * (t33 ? 1d : 0d))) : 0d)) : 0d));
-                double sel118 = (not63 ? 1d : 0d);
-                double sel141 = (t66 ? 1d : 0d);
-                double sel174 = (t66 ? (-((t66 ? (sel82 * sel141) : 0d) * (global::MleGen.Functions.InverseExpm1((p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] - p_Cuts[((x1 > 0) ? (x1 - 1) : 0)])) * (1d + global::MleGen.Functions.InverseExpm1((p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] - p_Cuts[((x1 > 0) ? (x1 - 1) : 0)])))))) : 0d);
-                matrix[(o_B) * p + o_B] += (x3 * ((not63 ? (-(not63 ? ((not63 ? (add98 * (not63 ? (sel118 * (not63 ? (-(x3 * sel118)) : 0d)) : 0d)) : 0d) * (global::MleGen.Functions.Logistic((p_Cuts[((x1 > 0) ? (x1 - 1) : 0)] - prod4)) * (1d - global::MleGen.Functions.Logistic((p_Cuts[((x1 > 0) ? (x1 - 1) : 0)] - prod4))))) : 0d)) : 0d) - ((t66 ? ((t66 ? (-(sel86 * (x3 * sel141))) : 0d) * (global::MleGen.Functions.Logistic((p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] - prod4)) * (1d - global::MleGen.Functions.Logistic((p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] - prod4))))) : 0d) + (t32 ? (-(t32 ? ((t32 ? (sel70 * (t32 ? (sel70 * (t32 ? (x3 * sel70) : 0d)) : 0d)) : 0d) * (global::MleGen.Functions.Logistic((-(p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] - prod4))) * (1d - global::MleGen.Functions.Logistic((-(p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] - prod4)))))) : 0d)) : 0d))));
-                matrix[(o_B) * p + o_Cuts + ((x1 < p_Cuts.Length) ? x1 : diff10)] += ((t66 ? ((t66 ? (-(sel86 * (x3 * sel141))) : 0d) * (global::MleGen.Functions.Logistic((p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] - prod4)) * (1d - global::MleGen.Functions.Logistic((p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] - prod4))))) : 0d) + (t32 ? (-(t32 ? ((t32 ? (sel70 * (t32 ? (sel70 * (t32 ? (x3 * sel70) : 0d)) : 0d)) : 0d) * (global::MleGen.Functions.Logistic((-(p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] - prod4))) * (1d - global::MleGen.Functions.Logistic((-(p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] - prod4)))))) : 0d)) : 0d));
-                if (not63) matrix[(o_B) * p + o_Cuts + ((x1 > 0) ? (x1 - 1) : 0)] += (not63 ? ((not63 ? (add98 * (not63 ? (sel118 * (not63 ? (-(x3 * sel118)) : 0d)) : 0d)) : 0d) * (global::MleGen.Functions.Logistic((p_Cuts[((x1 > 0) ? (x1 - 1) : 0)] - prod4)) * (1d - global::MleGen.Functions.Logistic((p_Cuts[((x1 > 0) ? (x1 - 1) : 0)] - prod4))))) : 0d);
-                matrix[(o_Cuts + ((x1 < p_Cuts.Length) ? x1 : diff10)) * p + o_Cuts + ((x1 < p_Cuts.Length) ? x1 : diff10)] += (sel174 + ((t66 ? ((global::MleGen.Functions.Logistic((p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] - prod4)) * (1d - global::MleGen.Functions.Logistic((p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] - prod4)))) * (t66 ? (sel86 * sel141) : 0d)) : 0d) + (t32 ? (-(t32 ? ((global::MleGen.Functions.Logistic((-(p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] - prod4))) * (1d - global::MleGen.Functions.Logistic((-(p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] - prod4))))) * (t32 ? (sel70 * (t32 ? (sel70 * (t32 ? (-sel70) : 0d)) : 0d)) : 0d)) : 0d)) : 0d)));
-                if (t66) if (o_Cuts + ((x1 < p_Cuts.Length) ? x1 : diff10) <= o_Cuts + ((x1 > 0) ? (x1 - 1) : 0)) matrix[(o_Cuts + ((x1 < p_Cuts.Length) ? x1 : diff10)) * p + o_Cuts + ((x1 > 0) ? (x1 - 1) : 0)] += (t66 ? (-sel174) : 0d);
-                if ((not63 && t66)) if (o_Cuts + ((x1 > 0) ? (x1 - 1) : 0) <= o_Cuts + ((x1 < p_Cuts.Length) ? x1 : diff10)) matrix[(o_Cuts + ((x1 > 0) ? (x1 - 1) : 0)) * p + o_Cuts + ((x1 < p_Cuts.Length) ? x1 : diff10)] += (t66 ? (-((global::MleGen.Functions.InverseExpm1((p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] - p_Cuts[((x1 > 0) ? (x1 - 1) : 0)])) * (1d + global::MleGen.Functions.InverseExpm1((p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] - p_Cuts[((x1 > 0) ? (x1 - 1) : 0)])))) * (t66 ? (sel82 * (t66 ? (sel141 * (t66 ? (-sel141) : 0d)) : 0d)) : 0d))) : 0d);
-                if (not63) matrix[(o_Cuts + ((x1 > 0) ? (x1 - 1) : 0)) * p + o_Cuts + ((x1 > 0) ? (x1 - 1) : 0)] += ((not63 ? ((global::MleGen.Functions.Logistic((p_Cuts[((x1 > 0) ? (x1 - 1) : 0)] - prod4)) * (1d - global::MleGen.Functions.Logistic((p_Cuts[((x1 > 0) ? (x1 - 1) : 0)] - prod4)))) * (not63 ? (add98 * sel118) : 0d)) : 0d) + (t66 ? (-(t66 ? (-((global::MleGen.Functions.InverseExpm1((p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] - p_Cuts[((x1 > 0) ? (x1 - 1) : 0)])) * (1d + global::MleGen.Functions.InverseExpm1((p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] - p_Cuts[((x1 > 0) ? (x1 - 1) : 0)])))) * (t66 ? (sel82 * (t66 ? (sel141 * (t66 ? (-sel141) : 0d)) : 0d)) : 0d))) : 0d)) : 0d));
+                double sel120 = (t66 ? 1d : 0d);
+                double sel124 = (not63 ? 1d : 0d);
+                double sel134 = (t32 ? ((t32 ? (sel70 * (x3 * sel70)) : 0d) * (global::MleGen.Functions.Logistic((prod4 - p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)])) * (1d - global::MleGen.Functions.Logistic((prod4 - p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)]))))) : 0d);
+                double sel150 = (t66 ? ((t66 ? (sel86 * (t66 ? (sel120 * (t66 ? (-(x3 * sel120)) : 0d)) : 0d)) : 0d) * (global::MleGen.Functions.Logistic((p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] - prod4)) * (1d - global::MleGen.Functions.Logistic((p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] - prod4))))) : 0d);
+                double sel176 = (t66 ? (-((t66 ? (sel82 * sel120) : 0d) * (global::MleGen.Functions.InverseExpm1((p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] - p_Cuts[((x1 > 0) ? (x1 - 1) : 0)])) * (1d + global::MleGen.Functions.InverseExpm1((p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] - p_Cuts[((x1 > 0) ? (x1 - 1) : 0)])))))) : 0d);
+                matrix[(o_B) * p + o_B] += (x3 * ((sel134 + (not63 ? (-(not63 ? ((not63 ? (add98 * (not63 ? (sel124 * (not63 ? (-(x3 * sel124)) : 0d)) : 0d)) : 0d) * (global::MleGen.Functions.Logistic((p_Cuts[((x1 > 0) ? (x1 - 1) : 0)] - prod4)) * (1d - global::MleGen.Functions.Logistic((p_Cuts[((x1 > 0) ? (x1 - 1) : 0)] - prod4))))) : 0d)) : 0d)) + (t66 ? (-sel150) : 0d)));
+                matrix[(o_B) * p + o_Cuts + ((x1 < p_Cuts.Length) ? x1 : diff10)] += (sel150 + (t32 ? (-sel134) : 0d));
+                if (not63) matrix[(o_B) * p + o_Cuts + ((x1 > 0) ? (x1 - 1) : 0)] += (not63 ? ((not63 ? (add98 * (not63 ? (sel124 * (not63 ? (-(x3 * sel124)) : 0d)) : 0d)) : 0d) * (global::MleGen.Functions.Logistic((p_Cuts[((x1 > 0) ? (x1 - 1) : 0)] - prod4)) * (1d - global::MleGen.Functions.Logistic((p_Cuts[((x1 > 0) ? (x1 - 1) : 0)] - prod4))))) : 0d);
+                matrix[(o_Cuts + ((x1 < p_Cuts.Length) ? x1 : diff10)) * p + o_Cuts + ((x1 < p_Cuts.Length) ? x1 : diff10)] += ((t66 ? ((global::MleGen.Functions.Logistic((p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] - prod4)) * (1d - global::MleGen.Functions.Logistic((p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] - prod4)))) * (t66 ? (sel86 * (t66 ? (sel120 * sel120) : 0d)) : 0d)) : 0d) + (sel176 + (t32 ? (-(t32 ? ((global::MleGen.Functions.Logistic((prod4 - p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)])) * (1d - global::MleGen.Functions.Logistic((prod4 - p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)])))) * (t32 ? (sel70 * (t32 ? (sel70 * (t32 ? (-sel70) : 0d)) : 0d)) : 0d)) : 0d)) : 0d)));
+                if (t66) if (o_Cuts + ((x1 < p_Cuts.Length) ? x1 : diff10) <= o_Cuts + ((x1 > 0) ? (x1 - 1) : 0)) matrix[(o_Cuts + ((x1 < p_Cuts.Length) ? x1 : diff10)) * p + o_Cuts + ((x1 > 0) ? (x1 - 1) : 0)] += (t66 ? (-sel176) : 0d);
+                if ((not63 && t66)) if (o_Cuts + ((x1 > 0) ? (x1 - 1) : 0) <= o_Cuts + ((x1 < p_Cuts.Length) ? x1 : diff10)) matrix[(o_Cuts + ((x1 > 0) ? (x1 - 1) : 0)) * p + o_Cuts + ((x1 < p_Cuts.Length) ? x1 : diff10)] += (t66 ? (-((global::MleGen.Functions.InverseExpm1((p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] - p_Cuts[((x1 > 0) ? (x1 - 1) : 0)])) * (1d + global::MleGen.Functions.InverseExpm1((p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] - p_Cuts[((x1 > 0) ? (x1 - 1) : 0)])))) * (t66 ? (sel82 * (t66 ? (sel120 * (t66 ? (-sel120) : 0d)) : 0d)) : 0d))) : 0d);
+                if (not63) matrix[(o_Cuts + ((x1 > 0) ? (x1 - 1) : 0)) * p + o_Cuts + ((x1 > 0) ? (x1 - 1) : 0)] += ((not63 ? ((global::MleGen.Functions.Logistic((p_Cuts[((x1 > 0) ? (x1 - 1) : 0)] - prod4)) * (1d - global::MleGen.Functions.Logistic((p_Cuts[((x1 > 0) ? (x1 - 1) : 0)] - prod4)))) * (not63 ? (add98 * sel124) : 0d)) : 0d) + (t66 ? (-(t66 ? (-((global::MleGen.Functions.InverseExpm1((p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] - p_Cuts[((x1 > 0) ? (x1 - 1) : 0)])) * (1d + global::MleGen.Functions.InverseExpm1((p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] - p_Cuts[((x1 > 0) ? (x1 - 1) : 0)])))) * (t66 ? (sel82 * (t66 ? (sel120 * (t66 ? (-sel120) : 0d)) : 0d)) : 0d))) : 0d)) : 0d));
             }
         }
 
@@ -497,40 +496,40 @@ namespace Demo
             {
                 double x3 = d_Age[i];
                 double prod4 = (p_B * x3);
-                double sum300 = 0d;
+                double sum305 = 0d;
                 for (int __m0 = 0; __m0 < p_Cuts.Length; __m0++)
                 {
-                    bool t210 = (__m0 > 0);
-                    bool t213 = (__m0 < diff10);
-                    int add214 = (__m0 + 1);
-                    double diff217 = (p_Cuts[__m0] - prod4);
-                    double neg222 = (-(global::MleGen.Functions.Softplus(diff217) + global::MleGen.Functions.Softplus((-diff217))));
-                    double exp223 = global::System.Math.Exp(neg222);
-                    bool t257 = (__m0 == 0);
-                    bool t258 = (__m0 == p_Cuts.Length);
-                    bool t282 = (add214 == 0);
-                    bool t283 = (add214 == p_Cuts.Length);
-                    sum300 += (-((global::System.Math.Exp((neg222 - (t257 ? (-global::MleGen.Functions.Softplus((-(p_Cuts[((__m0 < p_Cuts.Length) ? __m0 : diff10)] - prod4)))) : (t258 ? (-global::MleGen.Functions.Softplus((p_Cuts[(t210 ? (__m0 - 1) : 0)] - prod4))) : ((((p_Cuts[((__m0 < p_Cuts.Length) ? __m0 : diff10)] - prod4) + global::MleGen.Functions.Log1mExp((p_Cuts[((__m0 < p_Cuts.Length) ? __m0 : diff10)] - p_Cuts[(t210 ? (__m0 - 1) : 0)]))) - global::MleGen.Functions.Softplus((p_Cuts[((__m0 < p_Cuts.Length) ? __m0 : diff10)] - prod4))) - global::MleGen.Functions.Softplus((p_Cuts[(t210 ? (__m0 - 1) : 0)] - prod4))))))) * (exp223 - (t210 ? global::System.Math.Exp((-(global::MleGen.Functions.Softplus((p_Cuts[(t210 ? (__m0 - 1) : 0)] - prod4)) + global::MleGen.Functions.Softplus((-(p_Cuts[(t210 ? (__m0 - 1) : 0)] - prod4)))))) : 0d))) - (global::System.Math.Exp((neg222 - (t282 ? (-global::MleGen.Functions.Softplus((-(p_Cuts[((add214 < p_Cuts.Length) ? add214 : diff10)] - prod4)))) : (t283 ? (-global::MleGen.Functions.Softplus((p_Cuts[((add214 > 0) ? (add214 - 1) : 0)] - prod4))) : ((((p_Cuts[((add214 < p_Cuts.Length) ? add214 : diff10)] - prod4) + global::MleGen.Functions.Log1mExp((p_Cuts[((add214 < p_Cuts.Length) ? add214 : diff10)] - p_Cuts[((add214 > 0) ? (add214 - 1) : 0)]))) - global::MleGen.Functions.Softplus((p_Cuts[((add214 < p_Cuts.Length) ? add214 : diff10)] - prod4))) - global::MleGen.Functions.Softplus((p_Cuts[((add214 > 0) ? (add214 - 1) : 0)] - prod4))))))) * ((t213 ? global::System.Math.Exp((-(global::MleGen.Functions.Softplus((p_Cuts[(t213 ? add214 : diff10)] - prod4)) + global::MleGen.Functions.Softplus((-(p_Cuts[(t213 ? add214 : diff10)] - prod4)))))) : 0d) - exp223))));
+                    bool t215 = (__m0 > 0);
+                    bool t218 = (__m0 < diff10);
+                    int add219 = (__m0 + 1);
+                    double theta221 = p_Cuts[__m0];
+                    double neg227 = (-(global::MleGen.Functions.Softplus((theta221 - prod4)) + global::MleGen.Functions.Softplus((prod4 - theta221))));
+                    double exp228 = global::System.Math.Exp(neg227);
+                    bool t262 = (__m0 == 0);
+                    bool t263 = (__m0 == p_Cuts.Length);
+                    bool t287 = (add219 == 0);
+                    bool t288 = (add219 == p_Cuts.Length);
+                    sum305 += ((global::System.Math.Exp((neg227 - (t287 ? (-global::MleGen.Functions.Softplus((prod4 - p_Cuts[((add219 < p_Cuts.Length) ? add219 : diff10)]))) : (t288 ? (-global::MleGen.Functions.Softplus((p_Cuts[((add219 > 0) ? (add219 - 1) : 0)] - prod4))) : ((((p_Cuts[((add219 < p_Cuts.Length) ? add219 : diff10)] - prod4) + global::MleGen.Functions.Log1mExp((p_Cuts[((add219 < p_Cuts.Length) ? add219 : diff10)] - p_Cuts[((add219 > 0) ? (add219 - 1) : 0)]))) - global::MleGen.Functions.Softplus((p_Cuts[((add219 < p_Cuts.Length) ? add219 : diff10)] - prod4))) - global::MleGen.Functions.Softplus((p_Cuts[((add219 > 0) ? (add219 - 1) : 0)] - prod4))))))) * ((t218 ? global::System.Math.Exp((-(global::MleGen.Functions.Softplus((p_Cuts[(t218 ? add219 : diff10)] - prod4)) + global::MleGen.Functions.Softplus((prod4 - p_Cuts[(t218 ? add219 : diff10)]))))) : 0d) - exp228)) - (global::System.Math.Exp((neg227 - (t262 ? (-global::MleGen.Functions.Softplus((prod4 - p_Cuts[((__m0 < p_Cuts.Length) ? __m0 : diff10)]))) : (t263 ? (-global::MleGen.Functions.Softplus((p_Cuts[(t215 ? (__m0 - 1) : 0)] - prod4))) : ((((p_Cuts[((__m0 < p_Cuts.Length) ? __m0 : diff10)] - prod4) + global::MleGen.Functions.Log1mExp((p_Cuts[((__m0 < p_Cuts.Length) ? __m0 : diff10)] - p_Cuts[(t215 ? (__m0 - 1) : 0)]))) - global::MleGen.Functions.Softplus((p_Cuts[((__m0 < p_Cuts.Length) ? __m0 : diff10)] - prod4))) - global::MleGen.Functions.Softplus((p_Cuts[(t215 ? (__m0 - 1) : 0)] - prod4))))))) * (exp228 - (t215 ? global::System.Math.Exp((-(global::MleGen.Functions.Softplus((p_Cuts[(t215 ? (__m0 - 1) : 0)] - prod4)) + global::MleGen.Functions.Softplus((prod4 - p_Cuts[(t215 ? (__m0 - 1) : 0)]))))) : 0d))));
                 }
-                matrix[(o_B) * p + o_B] += (-(sum300 * (x3 * x3)));
+                matrix[(o_B) * p + o_B] += (-(sum305 * (x3 * x3)));
                 for (int __m1 = 0; __m1 < p_Cuts.Length; __m1++)
                 {
-                    bool t306 = (__m1 > 0);
-                    bool t309 = (__m1 < diff10);
-                    int add310 = (__m1 + 1);
-                    double diff313 = (p_Cuts[__m1] - prod4);
-                    double neg318 = (-(global::MleGen.Functions.Softplus(diff313) + global::MleGen.Functions.Softplus((-diff313))));
-                    double exp319 = global::System.Math.Exp(neg318);
-                    double sel337 = (t309 ? global::System.Math.Exp((-(global::MleGen.Functions.Softplus((p_Cuts[(t309 ? add310 : diff10)] - prod4)) + global::MleGen.Functions.Softplus((-(p_Cuts[(t309 ? add310 : diff10)] - prod4)))))) : 0d);
-                    bool t353 = (__m1 == 0);
-                    bool t354 = (__m1 == p_Cuts.Length);
-                    bool t378 = (add310 == 0);
-                    bool t379 = (add310 == p_Cuts.Length);
-                    double exp383 = global::System.Math.Exp((neg318 - (t353 ? (-global::MleGen.Functions.Softplus((-(p_Cuts[((__m1 < p_Cuts.Length) ? __m1 : diff10)] - prod4)))) : (t354 ? (-global::MleGen.Functions.Softplus((p_Cuts[(t306 ? (__m1 - 1) : 0)] - prod4))) : ((((p_Cuts[((__m1 < p_Cuts.Length) ? __m1 : diff10)] - prod4) + global::MleGen.Functions.Log1mExp((p_Cuts[((__m1 < p_Cuts.Length) ? __m1 : diff10)] - p_Cuts[(t306 ? (__m1 - 1) : 0)]))) - global::MleGen.Functions.Softplus((p_Cuts[((__m1 < p_Cuts.Length) ? __m1 : diff10)] - prod4))) - global::MleGen.Functions.Softplus((p_Cuts[(t306 ? (__m1 - 1) : 0)] - prod4)))))));
-                    double exp385 = global::System.Math.Exp((neg318 - (t378 ? (-global::MleGen.Functions.Softplus((-(p_Cuts[((add310 < p_Cuts.Length) ? add310 : diff10)] - prod4)))) : (t379 ? (-global::MleGen.Functions.Softplus((p_Cuts[((add310 > 0) ? (add310 - 1) : 0)] - prod4))) : ((((p_Cuts[((add310 < p_Cuts.Length) ? add310 : diff10)] - prod4) + global::MleGen.Functions.Log1mExp((p_Cuts[((add310 < p_Cuts.Length) ? add310 : diff10)] - p_Cuts[((add310 > 0) ? (add310 - 1) : 0)]))) - global::MleGen.Functions.Softplus((p_Cuts[((add310 < p_Cuts.Length) ? add310 : diff10)] - prod4))) - global::MleGen.Functions.Softplus((p_Cuts[((add310 > 0) ? (add310 - 1) : 0)] - prod4)))))));
-                    matrix[(o_Cuts + __m1) * p + o_Cuts + __m1] += (exp319 * (exp383 + exp385));
-                    if (t309) if (o_Cuts + __m1 <= o_Cuts + add310) matrix[(o_Cuts + __m1) * p + o_Cuts + add310] += (-(sel337 * exp385));
-                    matrix[(o_B) * p + o_Cuts + __m1] += (-(x3 * ((exp383 * (exp319 - (t306 ? global::System.Math.Exp((-(global::MleGen.Functions.Softplus((p_Cuts[(t306 ? (__m1 - 1) : 0)] - prod4)) + global::MleGen.Functions.Softplus((-(p_Cuts[(t306 ? (__m1 - 1) : 0)] - prod4)))))) : 0d))) - (exp385 * (sel337 - exp319)))));
+                    bool t311 = (__m1 > 0);
+                    bool t314 = (__m1 < diff10);
+                    int add315 = (__m1 + 1);
+                    double theta317 = p_Cuts[__m1];
+                    double neg323 = (-(global::MleGen.Functions.Softplus((theta317 - prod4)) + global::MleGen.Functions.Softplus((prod4 - theta317))));
+                    double exp324 = global::System.Math.Exp(neg323);
+                    double sel342 = (t314 ? global::System.Math.Exp((-(global::MleGen.Functions.Softplus((p_Cuts[(t314 ? add315 : diff10)] - prod4)) + global::MleGen.Functions.Softplus((prod4 - p_Cuts[(t314 ? add315 : diff10)]))))) : 0d);
+                    bool t358 = (__m1 == 0);
+                    bool t359 = (__m1 == p_Cuts.Length);
+                    bool t383 = (add315 == 0);
+                    bool t384 = (add315 == p_Cuts.Length);
+                    double exp388 = global::System.Math.Exp((neg323 - (t358 ? (-global::MleGen.Functions.Softplus((prod4 - p_Cuts[((__m1 < p_Cuts.Length) ? __m1 : diff10)]))) : (t359 ? (-global::MleGen.Functions.Softplus((p_Cuts[(t311 ? (__m1 - 1) : 0)] - prod4))) : ((((p_Cuts[((__m1 < p_Cuts.Length) ? __m1 : diff10)] - prod4) + global::MleGen.Functions.Log1mExp((p_Cuts[((__m1 < p_Cuts.Length) ? __m1 : diff10)] - p_Cuts[(t311 ? (__m1 - 1) : 0)]))) - global::MleGen.Functions.Softplus((p_Cuts[((__m1 < p_Cuts.Length) ? __m1 : diff10)] - prod4))) - global::MleGen.Functions.Softplus((p_Cuts[(t311 ? (__m1 - 1) : 0)] - prod4)))))));
+                    double exp390 = global::System.Math.Exp((neg323 - (t383 ? (-global::MleGen.Functions.Softplus((prod4 - p_Cuts[((add315 < p_Cuts.Length) ? add315 : diff10)]))) : (t384 ? (-global::MleGen.Functions.Softplus((p_Cuts[((add315 > 0) ? (add315 - 1) : 0)] - prod4))) : ((((p_Cuts[((add315 < p_Cuts.Length) ? add315 : diff10)] - prod4) + global::MleGen.Functions.Log1mExp((p_Cuts[((add315 < p_Cuts.Length) ? add315 : diff10)] - p_Cuts[((add315 > 0) ? (add315 - 1) : 0)]))) - global::MleGen.Functions.Softplus((p_Cuts[((add315 < p_Cuts.Length) ? add315 : diff10)] - prod4))) - global::MleGen.Functions.Softplus((p_Cuts[((add315 > 0) ? (add315 - 1) : 0)] - prod4)))))));
+                    matrix[(o_Cuts + __m1) * p + o_Cuts + __m1] += (exp324 * (exp388 + exp390));
+                    if (t314) if (o_Cuts + __m1 <= o_Cuts + add315) matrix[(o_Cuts + __m1) * p + o_Cuts + add315] += (-(sel342 * exp390));
+                    matrix[(o_B) * p + o_Cuts + __m1] += (x3 * ((exp390 * (sel342 - exp324)) - (exp388 * (exp324 - (t311 ? global::System.Math.Exp((-(global::MleGen.Functions.Softplus((p_Cuts[(t311 ? (__m1 - 1) : 0)] - prod4)) + global::MleGen.Functions.Softplus((prod4 - p_Cuts[(t311 ? (__m1 - 1) : 0)]))))) : 0d)))));
                 }
             }
         }
@@ -563,11 +562,12 @@ namespace Demo
                 double sel72 = (t32 ? 0d : 1d);
                 double sel81 = (not63 ? (-(sel72 * (t33 ? 0d : 1d))) : 0d);
                 double sel82 = (t66 ? sel81 : 0d);
+                double add90 = (sel82 + (t66 ? ((t66 ? (-sel82) : 0d) * global::MleGen.Functions.Logistic((p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] - prod4))) : 0d));
                 double sel93 = (t66 ? (sel82 * global::MleGen.Functions.InverseExpm1((p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] - p_Cuts[((x1 > 0) ? (x1 - 1) : 0)]))) : 0d);
                 double sel101 = (not63 ? (((t66 ? (-sel81) : 0d) + ((not63 && t33) ? (-(not63 ? (-(sel72 * (t33 ? 1d : 0d))) : 0d)) : 0d)) * global::MleGen.Functions.Logistic((p_Cuts[((x1 > 0) ? (x1 - 1) : 0)] - prod4))) : 0d);
-                double add107 = ((sel82 + (t66 ? ((t66 ? (-sel82) : 0d) * global::MleGen.Functions.Logistic((p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] - prod4))) : 0d)) + (t32 ? (-(t32 ? ((t32 ? 1d : 0d) * global::MleGen.Functions.Logistic((-(p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)] - prod4)))) : 0d)) : 0d));
-                score[o_B] += (x3 * ((not63 ? (-sel101) : 0d) - add107));
-                score[o_Cuts + ((x1 < p_Cuts.Length) ? x1 : diff10)] += (sel93 + add107);
+                double sel104 = (t32 ? ((t32 ? 1d : 0d) * global::MleGen.Functions.Logistic((prod4 - p_Cuts[((x1 < p_Cuts.Length) ? x1 : diff10)]))) : 0d);
+                score[o_B] += (x3 * ((sel104 + (not63 ? (-sel101) : 0d)) + (t66 ? (-add90) : 0d)));
+                score[o_Cuts + ((x1 < p_Cuts.Length) ? x1 : diff10)] += ((sel93 + (t32 ? (-sel104) : 0d)) + (t66 ? add90 : 0d));
                 if (not63) score[o_Cuts + ((x1 > 0) ? (x1 - 1) : 0)] += ((t66 ? (-sel93) : 0d) + sel101);
                 // meat += s sᵀ, on and above the diagonal (the evaluator mirrors it)
                 for (int a = 0; a < p; a++)
@@ -580,7 +580,7 @@ namespace Demo
             }
         }
 
-        /// <summary>The observed values and weights of <c>Satisfaction</c> over observations [start, end).</summary>
+        /// <summary>The observed values and weights of <c>Satisfaction</c> over observations [start, end), with the OrderedLogistic family's mean and variance at θ.</summary>
         private void __Fitted0(global::System.ReadOnlySpan<double> theta, global::MleGen.FittedColumns columns, int start, int end)
         {
             int o_B = 0;
@@ -591,13 +591,18 @@ namespace Demo
             global::System.ReadOnlySpan<double> p_Cuts = theta.Slice(o_Cuts, this.Cuts.Length);
             double p_A = theta[o_A];
             double p_G = theta[o_G];
+            double[] d_Age = this.Age;
             int[] d_Rating = this.Rating;
-            // θ-only subexpressions, hoisted out of the observation loop
+            // the vector arguments are the same for every observation
+            double[] vector0 = p_Cuts.ToArray();
             for (int i = start; i < end; i++)
             {
                 double y = (double)d_Rating[i];
                 columns.Observed[i] = y;
                 columns.Weight[i] = 1d;
+                global::MleGen.OrderedLogistic family = new global::MleGen.OrderedLogistic((p_B * d_Age[i]), vector0);
+                columns.Mean[i] = family.Mean;
+                columns.Variance[i] = family.Variance;
             }
         }
 
@@ -615,9 +620,9 @@ namespace Demo
             double[] d_Age = this.Age;
             int[] d_Visits = this.Visits;
             // θ-only subexpressions, hoisted out of the observation loop
-            double logistic40 = global::MleGen.Functions.Logistic(p_G);
-            double log1p57 = global::MleGen.Functions.Log1p((-logistic40));
-            double log59 = global::System.Math.Log(logistic40);
+            double logisticG = global::MleGen.Functions.Logistic(p_G);
+            double log1p57 = global::MleGen.Functions.Log1p((-logisticG));
+            double log59 = global::System.Math.Log(logisticG);
             double nll = 0d;
             for (int i = start; i < end; i++)
             {
@@ -633,13 +638,7 @@ namespace Demo
         /// <summary>The data-only part of the NLL of <c>Count</c> over observations [start, end): constant in θ.</summary>
         private double __DataConstant1(int start, int end)
         {
-            // θ-only subexpressions, hoisted out of the observation loop
-            double nll = 0d;
-            for (int i = start; i < end; i++)
-            {
-                nll += -0d;
-            }
-            return nll;
+            return 0d;
         }
 
         /// <summary>The NLL of <c>Count</c> over observations [start, end), adding its gradient into <paramref name="gradient"/>.</summary>
@@ -660,13 +659,13 @@ namespace Demo
             double[] d_Age = this.Age;
             int[] d_Visits = this.Visits;
             // θ-only subexpressions, hoisted out of the observation loop
-            double logistic40 = global::MleGen.Functions.Logistic(p_G);
-            double log1p57 = global::MleGen.Functions.Log1p((-logistic40));
-            double log59 = global::System.Math.Log(logistic40);
-            double inv415 = (1d / logistic40);
-            double diff418 = (1d - logistic40);
-            double inv419 = (1d / diff418);
-            double prod432 = (logistic40 * diff418);
+            double logisticG = global::MleGen.Functions.Logistic(p_G);
+            double log1p57 = global::MleGen.Functions.Log1p((-logisticG));
+            double log59 = global::System.Math.Log(logisticG);
+            double inv419 = (1d / logisticG);
+            double diff422 = (1d - logisticG);
+            double inv423 = (1d / diff422);
+            double prod436 = (logisticG * diff422);
             double nll = 0d;
             for (int i = start; i < end; i++)
             {
@@ -677,15 +676,16 @@ namespace Demo
                 bool t45 = (t44 == 0d);
                 double add58 = ((((t45 ? 0d : (t44 * global::System.Math.Log(exp43))) - exp43) - global::MleGen.Functions.LogGamma((t44 + 1d))) + log1p57);
                 double t60 = global::MleGen.Functions.LogSumExp(log59, add58);
-                bool not399 = (!t45);
-                double sel400 = (t45 ? 1d : 0d);
-                double sel402 = (t45 ? 0d : 1d);
-                double add414 = ((-sel402) + (t45 ? (-(sel400 * global::System.Math.Exp((add58 - t60)))) : 0d));
+                bool not403 = (!t45);
+                double sel404 = (t45 ? 1d : 0d);
+                double sel406 = (t45 ? 0d : 1d);
+                double sel417 = (t45 ? (-(sel404 * global::System.Math.Exp((add58 - t60)))) : 0d);
+                double diff418 = (sel417 - sel406);
                 nll += (-(t45 ? t60 : add58));
                 // backward: dNLL/dθ
-                g_B += (x3 * (exp43 * ((-add414) + (not399 ? ((not399 ? (t44 * (sel402 * add414)) : 0d) * (1d / exp43)) : 0d))));
-                g_G += (((t45 ? ((t45 ? (-(sel400 * global::System.Math.Exp((log59 - t60)))) : 0d) * inv415) : 0d) - (add414 * inv419)) * prod432);
-                g_A += (exp43 * ((-add414) + (not399 ? ((not399 ? (t44 * (sel402 * add414)) : 0d) * (1d / exp43)) : 0d)));
+                g_B += (x3 * (exp43 * ((sel406 - sel417) + (not403 ? ((not403 ? (t44 * (sel406 * diff418)) : 0d) * (1d / exp43)) : 0d))));
+                g_G += (((t45 ? ((t45 ? (-(sel404 * global::System.Math.Exp((log59 - t60)))) : 0d) * inv419) : 0d) - (diff418 * inv423)) * prod436);
+                g_A += (exp43 * ((sel406 - sel417) + (not403 ? ((not403 ? (t44 * (sel406 * diff418)) : 0d) * (1d / exp43)) : 0d)));
             }
             gradient[o_B] += g_B;
             gradient[o_A] += g_A;
@@ -706,16 +706,16 @@ namespace Demo
             double p_G = theta[o_G];
             double[] d_Age = this.Age;
             int[] d_Visits = this.Visits;
-            double logistic40 = global::MleGen.Functions.Logistic(p_G);
-            double log1p57 = global::MleGen.Functions.Log1p((-logistic40));
-            double log59 = global::System.Math.Log(logistic40);
-            double inv415 = (1d / logistic40);
-            double diff418 = (1d - logistic40);
-            double inv419 = (1d / diff418);
-            double prod432 = (logistic40 * diff418);
-            double prod497 = (inv419 * prod432);
-            double sq501 = global::MleGen.Functions.Square(inv419);
-            double sq513 = global::MleGen.Functions.Square(inv415);
+            double logisticG = global::MleGen.Functions.Logistic(p_G);
+            double log1p57 = global::MleGen.Functions.Log1p((-logisticG));
+            double log59 = global::System.Math.Log(logisticG);
+            double inv419 = (1d / logisticG);
+            double diff422 = (1d - logisticG);
+            double inv423 = (1d / diff422);
+            double prod436 = (logisticG * diff422);
+            double prod501 = (inv423 * prod436);
+            double sq505 = global::MleGen.Functions.Square(inv423);
+            double sq517 = global::MleGen.Functions.Square(inv419);
             for (int i = start; i < end; i++)
             {
                 double x3 = d_Age[i];
@@ -724,39 +724,40 @@ namespace Demo
                 bool t45 = (t44 == 0d);
                 double add58 = ((((t45 ? 0d : (t44 * global::System.Math.Log(exp43))) - exp43) - global::MleGen.Functions.LogGamma((t44 + 1d))) + log1p57);
                 double t60 = global::MleGen.Functions.LogSumExp(log59, add58);
-                bool not399 = (!t45);
-                double sel400 = (t45 ? 1d : 0d);
-                double sel402 = (t45 ? 0d : 1d);
-                double exp405 = global::System.Math.Exp((log59 - t60));
-                double sel408 = (t45 ? (-(sel400 * exp405)) : 0d);
-                double exp410 = global::System.Math.Exp((add58 - t60));
-                double add414 = ((-sel402) + (t45 ? (-(sel400 * exp410)) : 0d));
-                double diff422 = ((t45 ? (sel408 * inv415) : 0d) - (add414 * inv419));
-                double sel426 = (not399 ? (t44 * (sel402 * add414)) : 0d);
-                double inv427 = (1d / exp43);
-                double add430 = ((-add414) + (not399 ? (sel426 * inv427) : 0d));
-                bool t435 = (not399 && t45);
-                double prod437 = (x3 * exp43);
-                double sel438 = (not399 ? 1d : 0d);
-                double prod439 = (prod437 * sel438);
-                double sq444 = global::MleGen.Functions.Square(inv427);
-                double sel464 = (t45 ? (exp410 * (t45 ? (sel400 * (t45 ? (-(sel400 * ((not399 ? (sel402 * (not399 ? (t44 * (not399 ? (sel438 * (not399 ? (inv427 * prod439) : 0d)) : 0d)) : 0d)) : 0d) - prod437))) : 0d)) : 0d)) : 0d);
-                double sel466 = (t45 ? (-sel464) : 0d);
-                double sel474 = (t45 ? (sel464 + (t45 ? (exp410 * sel466) : 0d)) : 0d);
-                double prod508 = (sel400 * prod432);
-                double sel525 = (t45 ? (exp410 * (t45 ? (sel400 * (t45 ? (sel400 * prod497) : 0d)) : 0d)) : 0d);
-                double sel535 = (t45 ? (exp405 * (t45 ? (sel400 * (t45 ? (-(t45 ? (sel400 * (t45 ? (inv415 * prod508) : 0d)) : 0d)) : 0d)) : 0d)) : 0d);
-                double add538 = ((t45 ? (-sel525) : 0d) + (t45 ? (-sel535) : 0d));
-                double prod568 = (exp43 * sel438);
-                double sel590 = (t45 ? (exp410 * (t45 ? (sel400 * (t45 ? (-(sel400 * ((not399 ? (sel402 * (not399 ? (t44 * (not399 ? (sel438 * (not399 ? (inv427 * prod568) : 0d)) : 0d)) : 0d)) : 0d) - exp43))) : 0d)) : 0d)) : 0d);
-                double sel592 = (t45 ? (-sel590) : 0d);
-                double sel600 = (t45 ? (sel590 + (t45 ? (exp410 * sel592) : 0d)) : 0d);
-                matrix[(o_B) * p + o_B] += (x3 * (exp43 * ((((x3 * add430) + (not399 ? (-((not399 ? (sel426 * prod439) : 0d) * sq444)) : 0d)) + (t45 ? (-sel474) : 0d)) + (t435 ? (inv427 * (t435 ? (t44 * (t45 ? (sel402 * sel474) : 0d)) : 0d)) : 0d))));
-                if (t45) matrix[(o_B) * p + o_G] += (t45 ? (prod432 * ((t45 ? (inv415 * (t45 ? (exp405 * sel466) : 0d)) : 0d) + (t45 ? (-(t45 ? (inv419 * sel474) : 0d)) : 0d))) : 0d);
-                matrix[(o_B) * p + o_A] += (exp43 * ((((x3 * add430) + (not399 ? (-((not399 ? (sel426 * prod439) : 0d) * sq444)) : 0d)) + (t45 ? (-sel474) : 0d)) + (t435 ? (inv427 * (t435 ? (t44 * (t45 ? (sel402 * sel474) : 0d)) : 0d)) : 0d)));
-                matrix[(o_G) * p + o_G] += (prod432 * (((((diff418 * diff422) - ((logistic40 * diff422) + ((add414 * prod432) * sq501))) + (t45 ? (-((t45 ? (sel408 * prod508) : 0d) * sq513)) : 0d)) + (t45 ? (inv415 * (sel535 + (t45 ? (exp405 * add538) : 0d))) : 0d)) + (t45 ? (-(t45 ? (inv419 * (t45 ? (sel525 + (t45 ? (exp410 * add538) : 0d)) : 0d)) : 0d)) : 0d)));
-                if (t45) matrix[(o_A) * p + o_G] += (t45 ? (prod432 * ((t45 ? (inv415 * (t45 ? (exp405 * sel592) : 0d)) : 0d) + (t45 ? (-(t45 ? (inv419 * sel600) : 0d)) : 0d))) : 0d);
-                matrix[(o_A) * p + o_A] += (exp43 * (((add430 + (not399 ? (-(sq444 * (not399 ? (sel426 * prod568) : 0d))) : 0d)) + (t45 ? (-sel600) : 0d)) + (t435 ? (inv427 * (t435 ? (t44 * (t45 ? (sel402 * sel600) : 0d)) : 0d)) : 0d)));
+                bool not403 = (!t45);
+                double sel404 = (t45 ? 1d : 0d);
+                double sel406 = (t45 ? 0d : 1d);
+                double exp409 = global::System.Math.Exp((log59 - t60));
+                double sel412 = (t45 ? (-(sel404 * exp409)) : 0d);
+                double exp414 = global::System.Math.Exp((add58 - t60));
+                double sel417 = (t45 ? (-(sel404 * exp414)) : 0d);
+                double diff418 = (sel417 - sel406);
+                double diff426 = ((t45 ? (sel412 * inv419) : 0d) - (diff418 * inv423));
+                double sel430 = (not403 ? (t44 * (sel406 * diff418)) : 0d);
+                double inv431 = (1d / exp43);
+                double add434 = ((sel406 - sel417) + (not403 ? (sel430 * inv431) : 0d));
+                bool t439 = (not403 && t45);
+                double prod441 = (x3 * exp43);
+                double sel442 = (not403 ? 1d : 0d);
+                double prod443 = (prod441 * sel442);
+                double sq448 = global::MleGen.Functions.Square(inv431);
+                double sel468 = (t45 ? (exp414 * (t45 ? (sel404 * (t45 ? (-(sel404 * ((not403 ? (sel406 * (not403 ? (t44 * (not403 ? (sel442 * (not403 ? (inv431 * prod443) : 0d)) : 0d)) : 0d)) : 0d) - prod441))) : 0d)) : 0d)) : 0d);
+                double sel470 = (t45 ? (-sel468) : 0d);
+                double sel478 = (t45 ? (sel468 + (t45 ? (exp414 * sel470) : 0d)) : 0d);
+                double prod512 = (sel404 * prod436);
+                double sel529 = (t45 ? (exp414 * (t45 ? (sel404 * (t45 ? (sel404 * prod501) : 0d)) : 0d)) : 0d);
+                double sel539 = (t45 ? (exp409 * (t45 ? (sel404 * (t45 ? (-(t45 ? (sel404 * (t45 ? (inv419 * prod512) : 0d)) : 0d)) : 0d)) : 0d)) : 0d);
+                double add542 = ((t45 ? (-sel529) : 0d) + (t45 ? (-sel539) : 0d));
+                double prod572 = (exp43 * sel442);
+                double sel594 = (t45 ? (exp414 * (t45 ? (sel404 * (t45 ? (-(sel404 * ((not403 ? (sel406 * (not403 ? (t44 * (not403 ? (sel442 * (not403 ? (inv431 * prod572) : 0d)) : 0d)) : 0d)) : 0d) - exp43))) : 0d)) : 0d)) : 0d);
+                double sel596 = (t45 ? (-sel594) : 0d);
+                double sel604 = (t45 ? (sel594 + (t45 ? (exp414 * sel596) : 0d)) : 0d);
+                matrix[(o_B) * p + o_B] += (x3 * (exp43 * ((((x3 * add434) + (not403 ? (-((not403 ? (sel430 * prod443) : 0d) * sq448)) : 0d)) + (t45 ? (-sel478) : 0d)) + (t439 ? (inv431 * (t439 ? (t44 * (t45 ? (sel406 * sel478) : 0d)) : 0d)) : 0d))));
+                if (t45) matrix[(o_B) * p + o_G] += (t45 ? (prod436 * ((t45 ? (inv419 * (t45 ? (exp409 * sel470) : 0d)) : 0d) + (t45 ? (-(t45 ? (inv423 * sel478) : 0d)) : 0d))) : 0d);
+                matrix[(o_B) * p + o_A] += (exp43 * ((((x3 * add434) + (not403 ? (-((not403 ? (sel430 * prod443) : 0d) * sq448)) : 0d)) + (t45 ? (-sel478) : 0d)) + (t439 ? (inv431 * (t439 ? (t44 * (t45 ? (sel406 * sel478) : 0d)) : 0d)) : 0d)));
+                matrix[(o_G) * p + o_G] += (prod436 * (((((diff422 * diff426) - ((logisticG * diff426) + ((diff418 * prod436) * sq505))) + (t45 ? (-((t45 ? (sel412 * prod512) : 0d) * sq517)) : 0d)) + (t45 ? (inv419 * (sel539 + (t45 ? (exp409 * add542) : 0d))) : 0d)) + (t45 ? (-(t45 ? (inv423 * (t45 ? (sel529 + (t45 ? (exp414 * add542) : 0d)) : 0d)) : 0d)) : 0d)));
+                if (t45) matrix[(o_A) * p + o_G] += (t45 ? (prod436 * ((t45 ? (inv419 * (t45 ? (exp409 * sel596) : 0d)) : 0d) + (t45 ? (-(t45 ? (inv423 * sel604) : 0d)) : 0d))) : 0d);
+                matrix[(o_A) * p + o_A] += (exp43 * (((add434 + (not403 ? (-(sq448 * (not403 ? (sel430 * prod572) : 0d))) : 0d)) + (t45 ? (-sel604) : 0d)) + (t439 ? (inv431 * (t439 ? (t44 * (t45 ? (sel406 * sel604) : 0d)) : 0d)) : 0d)));
             }
         }
 
@@ -772,27 +773,27 @@ namespace Demo
             double p_A = theta[o_A];
             double p_G = theta[o_G];
             double[] d_Age = this.Age;
-            double logistic40 = global::MleGen.Functions.Logistic(p_G);
-            double diff418 = (1d - logistic40);
-            double prod432 = (logistic40 * diff418);
-            double prod636 = (prod432 * prod432);
+            double logisticG = global::MleGen.Functions.Logistic(p_G);
+            double diff422 = (1d - logisticG);
+            double prod436 = (logisticG * diff422);
+            double prod640 = (prod436 * prod436);
             for (int i = start; i < end; i++)
             {
                 double x3 = d_Age[i];
                 double exp43 = global::System.Math.Exp(((p_B * x3) + p_A));
                 double neg49 = (-exp43);
-                double prod437 = (x3 * exp43);
-                double exp621 = global::System.Math.Exp(neg49);
-                double prod622 = (diff418 * exp621);
-                double add623 = (logistic40 + prod622);
-                double ratio629 = (exp621 / add623);
-                double add635 = ((global::MleGen.Functions.Square(prod622) / add623) + (diff418 * ((1d / exp43) - exp621)));
-                matrix[(o_G) * p + o_G] += (-((global::MleGen.Functions.Expm1(neg49) / (diff418 * add623)) * prod636));
-                matrix[(o_B) * p + o_G] += (-(ratio629 * (prod432 * prod437)));
-                matrix[(o_A) * p + o_G] += (-(ratio629 * (exp43 * prod432)));
-                matrix[(o_B) * p + o_B] += (add635 * (prod437 * prod437));
-                matrix[(o_B) * p + o_A] += (add635 * (exp43 * prod437));
-                matrix[(o_A) * p + o_A] += (add635 * (exp43 * exp43));
+                double prod441 = (x3 * exp43);
+                double exp625 = global::System.Math.Exp(neg49);
+                double prod626 = (diff422 * exp625);
+                double add627 = (logisticG + prod626);
+                double ratio633 = (exp625 / add627);
+                double add639 = ((global::MleGen.Functions.Square(prod626) / add627) + (diff422 * ((1d / exp43) - exp625)));
+                matrix[(o_G) * p + o_G] += (-((global::MleGen.Functions.Expm1(neg49) / (diff422 * add627)) * prod640));
+                matrix[(o_B) * p + o_G] += (-(ratio633 * (prod436 * prod441)));
+                matrix[(o_A) * p + o_G] += (-(ratio633 * (exp43 * prod436)));
+                matrix[(o_B) * p + o_B] += (add639 * (prod441 * prod441));
+                matrix[(o_B) * p + o_A] += (add639 * (exp43 * prod441));
+                matrix[(o_A) * p + o_A] += (add639 * (exp43 * exp43));
             }
         }
 
@@ -810,13 +811,13 @@ namespace Demo
             int p = score.Length;
             double[] d_Age = this.Age;
             int[] d_Visits = this.Visits;
-            double logistic40 = global::MleGen.Functions.Logistic(p_G);
-            double log1p57 = global::MleGen.Functions.Log1p((-logistic40));
-            double log59 = global::System.Math.Log(logistic40);
-            double inv415 = (1d / logistic40);
-            double diff418 = (1d - logistic40);
-            double inv419 = (1d / diff418);
-            double prod432 = (logistic40 * diff418);
+            double logisticG = global::MleGen.Functions.Logistic(p_G);
+            double log1p57 = global::MleGen.Functions.Log1p((-logisticG));
+            double log59 = global::System.Math.Log(logisticG);
+            double inv419 = (1d / logisticG);
+            double diff422 = (1d - logisticG);
+            double inv423 = (1d / diff422);
+            double prod436 = (logisticG * diff422);
             for (int i = start; i < end; i++)
             {
                 score.Clear();
@@ -826,13 +827,14 @@ namespace Demo
                 bool t45 = (t44 == 0d);
                 double add58 = ((((t45 ? 0d : (t44 * global::System.Math.Log(exp43))) - exp43) - global::MleGen.Functions.LogGamma((t44 + 1d))) + log1p57);
                 double t60 = global::MleGen.Functions.LogSumExp(log59, add58);
-                bool not399 = (!t45);
-                double sel400 = (t45 ? 1d : 0d);
-                double sel402 = (t45 ? 0d : 1d);
-                double add414 = ((-sel402) + (t45 ? (-(sel400 * global::System.Math.Exp((add58 - t60)))) : 0d));
-                score[o_B] += (x3 * (exp43 * ((-add414) + (not399 ? ((not399 ? (t44 * (sel402 * add414)) : 0d) * (1d / exp43)) : 0d))));
-                score[o_G] += (((t45 ? ((t45 ? (-(sel400 * global::System.Math.Exp((log59 - t60)))) : 0d) * inv415) : 0d) - (add414 * inv419)) * prod432);
-                score[o_A] += (exp43 * ((-add414) + (not399 ? ((not399 ? (t44 * (sel402 * add414)) : 0d) * (1d / exp43)) : 0d)));
+                bool not403 = (!t45);
+                double sel404 = (t45 ? 1d : 0d);
+                double sel406 = (t45 ? 0d : 1d);
+                double sel417 = (t45 ? (-(sel404 * global::System.Math.Exp((add58 - t60)))) : 0d);
+                double diff418 = (sel417 - sel406);
+                score[o_B] += (x3 * (exp43 * ((sel406 - sel417) + (not403 ? ((not403 ? (t44 * (sel406 * diff418)) : 0d) * (1d / exp43)) : 0d))));
+                score[o_G] += (((t45 ? ((t45 ? (-(sel404 * global::System.Math.Exp((log59 - t60)))) : 0d) * inv419) : 0d) - (diff418 * inv423)) * prod436);
+                score[o_A] += (exp43 * ((sel406 - sel417) + (not403 ? ((not403 ? (t44 * (sel406 * diff418)) : 0d) * (1d / exp43)) : 0d)));
                 // meat += s sᵀ, on and above the diagonal (the evaluator mirrors it)
                 for (int a = 0; a < p; a++)
                 {
@@ -857,7 +859,6 @@ namespace Demo
             double p_G = theta[o_G];
             double[] d_Age = this.Age;
             int[] d_Visits = this.Visits;
-            // θ-only subexpressions, hoisted out of the observation loop
             for (int i = start; i < end; i++)
             {
                 double y = (double)d_Visits[i];
@@ -884,9 +885,9 @@ namespace Demo
             double[] d_Age = this.Age;
             int[] d_Visits = this.Visits;
             // θ-only subexpressions, hoisted out of the observation loop
-            double logistic40 = global::MleGen.Functions.Logistic(p_G);
-            double log1p57 = global::MleGen.Functions.Log1p((-logistic40));
-            double log59 = global::System.Math.Log(logistic40);
+            double logisticG = global::MleGen.Functions.Logistic(p_G);
+            double log1p57 = global::MleGen.Functions.Log1p((-logisticG));
+            double log59 = global::System.Math.Log(logisticG);
             global::System.Runtime.Intrinsics.Vector256<double> acc_nll = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
             int i = start;
             for (; i <= end - 4; i += 4)
@@ -934,13 +935,13 @@ namespace Demo
             double[] d_Age = this.Age;
             int[] d_Visits = this.Visits;
             // θ-only subexpressions, hoisted out of the observation loop
-            double logistic40 = global::MleGen.Functions.Logistic(p_G);
-            double log1p57 = global::MleGen.Functions.Log1p((-logistic40));
-            double log59 = global::System.Math.Log(logistic40);
-            double inv80 = (1d / logistic40);
-            double diff83 = (1d - logistic40);
+            double logisticG = global::MleGen.Functions.Logistic(p_G);
+            double log1p57 = global::MleGen.Functions.Log1p((-logisticG));
+            double log59 = global::System.Math.Log(logisticG);
+            double inv80 = (1d / logisticG);
+            double diff83 = (1d - logisticG);
             double inv84 = (1d / diff83);
-            double prod97 = (logistic40 * diff83);
+            double prod97 = (logisticG * diff83);
             global::System.Runtime.Intrinsics.Vector256<double> acc_nll = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
             global::System.Runtime.Intrinsics.Vector256<double> acc_g0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
             global::System.Runtime.Intrinsics.Vector256<double> acc_g1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
@@ -970,36 +971,35 @@ namespace Demo
                 global::System.Runtime.Intrinsics.Vector256<double> v63_18 = (~v45_6);
                 global::System.Runtime.Intrinsics.Vector256<double> v65_19 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v45_6, global::System.Runtime.Intrinsics.Vector256.Create(1d), global::System.Runtime.Intrinsics.Vector256.Create(0d));
                 global::System.Runtime.Intrinsics.Vector256<double> v67_20 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v45_6, global::System.Runtime.Intrinsics.Vector256.Create(0d), global::System.Runtime.Intrinsics.Vector256.Create(1d));
-                global::System.Runtime.Intrinsics.Vector256<double> v68_21 = (-v67_20);
-                global::System.Runtime.Intrinsics.Vector256<double> v69_22 = (global::System.Runtime.Intrinsics.Vector256.Create(log59) - v60_15);
-                global::System.Runtime.Intrinsics.Vector256<double> v70_23 = global::MleGen.VectorMath.Exp(v69_22);
-                global::System.Runtime.Intrinsics.Vector256<double> v71_24 = (v65_19 * v70_23);
-                global::System.Runtime.Intrinsics.Vector256<double> v72_25 = (-v71_24);
-                global::System.Runtime.Intrinsics.Vector256<double> v73_26 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v45_6, v72_25, global::System.Runtime.Intrinsics.Vector256.Create(0d));
-                global::System.Runtime.Intrinsics.Vector256<double> v74_27 = (v58_14 - v60_15);
-                global::System.Runtime.Intrinsics.Vector256<double> v75_28 = global::MleGen.VectorMath.Exp(v74_27);
-                global::System.Runtime.Intrinsics.Vector256<double> v76_29 = (v65_19 * v75_28);
-                global::System.Runtime.Intrinsics.Vector256<double> v77_30 = (-v76_29);
-                global::System.Runtime.Intrinsics.Vector256<double> v78_31 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v45_6, v77_30, global::System.Runtime.Intrinsics.Vector256.Create(0d));
-                global::System.Runtime.Intrinsics.Vector256<double> v79_32 = (v68_21 + v78_31);
-                global::System.Runtime.Intrinsics.Vector256<double> v81_33 = (v73_26 * global::System.Runtime.Intrinsics.Vector256.Create(inv80));
-                global::System.Runtime.Intrinsics.Vector256<double> v82_34 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v45_6, v81_33, global::System.Runtime.Intrinsics.Vector256.Create(0d));
-                global::System.Runtime.Intrinsics.Vector256<double> v85_35 = (v79_32 * global::System.Runtime.Intrinsics.Vector256.Create(inv84));
-                global::System.Runtime.Intrinsics.Vector256<double> v87_36 = (v82_34 - v85_35);
-                global::System.Runtime.Intrinsics.Vector256<double> v88_37 = (-v79_32);
-                global::System.Runtime.Intrinsics.Vector256<double> v89_38 = (v67_20 * v79_32);
-                global::System.Runtime.Intrinsics.Vector256<double> v90_39 = (v44_5 * v89_38);
-                global::System.Runtime.Intrinsics.Vector256<double> v91_40 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v63_18, v90_39, global::System.Runtime.Intrinsics.Vector256.Create(0d));
-                global::System.Runtime.Intrinsics.Vector256<double> v92_41 = (global::System.Runtime.Intrinsics.Vector256<double>.One / v43_4);
-                global::System.Runtime.Intrinsics.Vector256<double> v93_42 = (v91_40 * v92_41);
-                global::System.Runtime.Intrinsics.Vector256<double> v94_43 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v63_18, v93_42, global::System.Runtime.Intrinsics.Vector256.Create(0d));
-                global::System.Runtime.Intrinsics.Vector256<double> v95_44 = (v88_37 + v94_43);
-                global::System.Runtime.Intrinsics.Vector256<double> v96_45 = (v43_4 * v95_44);
-                global::System.Runtime.Intrinsics.Vector256<double> v98_46 = (v87_36 * global::System.Runtime.Intrinsics.Vector256.Create(prod97));
-                global::System.Runtime.Intrinsics.Vector256<double> v99_47 = (v3_0 * v96_45);
-                acc_g0 += v99_47;
-                acc_g1 += v98_46;
-                acc_g2 += v96_45;
+                global::System.Runtime.Intrinsics.Vector256<double> v69_21 = (global::System.Runtime.Intrinsics.Vector256.Create(log59) - v60_15);
+                global::System.Runtime.Intrinsics.Vector256<double> v70_22 = global::MleGen.VectorMath.Exp(v69_21);
+                global::System.Runtime.Intrinsics.Vector256<double> v71_23 = (v65_19 * v70_22);
+                global::System.Runtime.Intrinsics.Vector256<double> v72_24 = (-v71_23);
+                global::System.Runtime.Intrinsics.Vector256<double> v73_25 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v45_6, v72_24, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v74_26 = (v58_14 - v60_15);
+                global::System.Runtime.Intrinsics.Vector256<double> v75_27 = global::MleGen.VectorMath.Exp(v74_26);
+                global::System.Runtime.Intrinsics.Vector256<double> v76_28 = (v65_19 * v75_27);
+                global::System.Runtime.Intrinsics.Vector256<double> v77_29 = (-v76_28);
+                global::System.Runtime.Intrinsics.Vector256<double> v78_30 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v45_6, v77_29, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v79_31 = (v78_30 - v67_20);
+                global::System.Runtime.Intrinsics.Vector256<double> v81_32 = (v73_25 * global::System.Runtime.Intrinsics.Vector256.Create(inv80));
+                global::System.Runtime.Intrinsics.Vector256<double> v82_33 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v45_6, v81_32, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v85_34 = (v79_31 * global::System.Runtime.Intrinsics.Vector256.Create(inv84));
+                global::System.Runtime.Intrinsics.Vector256<double> v87_35 = (v82_33 - v85_34);
+                global::System.Runtime.Intrinsics.Vector256<double> v88_36 = (v67_20 - v78_30);
+                global::System.Runtime.Intrinsics.Vector256<double> v89_37 = (v67_20 * v79_31);
+                global::System.Runtime.Intrinsics.Vector256<double> v90_38 = (v44_5 * v89_37);
+                global::System.Runtime.Intrinsics.Vector256<double> v91_39 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v63_18, v90_38, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v92_40 = (global::System.Runtime.Intrinsics.Vector256<double>.One / v43_4);
+                global::System.Runtime.Intrinsics.Vector256<double> v93_41 = (v91_39 * v92_40);
+                global::System.Runtime.Intrinsics.Vector256<double> v94_42 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v63_18, v93_41, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v95_43 = (v88_36 + v94_42);
+                global::System.Runtime.Intrinsics.Vector256<double> v96_44 = (v43_4 * v95_43);
+                global::System.Runtime.Intrinsics.Vector256<double> v98_45 = (v87_35 * global::System.Runtime.Intrinsics.Vector256.Create(prod97));
+                global::System.Runtime.Intrinsics.Vector256<double> v99_46 = (v3_0 * v96_44);
+                acc_g0 += v99_46;
+                acc_g1 += v98_45;
+                acc_g2 += v96_44;
             }
             double nll = global::System.Runtime.Intrinsics.Vector256.Sum(acc_nll);
             g_B += global::System.Runtime.Intrinsics.Vector256.Sum(acc_g0);
@@ -1026,9 +1026,9 @@ namespace Demo
             double[] d_Age = this.Age;
             int[] d_Visits = this.Visits;
             // θ-only subexpressions, hoisted out of the observation loop
-            double logistic40 = global::MleGen.Functions.Logistic(p_G);
-            double log1p57 = global::MleGen.Functions.Log1p((-logistic40));
-            double log59 = global::System.Math.Log(logistic40);
+            double logisticG = global::MleGen.Functions.Logistic(p_G);
+            double log1p57 = global::MleGen.Functions.Log1p((-logisticG));
+            double log59 = global::System.Math.Log(logisticG);
             global::System.Runtime.Intrinsics.Vector512<double> acc_nll = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
             int i = start;
             for (; i <= end - 8; i += 8)
@@ -1076,13 +1076,13 @@ namespace Demo
             double[] d_Age = this.Age;
             int[] d_Visits = this.Visits;
             // θ-only subexpressions, hoisted out of the observation loop
-            double logistic40 = global::MleGen.Functions.Logistic(p_G);
-            double log1p57 = global::MleGen.Functions.Log1p((-logistic40));
-            double log59 = global::System.Math.Log(logistic40);
-            double inv80 = (1d / logistic40);
-            double diff83 = (1d - logistic40);
+            double logisticG = global::MleGen.Functions.Logistic(p_G);
+            double log1p57 = global::MleGen.Functions.Log1p((-logisticG));
+            double log59 = global::System.Math.Log(logisticG);
+            double inv80 = (1d / logisticG);
+            double diff83 = (1d - logisticG);
             double inv84 = (1d / diff83);
-            double prod97 = (logistic40 * diff83);
+            double prod97 = (logisticG * diff83);
             global::System.Runtime.Intrinsics.Vector512<double> acc_nll = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
             global::System.Runtime.Intrinsics.Vector512<double> acc_g0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
             global::System.Runtime.Intrinsics.Vector512<double> acc_g1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
@@ -1112,36 +1112,35 @@ namespace Demo
                 global::System.Runtime.Intrinsics.Vector512<double> v63_18 = (~v45_6);
                 global::System.Runtime.Intrinsics.Vector512<double> v65_19 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v45_6, global::System.Runtime.Intrinsics.Vector512.Create(1d), global::System.Runtime.Intrinsics.Vector512.Create(0d));
                 global::System.Runtime.Intrinsics.Vector512<double> v67_20 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v45_6, global::System.Runtime.Intrinsics.Vector512.Create(0d), global::System.Runtime.Intrinsics.Vector512.Create(1d));
-                global::System.Runtime.Intrinsics.Vector512<double> v68_21 = (-v67_20);
-                global::System.Runtime.Intrinsics.Vector512<double> v69_22 = (global::System.Runtime.Intrinsics.Vector512.Create(log59) - v60_15);
-                global::System.Runtime.Intrinsics.Vector512<double> v70_23 = global::MleGen.VectorMath.Exp(v69_22);
-                global::System.Runtime.Intrinsics.Vector512<double> v71_24 = (v65_19 * v70_23);
-                global::System.Runtime.Intrinsics.Vector512<double> v72_25 = (-v71_24);
-                global::System.Runtime.Intrinsics.Vector512<double> v73_26 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v45_6, v72_25, global::System.Runtime.Intrinsics.Vector512.Create(0d));
-                global::System.Runtime.Intrinsics.Vector512<double> v74_27 = (v58_14 - v60_15);
-                global::System.Runtime.Intrinsics.Vector512<double> v75_28 = global::MleGen.VectorMath.Exp(v74_27);
-                global::System.Runtime.Intrinsics.Vector512<double> v76_29 = (v65_19 * v75_28);
-                global::System.Runtime.Intrinsics.Vector512<double> v77_30 = (-v76_29);
-                global::System.Runtime.Intrinsics.Vector512<double> v78_31 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v45_6, v77_30, global::System.Runtime.Intrinsics.Vector512.Create(0d));
-                global::System.Runtime.Intrinsics.Vector512<double> v79_32 = (v68_21 + v78_31);
-                global::System.Runtime.Intrinsics.Vector512<double> v81_33 = (v73_26 * global::System.Runtime.Intrinsics.Vector512.Create(inv80));
-                global::System.Runtime.Intrinsics.Vector512<double> v82_34 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v45_6, v81_33, global::System.Runtime.Intrinsics.Vector512.Create(0d));
-                global::System.Runtime.Intrinsics.Vector512<double> v85_35 = (v79_32 * global::System.Runtime.Intrinsics.Vector512.Create(inv84));
-                global::System.Runtime.Intrinsics.Vector512<double> v87_36 = (v82_34 - v85_35);
-                global::System.Runtime.Intrinsics.Vector512<double> v88_37 = (-v79_32);
-                global::System.Runtime.Intrinsics.Vector512<double> v89_38 = (v67_20 * v79_32);
-                global::System.Runtime.Intrinsics.Vector512<double> v90_39 = (v44_5 * v89_38);
-                global::System.Runtime.Intrinsics.Vector512<double> v91_40 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v63_18, v90_39, global::System.Runtime.Intrinsics.Vector512.Create(0d));
-                global::System.Runtime.Intrinsics.Vector512<double> v92_41 = (global::System.Runtime.Intrinsics.Vector512<double>.One / v43_4);
-                global::System.Runtime.Intrinsics.Vector512<double> v93_42 = (v91_40 * v92_41);
-                global::System.Runtime.Intrinsics.Vector512<double> v94_43 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v63_18, v93_42, global::System.Runtime.Intrinsics.Vector512.Create(0d));
-                global::System.Runtime.Intrinsics.Vector512<double> v95_44 = (v88_37 + v94_43);
-                global::System.Runtime.Intrinsics.Vector512<double> v96_45 = (v43_4 * v95_44);
-                global::System.Runtime.Intrinsics.Vector512<double> v98_46 = (v87_36 * global::System.Runtime.Intrinsics.Vector512.Create(prod97));
-                global::System.Runtime.Intrinsics.Vector512<double> v99_47 = (v3_0 * v96_45);
-                acc_g0 += v99_47;
-                acc_g1 += v98_46;
-                acc_g2 += v96_45;
+                global::System.Runtime.Intrinsics.Vector512<double> v69_21 = (global::System.Runtime.Intrinsics.Vector512.Create(log59) - v60_15);
+                global::System.Runtime.Intrinsics.Vector512<double> v70_22 = global::MleGen.VectorMath.Exp(v69_21);
+                global::System.Runtime.Intrinsics.Vector512<double> v71_23 = (v65_19 * v70_22);
+                global::System.Runtime.Intrinsics.Vector512<double> v72_24 = (-v71_23);
+                global::System.Runtime.Intrinsics.Vector512<double> v73_25 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v45_6, v72_24, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v74_26 = (v58_14 - v60_15);
+                global::System.Runtime.Intrinsics.Vector512<double> v75_27 = global::MleGen.VectorMath.Exp(v74_26);
+                global::System.Runtime.Intrinsics.Vector512<double> v76_28 = (v65_19 * v75_27);
+                global::System.Runtime.Intrinsics.Vector512<double> v77_29 = (-v76_28);
+                global::System.Runtime.Intrinsics.Vector512<double> v78_30 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v45_6, v77_29, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v79_31 = (v78_30 - v67_20);
+                global::System.Runtime.Intrinsics.Vector512<double> v81_32 = (v73_25 * global::System.Runtime.Intrinsics.Vector512.Create(inv80));
+                global::System.Runtime.Intrinsics.Vector512<double> v82_33 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v45_6, v81_32, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v85_34 = (v79_31 * global::System.Runtime.Intrinsics.Vector512.Create(inv84));
+                global::System.Runtime.Intrinsics.Vector512<double> v87_35 = (v82_33 - v85_34);
+                global::System.Runtime.Intrinsics.Vector512<double> v88_36 = (v67_20 - v78_30);
+                global::System.Runtime.Intrinsics.Vector512<double> v89_37 = (v67_20 * v79_31);
+                global::System.Runtime.Intrinsics.Vector512<double> v90_38 = (v44_5 * v89_37);
+                global::System.Runtime.Intrinsics.Vector512<double> v91_39 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v63_18, v90_38, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v92_40 = (global::System.Runtime.Intrinsics.Vector512<double>.One / v43_4);
+                global::System.Runtime.Intrinsics.Vector512<double> v93_41 = (v91_39 * v92_40);
+                global::System.Runtime.Intrinsics.Vector512<double> v94_42 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v63_18, v93_41, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v95_43 = (v88_36 + v94_42);
+                global::System.Runtime.Intrinsics.Vector512<double> v96_44 = (v43_4 * v95_43);
+                global::System.Runtime.Intrinsics.Vector512<double> v98_45 = (v87_35 * global::System.Runtime.Intrinsics.Vector512.Create(prod97));
+                global::System.Runtime.Intrinsics.Vector512<double> v99_46 = (v3_0 * v96_44);
+                acc_g0 += v99_46;
+                acc_g1 += v98_45;
+                acc_g2 += v96_44;
             }
             double nll = global::System.Runtime.Intrinsics.Vector512.Sum(acc_nll);
             g_B += global::System.Runtime.Intrinsics.Vector512.Sum(acc_g0);

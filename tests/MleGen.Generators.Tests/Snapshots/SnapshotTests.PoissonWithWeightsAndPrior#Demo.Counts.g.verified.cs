@@ -227,7 +227,8 @@ namespace Demo
                         case global::MleGen.EvaluationKind.ObservedInformation: __Hessian0(theta, output, p, start, end); return 0d;
                         case global::MleGen.EvaluationKind.ExpectedInformation: __Expected0(theta, output, p, start, end); return 0d;
                         case global::MleGen.EvaluationKind.DataConstant: return __DataConstant0(start, end);
-                        default: __ScoreOuter0(theta, output, scratch, start, end); return 0d;
+                        case global::MleGen.EvaluationKind.ScoreOuterProduct: __ScoreOuter0(theta, output, scratch, start, end); return 0d;
+                        default: throw new global::System.ArgumentOutOfRangeException(nameof(kind), kind, "not an evaluation this model has");
                     }
                 default: throw new global::System.ArgumentOutOfRangeException(nameof(term));
             }
@@ -342,7 +343,6 @@ namespace Demo
             double[] d_W = this.W;
             double[] d_X = this.X;
             int[] d_Y = this.Y;
-            // θ-only subexpressions, hoisted out of the observation loop
             double nll = 0d;
             for (int i = start; i < end; i++)
             {
@@ -355,7 +355,6 @@ namespace Demo
         /// <summary>The data-only part of the NLL of <c>Observation</c> over observations [start, end): constant in θ.</summary>
         private double __DataConstant0(int start, int end)
         {
-            // θ-only subexpressions, hoisted out of the observation loop
             double nll = 0d;
             for (int i = start; i < end; i++)
             {
@@ -377,7 +376,6 @@ namespace Demo
             double[] d_W = this.W;
             double[] d_X = this.X;
             int[] d_Y = this.Y;
-            // θ-only subexpressions, hoisted out of the observation loop
             double nll = 0d;
             for (int i = start; i < end; i++)
             {
@@ -478,7 +476,6 @@ namespace Demo
             double[] d_Exposure = this.Exposure;
             double[] d_X = this.X;
             int[] d_Y = this.Y;
-            // θ-only subexpressions, hoisted out of the observation loop
             for (int i = start; i < end; i++)
             {
                 double y = (double)d_Y[i];
@@ -503,7 +500,6 @@ namespace Demo
             double[] d_W = this.W;
             double[] d_X = this.X;
             int[] d_Y = this.Y;
-            // θ-only subexpressions, hoisted out of the observation loop
             global::System.Runtime.Intrinsics.Vector256<double> acc_nll = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
             int i = start;
             for (; i <= end - 4; i += 4)
@@ -542,7 +538,6 @@ namespace Demo
             double[] d_W = this.W;
             double[] d_X = this.X;
             int[] d_Y = this.Y;
-            // θ-only subexpressions, hoisted out of the observation loop
             global::System.Runtime.Intrinsics.Vector256<double> acc_nll = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
             global::System.Runtime.Intrinsics.Vector256<double> acc_g0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
             global::System.Runtime.Intrinsics.Vector256<double> acc_g1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
@@ -591,7 +586,6 @@ namespace Demo
             double[] d_W = this.W;
             double[] d_X = this.X;
             int[] d_Y = this.Y;
-            // θ-only subexpressions, hoisted out of the observation loop
             global::System.Runtime.Intrinsics.Vector512<double> acc_nll = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
             int i = start;
             for (; i <= end - 8; i += 8)
@@ -630,7 +624,6 @@ namespace Demo
             double[] d_W = this.W;
             double[] d_X = this.X;
             int[] d_Y = this.Y;
-            // θ-only subexpressions, hoisted out of the observation loop
             global::System.Runtime.Intrinsics.Vector512<double> acc_nll = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
             global::System.Runtime.Intrinsics.Vector512<double> acc_g0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
             global::System.Runtime.Intrinsics.Vector512<double> acc_g1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;

@@ -346,6 +346,13 @@ internal sealed class VectorBlock
             return _width.Type + ".Zero";
         }
 
+        if (node.BinaryOp is BinaryOp.LogGammaDifference or BinaryOp.DigammaDifference)
+        {
+            // The negative binomial's log Γ(y + φ) − log Γ(φ) and ψ(y + φ) − ψ(φ): VectorMath's lanes are the scalar
+            // kernel's Functions.LogGammaDifference/DigammaDifference bit for bit.
+            return Math + "." + node.BinaryOp + "(" + a + ", " + b + ")";
+        }
+
         string f = node.BinaryOp == BinaryOp.Pow ? "global::System.Math.Pow" : "global::MleGen.Functions." + node.BinaryOp;
         return Kernels + ".Lanes(" + a + ", " + b + ", static (u, v) => " + f + "(u, v))";
     }

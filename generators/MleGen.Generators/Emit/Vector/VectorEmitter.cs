@@ -287,8 +287,7 @@ internal sealed partial class VectorEmitter
         DataPreamble.Locals(w, _members, model.Builder, reads);
         var printer = new ExpressionPrinter(_members, model.Builder.Variables);
         var hoist = new BlockEmitter(w, printer, model.Builder, roots);
-        w.Line("// θ-only subexpressions, hoisted out of the observation loop");
-        hoist.Emit(roots, EmitScope.Method);
+        hoist.Emit(roots, EmitScope.Method, "// θ-only subexpressions, hoisted out of the observation loop");
         hoist.EmitTables(roots);
         return new VectorBlock(w, printer, model.Builder, _members, spec, width, hoist.Locals) { HoistInvariants = hoistInvariants };
     }

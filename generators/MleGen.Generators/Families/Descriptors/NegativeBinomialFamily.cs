@@ -19,8 +19,9 @@ internal sealed class NegativeBinomialFamily : FamilyDescriptor
     public override ObservationSupport Support => ObservationSupport.Count;
 
     /// <summary>
-    /// LogGammaDifference(y, φ) − log y! − φ·log1p(μ/φ) + y·(log μ − log(φ + μ)): the φ-terms formed without the two
-    /// cancellations of log Γ(y+φ) − log Γ(φ) + φ·(log φ − log(φ+μ)), which lose ε·φ·log φ each at a large φ.
+    /// LogGammaDifference(y, φ) − log y! − φ·log1p(μ/φ) − y·log1p(φ/μ): the φ-terms formed without the two
+    /// cancellations of log Γ(y+φ) − log Γ(φ) + φ·(log φ − log(φ+μ)), which lose ε·φ·log φ each at a large φ, and
+    /// y·log(μ/(φ + μ)) as one log1p of a quotient (one log fewer than log μ − log(φ + μ); −∞ at μ = 0 for y &gt; 0).
     /// </summary>
     public override Node LogDensity(IrBuilder b, Node y, FamilyArguments args)
     {
@@ -31,7 +32,7 @@ internal sealed class NegativeBinomialFamily : FamilyDescriptor
             b.Binary(BinaryOp.LogGammaDifference, yd, phi),
             b.Negate(LogFactorial(b, yd)),
             b.Negate(b.Multiply(phi, b.Unary(UnaryOp.Log1p, b.Divide(mu, phi)))),
-            b.Conditional(IsZero(b, yd), b.Constant(0), b.Multiply(yd, b.Subtract(b.Log(mu), b.Log(b.Add(phi, mu))))));
+            b.Conditional(IsZero(b, yd), b.Constant(0), b.Negate(b.Multiply(yd, b.Unary(UnaryOp.Log1p, b.Divide(phi, mu))))));
     }
 
     public override FisherForm Fisher => FisherForm.Entries;

@@ -24,8 +24,8 @@ internal sealed class OrderedLogisticFamily : FamilyDescriptor
 
     public override bool HasKink => false;
 
-    /// <summary>The runtime struct has a mean and variance, but its cuts are a vector the fitted-value code does not rebuild.</summary>
-    public override bool HasMoments => false;
+    /// <summary>The expected class Σₖ k·pₖ and its variance (the fitted-value code hands the struct a copy of the cuts).</summary>
+    public override bool HasMoments => true;
 
     public override bool HasDeviance => false;
 

@@ -56,3 +56,30 @@ public partial class ZipBioChemistsModel
         Functions.Logistic(zeroIntercept + (zeroMent * Ment[i])),
         Math.Exp(intercept + (fem * Fem[i]) + (mar * Mar[i]) + (kid5 * Kid5[i]) + (phd * Phd[i]) + (ment * Ment[i])));
 }
+
+/// <summary>zip_biochemists' data as a zero-inflated negative binomial (pscl::zeroinfl(dist = "negbin")'s model).</summary>
+[Model]
+public partial class ZinbBioChemistsModel
+{
+    [Data] public required int[] Art { get; init; }
+    [Data] public required double[] Fem { get; init; }
+    [Data] public required double[] Mar { get; init; }
+    [Data] public required double[] Kid5 { get; init; }
+    [Data] public required double[] Phd { get; init; }
+    [Data] public required double[] Ment { get; init; }
+    [Param] public double intercept;
+    [Param] public double fem;
+    [Param] public double mar;
+    [Param] public double kid5;
+    [Param] public double phd;
+    [Param] public double ment;
+    [Param] public double zeroIntercept;
+    [Param] public double zeroMent;
+    [Param(Lower = 0)] public double theta = 1;
+
+    [Likelihood(nameof(Art))]
+    internal ZeroInflatedNegativeBinomial Articles(int i) => new(
+        Functions.Logistic(zeroIntercept + (zeroMent * Ment[i])),
+        Math.Exp(intercept + (fem * Fem[i]) + (mar * Mar[i]) + (kid5 * Kid5[i]) + (phd * Phd[i]) + (ment * Ment[i])),
+        theta);
+}
