@@ -47,5 +47,38 @@ internal static class VectorReport
             double[] m = times.Select(t => t.OrderBy(x => x).ElementAt(3)).ToArray();
             Console.WriteLine($"| {model} | {m[0]:F1} ms | {m[1]:F1} ms | {m[2]:F1} ms | {m[2] / m[0]:F2}× | {m[3]:F1} ms | {m[2] / m[3]:F2}× |");
         }
+
+        RunInformation();
+    }
+
+    /// <summary>The information row alone: <c>-- --vector-report information</c>.</summary>
+    public static void RunInformation()
+    {
+        var info = new InformationBenchmarks();
+        info.Setup();
+        double[] t = Median([info.Hand, info.GeneratedScalar, info.GeneratedVector, info.GeneratedVectorTwoThreads]);
+        Console.WriteLine($"| Logistic 1e6×20 observed information (hand: blocked XᵀWX) | {t[0]:F1} ms | {t[1]:F1} ms | {t[2]:F1} ms | {t[2] / t[0]:F2}× | {t[3]:F1} ms | {t[2] / t[3]:F2}× |");
+    }
+
+    /// <summary>Medians of 7 interleaved rounds, after one warm-up call each.</summary>
+    public static double[] Median(Func<double>[] variants)
+    {
+        var times = variants.Select(_ => new double[7]).ToArray();
+        foreach (var v in variants)
+        {
+            v();
+        }
+
+        for (int round = 0; round < 7; round++)
+        {
+            for (int k = 0; k < variants.Length; k++)
+            {
+                var sw = Stopwatch.StartNew();
+                variants[k]();
+                times[k][round] = sw.Elapsed.TotalMilliseconds;
+            }
+        }
+
+        return times.Select(t => t.OrderBy(x => x).ElementAt(3)).ToArray();
     }
 }

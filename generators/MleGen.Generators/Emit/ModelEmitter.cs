@@ -288,7 +288,7 @@ internal static class ModelEmitter
                     // a stand-in (the observed information there would be a wrong number under the expected one's name).
                     string? missing = NoExpectedInformationMessage(terms[t].Spec);
                     string expected = missing is null
-                        ? InformationEmitter.ExpectedMethod(t) + "(theta, output, p, start, end); return 0d;"
+                        ? vector.ExpectedCall(t) + " return 0d;"
                         : "throw new global::System.InvalidOperationException(" + Literals.String(missing) + ");";
                     w.Line("case " + t + ":");
                     w.Indent();
@@ -296,7 +296,7 @@ internal static class ModelEmitter
                     {
                         w.Line("case " + Kind + "Value: return " + vector.ValueCall(t) + ";");
                         w.Line("case " + Kind + "Gradient: return " + vector.GradientCall(t) + ";");
-                        w.Line("case " + Kind + "ObservedInformation: " + InformationEmitter.HessianMethod(t) + "(theta, output, p, start, end); return 0d;");
+                        w.Line("case " + Kind + "ObservedInformation: " + vector.HessianCall(t) + " return 0d;");
                         w.Line("case " + Kind + "ExpectedInformation: " + expected);
                         w.Line("case " + Kind + "DataConstant: return " + LikelihoodEmitter.ConstantMethod(t) + "(start, end);");
                         w.Line("case " + Kind + "ScoreOuterProduct: " + InformationEmitter.ScoreMethod(t) + "(theta, output, scratch, start, end); return 0d;");

@@ -219,8 +219,8 @@ namespace Demo
                     {
                         case global::MleGen.EvaluationKind.Value: return this.__Evaluator.VectorWidth switch { 8 => __Nll0_V8(theta, start, end), 4 => __Nll0_V4(theta, start, end), _ => __Nll0(theta, start, end) };
                         case global::MleGen.EvaluationKind.Gradient: return this.__Evaluator.VectorWidth switch { 8 => __NllGradient0_V8(theta, output, start, end), 4 => __NllGradient0_V4(theta, output, start, end), _ => __NllGradient0(theta, output, start, end) };
-                        case global::MleGen.EvaluationKind.ObservedInformation: __Hessian0(theta, output, p, start, end); return 0d;
-                        case global::MleGen.EvaluationKind.ExpectedInformation: __Expected0(theta, output, p, start, end); return 0d;
+                        case global::MleGen.EvaluationKind.ObservedInformation: if (this.__Evaluator.VectorWidth == 8) __Hessian0_V8(theta, output, p, start, end); else if (this.__Evaluator.VectorWidth == 4) __Hessian0_V4(theta, output, p, start, end); else __Hessian0(theta, output, p, start, end); return 0d;
+                        case global::MleGen.EvaluationKind.ExpectedInformation: if (this.__Evaluator.VectorWidth == 8) __Expected0_V8(theta, output, p, start, end); else if (this.__Evaluator.VectorWidth == 4) __Expected0_V4(theta, output, p, start, end); else __Expected0(theta, output, p, start, end); return 0d;
                         case global::MleGen.EvaluationKind.DataConstant: return __DataConstant0(start, end);
                         case global::MleGen.EvaluationKind.ScoreOuterProduct: __ScoreOuter0(theta, output, scratch, start, end); return 0d;
                         default: throw new global::System.ArgumentOutOfRangeException(nameof(kind), kind, "not an evaluation this model has");
@@ -718,6 +718,186 @@ namespace Demo
             gradient[o_Sigma] += g_Sigma;
             if (i < end) nll += __NllGradient0(theta, gradient, i, end);
             return nll;
+        }
+
+        /// <summary>As <see cref="__Hessian0"/>, 4 observations at a time (rank-4 updates of the upper triangle), the scalar kernel for the remainder.</summary>
+        private void __Hessian0_V4(global::System.ReadOnlySpan<double> theta, global::System.Span<double> matrix, int p, int start, int end)
+        {
+            int o_Intercept = 0;
+            int o_Beta = o_Intercept + 1;
+            int o_Sigma = o_Beta + this.Beta.Length;
+            double p_Intercept = theta[o_Intercept];
+            global::System.ReadOnlySpan<double> p_Beta = theta.Slice(o_Beta, this.Beta.Length);
+            double p_Sigma = theta[o_Sigma];
+            double[,] d_X = this.X;
+            double[] d_Y = this.Y;
+            // θ-only subexpressions, hoisted out of the observation loop
+            double invSigma = (1d / p_Sigma);
+            double sq32 = global::MleGen.Functions.Square(invSigma);
+            double prod43 = (invSigma * invSigma);
+            double prod68 = (invSigma * 2d);
+            double acc_m0 = 0d;
+            double acc_m1 = 0d;
+            double acc_m2 = 0d;
+            int i = start;
+            for (; i <= end - 4; i += 4)
+            {
+                global::System.Runtime.Intrinsics.Vector256<double> v1_0 = global::MleGen.VectorKernels.Load4(d_Y, i);
+                global::System.Runtime.Intrinsics.Vector256<double> v8_1 = global::MleGen.VectorKernels.Dot4(d_X, i, p_Beta.Slice(0, p_Beta.Length));
+                global::System.Runtime.Intrinsics.Vector256<double> v9_2 = (global::System.Runtime.Intrinsics.Vector256.Create(p_Intercept) + v8_1);
+                global::System.Runtime.Intrinsics.Vector256<double> v11_3 = (v1_0 - v9_2);
+                global::System.Runtime.Intrinsics.Vector256<double> v13_4 = (v11_3 * global::System.Runtime.Intrinsics.Vector256.Create(invSigma));
+                global::System.Runtime.Intrinsics.Vector256<double> v31_5 = (v11_3 * v13_4);
+                global::System.Runtime.Intrinsics.Vector256<double> v41_6 = (-v13_4);
+                global::System.Runtime.Intrinsics.Vector256<double> v45_7 = (v41_6 - v13_4);
+                global::System.Runtime.Intrinsics.Vector256<double> v46_8 = (global::System.Runtime.Intrinsics.Vector256.Create(sq32) * v45_7);
+                global::System.Runtime.Intrinsics.Vector256<double> v47_9 = (-v46_8);
+                global::System.Runtime.Intrinsics.Vector256<double> v69_10 = (v31_5 * global::System.Runtime.Intrinsics.Vector256.Create(prod68));
+                global::System.Runtime.Intrinsics.Vector256<double> v71_11 = (global::System.Runtime.Intrinsics.Vector256.Create(1d) - v69_10);
+                global::System.Runtime.Intrinsics.Vector256<double> v74_12 = (v11_3 * global::System.Runtime.Intrinsics.Vector256.Create(sq32));
+                global::System.Runtime.Intrinsics.Vector256<double> v79_13 = (v11_3 * v74_12);
+                global::System.Runtime.Intrinsics.Vector256<double> v81_14 = (v71_11 - v79_13);
+                global::System.Runtime.Intrinsics.Vector256<double> v82_15 = (global::System.Runtime.Intrinsics.Vector256.Create(sq32) * v81_14);
+                global::System.Runtime.Intrinsics.Vector256<double> v83_16 = (-v82_15);
+                acc_m0 = global::MleGen.VectorKernels.AddLanes(acc_m0, global::System.Runtime.Intrinsics.Vector256.Create(prod43));
+                acc_m1 = global::MleGen.VectorKernels.AddLanes(acc_m1, v47_9);
+                acc_m2 = global::MleGen.VectorKernels.AddLanes(acc_m2, v83_16);
+                global::MleGen.VectorKernels.AddScaledRows(matrix.Slice((o_Intercept) * p + o_Beta, p_Beta.Length), d_X, i, (global::System.Runtime.Intrinsics.Vector256.Create(invSigma) * global::System.Runtime.Intrinsics.Vector256.Create(invSigma)));
+                global::MleGen.VectorKernels.AddScaledOuter(matrix, p, o_Beta, o_Beta, d_X, p_Beta.Length, d_X, p_Beta.Length, i, (global::System.Runtime.Intrinsics.Vector256.Create(invSigma) * global::System.Runtime.Intrinsics.Vector256.Create(invSigma)), true);
+                for (int __j0_1 = 0; __j0_1 < p_Beta.Length; __j0_1++)
+                {
+                    global::System.Runtime.Intrinsics.Vector256<double> v51_17 = global::MleGen.VectorKernels.Column4(d_X, i, __j0_1);
+                    global::System.Runtime.Intrinsics.Vector256<double> v55_18 = (v13_4 * v51_17);
+                    global::System.Runtime.Intrinsics.Vector256<double> v56_19 = (-v55_18);
+                    global::System.Runtime.Intrinsics.Vector256<double> v57_20 = (global::System.Runtime.Intrinsics.Vector256.Create(invSigma) * v51_17);
+                    global::System.Runtime.Intrinsics.Vector256<double> v61_21 = (v11_3 * v57_20);
+                    global::System.Runtime.Intrinsics.Vector256<double> v63_22 = (v56_19 - v61_21);
+                    global::System.Runtime.Intrinsics.Vector256<double> v64_23 = (global::System.Runtime.Intrinsics.Vector256.Create(sq32) * v63_22);
+                    global::System.Runtime.Intrinsics.Vector256<double> v65_24 = (-v64_23);
+                    matrix[(o_Beta + __j0_1) * p + o_Sigma] += global::System.Runtime.Intrinsics.Vector256.Sum(v65_24);
+                }
+            }
+            matrix[(o_Intercept) * p + o_Intercept] += acc_m0;
+            matrix[(o_Intercept) * p + o_Sigma] += acc_m1;
+            matrix[(o_Sigma) * p + o_Sigma] += acc_m2;
+            if (i < end) __Hessian0(theta, matrix, p, i, end);
+        }
+
+        /// <summary>As <see cref="__Expected0"/>, 4 observations at a time (rank-4 updates of the upper triangle), the scalar kernel for the remainder.</summary>
+        private void __Expected0_V4(global::System.ReadOnlySpan<double> theta, global::System.Span<double> matrix, int p, int start, int end)
+        {
+            int o_Intercept = 0;
+            int o_Beta = o_Intercept + 1;
+            int o_Sigma = o_Beta + this.Beta.Length;
+            double p_Intercept = theta[o_Intercept];
+            global::System.ReadOnlySpan<double> p_Beta = theta.Slice(o_Beta, this.Beta.Length);
+            double p_Sigma = theta[o_Sigma];
+            double[,] d_X = this.X;
+            // θ-only subexpressions, hoisted out of the observation loop
+            double inv87 = (1d / global::MleGen.Functions.Square(p_Sigma));
+            double acc_m0 = 0d;
+            double acc_m1 = 0d;
+            int i = start;
+            for (; i <= end - 4; i += 4)
+            {
+                acc_m0 = global::MleGen.VectorKernels.AddLanes(acc_m0, global::System.Runtime.Intrinsics.Vector256.Create(inv87));
+                acc_m1 = global::MleGen.VectorKernels.AddLanes(acc_m1, global::System.Runtime.Intrinsics.Vector256.Create((2d * inv87)));
+                global::MleGen.VectorKernels.AddScaledRows(matrix.Slice((o_Intercept) * p + o_Beta, p_Beta.Length), d_X, i, global::System.Runtime.Intrinsics.Vector256.Create(inv87));
+                global::MleGen.VectorKernels.AddScaledOuter(matrix, p, o_Beta, o_Beta, d_X, p_Beta.Length, d_X, p_Beta.Length, i, global::System.Runtime.Intrinsics.Vector256.Create(inv87), true);
+            }
+            matrix[(o_Intercept) * p + o_Intercept] += acc_m0;
+            matrix[(o_Sigma) * p + o_Sigma] += acc_m1;
+            if (i < end) __Expected0(theta, matrix, p, i, end);
+        }
+
+        /// <summary>As <see cref="__Hessian0"/>, 8 observations at a time (rank-8 updates of the upper triangle), the scalar kernel for the remainder.</summary>
+        private void __Hessian0_V8(global::System.ReadOnlySpan<double> theta, global::System.Span<double> matrix, int p, int start, int end)
+        {
+            int o_Intercept = 0;
+            int o_Beta = o_Intercept + 1;
+            int o_Sigma = o_Beta + this.Beta.Length;
+            double p_Intercept = theta[o_Intercept];
+            global::System.ReadOnlySpan<double> p_Beta = theta.Slice(o_Beta, this.Beta.Length);
+            double p_Sigma = theta[o_Sigma];
+            double[,] d_X = this.X;
+            double[] d_Y = this.Y;
+            // θ-only subexpressions, hoisted out of the observation loop
+            double invSigma = (1d / p_Sigma);
+            double sq32 = global::MleGen.Functions.Square(invSigma);
+            double prod43 = (invSigma * invSigma);
+            double prod68 = (invSigma * 2d);
+            double acc_m0 = 0d;
+            double acc_m1 = 0d;
+            double acc_m2 = 0d;
+            int i = start;
+            for (; i <= end - 8; i += 8)
+            {
+                global::System.Runtime.Intrinsics.Vector512<double> v1_0 = global::MleGen.VectorKernels.Load8(d_Y, i);
+                global::System.Runtime.Intrinsics.Vector512<double> v8_1 = global::MleGen.VectorKernels.Dot8(d_X, i, p_Beta.Slice(0, p_Beta.Length));
+                global::System.Runtime.Intrinsics.Vector512<double> v9_2 = (global::System.Runtime.Intrinsics.Vector512.Create(p_Intercept) + v8_1);
+                global::System.Runtime.Intrinsics.Vector512<double> v11_3 = (v1_0 - v9_2);
+                global::System.Runtime.Intrinsics.Vector512<double> v13_4 = (v11_3 * global::System.Runtime.Intrinsics.Vector512.Create(invSigma));
+                global::System.Runtime.Intrinsics.Vector512<double> v31_5 = (v11_3 * v13_4);
+                global::System.Runtime.Intrinsics.Vector512<double> v41_6 = (-v13_4);
+                global::System.Runtime.Intrinsics.Vector512<double> v45_7 = (v41_6 - v13_4);
+                global::System.Runtime.Intrinsics.Vector512<double> v46_8 = (global::System.Runtime.Intrinsics.Vector512.Create(sq32) * v45_7);
+                global::System.Runtime.Intrinsics.Vector512<double> v47_9 = (-v46_8);
+                global::System.Runtime.Intrinsics.Vector512<double> v69_10 = (v31_5 * global::System.Runtime.Intrinsics.Vector512.Create(prod68));
+                global::System.Runtime.Intrinsics.Vector512<double> v71_11 = (global::System.Runtime.Intrinsics.Vector512.Create(1d) - v69_10);
+                global::System.Runtime.Intrinsics.Vector512<double> v74_12 = (v11_3 * global::System.Runtime.Intrinsics.Vector512.Create(sq32));
+                global::System.Runtime.Intrinsics.Vector512<double> v79_13 = (v11_3 * v74_12);
+                global::System.Runtime.Intrinsics.Vector512<double> v81_14 = (v71_11 - v79_13);
+                global::System.Runtime.Intrinsics.Vector512<double> v82_15 = (global::System.Runtime.Intrinsics.Vector512.Create(sq32) * v81_14);
+                global::System.Runtime.Intrinsics.Vector512<double> v83_16 = (-v82_15);
+                acc_m0 = global::MleGen.VectorKernels.AddLanes(acc_m0, global::System.Runtime.Intrinsics.Vector512.Create(prod43));
+                acc_m1 = global::MleGen.VectorKernels.AddLanes(acc_m1, v47_9);
+                acc_m2 = global::MleGen.VectorKernels.AddLanes(acc_m2, v83_16);
+                global::MleGen.VectorKernels.AddScaledRows(matrix.Slice((o_Intercept) * p + o_Beta, p_Beta.Length), d_X, i, (global::System.Runtime.Intrinsics.Vector512.Create(invSigma) * global::System.Runtime.Intrinsics.Vector512.Create(invSigma)));
+                global::MleGen.VectorKernels.AddScaledOuter(matrix, p, o_Beta, o_Beta, d_X, p_Beta.Length, d_X, p_Beta.Length, i, (global::System.Runtime.Intrinsics.Vector512.Create(invSigma) * global::System.Runtime.Intrinsics.Vector512.Create(invSigma)), true);
+                for (int __j0_1 = 0; __j0_1 < p_Beta.Length; __j0_1++)
+                {
+                    global::System.Runtime.Intrinsics.Vector512<double> v51_17 = global::MleGen.VectorKernels.Column8(d_X, i, __j0_1);
+                    global::System.Runtime.Intrinsics.Vector512<double> v55_18 = (v13_4 * v51_17);
+                    global::System.Runtime.Intrinsics.Vector512<double> v56_19 = (-v55_18);
+                    global::System.Runtime.Intrinsics.Vector512<double> v57_20 = (global::System.Runtime.Intrinsics.Vector512.Create(invSigma) * v51_17);
+                    global::System.Runtime.Intrinsics.Vector512<double> v61_21 = (v11_3 * v57_20);
+                    global::System.Runtime.Intrinsics.Vector512<double> v63_22 = (v56_19 - v61_21);
+                    global::System.Runtime.Intrinsics.Vector512<double> v64_23 = (global::System.Runtime.Intrinsics.Vector512.Create(sq32) * v63_22);
+                    global::System.Runtime.Intrinsics.Vector512<double> v65_24 = (-v64_23);
+                    matrix[(o_Beta + __j0_1) * p + o_Sigma] += global::System.Runtime.Intrinsics.Vector512.Sum(v65_24);
+                }
+            }
+            matrix[(o_Intercept) * p + o_Intercept] += acc_m0;
+            matrix[(o_Intercept) * p + o_Sigma] += acc_m1;
+            matrix[(o_Sigma) * p + o_Sigma] += acc_m2;
+            if (i < end) __Hessian0(theta, matrix, p, i, end);
+        }
+
+        /// <summary>As <see cref="__Expected0"/>, 8 observations at a time (rank-8 updates of the upper triangle), the scalar kernel for the remainder.</summary>
+        private void __Expected0_V8(global::System.ReadOnlySpan<double> theta, global::System.Span<double> matrix, int p, int start, int end)
+        {
+            int o_Intercept = 0;
+            int o_Beta = o_Intercept + 1;
+            int o_Sigma = o_Beta + this.Beta.Length;
+            double p_Intercept = theta[o_Intercept];
+            global::System.ReadOnlySpan<double> p_Beta = theta.Slice(o_Beta, this.Beta.Length);
+            double p_Sigma = theta[o_Sigma];
+            double[,] d_X = this.X;
+            // θ-only subexpressions, hoisted out of the observation loop
+            double inv87 = (1d / global::MleGen.Functions.Square(p_Sigma));
+            double acc_m0 = 0d;
+            double acc_m1 = 0d;
+            int i = start;
+            for (; i <= end - 8; i += 8)
+            {
+                acc_m0 = global::MleGen.VectorKernels.AddLanes(acc_m0, global::System.Runtime.Intrinsics.Vector512.Create(inv87));
+                acc_m1 = global::MleGen.VectorKernels.AddLanes(acc_m1, global::System.Runtime.Intrinsics.Vector512.Create((2d * inv87)));
+                global::MleGen.VectorKernels.AddScaledRows(matrix.Slice((o_Intercept) * p + o_Beta, p_Beta.Length), d_X, i, global::System.Runtime.Intrinsics.Vector512.Create(inv87));
+                global::MleGen.VectorKernels.AddScaledOuter(matrix, p, o_Beta, o_Beta, d_X, p_Beta.Length, d_X, p_Beta.Length, i, global::System.Runtime.Intrinsics.Vector512.Create(inv87), true);
+            }
+            matrix[(o_Intercept) * p + o_Intercept] += acc_m0;
+            matrix[(o_Sigma) * p + o_Sigma] += acc_m1;
+            if (i < end) __Expected0(theta, matrix, p, i, end);
         }
     }
 }

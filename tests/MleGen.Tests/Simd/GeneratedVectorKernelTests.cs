@@ -130,6 +130,65 @@ public class GeneratedVectorKernelTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Models))]
+    public void VectorInformationAgreesWithTheScalarKernel(string name)
+    {
+        var (model, theta) = Create(name);
+        // The GLM shapes whose entries factor as X[i, a]·X[i, b]·s get vector information kernels; the negative
+        // binomial's Hessian entries (a sum of two such products) and the mixture's keep the scalar ones (simd.md).
+        Assert.Equal(name is "Logistic" or "Poisson" or "Linear", VectorPaths.IsInformationVectorized(model));
+        model.EvaluationThreads = 1;
+        var (observed, expected) = VectorPaths.Information(VectorPaths.Force(model, 1), theta);
+        foreach (int width in new[] { 4, 8 })
+        {
+            var (vectorObserved, vectorExpected) = VectorPaths.Information(VectorPaths.Force(model, width), theta);
+            Assert.Equal(width, VectorPaths.LastWidth(model));
+            VectorPaths.MatrixAgrees(model, $"width {width}, observed information", observed, vectorObserved, Tolerance);
+            if (expected is not null)
+            {
+                VectorPaths.MatrixAgrees(model, $"width {width}, expected information", expected, vectorExpected!, Tolerance);
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Models))]
+    public void InformationBitIdenticalForOneAndTwoThreadsAtEachWidth(string name)
+    {
+        var (model, theta) = Create(name);
+        foreach (int width in VectorPaths.All)
+        {
+            VectorPaths.Force(model, width);
+            model.EvaluationThreads = 1;
+            var one = VectorPaths.Information(model, theta);
+            model.EvaluationThreads = 2;
+            var two = VectorPaths.Information(model, theta);
+            Assert.Equal(one.Observed.Select(BitConverter.DoubleToInt64Bits), two.Observed.Select(BitConverter.DoubleToInt64Bits));
+            Assert.Equal(one.Expected?.Select(BitConverter.DoubleToInt64Bits), two.Expected?.Select(BitConverter.DoubleToInt64Bits));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Models))]
+    public void VectorInformationAllocatesNothing(string name)
+    {
+        var (model, theta) = Create(name);
+        model.EvaluationThreads = 1;
+        double[] matrix = new double[theta.Length * theta.Length];
+        foreach (int width in VectorPaths.All)
+        {
+            VectorPaths.Force(model, width);
+            model.ObservedInformation(theta, matrix);
+            Assert.Equal(0, AllocationProbe.Fewest(() => model.ObservedInformation(theta, matrix)));
+            if (model.HasExpectedInformation)
+            {
+                model.ExpectedInformation(theta, matrix);
+                Assert.Equal(0, AllocationProbe.Fewest(() => model.ExpectedInformation(theta, matrix)));
+            }
+        }
+    }
+
     private static (double Value, double Nll, double[] Gradient) Evaluate(IMleModel model, double[] theta)
     {
         double[] gradient = new double[theta.Length];

@@ -57,6 +57,25 @@ public class HandSimdKernelTests
         Agree(theta, (t, g) => ((IMleModel)model).NegativeLogLikelihood(t, g), (t, g) => SimdMixture.ValueAndGradient(y, t, g));
     }
 
+    [Fact]
+    public void LogisticInformationAgreesWithTheGeneratedKernel()
+    {
+        (double[,] x, double[] beta) = SyntheticData.Design(N, 20, seed: 1);
+        int[] y = SyntheticData.Bernoulli(x, beta, seed: 2);
+        double[] theta = beta.Select(b => 0.9 * b).ToArray();
+        IMleModel model = new LogisticModel { X = x, Y = y, Beta = new double[20] };
+        double[] generated = new double[400], hand = new double[400];
+        model.ObservedInformation(theta, generated);
+        SimdInformation.Logistic(x, theta, hand);
+        double scale = generated.Max(Math.Abs);
+        for (int k = 0; k < generated.Length; k++)
+        {
+            Assert.True(Math.Abs(generated[k] - hand[k]) <= Tolerance * scale, $"[{k / 20}, {k % 20}]: generated {generated[k]:R}, hand SIMD {hand[k]:R}");
+        }
+
+        Assert.Equal(0, AllocationProbe.Fewest(() => SimdInformation.Logistic(x, theta, hand)));
+    }
+
     private static void Agree(double[] theta, Func<double[], double[], double> generated, Func<double[], double[], double> hand)
     {
         double[] expectedGradient = new double[theta.Length], gradient = new double[theta.Length];

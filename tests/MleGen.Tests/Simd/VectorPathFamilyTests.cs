@@ -67,6 +67,40 @@ public class VectorPathFamilyTests
         }
     }
 
+    /// <summary>
+    /// The models whose information matrices have vector kernels (docs/internals/simd.md): the GLM shapes, a linear
+    /// predictor Dot(Beta, X, i) whose entries become rank-W and row updates. The others keep the scalar kernels.
+    /// </summary>
+    private static readonly HashSet<string> VectorInformation = ["NormalRegression", "NormalKnownSigma", "BernoulliLogit", "BernoulliLogitBool", "PoissonLog", "EightDots"];
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void InformationMatricesAgreeOnBothPaths(string name)
+    {
+        var model = ModelCases.Get(name).Simulate(N, 31);
+        var theta = ModelChecker.Current(model);
+        var (observed, expected) = VectorPaths.Information(VectorPaths.Force(model, 1), theta);
+        Assert.Equal(1, VectorPaths.LastWidth(model));
+        foreach (int width in new[] { 4, 8 })
+        {
+            var (vectorObserved, vectorExpected) = VectorPaths.Information(VectorPaths.Force(model, width), theta);
+            Assert.Equal(width, VectorPaths.LastWidth(model));
+            VectorPaths.MatrixAgrees(model, $"width {width}, observed information", observed, vectorObserved, 1e-12);
+            if (expected is not null)
+            {
+                VectorPaths.MatrixAgrees(model, $"width {width}, expected information", expected, vectorExpected!, 1e-12);
+            }
+        }
+    }
+
+    [Fact]
+    public void FamilyModelsHaveVectorInformationKernels()
+    {
+        var vectorized = ModelCases.Names.Where(name => VectorPaths.IsInformationVectorized(ModelCases.Get(name).Simulate(8, 1))).ToHashSet();
+        Assert.True(VectorInformation.IsSubsetOf(vectorized), "no vector information kernels: " + string.Join(", ", VectorInformation.Except(vectorized)));
+        Assert.True(vectorized.SetEquals(VectorInformation), "vector information kernels: " + string.Join(", ", vectorized));
+    }
+
     private static (double Nll, double[] Gradient) Evaluate(IMleModel model, double[] theta)
     {
         double[] gradient = new double[theta.Length];

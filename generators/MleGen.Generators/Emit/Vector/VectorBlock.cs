@@ -58,6 +58,12 @@ internal sealed class VectorBlock
 
     public void Fail(string reason) => Failed ??= reason;
 
+    /// <summary>
+    /// Whether <see cref="Emit"/> also computes the operands of a node of unbound loops that do not depend on them
+    /// (before the loops open), rather than leaving the whole node to the inner loop.
+    /// </summary>
+    public bool HoistInvariants { get; init; }
+
     /// <summary>A vector expression of <paramref name="node"/>: its vector local, or a broadcast of its scalar value.</summary>
     public string Operand(Node node)
     {
@@ -168,7 +174,16 @@ internal sealed class VectorBlock
 
         if (!node.FreeVariables.IsSubsetOf(_bound))
         {
-            // Computed inside the loop of the reduction that binds its variable.
+            // Computed inside the loop of the reduction that binds its variable; with HoistInvariants, its operands
+            // that do not depend on that loop (a log-sum-exp over a variable of the same name) are computed here.
+            if (HoistInvariants && node.Kind is not (NodeKind.Reduce or NodeKind.Data or NodeKind.Param))
+            {
+                foreach (var child in node.Children)
+                {
+                    Collect(child, needed, visited);
+                }
+            }
+
             return;
         }
 

@@ -16,7 +16,7 @@ namespace MleGen.Generators.Emit.Vector;
 /// The vector kernels are emitted from their own lowering of the model, so the scalar kernels' text (node ids, local
 /// names) does not depend on whether the vector kernels exist.
 /// </remarks>
-internal sealed class VectorEmitter
+internal sealed partial class VectorEmitter
 {
     private readonly ModelIr _model;
     private readonly MemberAccess _members;
@@ -44,7 +44,9 @@ internal sealed class VectorEmitter
     {
         try
         {
-            return new VectorEmitter(ModelIr.Lower(spec), new MemberAccess(spec, dataLocals: true), plan: true);
+            var emitter = new VectorEmitter(ModelIr.Lower(spec), new MemberAccess(spec, dataLocals: true), plan: true);
+            emitter.PlanInformation(spec);
+            return emitter;
         }
         catch (System.Exception e) when (e is not System.OperationCanceledException)
         {
@@ -65,9 +67,12 @@ internal sealed class VectorEmitter
     /// <summary>The dispatch of a term's NLL + gradient on the evaluator's vector width, as a C# expression.</summary>
     public string GradientCall(int term) => Dispatch(term, w => GradientMethod(term, w), LikelihoodEmitter.GradientMethod(term), "(theta, output, start, end)");
 
-    private string Dispatch(int term, System.Func<VectorWidth, string> vector, string scalar, string arguments)
+    private string Dispatch(int term, System.Func<VectorWidth, string> vector, string scalar, string arguments) =>
+        Dispatch(_vectorized[term], vector, scalar, arguments);
+
+    private static string Dispatch(bool vectorized, System.Func<VectorWidth, string> vector, string scalar, string arguments)
     {
-        if (!_vectorized[term])
+        if (!vectorized)
         {
             return scalar + arguments;
         }
@@ -93,6 +98,8 @@ internal sealed class VectorEmitter
                 EmitGradient(w, t, width);
             }
         }
+
+        EmitInformationMethods(w);
     }
 
     private bool EmitValue(IndentedWriter w, int index, VectorWidth width)
@@ -264,9 +271,12 @@ internal sealed class VectorEmitter
     }
 
     /// <summary>The method's preamble (offsets, θ views, gradient views, data locals, hoisted θ-only values) and the block emitter.</summary>
-    private VectorBlock Open(IndentedWriter w, VectorWidth width, IReadOnlyList<Node> roots, IEnumerable<Node> reads, bool gradient)
+    private VectorBlock Open(IndentedWriter w, VectorWidth width, IReadOnlyList<Node> roots, IEnumerable<Node> reads, bool gradient) =>
+        Open(_model, w, width, roots, reads, gradient, hoistInvariants: false);
+
+    private VectorBlock Open(ModelIr model, IndentedWriter w, VectorWidth width, IReadOnlyList<Node> roots, IEnumerable<Node> reads, bool gradient, bool hoistInvariants)
     {
-        var spec = _model.Spec;
+        var spec = model.Spec;
         ParameterPreamble.Offsets(w, spec);
         ParameterPreamble.ParameterViews(w, spec);
         if (gradient)
@@ -274,11 +284,11 @@ internal sealed class VectorEmitter
             ParameterPreamble.GradientViews(w, spec);
         }
 
-        DataPreamble.Locals(w, _members, _model.Builder, reads);
-        var printer = new ExpressionPrinter(_members, _model.Builder.Variables);
-        var hoist = new BlockEmitter(w, printer, _model.Builder, roots);
+        DataPreamble.Locals(w, _members, model.Builder, reads);
+        var printer = new ExpressionPrinter(_members, model.Builder.Variables);
+        var hoist = new BlockEmitter(w, printer, model.Builder, roots);
         hoist.Emit(roots, EmitScope.Method, "// θ-only subexpressions, hoisted out of the observation loop");
         hoist.EmitTables(roots);
-        return new VectorBlock(w, printer, _model.Builder, _members, spec, width, hoist.Locals);
+        return new VectorBlock(w, printer, model.Builder, _members, spec, width, hoist.Locals) { HoistInvariants = hoistInvariants };
     }
 }
