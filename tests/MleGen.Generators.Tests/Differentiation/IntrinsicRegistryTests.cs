@@ -120,7 +120,7 @@ public class IntrinsicRegistryTests
 
         if (type is null)
         {
-            Assert.Equal(IntrinsicSource.Operator == source || name is "Reciprocal", true);
+            Assert.True(IntrinsicSource.Operator == source || name is "Reciprocal", name + " prints no runtime method but is neither an operator nor Reciprocal");
             return;
         }
 

@@ -85,7 +85,7 @@ public class IncrementalityTests
     public void TheGeneratorNeverThrowsOnMalformedCode(string source)
     {
         var compilation = CompilationHarness.CreateCompilation(source);
-        var result = GeneratorHarness.CreateDriver().RunGenerators(compilation).GetRunResult().Results.Single();
+        var result = GeneratorHarness.CreateDriver().RunGenerators(compilation, TestContext.Current.CancellationToken).GetRunResult().Results.Single();
         Assert.Null(result.Exception);
         Assert.Empty(result.Diagnostics);
     }

@@ -90,7 +90,9 @@ public class StressModelTests
     public static IEnumerable<TheoryDataRow<string, string, bool>> Cases() =>
     [
         new("a 150-term sum", Model(string.Empty, Sum(150)), false),
-        new("a 20,000-term sum", Model(string.Empty, Sum(20_000)), true),
+        // The 1 MB-stack reproducer of issue 9; its 20,000-term sum (the 8 MB one) takes the same path past the depth limit
+        // and spent 40 s in Roslyn's own binding of the test compilation.
+        new("a 5,000-term sum", Model(string.Empty, Sum(5_000)), true),
         new("150 nested parentheses", Model(string.Empty, Parentheses(150)), false),
         new("1,000 nested parentheses", Model(string.Empty, Parentheses(1_000)), true),
         new("100 nested ?:", Model(string.Empty, Conditionals(100)), false),
