@@ -85,24 +85,31 @@ internal static partial class InformationEmitter
     /// of one vector by different loop variables run over the triangle j ≤ k of their loops; other reads of one member
     /// compare their flat positions.
     /// </summary>
+    /// <summary>
+    /// How an entry between two reads of the same vector member stays on and above the diagonal: a pair of loop
+    /// variables (the inner loop starts at the outer one), or a run-time comparison of the flat offsets when the indices
+    /// are anything else; neither for different members or the same element.
+    /// </summary>
+    internal static ((int Row, int Column)? Triangle, bool Compare) UpperTriangle(MatrixEntry entry)
+    {
+        var r = entry.Row.Parameter;
+        var c = entry.Column.Parameter;
+        if (r.Member != c.Member || r.Children.SequenceEqual(c.Children))
+        {
+            return (null, false);
+        }
+
+        return r.Children.Length == 1 && r.Children[0].Kind == NodeKind.Variable && c.Children[0].Kind == NodeKind.Variable
+            ? ((r.Children[0].Variable, c.Children[0].Variable), false)
+            : (null, true);
+    }
+
     private static ScatterItem MatrixItem(MemberAccess members, MatrixEntry entry)
     {
         var r = entry.Row.Parameter;
         var c = entry.Column.Parameter;
         var value = entry.Value;
-        (int, int)? triangle = null;
-        bool compare = false;
-        if (r.Member == c.Member && !r.Children.SequenceEqual(c.Children))
-        {
-            if (r.Children.Length == 1 && r.Children[0].Kind == NodeKind.Variable && c.Children[0].Kind == NodeKind.Variable)
-            {
-                triangle = (r.Children[0].Variable, c.Children[0].Variable);
-            }
-            else
-            {
-                compare = true;
-            }
-        }
+        var (triangle, compare) = UpperTriangle(entry);
 
         var inputs = new List<Node> { value };
         inputs.AddRange(r.Children);

@@ -261,19 +261,7 @@ internal sealed partial class VectorEmitter
             block.Fail("a matrix entry at a computed index");
         }
 
-        (int, int)? triangle = null;
-        bool compare = false;
-        if (r.Member == c.Member && !r.Children.SequenceEqual(c.Children))
-        {
-            if (r.Children.Length == 1 && r.Children[0].Kind == NodeKind.Variable && c.Children[0].Kind == NodeKind.Variable)
-            {
-                triangle = (r.Children[0].Variable, c.Children[0].Variable);
-            }
-            else
-            {
-                compare = true;
-            }
-        }
+        var (triangle, compare) = InformationEmitter.UpperTriangle(entry);
 
         var loops = r.FreeVariables.Union(c.FreeVariables).Union(value.FreeVariables);
         var plan = new EntryPlan(entry, EntryForm.Looped, loops, triangle, compare);
