@@ -201,6 +201,9 @@ internal static class FitSummaryFormatter
 
     private static string Column(string text) => text.PadLeft(13);
 
+    /// <summary>A column of the derived quantities' intervals, wide enough for "Profile 97.5 %" and a space.</summary>
+    private static string Wide(string text) => text.PadLeft(16);
+
     private static string Number(double x) => x.ToString("G6", Invariant);
 
     /// <summary>
@@ -222,22 +225,23 @@ internal static class FitSummaryFormatter
         (string lowerLabel, string upperLabel) = ConfidenceLevels.Labels(fit.ConfidenceLevel);
         sb.AppendLine();
         sb.Append("Derived quantities (delta-method standard errors; Wald and profile-likelihood ").Append(ConfidenceLevels.Percent(fit.ConfidenceLevel)).Append(" intervals):").AppendLine();
+        // The interval columns are wider than the others: "Profile 97.5 %" has 14 characters.
         sb.Append(string.Empty.PadRight(width)).Append(Column("Estimate")).Append(Column("Std. Error"))
-          .Append(Column("Wald " + lowerLabel)).Append(Column(upperLabel)).Append(Column("Profile " + lowerLabel)).Append(Column(upperLabel)).AppendLine();
+          .Append(Wide("Wald " + lowerLabel)).Append(Wide(upperLabel)).Append(Wide("Profile " + lowerLabel)).Append(Wide(upperLabel)).AppendLine();
         foreach (ParameterEstimate d in fit.DerivedInOrder)
         {
             sb.Append(d.Name.PadRight(width)).Append(Column(Number(d.Estimate)));
             if (d.StandardError is double se)
             {
-                sb.Append(Column(Number(se))).Append(Column(Optional(d.Lower))).Append(Column(Optional(d.Upper)));
+                sb.Append(Column(Number(se))).Append(Wide(Optional(d.Lower))).Append(Wide(Optional(d.Upper)));
             }
             else
             {
-                sb.Append(Column("NA")).Append(Column("NA")).Append(Column("NA"));
+                sb.Append(Column("NA")).Append(Wide("NA")).Append(Wide("NA"));
             }
 
             (double? low, double? high) = DerivedProfile(fit, d.Name);
-            sb.Append(Column(Optional(low))).Append(Column(Optional(high))).AppendLine();
+            sb.Append(Wide(Optional(low))).Append(Wide(Optional(high))).AppendLine();
         }
     }
 

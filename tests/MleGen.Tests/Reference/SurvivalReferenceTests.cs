@@ -45,6 +45,13 @@ public class SurvivalReferenceTests
         check.Relative("derived.ci95_wald", "median upper", expected.GetProperty("ci95_wald")[1].GetDouble(), median.Upper ?? double.NaN, tolerance);
         check.AssertAll();
         Assert.Contains("Derived quantities", fit.Summary(), System.StringComparison.Ordinal);
+
+        // The block's header keeps a space between every column label (the profile labels once ran into the Wald ones).
+        string header = fit.Summary().Split('\n').SkipWhile(line => !line.StartsWith("Derived quantities", System.StringComparison.Ordinal)).ElementAt(1);
+        Assert.Contains(" Wald 2.5 % ", header, System.StringComparison.Ordinal);
+        Assert.Contains(" 97.5 % ", header, System.StringComparison.Ordinal);
+        Assert.Contains(" Profile 2.5 % ", header, System.StringComparison.Ordinal);
+        Assert.DoesNotContain("%Profile", header, System.StringComparison.Ordinal);
         Assert.Contains("Median60Female", fit.Summary(), System.StringComparison.Ordinal);
     }
 
