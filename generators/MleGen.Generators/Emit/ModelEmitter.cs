@@ -189,7 +189,7 @@ internal static class ModelEmitter
             LayoutEmitter.Emit(w, spec, GeneratedCode);
             EmitObservationCount(w, spec);
             ValidationEmitter.Emit(w, model, new MemberAccess(spec, parameterViews: false), GeneratedCode);
-            EmitEntryPoints(w, model, vector);
+            EmitEntryPoints(w, plan, vector);
             PriorEmitter.Emit(w, spec, GeneratedCode);
             DescriptionEmitter.Emit(w, spec, Description.GlmShape.Of(spec), GeneratedCode);
             FittedEmitter.EmitMembers(w, model, GeneratedCode);
@@ -220,8 +220,8 @@ internal static class ModelEmitter
                     case ExpectedKind.Mixture:
                         InformationEmitter.EmitMixtureExpected(w, model, t);
                         break;
-                    case ExpectedKind.Observed:
-                        // The kernel sends the term's expected information to its Hessian.
+                    case ExpectedKind.None:
+                        // No method: the kernel's slot and ExpectedInformation throw (NoExpectedInformationMessage).
                         break;
                     default:
                         throw new System.ArgumentOutOfRangeException(nameof(plan), plan.Terms[t].ExpectedKind, "an expected-information kind the emitter does not know");
@@ -254,13 +254,13 @@ internal static class ModelEmitter
     }
 
     /// <summary>The explicit <c>IChunkKernel</c> implementation: dispatch of (kind, term) to the per-term methods.</summary>
-    private static void EmitKernel(IndentedWriter w, ModelIr model, Vector.VectorEmitter vector)
+    private static void EmitKernel(IndentedWriter w, ModelPlan plan, Vector.VectorEmitter vector)
     {
-        var terms = model.Terms;
+        var terms = plan.Ir.Terms;
         const string Kind = "global::MleGen.EvaluationKind.";
         w.Line("int global::MleGen.IChunkKernel.TermCount => " + terms.Count + ";");
         w.Line();
-        string? violation = RowLocality.FirstViolation(model);
+        string? violation = RowLocality.FirstViolation(plan.Ir);
         w.Line("string? global::MleGen.IChunkKernel.RowLocalityViolation => " + (violation is null ? "null" : Literals.String(violation)) + ";");
         w.Line();
         using (w.Block("int global::MleGen.IChunkKernel.TermObservationCount(int term)"))
@@ -286,7 +286,7 @@ internal static class ModelEmitter
                 {
                     // A censored, truncated or custom term has no expected information (not derived): its slot throws, never
                     // a stand-in (the observed information there would be a wrong number under the expected one's name).
-                    string? missing = NoExpectedInformationMessage(terms[t].Spec);
+                    string? missing = NoExpectedInformationMessage(plan.Terms[t]);
                     string expected = missing is null
                         ? vector.ExpectedCall(t) + " return 0d;"
                         : "throw new global::System.InvalidOperationException(" + Literals.String(missing) + ");";
@@ -314,21 +314,25 @@ internal static class ModelEmitter
     }
 
     /// <summary>
-    /// Why a term has no expected information, as the message of the <c>InvalidOperationException</c> that
-    /// <c>ExpectedInformation</c> throws for it; null when it has one.
+    /// Why a term has no expected information (the plan's <see cref="ExpectedKind.None"/>), as the message of the
+    /// <c>InvalidOperationException</c> that <c>ExpectedInformation</c> throws for it; null when it has one.
     /// </summary>
-    private static string? NoExpectedInformationMessage(LikelihoodSpec term)
+    private static string? NoExpectedInformationMessage(TermPlan plan)
     {
-        string? why =
+        if (plan.ExpectedKind != ExpectedKind.None)
+        {
+            return null;
+        }
+
+        var term = plan.Term.Spec;
+        string why =
             term.IsCustom ? "is a custom [LogLikelihood] term: an expression does not describe the distribution of the data, which the expectation runs over"
             : term.IsCensored ? "is censored: its expectation would run over the censoring mechanism too, which the model does not describe"
             : term.IsTruncated ? "is truncated: its expected information is not derived"
             : FamilyRegistry.Get(term.Family).Fisher == FisherForm.None ? "observes a " + term.Family + ", whose expected information has no closed form here"
-            : null;
-        return why is null
-            ? null
-            : "Expected information is not available for this model (IMleModel.HasExpectedInformation is false): the term '" + term.MethodName + "' "
-              + why + ". Use ObservedInformation, or ScoreOuterProduct for a sandwich.";
+            : throw new Common.InternalErrorException("the plan derives no expected information for the term '" + term.MethodName + "' and nothing says why");
+        return "Expected information is not available for this model (IMleModel.HasExpectedInformation is false): the term '" + term.MethodName + "' "
+            + why + ". Use ObservedInformation, or ScoreOuterProduct for a sandwich.";
     }
 
     private static void EmitObservationCount(IndentedWriter w, ModelSpec spec)
@@ -344,8 +348,9 @@ internal static class ModelEmitter
         w.Line();
     }
 
-    private static void EmitEntryPoints(IndentedWriter w, ModelIr model, Vector.VectorEmitter vector)
+    private static void EmitEntryPoints(IndentedWriter w, ModelPlan plan, Vector.VectorEmitter vector)
     {
+        var model = plan.Ir;
         var terms = model.Terms;
         const string Kind = "global::MleGen.EvaluationKind.";
 
@@ -421,7 +426,7 @@ internal static class ModelEmitter
 
         // Every family has one: in closed form (FisherTable) or, for NormalMixture, by quadrature; a censored
         // term's is not derived (it is an expectation over the censoring mechanism too, which the model does not describe).
-        string? missing = terms.Select(t => NoExpectedInformationMessage(t.Spec)).FirstOrDefault(m => m is not null);
+        string? missing = plan.Terms.Select(NoExpectedInformationMessage).FirstOrDefault(m => m is not null);
         bool censored = missing is not null;
         w.Line("/// <inheritdoc />");
         if (censored)
@@ -462,7 +467,7 @@ internal static class ModelEmitter
             RecheckIf("!global::MleGen.DataChecks.AllFinite(meat)");
         });
 
-        EmitKernel(w, model, vector);
+        EmitKernel(w, plan, vector);
 
         void Method(string signature, System.Action body)
         {

@@ -155,8 +155,9 @@ internal sealed class ModelPlan
         var spec = term.Spec;
         if (!FisherTable.HasClosedForm(spec))
         {
-            // A mixture's F is a quadrature; a censored or truncated term's is not derived (the observed one stands in).
-            return (spec.Family == FamilyKind.NormalMixture ? ExpectedKind.Mixture : ExpectedKind.Observed, []);
+            // A mixture's F is a quadrature; a censored, truncated or custom term's, or a family's without a closed form, is
+            // not derived (ExpectedInformation throws for the model).
+            return (spec.Family == FamilyKind.NormalMixture ? ExpectedKind.Mixture : ExpectedKind.None, []);
         }
 
         var weight = spec.Weights is null
@@ -193,8 +194,11 @@ internal enum ExpectedKind
     /// <summary>n·F(w, μ, σ) by quadrature (NormalMixture).</summary>
     Mixture,
 
-    /// <summary>Not derived (censored or truncated terms): the observed information stands in.</summary>
-    Observed,
+    /// <summary>
+    /// Not derived (censored, truncated or custom terms, families without a closed form): the model's
+    /// <c>ExpectedInformation</c> throws, naming the term.
+    /// </summary>
+    None,
 }
 
 /// <summary>The derivatives of one likelihood term.</summary>
