@@ -288,7 +288,9 @@ internal sealed partial class VectorEmitter
         var printer = new ExpressionPrinter(_members, model.Builder.Variables);
         var hoist = new BlockEmitter(w, printer, model.Builder, roots);
         hoist.Emit(roots, EmitScope.Method, "// θ-only subexpressions, hoisted out of the observation loop");
-        hoist.EmitTables(roots);
-        return new VectorBlock(w, printer, model.Builder, _members, spec, width, hoist.Locals) { HoistInvariants = hoistInvariants };
+        hoist.EmitTables(roots, caches: false);
+        var block = new VectorBlock(w, printer, model.Builder, _members, spec, width, hoist.Locals) { HoistInvariants = hoistInvariants };
+        block.DeclareLogSumExpCaches(roots);
+        return block;
     }
 }
