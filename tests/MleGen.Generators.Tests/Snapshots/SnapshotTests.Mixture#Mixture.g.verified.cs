@@ -662,7 +662,6 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
         global::System.ReadOnlySpan<double> p_Weights = theta.Slice(o_Weights, this.Weights.Length);
         global::System.ReadOnlySpan<double> p_Means = theta.Slice(o_Means, this.Means.Length);
         global::System.ReadOnlySpan<double> p_Sds = theta.Slice(o_Sds, this.Sds.Length);
-        int p = score.Length;
         double[] d_Y = this.Y;
         // per-index values that do not depend on the observation, computed once per chunk (the first 64 indices)
         global::System.Span<double> t_log5 = stackalloc double[64];
@@ -709,14 +708,8 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
                 score[o_Means + __k0] += (-((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0])) * prod33));
                 score[o_Sds + __k0] += (((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0])) * exp28) - ((diff8_2 * prod33) * sq37));
             }
-            // meat += s sᵀ, on and above the diagonal (the evaluator mirrors it)
-            for (int a = 0; a < p; a++)
-            {
-                double sa = score[a];
-                if (sa == 0d) continue;
-                global::System.Span<double> meatRow = meat.Slice(a * p, p);
-                for (int c = a; c < p; c++) meatRow[c] += sa * score[c];
-            }
+            // meat += s sᵀ, on and above the diagonal (the evaluator mirrors it), a vector update per row
+            global::MleGen.VectorKernels.AddOuterUpper(meat, score);
         }
     }
 
