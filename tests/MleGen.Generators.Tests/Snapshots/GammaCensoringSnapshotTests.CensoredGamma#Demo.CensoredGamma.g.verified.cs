@@ -484,7 +484,6 @@ namespace Demo
             double p_Shape = theta[o_Shape];
             double p_A = theta[o_A];
             double p_B = theta[o_B];
-            int p = score.Length;
             bool[] d_BelowLimit = this.BelowLimit;
             bool[] d_Censored = this.Censored;
             double d_Entry = this.Entry;
@@ -512,14 +511,8 @@ namespace Demo
                 score[o_Shape] += (((((global::MleGen.Functions.GammaLogCcdfShape(p_Shape, prod33) + (x29 ? (-(sel48 * global::MleGen.Functions.GammaLogCcdfShape(p_Shape, prod17))) : 0d)) + (t39 ? (sel65 * global::MleGen.Functions.GammaLogCdfShape(p_Shape, prod17)) : 0d)) + (t41 ? (global::System.Math.Log(x1) * sel78) : 0d)) + (t41 ? ((t41 ? (-sel78) : 0d) * digammaShape) : 0d)) + (t41 ? (global::System.Math.Log(exp8) * sel78) : 0d));
                 score[o_A] += (exp8 * (((x1 * (((x29 ? (sel48 * global::MleGen.Functions.GammaCcdfRatio(p_Shape, prod17)) : 0d) + (t39 ? (sel65 * global::MleGen.Functions.GammaCdfRatio(p_Shape, prod17)) : 0d)) + (t41 ? (-sel69) : 0d))) - (d_Entry * global::MleGen.Functions.GammaCcdfRatio(p_Shape, prod33))) + (t41 ? ((t41 ? (p_Shape * sel78) : 0d) * (1d / exp8)) : 0d)));
                 score[o_B] += (x5 * (exp8 * (((x1 * (((x29 ? (sel48 * global::MleGen.Functions.GammaCcdfRatio(p_Shape, prod17)) : 0d) + (t39 ? (sel65 * global::MleGen.Functions.GammaCdfRatio(p_Shape, prod17)) : 0d)) + (t41 ? (-sel69) : 0d))) - (d_Entry * global::MleGen.Functions.GammaCcdfRatio(p_Shape, prod33))) + (t41 ? ((t41 ? (p_Shape * sel78) : 0d) * (1d / exp8)) : 0d))));
-                // meat += s sᵀ, on and above the diagonal (the evaluator mirrors it)
-                for (int a = 0; a < p; a++)
-                {
-                    double sa = score[a];
-                    if (sa == 0d) continue;
-                    global::System.Span<double> meatRow = meat.Slice(a * p, p);
-                    for (int c = a; c < p; c++) meatRow[c] += sa * score[c];
-                }
+                // meat += s sᵀ, on and above the diagonal (the evaluator mirrors it), a vector update per row
+                global::MleGen.VectorKernels.AddOuterUpper(meat, score);
             }
         }
 
