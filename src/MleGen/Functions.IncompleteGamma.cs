@@ -92,8 +92,29 @@ public static partial class Functions
     [EditorBrowsable(EditorBrowsableState.Never)]
     public static double GammaLogCcdfShape2(double shape, double x) => IncompleteGamma(shape, x).LogQ.Second;
 
-    /// <summary>Both tails in the log with their α-derivatives, and the two density ratios.</summary>
+    /// <summary>
+    /// Both tails in the log with their α-derivatives, and the two density ratios. The generated code asks for up to six
+    /// of them at the same (α, x) (a value, its ratio and shape derivatives; a vector kernel each lane of each): the last
+    /// <see cref="IncompleteGammaCache.Size"/> results of the thread are kept, keyed by the exact bits of (α, x), so each
+    /// pair is summed once. A pure function's result, so a hit is bit for bit what a new evaluation would give.
+    /// </summary>
     internal static IncompleteGammaTails IncompleteGamma(double a, double x)
+    {
+        var cache = t_incompleteGammaCache ??= new IncompleteGammaCache();
+        if (cache.TryGet(a, x, out var tails))
+        {
+            return tails;
+        }
+
+        tails = EvaluateIncompleteGamma(a, x);
+        cache.Add(a, x, tails);
+        return tails;
+    }
+
+    [ThreadStatic]
+    private static IncompleteGammaCache? t_incompleteGammaCache;
+
+    private static IncompleteGammaTails EvaluateIncompleteGamma(double a, double x)
     {
         if (!(a > 0) || double.IsPositiveInfinity(a) || !(x >= 0))
         {
@@ -178,7 +199,7 @@ public static partial class Functions
 
     /// <summary>
     /// Q(α, x) = x^α e^(−x)/Γ(α) · C, C = 1/(x + 1 − α − 1·(1 − α)/(x + 3 − α − 2·(2 − α)/(x + 5 − α − …))) by modified Lentz,
-    /// every quantity a forward-mode number in α; log C summed as Σ log Δⱼ of the Lentz factors.
+    /// every quantity a forward-mode number in α (C the product of the Lentz factors, of order 1/x: no overflow).
     /// </summary>
     private static IncompleteGammaTails UpperContinuedFraction(double a, double x)
     {
@@ -187,8 +208,6 @@ public static partial class Functions
         var c = new Jet(1 / tiny, 0, 0);
         var d = b.Reciprocal();
         var h = d;
-        var logC = d.Log();
-        double sign = Math.Sign(d.Value);
         int i = 1;
         for (; i <= IncompleteGammaMaxTerms; i++)
         {
@@ -208,11 +227,15 @@ public static partial class Functions
 
             d = d.Reciprocal();
             var factor = d * c;
-            sign *= Math.Sign(factor.Value);
-            var delta = factor.Log();
-            logC += delta;
-            if (Math.Abs(delta.Value) <= 1e-16 && Math.Abs(delta.First) <= 1e-16 * (1 + Math.Abs(logC.First))
-                && Math.Abs(delta.Second) <= 1e-16 * (1 + Math.Abs(logC.Second)))
+            h *= factor;
+
+            // Converged when the factor no longer moves log C nor its two α-derivatives (the changes g₁, g₂ of
+            // (log C)′ = C′/C and (log C)″ = C″/C − (C′/C)²) by more than 1e-16 relative.
+            double g1 = factor.First / factor.Value;
+            double g2 = (factor.Second / factor.Value) - (g1 * g1);
+            double l1 = h.First / h.Value;
+            double l2 = (h.Second / h.Value) - (l1 * l1);
+            if (Math.Abs(factor.Value - 1) <= 1e-16 && Math.Abs(g1) <= 1e-16 * (1 + Math.Abs(l1)) && Math.Abs(g2) <= 1e-16 * (1 + Math.Abs(l2)))
             {
                 break;
             }
@@ -223,11 +246,13 @@ public static partial class Functions
             return IncompleteGammaTails.NaN;
         }
 
-        if (sign < 0)
+        if (!(h.Value > 0))
         {
-            // The convergents of the fraction are positive for x ≥ α + 1; a negative one means it did not converge.
+            // The convergents of the fraction are positive for x ≥ α + 1; anything else means it did not converge.
             return IncompleteGammaTails.NaN;
         }
+
+        var logC = h.Log();
 
         double logX = Math.Log(x);
         var logQ = new Jet(
@@ -334,6 +359,44 @@ public static partial class Functions
         {
             double g = First / Value;
             return new(Math.Log(Math.Abs(Value)), g, (Second / Value) - (g * g));
+        }
+    }
+
+    /// <summary>The thread's last results of <see cref="IncompleteGamma"/>, a ring keyed by the bits of (α, x).</summary>
+    private sealed class IncompleteGammaCache
+    {
+        /// <summary>Two 8-lane vector blocks of distinct x (an observation's and a truncation bound's) fit.</summary>
+        public const int Size = 32;
+
+        private readonly long[] _a = new long[Size];
+        private readonly long[] _x = new long[Size];
+        private readonly IncompleteGammaTails[] _tails = new IncompleteGammaTails[Size];
+        private int _count;
+        private int _next;
+
+        public bool TryGet(double a, double x, out IncompleteGammaTails tails)
+        {
+            long ka = BitConverter.DoubleToInt64Bits(a), kx = BitConverter.DoubleToInt64Bits(x);
+            for (int k = 0; k < _count; k++)
+            {
+                if (_x[k] == kx && _a[k] == ka)
+                {
+                    tails = _tails[k];
+                    return true;
+                }
+            }
+
+            tails = default;
+            return false;
+        }
+
+        public void Add(double a, double x, in IncompleteGammaTails tails)
+        {
+            _a[_next] = BitConverter.DoubleToInt64Bits(a);
+            _x[_next] = BitConverter.DoubleToInt64Bits(x);
+            _tails[_next] = tails;
+            _next = (_next + 1) % Size;
+            _count = Math.Min(_count + 1, Size);
         }
     }
 

@@ -14,7 +14,7 @@ namespace MleGen.Tests.Censoring;
 /// scalar and the vector path, rows censored far in either tail against closed forms (integer shape), bad data, no
 /// expected information, and a fit against R (tests/data/reference/gamma_censored_precip).
 /// </summary>
-public class CensoredGammaTests
+public class CensoredGammaTests(ITestOutputHelper output)
 {
     private const int N = 61;
 
@@ -194,6 +194,8 @@ public class CensoredGammaTests
         foreach (string name in new[] { "Shape", "Rate" })
         {
             string r = name.ToLowerInvariant();
+            output.WriteLine($"{name}: estimate {fit[name].Estimate:R} vs R {c.ParameterNumber(r, "estimate"):R} (relative {Math.Abs(fit[name].Estimate / c.ParameterNumber(r, "estimate") - 1):E2}), "
+                + $"se {fit[name].StandardError!.Value:R} vs R {c.ParameterNumber(r, "se"):R} (relative {Math.Abs(fit[name].StandardError!.Value / c.ParameterNumber(r, "se") - 1):E2})");
             Expect.Relative(c.ParameterNumber(r, "estimate"), fit[name].Estimate, c.Tolerance("estimate"), name);
             Expect.Relative(c.ParameterNumber(r, "se"), fit[name].StandardError!.Value, c.Tolerance("se"), name + " se");
         }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using MleGen.Tests.Fitting;
 using Xunit;
 
@@ -178,6 +179,31 @@ public class IncompleteGammaTests(ITestOutputHelper output)
         Assert.True(double.IsNaN(Functions.GammaLogCcdf(0, 1)));
         Assert.True(double.IsNaN(Functions.GammaCdfRatio(double.NaN, 1)));
         Assert.True(double.IsNaN(Functions.GammaLogCdfShape(2, -1)));
+    }
+
+    /// <summary>
+    /// The thread's cache of recent (α, x) results: 200 points (more than it holds) asked in one order, then each point's
+    /// other functions in a shuffled order, then on a new thread (an empty cache): every answer is bit for bit the first.
+    /// </summary>
+    [Fact]
+    public void CachedResultsAreTheEvaluationsBitForBit()
+    {
+        var rng = new Random(3);
+        var points = Enumerable.Range(0, 200).Select(k => (A: 0.2 + (rng.NextDouble() * 20), X: 0.01 + (rng.NextDouble() * 30))).ToArray();
+        var first = points.Select(p => Evaluate(p.A, p.X)).ToArray();
+        foreach (int k in Enumerable.Range(0, 200).OrderBy(_ => rng.Next()))
+        {
+            // Neighbouring points differ in one argument only: a key that ignored the other would answer wrongly.
+            Assert.Equal(first[k], Evaluate(points[k].A, points[k].X));
+            Assert.NotEqual(first[k][0], Functions.GammaLogCdf(points[k].A, points[k].X * 1.5));
+            Assert.NotEqual(first[k][0], Functions.GammaLogCdf(points[k].A * 1.5, points[k].X));
+        }
+
+        double[][]? fresh = null;
+        var thread = new System.Threading.Thread(() => fresh = points.Select(p => Evaluate(p.A, p.X)).ToArray());
+        thread.Start();
+        thread.Join();
+        Assert.Equal(first, fresh!);
     }
 
     [Fact]
