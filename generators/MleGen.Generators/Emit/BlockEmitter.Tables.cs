@@ -138,7 +138,9 @@ internal sealed partial class BlockEmitter
     public static bool IsCostly(Node node) => node.Kind switch
     {
         NodeKind.Unary => node.UnaryOp is not (UnaryOp.Negate or UnaryOp.Not or UnaryOp.Abs or UnaryOp.Square or UnaryOp.Sign),
-        NodeKind.Binary => node.BinaryOp is BinaryOp.Divide or BinaryOp.Pow or BinaryOp.LogSumExp or BinaryOp.LogGammaDifference or BinaryOp.DigammaDifference or BinaryOp.TrigammaDifference,
+        NodeKind.Binary => node.BinaryOp is BinaryOp.Divide or BinaryOp.Pow or BinaryOp.LogSumExp or BinaryOp.LogGammaDifference or BinaryOp.DigammaDifference or BinaryOp.TrigammaDifference
+            or BinaryOp.GammaLogCdf or BinaryOp.GammaCdfRatio or BinaryOp.GammaLogCdfShape or BinaryOp.GammaLogCdfShape2
+            or BinaryOp.GammaLogCcdf or BinaryOp.GammaCcdfRatio or BinaryOp.GammaLogCcdfShape or BinaryOp.GammaLogCcdfShape2,
         _ => false,
     };
 }
