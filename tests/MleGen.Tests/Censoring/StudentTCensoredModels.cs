@@ -1,0 +1,62 @@
+using MleGen.Tests.EndToEnd.Models;
+
+namespace MleGen.Tests.Censoring;
+
+// The censored Student t regressions: ν estimated, and ν fixed as data. The oracle sums the runtime StudentT's own
+// LogDensity, LogCcdf and LogCdf, independently of the generated code.
+
+[Model]
+public partial class CensoredStudentTModel : IOracleModel
+{
+    [Data] public required double[] x { get; init; }
+    [Data] public required double[] Y { get; init; }
+    [Data] public required bool[] Right { get; init; }
+    [Data] public required bool[] Left { get; init; }
+    [Param(Lower = 0)] public double Nu = 5;
+    [Param(Lower = 0)] public double Scale = 1;
+    [Param] public double A;
+    [Param] public double B;
+
+    [Likelihood(nameof(Y), RightCensored = nameof(Right), LeftCensored = nameof(Left))]
+    internal StudentT Observation(int i) => new(Nu, A + B * x[i], Scale);
+
+    public double OracleNll()
+    {
+        double nll = 0;
+        for (int i = 0; i < Y.Length; i++)
+        {
+            var family = Observation(i);
+            nll -= Right[i] ? family.LogCcdf(Y[i]) : Left[i] ? family.LogCdf(Y[i]) : family.LogDensity(Y[i]);
+        }
+
+        return nll;
+    }
+}
+
+[Model]
+public partial class CensoredStudentTFixedNuModel : IOracleModel
+{
+    [Data] public required double[] x { get; init; }
+    [Data] public required double[] Y { get; init; }
+    [Data] public required bool[] Right { get; init; }
+    [Data] public required bool[] Left { get; init; }
+    [Data] public required double Nu { get; init; }
+    [Param(Lower = 0)] public double Scale = 1;
+    [Param] public double A;
+    [Param] public double B;
+
+    [Likelihood(nameof(Y), RightCensored = nameof(Right), LeftCensored = nameof(Left))]
+    internal StudentT Observation(int i) => new(Nu, A + B * x[i], Scale);
+
+    public double OracleNll()
+    {
+        double nll = 0;
+        for (int i = 0; i < Y.Length; i++)
+        {
+            var family = Observation(i);
+            nll -= Right[i] ? family.LogCcdf(Y[i]) : Left[i] ? family.LogCdf(Y[i]) : family.LogDensity(Y[i]);
+        }
+
+        return nll;
+    }
+}
