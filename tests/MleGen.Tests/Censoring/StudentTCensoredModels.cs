@@ -60,3 +60,19 @@ public partial class CensoredStudentTFixedNuModel : IOracleModel
         return nll;
     }
 }
+
+/// <summary>studentt_detection_limit: level ~ StudentT(ν, a + b·dose, scale), left-censored below the detection limit.</summary>
+[Model]
+public partial class StudentTDetectionLimitModel
+{
+    [Data] public required double[] Dose { get; init; }
+    [Data] public required double[] Level { get; init; }
+    [Data] public required bool[] Below { get; init; }
+    [Param(Lower = 0)] public double Nu = 5;
+    [Param] public double A;
+    [Param] public double B;
+    [Param(Lower = 0)] public double Scale = 1;
+
+    [Likelihood(nameof(Level), LeftCensored = nameof(Below))]
+    internal StudentT Measurement(int i) => new(Nu, A + B * Dose[i], Scale);
+}

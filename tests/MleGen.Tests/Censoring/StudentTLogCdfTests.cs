@@ -122,21 +122,26 @@ public class StudentTLogCdfTests(ITestOutputHelper output)
     {
         foreach (double z in new[] { -300, -25, -4, -1.3, -0.2, 0.05, 0.7, 2.2, 6, 30 })
         {
-            double h = 1e-5 * Math.Max(1, Math.Abs(z));
+            // Steps small against the scale on which log F bends: the density's rate (ν + 1)|z|/(ν + z²) in z.
+            double rate = (nu + 1) * Math.Abs(z) / (nu + (z * z));
+            double h = 1e-4 * Math.Max(1, Math.Abs(z)) / Math.Max(1, rate * Math.Max(1, Math.Abs(z)));
             double dz = (Functions.StudentTLogCdf(nu, z + h) - Functions.StudentTLogCdf(nu, z - h)) / (2 * h);
-            Near(dz, Functions.StudentTCdfRatio(nu, z), 1e-7, $"∂ log F/∂z at ν = {nu}, z = {z}");
+            Near(dz, Functions.StudentTCdfRatio(nu, z), 1e-6, $"∂ log F/∂z at ν = {nu}, z = {z}");
 
-            double dzz = (Functions.StudentTCdfRatio(nu, z + h) - Functions.StudentTCdfRatio(nu, z - h)) / (2 * h);
+            // r itself varies on the scale of |z|: a wider step keeps r's rounding (ε·|log F| relatively) out of the difference.
+            double wide = 1e-5 * Math.Max(1, Math.Abs(z));
+            double dzz = (Functions.StudentTCdfRatio(nu, z + wide) - Functions.StudentTCdfRatio(nu, z - wide)) / (2 * wide);
             // r (∂ log f/∂z − r) cancels far in the lower tail (r → (ν + 1)|z|/(ν + z²) there): r's ε·|log F| error is
             // amplified by about z², in the formula and in the difference alike.
             Near(dzz, Functions.StudentTCdfRatioZ(nu, z), Math.Abs(z) < 25 ? 1e-6 : 1e-4, $"∂² log F/∂z² at ν = {nu}, z = {z}");
 
             // The mixed derivative both ways: ∂/∂z of ∂ log F/∂ν and ∂/∂ν of ∂ log F/∂z.
-            // (ν's step is wider: r's ε-level noise over a step of 1e-5·ν would swamp ∂r/∂ν ≈ 1e-9 at ν = 1e5.)
-            double k = 1e-3 * nu;
-            double viaZ = (Functions.StudentTLogCdfNu(nu, z + h) - Functions.StudentTLogCdfNu(nu, z - h)) / (2 * h);
-            double viaNu = (Functions.StudentTCdfRatio(nu + k, z) - Functions.StudentTCdfRatio(nu - k, z)) / (2 * k);
+            // ν's step: small against the scale 1/|∂ log r/∂ν| on which r varies, but no smaller than 1e-3·ν allows
+            // (r's ε-level noise would swamp ∂r/∂ν ≈ 1e-9 at ν = 1e5).
             double mixed = Functions.StudentTCdfRatioNu(nu, z);
+            double k = Math.Min(1e-3 * nu, 1e-4 / Math.Abs(mixed / Functions.StudentTCdfRatio(nu, z)));
+            double viaZ = (Functions.StudentTLogCdfNu(nu, z + wide) - Functions.StudentTLogCdfNu(nu, z - wide)) / (2 * wide);
+            double viaNu = (Functions.StudentTCdfRatio(nu + k, z) - Functions.StudentTCdfRatio(nu - k, z)) / (2 * k);
             Near(viaZ, mixed, 1e-6, $"∂²/∂ν∂z via z at ν = {nu}, z = {z}");
             Near(viaNu, mixed, 1e-5, $"∂²/∂ν∂z via ν at ν = {nu}, z = {z}");
         }
