@@ -54,29 +54,40 @@ public static partial class Functions
     /// <param name="z">The standardized value.</param>
     /// <returns>log F(z; ν), ≤ 0; NaN for ν ≤ 0 or NaN.</returns>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public static double StudentTLogCdf(double nu, double z) => StudentTLogCdfJet(nu, z).Value;
+    public static double StudentTLogCdf(double nu, double z) => StudentTLogCdfJet(nu, z, out _).Value;
 
     /// <summary>∂ log F(z; ν)/∂ν at fixed z, the derivative in ν of <see cref="StudentTLogCdf"/>.</summary>
     /// <param name="nu">The degrees of freedom ν &gt; 0, or +∞.</param>
     /// <param name="z">The standardized value.</param>
     /// <returns>The derivative (0 at ν = +∞ and at z = 0).</returns>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public static double StudentTLogCdfNu(double nu, double z) => StudentTLogCdfJet(nu, z).First;
+    public static double StudentTLogCdfNu(double nu, double z) => StudentTLogCdfJet(nu, z, out _).First;
 
     /// <summary>∂² log F(z; ν)/∂ν² at fixed z.</summary>
     /// <param name="nu">The degrees of freedom ν &gt; 0, or +∞.</param>
     /// <param name="z">The standardized value.</param>
     /// <returns>The second derivative (0 at ν = +∞ and at z = 0).</returns>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public static double StudentTLogCdfNu2(double nu, double z) => StudentTLogCdfJet(nu, z).Second;
+    public static double StudentTLogCdfNu2(double nu, double z) => StudentTLogCdfJet(nu, z, out _).Second;
 
-    /// <summary>r = f(z; ν)/F(z; ν), the derivative in z of <see cref="StudentTLogCdf"/>, as exp(log f − log F).</summary>
+    /// <summary>
+    /// r = f(z; ν)/F(z; ν), the derivative in z of <see cref="StudentTLogCdf"/>: in the lower tail from the incomplete
+    /// beta's own pieces (no cancellation of log f against log F), elsewhere exp(log f − log F).
+    /// </summary>
     /// <param name="nu">The degrees of freedom ν &gt; 0, or +∞.</param>
     /// <param name="z">The standardized value.</param>
     /// <returns>The ratio, positive (≈ ν/|z| far in the lower tail).</returns>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public static double StudentTCdfRatio(double nu, double z) =>
-        nu == double.PositiveInfinity ? NormalPdfRatio(z) : Math.Exp(StudentTLogDensityJet(nu, z).Value - StudentTLogCdfJet(nu, z).Value);
+    public static double StudentTCdfRatio(double nu, double z)
+    {
+        if (nu == double.PositiveInfinity)
+        {
+            return NormalPdfRatio(z);
+        }
+
+        var logF = StudentTLogCdfJet(nu, z, out double logRatio);
+        return double.IsNaN(logRatio) ? Math.Exp(StudentTLogDensityJet(nu, z).Value - logF.Value) : Math.Exp(logRatio);
+    }
 
     /// <summary>∂r/∂z = r (∂ log f/∂z − r) with ∂ log f/∂z = −(ν + 1) z/(ν + z²) (−z at ν = +∞).</summary>
     /// <param name="nu">The degrees of freedom ν &gt; 0, or +∞.</param>
@@ -96,9 +107,9 @@ public static partial class Functions
     [EditorBrowsable(EditorBrowsableState.Never)]
     public static double StudentTCdfRatioNu(double nu, double z)
     {
-        var logF = StudentTLogCdfJet(nu, z);
+        var logF = StudentTLogCdfJet(nu, z, out double logRatio);
         var logf = StudentTLogDensityJet(nu, z);
-        return Math.Exp(logf.Value - logF.Value) * (logf.First - logF.First);
+        return Math.Exp(double.IsNaN(logRatio) ? logf.Value - logF.Value : logRatio) * (logf.First - logF.First);
     }
 
     /// <summary>∂ log f(z; ν)/∂z = −(ν + 1) z/(ν + z²), −z at ν = +∞, without overflowing z².</summary>
@@ -131,9 +142,13 @@ public static partial class Functions
         return HalfLogGammaDifference(nu) - (0.5 * NuJet.Log(v)) - (0.5 * LogPi) - (0.5 * (v + 1) * log1pW);
     }
 
-    /// <summary>log F(z; ν) as a jet in ν (see the class remarks).</summary>
-    internal static NuJet StudentTLogCdfJet(double nu, double z)
+    /// <summary>
+    /// log F(z; ν) as a jet in ν (see the class remarks), and in the lower tail log(f/F) formed without the two large
+    /// logs (NaN elsewhere, where log f − log F does not cancel): log ν − log|z| − log(fraction), or from the expansion.
+    /// </summary>
+    internal static NuJet StudentTLogCdfJet(double nu, double z, out double lowerTailLogRatio)
     {
+        lowerTailLogRatio = double.NaN;
         if (double.IsNaN(nu) || double.IsNaN(z) || !(nu > 0))
         {
             return NuJet.NaN;
@@ -169,9 +184,24 @@ public static partial class Functions
         {
             // T = I_x(a, ½) = 2 F(−|z|): from its fraction, or for a large ν and z² ≤ (e − 1)ν (where the fraction's
             // 1 + aₘdₘ steps cancel as x → 1) from the asymptotic expansion.
-            var logT = nu >= StudentTExpansionFrom && log1pW.Value <= 1
-                ? StudentTLogTailExpansion(nu, log1pW)
-                : common - NuJet.Log(a) + NuJet.Log(IncompleteBetaFraction(a, half, x));
+            NuJet logT;
+            double logRatio;
+            if (nu >= StudentTExpansionFrom && log1pW.Value <= 1)
+            {
+                logT = StudentTLogTailExpansion(nu, log1pW, out logRatio);
+            }
+            else
+            {
+                var fraction = IncompleteBetaFraction(a, half, x);
+                logT = common - NuJet.Log(a) + NuJet.Log(fraction);
+                logRatio = Math.Log(nu) - Math.Log(Math.Abs(z)) - Math.Log(fraction.Value);
+            }
+
+            if (z < 0)
+            {
+                lowerTailLogRatio = logRatio;
+            }
+
             return z < 0 ? logT - LogTwo : NuJet.Log1p(-0.5 * NuJet.Exp(logT));
         }
 
@@ -188,7 +218,7 @@ public static partial class Functions
     /// Mills ratio), log I = log Γ(½, u) − log B − ½ log T + log Σ cₖ e_{2k}. The cₖ fall like (2π)^{−2k} and e_{2k} like
     /// v^{2k} (or (2k)!/T^{2k} for a small u), so 17 terms reach ε for v ≤ 1 and ν ≥ 30.
     /// </summary>
-    private static NuJet StudentTLogTailExpansion(double nu, NuJet v)
+    private static NuJet StudentTLogTailExpansion(double nu, NuJet v, out double logRatio)
     {
         var t = (0.5 * NuJet.Variable(nu)) - 0.25;
         var u = t * v;
@@ -216,6 +246,9 @@ public static partial class Functions
         }
 
         var logBeta = LogGammaHalf - HalfLogGammaDifference(nu);
+        // log(f/F) of the lower tail: ½ log(2T/ν) − ¾ log1p(z²/ν) + log M − log Σ, M the Mills ratio φ(√(2u))/Φ(−√(2u))
+        // (log f's −(ν + 1)/2·log1p(z²/ν) against log Γ(½, u)'s −u, u = (ν/2 − ¼) log1p(z²/ν), leaves −¾ log1p).
+        logRatio = (0.5 * Math.Log(2 * t.Value / nu)) - (0.75 * v.Value) + Math.Log(NormalPdfRatio(-root)) - Math.Log(sum.Value);
         return logGamma - logBeta - (0.5 * NuJet.Log(t)) + NuJet.Log(sum);
     }
 

@@ -76,3 +76,32 @@ public partial class StudentTDetectionLimitModel
     [Likelihood(nameof(Level), LeftCensored = nameof(Below))]
     internal StudentT Measurement(int i) => new(Nu, A + B * Dose[i], Scale);
 }
+
+/// <summary>A t regression observed only inside (Lower, Upper[i]], ν estimated.</summary>
+[Model]
+public partial class TruncatedStudentTModel : IOracleModel
+{
+    [Data] public required double[] x { get; init; }
+    [Data] public required double[] Y { get; init; }
+    [Data] public required double Lower { get; init; }
+    [Data] public required double[] Upper { get; init; }
+    [Param(Lower = 0)] public double Nu = 5;
+    [Param(Lower = 0)] public double Scale = 1;
+    [Param] public double A;
+    [Param] public double B;
+
+    [Likelihood(nameof(Y), TruncatedBelow = nameof(Lower), TruncatedAbove = nameof(Upper))]
+    internal StudentT Observation(int i) => new(Nu, A + (B * x[i]), Scale);
+
+    public double OracleNll()
+    {
+        double nll = 0;
+        for (int i = 0; i < Y.Length; i++)
+        {
+            var f = Observation(i);
+            nll -= f.LogDensity(Y[i]) - System.Math.Log(System.Math.Exp(f.LogCdf(Upper[i])) - System.Math.Exp(f.LogCdf(Lower)));
+        }
+
+        return nll;
+    }
+}

@@ -115,6 +115,34 @@ public class StudentTCensoringTests
     }
 
     [Fact]
+    public void TruncatedNuEstimatedMatchesTheRenormalizedOracleAndDifferences()
+    {
+        // Y inside (−0.4, Upper[i]]: draws outside are redrawn (the truncated distribution itself).
+        var rng = new Random(27);
+        var x = new double[N];
+        var y = new double[N];
+        var upper = new double[N];
+        for (int i = 0; i < N; i++)
+        {
+            x[i] = (rng.NextDouble() * 2) - 1;
+            upper[i] = 0.3 + (1.2 * x[i]) + 0.5 + rng.NextDouble();
+            do
+            {
+                y[i] = Sampler.Draw(new StudentT(3, 0.3 + (1.2 * x[i]), 0.7), rng);
+            }
+            while (!(y[i] > -0.4 && y[i] <= upper[i]));
+        }
+
+        var model = new TruncatedStudentTModel { x = x, Y = y, Lower = -0.4, Upper = upper, Nu = 3, A = 0.3, B = 1.2, Scale = 0.7 };
+        foreach (var theta in Points(model, 8))
+        {
+            ModelChecker.CheckOracle(model, theta);
+            ModelChecker.CheckGradient(model, theta);
+            ModelChecker.CheckObservedInformation(model, theta);
+        }
+    }
+
+    [Fact]
     public void CensoredTermsHaveNoExpectedInformation()
     {
         IMleModel model = Estimated(24);

@@ -140,7 +140,7 @@ public class StudentTLogCdfTests(ITestOutputHelper output)
             // (r's ε-level noise would swamp ∂r/∂ν ≈ 1e-9 at ν = 1e5).
             double mixed = Functions.StudentTCdfRatioNu(nu, z);
             double k = Math.Min(1e-3 * nu, 1e-4 / Math.Abs(mixed / Functions.StudentTCdfRatio(nu, z)));
-            double viaZ = (Functions.StudentTLogCdfNu(nu, z + wide) - Functions.StudentTLogCdfNu(nu, z - wide)) / (2 * wide);
+            double viaZ = (Functions.StudentTLogCdfNu(nu, z + h) - Functions.StudentTLogCdfNu(nu, z - h)) / (2 * h);
             double viaNu = (Functions.StudentTCdfRatio(nu + k, z) - Functions.StudentTCdfRatio(nu - k, z)) / (2 * k);
             Near(viaZ, mixed, 1e-6, $"∂²/∂ν∂z via z at ν = {nu}, z = {z}");
             Near(viaNu, mixed, 1e-5, $"∂²/∂ν∂z via ν at ν = {nu}, z = {z}");

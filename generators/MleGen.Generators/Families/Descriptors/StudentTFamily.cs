@@ -63,7 +63,7 @@ internal sealed class StudentTFamily : FamilyDescriptor
 
     public override bool SupportsCensoring => true;
 
-    public override TruncationForm Truncation => TruncationForm.None;
+    public override TruncationForm Truncation => TruncationForm.ByCdf;
 
     /// <summary>log F((y − μ)/s; ν), or log F(−z; ν) = log S(z; ν) for the upper tail by symmetry.</summary>
     public override Node LogCdf(IrBuilder b, Node y, FamilyArguments args, bool upper)

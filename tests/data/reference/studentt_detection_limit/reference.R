@@ -51,7 +51,7 @@ out <- list(
   data_columns = list(dose = "covariate", level = "measurement, or the limit 0.9 when below it", below = "1 = below the detection limit (left-censored)"),
   censored = sum(d$below),
   parameters = params,
-  loglik = ll, aic = -2 * ll + 2 * 4, bic = -2 * ll + log(n) * 4,
+  loglik = ll, aic = -2 * ll + 2 * 4, bic = -2 * ll + log(n) * 4, n = n, k = 4,
   tolerance = list(estimate = 1e-6, se = 1e-4, loglik = 1e-9),
   cross_checks = list(max_abs_gradient_unconstrained = max(abs(g_final)), optim_convergence = fit$convergence)
 )
