@@ -495,7 +495,6 @@ namespace Demo
             double p_A = theta[o_A];
             double p_B = theta[o_B];
             double p_Scale = theta[o_Scale];
-            int p = score.Length;
             bool[] d_BelowLimit = this.BelowLimit;
             double[] d_Dose = this.Dose;
             double[] d_Level = this.Level;
@@ -528,14 +527,8 @@ namespace Demo
                 score[o_A] += (-prod104);
                 score[o_B] += (-(x5 * prod104));
                 score[o_Scale] += ((not43 ? (invScale * sel60) : 0d) - ((diff10 * add83) * sq106));
-                // meat += s sᵀ, on and above the diagonal (the evaluator mirrors it)
-                for (int a = 0; a < p; a++)
-                {
-                    double sa = score[a];
-                    if (sa == 0d) continue;
-                    global::System.Span<double> meatRow = meat.Slice(a * p, p);
-                    for (int c = a; c < p; c++) meatRow[c] += sa * score[c];
-                }
+                // meat += s sᵀ, on and above the diagonal (the evaluator mirrors it), a vector update per row
+                global::MleGen.VectorKernels.AddOuterUpper(meat, score);
             }
         }
 
