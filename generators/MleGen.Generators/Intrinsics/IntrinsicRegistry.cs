@@ -20,6 +20,8 @@ internal static class IntrinsicRegistry
     private const string Bool = "a bool operator: conditions never depend on θ";
     private const string Int = "an int operator: indices never depend on θ";
 
+    private const string StudentTSecond = "a second derivative of the t log CDF (the Hessian's): derivatives stop at the second";
+
     private static readonly UnaryIntrinsic[] UnaryByOp = BuildUnary(
         new UnaryIntrinsic(UnaryOp.Negate, IntrinsicSource.Operator, "-", x => "(-" + x + ")", (b, n, x) => b.Constant(-1), null).Named("neg").Folding(x => -x),
         new(UnaryOp.Not, IntrinsicSource.Operator, "!", x => "(!" + x + ")", null, Bool),
@@ -126,7 +128,19 @@ internal static class IntrinsicRegistry
         FunctionsCall(BinaryOp.GammaLogCcdfShape, IntrinsicSource.Internal,
             (b, n, x, y, k) => k == 0 ? b.Binary(BinaryOp.GammaLogCcdfShape2, x, y) : b.Negate(GammaRatioShape(b, b.Binary(BinaryOp.GammaCcdfRatio, x, y), x, y, BinaryOp.GammaLogCcdfShape))),
         FunctionsCall(BinaryOp.GammaLogCcdfShape2, IntrinsicSource.Internal, null,
-            "∂²/∂α² log Q(α, x) is a second derivative of the Gamma log survival function: derivatives stop at the second"));
+            "∂²/∂α² log Q(α, x) is a second derivative of the Gamma log survival function: derivatives stop at the second"),
+
+        // (ν, z) ↦ log F(z; ν) of the standard t (the censored StudentT): ∂/∂z = r = f/F, ∂/∂ν from the runtime's jet in ν;
+        // the second derivatives (r (∂ log f/∂z − r), r (∂ log f/∂ν − ∂ log F/∂ν), ∂²/∂ν²) are runtime functions too.
+        FunctionsCall(BinaryOp.StudentTLogCdf, IntrinsicSource.Internal,
+            (b, n, x, y, k) => b.Binary(k == 0 ? BinaryOp.StudentTLogCdfNu : BinaryOp.StudentTCdfRatio, x, y)),
+        FunctionsCall(BinaryOp.StudentTLogCdfNu, IntrinsicSource.Internal,
+            (b, n, x, y, k) => b.Binary(k == 0 ? BinaryOp.StudentTLogCdfNu2 : BinaryOp.StudentTCdfRatioNu, x, y)),
+        FunctionsCall(BinaryOp.StudentTCdfRatio, IntrinsicSource.Internal,
+            (b, n, x, y, k) => b.Binary(k == 0 ? BinaryOp.StudentTCdfRatioNu : BinaryOp.StudentTCdfRatioZ, x, y)),
+        FunctionsCall(BinaryOp.StudentTLogCdfNu2, IntrinsicSource.Internal, null, StudentTSecond),
+        FunctionsCall(BinaryOp.StudentTCdfRatioZ, IntrinsicSource.Internal, null, StudentTSecond),
+        FunctionsCall(BinaryOp.StudentTCdfRatioNu, IntrinsicSource.Internal, null, StudentTSecond));
 
     /// <summary>Every unary op's descriptor, in <see cref="UnaryOp"/> order.</summary>
     public static IReadOnlyList<UnaryIntrinsic> AllUnary => UnaryByOp;

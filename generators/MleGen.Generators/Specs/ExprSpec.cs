@@ -193,6 +193,24 @@ internal enum BinaryOp
 
     /// <summary>∂² GammaLogCcdf/∂α², (α, x).</summary>
     GammaLogCcdfShape2,
+
+    /// <summary>log F(z; ν) of the standard Student t distribution, (ν, z), stable in both tails; ν = +∞ is log Φ(z).</summary>
+    StudentTLogCdf,
+
+    /// <summary>∂ StudentTLogCdf/∂ν at fixed z, (ν, z).</summary>
+    StudentTLogCdfNu,
+
+    /// <summary>∂² StudentTLogCdf/∂ν², (ν, z).</summary>
+    StudentTLogCdfNu2,
+
+    /// <summary>f(z; ν)/F(z; ν), (ν, z): ∂ StudentTLogCdf/∂z.</summary>
+    StudentTCdfRatio,
+
+    /// <summary>∂ StudentTCdfRatio/∂z, (ν, z).</summary>
+    StudentTCdfRatioZ,
+
+    /// <summary>∂ StudentTCdfRatio/∂ν = ∂² StudentTLogCdf/∂ν∂z, (ν, z).</summary>
+    StudentTCdfRatioNu,
 }
 
 /// <summary>A binary operator or two-argument intrinsic; <see cref="ScalarType"/> is the result's type (Int for int arithmetic).</summary>

@@ -1,7 +1,7 @@
 namespace MleGen;
 
 /// <summary>The location-scale Student t observation model: a heavy-tailed, robust alternative to <see cref="Normal"/>.</summary>
-public readonly struct StudentT : IObservationFamily, IFamilySupport
+public readonly struct StudentT : ICensorableFamily, IFamilySupport
 {
     /// <summary>Creates the t distribution with <paramref name="nu"/> degrees of freedom, shifted by <paramref name="location"/> and scaled by <paramref name="scale"/>.</summary>
     /// <param name="nu">The degrees of freedom; positive (+∞ gives the normal).</param>
@@ -43,6 +43,12 @@ public readonly struct StudentT : IObservationFamily, IFamilySupport
 
         return IsInSupport(y) ? MathNet.Numerics.Distributions.StudentT.PDFLn(Location, Scale, Nu, y) : double.NegativeInfinity;
     }
+
+    /// <summary>log F(y) through the standard t's log CDF (<see cref="Functions.StudentTLogCdf"/>): exact in both tails, log Φ at ν = +∞.</summary>
+    public double LogCdf(double y) => Functions.StudentTLogCdf(Nu, (y - Location) / Scale);
+
+    /// <summary>log(1 − F(y)) = log F₀((location − y)/scale; ν) by symmetry.</summary>
+    public double LogCcdf(double y) => Functions.StudentTLogCdf(Nu, (Location - y) / Scale);
 
     /// <summary>The mean, the location; NaN for ν ≤ 1 (no mean exists).</summary>
     public double Mean => Nu > 1 ? Location : double.NaN;

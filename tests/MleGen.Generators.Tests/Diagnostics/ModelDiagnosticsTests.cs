@@ -114,11 +114,11 @@ public class ModelDiagnosticsTests
     [Fact]
     public void CensoringUnsupportedFamilyNamesTheFamiliesThatSupportIt()
     {
-        var compilation = CompilationHarness.CreateCompilation(Model("    [Data] public bool[] B = [];\n    [Likelihood(nameof(Y), RightCensored = nameof(B))]\n    StudentT Obs(int i) => new(3, A, 1);"));
+        var compilation = CompilationHarness.CreateCompilation(Model("    [Data] public bool[] B = [];\n    [Likelihood(nameof(Y), RightCensored = nameof(B))]\n    Beta Obs(int i) => new(2, Math.Exp(A));"));
         var diagnostic = Assert.Single(CompilationHarness.RunAnalyzer(compilation));
         Assert.Equal("MLE0021", diagnostic.Id);
         Assert.Equal(
-            "The likelihood 'Obs' returns StudentT, which has no exact differentiable CDF for RightCensored; censoring is supported for Normal, Laplace, Cauchy, LogNormal, Exponential, Gamma, Weibull and Gumbel",
+            "The likelihood 'Obs' returns Beta, which has no exact differentiable CDF for RightCensored; censoring is supported for Normal, Laplace, StudentT, Cauchy, LogNormal, Exponential, Gamma, Weibull and Gumbel",
             diagnostic.GetMessage());
     }
 

@@ -179,6 +179,32 @@ public class SnapshotTests
     [Fact]
     public void DelayedEntrySurvival() => VerifyModel(DelayedEntrySurvivalSource, "Demo.DelayedEntry.g.cs");
 
+    private const string DetectionLimitStudentTSource = """
+        using MleGen;
+
+        namespace Demo;
+
+        [Model]
+        public partial class DetectionLimitT
+        {
+            [Data] public required double[] Dose { get; init; }
+            [Data] public required double[] Level { get; init; }
+            [Data] public required bool[] BelowLimit { get; init; }
+
+            [Param(Lower = 0)] public double Nu = 5;
+            [Param] public double A;
+            [Param] public double B;
+            [Param(Lower = 0)] public double Scale = 1;
+
+            // Below the detection limit: log F(limit) of the t, with its derivatives in ν, location and scale.
+            [Likelihood(nameof(Level), LeftCensored = nameof(BelowLimit))]
+            StudentT Measurement(int i) => new(Nu, A + B * Dose[i], Scale);
+        }
+        """;
+
+    [Fact]
+    public void DetectionLimitStudentT() => VerifyModel(DetectionLimitStudentTSource, "Demo.DetectionLimitT.g.cs");
+
     private const string CustomTermsSource = """
         using System;
         using MleGen;
@@ -242,7 +268,7 @@ public class SnapshotTests
     [Fact]
     public void OrdinalAndZeroInflated() => VerifyModel(OrdinalAndZeroInflatedSource, "Demo.Survey.g.cs");
 
-    public static TheoryData<string> Sources() => new(LinearRegressionSource, PoissonWithWeightsAndPriorSource, MultinomialSource, MixtureSource, NestedNonlinearTwoTermsSource, DelayedEntrySurvivalSource, CustomTermsSource, OrdinalAndZeroInflatedSource);
+    public static TheoryData<string> Sources() => new(LinearRegressionSource, PoissonWithWeightsAndPriorSource, MultinomialSource, MixtureSource, NestedNonlinearTwoTermsSource, DelayedEntrySurvivalSource, DetectionLimitStudentTSource, CustomTermsSource, OrdinalAndZeroInflatedSource);
 
     /// <summary>Every snapshot model's generated code builds with every warning on (level 9999) and warnings as errors, as a strict consumer builds it.</summary>
     [Theory]

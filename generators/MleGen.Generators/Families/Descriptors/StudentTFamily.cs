@@ -61,7 +61,14 @@ internal sealed class StudentTFamily : FamilyDescriptor
 
     public override bool HasDeviance => false;
 
-    public override bool SupportsCensoring => false;
+    public override bool SupportsCensoring => true;
 
-    public override TruncationForm Truncation => TruncationForm.None;
+    public override TruncationForm Truncation => TruncationForm.ByCdf;
+
+    /// <summary>log F((y − μ)/s; ν), or log F(−z; ν) = log S(z; ν) for the upper tail by symmetry.</summary>
+    public override Node LogCdf(IrBuilder b, Node y, FamilyArguments args, bool upper)
+    {
+        var z = Standardize(b, b.ToDouble(y), args.Scalars[1], args.Scalars[2]);
+        return b.Binary(BinaryOp.StudentTLogCdf, args.Scalars[0], upper ? b.Negate(z) : z);
+    }
 }
