@@ -57,6 +57,7 @@ internal static partial class InformationEmitter
             var emitter = new BlockEmitter(w, new ExpressionPrinter(members, b.Variables), b, roots);
             emitter.Emit(roots, EmitScope.Method);
             emitter.EmitTables(roots);
+            emitter.EmitCountTables(model.Spec, roots, scalarReads: true);
             using (w.Block("for (int i = start; i < end; i++)"))
             {
                 emitter.PushScope();
@@ -141,6 +142,7 @@ internal static partial class InformationEmitter
             var emitter = new BlockEmitter(w, new ExpressionPrinter(members, b.Variables), b, roots);
             emitter.Emit(roots, EmitScope.Method);
             emitter.EmitTables(roots);
+            emitter.EmitCountTables(model.Spec, roots, scalarReads: true);
             using (w.Block("for (int i = start; i < end; i++)"))
             {
                 emitter.PushScope();

@@ -289,6 +289,7 @@ internal sealed partial class VectorEmitter
         var hoist = new BlockEmitter(w, printer, model.Builder, roots);
         hoist.Emit(roots, EmitScope.Method, "// θ-only subexpressions, hoisted out of the observation loop");
         hoist.EmitTables(roots);
-        return new VectorBlock(w, printer, model.Builder, _members, spec, width, hoist.Locals) { HoistInvariants = hoistInvariants };
+        hoist.EmitCountTables(spec, roots, scalarReads: false);
+        return new VectorBlock(w, printer, model.Builder, _members, spec, width, hoist.Locals, hoist.CountTables) { HoistInvariants = hoistInvariants };
     }
 }
