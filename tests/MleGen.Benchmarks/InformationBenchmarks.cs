@@ -49,6 +49,16 @@ public class InformationBenchmarks
     [Benchmark(Description = "generated observed information, vector kernel, 2 threads")]
     public double GeneratedVectorTwoThreads() => Run(width: 0, threads: 2);
 
+    /// <summary>The sandwich's meat Σ sᵢsᵢᵀ (scalar scores, each a vector rank-1 update of the upper triangle), 1 thread.</summary>
+    [Benchmark(Description = "generated score outer product, 1 thread")]
+    public double GeneratedScoreOuterProduct()
+    {
+        _evaluator.ForcedVectorWidth = 0;
+        _model.EvaluationThreads = 1;
+        _model.ScoreOuterProduct(_theta, _information);
+        return _information[0];
+    }
+
     private double Run(int width, int threads)
     {
         _evaluator.ForcedVectorWidth = width;

@@ -21,8 +21,15 @@ internal sealed partial class BlockEmitter
     public const int MaxTables = 32;
 
     /// <summary>Emits, at method level, the tables of the per-index values the observation loop of <paramref name="roots"/> needs.</summary>
-    public void EmitTables(IEnumerable<Node> roots)
+    /// <param name="roots">The values the method computes.</param>
+    /// <param name="caches">Whether to declare the caches of the log-sum-exps whose term weights the roots read (see <see cref="LogSumExpPasses"/>).</param>
+    public void EmitTables(IEnumerable<Node> roots, bool caches = true)
     {
+        if (caches)
+        {
+            EmitLogSumExpCaches(roots);
+        }
+
         var candidates = TableCandidates(roots).OrderBy(n => n.Id).Take(MaxTables);
         foreach (var group in candidates.GroupBy(n => n.FreeVariables.ToArray()[0]).OrderBy(g => g.Key))
         {
@@ -53,6 +60,27 @@ internal sealed partial class BlockEmitter
                 _locals[node] = "(" + index + " < " + size + " ? " + names[node] + "[" + index + "] : " + Print(node) + ")";
                 _frames.Peek().Add(node);
             }
+        }
+    }
+
+    private void EmitLogSumExpCaches(IEnumerable<Node> roots)
+    {
+        foreach (var reduce in LogSumExpPasses.Cached(roots))
+        {
+            if (_lseCaches.ContainsKey(reduce) || _locals.ContainsKey(reduce))
+            {
+                continue;
+            }
+
+            string name = "c_lse" + reduce.Id.ToString(System.Globalization.NumberFormatInfo.InvariantInfo);
+            for (int k = 2; !_declared.Add(name); k++)
+            {
+                name = "c_lse" + reduce.Id.ToString(System.Globalization.NumberFormatInfo.InvariantInfo) + "_" + Literals.Int(k);
+            }
+
+            _writer.Line("// exp(termⱼ − max) of a log-sum-exp, kept by its second pass for its term weights (the first " + Literals.Int(LogSumExpPasses.CacheSize) + " terms)");
+            _writer.Line("global::System.Span<double> " + name + " = stackalloc double[" + Literals.Int(LogSumExpPasses.CacheSize) + "];");
+            _lseCaches[reduce] = name;
         }
     }
 
@@ -106,10 +134,13 @@ internal sealed partial class BlockEmitter
         return !count.DependsOnObservation && count.FreeVariables.IsEmpty;
     }
 
-    private static bool IsCostly(Node node) => node.Kind switch
+    /// <summary>True for an operation worth computing once rather than per observation: a function call, a division.</summary>
+    public static bool IsCostly(Node node) => node.Kind switch
     {
         NodeKind.Unary => node.UnaryOp is not (UnaryOp.Negate or UnaryOp.Not or UnaryOp.Abs or UnaryOp.Square or UnaryOp.Sign),
-        NodeKind.Binary => node.BinaryOp is BinaryOp.Divide or BinaryOp.Pow or BinaryOp.LogSumExp or BinaryOp.LogGammaDifference or BinaryOp.DigammaDifference or BinaryOp.TrigammaDifference,
+        NodeKind.Binary => node.BinaryOp is BinaryOp.Divide or BinaryOp.Pow or BinaryOp.LogSumExp or BinaryOp.LogGammaDifference or BinaryOp.DigammaDifference or BinaryOp.TrigammaDifference
+            or BinaryOp.GammaLogCdf or BinaryOp.GammaCdfRatio or BinaryOp.GammaLogCdfShape or BinaryOp.GammaLogCdfShape2
+            or BinaryOp.GammaLogCcdf or BinaryOp.GammaCcdfRatio or BinaryOp.GammaLogCcdfShape or BinaryOp.GammaLogCcdfShape2,
         _ => false,
     };
 }

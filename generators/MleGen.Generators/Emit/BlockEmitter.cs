@@ -24,6 +24,8 @@ internal sealed partial class BlockEmitter
     private readonly HashSet<string> _declared = new(System.StringComparer.Ordinal);
     private readonly Stack<LoopFrame> _loops = new();
     private readonly Dictionary<Node, bool> _safe = new();
+    private readonly Dictionary<Node, string> _lseCaches = new();
+    private readonly Dictionary<Node, (string Max, string Inverse)> _lseParts = new();
     private VariableSet _bound;
 
     public BlockEmitter(IndentedWriter writer, ExpressionPrinter printer, IrBuilder builder, IEnumerable<Node> roots)
@@ -182,6 +184,11 @@ internal sealed partial class BlockEmitter
         if (scope.Fits(node) && (!inBranch || IsSafe(node)))
         {
             needed.Add(node);
+            if (CachedWeight(node) is not null)
+            {
+                // Read back from the log-sum-exp's cache: its term is printed only for indices past the cache.
+                return;
+            }
         }
 
         for (int k = 0; k < node.Children.Length; k++)
@@ -211,7 +218,7 @@ internal sealed partial class BlockEmitter
 
     private bool ShouldMaterialize(Node node)
     {
-        if (node.Kind == NodeKind.Reduce || (node.Kind == NodeKind.Conditional && NeedsStatements(node)))
+        if (node.Kind == NodeKind.Reduce || (node.Kind == NodeKind.Conditional && NeedsStatements(node)) || CachedWeight(node) is not null)
         {
             return true;
         }
@@ -246,6 +253,14 @@ internal sealed partial class BlockEmitter
         else if (node.Kind == NodeKind.Conditional && NeedsStatements(node))
         {
             EmitBranches(node, name, scope);
+        }
+        else if (CachedWeight(node) is { } reduce)
+        {
+            // exp(tⱼ − lse) = eⱼ/s, eⱼ = exp(tⱼ − m) from the log-sum-exp's second pass
+            var (max, inverse) = _lseParts[reduce];
+            string index = _printer.VariableName(reduce.Variable);
+            _writer.Line("double " + name + " = (" + index + " < " + Literals.Int(LogSumExpPasses.CacheSize) + " ? " + _lseCaches[reduce] + "[" + index + "] : global::System.Math.Exp("
+                + Print(reduce.Body) + " - " + max + ")) * " + inverse + ";");
         }
         else
         {
@@ -315,6 +330,12 @@ internal sealed partial class BlockEmitter
             return;
         }
 
+        if (LogSumExpPasses.IsTwoPass(node))
+        {
+            EmitTwoPassLogSumExp(node, name, scope);
+            return;
+        }
+
         // log Σ exp(termⱼ) in one pass: a running maximum m and Σ exp(termⱼ − m).
         string max = name + "_max", sum = name + "_sum", term = name + "_term";
         _writer.Line("double " + max + " = double.NegativeInfinity, " + sum + " = 0d;");
@@ -326,6 +347,46 @@ internal sealed partial class BlockEmitter
         CloseLoop();
         _writer.Line("double " + name + " = " + max + " + global::System.Math.Log(" + sum + ");");
     }
+
+    /// <summary>
+    /// log Σ exp(termⱼ) in two passes (see <see cref="LogSumExpPasses"/>): m = maxⱼ termⱼ (NaN-propagating), then
+    /// Σ exp(termⱼ − m), each exponential kept in the cache when the kernel reads the term weights. An infinite m is the
+    /// value itself (all terms −∞, or one +∞), as the one-pass form gives.
+    /// </summary>
+    private void EmitTwoPassLogSumExp(Node node, string name, EmitScope scope)
+    {
+        int variable = node.Variable;
+        string max = name + "_max", sum = name + "_sum", e = name + "_e";
+        _writer.Line("double " + max + " = double.NegativeInfinity;");
+        OpenLoop(variable);
+        Emit(new[] { node.Body }, scope.With(variable));
+        _writer.Line(max + " = global::System.Math.Max(" + max + ", " + Print(node.Body) + ");");
+        CloseLoop();
+        _writer.Line("double " + sum + " = 0d;");
+        _lseCaches.TryGetValue(node, out var cache);
+        OpenLoop(variable);
+        Emit(new[] { node.Body }, scope.With(variable));
+        _writer.Line("double " + e + " = global::System.Math.Exp(" + Print(node.Body) + " - " + max + ");");
+        if (cache is not null)
+        {
+            string index = _printer.VariableName(variable);
+            _writer.Line("if (" + index + " < " + Literals.Int(LogSumExpPasses.CacheSize) + ") " + cache + "[" + index + "] = " + e + ";");
+        }
+
+        _writer.Line(sum + " += " + e + ";");
+        CloseLoop();
+        _writer.Line("double " + name + " = double.IsInfinity(" + max + ") ? " + max + " : " + max + " + global::System.Math.Log(" + sum + ");");
+        if (cache is not null)
+        {
+            string inverse = name + "_inv";
+            _writer.Line("double " + inverse + " = 1d / " + sum + ";");
+            _lseParts[node] = (max, inverse);
+        }
+    }
+
+    /// <summary>The log-sum-exp whose cache holds <paramref name="node"/> (exp(tⱼ − lse), lse computed here with its cache), or null.</summary>
+    private Node? CachedWeight(Node node) =>
+        LogSumExpPasses.IsTermWeight(node, out var reduce) && _lseParts.ContainsKey(reduce) && _locals.ContainsKey(reduce) ? reduce : null;
 
     private string NewName(Node node)
     {

@@ -52,7 +52,6 @@ internal static partial class InformationEmitter
         {
             ParameterPreamble.Offsets(w, model.Spec);
             ParameterPreamble.ParameterViews(w, model.Spec);
-            w.Line("int p = score.Length;");
             DataPreamble.Locals(w, members, b, reads);
             var emitter = new BlockEmitter(w, new ExpressionPrinter(members, b.Variables), b, roots);
             emitter.Emit(roots, EmitScope.Method);
@@ -65,14 +64,8 @@ internal static partial class InformationEmitter
                 DataPreamble.Rows(w, members, b, reads);
                 emitter.Emit(roots, EmitScope.ObservationLoop);
                 ScatterEmitter.Emit(emitter, b, items, EmitScope.ObservationLoop);
-                w.Line("// meat += s sᵀ, on and above the diagonal (the evaluator mirrors it)");
-                using (w.Block("for (int a = 0; a < p; a++)"))
-                {
-                    w.Line("double sa = score[a];");
-                    w.Line("if (sa == 0d) continue;");
-                    w.Line("global::System.Span<double> meatRow = meat.Slice(a * p, p);");
-                    w.Line("for (int c = a; c < p; c++) meatRow[c] += sa * score[c];");
-                }
+                w.Line("// meat += s sᵀ, on and above the diagonal (the evaluator mirrors it), a vector update per row");
+                w.Line("global::MleGen.VectorKernels.AddOuterUpper(meat, score);");
 
                 emitter.PopScope();
             }

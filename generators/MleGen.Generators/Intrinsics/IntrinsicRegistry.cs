@@ -106,7 +106,28 @@ internal static class IntrinsicRegistry
         FunctionsCall(BinaryOp.DigammaDifference, IntrinsicSource.Internal,
             (b, n, x, y, k) => k == 1 ? b.Binary(BinaryOp.TrigammaDifference, x, y) : b.Unary(UnaryOp.Trigamma, b.Add(x, y))).Named("digammaDiff").TabledOverCount(),
         FunctionsCall(BinaryOp.TrigammaDifference, IntrinsicSource.Internal, null,
-            "ψ′ differences are second derivatives of log Γ differences: derivatives stop at the second").Named("trigammaDiff").TabledOverCount());
+            "ψ′ differences are second derivatives of log Γ differences: derivatives stop at the second").Named("trigammaDiff").TabledOverCount(),
+
+        // (α, x) ↦ log P(α, x) and log Q(α, x), the Gamma family's log CDF and survival function at x = rate·y.
+        // ∂/∂x: r = f/P and −h, h = f/Q, with f = x^(α−1)e^(−x)/Γ(α); r′ = r((α − 1)/x − 1 − r), h′ = h((α − 1)/x − 1 + h).
+        // ∂/∂α: the runtime's forward-mode first and second α-derivatives; the mixed ones from ∂ log f/∂α = log x − ψ(α):
+        // ∂r/∂α = r(log x − ψ(α) − ∂ log P/∂α), ∂h/∂α = h(log x − ψ(α) − ∂ log Q/∂α).
+        FunctionsCall(BinaryOp.GammaLogCdf, IntrinsicSource.Internal,
+            (b, n, x, y, k) => b.Binary(k == 0 ? BinaryOp.GammaLogCdfShape : BinaryOp.GammaCdfRatio, x, y)),
+        FunctionsCall(BinaryOp.GammaCdfRatio, IntrinsicSource.Internal,
+            (b, n, x, y, k) => k == 0 ? GammaRatioShape(b, n, x, y, BinaryOp.GammaLogCdfShape) : b.Multiply(n, b.Subtract(GammaLogDensitySlope(b, x, y), n))),
+        FunctionsCall(BinaryOp.GammaLogCdfShape, IntrinsicSource.Internal,
+            (b, n, x, y, k) => k == 0 ? b.Binary(BinaryOp.GammaLogCdfShape2, x, y) : GammaRatioShape(b, b.Binary(BinaryOp.GammaCdfRatio, x, y), x, y, BinaryOp.GammaLogCdfShape)),
+        FunctionsCall(BinaryOp.GammaLogCdfShape2, IntrinsicSource.Internal, null,
+            "∂²/∂α² log P(α, x) is a second derivative of the Gamma log CDF: derivatives stop at the second"),
+        FunctionsCall(BinaryOp.GammaLogCcdf, IntrinsicSource.Internal,
+            (b, n, x, y, k) => k == 0 ? b.Binary(BinaryOp.GammaLogCcdfShape, x, y) : b.Negate(b.Binary(BinaryOp.GammaCcdfRatio, x, y))),
+        FunctionsCall(BinaryOp.GammaCcdfRatio, IntrinsicSource.Internal,
+            (b, n, x, y, k) => k == 0 ? GammaRatioShape(b, n, x, y, BinaryOp.GammaLogCcdfShape) : b.Multiply(n, b.Add(GammaLogDensitySlope(b, x, y), n))),
+        FunctionsCall(BinaryOp.GammaLogCcdfShape, IntrinsicSource.Internal,
+            (b, n, x, y, k) => k == 0 ? b.Binary(BinaryOp.GammaLogCcdfShape2, x, y) : b.Negate(GammaRatioShape(b, b.Binary(BinaryOp.GammaCcdfRatio, x, y), x, y, BinaryOp.GammaLogCcdfShape))),
+        FunctionsCall(BinaryOp.GammaLogCcdfShape2, IntrinsicSource.Internal, null,
+            "∂²/∂α² log Q(α, x) is a second derivative of the Gamma log survival function: derivatives stop at the second"));
 
     /// <summary>Every unary op's descriptor, in <see cref="UnaryOp"/> order.</summary>
     public static IReadOnlyList<UnaryIntrinsic> AllUnary => UnaryByOp;
@@ -154,6 +175,14 @@ internal static class IntrinsicRegistry
         op = default;
         return false;
     }
+
+    /// <summary>∂ log f/∂x = (α − 1)/x − 1 for the Gamma(α, 1) density f at x.</summary>
+    private static Node GammaLogDensitySlope(IrBuilder b, Node shape, Node x) =>
+        b.Subtract(b.Divide(b.Subtract(shape, b.Constant(1)), x), b.Constant(1));
+
+    /// <summary>∂(f/T)/∂α = (f/T)·(log x − ψ(α) − ∂ log T/∂α) for a tail T (P or Q) whose α-derivative is <paramref name="tailShape"/>.</summary>
+    private static Node GammaRatioShape(IrBuilder b, Node ratio, Node shape, Node x, BinaryOp tailShape) =>
+        b.Multiply(ratio, b.Subtract(b.Subtract(b.Log(x), b.Unary(UnaryOp.Digamma, shape)), b.Binary(tailShape, shape, x)));
 
     private static UnaryIntrinsic MathCall(UnaryOp op, string name, UnaryDerivative derivative) =>
         new(op, IntrinsicSource.Math, name, x => MathType + "." + name + "(" + x + ")", derivative, null);

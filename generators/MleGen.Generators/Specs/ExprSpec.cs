@@ -169,6 +169,30 @@ internal enum BinaryOp
 
     /// <summary>ψ′(y + φ) − ψ′(φ), (y, φ): d DigammaDifference/dφ.</summary>
     TrigammaDifference,
+
+    /// <summary>log P(α, x), (α, x): the Gamma family's log CDF at x = rate·y (log regularized lower incomplete gamma).</summary>
+    GammaLogCdf,
+
+    /// <summary>f(x)/P(α, x), (α, x): ∂ GammaLogCdf/∂x, f the Gamma(α, 1) density.</summary>
+    GammaCdfRatio,
+
+    /// <summary>∂ GammaLogCdf/∂α, (α, x).</summary>
+    GammaLogCdfShape,
+
+    /// <summary>∂² GammaLogCdf/∂α², (α, x).</summary>
+    GammaLogCdfShape2,
+
+    /// <summary>log Q(α, x), (α, x): the Gamma family's log survival function at x = rate·y.</summary>
+    GammaLogCcdf,
+
+    /// <summary>f(x)/Q(α, x), (α, x): −∂ GammaLogCcdf/∂x (the hazard).</summary>
+    GammaCcdfRatio,
+
+    /// <summary>∂ GammaLogCcdf/∂α, (α, x).</summary>
+    GammaLogCcdfShape,
+
+    /// <summary>∂² GammaLogCcdf/∂α², (α, x).</summary>
+    GammaLogCcdfShape2,
 }
 
 /// <summary>A binary operator or two-argument intrinsic; <see cref="ScalarType"/> is the result's type (Int for int arithmetic).</summary>

@@ -1,7 +1,7 @@
 namespace MleGen;
 
 /// <summary>The gamma observation model in the shape–rate parameterization (mean shape/rate).</summary>
-public readonly struct Gamma : IObservationFamily, IFamilySupport
+public readonly struct Gamma : ICensorableFamily, IFamilySupport
 {
     /// <summary>Creates the gamma distribution with density rate^shape·y^(shape−1)·exp(−rate·y)/Γ(shape).</summary>
     /// <param name="shape">The shape; positive and finite.</param>
@@ -36,6 +36,12 @@ public readonly struct Gamma : IObservationFamily, IFamilySupport
 
     /// <summary>The variance shape/rate².</summary>
     public double Variance => Shape / (Rate * Rate);
+
+    /// <summary>log P(shape, rate·y), the log regularized lower incomplete gamma, exact in both tails; −∞ for y ≤ 0.</summary>
+    public double LogCdf(double y) => y > 0 ? Functions.GammaLogCdf(Shape, Rate * y) : double.IsNaN(y) ? double.NaN : double.NegativeInfinity;
+
+    /// <summary>log Q(shape, rate·y), the log regularized upper incomplete gamma, exact in both tails; 0 for y ≤ 0.</summary>
+    public double LogCcdf(double y) => y > 0 ? Functions.GammaLogCcdf(Shape, Rate * y) : double.IsNaN(y) ? double.NaN : 0;
 
     /// <summary>The unit deviance 2·shape·(y/μ − 1 − log(y/μ)), μ = shape/rate, shape held (R's Gamma deviance times the shape, 1/dispersion).</summary>
     public double Deviance(double y) => Shape * Moments.GammaDeviance(y * Rate / Shape);

@@ -98,7 +98,17 @@ internal static class ProfileLikelihood
             curve.ResetWarmStart();
             foreach (double t in values)
             {
-                double statistic = curve.Deviance(t);
+                double statistic;
+                try
+                {
+                    statistic = curve.Deviance(t, atBound: false);
+                }
+                catch (ProfileFitException)
+                {
+                    // A point the inner fit could not reach is left off the curve (the interval's ends are checked above).
+                    continue;
+                }
+
                 if (statistic < double.MaxValue)
                 {
                     result.Add(new ProfilePoint(t, Math.Max(0, statistic)));
@@ -117,7 +127,12 @@ internal static class ProfileLikelihood
     /// <summary>t ↦ 2(F(t) − F̂) − threshold, with warm starts between calls.</summary>
     private interface IDeviance
     {
-        double Deviance(double t);
+        /// <summary>
+        /// The deviance at <paramref name="t"/> less the threshold; <see cref="double.MaxValue"/> where the likelihood is 0
+        /// (or, for a derived quantity, where it cannot reach t). Throws when the inner fit at an interior t stops short of
+        /// its minimum (<paramref name="atBound"/>: t is the range's end, where that is expected).
+        /// </summary>
+        double Deviance(double t, bool atBound);
 
         void ResetWarmStart();
     }
@@ -183,7 +198,7 @@ internal static class ProfileLikelihood
     {
         profile.ResetWarmStart();
         bool bounded = double.IsFinite(bound);
-        if (bounded && profile.Deviance(bound) < 0)
+        if (bounded && profile.Deviance(bound, atBound: true) < 0)
         {
             // Inside the interval even at the bound: the interval ends there.
             return bound;
@@ -200,12 +215,12 @@ internal static class ProfileLikelihood
                 t = bound;
             }
 
-            double ft = t == bound ? 0 : profile.Deviance(t);
+            double ft = t == bound ? 0 : profile.Deviance(t, atBound: false);
             if (t == bound || ft >= 0)
             {
                 double lo = Math.Min(previous, t), hi = Math.Max(previous, t);
                 double accuracy = 1e-9 * Math.Abs(step);
-                return Brent.TryFindRoot(profile.Deviance, lo, hi, accuracy, 200, out double root) ? root : 0.5 * (lo + hi);
+                return Brent.TryFindRoot(x => profile.Deviance(x, atBound: x == bound), lo, hi, accuracy, 200, out double root) ? root : 0.5 * (lo + hi);
             }
 
             previous = t;
@@ -236,11 +251,26 @@ internal static class ProfileLikelihood
 
         public void ResetWarmStart() => _warm = (double[])_session.Outcome.Theta.Clone();
 
-        public double Deviance(double t)
+        public double Deviance(double t, bool atBound)
         {
-            FitProblem restricted = _session.Problem.WithFixed(_index, t, _warm);
             FitMethod method = _session.Outcome.Method == FitMethod.OwlQn ? FitMethod.OwlQn : FitMethod.Newton;
-            OptimizationOutcome outcome = FitEngine.Optimize(restricted, method, _settings, nearOptimum: true);
+            OptimizationOutcome outcome = FitEngine.Optimize(_session.Problem.WithFixed(_index, t, _warm), method, _settings, nearOptimum: true);
+            if (!outcome.Result.Converged && !atBound && !_session.Problem.Model.HasKinks)
+            {
+                // The warm start (the previous t's optimum) can sit where this t's fit stalls: start again from the estimate.
+                OptimizationOutcome cold = FitEngine.Optimize(_session.Problem.WithFixed(_index, t, _session.Outcome.Theta), method, _settings, nearOptimum: true);
+                if (cold.Result.Converged || !(outcome.Objective <= cold.Objective))
+                {
+                    outcome = cold;
+                }
+
+                if (!outcome.Result.Converged && double.IsFinite(outcome.Objective))
+                {
+                    // Its objective is only an upper bound of the profile: a deviance above the threshold would end the interval too early.
+                    throw ProfileFitException.At(_session.Problem.Infos[_index].Name, t, outcome.Result);
+                }
+            }
+
             if (double.IsFinite(outcome.Objective))
             {
                 _warm = outcome.Theta;
@@ -286,7 +316,7 @@ internal static class ProfileLikelihood
             _multiplier = 0;
         }
 
-        public double Deviance(double t)
+        public double Deviance(double t, bool atBound)
         {
             FitProblem problem = _session.Problem;
             FitMethod method = _session.Outcome.Method == FitMethod.OwlQn ? FitMethod.OwlQn : FitMethod.Newton;
@@ -334,4 +364,16 @@ internal static class ProfileLikelihood
             return double.MaxValue;
         }
     }
+}
+
+/// <summary>
+/// A profile value that could not be computed: the fit of the other parameters with the profiled one held at t stopped
+/// short of its minimum, so its deviance is only an upper bound and an interval end computed from it could be too short.
+/// </summary>
+internal sealed class ProfileFitException(string message) : InvalidOperationException(message)
+{
+    public static ProfileFitException At(string name, double t, OptimizationResult result) => new(
+        $"The profile of {name} could not be computed at {t:G6}: with {name} held there, the fit of the other parameters stopped "
+        + $"({result.Reason}; gradient norm {result.GradientNorm:G3} after {result.Iterations} iterations), also when started again from the estimate. "
+        + "An interval from it could be too short; raise FitOptions.MaxIterations, or use the Wald interval.");
 }

@@ -243,6 +243,11 @@ public sealed class FitResult
     /// </para>
     /// </summary>
     /// <exception cref="KeyNotFoundException">No parameter or derived quantity has that name.</exception>
+    /// <exception cref="InvalidOperationException">
+    /// The parameter is fixed, or the re-fit of the other parameters at a value the interval's search needed stopped short of
+    /// its minimum (also when started again from the estimate): its likelihood would only bound the profile's, and the
+    /// interval could come out too short. The message names the value and why the fit stopped.
+    /// </exception>
     public (double Lower, double Upper) ProfileInterval(string name, double level)
     {
         ConfidenceLevels.Check(level, nameof(level));

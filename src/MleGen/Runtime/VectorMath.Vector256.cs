@@ -8,6 +8,7 @@ namespace MleGen;
 public static partial class VectorMath
 {
     /// <summary>eˣ lane by lane.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<double> Exp(Vector256<double> x)
     {
         Vector256<double> clamped = Vector256.MinNative(Vector256.MaxNative(x, Vector256.Create(ExpLowest)), Vector256.Create(ExpHighest));
@@ -33,6 +34,7 @@ public static partial class VectorMath
     }
 
     /// <summary>log x lane by lane.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<double> Log(Vector256<double> x)
     {
         Vector256<double> subnormal = Vector256.LessThan(x, Vector256.Create(MinNormal));

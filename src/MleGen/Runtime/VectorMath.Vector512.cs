@@ -8,6 +8,7 @@ namespace MleGen;
 public static partial class VectorMath
 {
     /// <summary>eˣ lane by lane.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<double> Exp(Vector512<double> x)
     {
         Vector512<double> clamped = Vector512.MinNative(Vector512.MaxNative(x, Vector512.Create(ExpLowest)), Vector512.Create(ExpHighest));
@@ -33,6 +34,7 @@ public static partial class VectorMath
     }
 
     /// <summary>log x lane by lane.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<double> Log(Vector512<double> x)
     {
         Vector512<double> subnormal = Vector512.LessThan(x, Vector512.Create(MinNormal));

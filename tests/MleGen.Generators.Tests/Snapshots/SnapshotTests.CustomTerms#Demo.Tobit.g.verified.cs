@@ -449,7 +449,6 @@ namespace Demo
             double p_A = theta[o_A];
             double p_B = theta[o_B];
             double p_Sigma = theta[o_Sigma];
-            int p = score.Length;
             double[] d_X = this.X;
             double[] d_Y = this.Y;
             double invSigma = (1d / p_Sigma);
@@ -469,14 +468,8 @@ namespace Demo
                 score[o_A] += ((not33 ? (-(not33 ? (invSigma * sel49) : 0d)) : 0d) + (t3 ? (invSigma * sel61) : 0d));
                 score[o_B] += (x6 * ((not33 ? (-(not33 ? (invSigma * sel49) : 0d)) : 0d) + (t3 ? (invSigma * sel61) : 0d)));
                 score[o_Sigma] += ((not33 ? (invSigma * (not33 ? (-sel39) : 0d)) : 0d) - (((not33 ? (diff16 * sel49) : 0d) + (t3 ? (mean * sel61) : 0d)) * sq68));
-                // meat += s sᵀ, on and above the diagonal (the evaluator mirrors it)
-                for (int a = 0; a < p; a++)
-                {
-                    double sa = score[a];
-                    if (sa == 0d) continue;
-                    global::System.Span<double> meatRow = meat.Slice(a * p, p);
-                    for (int c = a; c < p; c++) meatRow[c] += sa * score[c];
-                }
+                // meat += s sᵀ, on and above the diagonal (the evaluator mirrors it), a vector update per row
+                global::MleGen.VectorKernels.AddOuterUpper(meat, score);
             }
         }
 
@@ -573,19 +566,12 @@ namespace Demo
             double p_A = theta[o_A];
             double p_B = theta[o_B];
             double p_Sigma = theta[o_Sigma];
-            int p = score.Length;
             for (int i = start; i < end; i++)
             {
                 score.Clear();
                 score[o_B] += ((p_B / 10d) * 0.1d);
-                // meat += s sᵀ, on and above the diagonal (the evaluator mirrors it)
-                for (int a = 0; a < p; a++)
-                {
-                    double sa = score[a];
-                    if (sa == 0d) continue;
-                    global::System.Span<double> meatRow = meat.Slice(a * p, p);
-                    for (int c = a; c < p; c++) meatRow[c] += sa * score[c];
-                }
+                // meat += s sᵀ, on and above the diagonal (the evaluator mirrors it), a vector update per row
+                global::MleGen.VectorKernels.AddOuterUpper(meat, score);
             }
         }
 

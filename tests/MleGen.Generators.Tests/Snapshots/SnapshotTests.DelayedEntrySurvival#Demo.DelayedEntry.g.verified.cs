@@ -517,7 +517,6 @@ namespace Demo
             double p_Shape = theta[o_Shape];
             double p_A = theta[o_A];
             double p_B = theta[o_B];
-            int p = score.Length;
             double[] d_Age = this.Age;
             bool[] d_Censored = this.Censored;
             double[] d_Entry = this.Entry;
@@ -541,14 +540,8 @@ namespace Demo
                 score[o_Shape] += ((((diff11 * prod71) - (diff31 * exp33)) + (not55 ? (diff11 * sel65) : 0d)) + (not55 ? (sel65 * invShape) : 0d));
                 score[o_A] += (exp8 * ((((p_Shape * exp33) + (not55 ? (-sel65) : 0d)) - ((p_Shape * prod71) + (not55 ? (diff15 * sel65) : 0d))) * (1d / exp8)));
                 score[o_B] += (x5 * (exp8 * ((((p_Shape * exp33) + (not55 ? (-sel65) : 0d)) - ((p_Shape * prod71) + (not55 ? (diff15 * sel65) : 0d))) * (1d / exp8))));
-                // meat += s sᵀ, on and above the diagonal (the evaluator mirrors it)
-                for (int a = 0; a < p; a++)
-                {
-                    double sa = score[a];
-                    if (sa == 0d) continue;
-                    global::System.Span<double> meatRow = meat.Slice(a * p, p);
-                    for (int c = a; c < p; c++) meatRow[c] += sa * score[c];
-                }
+                // meat += s sᵀ, on and above the diagonal (the evaluator mirrors it), a vector update per row
+                global::MleGen.VectorKernels.AddOuterUpper(meat, score);
             }
         }
 

@@ -486,7 +486,6 @@ namespace Demo
             double p_Intercept = theta[o_Intercept];
             global::System.ReadOnlySpan<double> p_Beta = theta.Slice(o_Beta, this.Beta.Length);
             double p_Sigma = theta[o_Sigma];
-            int p = score.Length;
             double[,] d_X = this.X;
             double[] d_Y = this.Y;
             double invSigma = (1d / p_Sigma);
@@ -511,14 +510,8 @@ namespace Demo
                     double x6_2 = r_X[__j0_0];
                     score[o_Beta + __j0_0] += (-(x6_2 * prod30));
                 }
-                // meat += s sᵀ, on and above the diagonal (the evaluator mirrors it)
-                for (int a = 0; a < p; a++)
-                {
-                    double sa = score[a];
-                    if (sa == 0d) continue;
-                    global::System.Span<double> meatRow = meat.Slice(a * p, p);
-                    for (int c = a; c < p; c++) meatRow[c] += sa * score[c];
-                }
+                // meat += s sᵀ, on and above the diagonal (the evaluator mirrors it), a vector update per row
+                global::MleGen.VectorKernels.AddOuterUpper(meat, score);
             }
         }
 

@@ -337,15 +337,20 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
         double nll = 0d;
         for (int i = start; i < end; i++)
         {
-            double lse22_max = double.NegativeInfinity, lse22_sum = 0d;
+            double lse22_max = double.NegativeInfinity;
             for (int __k0 = 0; __k0 < p_Weights.Length; __k0++)
             {
                 double diff19 = ((-0.9189385332046728d) - (__k0 < 64 ? t_log12[__k0] : global::System.Math.Log(p_Sds[__k0])));
-                double lse22_term = ((__k0 < 64 ? t_log5[__k0] : global::System.Math.Log(p_Weights[__k0])) + (diff19 - (0.5d * global::MleGen.Functions.Square(((d_Y[i] - p_Means[__k0]) * (__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0])))))));
-                if (lse22_term > lse22_max) { lse22_sum = lse22_sum * global::System.Math.Exp(lse22_max - lse22_term) + 1d; lse22_max = lse22_term; }
-                else if (lse22_term > double.NegativeInfinity) { lse22_sum += global::System.Math.Exp(lse22_term - lse22_max); }
+                lse22_max = global::System.Math.Max(lse22_max, ((__k0 < 64 ? t_log5[__k0] : global::System.Math.Log(p_Weights[__k0])) + (diff19 - (0.5d * global::MleGen.Functions.Square(((d_Y[i] - p_Means[__k0]) * (__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0]))))))));
             }
-            double lse22 = lse22_max + global::System.Math.Log(lse22_sum);
+            double lse22_sum = 0d;
+            for (int __k0 = 0; __k0 < p_Weights.Length; __k0++)
+            {
+                double diff19_2 = ((-0.9189385332046728d) - (__k0 < 64 ? t_log12[__k0] : global::System.Math.Log(p_Sds[__k0])));
+                double lse22_e = global::System.Math.Exp(((__k0 < 64 ? t_log5[__k0] : global::System.Math.Log(p_Weights[__k0])) + (diff19_2 - (0.5d * global::MleGen.Functions.Square(((d_Y[i] - p_Means[__k0]) * (__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0]))))))) - lse22_max);
+                lse22_sum += lse22_e;
+            }
+            double lse22 = double.IsInfinity(lse22_max) ? lse22_max : lse22_max + global::System.Math.Log(lse22_sum);
             nll += (-lse22);
         }
         return nll;
@@ -370,6 +375,8 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
         global::System.Span<double> g_Means = gradient.Slice(o_Means, this.Means.Length);
         global::System.Span<double> g_Sds = gradient.Slice(o_Sds, this.Sds.Length);
         double[] d_Y = this.Y;
+        // exp(termⱼ − max) of a log-sum-exp, kept by its second pass for its term weights (the first 64 terms)
+        global::System.Span<double> c_lse22 = stackalloc double[64];
         // per-index values that do not depend on the observation, computed once per chunk (the first 64 indices)
         global::System.Span<double> t_log5 = stackalloc double[64];
         global::System.Span<double> t_inv9 = stackalloc double[64];
@@ -391,32 +398,40 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
         for (int i = start; i < end; i++)
         {
             // forward: the observation's NLL and the adjoints of its subexpressions
-            double lse22_max = double.NegativeInfinity, lse22_sum = 0d;
+            double lse22_max = double.NegativeInfinity;
             for (int __k0 = 0; __k0 < p_Weights.Length; __k0++)
             {
                 double diff8 = (d_Y[i] - p_Means[__k0]);
                 double prod10 = (diff8 * (__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0])));
                 double diff19 = ((-0.9189385332046728d) - (__k0 < 64 ? t_log12[__k0] : global::System.Math.Log(p_Sds[__k0])));
                 double add21 = ((__k0 < 64 ? t_log5[__k0] : global::System.Math.Log(p_Weights[__k0])) + (diff19 - (0.5d * global::MleGen.Functions.Square(prod10))));
-                double lse22_term = add21;
-                if (lse22_term > lse22_max) { lse22_sum = lse22_sum * global::System.Math.Exp(lse22_max - lse22_term) + 1d; lse22_max = lse22_term; }
-                else if (lse22_term > double.NegativeInfinity) { lse22_sum += global::System.Math.Exp(lse22_term - lse22_max); }
+                lse22_max = global::System.Math.Max(lse22_max, add21);
             }
-            double lse22 = lse22_max + global::System.Math.Log(lse22_sum);
-            nll += (-lse22);
-            // backward: dNLL/dθ
+            double lse22_sum = 0d;
             for (int __k0 = 0; __k0 < p_Weights.Length; __k0++)
             {
                 double diff8_2 = (d_Y[i] - p_Means[__k0]);
                 double prod10_2 = (diff8_2 * (__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0])));
                 double diff19_2 = ((-0.9189385332046728d) - (__k0 < 64 ? t_log12[__k0] : global::System.Math.Log(p_Sds[__k0])));
                 double add21_2 = ((__k0 < 64 ? t_log5[__k0] : global::System.Math.Log(p_Weights[__k0])) + (diff19_2 - (0.5d * global::MleGen.Functions.Square(prod10_2))));
-                double exp28 = global::System.Math.Exp((add21_2 - lse22));
-                double prod33 = ((0.5d * exp28) * (prod10_2 * 2d));
+                double lse22_e = global::System.Math.Exp(add21_2 - lse22_max);
+                if (__k0 < 64) c_lse22[__k0] = lse22_e;
+                lse22_sum += lse22_e;
+            }
+            double lse22 = double.IsInfinity(lse22_max) ? lse22_max : lse22_max + global::System.Math.Log(lse22_sum);
+            double lse22_inv = 1d / lse22_sum;
+            nll += (-lse22);
+            // backward: dNLL/dθ
+            for (int __k0 = 0; __k0 < p_Weights.Length; __k0++)
+            {
+                double diff8_3 = (d_Y[i] - p_Means[__k0]);
+                double prod10_3 = (diff8_3 * (__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0])));
+                double exp28 = (__k0 < 64 ? c_lse22[__k0] : global::System.Math.Exp(((__k0 < 64 ? t_log5[__k0] : global::System.Math.Log(p_Weights[__k0])) + (((-0.9189385332046728d) - (__k0 < 64 ? t_log12[__k0] : global::System.Math.Log(p_Sds[__k0]))) - (0.5d * global::MleGen.Functions.Square(prod10_3)))) - lse22_max)) * lse22_inv;
+                double prod33 = ((0.5d * exp28) * (prod10_3 * 2d));
                 double sq37 = global::MleGen.Functions.Square((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0])));
                 g_Weights[__k0] += (-(exp28 * (__k0 < 64 ? t_inv43[__k0] : (1d / p_Weights[__k0]))));
                 g_Means[__k0] += (-((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0])) * prod33));
-                g_Sds[__k0] += (((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0])) * exp28) - ((diff8_2 * prod33) * sq37));
+                g_Sds[__k0] += (((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0])) * exp28) - ((diff8_3 * prod33) * sq37));
             }
         }
         return nll;
@@ -432,6 +447,8 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
         global::System.ReadOnlySpan<double> p_Means = theta.Slice(o_Means, this.Means.Length);
         global::System.ReadOnlySpan<double> p_Sds = theta.Slice(o_Sds, this.Sds.Length);
         double[] d_Y = this.Y;
+        // exp(termⱼ − max) of a log-sum-exp, kept by its second pass for its term weights (the first 64 terms)
+        global::System.Span<double> c_lse22 = stackalloc double[64];
         // per-index values that do not depend on the observation, computed once per chunk (the first 64 indices)
         global::System.Span<double> t_log5 = stackalloc double[64];
         global::System.Span<double> t_inv9 = stackalloc double[64];
@@ -495,18 +512,28 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
         for (int i = start; i < end; i++)
         {
             double x1 = d_Y[i];
-            double lse22_max = double.NegativeInfinity, lse22_sum = 0d;
+            double lse22_max = double.NegativeInfinity;
             for (int __k0 = 0; __k0 < p_Weights.Length; __k0++)
             {
                 double diff8 = (x1 - p_Means[__k0]);
                 double prod10 = (diff8 * (__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0])));
                 double diff19 = ((-0.9189385332046728d) - (__k0 < 64 ? t_log12[__k0] : global::System.Math.Log(p_Sds[__k0])));
                 double add21 = ((__k0 < 64 ? t_log5[__k0] : global::System.Math.Log(p_Weights[__k0])) + (diff19 - (0.5d * global::MleGen.Functions.Square(prod10))));
-                double lse22_term = add21;
-                if (lse22_term > lse22_max) { lse22_sum = lse22_sum * global::System.Math.Exp(lse22_max - lse22_term) + 1d; lse22_max = lse22_term; }
-                else if (lse22_term > double.NegativeInfinity) { lse22_sum += global::System.Math.Exp(lse22_term - lse22_max); }
+                lse22_max = global::System.Math.Max(lse22_max, add21);
             }
-            double lse22 = lse22_max + global::System.Math.Log(lse22_sum);
+            double lse22_sum = 0d;
+            for (int __k0 = 0; __k0 < p_Weights.Length; __k0++)
+            {
+                double diff8_2 = (x1 - p_Means[__k0]);
+                double prod10_2 = (diff8_2 * (__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0])));
+                double diff19_2 = ((-0.9189385332046728d) - (__k0 < 64 ? t_log12[__k0] : global::System.Math.Log(p_Sds[__k0])));
+                double add21_2 = ((__k0 < 64 ? t_log5[__k0] : global::System.Math.Log(p_Weights[__k0])) + (diff19_2 - (0.5d * global::MleGen.Functions.Square(prod10_2))));
+                double lse22_e = global::System.Math.Exp(add21_2 - lse22_max);
+                if (__k0 < 64) c_lse22[__k0] = lse22_e;
+                lse22_sum += lse22_e;
+            }
+            double lse22 = double.IsInfinity(lse22_max) ? lse22_max : lse22_max + global::System.Math.Log(lse22_sum);
+            double lse22_inv = 1d / lse22_sum;
             for (int __k1 = 0; __k1 < p_Weights.Length; __k1++)
             {
                 double diff51 = ((-0.9189385332046728d) - (__k1 < 64 ? t_log50[__k1] : global::System.Math.Log(p_Sds[__k1])));
@@ -551,12 +578,10 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
             }
             for (int __k0 = 0; __k0 < p_Weights.Length; __k0++)
             {
-                double diff8_2 = (x1 - p_Means[__k0]);
-                double prod10_2 = (diff8_2 * (__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0])));
-                double diff19_2 = ((-0.9189385332046728d) - (__k0 < 64 ? t_log12[__k0] : global::System.Math.Log(p_Sds[__k0])));
-                double add21_2 = ((__k0 < 64 ? t_log5[__k0] : global::System.Math.Log(p_Weights[__k0])) + (diff19_2 - (0.5d * global::MleGen.Functions.Square(prod10_2))));
-                double exp28 = global::System.Math.Exp((add21_2 - lse22));
-                double prod32 = (prod10_2 * 2d);
+                double diff8_3 = (x1 - p_Means[__k0]);
+                double prod10_3 = (diff8_3 * (__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0])));
+                double exp28 = (__k0 < 64 ? c_lse22[__k0] : global::System.Math.Exp(((__k0 < 64 ? t_log5[__k0] : global::System.Math.Log(p_Weights[__k0])) + (((-0.9189385332046728d) - (__k0 < 64 ? t_log12[__k0] : global::System.Math.Log(p_Sds[__k0]))) - (0.5d * global::MleGen.Functions.Square(prod10_3)))) - lse22_max)) * lse22_inv;
+                double prod32 = (prod10_3 * 2d);
                 double sq37 = global::MleGen.Functions.Square((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0])));
                 for (int __k1 = 0; __k1 < p_Weights.Length; __k1++)
                 {
@@ -569,17 +594,15 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
                     double prod90 = (prod32 * (0.5d * prod86));
                     if (__k1 <= __k0) matrix[(o_Weights + __k1) * p + o_Weights + __k0] += ((__k0 < 64 ? t_inv43[__k0] : (1d / p_Weights[__k0])) * prod86);
                     matrix[(o_Weights + __k1) * p + o_Means + __k0] += ((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0])) * prod90);
-                    matrix[(o_Weights + __k1) * p + o_Sds + __k0] += ((sq37 * (diff8_2 * prod90)) - ((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0])) * prod86));
+                    matrix[(o_Weights + __k1) * p + o_Sds + __k0] += ((sq37 * (diff8_3 * prod90)) - ((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0])) * prod86));
                 }
             }
             for (int __k0 = 0; __k0 < p_Weights.Length; __k0++)
             {
-                double diff8_3 = (x1 - p_Means[__k0]);
-                double prod10_3 = (diff8_3 * (__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0])));
-                double diff19_3 = ((-0.9189385332046728d) - (__k0 < 64 ? t_log12[__k0] : global::System.Math.Log(p_Sds[__k0])));
-                double add21_3 = ((__k0 < 64 ? t_log5[__k0] : global::System.Math.Log(p_Weights[__k0])) + (diff19_3 - (0.5d * global::MleGen.Functions.Square(prod10_3))));
-                double exp28_2 = global::System.Math.Exp((add21_3 - lse22));
-                double prod32_2 = (prod10_3 * 2d);
+                double diff8_4 = (x1 - p_Means[__k0]);
+                double prod10_4 = (diff8_4 * (__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0])));
+                double exp28_2 = (__k0 < 64 ? c_lse22[__k0] : global::System.Math.Exp(((__k0 < 64 ? t_log5[__k0] : global::System.Math.Log(p_Weights[__k0])) + (((-0.9189385332046728d) - (__k0 < 64 ? t_log12[__k0] : global::System.Math.Log(p_Sds[__k0]))) - (0.5d * global::MleGen.Functions.Square(prod10_4)))) - lse22_max)) * lse22_inv;
+                double prod32_2 = (prod10_4 * 2d);
                 double sq37_2 = global::MleGen.Functions.Square((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0])));
                 for (int __k2 = 0; __k2 < p_Weights.Length; __k2++)
                 {
@@ -592,17 +615,15 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
                     double prod151 = (exp28_2 * prod133_2);
                     double prod155 = (prod32_2 * (0.5d * prod151));
                     if (__k2 <= __k0) matrix[(o_Means + __k2) * p + o_Means + __k0] += ((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0])) * prod155);
-                    matrix[(o_Means + __k2) * p + o_Sds + __k0] += ((sq37_2 * (diff8_3 * prod155)) - ((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0])) * prod151));
+                    matrix[(o_Means + __k2) * p + o_Sds + __k0] += ((sq37_2 * (diff8_4 * prod155)) - ((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0])) * prod151));
                 }
             }
             for (int __k0 = 0; __k0 < p_Weights.Length; __k0++)
             {
-                double diff8_4 = (x1 - p_Means[__k0]);
-                double prod10_4 = (diff8_4 * (__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0])));
-                double diff19_4 = ((-0.9189385332046728d) - (__k0 < 64 ? t_log12[__k0] : global::System.Math.Log(p_Sds[__k0])));
-                double add21_4 = ((__k0 < 64 ? t_log5[__k0] : global::System.Math.Log(p_Weights[__k0])) + (diff19_4 - (0.5d * global::MleGen.Functions.Square(prod10_4))));
-                double exp28_3 = global::System.Math.Exp((add21_4 - lse22));
-                double prod32_3 = (prod10_4 * 2d);
+                double diff8_5 = (x1 - p_Means[__k0]);
+                double prod10_5 = (diff8_5 * (__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0])));
+                double exp28_3 = (__k0 < 64 ? c_lse22[__k0] : global::System.Math.Exp(((__k0 < 64 ? t_log5[__k0] : global::System.Math.Log(p_Weights[__k0])) + (((-0.9189385332046728d) - (__k0 < 64 ? t_log12[__k0] : global::System.Math.Log(p_Sds[__k0]))) - (0.5d * global::MleGen.Functions.Square(prod10_5)))) - lse22_max)) * lse22_inv;
+                double prod32_3 = (prod10_5 * 2d);
                 double sq37_3 = global::MleGen.Functions.Square((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0])));
                 for (int __k3 = 0; __k3 < p_Weights.Length && __k3 <= __k0; __k3++)
                 {
@@ -615,7 +636,7 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
                     double prod198_2 = (diff175_2 * sq188_2);
                     double prod210_2 = (exp182_2 * ((__k3 < 64 ? t_inv169[__k3] : (1d / p_Sds[__k3])) - (0.5d * (prod185_2 * prod198_2))));
                     double prod229 = (exp28_3 * prod210_2);
-                    matrix[(o_Sds + __k3) * p + o_Sds + __k0] += (((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0])) * prod229) - (sq37_3 * (diff8_4 * (prod32_3 * (0.5d * prod229)))));
+                    matrix[(o_Sds + __k3) * p + o_Sds + __k0] += (((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0])) * prod229) - (sq37_3 * (diff8_5 * (prod32_3 * (0.5d * prod229)))));
                 }
             }
         }
@@ -662,8 +683,9 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
         global::System.ReadOnlySpan<double> p_Weights = theta.Slice(o_Weights, this.Weights.Length);
         global::System.ReadOnlySpan<double> p_Means = theta.Slice(o_Means, this.Means.Length);
         global::System.ReadOnlySpan<double> p_Sds = theta.Slice(o_Sds, this.Sds.Length);
-        int p = score.Length;
         double[] d_Y = this.Y;
+        // exp(termⱼ − max) of a log-sum-exp, kept by its second pass for its term weights (the first 64 terms)
+        global::System.Span<double> c_lse22 = stackalloc double[64];
         // per-index values that do not depend on the observation, computed once per chunk (the first 64 indices)
         global::System.Span<double> t_log5 = stackalloc double[64];
         global::System.Span<double> t_inv9 = stackalloc double[64];
@@ -684,39 +706,41 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
         for (int i = start; i < end; i++)
         {
             score.Clear();
-            double lse22_max = double.NegativeInfinity, lse22_sum = 0d;
+            double lse22_max = double.NegativeInfinity;
             for (int __k0 = 0; __k0 < p_Weights.Length; __k0++)
             {
                 double diff8 = (d_Y[i] - p_Means[__k0]);
                 double prod10 = (diff8 * (__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0])));
                 double diff19 = ((-0.9189385332046728d) - (__k0 < 64 ? t_log12[__k0] : global::System.Math.Log(p_Sds[__k0])));
                 double add21 = ((__k0 < 64 ? t_log5[__k0] : global::System.Math.Log(p_Weights[__k0])) + (diff19 - (0.5d * global::MleGen.Functions.Square(prod10))));
-                double lse22_term = add21;
-                if (lse22_term > lse22_max) { lse22_sum = lse22_sum * global::System.Math.Exp(lse22_max - lse22_term) + 1d; lse22_max = lse22_term; }
-                else if (lse22_term > double.NegativeInfinity) { lse22_sum += global::System.Math.Exp(lse22_term - lse22_max); }
+                lse22_max = global::System.Math.Max(lse22_max, add21);
             }
-            double lse22 = lse22_max + global::System.Math.Log(lse22_sum);
+            double lse22_sum = 0d;
             for (int __k0 = 0; __k0 < p_Weights.Length; __k0++)
             {
                 double diff8_2 = (d_Y[i] - p_Means[__k0]);
                 double prod10_2 = (diff8_2 * (__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0])));
                 double diff19_2 = ((-0.9189385332046728d) - (__k0 < 64 ? t_log12[__k0] : global::System.Math.Log(p_Sds[__k0])));
                 double add21_2 = ((__k0 < 64 ? t_log5[__k0] : global::System.Math.Log(p_Weights[__k0])) + (diff19_2 - (0.5d * global::MleGen.Functions.Square(prod10_2))));
-                double exp28 = global::System.Math.Exp((add21_2 - lse22));
-                double prod33 = ((0.5d * exp28) * (prod10_2 * 2d));
+                double lse22_e = global::System.Math.Exp(add21_2 - lse22_max);
+                if (__k0 < 64) c_lse22[__k0] = lse22_e;
+                lse22_sum += lse22_e;
+            }
+            double lse22 = double.IsInfinity(lse22_max) ? lse22_max : lse22_max + global::System.Math.Log(lse22_sum);
+            double lse22_inv = 1d / lse22_sum;
+            for (int __k0 = 0; __k0 < p_Weights.Length; __k0++)
+            {
+                double diff8_3 = (d_Y[i] - p_Means[__k0]);
+                double prod10_3 = (diff8_3 * (__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0])));
+                double exp28 = (__k0 < 64 ? c_lse22[__k0] : global::System.Math.Exp(((__k0 < 64 ? t_log5[__k0] : global::System.Math.Log(p_Weights[__k0])) + (((-0.9189385332046728d) - (__k0 < 64 ? t_log12[__k0] : global::System.Math.Log(p_Sds[__k0]))) - (0.5d * global::MleGen.Functions.Square(prod10_3)))) - lse22_max)) * lse22_inv;
+                double prod33 = ((0.5d * exp28) * (prod10_3 * 2d));
                 double sq37 = global::MleGen.Functions.Square((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0])));
                 score[o_Weights + __k0] += (-(exp28 * (__k0 < 64 ? t_inv43[__k0] : (1d / p_Weights[__k0]))));
                 score[o_Means + __k0] += (-((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0])) * prod33));
-                score[o_Sds + __k0] += (((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0])) * exp28) - ((diff8_2 * prod33) * sq37));
+                score[o_Sds + __k0] += (((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0])) * exp28) - ((diff8_3 * prod33) * sq37));
             }
-            // meat += s sᵀ, on and above the diagonal (the evaluator mirrors it)
-            for (int a = 0; a < p; a++)
-            {
-                double sa = score[a];
-                if (sa == 0d) continue;
-                global::System.Span<double> meatRow = meat.Slice(a * p, p);
-                for (int c = a; c < p; c++) meatRow[c] += sa * score[c];
-            }
+            // meat += s sᵀ, on and above the diagonal (the evaluator mirrors it), a vector update per row
+            global::MleGen.VectorKernels.AddOuterUpper(meat, score);
         }
     }
 
@@ -770,7 +794,7 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
         int i = start;
         for (; i <= end - 4; i += 4)
         {
-            global::System.Runtime.Intrinsics.Vector256<double> v22_0_max = global::System.Runtime.Intrinsics.Vector256.Create(double.NegativeInfinity), v22_0_sum = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+            global::System.Runtime.Intrinsics.Vector256<double> v22_0_max = global::System.Runtime.Intrinsics.Vector256.Create(double.NegativeInfinity);
             for (int __k0 = 0; __k0 < p_Weights.Length; __k0++)
             {
                 global::System.Runtime.Intrinsics.Vector256<double> v1_1 = global::MleGen.VectorKernels.Load4(d_Y, i);
@@ -780,15 +804,24 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
                 global::System.Runtime.Intrinsics.Vector256<double> v16_5 = (global::System.Runtime.Intrinsics.Vector256.Create(0.5d) * v15_4);
                 global::System.Runtime.Intrinsics.Vector256<double> v20_6 = (global::System.Runtime.Intrinsics.Vector256.Create(((-0.9189385332046728d) - (__k0 < 64 ? t_log12[__k0] : global::System.Math.Log(p_Sds[__k0])))) - v16_5);
                 global::System.Runtime.Intrinsics.Vector256<double> v21_7 = (global::System.Runtime.Intrinsics.Vector256.Create((__k0 < 64 ? t_log5[__k0] : global::System.Math.Log(p_Weights[__k0]))) + v20_6);
-                global::System.Runtime.Intrinsics.Vector256<double> v22_0_term = v21_7;
-                global::System.Runtime.Intrinsics.Vector256<double> v22_0_e = global::MleGen.VectorMath.Exp(-global::System.Runtime.Intrinsics.Vector256.Abs(v22_0_term - v22_0_max));
-                global::System.Runtime.Intrinsics.Vector256<double> v22_0_up = global::System.Runtime.Intrinsics.Vector256.GreaterThan(v22_0_term, v22_0_max);
-                v22_0_sum = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v22_0_up, global::MleGen.VectorKernels.Mad(v22_0_sum, v22_0_e, global::System.Runtime.Intrinsics.Vector256<double>.One), global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(v22_0_term, global::System.Runtime.Intrinsics.Vector256.Create(double.NegativeInfinity)), v22_0_sum + v22_0_e, v22_0_sum));
-                v22_0_max = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v22_0_up, v22_0_term, v22_0_max);
+                v22_0_max = global::System.Runtime.Intrinsics.Vector256.Max(v22_0_max, v21_7);
             }
-            global::System.Runtime.Intrinsics.Vector256<double> v22_0 = v22_0_max + global::MleGen.VectorMath.Log(v22_0_sum);
-            global::System.Runtime.Intrinsics.Vector256<double> v23_8 = (-v22_0);
-            acc_nll += v23_8;
+            global::System.Runtime.Intrinsics.Vector256<double> v22_0_sum = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+            for (int __k0 = 0; __k0 < p_Weights.Length; __k0++)
+            {
+                global::System.Runtime.Intrinsics.Vector256<double> v1_8 = global::MleGen.VectorKernels.Load4(d_Y, i);
+                global::System.Runtime.Intrinsics.Vector256<double> v8_9 = (v1_8 - global::System.Runtime.Intrinsics.Vector256.Create(p_Means[__k0]));
+                global::System.Runtime.Intrinsics.Vector256<double> v10_10 = (v8_9 * global::System.Runtime.Intrinsics.Vector256.Create((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0]))));
+                global::System.Runtime.Intrinsics.Vector256<double> v15_11 = (v10_10 * v10_10);
+                global::System.Runtime.Intrinsics.Vector256<double> v16_12 = (global::System.Runtime.Intrinsics.Vector256.Create(0.5d) * v15_11);
+                global::System.Runtime.Intrinsics.Vector256<double> v20_13 = (global::System.Runtime.Intrinsics.Vector256.Create(((-0.9189385332046728d) - (__k0 < 64 ? t_log12[__k0] : global::System.Math.Log(p_Sds[__k0])))) - v16_12);
+                global::System.Runtime.Intrinsics.Vector256<double> v21_14 = (global::System.Runtime.Intrinsics.Vector256.Create((__k0 < 64 ? t_log5[__k0] : global::System.Math.Log(p_Weights[__k0]))) + v20_13);
+                global::System.Runtime.Intrinsics.Vector256<double> v22_0_e = global::MleGen.VectorMath.Exp(v21_14 - v22_0_max);
+                v22_0_sum += v22_0_e;
+            }
+            global::System.Runtime.Intrinsics.Vector256<double> v22_0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.Abs(v22_0_max), global::System.Runtime.Intrinsics.Vector256.Create(double.PositiveInfinity)), v22_0_max, v22_0_max + global::MleGen.VectorMath.Log(v22_0_sum));
+            global::System.Runtime.Intrinsics.Vector256<double> v23_15 = (-v22_0);
+            acc_nll += v23_15;
         }
         double nll = global::System.Runtime.Intrinsics.Vector256.Sum(acc_nll);
         if (i < end) nll += __Nll0(theta, i, end);
@@ -825,11 +858,13 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
             t_log12[__k0] = global::System.Math.Log(theta7);
             t_inv43[__k0] = inv43_2;
         }
+        // exp(termⱼ − max) of a log-sum-exp for the block, kept by its second pass for its term weights (the first 64 terms)
+        global::System.Span<global::System.Runtime.Intrinsics.Vector256<double>> c_lse22 = stackalloc global::System.Runtime.Intrinsics.Vector256<double>[64];
         global::System.Runtime.Intrinsics.Vector256<double> acc_nll = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
         int i = start;
         for (; i <= end - 4; i += 4)
         {
-            global::System.Runtime.Intrinsics.Vector256<double> v22_0_max = global::System.Runtime.Intrinsics.Vector256.Create(double.NegativeInfinity), v22_0_sum = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+            global::System.Runtime.Intrinsics.Vector256<double> v22_0_max = global::System.Runtime.Intrinsics.Vector256.Create(double.NegativeInfinity);
             for (int __k0 = 0; __k0 < p_Weights.Length; __k0++)
             {
                 global::System.Runtime.Intrinsics.Vector256<double> v1_1 = global::MleGen.VectorKernels.Load4(d_Y, i);
@@ -839,40 +874,55 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
                 global::System.Runtime.Intrinsics.Vector256<double> v16_5 = (global::System.Runtime.Intrinsics.Vector256.Create(0.5d) * v15_4);
                 global::System.Runtime.Intrinsics.Vector256<double> v20_6 = (global::System.Runtime.Intrinsics.Vector256.Create(((-0.9189385332046728d) - (__k0 < 64 ? t_log12[__k0] : global::System.Math.Log(p_Sds[__k0])))) - v16_5);
                 global::System.Runtime.Intrinsics.Vector256<double> v21_7 = (global::System.Runtime.Intrinsics.Vector256.Create((__k0 < 64 ? t_log5[__k0] : global::System.Math.Log(p_Weights[__k0]))) + v20_6);
-                global::System.Runtime.Intrinsics.Vector256<double> v22_0_term = v21_7;
-                global::System.Runtime.Intrinsics.Vector256<double> v22_0_e = global::MleGen.VectorMath.Exp(-global::System.Runtime.Intrinsics.Vector256.Abs(v22_0_term - v22_0_max));
-                global::System.Runtime.Intrinsics.Vector256<double> v22_0_up = global::System.Runtime.Intrinsics.Vector256.GreaterThan(v22_0_term, v22_0_max);
-                v22_0_sum = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v22_0_up, global::MleGen.VectorKernels.Mad(v22_0_sum, v22_0_e, global::System.Runtime.Intrinsics.Vector256<double>.One), global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(v22_0_term, global::System.Runtime.Intrinsics.Vector256.Create(double.NegativeInfinity)), v22_0_sum + v22_0_e, v22_0_sum));
-                v22_0_max = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v22_0_up, v22_0_term, v22_0_max);
+                v22_0_max = global::System.Runtime.Intrinsics.Vector256.Max(v22_0_max, v21_7);
             }
-            global::System.Runtime.Intrinsics.Vector256<double> v22_0 = v22_0_max + global::MleGen.VectorMath.Log(v22_0_sum);
-            global::System.Runtime.Intrinsics.Vector256<double> v23_8 = (-v22_0);
-            acc_nll += v23_8;
+            global::System.Runtime.Intrinsics.Vector256<double> v22_0_sum = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
             for (int __k0 = 0; __k0 < p_Weights.Length; __k0++)
             {
-                global::System.Runtime.Intrinsics.Vector256<double> v1_9 = global::MleGen.VectorKernels.Load4(d_Y, i);
-                global::System.Runtime.Intrinsics.Vector256<double> v8_10 = (v1_9 - global::System.Runtime.Intrinsics.Vector256.Create(p_Means[__k0]));
-                global::System.Runtime.Intrinsics.Vector256<double> v10_11 = (v8_10 * global::System.Runtime.Intrinsics.Vector256.Create((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0]))));
-                global::System.Runtime.Intrinsics.Vector256<double> v15_12 = (v10_11 * v10_11);
-                global::System.Runtime.Intrinsics.Vector256<double> v16_13 = (global::System.Runtime.Intrinsics.Vector256.Create(0.5d) * v15_12);
-                global::System.Runtime.Intrinsics.Vector256<double> v20_14 = (global::System.Runtime.Intrinsics.Vector256.Create(((-0.9189385332046728d) - (__k0 < 64 ? t_log12[__k0] : global::System.Math.Log(p_Sds[__k0])))) - v16_13);
-                global::System.Runtime.Intrinsics.Vector256<double> v21_15 = (global::System.Runtime.Intrinsics.Vector256.Create((__k0 < 64 ? t_log5[__k0] : global::System.Math.Log(p_Weights[__k0]))) + v20_14);
-                global::System.Runtime.Intrinsics.Vector256<double> v27_16 = (v21_15 - v22_0);
-                global::System.Runtime.Intrinsics.Vector256<double> v28_17 = global::MleGen.VectorMath.Exp(v27_16);
-                global::System.Runtime.Intrinsics.Vector256<double> v30_18 = (global::System.Runtime.Intrinsics.Vector256.Create(0.5d) * v28_17);
-                global::System.Runtime.Intrinsics.Vector256<double> v32_19 = (v10_11 * global::System.Runtime.Intrinsics.Vector256.Create(2d));
-                global::System.Runtime.Intrinsics.Vector256<double> v33_20 = (v30_18 * v32_19);
-                global::System.Runtime.Intrinsics.Vector256<double> v34_21 = (global::System.Runtime.Intrinsics.Vector256.Create((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0]))) * v28_17);
-                global::System.Runtime.Intrinsics.Vector256<double> v35_22 = (global::System.Runtime.Intrinsics.Vector256.Create((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0]))) * v33_20);
-                global::System.Runtime.Intrinsics.Vector256<double> v36_23 = (v8_10 * v33_20);
-                global::System.Runtime.Intrinsics.Vector256<double> v39_24 = (v36_23 * global::System.Runtime.Intrinsics.Vector256.Create(global::MleGen.Functions.Square((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0])))));
-                global::System.Runtime.Intrinsics.Vector256<double> v41_25 = (v34_21 - v39_24);
-                global::System.Runtime.Intrinsics.Vector256<double> v42_26 = (-v35_22);
-                global::System.Runtime.Intrinsics.Vector256<double> v44_27 = (v28_17 * global::System.Runtime.Intrinsics.Vector256.Create((__k0 < 64 ? t_inv43[__k0] : (1d / p_Weights[__k0]))));
-                global::System.Runtime.Intrinsics.Vector256<double> v45_28 = (-v44_27);
-                g_Weights[__k0] += global::System.Runtime.Intrinsics.Vector256.Sum(v45_28);
-                g_Means[__k0] += global::System.Runtime.Intrinsics.Vector256.Sum(v42_26);
-                g_Sds[__k0] += global::System.Runtime.Intrinsics.Vector256.Sum(v41_25);
+                global::System.Runtime.Intrinsics.Vector256<double> v1_8 = global::MleGen.VectorKernels.Load4(d_Y, i);
+                global::System.Runtime.Intrinsics.Vector256<double> v8_9 = (v1_8 - global::System.Runtime.Intrinsics.Vector256.Create(p_Means[__k0]));
+                global::System.Runtime.Intrinsics.Vector256<double> v10_10 = (v8_9 * global::System.Runtime.Intrinsics.Vector256.Create((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0]))));
+                global::System.Runtime.Intrinsics.Vector256<double> v15_11 = (v10_10 * v10_10);
+                global::System.Runtime.Intrinsics.Vector256<double> v16_12 = (global::System.Runtime.Intrinsics.Vector256.Create(0.5d) * v15_11);
+                global::System.Runtime.Intrinsics.Vector256<double> v20_13 = (global::System.Runtime.Intrinsics.Vector256.Create(((-0.9189385332046728d) - (__k0 < 64 ? t_log12[__k0] : global::System.Math.Log(p_Sds[__k0])))) - v16_12);
+                global::System.Runtime.Intrinsics.Vector256<double> v21_14 = (global::System.Runtime.Intrinsics.Vector256.Create((__k0 < 64 ? t_log5[__k0] : global::System.Math.Log(p_Weights[__k0]))) + v20_13);
+                global::System.Runtime.Intrinsics.Vector256<double> v22_0_e = global::MleGen.VectorMath.Exp(v21_14 - v22_0_max);
+                if (__k0 < 64) c_lse22[__k0] = v22_0_e;
+                v22_0_sum += v22_0_e;
+            }
+            global::System.Runtime.Intrinsics.Vector256<double> v22_0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.Abs(v22_0_max), global::System.Runtime.Intrinsics.Vector256.Create(double.PositiveInfinity)), v22_0_max, v22_0_max + global::MleGen.VectorMath.Log(v22_0_sum));
+            global::System.Runtime.Intrinsics.Vector256<double> v22_0_inv = global::System.Runtime.Intrinsics.Vector256<double>.One / v22_0_sum;
+            global::System.Runtime.Intrinsics.Vector256<double> v23_15 = (-v22_0);
+            acc_nll += v23_15;
+            for (int __k0 = 0; __k0 < p_Weights.Length; __k0++)
+            {
+                global::System.Runtime.Intrinsics.Vector256<double> v1_16 = global::MleGen.VectorKernels.Load4(d_Y, i);
+                global::System.Runtime.Intrinsics.Vector256<double> v8_17 = (v1_16 - global::System.Runtime.Intrinsics.Vector256.Create(p_Means[__k0]));
+                global::System.Runtime.Intrinsics.Vector256<double> v10_18 = (v8_17 * global::System.Runtime.Intrinsics.Vector256.Create((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0]))));
+                global::System.Runtime.Intrinsics.Vector256<double> v28_19;
+                if (__k0 < 64) v28_19 = c_lse22[__k0] * v22_0_inv;
+                else
+                {
+                    global::System.Runtime.Intrinsics.Vector256<double> v15_20 = (v10_18 * v10_18);
+                    global::System.Runtime.Intrinsics.Vector256<double> v16_21 = (global::System.Runtime.Intrinsics.Vector256.Create(0.5d) * v15_20);
+                    global::System.Runtime.Intrinsics.Vector256<double> v20_22 = (global::System.Runtime.Intrinsics.Vector256.Create(((-0.9189385332046728d) - (__k0 < 64 ? t_log12[__k0] : global::System.Math.Log(p_Sds[__k0])))) - v16_21);
+                    global::System.Runtime.Intrinsics.Vector256<double> v21_23 = (global::System.Runtime.Intrinsics.Vector256.Create((__k0 < 64 ? t_log5[__k0] : global::System.Math.Log(p_Weights[__k0]))) + v20_22);
+                    v28_19 = global::MleGen.VectorMath.Exp(v21_23 - v22_0_max) * v22_0_inv;
+                }
+                global::System.Runtime.Intrinsics.Vector256<double> v30_24 = (global::System.Runtime.Intrinsics.Vector256.Create(0.5d) * v28_19);
+                global::System.Runtime.Intrinsics.Vector256<double> v32_25 = (v10_18 * global::System.Runtime.Intrinsics.Vector256.Create(2d));
+                global::System.Runtime.Intrinsics.Vector256<double> v33_26 = (v30_24 * v32_25);
+                global::System.Runtime.Intrinsics.Vector256<double> v34_27 = (global::System.Runtime.Intrinsics.Vector256.Create((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0]))) * v28_19);
+                global::System.Runtime.Intrinsics.Vector256<double> v35_28 = (global::System.Runtime.Intrinsics.Vector256.Create((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0]))) * v33_26);
+                global::System.Runtime.Intrinsics.Vector256<double> v36_29 = (v8_17 * v33_26);
+                global::System.Runtime.Intrinsics.Vector256<double> v39_30 = (v36_29 * global::System.Runtime.Intrinsics.Vector256.Create(global::MleGen.Functions.Square((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0])))));
+                global::System.Runtime.Intrinsics.Vector256<double> v41_31 = (v34_27 - v39_30);
+                global::System.Runtime.Intrinsics.Vector256<double> v42_32 = (-v35_28);
+                global::System.Runtime.Intrinsics.Vector256<double> v44_33 = (v28_19 * global::System.Runtime.Intrinsics.Vector256.Create((__k0 < 64 ? t_inv43[__k0] : (1d / p_Weights[__k0]))));
+                global::System.Runtime.Intrinsics.Vector256<double> v45_34 = (-v44_33);
+                g_Weights[__k0] += global::System.Runtime.Intrinsics.Vector256.Sum(v45_34);
+                g_Means[__k0] += global::System.Runtime.Intrinsics.Vector256.Sum(v42_32);
+                g_Sds[__k0] += global::System.Runtime.Intrinsics.Vector256.Sum(v41_31);
             }
         }
         double nll = global::System.Runtime.Intrinsics.Vector256.Sum(acc_nll);
@@ -907,7 +957,7 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
         int i = start;
         for (; i <= end - 8; i += 8)
         {
-            global::System.Runtime.Intrinsics.Vector512<double> v22_0_max = global::System.Runtime.Intrinsics.Vector512.Create(double.NegativeInfinity), v22_0_sum = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+            global::System.Runtime.Intrinsics.Vector512<double> v22_0_max = global::System.Runtime.Intrinsics.Vector512.Create(double.NegativeInfinity);
             for (int __k0 = 0; __k0 < p_Weights.Length; __k0++)
             {
                 global::System.Runtime.Intrinsics.Vector512<double> v1_1 = global::MleGen.VectorKernels.Load8(d_Y, i);
@@ -917,15 +967,24 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
                 global::System.Runtime.Intrinsics.Vector512<double> v16_5 = (global::System.Runtime.Intrinsics.Vector512.Create(0.5d) * v15_4);
                 global::System.Runtime.Intrinsics.Vector512<double> v20_6 = (global::System.Runtime.Intrinsics.Vector512.Create(((-0.9189385332046728d) - (__k0 < 64 ? t_log12[__k0] : global::System.Math.Log(p_Sds[__k0])))) - v16_5);
                 global::System.Runtime.Intrinsics.Vector512<double> v21_7 = (global::System.Runtime.Intrinsics.Vector512.Create((__k0 < 64 ? t_log5[__k0] : global::System.Math.Log(p_Weights[__k0]))) + v20_6);
-                global::System.Runtime.Intrinsics.Vector512<double> v22_0_term = v21_7;
-                global::System.Runtime.Intrinsics.Vector512<double> v22_0_e = global::MleGen.VectorMath.Exp(-global::System.Runtime.Intrinsics.Vector512.Abs(v22_0_term - v22_0_max));
-                global::System.Runtime.Intrinsics.Vector512<double> v22_0_up = global::System.Runtime.Intrinsics.Vector512.GreaterThan(v22_0_term, v22_0_max);
-                v22_0_sum = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v22_0_up, global::MleGen.VectorKernels.Mad(v22_0_sum, v22_0_e, global::System.Runtime.Intrinsics.Vector512<double>.One), global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(v22_0_term, global::System.Runtime.Intrinsics.Vector512.Create(double.NegativeInfinity)), v22_0_sum + v22_0_e, v22_0_sum));
-                v22_0_max = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v22_0_up, v22_0_term, v22_0_max);
+                v22_0_max = global::System.Runtime.Intrinsics.Vector512.Max(v22_0_max, v21_7);
             }
-            global::System.Runtime.Intrinsics.Vector512<double> v22_0 = v22_0_max + global::MleGen.VectorMath.Log(v22_0_sum);
-            global::System.Runtime.Intrinsics.Vector512<double> v23_8 = (-v22_0);
-            acc_nll += v23_8;
+            global::System.Runtime.Intrinsics.Vector512<double> v22_0_sum = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+            for (int __k0 = 0; __k0 < p_Weights.Length; __k0++)
+            {
+                global::System.Runtime.Intrinsics.Vector512<double> v1_8 = global::MleGen.VectorKernels.Load8(d_Y, i);
+                global::System.Runtime.Intrinsics.Vector512<double> v8_9 = (v1_8 - global::System.Runtime.Intrinsics.Vector512.Create(p_Means[__k0]));
+                global::System.Runtime.Intrinsics.Vector512<double> v10_10 = (v8_9 * global::System.Runtime.Intrinsics.Vector512.Create((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0]))));
+                global::System.Runtime.Intrinsics.Vector512<double> v15_11 = (v10_10 * v10_10);
+                global::System.Runtime.Intrinsics.Vector512<double> v16_12 = (global::System.Runtime.Intrinsics.Vector512.Create(0.5d) * v15_11);
+                global::System.Runtime.Intrinsics.Vector512<double> v20_13 = (global::System.Runtime.Intrinsics.Vector512.Create(((-0.9189385332046728d) - (__k0 < 64 ? t_log12[__k0] : global::System.Math.Log(p_Sds[__k0])))) - v16_12);
+                global::System.Runtime.Intrinsics.Vector512<double> v21_14 = (global::System.Runtime.Intrinsics.Vector512.Create((__k0 < 64 ? t_log5[__k0] : global::System.Math.Log(p_Weights[__k0]))) + v20_13);
+                global::System.Runtime.Intrinsics.Vector512<double> v22_0_e = global::MleGen.VectorMath.Exp(v21_14 - v22_0_max);
+                v22_0_sum += v22_0_e;
+            }
+            global::System.Runtime.Intrinsics.Vector512<double> v22_0 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.Abs(v22_0_max), global::System.Runtime.Intrinsics.Vector512.Create(double.PositiveInfinity)), v22_0_max, v22_0_max + global::MleGen.VectorMath.Log(v22_0_sum));
+            global::System.Runtime.Intrinsics.Vector512<double> v23_15 = (-v22_0);
+            acc_nll += v23_15;
         }
         double nll = global::System.Runtime.Intrinsics.Vector512.Sum(acc_nll);
         if (i < end) nll += __Nll0(theta, i, end);
@@ -962,11 +1021,13 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
             t_log12[__k0] = global::System.Math.Log(theta7);
             t_inv43[__k0] = inv43_2;
         }
+        // exp(termⱼ − max) of a log-sum-exp for the block, kept by its second pass for its term weights (the first 64 terms)
+        global::System.Span<global::System.Runtime.Intrinsics.Vector512<double>> c_lse22 = stackalloc global::System.Runtime.Intrinsics.Vector512<double>[64];
         global::System.Runtime.Intrinsics.Vector512<double> acc_nll = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
         int i = start;
         for (; i <= end - 8; i += 8)
         {
-            global::System.Runtime.Intrinsics.Vector512<double> v22_0_max = global::System.Runtime.Intrinsics.Vector512.Create(double.NegativeInfinity), v22_0_sum = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+            global::System.Runtime.Intrinsics.Vector512<double> v22_0_max = global::System.Runtime.Intrinsics.Vector512.Create(double.NegativeInfinity);
             for (int __k0 = 0; __k0 < p_Weights.Length; __k0++)
             {
                 global::System.Runtime.Intrinsics.Vector512<double> v1_1 = global::MleGen.VectorKernels.Load8(d_Y, i);
@@ -976,40 +1037,55 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
                 global::System.Runtime.Intrinsics.Vector512<double> v16_5 = (global::System.Runtime.Intrinsics.Vector512.Create(0.5d) * v15_4);
                 global::System.Runtime.Intrinsics.Vector512<double> v20_6 = (global::System.Runtime.Intrinsics.Vector512.Create(((-0.9189385332046728d) - (__k0 < 64 ? t_log12[__k0] : global::System.Math.Log(p_Sds[__k0])))) - v16_5);
                 global::System.Runtime.Intrinsics.Vector512<double> v21_7 = (global::System.Runtime.Intrinsics.Vector512.Create((__k0 < 64 ? t_log5[__k0] : global::System.Math.Log(p_Weights[__k0]))) + v20_6);
-                global::System.Runtime.Intrinsics.Vector512<double> v22_0_term = v21_7;
-                global::System.Runtime.Intrinsics.Vector512<double> v22_0_e = global::MleGen.VectorMath.Exp(-global::System.Runtime.Intrinsics.Vector512.Abs(v22_0_term - v22_0_max));
-                global::System.Runtime.Intrinsics.Vector512<double> v22_0_up = global::System.Runtime.Intrinsics.Vector512.GreaterThan(v22_0_term, v22_0_max);
-                v22_0_sum = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v22_0_up, global::MleGen.VectorKernels.Mad(v22_0_sum, v22_0_e, global::System.Runtime.Intrinsics.Vector512<double>.One), global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(v22_0_term, global::System.Runtime.Intrinsics.Vector512.Create(double.NegativeInfinity)), v22_0_sum + v22_0_e, v22_0_sum));
-                v22_0_max = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v22_0_up, v22_0_term, v22_0_max);
+                v22_0_max = global::System.Runtime.Intrinsics.Vector512.Max(v22_0_max, v21_7);
             }
-            global::System.Runtime.Intrinsics.Vector512<double> v22_0 = v22_0_max + global::MleGen.VectorMath.Log(v22_0_sum);
-            global::System.Runtime.Intrinsics.Vector512<double> v23_8 = (-v22_0);
-            acc_nll += v23_8;
+            global::System.Runtime.Intrinsics.Vector512<double> v22_0_sum = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
             for (int __k0 = 0; __k0 < p_Weights.Length; __k0++)
             {
-                global::System.Runtime.Intrinsics.Vector512<double> v1_9 = global::MleGen.VectorKernels.Load8(d_Y, i);
-                global::System.Runtime.Intrinsics.Vector512<double> v8_10 = (v1_9 - global::System.Runtime.Intrinsics.Vector512.Create(p_Means[__k0]));
-                global::System.Runtime.Intrinsics.Vector512<double> v10_11 = (v8_10 * global::System.Runtime.Intrinsics.Vector512.Create((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0]))));
-                global::System.Runtime.Intrinsics.Vector512<double> v15_12 = (v10_11 * v10_11);
-                global::System.Runtime.Intrinsics.Vector512<double> v16_13 = (global::System.Runtime.Intrinsics.Vector512.Create(0.5d) * v15_12);
-                global::System.Runtime.Intrinsics.Vector512<double> v20_14 = (global::System.Runtime.Intrinsics.Vector512.Create(((-0.9189385332046728d) - (__k0 < 64 ? t_log12[__k0] : global::System.Math.Log(p_Sds[__k0])))) - v16_13);
-                global::System.Runtime.Intrinsics.Vector512<double> v21_15 = (global::System.Runtime.Intrinsics.Vector512.Create((__k0 < 64 ? t_log5[__k0] : global::System.Math.Log(p_Weights[__k0]))) + v20_14);
-                global::System.Runtime.Intrinsics.Vector512<double> v27_16 = (v21_15 - v22_0);
-                global::System.Runtime.Intrinsics.Vector512<double> v28_17 = global::MleGen.VectorMath.Exp(v27_16);
-                global::System.Runtime.Intrinsics.Vector512<double> v30_18 = (global::System.Runtime.Intrinsics.Vector512.Create(0.5d) * v28_17);
-                global::System.Runtime.Intrinsics.Vector512<double> v32_19 = (v10_11 * global::System.Runtime.Intrinsics.Vector512.Create(2d));
-                global::System.Runtime.Intrinsics.Vector512<double> v33_20 = (v30_18 * v32_19);
-                global::System.Runtime.Intrinsics.Vector512<double> v34_21 = (global::System.Runtime.Intrinsics.Vector512.Create((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0]))) * v28_17);
-                global::System.Runtime.Intrinsics.Vector512<double> v35_22 = (global::System.Runtime.Intrinsics.Vector512.Create((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0]))) * v33_20);
-                global::System.Runtime.Intrinsics.Vector512<double> v36_23 = (v8_10 * v33_20);
-                global::System.Runtime.Intrinsics.Vector512<double> v39_24 = (v36_23 * global::System.Runtime.Intrinsics.Vector512.Create(global::MleGen.Functions.Square((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0])))));
-                global::System.Runtime.Intrinsics.Vector512<double> v41_25 = (v34_21 - v39_24);
-                global::System.Runtime.Intrinsics.Vector512<double> v42_26 = (-v35_22);
-                global::System.Runtime.Intrinsics.Vector512<double> v44_27 = (v28_17 * global::System.Runtime.Intrinsics.Vector512.Create((__k0 < 64 ? t_inv43[__k0] : (1d / p_Weights[__k0]))));
-                global::System.Runtime.Intrinsics.Vector512<double> v45_28 = (-v44_27);
-                g_Weights[__k0] += global::System.Runtime.Intrinsics.Vector512.Sum(v45_28);
-                g_Means[__k0] += global::System.Runtime.Intrinsics.Vector512.Sum(v42_26);
-                g_Sds[__k0] += global::System.Runtime.Intrinsics.Vector512.Sum(v41_25);
+                global::System.Runtime.Intrinsics.Vector512<double> v1_8 = global::MleGen.VectorKernels.Load8(d_Y, i);
+                global::System.Runtime.Intrinsics.Vector512<double> v8_9 = (v1_8 - global::System.Runtime.Intrinsics.Vector512.Create(p_Means[__k0]));
+                global::System.Runtime.Intrinsics.Vector512<double> v10_10 = (v8_9 * global::System.Runtime.Intrinsics.Vector512.Create((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0]))));
+                global::System.Runtime.Intrinsics.Vector512<double> v15_11 = (v10_10 * v10_10);
+                global::System.Runtime.Intrinsics.Vector512<double> v16_12 = (global::System.Runtime.Intrinsics.Vector512.Create(0.5d) * v15_11);
+                global::System.Runtime.Intrinsics.Vector512<double> v20_13 = (global::System.Runtime.Intrinsics.Vector512.Create(((-0.9189385332046728d) - (__k0 < 64 ? t_log12[__k0] : global::System.Math.Log(p_Sds[__k0])))) - v16_12);
+                global::System.Runtime.Intrinsics.Vector512<double> v21_14 = (global::System.Runtime.Intrinsics.Vector512.Create((__k0 < 64 ? t_log5[__k0] : global::System.Math.Log(p_Weights[__k0]))) + v20_13);
+                global::System.Runtime.Intrinsics.Vector512<double> v22_0_e = global::MleGen.VectorMath.Exp(v21_14 - v22_0_max);
+                if (__k0 < 64) c_lse22[__k0] = v22_0_e;
+                v22_0_sum += v22_0_e;
+            }
+            global::System.Runtime.Intrinsics.Vector512<double> v22_0 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.Abs(v22_0_max), global::System.Runtime.Intrinsics.Vector512.Create(double.PositiveInfinity)), v22_0_max, v22_0_max + global::MleGen.VectorMath.Log(v22_0_sum));
+            global::System.Runtime.Intrinsics.Vector512<double> v22_0_inv = global::System.Runtime.Intrinsics.Vector512<double>.One / v22_0_sum;
+            global::System.Runtime.Intrinsics.Vector512<double> v23_15 = (-v22_0);
+            acc_nll += v23_15;
+            for (int __k0 = 0; __k0 < p_Weights.Length; __k0++)
+            {
+                global::System.Runtime.Intrinsics.Vector512<double> v1_16 = global::MleGen.VectorKernels.Load8(d_Y, i);
+                global::System.Runtime.Intrinsics.Vector512<double> v8_17 = (v1_16 - global::System.Runtime.Intrinsics.Vector512.Create(p_Means[__k0]));
+                global::System.Runtime.Intrinsics.Vector512<double> v10_18 = (v8_17 * global::System.Runtime.Intrinsics.Vector512.Create((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0]))));
+                global::System.Runtime.Intrinsics.Vector512<double> v28_19;
+                if (__k0 < 64) v28_19 = c_lse22[__k0] * v22_0_inv;
+                else
+                {
+                    global::System.Runtime.Intrinsics.Vector512<double> v15_20 = (v10_18 * v10_18);
+                    global::System.Runtime.Intrinsics.Vector512<double> v16_21 = (global::System.Runtime.Intrinsics.Vector512.Create(0.5d) * v15_20);
+                    global::System.Runtime.Intrinsics.Vector512<double> v20_22 = (global::System.Runtime.Intrinsics.Vector512.Create(((-0.9189385332046728d) - (__k0 < 64 ? t_log12[__k0] : global::System.Math.Log(p_Sds[__k0])))) - v16_21);
+                    global::System.Runtime.Intrinsics.Vector512<double> v21_23 = (global::System.Runtime.Intrinsics.Vector512.Create((__k0 < 64 ? t_log5[__k0] : global::System.Math.Log(p_Weights[__k0]))) + v20_22);
+                    v28_19 = global::MleGen.VectorMath.Exp(v21_23 - v22_0_max) * v22_0_inv;
+                }
+                global::System.Runtime.Intrinsics.Vector512<double> v30_24 = (global::System.Runtime.Intrinsics.Vector512.Create(0.5d) * v28_19);
+                global::System.Runtime.Intrinsics.Vector512<double> v32_25 = (v10_18 * global::System.Runtime.Intrinsics.Vector512.Create(2d));
+                global::System.Runtime.Intrinsics.Vector512<double> v33_26 = (v30_24 * v32_25);
+                global::System.Runtime.Intrinsics.Vector512<double> v34_27 = (global::System.Runtime.Intrinsics.Vector512.Create((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0]))) * v28_19);
+                global::System.Runtime.Intrinsics.Vector512<double> v35_28 = (global::System.Runtime.Intrinsics.Vector512.Create((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0]))) * v33_26);
+                global::System.Runtime.Intrinsics.Vector512<double> v36_29 = (v8_17 * v33_26);
+                global::System.Runtime.Intrinsics.Vector512<double> v39_30 = (v36_29 * global::System.Runtime.Intrinsics.Vector512.Create(global::MleGen.Functions.Square((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0])))));
+                global::System.Runtime.Intrinsics.Vector512<double> v41_31 = (v34_27 - v39_30);
+                global::System.Runtime.Intrinsics.Vector512<double> v42_32 = (-v35_28);
+                global::System.Runtime.Intrinsics.Vector512<double> v44_33 = (v28_19 * global::System.Runtime.Intrinsics.Vector512.Create((__k0 < 64 ? t_inv43[__k0] : (1d / p_Weights[__k0]))));
+                global::System.Runtime.Intrinsics.Vector512<double> v45_34 = (-v44_33);
+                g_Weights[__k0] += global::System.Runtime.Intrinsics.Vector512.Sum(v45_34);
+                g_Means[__k0] += global::System.Runtime.Intrinsics.Vector512.Sum(v42_32);
+                g_Sds[__k0] += global::System.Runtime.Intrinsics.Vector512.Sum(v41_31);
             }
         }
         double nll = global::System.Runtime.Intrinsics.Vector512.Sum(acc_nll);

@@ -743,7 +743,6 @@ namespace Demo
             int o_W = 0;
             global::System.ReadOnlySpan<double> p_W = theta.Slice(o_W, this.W.Length);
             int cols_W = this.W.GetLength(1);
-            int p = score.Length;
             int[] d_Class = this.Class;
             double[,] d_X = this.X;
             for (int i = start; i < end; i++)
@@ -812,14 +811,8 @@ namespace Demo
                         if (not30) score[o_W + diff9_2 * cols_W + __j1] += (not30 ? (x12_4 * sel41) : 0d);
                     }
                 }
-                // meat += s sᵀ, on and above the diagonal (the evaluator mirrors it)
-                for (int a = 0; a < p; a++)
-                {
-                    double sa = score[a];
-                    if (sa == 0d) continue;
-                    global::System.Span<double> meatRow = meat.Slice(a * p, p);
-                    for (int c = a; c < p; c++) meatRow[c] += sa * score[c];
-                }
+                // meat += s sᵀ, on and above the diagonal (the evaluator mirrors it), a vector update per row
+                global::MleGen.VectorKernels.AddOuterUpper(meat, score);
             }
         }
 

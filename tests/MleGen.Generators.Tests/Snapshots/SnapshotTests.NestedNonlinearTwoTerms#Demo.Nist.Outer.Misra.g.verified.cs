@@ -492,7 +492,6 @@ namespace Demo.Nist
                 double p_B2 = theta[o_B2];
                 double p_Sigma = theta[o_Sigma];
                 double p_Tau = theta[o_Tau];
-                int p = score.Length;
                 double[] d_X = this.X;
                 double[] d_Y = this.Y;
                 double invSigma = (1d / p_Sigma);
@@ -509,14 +508,8 @@ namespace Demo.Nist
                     score[o_B1] += (-(diff10 * prod64));
                     score[o_B2] += (-(x6 * (exp9 * (p_B1 * prod64))));
                     score[o_Sigma] += (invSigma - ((diff13 * prod15) * sq66));
-                    // meat += s sᵀ, on and above the diagonal (the evaluator mirrors it)
-                    for (int a = 0; a < p; a++)
-                    {
-                        double sa = score[a];
-                        if (sa == 0d) continue;
-                        global::System.Span<double> meatRow = meat.Slice(a * p, p);
-                        for (int c = a; c < p; c++) meatRow[c] += sa * score[c];
-                    }
+                    // meat += s sᵀ, on and above the diagonal (the evaluator mirrors it), a vector update per row
+                    global::MleGen.VectorKernels.AddOuterUpper(meat, score);
                 }
             }
 
@@ -697,7 +690,6 @@ namespace Demo.Nist
                 double p_B2 = theta[o_B2];
                 double p_Sigma = theta[o_Sigma];
                 double p_Tau = theta[o_Tau];
-                int p = score.Length;
                 double[] d_X = this.X;
                 double[] d_Z = this.Z;
                 double negB1 = (-p_B1);
@@ -713,14 +705,8 @@ namespace Demo.Nist
                     double prod174 = (invTau * prod173);
                     score[o_B1] += (((!t31) ? (prod174 * (t31 ? 0d : 1d)) : 0d) - (prod174 * (t31 ? 1d : 0d)));
                     score[o_Tau] += (invTau - ((diff35 * prod173) * sq176));
-                    // meat += s sᵀ, on and above the diagonal (the evaluator mirrors it)
-                    for (int a = 0; a < p; a++)
-                    {
-                        double sa = score[a];
-                        if (sa == 0d) continue;
-                        global::System.Span<double> meatRow = meat.Slice(a * p, p);
-                        for (int c = a; c < p; c++) meatRow[c] += sa * score[c];
-                    }
+                    // meat += s sᵀ, on and above the diagonal (the evaluator mirrors it), a vector update per row
+                    global::MleGen.VectorKernels.AddOuterUpper(meat, score);
                 }
             }
 

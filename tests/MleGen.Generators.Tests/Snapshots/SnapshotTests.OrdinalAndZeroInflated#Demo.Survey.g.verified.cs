@@ -545,7 +545,6 @@ namespace Demo
             global::System.ReadOnlySpan<double> p_Cuts = theta.Slice(o_Cuts, this.Cuts.Length);
             double p_A = theta[o_A];
             double p_G = theta[o_G];
-            int p = score.Length;
             double[] d_Age = this.Age;
             int[] d_Rating = this.Rating;
             int diff10 = (p_Cuts.Length - 1);
@@ -569,14 +568,8 @@ namespace Demo
                 score[o_B] += (x3 * ((sel104 + (not63 ? (-sel101) : 0d)) + (t66 ? (-add90) : 0d)));
                 score[o_Cuts + ((x1 < p_Cuts.Length) ? x1 : diff10)] += ((sel93 + (t32 ? (-sel104) : 0d)) + (t66 ? add90 : 0d));
                 if (not63) score[o_Cuts + ((x1 > 0) ? (x1 - 1) : 0)] += ((t66 ? (-sel93) : 0d) + sel101);
-                // meat += s sᵀ, on and above the diagonal (the evaluator mirrors it)
-                for (int a = 0; a < p; a++)
-                {
-                    double sa = score[a];
-                    if (sa == 0d) continue;
-                    global::System.Span<double> meatRow = meat.Slice(a * p, p);
-                    for (int c = a; c < p; c++) meatRow[c] += sa * score[c];
-                }
+                // meat += s sᵀ, on and above the diagonal (the evaluator mirrors it), a vector update per row
+                global::MleGen.VectorKernels.AddOuterUpper(meat, score);
             }
         }
 
@@ -808,7 +801,6 @@ namespace Demo
             global::System.ReadOnlySpan<double> p_Cuts = theta.Slice(o_Cuts, this.Cuts.Length);
             double p_A = theta[o_A];
             double p_G = theta[o_G];
-            int p = score.Length;
             double[] d_Age = this.Age;
             int[] d_Visits = this.Visits;
             double logisticG = global::MleGen.Functions.Logistic(p_G);
@@ -835,14 +827,8 @@ namespace Demo
                 score[o_B] += (x3 * (exp43 * ((sel406 - sel417) + (not403 ? ((not403 ? (t44 * (sel406 * diff418)) : 0d) * (1d / exp43)) : 0d))));
                 score[o_G] += (((t45 ? ((t45 ? (-(sel404 * global::System.Math.Exp((log59 - t60)))) : 0d) * inv419) : 0d) - (diff418 * inv423)) * prod436);
                 score[o_A] += (exp43 * ((sel406 - sel417) + (not403 ? ((not403 ? (t44 * (sel406 * diff418)) : 0d) * (1d / exp43)) : 0d)));
-                // meat += s sᵀ, on and above the diagonal (the evaluator mirrors it)
-                for (int a = 0; a < p; a++)
-                {
-                    double sa = score[a];
-                    if (sa == 0d) continue;
-                    global::System.Span<double> meatRow = meat.Slice(a * p, p);
-                    for (int c = a; c < p; c++) meatRow[c] += sa * score[c];
-                }
+                // meat += s sᵀ, on and above the diagonal (the evaluator mirrors it), a vector update per row
+                global::MleGen.VectorKernels.AddOuterUpper(meat, score);
             }
         }
 

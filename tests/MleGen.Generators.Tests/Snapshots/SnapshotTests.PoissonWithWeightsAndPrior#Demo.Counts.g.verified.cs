@@ -443,7 +443,6 @@ namespace Demo
             int o_B = o_A + 1;
             double p_A = theta[o_A];
             double p_B = theta[o_B];
-            int p = score.Length;
             double[] d_Exposure = this.Exposure;
             double[] d_W = this.W;
             double[] d_X = this.X;
@@ -455,14 +454,8 @@ namespace Demo
                 double x21 = d_W[i];
                 score[o_A] += ((global::System.Math.Exp(((p_A + (p_B * x4)) + global::System.Math.Log(d_Exposure[i]))) * x21) - ((double)d_Y[i] * x21));
                 score[o_B] += (x4 * ((global::System.Math.Exp(((p_A + (p_B * x4)) + global::System.Math.Log(d_Exposure[i]))) * x21) - ((double)d_Y[i] * x21)));
-                // meat += s sᵀ, on and above the diagonal (the evaluator mirrors it)
-                for (int a = 0; a < p; a++)
-                {
-                    double sa = score[a];
-                    if (sa == 0d) continue;
-                    global::System.Span<double> meatRow = meat.Slice(a * p, p);
-                    for (int c = a; c < p; c++) meatRow[c] += sa * score[c];
-                }
+                // meat += s sᵀ, on and above the diagonal (the evaluator mirrors it), a vector update per row
+                global::MleGen.VectorKernels.AddOuterUpper(meat, score);
             }
         }
 

@@ -24,7 +24,15 @@ public class GeneratedVectorKernelTests
     /// The NLL + gradient kernels also on a 70-component mixture (its information is left to <see cref="Models"/>: the
     /// mixture's expected information is a quadrature per component pair, seconds at K = 70).
     /// </summary>
-    public static TheoryData<string> GradientModels => new("Logistic", "Poisson", "Linear", "NegativeBinomial", "Mixture", "Mixture70");
+    public static TheoryData<string> GradientModels => new("Logistic", "Poisson", "Linear", "NegativeBinomial", "Mixture", "Mixture70", "MixtureTail");
+
+    /// <summary>
+    /// MixtureTail: the data of two components (means −2 and 1) and two more far from every observation: at 38.5 each
+    /// row's log-term lies 540 to 970 below the largest, so exp(t − max) runs from normal through subnormal to 0 across
+    /// the rows, and at 60 (1,100 to 2,200 below) it is 0 for every row. The kernels read those exponentials back from
+    /// the log-sum-exp's cache (docs/internals/simd.md): the far component's terms must give exactly 0.
+    /// </summary>
+    private static readonly double[] TailTheta = [0.5, 0.3, 0.1, 0.1, -2, 1, 38.5, 60, 1, 0.7, 1, 1];
 
     private static (IMleModel Model, double[] Theta) Create(string name)
     {
@@ -79,6 +87,12 @@ public class GeneratedVectorKernelTests
                 return (new MixtureModel { Y = y, Weights = new double[k], Means = new double[k], Sds = new double[k] }, theta);
             }
 
+            case "MixtureTail":
+            {
+                double[] y = SyntheticData.Mixture(N, [0.6, 0.4], [-2, 1], [1, 0.7], seed: 12);
+                return (new MixtureModel { Y = y, Weights = new double[4], Means = new double[4], Sds = new double[4] }, (double[])TailTheta.Clone());
+            }
+
             default:
             {
                 double[] y = SyntheticData.Mixture(N, [0.5, 0.3, 0.2], [-2, 0, 3], [1, 0.5, 1.5], seed: 7);
@@ -107,6 +121,39 @@ public class GeneratedVectorKernelTests
             {
                 Assert.True(Math.Abs(scalarGradient[j] - gradient[j]) <= Tolerance * scale,
                     $"width {width}, ∂/∂θ[{j}]: scalar {scalarGradient[j]:R}, vector {gradient[j]:R}");
+            }
+        }
+    }
+
+    /// <summary>
+    /// The far components of MixtureTail on the scalar kernel and at widths 4 and 8: the NLL is the family's own
+    /// Σ −log p(y) (NormalMixture.LogDensity, row by row) to 1e-12, the component no row reaches has a gradient of
+    /// exactly 0, and the one at 38.5 (responsibilities down to subnormal) a finite nonzero gradient, the scalar kernel's to 1e-10 of itself.
+    /// </summary>
+    [Fact]
+    public void FarComponentsKeepTheirTails()
+    {
+        var (model, theta) = Create("MixtureTail");
+        var y = ((MixtureModel)model).Y;
+        var family = new NormalMixture(TailTheta[..4], TailTheta[4..8], TailTheta[8..]);
+        double oracle = -y.Sum(family.LogDensity);
+        model.EvaluationThreads = 1;
+        var (_, _, scalarGradient) = Evaluate(VectorPaths.Force(model, 1), theta);
+        foreach (int width in VectorPaths.All)
+        {
+            var (value, nll, gradient) = Evaluate(VectorPaths.Force(model, width), theta);
+            Approx.Equal(oracle, value, 1e-12);
+            Approx.Equal(oracle, nll, 1e-12);
+            foreach (int j in new[] { 3, 7, 11 })
+            {
+                Assert.True(gradient[j] == 0, $"width {width}: ∂/∂θ[{j}] of the unreached component is {gradient[j]:R}");
+            }
+
+            foreach (int j in new[] { 2, 6, 10 })
+            {
+                // ~1e-240: relative to itself, not to 1
+                Assert.True(double.IsFinite(gradient[j]) && gradient[j] != 0 && Math.Abs(gradient[j] - scalarGradient[j]) <= 1e-10 * Math.Abs(scalarGradient[j]),
+                    $"width {width}: ∂/∂θ[{j}] = {gradient[j]:R}, scalar {scalarGradient[j]:R}");
             }
         }
     }

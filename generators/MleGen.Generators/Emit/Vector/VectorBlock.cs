@@ -28,6 +28,8 @@ internal sealed class VectorBlock
     private readonly IReadOnlyDictionary<Node, CountTableLocals> _countTables;
     private readonly HashSet<Node> _vectors = new();
     private readonly Stack<List<Node>> _frames = new();
+    private readonly Dictionary<Node, string> _lseCaches = new();
+    private readonly Dictionary<Node, (string Max, string Inverse)> _lseParts = new();
     private VariableSet _bound;
     private int _fresh;
 
@@ -132,6 +134,21 @@ internal sealed class VectorBlock
         }
     }
 
+    /// <summary>
+    /// Declares, before the observation loop, the caches of the log-sum-exps whose term weights the
+    /// <paramref name="roots"/> read: <see cref="LogSumExpPasses.CacheSize"/> vectors each (see <see cref="LogSumExpPasses"/>).
+    /// </summary>
+    public void DeclareLogSumExpCaches(IEnumerable<Node> roots)
+    {
+        foreach (var reduce in LogSumExpPasses.Cached(roots))
+        {
+            string name = "c_lse" + reduce.Id.ToString(System.Globalization.NumberFormatInfo.InvariantInfo);
+            _writer.Line("// exp(termⱼ − max) of a log-sum-exp for the block, kept by its second pass for its term weights (the first " + Literals.Int(LogSumExpPasses.CacheSize) + " terms)");
+            _writer.Line("global::System.Span<" + _width.Type + "> " + name + " = stackalloc " + _width.Type + "[" + Literals.Int(LogSumExpPasses.CacheSize) + "];");
+            _lseCaches[reduce] = name;
+        }
+    }
+
     /// <summary>Opens <c>for (int v = 0; v &lt; count; v++) {</c> inside the block.</summary>
     public void OpenLoop(int variable)
     {
@@ -196,6 +213,12 @@ internal sealed class VectorBlock
             return;
         }
 
+        if (CachedWeight(node) is not null)
+        {
+            // Read back from the log-sum-exp's cache: its term is computed only for indices past the cache.
+            return;
+        }
+
         if (node.Kind is NodeKind.Data or NodeKind.Param)
         {
             // The indices are printed by the read itself.
@@ -214,6 +237,10 @@ internal sealed class VectorBlock
         if (node.Kind == NodeKind.Reduce)
         {
             EmitReduction(node, name);
+        }
+        else if (CachedWeight(node) is { } reduce)
+        {
+            EmitCachedWeight(reduce, name);
         }
         else
         {
@@ -393,6 +420,12 @@ internal sealed class VectorBlock
             return;
         }
 
+        if (LogSumExpPasses.IsTwoPass(node))
+        {
+            EmitTwoPassLogSumExp(node, name);
+            return;
+        }
+
         // log Σ exp(termⱼ) in one pass per lane: a running maximum m and Σ exp(termⱼ − m), as the scalar code
         // (exp(−|t − m|) is exp(m − t) where t > m and exp(t − m) elsewhere, bit for bit the same difference).
         string t = _width.Type, s = _width.Static;
@@ -409,6 +442,71 @@ internal sealed class VectorBlock
         CloseLoop(variable);
         _writer.Line(t + " " + name + " = " + max + " + " + Math + ".Log(" + sum + ");");
     }
+
+    /// <summary>
+    /// log Σ exp(termⱼ) in two passes per lane, as the scalar code (see <see cref="LogSumExpPasses"/>): m = maxⱼ termⱼ
+    /// (NaN-propagating), then Σ exp(termⱼ − m), each exponential kept in the cache when the kernel reads the term weights.
+    /// An infinite m is the value itself.
+    /// </summary>
+    private void EmitTwoPassLogSumExp(Node node, string name)
+    {
+        int variable = node.Variable;
+        string t = _width.Type, s = _width.Static;
+        string max = name + "_max", sum = name + "_sum", e = name + "_e";
+        _writer.Line(t + " " + max + " = " + s + ".Create(double.NegativeInfinity);");
+        OpenLoop(variable);
+        Emit(new[] { node.Body });
+        _writer.Line(max + " = " + s + ".Max(" + max + ", " + Operand(node.Body) + ");");
+        CloseLoop(variable);
+        _writer.Line(t + " " + sum + " = " + t + ".Zero;");
+        _lseCaches.TryGetValue(node, out var cache);
+        OpenLoop(variable);
+        Emit(new[] { node.Body });
+        _writer.Line(t + " " + e + " = " + Math + ".Exp(" + Operand(node.Body) + " - " + max + ");");
+        if (cache is not null)
+        {
+            string index = _scalar.VariableName(variable);
+            _writer.Line("if (" + index + " < " + Literals.Int(LogSumExpPasses.CacheSize) + ") " + cache + "[" + index + "] = " + e + ";");
+        }
+
+        _writer.Line(sum + " += " + e + ";");
+        CloseLoop(variable);
+        _writer.Line(t + " " + name + " = " + s + ".ConditionalSelect(" + s + ".Equals(" + s + ".Abs(" + max + "), " + s + ".Create(double.PositiveInfinity)), "
+            + max + ", " + max + " + " + Math + ".Log(" + sum + "));");
+        if (cache is not null)
+        {
+            string inverse = name + "_inv";
+            _writer.Line(t + " " + inverse + " = " + t + ".One / " + sum + ";");
+            _lseParts[node] = (max, inverse);
+        }
+    }
+
+    /// <summary>exp(tⱼ − lse) = eⱼ/s: eⱼ from the cache, or recomputed from the term past it.</summary>
+    private void EmitCachedWeight(Node reduce, string name)
+    {
+        var (max, inverse) = _lseParts[reduce];
+        string index = _scalar.VariableName(reduce.Variable);
+        _writer.Line(_width.Type + " " + name + ";");
+        _writer.Line("if (" + index + " < " + Literals.Int(LogSumExpPasses.CacheSize) + ") " + name + " = " + _lseCaches[reduce] + "[" + index + "] * " + inverse + ";");
+        _writer.Line("else");
+        _writer.Line("{");
+        _writer.Indent();
+        _frames.Push(new List<Node>());
+        Emit(new[] { reduce.Body });
+        _writer.Line(name + " = " + Math + ".Exp(" + Operand(reduce.Body) + " - " + max + ") * " + inverse + ";");
+        foreach (var node in _frames.Pop())
+        {
+            _locals.Remove(node);
+            _vectors.Remove(node);
+        }
+
+        _writer.Unindent();
+        _writer.Line("}");
+    }
+
+    /// <summary>The log-sum-exp whose cache holds <paramref name="node"/> (exp(tⱼ − lse), lse computed in this block with its cache), or null.</summary>
+    private Node? CachedWeight(Node node) =>
+        LogSumExpPasses.IsTermWeight(node, out var reduce) && _lseParts.ContainsKey(reduce) && _vectors.Contains(reduce) ? reduce : null;
 
     /// <summary>Σⱼ Beta[j]·X[i, j] (either order): the FMA row dot products of the block.</summary>
     private (string Matrix, string Coefficients)? DotProduct(Node reduce)

@@ -43,7 +43,11 @@ internal sealed class GammaFamily : FamilyDescriptor
 
     public override bool HasDeviance => true;
 
-    public override bool SupportsCensoring => false;
+    public override bool SupportsCensoring => true;
 
-    public override TruncationForm Truncation => TruncationForm.None;
+    public override TruncationForm Truncation => TruncationForm.ByCdf;
+
+    /// <summary>log P(α, β·y) or log Q(α, β·y), the log regularized incomplete gammas, with their own derivative chain.</summary>
+    public override Node LogCdf(IrBuilder b, Node y, FamilyArguments args, bool upper) =>
+        b.Binary(upper ? BinaryOp.GammaLogCcdf : BinaryOp.GammaLogCdf, args.Scalars[0], b.Multiply(args.Scalars[1], b.ToDouble(y)));
 }
