@@ -288,15 +288,10 @@ internal sealed partial class VectorEmitter
         var printer = new ExpressionPrinter(_members, model.Builder.Variables);
         var hoist = new BlockEmitter(w, printer, model.Builder, roots);
         hoist.Emit(roots, EmitScope.Method, "// θ-only subexpressions, hoisted out of the observation loop");
-<<<<<<< HEAD
-        hoist.EmitTables(roots);
-        hoist.EmitCountTables(spec, roots, scalarReads: false);
-        return new VectorBlock(w, printer, model.Builder, _members, spec, width, hoist.Locals, hoist.CountTables) { HoistInvariants = hoistInvariants };
-=======
         hoist.EmitTables(roots, caches: false);
-        var block = new VectorBlock(w, printer, model.Builder, _members, spec, width, hoist.Locals) { HoistInvariants = hoistInvariants };
+        hoist.EmitCountTables(spec, roots, scalarReads: false);
+        var block = new VectorBlock(w, printer, model.Builder, _members, spec, width, hoist.Locals, hoist.CountTables) { HoistInvariants = hoistInvariants };
         block.DeclareLogSumExpCaches(roots);
         return block;
->>>>>>> main
     }
 }
