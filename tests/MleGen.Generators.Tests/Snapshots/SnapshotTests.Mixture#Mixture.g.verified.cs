@@ -859,8 +859,14 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
             t_inv43[__k0] = inv43_2;
         }
         // exp(termⱼ − max) of a log-sum-exp for the block, kept by its second pass for its term weights (the first 64 terms)
-        global::System.Span<global::System.Runtime.Intrinsics.Vector256<double>> c_lse22 = stackalloc global::System.Runtime.Intrinsics.Vector256<double>[64];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector256<double>> c_lse22 = global::MleGen.VectorKernels.Aligned4(stackalloc double[259], 64);
         global::System.Runtime.Intrinsics.Vector256<double> acc_nll = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+        global::System.Span<global::System.Runtime.Intrinsics.Vector256<double>> acc_g_Means = global::MleGen.VectorKernels.Aligned4(stackalloc double[131], 32);
+        acc_g_Means.Clear();
+        global::System.Span<global::System.Runtime.Intrinsics.Vector256<double>> acc_g_Sds = global::MleGen.VectorKernels.Aligned4(stackalloc double[131], 32);
+        acc_g_Sds.Clear();
+        global::System.Span<global::System.Runtime.Intrinsics.Vector256<double>> acc_g_Weights = global::MleGen.VectorKernels.Aligned4(stackalloc double[131], 32);
+        acc_g_Weights.Clear();
         int i = start;
         for (; i <= end - 4; i += 4)
         {
@@ -920,10 +926,23 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
                 global::System.Runtime.Intrinsics.Vector256<double> v42_32 = (-v35_28);
                 global::System.Runtime.Intrinsics.Vector256<double> v44_33 = (v28_19 * global::System.Runtime.Intrinsics.Vector256.Create((__k0 < 64 ? t_inv43[__k0] : (1d / p_Weights[__k0]))));
                 global::System.Runtime.Intrinsics.Vector256<double> v45_34 = (-v44_33);
-                g_Weights[__k0] += global::System.Runtime.Intrinsics.Vector256.Sum(v45_34);
-                g_Means[__k0] += global::System.Runtime.Intrinsics.Vector256.Sum(v42_32);
-                g_Sds[__k0] += global::System.Runtime.Intrinsics.Vector256.Sum(v41_31);
+                if (__k0 < 32) acc_g_Weights[__k0] += v45_34; else g_Weights[__k0] += global::System.Runtime.Intrinsics.Vector256.Sum(v45_34);
+                if (__k0 < 32) acc_g_Means[__k0] += v42_32; else g_Means[__k0] += global::System.Runtime.Intrinsics.Vector256.Sum(v42_32);
+                if (__k0 < 32) acc_g_Sds[__k0] += v41_31; else g_Sds[__k0] += global::System.Runtime.Intrinsics.Vector256.Sum(v41_31);
             }
+        }
+        // the lane sums of the per-element accumulators, once per chunk
+        for (int __a = 0; __a < p_Weights.Length && __a < 32; __a++)
+        {
+            g_Means[__a] += global::System.Runtime.Intrinsics.Vector256.Sum(acc_g_Means[__a]);
+        }
+        for (int __a = 0; __a < p_Weights.Length && __a < 32; __a++)
+        {
+            g_Sds[__a] += global::System.Runtime.Intrinsics.Vector256.Sum(acc_g_Sds[__a]);
+        }
+        for (int __a = 0; __a < p_Weights.Length && __a < 32; __a++)
+        {
+            g_Weights[__a] += global::System.Runtime.Intrinsics.Vector256.Sum(acc_g_Weights[__a]);
         }
         double nll = global::System.Runtime.Intrinsics.Vector256.Sum(acc_nll);
         if (i < end) nll += __NllGradient0(theta, gradient, i, end);
@@ -1022,8 +1041,14 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
             t_inv43[__k0] = inv43_2;
         }
         // exp(termⱼ − max) of a log-sum-exp for the block, kept by its second pass for its term weights (the first 64 terms)
-        global::System.Span<global::System.Runtime.Intrinsics.Vector512<double>> c_lse22 = stackalloc global::System.Runtime.Intrinsics.Vector512<double>[64];
+        global::System.Span<global::System.Runtime.Intrinsics.Vector512<double>> c_lse22 = global::MleGen.VectorKernels.Aligned8(stackalloc double[519], 64);
         global::System.Runtime.Intrinsics.Vector512<double> acc_nll = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+        global::System.Span<global::System.Runtime.Intrinsics.Vector512<double>> acc_g_Means = global::MleGen.VectorKernels.Aligned8(stackalloc double[263], 32);
+        acc_g_Means.Clear();
+        global::System.Span<global::System.Runtime.Intrinsics.Vector512<double>> acc_g_Sds = global::MleGen.VectorKernels.Aligned8(stackalloc double[263], 32);
+        acc_g_Sds.Clear();
+        global::System.Span<global::System.Runtime.Intrinsics.Vector512<double>> acc_g_Weights = global::MleGen.VectorKernels.Aligned8(stackalloc double[263], 32);
+        acc_g_Weights.Clear();
         int i = start;
         for (; i <= end - 8; i += 8)
         {
@@ -1083,10 +1108,23 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
                 global::System.Runtime.Intrinsics.Vector512<double> v42_32 = (-v35_28);
                 global::System.Runtime.Intrinsics.Vector512<double> v44_33 = (v28_19 * global::System.Runtime.Intrinsics.Vector512.Create((__k0 < 64 ? t_inv43[__k0] : (1d / p_Weights[__k0]))));
                 global::System.Runtime.Intrinsics.Vector512<double> v45_34 = (-v44_33);
-                g_Weights[__k0] += global::System.Runtime.Intrinsics.Vector512.Sum(v45_34);
-                g_Means[__k0] += global::System.Runtime.Intrinsics.Vector512.Sum(v42_32);
-                g_Sds[__k0] += global::System.Runtime.Intrinsics.Vector512.Sum(v41_31);
+                if (__k0 < 32) acc_g_Weights[__k0] += v45_34; else g_Weights[__k0] += global::System.Runtime.Intrinsics.Vector512.Sum(v45_34);
+                if (__k0 < 32) acc_g_Means[__k0] += v42_32; else g_Means[__k0] += global::System.Runtime.Intrinsics.Vector512.Sum(v42_32);
+                if (__k0 < 32) acc_g_Sds[__k0] += v41_31; else g_Sds[__k0] += global::System.Runtime.Intrinsics.Vector512.Sum(v41_31);
             }
+        }
+        // the lane sums of the per-element accumulators, once per chunk
+        for (int __a = 0; __a < p_Weights.Length && __a < 32; __a++)
+        {
+            g_Means[__a] += global::System.Runtime.Intrinsics.Vector512.Sum(acc_g_Means[__a]);
+        }
+        for (int __a = 0; __a < p_Weights.Length && __a < 32; __a++)
+        {
+            g_Sds[__a] += global::System.Runtime.Intrinsics.Vector512.Sum(acc_g_Sds[__a]);
+        }
+        for (int __a = 0; __a < p_Weights.Length && __a < 32; __a++)
+        {
+            g_Weights[__a] += global::System.Runtime.Intrinsics.Vector512.Sum(acc_g_Weights[__a]);
         }
         double nll = global::System.Runtime.Intrinsics.Vector512.Sum(acc_nll);
         if (i < end) nll += __NllGradient0(theta, gradient, i, end);

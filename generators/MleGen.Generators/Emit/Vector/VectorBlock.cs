@@ -144,7 +144,7 @@ internal sealed class VectorBlock
         {
             string name = "c_lse" + reduce.Id.ToString(System.Globalization.NumberFormatInfo.InvariantInfo);
             _writer.Line("// exp(termⱼ − max) of a log-sum-exp for the block, kept by its second pass for its term weights (the first " + Literals.Int(LogSumExpPasses.CacheSize) + " terms)");
-            _writer.Line("global::System.Span<" + _width.Type + "> " + name + " = stackalloc " + _width.Type + "[" + Literals.Int(LogSumExpPasses.CacheSize) + "];");
+            _writer.Line(_width.AlignedStackArray(name, LogSumExpPasses.CacheSize));
             _lseCaches[reduce] = name;
         }
     }

@@ -160,6 +160,13 @@ internal sealed partial class VectorEmitter
                 w.Line(width.Type + " acc_g" + Literals.Int(k) + " = " + width.Type + ".Zero;");
             }
 
+            var accumulated = AccumulatedMembers(block, looped);
+            foreach (var member in accumulated)
+            {
+                w.Line(width.AlignedStackArray(AccumulatorLocal(member.Key), AccumulatorSize));
+                w.Line(AccumulatorLocal(member.Key) + ".Clear();");
+            }
+
             w.Line("int i = start;");
             using (w.Block("for (; i <= end - " + width.LanesText + "; i += " + width.LanesText + ")"))
             {
@@ -171,7 +178,21 @@ internal sealed partial class VectorEmitter
                     w.Line("acc_g" + Literals.Int(k) + " += " + block.Operand(fixedTargets[k].Adjoint) + ";");
                 }
 
-                EmitLoopedContributions(block, looped);
+                EmitLoopedContributions(block, looped, accumulated);
+            }
+
+            if (accumulated.Count > 0)
+            {
+                w.Line("// the lane sums of the per-element accumulators, once per chunk");
+            }
+
+            foreach (var member in accumulated)
+            {
+                string count = block.Scalar(_model.Builder.CountOf(member.Value));
+                using (w.Block("for (int __a = 0; __a < " + count + " && __a < " + Literals.Int(AccumulatorSize) + "; __a++)"))
+                {
+                    w.Line(_members.Gradient(member.Key, new[] { "__a" }) + " += " + width.Static + ".Sum(" + AccumulatorLocal(member.Key) + "[__a]);");
+                }
             }
 
             w.Line("double nll = " + width.Static + ".Sum(acc_nll);");
@@ -189,11 +210,46 @@ internal sealed partial class VectorEmitter
         }
     }
 
+    /// <summary>Elements of a vector parameter accumulated as vectors over a chunk's blocks (the first ones; the rest add lane sums per block).</summary>
+    private const int AccumulatorSize = 32;
+
+    private static string AccumulatorLocal(string member) => "acc_" + MemberAccess.GradientLocal(member);
+
+    /// <summary>
+    /// The vector parameters (with their loop variable) whose gradient elements <c>g_Means[k] += adjoint</c> are added
+    /// in a loop over k inside the block, not as row updates: each gets a stack array of vector accumulators, one per
+    /// element, so a block adds vectors and the lane sums are taken once per chunk instead of once per block.
+    /// </summary>
+    private SortedDictionary<string, int> AccumulatedMembers(VectorBlock block, IReadOnlyList<GradientContribution> contributions)
+    {
+        var result = new SortedDictionary<string, int>(System.StringComparer.Ordinal);
+        var excluded = new HashSet<string>(System.StringComparer.Ordinal);
+        foreach (var c in contributions)
+        {
+            var p = c.Parameter;
+            var variables = p.FreeVariables.ToArray();
+            bool simple = variables.Length == 1 && block.IsVectorParameter(p, variables[0]) && RowUpdate(block, c.Adjoint, variables[0]) is null
+                && (!result.TryGetValue(p.Member, out int known) || known == variables[0]);
+            if (simple && !excluded.Contains(p.Member))
+            {
+                result[p.Member] = variables[0];
+            }
+            else
+            {
+                excluded.Add(p.Member);
+                result.Remove(p.Member);
+            }
+        }
+
+        return result;
+    }
+
     /// <summary>
     /// <c>g_Beta[j] += adjoint</c> over j for the block: <c>X[i, j]·s</c> as FMA row updates of the W rows, the others
-    /// in one loop nest per set of loop variables (sharing the work of their statements) adding each element's lane sum.
+    /// in one loop nest per set of loop variables (sharing the work of their statements) adding each element's vector
+    /// into its accumulator (<paramref name="accumulated"/>) or its lane sum into the gradient.
     /// </summary>
-    private void EmitLoopedContributions(VectorBlock block, IReadOnlyList<GradientContribution> contributions)
+    private void EmitLoopedContributions(VectorBlock block, IReadOnlyList<GradientContribution> contributions, SortedDictionary<string, int> accumulated)
     {
         var w = block.Writer;
         var rest = new List<GradientContribution>();
@@ -232,7 +288,17 @@ internal sealed partial class VectorEmitter
             foreach (var c in group)
             {
                 var p = c.Parameter;
-                w.Line(_members.Gradient(p.Member, p.Children.Select(block.Scalar).ToArray()) + " += " + block.Width.Static + ".Sum(" + block.Operand(c.Adjoint) + ");");
+                string element = _members.Gradient(p.Member, p.Children.Select(block.Scalar).ToArray());
+                string adjoint = block.Operand(c.Adjoint);
+                if (accumulated.ContainsKey(p.Member))
+                {
+                    string index = block.Scalar(p.Children[0]);
+                    w.Line("if (" + index + " < " + Literals.Int(AccumulatorSize) + ") " + AccumulatorLocal(p.Member) + "[" + index + "] += " + adjoint + "; else " + element + " += " + block.Width.Static + ".Sum(" + adjoint + ");");
+                }
+                else
+                {
+                    w.Line(element + " += " + block.Width.Static + ".Sum(" + adjoint + ");");
+                }
             }
 
             foreach (int v in ordered.Reverse())

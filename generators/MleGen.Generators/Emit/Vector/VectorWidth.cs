@@ -27,6 +27,17 @@ internal sealed class VectorWidth
 
     public string LanesText => Lanes.ToString(System.Globalization.NumberFormatInfo.InvariantInfo);
 
+    /// <summary>
+    /// The declaration of a stack array of <paramref name="count"/> vectors on vector-size boundaries
+    /// (<c>VectorKernels.Aligned4/8</c> over a stackalloc of doubles).
+    /// </summary>
+    public string AlignedStackArray(string name, int count)
+    {
+        string size = (count * Lanes + Lanes - 1).ToString(System.Globalization.NumberFormatInfo.InvariantInfo);
+        return "global::System.Span<" + Type + "> " + name + " = global::MleGen.VectorKernels.Aligned" + LanesText + "(stackalloc double[" + size + "], "
+            + count.ToString(System.Globalization.NumberFormatInfo.InvariantInfo) + ");";
+    }
+
     /// <summary>A broadcast of a scalar double expression.</summary>
     public string Broadcast(string scalar) => Static + ".Create(" + scalar + ")";
 }
