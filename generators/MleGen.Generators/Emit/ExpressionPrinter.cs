@@ -40,6 +40,9 @@ internal sealed class ExpressionPrinter
         return "__" + name + (char.IsDigit(name[name.Length - 1]) ? "_" : "") + id;
     }
 
+    /// <summary>A data array as a whole (<c>d_Y</c>).</summary>
+    public string DataArray(string member) => _members.DataArray(member);
+
     public string Print(Node node, IReadOnlyDictionary<Node, string> locals)
     {
         if (locals.TryGetValue(node, out var name))

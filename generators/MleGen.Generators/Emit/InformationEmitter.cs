@@ -56,6 +56,7 @@ internal static partial class InformationEmitter
             var emitter = new BlockEmitter(w, new ExpressionPrinter(members, b.Variables), b, roots);
             emitter.Emit(roots, EmitScope.Method);
             emitter.EmitTables(roots);
+            emitter.EmitCountTables(model.Spec, roots, scalarReads: true);
             using (w.Block("for (int i = start; i < end; i++)"))
             {
                 emitter.PushScope();
@@ -134,6 +135,7 @@ internal static partial class InformationEmitter
             var emitter = new BlockEmitter(w, new ExpressionPrinter(members, b.Variables), b, roots);
             emitter.Emit(roots, EmitScope.Method);
             emitter.EmitTables(roots);
+            emitter.EmitCountTables(model.Spec, roots, scalarReads: true);
             using (w.Block("for (int i = start; i < end; i++)"))
             {
                 emitter.PushScope();

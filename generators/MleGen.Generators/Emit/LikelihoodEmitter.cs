@@ -146,6 +146,7 @@ internal static class LikelihoodEmitter
 
         emitter.Emit(new[] { root }, EmitScope.Method, "// θ-only subexpressions, hoisted out of the observation loop");
         emitter.EmitTables(new[] { root });
+        emitter.EmitCountTables(model.Spec, new[] { root }, scalarReads: true);
         w.Line("double nll = 0d;");
         using (w.Block("for (int i = start; i < end; i++)"))
         {
@@ -179,6 +180,7 @@ internal static class LikelihoodEmitter
             var emitter = new BlockEmitter(w, new ExpressionPrinter(members, b.Variables), b, roots);
             emitter.Emit(roots, EmitScope.Method, "// θ-only subexpressions, hoisted out of the observation loop");
             emitter.EmitTables(roots);
+            emitter.EmitCountTables(model.Spec, roots, scalarReads: true);
             w.Line("double nll = 0d;");
             using (w.Block("for (int i = start; i < end; i++)"))
             {

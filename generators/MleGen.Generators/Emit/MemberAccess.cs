@@ -86,6 +86,9 @@ internal sealed class MemberAccess
 
     private string DataMember(string member) => DataLocals && _data.ContainsKey(member) ? DataLocal(member) : "this." + Identifiers.Escape(member);
 
+    /// <summary>A data array as a whole: <c>d_Y</c> in a kernel with data locals, <c>this.Y</c> elsewhere.</summary>
+    public string DataArray(string member) => DataMember(member);
+
     public string Parameter(string member, string[] indices) => ParameterLocal(member) + FlatIndex(member, indices);
 
     /// <summary>The gradient slot of a parameter read: a local for a scalar, a span element otherwise.</summary>

@@ -111,6 +111,19 @@ internal sealed class BinaryIntrinsic
         return this;
     }
 
+    /// <summary>
+    /// True for a costly op worth a table over the counts of a chunk when its first operand is an <c>int[]</c> data
+    /// element of the observation's row and its second does not depend on the observation (see
+    /// <see cref="Plan.CountTablePlan"/>): its value for each distinct count is computed once per chunk.
+    /// </summary>
+    public bool TabledOverCounts { get; private set; }
+
+    internal BinaryIntrinsic TabledOverCount()
+    {
+        TabledOverCounts = true;
+        return this;
+    }
+
     public IntrinsicSource Source { get; }
 
     /// <summary>The method name (Math/Functions/Internal) or the operator token.</summary>

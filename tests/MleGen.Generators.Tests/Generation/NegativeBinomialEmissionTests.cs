@@ -6,7 +6,8 @@ namespace MleGen.Generators.Tests.Generation;
 /// <summary>
 /// The negative binomial (and the zero-inflated one, which shares its density) is generated with the stable dispersion
 /// terms — LogGammaDifference(y, φ) and −φ·log1p(μ/φ), no log Γ(φ) or log φ − log(φ + μ) — and its vector kernels
-/// compute them with VectorMath's vector lanes, not the scalar function lane by lane.
+/// compute them with VectorMath's vector lanes, not the scalar function lane by lane, or gather them from the per-chunk
+/// tables over the counts.
 /// </summary>
 public class NegativeBinomialEmissionTests
 {
@@ -60,6 +61,15 @@ public class NegativeBinomialEmissionTests
         Assert.Contains("global::System.Runtime.Intrinsics.Vector256<double> v", code, System.StringComparison.Ordinal);
         Assert.Contains("global::MleGen.VectorMath.LogGammaDifference(", code, System.StringComparison.Ordinal);
         Assert.Contains("global::MleGen.VectorMath.DigammaDifference(", code, System.StringComparison.Ordinal);
+
+        // The kernels read the differences at a count from per-chunk tables over the chunk's counts when they span few
+        // values: the NLL (log Γ), the gradient (ψ) and the observed information (ψ′), on both paths.
+        Assert.Contains("global::MleGen.VectorKernels.CountRange(d_Y, start, end, 256, out int min_Y);", code, System.StringComparison.Ordinal);
+        Assert.Contains("t_logGammaDiff", code, System.StringComparison.Ordinal);
+        Assert.Contains("global::MleGen.VectorKernels.Gather4(t_logGammaDiff", code, System.StringComparison.Ordinal);
+        Assert.Contains("global::MleGen.VectorKernels.Gather8(t_digammaDiff", code, System.StringComparison.Ordinal);
+        Assert.Contains("(range_Y > 0 ? t_digammaDiff", code, System.StringComparison.Ordinal);
+        Assert.Contains("(range_Y > 0 ? t_trigammaDiff", code, System.StringComparison.Ordinal);
 
         // Nothing of the cancelling form is left, and nothing of the dispersion runs lane by lane.
         Assert.DoesNotContain("global::MleGen.Functions.LogGamma(p_Dispersion", code, System.StringComparison.Ordinal);

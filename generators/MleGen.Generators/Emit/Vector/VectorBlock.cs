@@ -25,6 +25,7 @@ internal sealed class VectorBlock
     private readonly ModelSpec _spec;
     private readonly VectorWidth _width;
     private readonly Dictionary<Node, string> _locals;
+    private readonly IReadOnlyDictionary<Node, CountTableLocals> _countTables;
     private readonly HashSet<Node> _vectors = new();
     private readonly Stack<List<Node>> _frames = new();
     private readonly Dictionary<Node, string> _lseCaches = new();
@@ -32,8 +33,9 @@ internal sealed class VectorBlock
     private VariableSet _bound;
     private int _fresh;
 
-    public VectorBlock(IndentedWriter writer, ExpressionPrinter scalar, IrBuilder builder, MemberAccess members, ModelSpec spec, VectorWidth width, IReadOnlyDictionary<Node, string> hoisted)
+    public VectorBlock(IndentedWriter writer, ExpressionPrinter scalar, IrBuilder builder, MemberAccess members, ModelSpec spec, VectorWidth width, IReadOnlyDictionary<Node, string> hoisted, IReadOnlyDictionary<Node, CountTableLocals> countTables)
     {
+        _countTables = countTables;
         _writer = writer;
         _scalar = scalar;
         _builder = builder;
@@ -373,15 +375,23 @@ internal sealed class VectorBlock
             return _width.Type + ".Zero";
         }
 
+        string lanes;
         if (node.BinaryOp is BinaryOp.LogGammaDifference or BinaryOp.DigammaDifference)
         {
             // The negative binomial's log Γ(y + φ) − log Γ(φ) and ψ(y + φ) − ψ(φ): VectorMath's lanes are the scalar
             // kernel's Functions.LogGammaDifference/DigammaDifference bit for bit.
-            return Math + "." + node.BinaryOp + "(" + a + ", " + b + ")";
+            lanes = Math + "." + node.BinaryOp + "(" + a + ", " + b + ")";
+        }
+        else
+        {
+            string f = node.BinaryOp == BinaryOp.Pow ? "global::System.Math.Pow" : "global::MleGen.Functions." + node.BinaryOp;
+            lanes = Kernels + ".Lanes(" + a + ", " + b + ", static (u, v) => " + f + "(u, v))";
         }
 
-        string f = node.BinaryOp == BinaryOp.Pow ? "global::System.Math.Pow" : "global::MleGen.Functions." + node.BinaryOp;
-        return Kernels + ".Lanes(" + a + ", " + b + ", static (u, v) => " + f + "(u, v))";
+        // A count table of the chunk holds the same values (the scalar function at each count): the lanes gather them.
+        return _countTables.TryGetValue(node, out var table)
+            ? "(" + table.Range + " > 0 ? " + Kernels + ".Gather" + _width.LanesText + "(" + table.Table + ", " + table.Column + ", i, " + table.Min + ") : " + lanes + ")"
+            : lanes;
     }
 
     private void EmitReduction(Node node, string name)

@@ -355,7 +355,8 @@ internal sealed partial class VectorEmitter
         var hoist = new BlockEmitter(w, printer, model.Builder, roots);
         hoist.Emit(roots, EmitScope.Method, "// θ-only subexpressions, hoisted out of the observation loop");
         hoist.EmitTables(roots, caches: false);
-        var block = new VectorBlock(w, printer, model.Builder, _members, spec, width, hoist.Locals) { HoistInvariants = hoistInvariants };
+        hoist.EmitCountTables(spec, roots, scalarReads: false);
+        var block = new VectorBlock(w, printer, model.Builder, _members, spec, width, hoist.Locals, hoist.CountTables) { HoistInvariants = hoistInvariants };
         block.DeclareLogSumExpCaches(roots);
         return block;
     }
