@@ -165,6 +165,39 @@ public class CensoredGammaTests(ITestOutputHelper output)
         Assert.False(((IMleModel)model).HasExpectedInformation);
     }
 
+    /// <summary>
+    /// Delayed entry at time 0 for some rows: a bound of 0 is no truncation (log Q(α, 0) = 0 for every θ). The NLL, a
+    /// finite gradient and observed information equal the oracle and differences, for a shape below 1 too (where the
+    /// density ratio at 0 is infinite), on both paths.
+    /// </summary>
+    [Theory]
+    [InlineData(2.5)]
+    [InlineData(0.7)]
+    public void ALowerBoundOfZeroIsNoTruncation(double shape)
+    {
+        var model = Truncated(N, 50);
+        model.Shape = shape;
+        for (int i = 0; i < N; i += 3)
+        {
+            model.Lower[i] = 0;
+        }
+
+        var theta = ModelChecker.Current(model);
+        foreach (int width in VectorPaths.ScalarAndVector)
+        {
+            VectorPaths.Force(model, width);
+            var gradient = new double[theta.Length];
+            var information = new double[theta.Length * theta.Length];
+            ((IMleModel)model).NegativeLogLikelihood(theta, gradient);
+            ((IMleModel)model).ObservedInformation(theta, information);
+            Assert.All(gradient, g => Assert.True(double.IsFinite(g)));
+            Assert.All(information, h => Assert.True(double.IsFinite(h)));
+            ModelChecker.CheckOracle(model, theta);
+            ModelChecker.CheckGradient(model, theta);
+            ModelChecker.CheckObservedInformation(model, theta);
+        }
+    }
+
     [Fact]
     public void AnObservationOutsideItsTruncationBoundsNamesIt()
     {
