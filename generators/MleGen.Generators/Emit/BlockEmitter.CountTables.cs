@@ -17,7 +17,7 @@ internal sealed class CountTableLocals
         Range = range;
     }
 
-    /// <summary>The stack table, <c>t_logGammaDiff11</c>: entry c holds the value at count min + c.</summary>
+    /// <summary>The stack table, <c>t_lgammadiff11</c>: entry c holds the value at count min + c.</summary>
     public string Table { get; }
 
     /// <summary>The count column as an array, <c>d_Y</c>.</summary>

@@ -104,11 +104,11 @@ internal static class IntrinsicRegistry
         // ∂/∂φ moves one step down the chain; ∂/∂y is the single polygamma at y + φ.
         // y is a count of few distinct values per chunk in the negative binomial: the kernels read them from a table.
         FunctionsCall(BinaryOp.LogGammaDifference, IntrinsicSource.Internal,
-            (b, n, x, y, k) => k == 1 ? b.Binary(BinaryOp.DigammaDifference, x, y) : b.Unary(UnaryOp.Digamma, b.Add(x, y))).Named("logGammaDiff").TabledOverCount(),
+            (b, n, x, y, k) => k == 1 ? b.Binary(BinaryOp.DigammaDifference, x, y) : b.Unary(UnaryOp.Digamma, b.Add(x, y))).Named("lgammadiff").TabledOverCount(),
         FunctionsCall(BinaryOp.DigammaDifference, IntrinsicSource.Internal,
-            (b, n, x, y, k) => k == 1 ? b.Binary(BinaryOp.TrigammaDifference, x, y) : b.Unary(UnaryOp.Trigamma, b.Add(x, y))).Named("digammaDiff").TabledOverCount(),
+            (b, n, x, y, k) => k == 1 ? b.Binary(BinaryOp.TrigammaDifference, x, y) : b.Unary(UnaryOp.Trigamma, b.Add(x, y))).Named("digammadiff").TabledOverCount(),
         FunctionsCall(BinaryOp.TrigammaDifference, IntrinsicSource.Internal, null,
-            "ψ′ differences are second derivatives of log Γ differences: derivatives stop at the second").Named("trigammaDiff").TabledOverCount(),
+            "ψ′ differences are second derivatives of log Γ differences: derivatives stop at the second").Named("trigammadiff").TabledOverCount(),
 
         // (α, x) ↦ log P(α, x) and log Q(α, x), the Gamma family's log CDF and survival function at x = rate·y.
         // ∂/∂x: r = f/P and −h, h = f/Q, with f = x^(α−1)e^(−x)/Γ(α); r′ = r((α − 1)/x − 1 − r), h′ = h((α − 1)/x − 1 + h).

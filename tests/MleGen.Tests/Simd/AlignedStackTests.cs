@@ -17,9 +17,10 @@ public class AlignedStackTests
     public unsafe void VectorsStartOnTheirBoundariesInsideTheStackMemory()
     {
         const int count = 5;
+        Span<double> memory = stackalloc double[(count * 8) + 7 + 16];
         for (int offset = 0; offset < 8; offset++)
         {
-            Span<double> memory = stackalloc double[(count * 8) + 7 + 16];
+            // One block, eight start offsets: every 8-byte position modulo 64.
             memory.Fill(-1);
             var stack = memory.Slice(offset + 8, (count * 8) + 7);
             var eight = VectorKernels.Aligned8(stack, count);

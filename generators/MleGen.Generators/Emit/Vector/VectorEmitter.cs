@@ -27,6 +27,10 @@ internal sealed partial class VectorEmitter
         _model = model;
         _members = members;
         _vectorized = new bool[model.Terms.Count];
+
+        // No information kernel is vectorized until PlanInformation says so (a failed plan leaves every term scalar).
+        _hessian = new bool[model.Terms.Count];
+        _expected = new bool[model.Terms.Count];
         for (int t = 0; plan && t < model.Terms.Count; t++)
         {
             // A dry run of both kernels at both widths: the term is vectorized only when every one has a vector form.
