@@ -150,7 +150,7 @@ internal static class ValidationEmitter
 
             if (t.RightCensored is not null && t.LeftCensored is not null)
             {
-                w.Line(Checks + ".RequireNotBothCensored(this." + t.RightCensored + ", this." + t.LeftCensored + ", " + Literals.String(t.RightCensored) + ", " + Literals.String(t.LeftCensored) + ");");
+                w.Line(Checks + ".RequireNotBothCensored(this." + Identifiers.Escape(t.RightCensored) + ", this." + Identifiers.Escape(t.LeftCensored) + ", " + Literals.String(t.RightCensored) + ", " + Literals.String(t.LeftCensored) + ");");
             }
 
             DataCheckEmitter.Emit(w, model, term, printer, members, SupportCheck(term, printer, empty));
@@ -168,7 +168,7 @@ internal static class ValidationEmitter
         }
 
         bool discrete = Families.FamilyTable.IsDiscreteTruncation(t.Family);
-        using (w.Block("for (int i = 0; i < this." + t.Observed + ".Length; i++)"))
+        using (w.Block("for (int i = 0; i < this." + Identifiers.Escape(t.Observed) + ".Length; i++)"))
         {
             foreach (var (member, below) in new[] { (t.TruncatedBelow, true), (t.TruncatedAbove, false) })
             {
@@ -178,7 +178,7 @@ internal static class ValidationEmitter
                 }
 
                 string index = bound.Children.IsEmpty ? "-1" : "i";
-                w.Line(Checks + ".RequireInsideTruncation((double)this." + t.Observed + "[i], " + Literals.String(t.Observed) + ", i, " + printer.Print(bound, empty) + ", "
+                w.Line(Checks + ".RequireInsideTruncation((double)this." + Identifiers.Escape(t.Observed) + "[i], " + Literals.String(t.Observed) + ", i, " + printer.Print(bound, empty) + ", "
                     + Literals.String(member!) + ", " + index + ", " + (below ? "true" : "false") + ", " + (discrete ? "true" : "false") + ");");
             }
         }

@@ -155,9 +155,11 @@ internal sealed class ModelPlan
         var spec = term.Spec;
         if (!FisherTable.HasClosedForm(spec))
         {
-            // A mixture's F is a quadrature; a censored, truncated or custom term's, or a family's without a closed form, is
-            // not derived (ExpectedInformation throws for the model).
-            return (spec.Family == FamilyKind.NormalMixture ? ExpectedKind.Mixture : ExpectedKind.None, []);
+            // An uncensored, untruncated mixture's F is a quadrature; a censored, truncated or custom term's, or a family's
+            // without a closed form, is not derived (ExpectedInformation throws for the model). The quadrature integrates the
+            // plain mixture density: under censoring or truncation it would be a wrong number under the expected one's name.
+            bool plainMixture = spec.Family == FamilyKind.NormalMixture && !spec.IsCensored && !spec.IsTruncated;
+            return (plainMixture ? ExpectedKind.Mixture : ExpectedKind.None, []);
         }
 
         var weight = spec.Weights is null

@@ -7,7 +7,7 @@ namespace MleGen;
 /// A finite mixture of normal distributions: p(y) = Σₖ wₖ·N(y; μₖ, sdₖ²), evaluated by log-sum-exp. Its likelihood is
 /// unbounded when a component's sd collapses onto one observation; bound or give a prior to the scales.
 /// </summary>
-public readonly struct NormalMixture : IObservationFamily, IFamilySupport
+public readonly struct NormalMixture : ICensorableFamily, IFamilySupport
 {
     /// <summary>
     /// Tolerance on Σw − 1: simplex parameters come from a softmax and sum to 1 only up to rounding (a few K·ε);
@@ -96,6 +96,44 @@ public readonly struct NormalMixture : IObservationFamily, IFamilySupport
             if (term == double.NegativeInfinity)
             {
                 continue; // a zero weight or an underflowed density adds nothing
+            }
+
+            if (term <= max)
+            {
+                scaledSum += Math.Exp(term - max);
+            }
+            else
+            {
+                scaledSum = (scaledSum * Math.Exp(max - term)) + 1;
+                max = term;
+            }
+        }
+
+        return max == double.NegativeInfinity ? max : max + Math.Log(scaledSum);
+    }
+
+    /// <summary>log F(y) = log Σₖ wₖ Φ((y − μₖ)/sdₖ), each log Φ tail-stable, summed by log-sum-exp; −∞ below every component's reach, 0 at +∞.</summary>
+    public double LogCdf(double y) => LogSumOfTails(y, upper: false);
+
+    /// <summary>log S(y) = log Σₖ wₖ Φ((μₖ − y)/sdₖ), accurate where S underflows and where F rounds to 1.</summary>
+    public double LogCcdf(double y) => LogSumOfTails(y, upper: true);
+
+    private double LogSumOfTails(double y, bool upper)
+    {
+        if (double.IsNaN(y))
+        {
+            return double.NaN;
+        }
+
+        double max = double.NegativeInfinity;
+        double scaledSum = 0; // Σ exp(termₖ − max)
+        for (int k = 0; k < Components; k++)
+        {
+            double z = (y - _means[k]) / _sds[k];
+            double term = Math.Log(_weights[k]) + Functions.LogPhi(upper ? -z : z);
+            if (term == double.NegativeInfinity)
+            {
+                continue;
             }
 
             if (term <= max)

@@ -118,7 +118,7 @@ public class ModelDiagnosticsTests
         var diagnostic = Assert.Single(CompilationHarness.RunAnalyzer(compilation));
         Assert.Equal("MLE0021", diagnostic.Id);
         Assert.Equal(
-            "The likelihood 'Obs' returns Beta, which has no exact differentiable CDF for RightCensored; censoring is supported for Normal, Laplace, StudentT, Cauchy, LogNormal, Exponential, Gamma, Weibull and Gumbel",
+            "The likelihood 'Obs' returns Beta, which has no exact differentiable CDF for RightCensored; censoring is supported for Normal, Laplace, StudentT, Cauchy, LogNormal, Exponential, Gamma, Weibull, NormalMixture and Gumbel",
             diagnostic.GetMessage());
     }
 

@@ -20,7 +20,19 @@ internal sealed class NormalMixtureFamily : FamilyDescriptor
     public override ObservationSupport Support => ObservationSupport.Continuous;
 
     /// <summary>log Σₖ wₖ N(y; μₖ, σₖ), by log-sum-exp.</summary>
-    public override Node LogDensity(IrBuilder b, Node y, FamilyArguments args)
+    public override Node LogDensity(IrBuilder b, Node y, FamilyArguments args) =>
+        OverComponents(b, y, args, (yd, mean, sd) => NormalLogDensity(b, yd, mean, sd));
+
+    /// <summary>log Σₖ wₖ Φ(±zₖ), zₖ = (y − μₖ)/σₖ, by log-sum-exp of log wₖ + log Φ(±zₖ): each log Φ is tail-stable, so the sum is.</summary>
+    public override Node LogCdf(IrBuilder b, Node y, FamilyArguments args, bool upper) =>
+        OverComponents(b, y, args, (yd, mean, sd) =>
+        {
+            var z = Standardize(b, yd, mean, sd);
+            return b.Unary(UnaryOp.LogPhi, upper ? b.Negate(z) : z);
+        });
+
+    /// <summary>log Σₖ wₖ·exp(g(y, μₖ, σₖ)) over the components k (a loop variable of its own).</summary>
+    private static Node OverComponents(IrBuilder b, Node y, FamilyArguments args, System.Func<Node, Node, Node, Node> logComponent)
     {
         var yd = b.ToDouble(y);
         int variable = b.NewVariable("k", 0);
@@ -29,7 +41,7 @@ internal sealed class NormalMixtureFamily : FamilyDescriptor
         b.SetCount(variable, count);
         var k = System.Collections.Immutable.ImmutableArray.Create(b.Variable(variable));
         Node Read((string Member, bool IsParameter) v) => v.IsParameter ? b.Param(v.Member, k) : b.Data(v.Member, ScalarType.Double, k);
-        var component = b.Add(b.Log(Read(vectors[0])), NormalLogDensity(b, yd, Read(vectors[1]), Read(vectors[2])));
+        var component = b.Add(b.Log(Read(vectors[0])), logComponent(yd, Read(vectors[1]), Read(vectors[2])));
         return b.Reduce(ReductionKind.LogSumExp, count, variable, component);
     }
 
@@ -42,7 +54,7 @@ internal sealed class NormalMixtureFamily : FamilyDescriptor
 
     public override bool HasDeviance => false;
 
-    public override bool SupportsCensoring => false;
+    public override bool SupportsCensoring => true;
 
-    public override TruncationForm Truncation => TruncationForm.None;
+    public override TruncationForm Truncation => TruncationForm.ByCdf;
 }
