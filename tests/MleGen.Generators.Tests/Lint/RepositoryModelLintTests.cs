@@ -47,6 +47,10 @@ public class RepositoryModelLintTests
             "the plain maximum-likelihood mixture on purpose: the run-time check MLE1002 must report its collapse"),
         ("NormalMixtureBoundary", DiagnosticIds.CollapsibleMixture, "S",
             "evaluated at fixed values against the family's density, never fitted"),
+        ("CensoredMixtureModel", DiagnosticIds.CollapsibleMixture, "Sds",
+            "evaluated against the family's LogCdf/LogCcdf and finite differences, never fitted"),
+        ("TruncatedMixtureModel", DiagnosticIds.CollapsibleMixture, "Sds",
+            "evaluated against the renormalized family density and finite differences, never fitted"),
     ];
 
     private static readonly Regex ModelAttributeLine = new(@"^\s*\[Model\]", RegexOptions.Multiline);
