@@ -81,59 +81,38 @@ public readonly struct NormalMixture : ICensorableFamily, IFamilySupport
     public static bool IsInSupport(double y) => double.IsFinite(y);
 
     /// <summary>log Σₖ wₖ·N(y; μₖ, sdₖ²) by a streaming log-sum-exp; −∞ for a non-finite <paramref name="y"/>.</summary>
-    public double LogDensity(double y)
-    {
-        if (!IsInSupport(y))
-        {
-            return double.NegativeInfinity;
-        }
-
-        double max = double.NegativeInfinity;
-        double scaledSum = 0; // Σ exp(termₖ − max)
-        for (int k = 0; k < Components; k++)
-        {
-            double term = Math.Log(_weights[k]) + MathNet.Numerics.Distributions.Normal.PDFLn(_means[k], _sds[k], y);
-            if (term == double.NegativeInfinity)
-            {
-                continue; // a zero weight or an underflowed density adds nothing
-            }
-
-            if (term <= max)
-            {
-                scaledSum += Math.Exp(term - max);
-            }
-            else
-            {
-                scaledSum = (scaledSum * Math.Exp(max - term)) + 1;
-                max = term;
-            }
-        }
-
-        return max == double.NegativeInfinity ? max : max + Math.Log(scaledSum);
-    }
+    public double LogDensity(double y) => IsInSupport(y) ? LogSumOverComponents(y, ComponentTerm.Density) : double.NegativeInfinity;
 
     /// <summary>log F(y) = log Σₖ wₖ Φ((y − μₖ)/sdₖ), each log Φ tail-stable, summed by log-sum-exp; −∞ below every component's reach, 0 at +∞.</summary>
-    public double LogCdf(double y) => LogSumOfTails(y, upper: false);
+    public double LogCdf(double y) => double.IsNaN(y) ? double.NaN : LogSumOverComponents(y, ComponentTerm.Cdf);
 
     /// <summary>log S(y) = log Σₖ wₖ Φ((μₖ − y)/sdₖ), accurate where S underflows and where F rounds to 1.</summary>
-    public double LogCcdf(double y) => LogSumOfTails(y, upper: true);
+    public double LogCcdf(double y) => double.IsNaN(y) ? double.NaN : LogSumOverComponents(y, ComponentTerm.Ccdf);
 
-    private double LogSumOfTails(double y, bool upper)
+    private enum ComponentTerm
     {
-        if (double.IsNaN(y))
-        {
-            return double.NaN;
-        }
+        Density,
+        Cdf,
+        Ccdf,
+    }
 
+    /// <summary>log Σₖ wₖ·gₖ(y) with g the component's density, CDF or survival, by a streaming log-sum-exp.</summary>
+    private double LogSumOverComponents(double y, ComponentTerm kind)
+    {
         double max = double.NegativeInfinity;
         double scaledSum = 0; // Σ exp(termₖ − max)
         for (int k = 0; k < Components; k++)
         {
-            double z = (y - _means[k]) / _sds[k];
-            double term = Math.Log(_weights[k]) + Functions.LogPhi(upper ? -z : z);
+            double logComponent = kind switch
+            {
+                ComponentTerm.Density => MathNet.Numerics.Distributions.Normal.PDFLn(_means[k], _sds[k], y),
+                ComponentTerm.Cdf => Functions.LogPhi((y - _means[k]) / _sds[k]),
+                _ => Functions.LogPhi((_means[k] - y) / _sds[k]),
+            };
+            double term = Math.Log(_weights[k]) + logComponent;
             if (term == double.NegativeInfinity)
             {
-                continue;
+                continue; // a zero weight or an underflowed component adds nothing
             }
 
             if (term <= max)
