@@ -75,6 +75,8 @@ internal sealed partial class VectorEmitter
                 _expected[t] = plan.ExpectedKind == ExpectedKind.ClosedForm
                     && VectorWidth.All.All(width => EmitMatrix(scratch, t, width, plan.Expected, expected: true)) && _blockUpdates;
             }
+
+            PlanScores();
         }
         catch (System.Exception e) when (e is not System.OperationCanceledException)
         {
@@ -82,6 +84,7 @@ internal sealed partial class VectorEmitter
             _info = null;
             System.Array.Clear(_hessian, 0, count);
             System.Array.Clear(_expected, 0, count);
+            _scores = new bool[count];
         }
     }
 
@@ -109,6 +112,8 @@ internal sealed partial class VectorEmitter
                 }
             }
         }
+
+        EmitScoreMethods(w);
     }
 
     /// <summary>How one matrix entry is accumulated over a block.</summary>
