@@ -79,24 +79,29 @@ public static partial class VectorKernels
                 continue;
             }
 
-            // Entries c = a … p − 1 of row a; the score rows from column a (row k at k·p).
-            ref double row = ref Unsafe.Add(ref m0, (a * p) + a);
-            ref double s = ref Unsafe.AsRef(in scores[a]);
-            int count = p - a, c = 0;
+            // Entries a … p − 1 of row a. The vector loop starts at the 4-aligned column at or below a and keeps the
+            // entries left of a as they were (a lane mask), so a p that is a multiple of 4 needs no scalar tail; the
+            // score rows are read from the same column (row k at k·p).
+            int first = a & ~3;
+            ref double row = ref Unsafe.Add(ref m0, (a * p) + first);
+            ref double s = ref Unsafe.AsRef(in scores[first]);
+            int count = p - first, c = 0;
             if (Vector256.IsHardwareAccelerated)
             {
-                // Bounds: c + 3 < count, so row k's loads end at k·p + a + count − 1 < scores.Length.
+                // Bounds: c + 3 < count, so row k's loads end at k·p + first + count − 1 < scores.Length.
+                Vector256<double> keep = Vector256.LessThan(Vector256.Create(0d, 1d, 2d, 3d), Vector256.Create((double)(a - first)));
                 Vector256<double> w0 = Vector256.Create(w[0]), w1 = Vector256.Create(w[1]), w2 = Vector256.Create(w[2]), w3 = Vector256.Create(w[3]);
                 if (lanes == 4)
                 {
                     for (; c <= count - 4; c += 4)
                     {
-                        Vector256<double> t = Vector256.LoadUnsafe(ref row, (nuint)c);
-                        t = MultiplyAdd(w0, Vector256.LoadUnsafe(ref s, (nuint)c), t);
+                        Vector256<double> old = Vector256.LoadUnsafe(ref row, (nuint)c);
+                        Vector256<double> t = MultiplyAdd(w0, Vector256.LoadUnsafe(ref s, (nuint)c), old);
                         t = MultiplyAdd(w1, Vector256.LoadUnsafe(ref s, (nuint)(p + c)), t);
                         t = MultiplyAdd(w2, Vector256.LoadUnsafe(ref s, (nuint)((2 * p) + c)), t);
                         t = MultiplyAdd(w3, Vector256.LoadUnsafe(ref s, (nuint)((3 * p) + c)), t);
-                        t.StoreUnsafe(ref row, (nuint)c);
+                        Vector256.ConditionalSelect(keep, old, t).StoreUnsafe(ref row, (nuint)c);
+                        keep = Vector256<double>.Zero;
                     }
                 }
                 else
@@ -104,8 +109,8 @@ public static partial class VectorKernels
                     Vector256<double> w4 = Vector256.Create(w[4]), w5 = Vector256.Create(w[5]), w6 = Vector256.Create(w[6]), w7 = Vector256.Create(w[7]);
                     for (; c <= count - 4; c += 4)
                     {
-                        Vector256<double> t = Vector256.LoadUnsafe(ref row, (nuint)c);
-                        t = MultiplyAdd(w0, Vector256.LoadUnsafe(ref s, (nuint)c), t);
+                        Vector256<double> old = Vector256.LoadUnsafe(ref row, (nuint)c);
+                        Vector256<double> t = MultiplyAdd(w0, Vector256.LoadUnsafe(ref s, (nuint)c), old);
                         t = MultiplyAdd(w1, Vector256.LoadUnsafe(ref s, (nuint)(p + c)), t);
                         t = MultiplyAdd(w2, Vector256.LoadUnsafe(ref s, (nuint)((2 * p) + c)), t);
                         t = MultiplyAdd(w3, Vector256.LoadUnsafe(ref s, (nuint)((3 * p) + c)), t);
@@ -113,17 +118,19 @@ public static partial class VectorKernels
                         t = MultiplyAdd(w5, Vector256.LoadUnsafe(ref s, (nuint)((5 * p) + c)), t);
                         t = MultiplyAdd(w6, Vector256.LoadUnsafe(ref s, (nuint)((6 * p) + c)), t);
                         t = MultiplyAdd(w7, Vector256.LoadUnsafe(ref s, (nuint)((7 * p) + c)), t);
-                        t.StoreUnsafe(ref row, (nuint)c);
+                        Vector256.ConditionalSelect(keep, old, t).StoreUnsafe(ref row, (nuint)c);
+                        keep = Vector256<double>.Zero;
                     }
                 }
             }
 
+            c = Math.Max(c, a - first);
             for (; c < count; c++)
             {
                 double t = Unsafe.Add(ref row, c);
                 for (int k = 0; k < lanes; k++)
                 {
-                    t = MultiplyAdd(w[k], scores[(k * p) + a + c], t);
+                    t = MultiplyAdd(w[k], scores[(k * p) + first + c], t);
                 }
 
                 Unsafe.Add(ref row, c) = t;
