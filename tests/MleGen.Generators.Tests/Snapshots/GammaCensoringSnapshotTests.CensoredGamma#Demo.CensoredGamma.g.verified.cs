@@ -240,7 +240,7 @@ namespace Demo
                         case global::MleGen.EvaluationKind.ObservedInformation: __Hessian0(theta, output, p, start, end); return 0d;
                         case global::MleGen.EvaluationKind.ExpectedInformation: throw new global::System.InvalidOperationException("Expected information is not available for this model (IMleModel.HasExpectedInformation is false): the term 'Survival' is censored: its expectation would run over the censoring mechanism too, which the model does not describe. Use ObservedInformation, or ScoreOuterProduct for a sandwich.");
                         case global::MleGen.EvaluationKind.DataConstant: return __DataConstant0(start, end);
-                        case global::MleGen.EvaluationKind.ScoreOuterProduct: __ScoreOuter0(theta, output, scratch, start, end); return 0d;
+                        case global::MleGen.EvaluationKind.ScoreOuterProduct: if (this.__Evaluator.VectorWidth == 8) __ScoreOuter0_V8(theta, output, scratch, start, end); else if (this.__Evaluator.VectorWidth == 4) __ScoreOuter0_V4(theta, output, scratch, start, end); else __ScoreOuter0(theta, output, scratch, start, end); return 0d;
                         default: throw new global::System.ArgumentOutOfRangeException(nameof(kind), kind, "not an evaluation this model has");
                     }
                 default: throw new global::System.ArgumentOutOfRangeException(nameof(term));
@@ -957,6 +957,254 @@ namespace Demo
             gradient[o_B] += g_B;
             if (i < end) nll += __NllGradient0(theta, gradient, i, end);
             return nll;
+        }
+
+        /// <summary>As <see cref="__ScoreOuter0"/>, the scores of 4 observations at a time and a rank-4 update of the upper triangle, the scalar kernel for the remainder.</summary>
+        private void __ScoreOuter0_V4(global::System.ReadOnlySpan<double> theta, global::System.Span<double> meat, global::System.Span<double> score, int start, int end)
+        {
+            int p = score.Length;
+            if (p > 512)
+            {
+                __ScoreOuter0(theta, meat, score, start, end);
+                return;
+            }
+            int o_Shape = 0;
+            int o_A = o_Shape + 1;
+            int o_B = o_A + 1;
+            double p_Shape = theta[o_Shape];
+            double p_A = theta[o_A];
+            double p_B = theta[o_B];
+            bool[] d_BelowLimit = this.BelowLimit;
+            bool[] d_Censored = this.Censored;
+            double d_Entry = this.Entry;
+            double[] d_Time = this.Time;
+            double[] d_X = this.X;
+            // θ-only subexpressions, hoisted out of the observation loop
+            bool t38 = (d_Entry > 0d);
+            double sel55 = (t38 ? 1d : 0d);
+            double digammaShape = global::MleGen.Functions.Digamma(p_Shape);
+            // the block's scores, row k the score of observation i + k
+            global::System.Span<double> scores = stackalloc double[4 * p];
+            int i = start;
+            for (; i <= end - 4; i += 4)
+            {
+                scores.Clear();
+                global::System.Runtime.Intrinsics.Vector256<double> v1_0 = global::MleGen.VectorKernels.Load4(d_Time, i);
+                global::System.Runtime.Intrinsics.Vector256<double> v5_1 = global::MleGen.VectorKernels.Load4(d_X, i);
+                global::System.Runtime.Intrinsics.Vector256<double> v6_2 = (global::System.Runtime.Intrinsics.Vector256.Create(p_B) * v5_1);
+                global::System.Runtime.Intrinsics.Vector256<double> v7_3 = (global::System.Runtime.Intrinsics.Vector256.Create(p_A) + v6_2);
+                global::System.Runtime.Intrinsics.Vector256<double> v8_4 = global::MleGen.VectorMath.Exp(v7_3);
+                global::System.Runtime.Intrinsics.Vector256<double> v9_5 = global::MleGen.VectorMath.Log(v8_4);
+                global::System.Runtime.Intrinsics.Vector256<double> v15_6 = global::MleGen.VectorMath.Log(v1_0);
+                global::System.Runtime.Intrinsics.Vector256<double> v17_7 = (v1_0 * v8_4);
+                global::System.Runtime.Intrinsics.Vector256<double> v26_8 = global::MleGen.VectorKernels.Load4(d_BelowLimit, i);
+                global::System.Runtime.Intrinsics.Vector256<double> v27_9 = global::System.Runtime.Intrinsics.Vector256.GreaterThan(v1_0, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v32_10 = global::MleGen.VectorKernels.Load4(d_Censored, i);
+                global::System.Runtime.Intrinsics.Vector256<double> v37_11 = (v8_4 * global::System.Runtime.Intrinsics.Vector256.Create(d_Entry));
+                global::System.Runtime.Intrinsics.Vector256<double> v44_12 = (~v32_10);
+                global::System.Runtime.Intrinsics.Vector256<double> v45_13 = (v27_9 & v32_10);
+                global::System.Runtime.Intrinsics.Vector256<double> v46_14 = (v26_8 & v44_12);
+                global::System.Runtime.Intrinsics.Vector256<double> v47_15 = (~v26_8);
+                global::System.Runtime.Intrinsics.Vector256<double> v48_16 = (v47_15 & v44_12);
+                global::System.Runtime.Intrinsics.Vector256<double> v49_17 = (v26_8 & v27_9);
+                global::System.Runtime.Intrinsics.Vector256<double> v50_18 = (v49_17 & v44_12);
+                global::System.Runtime.Intrinsics.Vector256<double> v56_19 = global::MleGen.VectorKernels.Lanes(global::System.Runtime.Intrinsics.Vector256.Create(p_Shape), v37_11, static (u, v) => global::MleGen.Functions.GammaLogCcdfShape(u, v));
+                global::System.Runtime.Intrinsics.Vector256<double> v57_20 = (global::System.Runtime.Intrinsics.Vector256.Create(sel55) * v56_19);
+                global::System.Runtime.Intrinsics.Vector256<double> v58_21 = (t38 ? v57_20 : global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v59_22 = global::MleGen.VectorKernels.Lanes(global::System.Runtime.Intrinsics.Vector256.Create(p_Shape), v37_11, static (u, v) => global::MleGen.Functions.GammaCcdfRatio(u, v));
+                global::System.Runtime.Intrinsics.Vector256<double> v61_23 = (global::System.Runtime.Intrinsics.Vector256.Create(sel55) * v59_22);
+                global::System.Runtime.Intrinsics.Vector256<double> v62_24 = (-v61_23);
+                global::System.Runtime.Intrinsics.Vector256<double> v63_25 = (t38 ? v62_24 : global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v64_26 = (global::System.Runtime.Intrinsics.Vector256.Create(d_Entry) * v63_25);
+                global::System.Runtime.Intrinsics.Vector256<double> v65_27 = (t38 ? v64_26 : global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v66_28 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v32_10, global::System.Runtime.Intrinsics.Vector256.Create(1d), global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v68_29 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v32_10, global::System.Runtime.Intrinsics.Vector256.Create(0d), global::System.Runtime.Intrinsics.Vector256.Create(1d));
+                global::System.Runtime.Intrinsics.Vector256<double> v70_30 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v27_9, global::System.Runtime.Intrinsics.Vector256.Create(1d), global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v71_31 = (v66_28 * v70_30);
+                global::System.Runtime.Intrinsics.Vector256<double> v72_32 = (-v71_31);
+                global::System.Runtime.Intrinsics.Vector256<double> v73_33 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v32_10, v72_32, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v74_34 = global::MleGen.VectorKernels.Lanes(global::System.Runtime.Intrinsics.Vector256.Create(p_Shape), v17_7, static (u, v) => global::MleGen.Functions.GammaLogCcdfShape(u, v));
+                global::System.Runtime.Intrinsics.Vector256<double> v75_35 = (v73_33 * v74_34);
+                global::System.Runtime.Intrinsics.Vector256<double> v76_36 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v45_13, v75_35, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v77_37 = (v58_21 + v76_36);
+                global::System.Runtime.Intrinsics.Vector256<double> v78_38 = global::MleGen.VectorKernels.Lanes(global::System.Runtime.Intrinsics.Vector256.Create(p_Shape), v17_7, static (u, v) => global::MleGen.Functions.GammaCcdfRatio(u, v));
+                global::System.Runtime.Intrinsics.Vector256<double> v80_39 = (v73_33 * v78_38);
+                global::System.Runtime.Intrinsics.Vector256<double> v81_40 = (-v80_39);
+                global::System.Runtime.Intrinsics.Vector256<double> v82_41 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v45_13, v81_40, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v83_42 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v26_8, global::System.Runtime.Intrinsics.Vector256.Create(1d), global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v84_43 = (v68_29 * v83_42);
+                global::System.Runtime.Intrinsics.Vector256<double> v85_44 = (-v84_43);
+                global::System.Runtime.Intrinsics.Vector256<double> v86_45 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v44_12, v85_44, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v87_46 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v26_8, global::System.Runtime.Intrinsics.Vector256.Create(0d), global::System.Runtime.Intrinsics.Vector256.Create(1d));
+                global::System.Runtime.Intrinsics.Vector256<double> v88_47 = (v68_29 * v87_46);
+                global::System.Runtime.Intrinsics.Vector256<double> v89_48 = (-v88_47);
+                global::System.Runtime.Intrinsics.Vector256<double> v90_49 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v44_12, v89_48, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v91_50 = (v70_30 * v86_45);
+                global::System.Runtime.Intrinsics.Vector256<double> v92_51 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v46_14, v91_50, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v93_52 = global::MleGen.VectorKernels.Lanes(global::System.Runtime.Intrinsics.Vector256.Create(p_Shape), v17_7, static (u, v) => global::MleGen.Functions.GammaLogCdfShape(u, v));
+                global::System.Runtime.Intrinsics.Vector256<double> v94_53 = (v92_51 * v93_52);
+                global::System.Runtime.Intrinsics.Vector256<double> v95_54 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v50_18, v94_53, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v96_55 = (v77_37 + v95_54);
+                global::System.Runtime.Intrinsics.Vector256<double> v97_56 = global::MleGen.VectorKernels.Lanes(global::System.Runtime.Intrinsics.Vector256.Create(p_Shape), v17_7, static (u, v) => global::MleGen.Functions.GammaCdfRatio(u, v));
+                global::System.Runtime.Intrinsics.Vector256<double> v98_57 = (v92_51 * v97_56);
+                global::System.Runtime.Intrinsics.Vector256<double> v99_58 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v50_18, v98_57, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v100_59 = (v82_41 + v99_58);
+                global::System.Runtime.Intrinsics.Vector256<double> v101_60 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v48_16, v90_49, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v102_61 = (-v90_49);
+                global::System.Runtime.Intrinsics.Vector256<double> v103_62 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v48_16, v102_61, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v104_63 = (v100_59 + v103_62);
+                global::System.Runtime.Intrinsics.Vector256<double> v105_64 = (-v101_60);
+                global::System.Runtime.Intrinsics.Vector256<double> v106_65 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v48_16, v105_64, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v107_66 = (v1_0 * v104_63);
+                global::System.Runtime.Intrinsics.Vector256<double> v108_67 = (v65_27 + v107_66);
+                global::System.Runtime.Intrinsics.Vector256<double> v109_68 = (v15_6 * v101_60);
+                global::System.Runtime.Intrinsics.Vector256<double> v110_69 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v48_16, v109_68, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v111_70 = (v96_55 + v110_69);
+                global::System.Runtime.Intrinsics.Vector256<double> v113_71 = (v106_65 * global::System.Runtime.Intrinsics.Vector256.Create(digammaShape));
+                global::System.Runtime.Intrinsics.Vector256<double> v114_72 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v48_16, v113_71, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v115_73 = (v111_70 + v114_72);
+                global::System.Runtime.Intrinsics.Vector256<double> v116_74 = (v9_5 * v101_60);
+                global::System.Runtime.Intrinsics.Vector256<double> v117_75 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v48_16, v116_74, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v118_76 = (v115_73 + v117_75);
+                global::System.Runtime.Intrinsics.Vector256<double> v119_77 = (global::System.Runtime.Intrinsics.Vector256.Create(p_Shape) * v101_60);
+                global::System.Runtime.Intrinsics.Vector256<double> v120_78 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v48_16, v119_77, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v121_79 = (global::System.Runtime.Intrinsics.Vector256<double>.One / v8_4);
+                global::System.Runtime.Intrinsics.Vector256<double> v122_80 = (v120_78 * v121_79);
+                global::System.Runtime.Intrinsics.Vector256<double> v123_81 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v48_16, v122_80, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v124_82 = (v108_67 + v123_81);
+                global::System.Runtime.Intrinsics.Vector256<double> v125_83 = (v8_4 * v124_82);
+                global::System.Runtime.Intrinsics.Vector256<double> v126_84 = (v5_1 * v125_83);
+                global::MleGen.VectorKernels.ScatterLanes(scores, p, o_Shape, v118_76);
+                global::MleGen.VectorKernels.ScatterLanes(scores, p, o_A, v125_83);
+                global::MleGen.VectorKernels.ScatterLanes(scores, p, o_B, v126_84);
+                // meat += Σₖ sₖsₖᵀ on and above the diagonal (the evaluator mirrors it)
+                global::MleGen.VectorKernels.AddOuterUpper(meat, scores, p);
+            }
+            if (i < end) __ScoreOuter0(theta, meat, score, i, end);
+        }
+
+        /// <summary>As <see cref="__ScoreOuter0"/>, the scores of 8 observations at a time and a rank-8 update of the upper triangle, the scalar kernel for the remainder.</summary>
+        private void __ScoreOuter0_V8(global::System.ReadOnlySpan<double> theta, global::System.Span<double> meat, global::System.Span<double> score, int start, int end)
+        {
+            int p = score.Length;
+            if (p > 256)
+            {
+                __ScoreOuter0(theta, meat, score, start, end);
+                return;
+            }
+            int o_Shape = 0;
+            int o_A = o_Shape + 1;
+            int o_B = o_A + 1;
+            double p_Shape = theta[o_Shape];
+            double p_A = theta[o_A];
+            double p_B = theta[o_B];
+            bool[] d_BelowLimit = this.BelowLimit;
+            bool[] d_Censored = this.Censored;
+            double d_Entry = this.Entry;
+            double[] d_Time = this.Time;
+            double[] d_X = this.X;
+            // θ-only subexpressions, hoisted out of the observation loop
+            bool t38 = (d_Entry > 0d);
+            double sel55 = (t38 ? 1d : 0d);
+            double digammaShape = global::MleGen.Functions.Digamma(p_Shape);
+            // the block's scores, row k the score of observation i + k
+            global::System.Span<double> scores = stackalloc double[8 * p];
+            int i = start;
+            for (; i <= end - 8; i += 8)
+            {
+                scores.Clear();
+                global::System.Runtime.Intrinsics.Vector512<double> v1_0 = global::MleGen.VectorKernels.Load8(d_Time, i);
+                global::System.Runtime.Intrinsics.Vector512<double> v5_1 = global::MleGen.VectorKernels.Load8(d_X, i);
+                global::System.Runtime.Intrinsics.Vector512<double> v6_2 = (global::System.Runtime.Intrinsics.Vector512.Create(p_B) * v5_1);
+                global::System.Runtime.Intrinsics.Vector512<double> v7_3 = (global::System.Runtime.Intrinsics.Vector512.Create(p_A) + v6_2);
+                global::System.Runtime.Intrinsics.Vector512<double> v8_4 = global::MleGen.VectorMath.Exp(v7_3);
+                global::System.Runtime.Intrinsics.Vector512<double> v9_5 = global::MleGen.VectorMath.Log(v8_4);
+                global::System.Runtime.Intrinsics.Vector512<double> v15_6 = global::MleGen.VectorMath.Log(v1_0);
+                global::System.Runtime.Intrinsics.Vector512<double> v17_7 = (v1_0 * v8_4);
+                global::System.Runtime.Intrinsics.Vector512<double> v26_8 = global::MleGen.VectorKernels.Load8(d_BelowLimit, i);
+                global::System.Runtime.Intrinsics.Vector512<double> v27_9 = global::System.Runtime.Intrinsics.Vector512.GreaterThan(v1_0, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v32_10 = global::MleGen.VectorKernels.Load8(d_Censored, i);
+                global::System.Runtime.Intrinsics.Vector512<double> v37_11 = (v8_4 * global::System.Runtime.Intrinsics.Vector512.Create(d_Entry));
+                global::System.Runtime.Intrinsics.Vector512<double> v44_12 = (~v32_10);
+                global::System.Runtime.Intrinsics.Vector512<double> v45_13 = (v27_9 & v32_10);
+                global::System.Runtime.Intrinsics.Vector512<double> v46_14 = (v26_8 & v44_12);
+                global::System.Runtime.Intrinsics.Vector512<double> v47_15 = (~v26_8);
+                global::System.Runtime.Intrinsics.Vector512<double> v48_16 = (v47_15 & v44_12);
+                global::System.Runtime.Intrinsics.Vector512<double> v49_17 = (v26_8 & v27_9);
+                global::System.Runtime.Intrinsics.Vector512<double> v50_18 = (v49_17 & v44_12);
+                global::System.Runtime.Intrinsics.Vector512<double> v56_19 = global::MleGen.VectorKernels.Lanes(global::System.Runtime.Intrinsics.Vector512.Create(p_Shape), v37_11, static (u, v) => global::MleGen.Functions.GammaLogCcdfShape(u, v));
+                global::System.Runtime.Intrinsics.Vector512<double> v57_20 = (global::System.Runtime.Intrinsics.Vector512.Create(sel55) * v56_19);
+                global::System.Runtime.Intrinsics.Vector512<double> v58_21 = (t38 ? v57_20 : global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v59_22 = global::MleGen.VectorKernels.Lanes(global::System.Runtime.Intrinsics.Vector512.Create(p_Shape), v37_11, static (u, v) => global::MleGen.Functions.GammaCcdfRatio(u, v));
+                global::System.Runtime.Intrinsics.Vector512<double> v61_23 = (global::System.Runtime.Intrinsics.Vector512.Create(sel55) * v59_22);
+                global::System.Runtime.Intrinsics.Vector512<double> v62_24 = (-v61_23);
+                global::System.Runtime.Intrinsics.Vector512<double> v63_25 = (t38 ? v62_24 : global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v64_26 = (global::System.Runtime.Intrinsics.Vector512.Create(d_Entry) * v63_25);
+                global::System.Runtime.Intrinsics.Vector512<double> v65_27 = (t38 ? v64_26 : global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v66_28 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v32_10, global::System.Runtime.Intrinsics.Vector512.Create(1d), global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v68_29 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v32_10, global::System.Runtime.Intrinsics.Vector512.Create(0d), global::System.Runtime.Intrinsics.Vector512.Create(1d));
+                global::System.Runtime.Intrinsics.Vector512<double> v70_30 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v27_9, global::System.Runtime.Intrinsics.Vector512.Create(1d), global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v71_31 = (v66_28 * v70_30);
+                global::System.Runtime.Intrinsics.Vector512<double> v72_32 = (-v71_31);
+                global::System.Runtime.Intrinsics.Vector512<double> v73_33 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v32_10, v72_32, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v74_34 = global::MleGen.VectorKernels.Lanes(global::System.Runtime.Intrinsics.Vector512.Create(p_Shape), v17_7, static (u, v) => global::MleGen.Functions.GammaLogCcdfShape(u, v));
+                global::System.Runtime.Intrinsics.Vector512<double> v75_35 = (v73_33 * v74_34);
+                global::System.Runtime.Intrinsics.Vector512<double> v76_36 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v45_13, v75_35, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v77_37 = (v58_21 + v76_36);
+                global::System.Runtime.Intrinsics.Vector512<double> v78_38 = global::MleGen.VectorKernels.Lanes(global::System.Runtime.Intrinsics.Vector512.Create(p_Shape), v17_7, static (u, v) => global::MleGen.Functions.GammaCcdfRatio(u, v));
+                global::System.Runtime.Intrinsics.Vector512<double> v80_39 = (v73_33 * v78_38);
+                global::System.Runtime.Intrinsics.Vector512<double> v81_40 = (-v80_39);
+                global::System.Runtime.Intrinsics.Vector512<double> v82_41 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v45_13, v81_40, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v83_42 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v26_8, global::System.Runtime.Intrinsics.Vector512.Create(1d), global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v84_43 = (v68_29 * v83_42);
+                global::System.Runtime.Intrinsics.Vector512<double> v85_44 = (-v84_43);
+                global::System.Runtime.Intrinsics.Vector512<double> v86_45 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v44_12, v85_44, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v87_46 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v26_8, global::System.Runtime.Intrinsics.Vector512.Create(0d), global::System.Runtime.Intrinsics.Vector512.Create(1d));
+                global::System.Runtime.Intrinsics.Vector512<double> v88_47 = (v68_29 * v87_46);
+                global::System.Runtime.Intrinsics.Vector512<double> v89_48 = (-v88_47);
+                global::System.Runtime.Intrinsics.Vector512<double> v90_49 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v44_12, v89_48, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v91_50 = (v70_30 * v86_45);
+                global::System.Runtime.Intrinsics.Vector512<double> v92_51 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v46_14, v91_50, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v93_52 = global::MleGen.VectorKernels.Lanes(global::System.Runtime.Intrinsics.Vector512.Create(p_Shape), v17_7, static (u, v) => global::MleGen.Functions.GammaLogCdfShape(u, v));
+                global::System.Runtime.Intrinsics.Vector512<double> v94_53 = (v92_51 * v93_52);
+                global::System.Runtime.Intrinsics.Vector512<double> v95_54 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v50_18, v94_53, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v96_55 = (v77_37 + v95_54);
+                global::System.Runtime.Intrinsics.Vector512<double> v97_56 = global::MleGen.VectorKernels.Lanes(global::System.Runtime.Intrinsics.Vector512.Create(p_Shape), v17_7, static (u, v) => global::MleGen.Functions.GammaCdfRatio(u, v));
+                global::System.Runtime.Intrinsics.Vector512<double> v98_57 = (v92_51 * v97_56);
+                global::System.Runtime.Intrinsics.Vector512<double> v99_58 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v50_18, v98_57, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v100_59 = (v82_41 + v99_58);
+                global::System.Runtime.Intrinsics.Vector512<double> v101_60 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v48_16, v90_49, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v102_61 = (-v90_49);
+                global::System.Runtime.Intrinsics.Vector512<double> v103_62 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v48_16, v102_61, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v104_63 = (v100_59 + v103_62);
+                global::System.Runtime.Intrinsics.Vector512<double> v105_64 = (-v101_60);
+                global::System.Runtime.Intrinsics.Vector512<double> v106_65 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v48_16, v105_64, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v107_66 = (v1_0 * v104_63);
+                global::System.Runtime.Intrinsics.Vector512<double> v108_67 = (v65_27 + v107_66);
+                global::System.Runtime.Intrinsics.Vector512<double> v109_68 = (v15_6 * v101_60);
+                global::System.Runtime.Intrinsics.Vector512<double> v110_69 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v48_16, v109_68, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v111_70 = (v96_55 + v110_69);
+                global::System.Runtime.Intrinsics.Vector512<double> v113_71 = (v106_65 * global::System.Runtime.Intrinsics.Vector512.Create(digammaShape));
+                global::System.Runtime.Intrinsics.Vector512<double> v114_72 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v48_16, v113_71, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v115_73 = (v111_70 + v114_72);
+                global::System.Runtime.Intrinsics.Vector512<double> v116_74 = (v9_5 * v101_60);
+                global::System.Runtime.Intrinsics.Vector512<double> v117_75 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v48_16, v116_74, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v118_76 = (v115_73 + v117_75);
+                global::System.Runtime.Intrinsics.Vector512<double> v119_77 = (global::System.Runtime.Intrinsics.Vector512.Create(p_Shape) * v101_60);
+                global::System.Runtime.Intrinsics.Vector512<double> v120_78 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v48_16, v119_77, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v121_79 = (global::System.Runtime.Intrinsics.Vector512<double>.One / v8_4);
+                global::System.Runtime.Intrinsics.Vector512<double> v122_80 = (v120_78 * v121_79);
+                global::System.Runtime.Intrinsics.Vector512<double> v123_81 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v48_16, v122_80, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v124_82 = (v108_67 + v123_81);
+                global::System.Runtime.Intrinsics.Vector512<double> v125_83 = (v8_4 * v124_82);
+                global::System.Runtime.Intrinsics.Vector512<double> v126_84 = (v5_1 * v125_83);
+                global::MleGen.VectorKernels.ScatterLanes(scores, p, o_Shape, v118_76);
+                global::MleGen.VectorKernels.ScatterLanes(scores, p, o_A, v125_83);
+                global::MleGen.VectorKernels.ScatterLanes(scores, p, o_B, v126_84);
+                // meat += Σₖ sₖsₖᵀ on and above the diagonal (the evaluator mirrors it)
+                global::MleGen.VectorKernels.AddOuterUpper(meat, scores, p);
+            }
+            if (i < end) __ScoreOuter0(theta, meat, score, i, end);
         }
     }
 }

@@ -240,7 +240,7 @@ namespace Demo
                         case global::MleGen.EvaluationKind.ObservedInformation: __Hessian0(theta, output, p, start, end); return 0d;
                         case global::MleGen.EvaluationKind.ExpectedInformation: throw new global::System.InvalidOperationException("Expected information is not available for this model (IMleModel.HasExpectedInformation is false): the term 'Survival' is censored: its expectation would run over the censoring mechanism too, which the model does not describe. Use ObservedInformation, or ScoreOuterProduct for a sandwich.");
                         case global::MleGen.EvaluationKind.DataConstant: return __DataConstant0(start, end);
-                        case global::MleGen.EvaluationKind.ScoreOuterProduct: __ScoreOuter0(theta, output, scratch, start, end); return 0d;
+                        case global::MleGen.EvaluationKind.ScoreOuterProduct: if (this.__Evaluator.VectorWidth == 8) __ScoreOuter0_V8(theta, output, scratch, start, end); else if (this.__Evaluator.VectorWidth == 4) __ScoreOuter0_V4(theta, output, scratch, start, end); else __ScoreOuter0(theta, output, scratch, start, end); return 0d;
                         default: throw new global::System.ArgumentOutOfRangeException(nameof(kind), kind, "not an evaluation this model has");
                     }
                 default: throw new global::System.ArgumentOutOfRangeException(nameof(term));
@@ -862,6 +862,172 @@ namespace Demo
             gradient[o_B] += g_B;
             if (i < end) nll += __NllGradient0(theta, gradient, i, end);
             return nll;
+        }
+
+        /// <summary>As <see cref="__ScoreOuter0"/>, the scores of 4 observations at a time and a rank-4 update of the upper triangle, the scalar kernel for the remainder.</summary>
+        private void __ScoreOuter0_V4(global::System.ReadOnlySpan<double> theta, global::System.Span<double> meat, global::System.Span<double> score, int start, int end)
+        {
+            int p = score.Length;
+            if (p > 512)
+            {
+                __ScoreOuter0(theta, meat, score, start, end);
+                return;
+            }
+            int o_Shape = 0;
+            int o_A = o_Shape + 1;
+            int o_B = o_A + 1;
+            double p_Shape = theta[o_Shape];
+            double p_A = theta[o_A];
+            double p_B = theta[o_B];
+            double[] d_Age = this.Age;
+            bool[] d_Censored = this.Censored;
+            double[] d_Entry = this.Entry;
+            double[] d_Time = this.Time;
+            // θ-only subexpressions, hoisted out of the observation loop
+            double diff15 = (p_Shape - 1d);
+            double invShape = (1d / p_Shape);
+            // the block's scores, row k the score of observation i + k
+            global::System.Span<double> scores = stackalloc double[4 * p];
+            int i = start;
+            for (; i <= end - 4; i += 4)
+            {
+                scores.Clear();
+                global::System.Runtime.Intrinsics.Vector256<double> v1_0 = global::MleGen.VectorKernels.Load4(d_Time, i);
+                global::System.Runtime.Intrinsics.Vector256<double> v5_1 = global::MleGen.VectorKernels.Load4(d_Age, i);
+                global::System.Runtime.Intrinsics.Vector256<double> v6_2 = (global::System.Runtime.Intrinsics.Vector256.Create(p_B) * v5_1);
+                global::System.Runtime.Intrinsics.Vector256<double> v7_3 = (global::System.Runtime.Intrinsics.Vector256.Create(p_A) + v6_2);
+                global::System.Runtime.Intrinsics.Vector256<double> v8_4 = global::MleGen.VectorMath.Exp(v7_3);
+                global::System.Runtime.Intrinsics.Vector256<double> v9_5 = global::MleGen.VectorMath.Log(v1_0);
+                global::System.Runtime.Intrinsics.Vector256<double> v10_6 = global::MleGen.VectorMath.Log(v8_4);
+                global::System.Runtime.Intrinsics.Vector256<double> v11_7 = (v9_5 - v10_6);
+                global::System.Runtime.Intrinsics.Vector256<double> v17_8 = (global::System.Runtime.Intrinsics.Vector256.Create(p_Shape) * v11_7);
+                global::System.Runtime.Intrinsics.Vector256<double> v18_9 = global::MleGen.VectorMath.Exp(v17_8);
+                global::System.Runtime.Intrinsics.Vector256<double> v27_10 = global::MleGen.VectorKernels.Load4(d_Censored, i);
+                global::System.Runtime.Intrinsics.Vector256<double> v29_11 = global::MleGen.VectorKernels.Load4(d_Entry, i);
+                global::System.Runtime.Intrinsics.Vector256<double> v30_12 = global::MleGen.VectorMath.Log(v29_11);
+                global::System.Runtime.Intrinsics.Vector256<double> v31_13 = (v30_12 - v10_6);
+                global::System.Runtime.Intrinsics.Vector256<double> v32_14 = (global::System.Runtime.Intrinsics.Vector256.Create(p_Shape) * v31_13);
+                global::System.Runtime.Intrinsics.Vector256<double> v33_15 = global::MleGen.VectorMath.Exp(v32_14);
+                global::System.Runtime.Intrinsics.Vector256<double> v55_16 = (~v27_10);
+                global::System.Runtime.Intrinsics.Vector256<double> v57_17 = (v31_13 * v33_15);
+                global::System.Runtime.Intrinsics.Vector256<double> v59_18 = (global::System.Runtime.Intrinsics.Vector256.Create(p_Shape) * v33_15);
+                global::System.Runtime.Intrinsics.Vector256<double> v61_19 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v27_10, global::System.Runtime.Intrinsics.Vector256.Create(1d), global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v63_20 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v27_10, global::System.Runtime.Intrinsics.Vector256.Create(0d), global::System.Runtime.Intrinsics.Vector256.Create(1d));
+                global::System.Runtime.Intrinsics.Vector256<double> v64_21 = (-v63_20);
+                global::System.Runtime.Intrinsics.Vector256<double> v65_22 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v55_16, v64_21, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v66_23 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v55_16, v63_20, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v67_24 = (-v65_22);
+                global::System.Runtime.Intrinsics.Vector256<double> v68_25 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v55_16, v67_24, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v69_26 = (v59_18 + v68_25);
+                global::System.Runtime.Intrinsics.Vector256<double> v70_27 = (v61_19 + v66_23);
+                global::System.Runtime.Intrinsics.Vector256<double> v71_28 = (v18_9 * v70_27);
+                global::System.Runtime.Intrinsics.Vector256<double> v72_29 = (v11_7 * v71_28);
+                global::System.Runtime.Intrinsics.Vector256<double> v73_30 = (v72_29 - v57_17);
+                global::System.Runtime.Intrinsics.Vector256<double> v74_31 = (global::System.Runtime.Intrinsics.Vector256.Create(p_Shape) * v71_28);
+                global::System.Runtime.Intrinsics.Vector256<double> v75_32 = (global::System.Runtime.Intrinsics.Vector256.Create(diff15) * v65_22);
+                global::System.Runtime.Intrinsics.Vector256<double> v76_33 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v55_16, v75_32, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v77_34 = (v74_31 + v76_33);
+                global::System.Runtime.Intrinsics.Vector256<double> v78_35 = (v11_7 * v65_22);
+                global::System.Runtime.Intrinsics.Vector256<double> v79_36 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v55_16, v78_35, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v80_37 = (v73_30 + v79_36);
+                global::System.Runtime.Intrinsics.Vector256<double> v82_38 = (v65_22 * global::System.Runtime.Intrinsics.Vector256.Create(invShape));
+                global::System.Runtime.Intrinsics.Vector256<double> v83_39 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v55_16, v82_38, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v84_40 = (v80_37 + v83_39);
+                global::System.Runtime.Intrinsics.Vector256<double> v86_41 = (v69_26 - v77_34);
+                global::System.Runtime.Intrinsics.Vector256<double> v87_42 = (global::System.Runtime.Intrinsics.Vector256<double>.One / v8_4);
+                global::System.Runtime.Intrinsics.Vector256<double> v88_43 = (v86_41 * v87_42);
+                global::System.Runtime.Intrinsics.Vector256<double> v89_44 = (v8_4 * v88_43);
+                global::System.Runtime.Intrinsics.Vector256<double> v90_45 = (v5_1 * v89_44);
+                global::MleGen.VectorKernels.ScatterLanes(scores, p, o_Shape, v84_40);
+                global::MleGen.VectorKernels.ScatterLanes(scores, p, o_A, v89_44);
+                global::MleGen.VectorKernels.ScatterLanes(scores, p, o_B, v90_45);
+                // meat += Σₖ sₖsₖᵀ on and above the diagonal (the evaluator mirrors it)
+                global::MleGen.VectorKernels.AddOuterUpper(meat, scores, p);
+            }
+            if (i < end) __ScoreOuter0(theta, meat, score, i, end);
+        }
+
+        /// <summary>As <see cref="__ScoreOuter0"/>, the scores of 8 observations at a time and a rank-8 update of the upper triangle, the scalar kernel for the remainder.</summary>
+        private void __ScoreOuter0_V8(global::System.ReadOnlySpan<double> theta, global::System.Span<double> meat, global::System.Span<double> score, int start, int end)
+        {
+            int p = score.Length;
+            if (p > 256)
+            {
+                __ScoreOuter0(theta, meat, score, start, end);
+                return;
+            }
+            int o_Shape = 0;
+            int o_A = o_Shape + 1;
+            int o_B = o_A + 1;
+            double p_Shape = theta[o_Shape];
+            double p_A = theta[o_A];
+            double p_B = theta[o_B];
+            double[] d_Age = this.Age;
+            bool[] d_Censored = this.Censored;
+            double[] d_Entry = this.Entry;
+            double[] d_Time = this.Time;
+            // θ-only subexpressions, hoisted out of the observation loop
+            double diff15 = (p_Shape - 1d);
+            double invShape = (1d / p_Shape);
+            // the block's scores, row k the score of observation i + k
+            global::System.Span<double> scores = stackalloc double[8 * p];
+            int i = start;
+            for (; i <= end - 8; i += 8)
+            {
+                scores.Clear();
+                global::System.Runtime.Intrinsics.Vector512<double> v1_0 = global::MleGen.VectorKernels.Load8(d_Time, i);
+                global::System.Runtime.Intrinsics.Vector512<double> v5_1 = global::MleGen.VectorKernels.Load8(d_Age, i);
+                global::System.Runtime.Intrinsics.Vector512<double> v6_2 = (global::System.Runtime.Intrinsics.Vector512.Create(p_B) * v5_1);
+                global::System.Runtime.Intrinsics.Vector512<double> v7_3 = (global::System.Runtime.Intrinsics.Vector512.Create(p_A) + v6_2);
+                global::System.Runtime.Intrinsics.Vector512<double> v8_4 = global::MleGen.VectorMath.Exp(v7_3);
+                global::System.Runtime.Intrinsics.Vector512<double> v9_5 = global::MleGen.VectorMath.Log(v1_0);
+                global::System.Runtime.Intrinsics.Vector512<double> v10_6 = global::MleGen.VectorMath.Log(v8_4);
+                global::System.Runtime.Intrinsics.Vector512<double> v11_7 = (v9_5 - v10_6);
+                global::System.Runtime.Intrinsics.Vector512<double> v17_8 = (global::System.Runtime.Intrinsics.Vector512.Create(p_Shape) * v11_7);
+                global::System.Runtime.Intrinsics.Vector512<double> v18_9 = global::MleGen.VectorMath.Exp(v17_8);
+                global::System.Runtime.Intrinsics.Vector512<double> v27_10 = global::MleGen.VectorKernels.Load8(d_Censored, i);
+                global::System.Runtime.Intrinsics.Vector512<double> v29_11 = global::MleGen.VectorKernels.Load8(d_Entry, i);
+                global::System.Runtime.Intrinsics.Vector512<double> v30_12 = global::MleGen.VectorMath.Log(v29_11);
+                global::System.Runtime.Intrinsics.Vector512<double> v31_13 = (v30_12 - v10_6);
+                global::System.Runtime.Intrinsics.Vector512<double> v32_14 = (global::System.Runtime.Intrinsics.Vector512.Create(p_Shape) * v31_13);
+                global::System.Runtime.Intrinsics.Vector512<double> v33_15 = global::MleGen.VectorMath.Exp(v32_14);
+                global::System.Runtime.Intrinsics.Vector512<double> v55_16 = (~v27_10);
+                global::System.Runtime.Intrinsics.Vector512<double> v57_17 = (v31_13 * v33_15);
+                global::System.Runtime.Intrinsics.Vector512<double> v59_18 = (global::System.Runtime.Intrinsics.Vector512.Create(p_Shape) * v33_15);
+                global::System.Runtime.Intrinsics.Vector512<double> v61_19 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v27_10, global::System.Runtime.Intrinsics.Vector512.Create(1d), global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v63_20 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v27_10, global::System.Runtime.Intrinsics.Vector512.Create(0d), global::System.Runtime.Intrinsics.Vector512.Create(1d));
+                global::System.Runtime.Intrinsics.Vector512<double> v64_21 = (-v63_20);
+                global::System.Runtime.Intrinsics.Vector512<double> v65_22 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v55_16, v64_21, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v66_23 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v55_16, v63_20, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v67_24 = (-v65_22);
+                global::System.Runtime.Intrinsics.Vector512<double> v68_25 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v55_16, v67_24, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v69_26 = (v59_18 + v68_25);
+                global::System.Runtime.Intrinsics.Vector512<double> v70_27 = (v61_19 + v66_23);
+                global::System.Runtime.Intrinsics.Vector512<double> v71_28 = (v18_9 * v70_27);
+                global::System.Runtime.Intrinsics.Vector512<double> v72_29 = (v11_7 * v71_28);
+                global::System.Runtime.Intrinsics.Vector512<double> v73_30 = (v72_29 - v57_17);
+                global::System.Runtime.Intrinsics.Vector512<double> v74_31 = (global::System.Runtime.Intrinsics.Vector512.Create(p_Shape) * v71_28);
+                global::System.Runtime.Intrinsics.Vector512<double> v75_32 = (global::System.Runtime.Intrinsics.Vector512.Create(diff15) * v65_22);
+                global::System.Runtime.Intrinsics.Vector512<double> v76_33 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v55_16, v75_32, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v77_34 = (v74_31 + v76_33);
+                global::System.Runtime.Intrinsics.Vector512<double> v78_35 = (v11_7 * v65_22);
+                global::System.Runtime.Intrinsics.Vector512<double> v79_36 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v55_16, v78_35, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v80_37 = (v73_30 + v79_36);
+                global::System.Runtime.Intrinsics.Vector512<double> v82_38 = (v65_22 * global::System.Runtime.Intrinsics.Vector512.Create(invShape));
+                global::System.Runtime.Intrinsics.Vector512<double> v83_39 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v55_16, v82_38, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v84_40 = (v80_37 + v83_39);
+                global::System.Runtime.Intrinsics.Vector512<double> v86_41 = (v69_26 - v77_34);
+                global::System.Runtime.Intrinsics.Vector512<double> v87_42 = (global::System.Runtime.Intrinsics.Vector512<double>.One / v8_4);
+                global::System.Runtime.Intrinsics.Vector512<double> v88_43 = (v86_41 * v87_42);
+                global::System.Runtime.Intrinsics.Vector512<double> v89_44 = (v8_4 * v88_43);
+                global::System.Runtime.Intrinsics.Vector512<double> v90_45 = (v5_1 * v89_44);
+                global::MleGen.VectorKernels.ScatterLanes(scores, p, o_Shape, v84_40);
+                global::MleGen.VectorKernels.ScatterLanes(scores, p, o_A, v89_44);
+                global::MleGen.VectorKernels.ScatterLanes(scores, p, o_B, v90_45);
+                // meat += Σₖ sₖsₖᵀ on and above the diagonal (the evaluator mirrors it)
+                global::MleGen.VectorKernels.AddOuterUpper(meat, scores, p);
+            }
+            if (i < end) __ScoreOuter0(theta, meat, score, i, end);
         }
     }
 }
