@@ -80,7 +80,7 @@ namespace Demo
             global::MleGen.DataChecks.RequireNotNull(this.BelowLimit, "BelowLimit");
             global::MleGen.DataChecks.RequireFinite(this.X, "X");
             global::MleGen.DataChecks.RequireFinite(this.Time, "Time");
-            global::MleGen.DataChecks.RequireTruncationBound(this.Entry, "Entry");
+            global::MleGen.DataChecks.RequireTruncationBound(this.Entry, "Entry", true);
             // Survival: Gamma observations of Time
             global::MleGen.DataChecks.RequireNotEmpty(this.Time, "Time");
             global::MleGen.DataChecks.RequireLength(this.X.Length, this.Time.Length, "X", "its length (one per observation of Time)");

@@ -80,7 +80,7 @@ namespace Demo
             global::MleGen.DataChecks.RequireNotNull(this.Entry, "Entry");
             global::MleGen.DataChecks.RequireFinite(this.Age, "Age");
             global::MleGen.DataChecks.RequireFinite(this.Time, "Time");
-            global::MleGen.DataChecks.RequireTruncationBound(this.Entry, "Entry");
+            global::MleGen.DataChecks.RequireTruncationBound(this.Entry, "Entry", true);
             // Survival: Weibull observations of Time
             global::MleGen.DataChecks.RequireNotEmpty(this.Time, "Time");
             global::MleGen.DataChecks.RequireLength(this.Age.Length, this.Time.Length, "Age", "its length (one per observation of Time)");
