@@ -162,7 +162,10 @@ public static partial class Functions
             return IncompleteBetaTails.NaN;
         }
 
-        var minusInfinity = new ShapeJet(double.NegativeInfinity, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN);
+        // At the ends the tails are constants in (a, b): log I₀ = −∞ and log(1 − I₁) = −∞ with zero derivatives (as the
+        // derivative of the constant branch of y > 0 ? … : −∞), so that a truncation bound at 0 or 1 — log(1 − e^(−∞ − ℓ))
+        // — is no truncation with finite derivatives, never 0·NaN.
+        var minusInfinity = ShapeJet.Constant(double.NegativeInfinity);
         if (x == 0)
         {
             return new(minusInfinity, ShapeJet.Constant(0));
@@ -224,20 +227,30 @@ public static partial class Functions
         return (logS * p) + (log1mS * q) - LogBetaFunction(p, q);
     }
 
-    /// <summary>log B(p, q) = log Γ(p) − (log Γ(p + q) − log Γ(q)) for the smaller p, its derivatives from the ψ and ψ′ differences.</summary>
+    /// <summary>
+    /// log B(p, q) = log Γ(s) − (log Γ(s + l) − log Γ(l)), s ≤ l the smaller and larger of p, q, with its derivatives
+    /// −(ψ(p + q) − ψ(·)) and ψ′(·) − ψ′(p + q): for the larger one from the cancellation-free differences at (s, l) (their
+    /// accurate range: a small first argument against a large second), for the smaller one directly (no cancellation).
+    /// </summary>
     private static ShapeJet LogBetaFunction(ShapeJet p, ShapeJet q)
     {
         double pv = p.Value, qv = q.Value;
-        double value = pv <= qv ? LogGamma(pv) - LogGammaDifference(pv, qv) : LogGamma(qv) - LogGammaDifference(qv, pv);
+        bool pSmaller = pv <= qv;
+        double small = pSmaller ? pv : qv, large = pSmaller ? qv : pv;
+        double value = LogGamma(small) - LogGammaDifference(small, large);
+        double dSmall = Digamma(small) - Digamma(small + large);
+        double dLarge = -DigammaDifference(small, large);
+        double d2Small = Trigamma(small) - Trigamma(small + large);
+        double d2Large = -TrigammaDifference(small, large);
         return ShapeJet.Chain(
             p,
             q,
             value,
-            -DigammaDifference(qv, pv),
-            -DigammaDifference(pv, qv),
-            -TrigammaDifference(qv, pv),
+            pSmaller ? dSmall : dLarge,
+            pSmaller ? dLarge : dSmall,
+            pSmaller ? d2Small : d2Large,
             -Trigamma(pv + qv),
-            -TrigammaDifference(pv, qv));
+            pSmaller ? d2Large : d2Small);
     }
 
     /// <summary>δ(z) = Σ cₖ z^(1−2k), the Stirling correction of log Γ, z ≥ 10 (the last term kept is below 10⁻¹⁶ of the first).</summary>

@@ -59,20 +59,19 @@ def series(p, q, s):
 
 def tails(a, b, x, y, side):
     """(log I, log(1 - I)) at (a, b), side 0 summing the lower series, 1 the upper; a complement below 1e-12 is summed
-    by its own series too (1 - tail would keep too few digits for the second differences at step 1e-25)."""
+    by its own series too (1 - tail would keep too few digits for the second differences at step 1e-25), and the log of
+    a tail above 1/2 is log1p(-the other tail)."""
     if side == 0:
         lo = series(a, b, x)
         hi = 1 - lo
         if hi < SMALL:
             hi = series(b, a, y)
-            return mpmath.log1p(-hi), mpmath.log(hi)
     else:
         hi = series(b, a, y)
         lo = 1 - hi
         if lo < SMALL:
             lo = series(a, b, x)
-            return mpmath.log(lo), mpmath.log1p(-lo)
-    return mpmath.log(lo), mpmath.log(hi)
+    return (mpmath.log(lo) if lo < 0.5 else mpmath.log1p(-hi)), (mpmath.log(hi) if hi < 0.5 else mpmath.log1p(-lo))
 
 
 def row(a, b, xf):
