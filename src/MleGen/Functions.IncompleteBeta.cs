@@ -13,7 +13,8 @@ namespace MleGen;
 /// I_x(a, b) comes from its continued fraction (modified Lentz), above it the upper tail from I_{1−x}(b, a)'s, with 1 − x
 /// formed from the data (exact for x ≥ ½) and log(1 − x) as log1p(−x): the fraction converges there within O(√max(a, b))
 /// terms. The other tail is log(1 − e^(log tail)), never 1 − a small number: the computed tail is at most ~1 − min(a, b)/5
-/// at the switch point. Everything is carried in a second-order forward-mode number in (a, b) (<see cref="ShapeJet"/>):
+/// at the switch point. Right at the switch point (a band of width ~1/(30(a + b)) around it) the shape derivatives come
+/// from the other side's fraction when its first shape is the larger (see <see cref="FractionAmplification"/>). Everything is carried in a second-order forward-mode number in (a, b) (<see cref="ShapeJet"/>):
 /// the fraction's terms, whose derivatives converge with them, and the prefactor xᵃ(1 − x)ᵇ/B(a, b) in logs — for
 /// a, b ≥ 10 by Stirling's series around the mean a/(a + b), so that the large terms a log x, b log(1 − x) and log B(a, b)
 /// never cancel (½ log(ab/(a + b)) − ½ log 2π − Δ(a, b) − a·g(t₁) − b·g(t₂) with g(t) = t − log(1 + t) ≥ 0,
@@ -185,14 +186,23 @@ public static partial class Functions
         double y = 1 - x; // exact for x ≥ ½; for x < ½ only used where y > ½
         double logY = Log1p(-x);
         bool lower = x < (a + 1) / (a + b + 2);
+        var tails = IncompleteBetaSide(ja, jb, x, y, logX, logY, lower);
         double amplification = FractionAmplification(lower ? a : b, lower ? b : a, lower ? x : y);
         if (amplification > IncompleteBetaSwitchAmplification && FractionAmplification(lower ? b : a, lower ? a : b, lower ? y : x) < amplification)
         {
-            // At the switch point both fractions converge alike, and the one whose first shape is the smaller would carry
-            // that shape's derivatives through a first factor ~(a + b) times their size (see FractionAmplification).
-            lower = !lower;
+            // At the switch point the fraction whose first shape is the smaller carries that shape's derivatives through a
+            // first factor ~(a + b) times their size (see FractionAmplification), while the other, whose terms tend to −s
+            // with s near 1 (1 + dₘ/c loses digits), rounds the value worse: the value from the first, the derivatives from the other.
+            var other = IncompleteBetaSide(ja, jb, x, y, logX, logY, !lower);
+            tails = new(other.LogP with { Value = tails.LogP.Value }, other.LogQ with { Value = tails.LogQ.Value });
         }
 
+        return tails;
+    }
+
+    /// <summary>Both tails from the fraction of the lower tail I_x(a, b) or of the upper one I_{1−x}(b, a), the other as log(1 − ·).</summary>
+    private static IncompleteBetaTails IncompleteBetaSide(ShapeJet ja, ShapeJet jb, double x, double y, double logX, double logY, bool lower)
+    {
         if (lower)
         {
             var logP = LogIncompleteBetaTail(ja, jb, x, logX, logY);
