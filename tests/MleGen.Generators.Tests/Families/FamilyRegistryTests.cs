@@ -146,7 +146,13 @@ public class FamilyRegistryTests
             var edges = family.TruncationEdges;
             var isInSupport = type.GetMethod("IsInSupport", [typeof(double)]) ?? throw new InvalidOperationException(name + " has no IsInSupport(double)");
             bool Inside(double y) => (bool)isInSupport.Invoke(null, [y])!;
-            Assert.Equal(double.PositiveInfinity, edges.Upper);
+            if (!double.IsPositiveInfinity(edges.Upper))
+            {
+                // A bounded support (the Beta's (0, 1)): nothing at or above the upper edge is an observation.
+                Assert.False(Inside(edges.Upper) || Inside(edges.Upper + 0.5));
+                Assert.True(Inside(edges.Upper - ((edges.Upper - edges.Lower) / 4)));
+            }
+
             Assert.True(edges.InsideLow < edges.InsideHigh);
             Assert.True(Inside(edges.InsideLow) && Inside(edges.InsideHigh));
             if (double.IsNegativeInfinity(edges.Lower))
@@ -156,7 +162,7 @@ public class FamilyRegistryTests
             else
             {
                 Assert.False(Inside(edges.Lower - 0.5));
-                Assert.True(Inside(edges.Lower + 1));
+                Assert.True(Inside(edges.Lower + Math.Min(1, (edges.Upper - edges.Lower) / 2)));
                 if (family.Support == ObservationSupport.Count)
                 {
                     // Below means y > L: the edge is the whole number just below the smallest count.

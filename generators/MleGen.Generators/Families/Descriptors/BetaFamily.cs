@@ -50,6 +50,9 @@ internal sealed class BetaFamily : FamilyDescriptor
 
     public override TruncationForm Truncation => TruncationForm.ByCdf;
 
+    /// <summary>(0, 1): a lower bound at or below 0 or an upper bound at or above 1 cuts nothing off.</summary>
+    public override SupportEdges TruncationEdges => new(0, 1, 0.25, 0.75);
+
     /// <summary>
     /// log I_y(α, β) or log(1 − I_y(α, β)), the log regularized incomplete beta and its complement, tail-stable (the runtime
     /// sums the tail below the switch point and forms the other as log(1 − e^ℓ)); y is data, so only the shape derivatives
