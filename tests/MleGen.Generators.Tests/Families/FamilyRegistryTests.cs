@@ -148,11 +148,9 @@ public class FamilyRegistryTests
             bool Inside(double y) => (bool)isInSupport.Invoke(null, [y])!;
             if (!double.IsPositiveInfinity(edges.Upper))
             {
-                // A bounded support (the Beta's (0, 1)): nothing at or above the upper edge is an observation.
-                Assert.False(Inside(edges.Upper) || Inside(edges.Upper + 0.5));
-                Assert.True(Inside(edges.Upper - ((edges.Upper - edges.Lower) / 4)));
+                Assert.False(Inside(edges.Upper));
+                Assert.True(Inside(edges.InsideHigh) && edges.InsideHigh < edges.Upper);
             }
-
             Assert.True(edges.InsideLow < edges.InsideHigh);
             Assert.True(Inside(edges.InsideLow) && Inside(edges.InsideHigh));
             if (double.IsNegativeInfinity(edges.Lower))
@@ -162,7 +160,7 @@ public class FamilyRegistryTests
             else
             {
                 Assert.False(Inside(edges.Lower - 0.5));
-                Assert.True(Inside(edges.Lower + Math.Min(1, (edges.Upper - edges.Lower) / 2)));
+                Assert.True(Inside(edges.Lower + (family.Support == ObservationSupport.Count ? 1 : 1e-9)));
                 if (family.Support == ObservationSupport.Count)
                 {
                     // Below means y > L: the edge is the whole number just below the smallest count.
