@@ -30,6 +30,11 @@ internal sealed class VectorBlock
     private readonly Stack<List<Node>> _frames = new();
     private readonly Dictionary<Node, string> _lseCaches = new();
     private readonly Dictionary<Node, (string Max, string Inverse)> _lseParts = new();
+    private readonly Dictionary<Node, string> _loopCaches = new();
+    private readonly HashSet<Node> _stored = new();
+    private readonly HashSet<Node> _materialized = new();
+    private readonly HashSet<Node> _repeated = new();
+    private readonly HashSet<Node> _readBack = new();
     private VariableSet _bound;
     private int _fresh;
 
@@ -67,6 +72,34 @@ internal sealed class VectorBlock
     /// (before the loops open), rather than leaving the whole node to the inner loop.
     /// </summary>
     public bool HoistInvariants { get; init; }
+
+    /// <summary>
+    /// Whether the kernel runs its blocks only when the count of every loop with a stack array (a per-index table, a
+    /// log-sum-exp cache, a loop cache) is at most <see cref="LogSumExpPasses.CacheSize"/> (the kernel checks
+    /// <see cref="GuardCondition"/> first and otherwise runs the scalar kernel on the whole chunk): the arrays are then
+    /// written and read with no test of the index, and no term is recomputed past them.
+    /// </summary>
+    public bool Bounded { get; init; }
+
+    /// <summary>The loop variables of the per-index tables the kernel reads (see <see cref="BlockEmitter.TableVariables"/>).</summary>
+    public IReadOnlyCollection<int> TableVariables { get; init; } = System.Array.Empty<int>();
+
+    /// <summary>
+    /// Per-observation values of one loop index (a mixture's zₖ = (y − μₖ)/σₖ, its term tₖ) that a later loop over the
+    /// same index in the block needs again (found by a dry run: <see cref="Repeated"/>, then <see cref="ReadBack"/>):
+    /// the first loop keeps them in a stack array of the block, indexed by the loop variable, and the later loops read
+    /// them back instead of recomputing them. Only with <see cref="Bounded"/>.
+    /// </summary>
+    public IReadOnlyCollection<Node> LoopCached { get; init; } = System.Array.Empty<Node>();
+
+    /// <summary>The values of one loop index the block computed in more than one loop over it (for <see cref="LoopCached"/>).</summary>
+    public IReadOnlyCollection<Node> Repeated => _repeated;
+
+    /// <summary>The loop-cached values a later loop read back.</summary>
+    public IReadOnlyCollection<Node> ReadBack => _readBack;
+
+    /// <summary>At most this many loop caches a kernel (64 vectors each).</summary>
+    public const int MaxLoopCaches = 8;
 
     /// <summary>A vector expression of <paramref name="node"/>: its vector local, or a broadcast of its scalar value.</summary>
     public string Operand(Node node)
@@ -149,6 +182,50 @@ internal sealed class VectorBlock
         }
     }
 
+    /// <summary>Declares, before the observation loop, the stack arrays of the <see cref="LoopCached"/> values.</summary>
+    public void DeclareLoopCaches()
+    {
+        foreach (var node in LoopCached.OrderBy(n => n.Id).Take(MaxLoopCaches))
+        {
+            string name = "c_v" + node.Id.ToString(System.Globalization.NumberFormatInfo.InvariantInfo);
+            _writer.Line("// a per-observation value of each index (" + name + "), kept by the first loop over the index in the block for the later ones");
+            _writer.Line(_width.AlignedStackArray(name, LogSumExpPasses.CacheSize));
+            _loopCaches[node] = name;
+        }
+    }
+
+    /// <summary>
+    /// The condition (a C# expression) under which a <see cref="Bounded"/> kernel must leave the chunk to the scalar kernel:
+    /// a loop count with a stack array above its size (<paramref name="accumulated"/>: the loop variables of the gradient's
+    /// per-element accumulators, <paramref name="accumulatorSize"/> each), or null when there is none.
+    /// </summary>
+    public string? GuardCondition(IEnumerable<int> accumulated, int accumulatorSize)
+    {
+        var limits = new SortedDictionary<int, int>();
+        void Limit(int variable, int size) => limits[variable] = limits.TryGetValue(variable, out int known) ? System.Math.Min(known, size) : size;
+        foreach (int v in TableVariables)
+        {
+            Limit(v, BlockEmitter.TableSize);
+        }
+
+        foreach (var reduce in _lseCaches.Keys)
+        {
+            Limit(reduce.Variable, LogSumExpPasses.CacheSize);
+        }
+
+        foreach (var node in _loopCaches.Keys)
+        {
+            Limit(node.FreeVariables.ToArray()[0], LogSumExpPasses.CacheSize);
+        }
+
+        foreach (int v in accumulated)
+        {
+            Limit(v, accumulatorSize);
+        }
+
+        return limits.Count == 0 ? null : string.Join(" || ", limits.Select(l => Scalar(_builder.CountOf(l.Key)) + " > " + Literals.Int(l.Value)));
+    }
+
     /// <summary>Opens <c>for (int v = 0; v &lt; count; v++) {</c> inside the block.</summary>
     public void OpenLoop(int variable)
     {
@@ -213,9 +290,9 @@ internal sealed class VectorBlock
             return;
         }
 
-        if (CachedWeight(node) is not null)
+        if (CachedWeight(node) is not null || _stored.Contains(node))
         {
-            // Read back from the log-sum-exp's cache: its term is computed only for indices past the cache.
+            // Read back from the log-sum-exp's cache (its term is computed only for indices past the cache), or from the loop cache.
             return;
         }
 
@@ -242,9 +319,24 @@ internal sealed class VectorBlock
         {
             EmitCachedWeight(reduce, name);
         }
+        else if (_stored.Contains(node))
+        {
+            _writer.Line(_width.Type + " " + name + " = " + _loopCaches[node] + "[" + _scalar.VariableName(node.FreeVariables.ToArray()[0]) + "];");
+            _readBack.Add(node);
+        }
         else
         {
             _writer.Line(_width.Type + " " + name + " = " + Print(node) + ";");
+            if (_loopCaches.TryGetValue(node, out var cache))
+            {
+                _writer.Line(cache + "[" + _scalar.VariableName(node.FreeVariables.ToArray()[0]) + "] = " + name + ";");
+                _stored.Add(node);
+            }
+        }
+
+        if (Bounded && IsLoopValue(node) && !_materialized.Add(node))
+        {
+            _repeated.Add(node);
         }
 
         _locals[node] = name;
@@ -466,7 +558,7 @@ internal sealed class VectorBlock
         if (cache is not null)
         {
             string index = _scalar.VariableName(variable);
-            _writer.Line("if (" + index + " < " + Literals.Int(LogSumExpPasses.CacheSize) + ") " + cache + "[" + index + "] = " + e + ";");
+            _writer.Line((Bounded ? "" : "if (" + index + " < " + Literals.Int(LogSumExpPasses.CacheSize) + ") ") + cache + "[" + index + "] = " + e + ";");
         }
 
         _writer.Line(sum + " += " + e + ";");
@@ -486,6 +578,12 @@ internal sealed class VectorBlock
     {
         var (max, inverse) = _lseParts[reduce];
         string index = _scalar.VariableName(reduce.Variable);
+        if (Bounded)
+        {
+            _writer.Line(_width.Type + " " + name + " = " + _lseCaches[reduce] + "[" + index + "] * " + inverse + ";");
+            return;
+        }
+
         _writer.Line(_width.Type + " " + name + ";");
         _writer.Line("if (" + index + " < " + Literals.Int(LogSumExpPasses.CacheSize) + ") " + name + " = " + _lseCaches[reduce] + "[" + index + "] * " + inverse + ";");
         _writer.Line("else");
@@ -503,6 +601,11 @@ internal sealed class VectorBlock
         _writer.Unindent();
         _writer.Line("}");
     }
+
+    /// <summary>A value of the observation and exactly one loop index, computed by arithmetic: a candidate for a loop cache.</summary>
+    private bool IsLoopValue(Node node) =>
+        node.DependsOnObservation && node.FreeVariables.ToArray().Length == 1 && node.Kind is not (NodeKind.Reduce or NodeKind.Data or NodeKind.Param or NodeKind.ObservationIndex)
+        && _bound.Contains(node.FreeVariables.ToArray()[0]);
 
     /// <summary>The log-sum-exp whose cache holds <paramref name="node"/> (exp(tⱼ − lse), lse computed in this block with its cache), or null.</summary>
     private Node? CachedWeight(Node node) =>

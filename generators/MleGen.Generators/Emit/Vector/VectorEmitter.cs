@@ -108,12 +108,36 @@ internal sealed partial class VectorEmitter
 
     private bool EmitValue(IndentedWriter w, int index, VectorWidth width)
     {
+        var cached = LoopCaches((scratch, set) => EmitValue(scratch, index, width, set));
+        return EmitValue(w, index, width, cached).Failed is null;
+    }
+
+    /// <summary>
+    /// The values a kernel keeps in loop caches (<see cref="VectorBlock.LoopCached"/>): two dry runs of the kernel, the
+    /// first finding the values computed again in a later loop over their index, the second which of those cached
+    /// values the later loops read back (a value whose use is now a cached value's, such as the parts of a cached term, is dropped).
+    /// </summary>
+    private static IReadOnlyCollection<Node> LoopCaches(System.Func<IndentedWriter, IReadOnlyCollection<Node>, VectorBlock> emit)
+    {
+        var first = emit(new IndentedWriter(), System.Array.Empty<Node>());
+        if (first.Failed is not null || first.Repeated.Count == 0)
+        {
+            return System.Array.Empty<Node>();
+        }
+
+        var second = emit(new IndentedWriter(), first.Repeated.ToList());
+        return second.Failed is null ? second.ReadBack.ToList() : System.Array.Empty<Node>();
+    }
+
+    private VectorBlock EmitValue(IndentedWriter w, int index, VectorWidth width, IReadOnlyCollection<Node> loopCached)
+    {
         var term = _model.Terms[index];
         var roots = new[] { term.Nll };
         w.Line("/// <summary>As <see cref=\"" + LikelihoodEmitter.ValueMethod(index) + "\"/>, " + width.LanesText + " observations at a time (" + width.Static.Substring(width.Static.LastIndexOf('.') + 1) + "), the scalar kernel for the remainder.</summary>");
         using (w.Block("private double " + ValueMethod(index, width) + "(global::System.ReadOnlySpan<double> theta, int start, int end)"))
         {
-            var block = Open(w, width, roots, roots, gradient: false);
+            var block = Open(w, width, roots, roots, gradient: false, loopCached);
+            EmitGuard(block, System.Array.Empty<int>(), LikelihoodEmitter.ValueMethod(index) + "(theta, start, end)");
             w.Line(width.Type + " acc_nll = " + width.Type + ".Zero;");
             w.Line("int i = start;");
             using (w.Block("for (; i <= end - " + width.LanesText + "; i += " + width.LanesText + ")"))
@@ -125,15 +149,34 @@ internal sealed partial class VectorEmitter
             w.Line("double nll = " + width.Static + ".Sum(acc_nll);");
             w.Line("if (i < end) nll += " + LikelihoodEmitter.ValueMethod(index) + "(theta, i, end);");
             w.Line("return nll;");
-            return block.Failed is null;
+            return block;
+        }
+    }
+
+    /// <summary>
+    /// Before the blocks of a <see cref="VectorBlock.Bounded"/> kernel: a chunk whose loops are longer than the kernel's stack
+    /// arrays (more than 64 mixture components, 32 accumulated gradient elements) runs the scalar kernel instead.
+    /// </summary>
+    private static void EmitGuard(VectorBlock block, IEnumerable<int> accumulated, string scalarCall)
+    {
+        if (block.GuardCondition(accumulated, AccumulatorSize) is { } condition)
+        {
+            block.Writer.Line("// loops longer than the stack arrays below: the scalar kernel (the same for every chunk of the evaluation)");
+            block.Writer.Line("if (" + condition + ") return " + scalarCall + ";");
         }
     }
 
     private bool EmitGradient(IndentedWriter w, int index, VectorWidth width)
     {
-        var term = _model.Terms[index];
         var b = _model.Builder;
-        var contributions = ReverseMode.Gradient(b, term.Nll, b.Constant(1));
+        var contributions = ReverseMode.Gradient(b, _model.Terms[index].Nll, b.Constant(1));
+        var cached = LoopCaches((scratch, set) => EmitGradient(scratch, index, width, contributions, set));
+        return EmitGradient(w, index, width, contributions, cached).Failed is null;
+    }
+
+    private VectorBlock EmitGradient(IndentedWriter w, int index, VectorWidth width, IReadOnlyList<GradientContribution> contributions, IReadOnlyCollection<Node> loopCached)
+    {
+        var term = _model.Terms[index];
         var roots = new List<Node> { term.Nll };
         foreach (var c in contributions)
         {
@@ -144,7 +187,7 @@ internal sealed partial class VectorEmitter
         w.Line("/// <summary>As <see cref=\"" + LikelihoodEmitter.GradientMethod(index) + "\"/>, " + width.LanesText + " observations at a time, the scalar kernel for the remainder.</summary>");
         using (w.Block("private double " + GradientMethod(index, width) + "(global::System.ReadOnlySpan<double> theta, global::System.Span<double> gradient, int start, int end)"))
         {
-            var block = Open(w, width, roots, roots.Concat(contributions.Where(c => c.Guard is not null).Select(c => c.Guard!)), gradient: true);
+            var block = Open(w, width, roots, roots.Concat(contributions.Where(c => c.Guard is not null).Select(c => c.Guard!)), gradient: true, loopCached);
             if (contributions.Any(c => c.Guard is not null))
             {
                 block.Fail("a guarded gradient contribution");
@@ -165,6 +208,7 @@ internal sealed partial class VectorEmitter
             }
 
             var accumulated = AccumulatedMembers(block, looped);
+            EmitGuard(block, accumulated.Values, LikelihoodEmitter.GradientMethod(index) + "(theta, gradient, start, end)");
             foreach (var member in accumulated)
             {
                 w.Line(width.AlignedStackArray(AccumulatorLocal(member.Key), AccumulatorSize));
@@ -210,7 +254,7 @@ internal sealed partial class VectorEmitter
             ParameterPreamble.FlushGradient(w, _model.Spec);
             w.Line("if (i < end) nll += " + LikelihoodEmitter.GradientMethod(index) + "(theta, gradient, i, end);");
             w.Line("return nll;");
-            return block.Failed is null;
+            return block;
         }
     }
 
@@ -297,7 +341,9 @@ internal sealed partial class VectorEmitter
                 if (accumulated.ContainsKey(p.Member))
                 {
                     string index = block.Scalar(p.Children[0]);
-                    w.Line("if (" + index + " < " + Literals.Int(AccumulatorSize) + ") " + AccumulatorLocal(p.Member) + "[" + index + "] += " + adjoint + "; else " + element + " += " + block.Width.Static + ".Sum(" + adjoint + ");");
+                    w.Line(block.Bounded
+                        ? AccumulatorLocal(p.Member) + "[" + index + "] += " + adjoint + ";"
+                        : "if (" + index + " < " + Literals.Int(AccumulatorSize) + ") " + AccumulatorLocal(p.Member) + "[" + index + "] += " + adjoint + "; else " + element + " += " + block.Width.Static + ".Sum(" + adjoint + ");");
                 }
                 else
                 {
@@ -341,11 +387,13 @@ internal sealed partial class VectorEmitter
     }
 
     /// <summary>The method's preamble (offsets, θ views, gradient views, data locals, hoisted θ-only values) and the block emitter.</summary>
-    private VectorBlock Open(IndentedWriter w, VectorWidth width, IReadOnlyList<Node> roots, IEnumerable<Node> reads, bool gradient) =>
-        Open(_model, w, width, roots, reads, gradient, hoistInvariants: false);
+    /// <remarks>The NLL and gradient kernels are <see cref="VectorBlock.Bounded"/> (they check their loop counts first) and keep the <paramref name="loopCached"/> values.</remarks>
+    private VectorBlock Open(IndentedWriter w, VectorWidth width, IReadOnlyList<Node> roots, IEnumerable<Node> reads, bool gradient, IReadOnlyCollection<Node> loopCached) =>
+        Open(_model, w, width, roots, reads, gradient, hoistInvariants: false, loopCached);
 
-    private VectorBlock Open(ModelIr model, IndentedWriter w, VectorWidth width, IReadOnlyList<Node> roots, IEnumerable<Node> reads, bool gradient, bool hoistInvariants)
+    private VectorBlock Open(ModelIr model, IndentedWriter w, VectorWidth width, IReadOnlyList<Node> roots, IEnumerable<Node> reads, bool gradient, bool hoistInvariants, IReadOnlyCollection<Node>? loopCached = null)
     {
+        bool bounded = loopCached is not null;
         var spec = model.Spec;
         ParameterPreamble.Offsets(w, spec);
         ParameterPreamble.ParameterViews(w, spec);
@@ -358,10 +406,17 @@ internal sealed partial class VectorEmitter
         var printer = new ExpressionPrinter(_members, model.Builder.Variables);
         var hoist = new BlockEmitter(w, printer, model.Builder, roots);
         hoist.Emit(roots, EmitScope.Method, "// θ-only subexpressions, hoisted out of the observation loop");
-        hoist.EmitTables(roots, caches: false);
+        hoist.EmitTables(roots, caches: false, bounded);
         hoist.EmitCountTables(spec, roots, scalarReads: false);
-        var block = new VectorBlock(w, printer, model.Builder, _members, spec, width, hoist.Locals, hoist.CountTables) { HoistInvariants = hoistInvariants };
+        var block = new VectorBlock(w, printer, model.Builder, _members, spec, width, hoist.Locals, hoist.CountTables)
+        {
+            HoistInvariants = hoistInvariants,
+            Bounded = bounded,
+            TableVariables = hoist.TableVariables.ToList(),
+            LoopCached = loopCached ?? (IReadOnlyCollection<Node>)System.Array.Empty<Node>(),
+        };
         block.DeclareLogSumExpCaches(roots);
+        block.DeclareLoopCaches();
         return block;
     }
 }
