@@ -176,8 +176,17 @@ internal sealed class VectorBlock
         foreach (var reduce in LogSumExpPasses.Cached(roots))
         {
             string name = "c_lse" + reduce.Id.ToString(System.Globalization.NumberFormatInfo.InvariantInfo);
-            _writer.Line("// exp(termⱼ − max) of a log-sum-exp for the block, kept by its second pass for its term weights (the first " + Literals.Int(LogSumExpPasses.CacheSize) + " terms)");
-            _writer.Line(_width.AlignedStackArray(name, LogSumExpPasses.CacheSize));
+            if (Bounded)
+            {
+                _writer.Line("// exp(termⱼ − max) of a log-sum-exp for the block, kept by its second pass for its term weights");
+                _writer.Line(_width.AlignedStackArray(name, Scalar(reduce.Count)));
+            }
+            else
+            {
+                _writer.Line("// exp(termⱼ − max) of a log-sum-exp for the block, kept by its second pass for its term weights (the first " + Literals.Int(LogSumExpPasses.CacheSize) + " terms)");
+                _writer.Line(_width.AlignedStackArray(name, LogSumExpPasses.CacheSize));
+            }
+
             _lseCaches[reduce] = name;
         }
     }
@@ -189,41 +198,25 @@ internal sealed class VectorBlock
         {
             string name = "c_v" + node.Id.ToString(System.Globalization.NumberFormatInfo.InvariantInfo);
             _writer.Line("// a per-observation value of each index (" + name + "), kept by the first loop over the index in the block for the later ones");
-            _writer.Line(_width.AlignedStackArray(name, LogSumExpPasses.CacheSize));
+            _writer.Line(_width.AlignedStackArray(name, Scalar(_builder.CountOf(node.FreeVariables.ToArray()[0]))));
             _loopCaches[node] = name;
         }
     }
 
     /// <summary>
     /// The condition (a C# expression) under which a <see cref="Bounded"/> kernel must leave the chunk to the scalar kernel:
-    /// a loop count with a stack array above its size (<paramref name="accumulated"/>: the loop variables of the gradient's
-    /// per-element accumulators, <paramref name="accumulatorSize"/> each), or null when there is none.
+    /// the count of a loop with a stack array (a per-index table, the cache of a log-sum-exp the <paramref name="roots"/>
+    /// read the term weights of, a loop cache, <paramref name="accumulated"/>: the loop variables of the gradient's
+    /// per-element accumulators) above <see cref="LogSumExpPasses.CacheSize"/>, or null when there is none. The kernel
+    /// checks it before it declares those arrays (sized by the counts).
     /// </summary>
-    public string? GuardCondition(IEnumerable<int> accumulated, int accumulatorSize)
+    public string? GuardCondition(IEnumerable<Node> roots, IEnumerable<int> accumulated)
     {
-        var limits = new SortedDictionary<int, int>();
-        void Limit(int variable, int size) => limits[variable] = limits.TryGetValue(variable, out int known) ? System.Math.Min(known, size) : size;
-        foreach (int v in TableVariables)
-        {
-            Limit(v, BlockEmitter.TableSize);
-        }
-
-        foreach (var reduce in _lseCaches.Keys)
-        {
-            Limit(reduce.Variable, LogSumExpPasses.CacheSize);
-        }
-
-        foreach (var node in _loopCaches.Keys)
-        {
-            Limit(node.FreeVariables.ToArray()[0], LogSumExpPasses.CacheSize);
-        }
-
-        foreach (int v in accumulated)
-        {
-            Limit(v, accumulatorSize);
-        }
-
-        return limits.Count == 0 ? null : string.Join(" || ", limits.Select(l => Scalar(_builder.CountOf(l.Key)) + " > " + Literals.Int(l.Value)));
+        var variables = new SortedSet<int>(TableVariables);
+        variables.UnionWith(LogSumExpPasses.Cached(roots).Select(reduce => reduce.Variable));
+        variables.UnionWith(LoopCached.OrderBy(n => n.Id).Take(MaxLoopCaches).Select(n => n.FreeVariables.ToArray()[0]));
+        variables.UnionWith(accumulated);
+        return variables.Count == 0 ? null : string.Join(" || ", variables.Select(v => Scalar(_builder.CountOf(v)) + " > " + Literals.Int(LogSumExpPasses.CacheSize)));
     }
 
     /// <summary>Opens <c>for (int v = 0; v &lt; count; v++) {</c> inside the block.</summary>
@@ -287,6 +280,12 @@ internal sealed class VectorBlock
         if (node.Kind == NodeKind.Reduce)
         {
             Collect(node.Count, needed, visited);
+            if (Bounded)
+            {
+                // The body's values that do not depend on the reduction's loop (the observation's y): once, before it.
+                CollectInvariants(node.Body, needed, visited, new HashSet<Node>());
+            }
+
             return;
         }
 
@@ -302,9 +301,64 @@ internal sealed class VectorBlock
             return;
         }
 
-        foreach (var child in node.Children)
+        foreach (var child in ScaledProduct(node) is { } product ? new[] { product.A, product.B } : node.Children.ToArray())
         {
             Collect(child, needed, visited);
+        }
+    }
+
+    /// <summary>
+    /// (c·a)·(b·c′) with c·c′ = 1 and c a power of two (either order in each product; the derivative of ½z² gives
+    /// ½r·2z): a·b, the same value (the scalings are exact unless c·a or c′·b leaves the normal range, where a·b is the
+    /// more accurate). Only in <see cref="Bounded"/> kernels.
+    /// </summary>
+    private (Node A, Node B)? ScaledProduct(Node node)
+    {
+        if (!Bounded || node.Kind != NodeKind.Binary || node.BinaryOp != BinaryOp.Multiply)
+        {
+            return null;
+        }
+
+        static (double C, Node X)? Scaled(Node n)
+        {
+            if (n.Kind != NodeKind.Binary || n.BinaryOp != BinaryOp.Multiply || n.Type != ScalarType.Double)
+            {
+                return null;
+            }
+
+            return n.Children[0].IsConstant ? (n.Children[0].Value, n.Children[1]) : n.Children[1].IsConstant ? (n.Children[1].Value, n.Children[0]) : null;
+        }
+
+        if (Scaled(node.Children[0]) is not { } left || Scaled(node.Children[1]) is not { } right || left.X.Type != ScalarType.Double || right.X.Type != ScalarType.Double)
+        {
+            return null;
+        }
+
+        double c = System.Math.Abs(left.C);
+        bool powerOfTwo = c > 0 && !double.IsInfinity(c) && (System.BitConverter.DoubleToInt64Bits(c) & 0x000F_FFFF_FFFF_FFFFL) == 0 && c >= 1e-300 && c <= 1e300;
+        return powerOfTwo && left.C * right.C == 1 ? (left.X, right.X) : null;
+    }
+
+    /// <summary>The per-observation operands of <paramref name="node"/> (inside loops not yet open) that the bound loops can compute.</summary>
+    private void CollectInvariants(Node node, List<Node> needed, HashSet<Node> visited, HashSet<Node> seen)
+    {
+        if (_locals.ContainsKey(node) || !seen.Add(node) || !node.DependsOnObservation || node.Kind == NodeKind.ObservationIndex)
+        {
+            return;
+        }
+
+        if (node.FreeVariables.IsSubsetOf(_bound))
+        {
+            Collect(node, needed, visited);
+            return;
+        }
+
+        if (node.Kind is not (NodeKind.Reduce or NodeKind.Data or NodeKind.Param))
+        {
+            foreach (var child in node.Children)
+            {
+                CollectInvariants(child, needed, visited, seen);
+            }
         }
     }
 
@@ -358,7 +412,7 @@ internal sealed class VectorBlock
             case NodeKind.Unary:
                 return Unary(node, P(0));
             case NodeKind.Binary:
-                return Binary(node, P(0), P(1));
+                return ScaledProduct(node) is { } product ? "(" + Operand(product.A) + " * " + Operand(product.B) + ")" : Binary(node, P(0), P(1));
             case NodeKind.Conditional:
                 if (!BranchesAreSafe(node))
                 {

@@ -137,13 +137,12 @@ internal sealed partial class VectorEmitter
         using (w.Block("private double " + ValueMethod(index, width) + "(global::System.ReadOnlySpan<double> theta, int start, int end)"))
         {
             var block = Open(w, width, roots, roots, gradient: false, loopCached);
-            EmitGuard(block, System.Array.Empty<int>(), LikelihoodEmitter.ValueMethod(index) + "(theta, start, end)");
+            EmitGuard(block, roots, System.Array.Empty<int>(), LikelihoodEmitter.ValueMethod(index) + "(theta, start, end)");
             w.Line(width.Type + " acc_nll = " + width.Type + ".Zero;");
             w.Line("int i = start;");
             using (w.Block("for (; i <= end - " + width.LanesText + "; i += " + width.LanesText + ")"))
             {
-                block.Emit(roots);
-                w.Line("acc_nll += " + block.Operand(term.Nll) + ";");
+                Accumulate(block, "acc_nll", term.Nll);
             }
 
             w.Line("double nll = " + width.Static + ".Sum(acc_nll);");
@@ -157,13 +156,16 @@ internal sealed partial class VectorEmitter
     /// Before the blocks of a <see cref="VectorBlock.Bounded"/> kernel: a chunk whose loops are longer than the kernel's stack
     /// arrays (more than 64 mixture components, 32 accumulated gradient elements) runs the scalar kernel instead.
     /// </summary>
-    private static void EmitGuard(VectorBlock block, IEnumerable<int> accumulated, string scalarCall)
+    private static void EmitGuard(VectorBlock block, IEnumerable<Node> roots, IEnumerable<int> accumulated, string scalarCall)
     {
-        if (block.GuardCondition(accumulated, AccumulatorSize) is { } condition)
+        if (block.GuardCondition(roots, accumulated) is { } condition)
         {
-            block.Writer.Line("// loops longer than the stack arrays below: the scalar kernel (the same for every chunk of the evaluation)");
+            block.Writer.Line("// loops longer than the stack arrays hold: the scalar kernel (the same for every chunk of the evaluation)");
             block.Writer.Line("if (" + condition + ") return " + scalarCall + ";");
         }
+
+        block.DeclareLogSumExpCaches(roots);
+        block.DeclareLoopCaches();
     }
 
     private bool EmitGradient(IndentedWriter w, int index, VectorWidth width)
@@ -208,22 +210,21 @@ internal sealed partial class VectorEmitter
             }
 
             var accumulated = AccumulatedMembers(block, looped);
-            EmitGuard(block, accumulated.Values, LikelihoodEmitter.GradientMethod(index) + "(theta, gradient, start, end)");
+            EmitGuard(block, roots, accumulated.Values, LikelihoodEmitter.GradientMethod(index) + "(theta, gradient, start, end)");
             foreach (var member in accumulated)
             {
-                w.Line(width.AlignedStackArray(AccumulatorLocal(member.Key), AccumulatorSize));
+                w.Line(width.AlignedStackArray(AccumulatorLocal(member.Key), block.Scalar(_model.Builder.CountOf(member.Value))));
                 w.Line(AccumulatorLocal(member.Key) + ".Clear();");
             }
 
             w.Line("int i = start;");
             using (w.Block("for (; i <= end - " + width.LanesText + "; i += " + width.LanesText + ")"))
             {
-                block.Emit(new[] { term.Nll });
-                w.Line("acc_nll += " + block.Operand(term.Nll) + ";");
-                block.Emit(fixedTargets.Select(c => c.Adjoint));
+                Accumulate(block, "acc_nll", term.Nll);
+                block.Emit(fixedTargets.Select(c => Unnegated(c.Adjoint).Value));
                 for (int k = 0; k < fixedTargets.Count; k++)
                 {
-                    w.Line("acc_g" + Literals.Int(k) + " += " + block.Operand(fixedTargets[k].Adjoint) + ";");
+                    Accumulate(block, "acc_g" + Literals.Int(k), fixedTargets[k].Adjoint);
                 }
 
                 EmitLoopedContributions(block, looped, accumulated);
@@ -237,7 +238,7 @@ internal sealed partial class VectorEmitter
             foreach (var member in accumulated)
             {
                 string count = block.Scalar(_model.Builder.CountOf(member.Value));
-                using (w.Block("for (int __a = 0; __a < " + count + " && __a < " + Literals.Int(AccumulatorSize) + "; __a++)"))
+                using (w.Block("for (int __a = 0; __a < " + count + "; __a++)"))
                 {
                     w.Line(_members.Gradient(member.Key, new[] { "__a" }) + " += " + width.Static + ".Sum(" + AccumulatorLocal(member.Key) + "[__a]);");
                 }
@@ -257,9 +258,6 @@ internal sealed partial class VectorEmitter
             return block;
         }
     }
-
-    /// <summary>Elements of a vector parameter accumulated as vectors over a chunk's blocks (the first ones; the rest add lane sums per block).</summary>
-    private const int AccumulatorSize = 32;
 
     private static string AccumulatorLocal(string member) => "acc_" + MemberAccess.GradientLocal(member);
 
@@ -332,22 +330,18 @@ internal sealed partial class VectorEmitter
                 block.OpenLoop(v);
             }
 
-            block.Emit(group.Select(c => c.Adjoint));
+            block.Emit(group.Select(c => accumulated.ContainsKey(c.Parameter.Member) ? Unnegated(c.Adjoint).Value : c.Adjoint));
             foreach (var c in group)
             {
                 var p = c.Parameter;
                 string element = _members.Gradient(p.Member, p.Children.Select(block.Scalar).ToArray());
-                string adjoint = block.Operand(c.Adjoint);
                 if (accumulated.ContainsKey(p.Member))
                 {
-                    string index = block.Scalar(p.Children[0]);
-                    w.Line(block.Bounded
-                        ? AccumulatorLocal(p.Member) + "[" + index + "] += " + adjoint + ";"
-                        : "if (" + index + " < " + Literals.Int(AccumulatorSize) + ") " + AccumulatorLocal(p.Member) + "[" + index + "] += " + adjoint + "; else " + element + " += " + block.Width.Static + ".Sum(" + adjoint + ");");
+                    Accumulate(block, AccumulatorLocal(p.Member) + "[" + block.Scalar(p.Children[0]) + "]", c.Adjoint);
                 }
                 else
                 {
-                    w.Line(element + " += " + block.Width.Static + ".Sum(" + adjoint + ");");
+                    w.Line(element + " += " + block.Width.Static + ".Sum(" + block.Operand(c.Adjoint) + ");");
                 }
             }
 
@@ -357,6 +351,20 @@ internal sealed partial class VectorEmitter
             }
         }
     }
+
+    /// <summary>
+    /// <c>target += value</c> for the block, as <c>target -= x</c> when the value is −x (the same bits: a + (−x) and
+    /// a − x round alike), so the negation is not computed.
+    /// </summary>
+    private static void Accumulate(VectorBlock block, string target, Node value)
+    {
+        var (x, negated) = Unnegated(value);
+        block.Emit(new[] { x });
+        block.Writer.Line(target + (negated ? " -= " : " += ") + block.Operand(x) + ";");
+    }
+
+    private static (Node Value, bool Negated) Unnegated(Node node) =>
+        node.Kind == NodeKind.Unary && node.UnaryOp == UnaryOp.Negate && node.Type == ScalarType.Double ? (node.Children[0], true) : (node, false);
 
     /// <summary><c>X[i, v]·s</c> or <c>−(X[i, v]·s)</c> with s free of v.</summary>
     private static (string Matrix, Node Scale, bool Negated)? RowUpdate(VectorBlock block, Node adjoint, int variable)
@@ -415,8 +423,11 @@ internal sealed partial class VectorEmitter
             TableVariables = hoist.TableVariables.ToList(),
             LoopCached = loopCached ?? (IReadOnlyCollection<Node>)System.Array.Empty<Node>(),
         };
-        block.DeclareLogSumExpCaches(roots);
-        block.DeclareLoopCaches();
+        if (!bounded)
+        {
+            block.DeclareLogSumExpCaches(roots);
+        }
+
         return block;
     }
 }
