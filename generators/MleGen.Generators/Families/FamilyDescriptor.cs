@@ -83,7 +83,7 @@ internal enum TruncationForm
 /// taken: the second-derivative code multiplies a branch's zero adjoint by the branch's own values, which must be finite.
 /// </summary>
 /// <param name="Lower">−∞ on the real line, 0 for a positive family, −1 for a count (y &gt; −1 is every count).</param>
-/// <param name="Upper">+∞ for every truncatable family today.</param>
+/// <param name="Upper">+∞, or 1 for the Beta.</param>
 /// <param name="InsideLow">The stand-in for a lower bound that does not cut.</param>
 /// <param name="InsideHigh">The stand-in for an upper bound that does not cut, above <paramref name="InsideLow"/>.</param>
 internal readonly record struct SupportEdges(double Lower, double Upper, double InsideLow, double InsideHigh);

@@ -523,3 +523,46 @@ public partial class EdgePlainNormalMixture
     [Likelihood(nameof(Y))]
     internal NormalMixture Observation(int i) => new(Weights, Means, Sds);
 }
+
+/// <summary>A Beta sample truncated to its rows' bounds (at the support's edges 0 and 1 in the edge tests).</summary>
+[Model]
+public partial class EdgeTruncatedBeta : IOracleModel
+{
+    [Data] public required double[] x { get; init; }
+    [Data] public required double[] Y { get; init; }
+    [Data] public required double[] Lower { get; init; }
+    [Data] public required double[] Upper { get; init; }
+    [Param(Lower = 0)] public double Shape = 2;
+    [Param] public double A;
+    [Param] public double B;
+
+    [Likelihood(nameof(Y), TruncatedBelow = nameof(Lower), TruncatedAbove = nameof(Upper))]
+    internal Beta Observation(int i) => new(Shape, Math.Exp(A + (B * x[i])));
+
+    public double OracleNll()
+    {
+        double nll = 0;
+        for (int i = 0; i < Y.Length; i++)
+        {
+            var f = Observation(i);
+            // The bounds clamped to [0, 1]: the runtime CDF's own values at the edges (−∞ and 0 in the log).
+            nll -= f.LogDensity(Y[i]) - Math.Log(Math.Exp(f.LogCdf(Math.Clamp(Upper[i], 0, 1))) - Math.Exp(f.LogCdf(Math.Clamp(Lower[i], 0, 1))));
+        }
+
+        return nll;
+    }
+}
+
+/// <summary>The untruncated twin of <see cref="EdgeTruncatedBeta"/>.</summary>
+[Model]
+public partial class EdgePlainBeta
+{
+    [Data] public required double[] x { get; init; }
+    [Data] public required double[] Y { get; init; }
+    [Param(Lower = 0)] public double Shape = 2;
+    [Param] public double A;
+    [Param] public double B;
+
+    [Likelihood(nameof(Y))]
+    internal Beta Observation(int i) => new(Shape, Math.Exp(A + (B * x[i])));
+}

@@ -20,12 +20,13 @@ public class TruncationEdgeTests
     private const int N = 23;
 
     public static TheoryData<string> Families => new(
-        "Normal", "Cauchy", "Gumbel", "Laplace", "StudentT", "NormalMixture", "LogNormal", "Weibull", "Gamma", "Exponential", "Poisson", "PoissonLog");
+        "Normal", "Cauchy", "Gumbel", "Laplace", "StudentT", "NormalMixture", "LogNormal", "Weibull", "Gamma", "Exponential", "Beta", "Poisson", "PoissonLog");
 
     private enum Support
     {
         Real,
         Positive,
+        Unit,
         Count,
     }
 
@@ -33,6 +34,7 @@ public class TruncationEdgeTests
     {
         "Normal" or "Cauchy" or "Gumbel" or "Laplace" or "StudentT" or "NormalMixture" => Support.Real,
         "LogNormal" or "Weibull" or "Gamma" or "Exponential" => Support.Positive,
+        "Beta" => Support.Unit,
         "Poisson" or "PoissonLog" => Support.Count,
         _ => throw new ArgumentOutOfRangeException(nameof(family), family, null),
     };
@@ -43,9 +45,10 @@ public class TruncationEdgeTests
     public void BoundsAtTheSupportsEdgesAreNoTruncationBitForBit(string family)
     {
         var support = SupportOf(family);
-        double edge = support switch { Support.Real => double.NegativeInfinity, Support.Positive => 0, _ => -1 };
-        double beyond = support switch { Support.Real => double.NegativeInfinity, Support.Positive => -0.5, _ => -3 };
-        var (truncated, plain) = Create(family, 31, (i, y) => (i % 2 == 0 ? edge : beyond, double.PositiveInfinity));
+        double edge = support switch { Support.Real => double.NegativeInfinity, Support.Positive or Support.Unit => 0, _ => -1 };
+        double beyond = support switch { Support.Real => double.NegativeInfinity, Support.Positive or Support.Unit => -0.5, _ => -3 };
+        double top = support == Support.Unit ? 1 : double.PositiveInfinity;
+        var (truncated, plain) = Create(family, 31, (i, y) => (i % 2 == 0 ? edge : beyond, i % 3 == 0 ? double.PositiveInfinity : top));
         truncated.ValidateData();
         var rng = new Random(32);
         var center = ModelChecker.Current(plain);
@@ -87,6 +90,9 @@ public class TruncationEdgeTests
         {
             (0, Support.Real) => (double.NegativeInfinity, double.PositiveInfinity),
             (0, Support.Positive) => (0, double.PositiveInfinity),
+            (0, Support.Unit) => (0, 1),
+            (1, Support.Unit) => (-0.5, y + ((1 - y) * 0.5)),
+            (2, Support.Unit) => (y * 0.6, double.PositiveInfinity),
             (0, Support.Count) => (-1, double.PositiveInfinity),
             (1, Support.Real) => (double.NegativeInfinity, y + 0.4),
             (1, Support.Positive) => (-0.5, y * 1.6),
@@ -163,6 +169,7 @@ public class TruncationEdgeTests
             {
                 Support.Real => (1.5 * z) + x[i],
                 Support.Positive => Math.Exp((0.8 * z) + (0.3 * x[i])),
+                Support.Unit => 1 / (1 + Math.Exp(-((0.8 * z) + (0.3 * x[i])))),
                 _ => Math.Floor(Math.Exp(1 + (0.5 * z))),
             };
             (lower[i], upper[i]) = bounds(i, y[i]);
