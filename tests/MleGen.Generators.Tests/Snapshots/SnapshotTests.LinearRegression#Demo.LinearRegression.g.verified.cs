@@ -615,8 +615,7 @@ namespace Demo
                 global::System.Runtime.Intrinsics.Vector256<double> v31_9 = (v11_3 * v13_4);
                 global::System.Runtime.Intrinsics.Vector256<double> v34_10 = (v31_9 * global::System.Runtime.Intrinsics.Vector256.Create(sq32));
                 global::System.Runtime.Intrinsics.Vector256<double> v36_11 = (global::System.Runtime.Intrinsics.Vector256.Create(invSigma) - v34_10);
-                global::System.Runtime.Intrinsics.Vector256<double> v38_12 = (-v30_8);
-                acc_g0 += v38_12;
+                acc_g0 -= v30_8;
                 acc_g1 += v36_11;
                 global::MleGen.VectorKernels.AddScaledRows(g_Beta.Slice(0, p_Beta.Length), d_X, i, -v30_8);
             }
@@ -699,8 +698,7 @@ namespace Demo
                 global::System.Runtime.Intrinsics.Vector512<double> v31_9 = (v11_3 * v13_4);
                 global::System.Runtime.Intrinsics.Vector512<double> v34_10 = (v31_9 * global::System.Runtime.Intrinsics.Vector512.Create(sq32));
                 global::System.Runtime.Intrinsics.Vector512<double> v36_11 = (global::System.Runtime.Intrinsics.Vector512.Create(invSigma) - v34_10);
-                global::System.Runtime.Intrinsics.Vector512<double> v38_12 = (-v30_8);
-                acc_g0 += v38_12;
+                acc_g0 -= v30_8;
                 acc_g1 += v36_11;
                 global::MleGen.VectorKernels.AddScaledRows(g_Beta.Slice(0, p_Beta.Length), d_X, i, -v30_8);
             }

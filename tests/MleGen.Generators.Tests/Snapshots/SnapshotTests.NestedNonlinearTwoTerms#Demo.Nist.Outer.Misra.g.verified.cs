@@ -822,13 +822,11 @@ namespace Demo.Nist
                     global::System.Runtime.Intrinsics.Vector256<double> v68_14 = (v65_13 * global::System.Runtime.Intrinsics.Vector256.Create(sq66));
                     global::System.Runtime.Intrinsics.Vector256<double> v70_15 = (global::System.Runtime.Intrinsics.Vector256.Create(invSigma) - v68_14);
                     global::System.Runtime.Intrinsics.Vector256<double> v73_16 = (v10_5 * v64_12);
-                    global::System.Runtime.Intrinsics.Vector256<double> v74_17 = (-v73_16);
-                    global::System.Runtime.Intrinsics.Vector256<double> v75_18 = (global::System.Runtime.Intrinsics.Vector256.Create(p_B1) * v64_12);
-                    global::System.Runtime.Intrinsics.Vector256<double> v77_19 = (v9_4 * v75_18);
-                    global::System.Runtime.Intrinsics.Vector256<double> v79_20 = (v6_1 * v77_19);
-                    global::System.Runtime.Intrinsics.Vector256<double> v80_21 = (-v79_20);
-                    acc_g0 += v74_17;
-                    acc_g1 += v80_21;
+                    global::System.Runtime.Intrinsics.Vector256<double> v75_17 = (global::System.Runtime.Intrinsics.Vector256.Create(p_B1) * v64_12);
+                    global::System.Runtime.Intrinsics.Vector256<double> v77_18 = (v9_4 * v75_17);
+                    global::System.Runtime.Intrinsics.Vector256<double> v79_19 = (v6_1 * v77_18);
+                    acc_g0 -= v73_16;
+                    acc_g1 -= v79_19;
                     acc_g2 += v70_15;
                 }
                 double nll = global::System.Runtime.Intrinsics.Vector256.Sum(acc_nll);
@@ -928,13 +926,11 @@ namespace Demo.Nist
                     global::System.Runtime.Intrinsics.Vector512<double> v68_14 = (v65_13 * global::System.Runtime.Intrinsics.Vector512.Create(sq66));
                     global::System.Runtime.Intrinsics.Vector512<double> v70_15 = (global::System.Runtime.Intrinsics.Vector512.Create(invSigma) - v68_14);
                     global::System.Runtime.Intrinsics.Vector512<double> v73_16 = (v10_5 * v64_12);
-                    global::System.Runtime.Intrinsics.Vector512<double> v74_17 = (-v73_16);
-                    global::System.Runtime.Intrinsics.Vector512<double> v75_18 = (global::System.Runtime.Intrinsics.Vector512.Create(p_B1) * v64_12);
-                    global::System.Runtime.Intrinsics.Vector512<double> v77_19 = (v9_4 * v75_18);
-                    global::System.Runtime.Intrinsics.Vector512<double> v79_20 = (v6_1 * v77_19);
-                    global::System.Runtime.Intrinsics.Vector512<double> v80_21 = (-v79_20);
-                    acc_g0 += v74_17;
-                    acc_g1 += v80_21;
+                    global::System.Runtime.Intrinsics.Vector512<double> v75_17 = (global::System.Runtime.Intrinsics.Vector512.Create(p_B1) * v64_12);
+                    global::System.Runtime.Intrinsics.Vector512<double> v77_18 = (v9_4 * v75_17);
+                    global::System.Runtime.Intrinsics.Vector512<double> v79_19 = (v6_1 * v77_18);
+                    acc_g0 -= v73_16;
+                    acc_g1 -= v79_19;
                     acc_g2 += v70_15;
                 }
                 double nll = global::System.Runtime.Intrinsics.Vector512.Sum(acc_nll);

@@ -510,8 +510,7 @@ namespace Demo
                 global::System.Runtime.Intrinsics.Vector256<double> v19_10 = (v11_8 - v12_9);
                 global::System.Runtime.Intrinsics.Vector256<double> v21_11 = global::MleGen.VectorKernels.Load4(d_W, i);
                 global::System.Runtime.Intrinsics.Vector256<double> v22_12 = (v19_10 * v21_11);
-                global::System.Runtime.Intrinsics.Vector256<double> v23_13 = (-v22_12);
-                acc_nll += v23_13;
+                acc_nll -= v22_12;
             }
             double nll = global::System.Runtime.Intrinsics.Vector256.Sum(acc_nll);
             if (i < end) nll += __Nll0(theta, i, end);
@@ -550,14 +549,13 @@ namespace Demo
                 global::System.Runtime.Intrinsics.Vector256<double> v19_10 = (v11_8 - v12_9);
                 global::System.Runtime.Intrinsics.Vector256<double> v21_11 = global::MleGen.VectorKernels.Load4(d_W, i);
                 global::System.Runtime.Intrinsics.Vector256<double> v22_12 = (v19_10 * v21_11);
-                global::System.Runtime.Intrinsics.Vector256<double> v23_13 = (-v22_12);
-                acc_nll += v23_13;
-                global::System.Runtime.Intrinsics.Vector256<double> v28_14 = (v12_9 * v21_11);
-                global::System.Runtime.Intrinsics.Vector256<double> v29_15 = (v10_7 * v21_11);
-                global::System.Runtime.Intrinsics.Vector256<double> v31_16 = (v28_14 - v29_15);
-                global::System.Runtime.Intrinsics.Vector256<double> v32_17 = (v4_1 * v31_16);
-                acc_g0 += v31_16;
-                acc_g1 += v32_17;
+                acc_nll -= v22_12;
+                global::System.Runtime.Intrinsics.Vector256<double> v28_13 = (v12_9 * v21_11);
+                global::System.Runtime.Intrinsics.Vector256<double> v29_14 = (v10_7 * v21_11);
+                global::System.Runtime.Intrinsics.Vector256<double> v31_15 = (v28_13 - v29_14);
+                global::System.Runtime.Intrinsics.Vector256<double> v32_16 = (v4_1 * v31_15);
+                acc_g0 += v31_15;
+                acc_g1 += v32_16;
             }
             double nll = global::System.Runtime.Intrinsics.Vector256.Sum(acc_nll);
             g_A += global::System.Runtime.Intrinsics.Vector256.Sum(acc_g0);
@@ -596,8 +594,7 @@ namespace Demo
                 global::System.Runtime.Intrinsics.Vector512<double> v19_10 = (v11_8 - v12_9);
                 global::System.Runtime.Intrinsics.Vector512<double> v21_11 = global::MleGen.VectorKernels.Load8(d_W, i);
                 global::System.Runtime.Intrinsics.Vector512<double> v22_12 = (v19_10 * v21_11);
-                global::System.Runtime.Intrinsics.Vector512<double> v23_13 = (-v22_12);
-                acc_nll += v23_13;
+                acc_nll -= v22_12;
             }
             double nll = global::System.Runtime.Intrinsics.Vector512.Sum(acc_nll);
             if (i < end) nll += __Nll0(theta, i, end);
@@ -636,14 +633,13 @@ namespace Demo
                 global::System.Runtime.Intrinsics.Vector512<double> v19_10 = (v11_8 - v12_9);
                 global::System.Runtime.Intrinsics.Vector512<double> v21_11 = global::MleGen.VectorKernels.Load8(d_W, i);
                 global::System.Runtime.Intrinsics.Vector512<double> v22_12 = (v19_10 * v21_11);
-                global::System.Runtime.Intrinsics.Vector512<double> v23_13 = (-v22_12);
-                acc_nll += v23_13;
-                global::System.Runtime.Intrinsics.Vector512<double> v28_14 = (v12_9 * v21_11);
-                global::System.Runtime.Intrinsics.Vector512<double> v29_15 = (v10_7 * v21_11);
-                global::System.Runtime.Intrinsics.Vector512<double> v31_16 = (v28_14 - v29_15);
-                global::System.Runtime.Intrinsics.Vector512<double> v32_17 = (v4_1 * v31_16);
-                acc_g0 += v31_16;
-                acc_g1 += v32_17;
+                acc_nll -= v22_12;
+                global::System.Runtime.Intrinsics.Vector512<double> v28_13 = (v12_9 * v21_11);
+                global::System.Runtime.Intrinsics.Vector512<double> v29_14 = (v10_7 * v21_11);
+                global::System.Runtime.Intrinsics.Vector512<double> v31_15 = (v28_13 - v29_14);
+                global::System.Runtime.Intrinsics.Vector512<double> v32_16 = (v4_1 * v31_15);
+                acc_g0 += v31_15;
+                acc_g1 += v32_16;
             }
             double nll = global::System.Runtime.Intrinsics.Vector512.Sum(acc_nll);
             g_A += global::System.Runtime.Intrinsics.Vector512.Sum(acc_g0);
