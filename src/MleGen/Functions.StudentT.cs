@@ -1,5 +1,6 @@
 using System;
 using System.ComponentModel;
+using System.Runtime.CompilerServices;
 
 namespace MleGen;
 
@@ -146,6 +147,7 @@ public static partial class Functions
     /// log F(z; ν) as a jet in ν (see the class remarks), and in the lower tail log(f/F) formed without the two large
     /// logs (NaN elsewhere, where log f − log F does not cancel): log ν − log|z| − log(fraction), or from the expansion.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static NuJet StudentTLogCdfJet(double nu, double z, out double lowerTailLogRatio)
     {
         lowerTailLogRatio = double.NaN;
@@ -276,6 +278,7 @@ public static partial class Functions
     /// The continued fraction of I_x(a, b)·a B(a, b)/(xᵃ (1 − x)ᵇ) (modified Lentz), as a jet: stops when a factor and
     /// its ν-derivatives have settled, NaN when they do not within <see cref="StudentTFractionTerms"/> terms.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static NuJet IncompleteBetaFraction(NuJet a, NuJet b, NuJet x)
     {
         const double Tiny = 1e-300;
