@@ -169,6 +169,7 @@ internal static class TieringReport
         }
 
         var times = new List<double>();
+        var compiled = new List<long>();
         double firstJit = 0;
         var total = Stopwatch.StartNew();
         while (times.Count < TimedCalls || times.Count < 50 || total.Elapsed.TotalSeconds < 1.5)
@@ -177,12 +178,16 @@ internal static class TieringReport
             double before = ThreadCpuMilliseconds();
             call();
             times.Add(ThreadCpuMilliseconds() - before);
+            compiled.Add(System.Runtime.JitInfo.GetCompiledMethodCount(currentThread: false));
             if (times.Count == 1)
             {
                 firstJit = (System.Runtime.JitInfo.GetCompilationTime(currentThread: true) - jit).TotalMilliseconds;
             }
         }
 
+        // With DOTNET_JitStdOutFile and DOTNET_JitDisasmSummary=1 the JIT numbers the methods it compiles: the count after
+        // each call tells during which call a kernel moved from Tier0 to Tier1 (stderr, so the parent ignores it).
+        Console.Error.WriteLine("COMPILED\t" + string.Join("\t", compiled));
         double steady = times.TakeLast(10).Order().ElementAt(5);
         Console.WriteLine("RESULT\t" + string.Join("\t", times.Take(TimedCalls).Append(steady).Append(firstJit).Select(t => t.ToString("R", CultureInfo.InvariantCulture))));
     }
