@@ -1,3 +1,4 @@
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using MleGen.Generators.Emit;
@@ -21,6 +22,9 @@ public sealed class MleGenerator : IIncrementalGenerator
     /// <summary>Tracking name of the step producing source text.</summary>
     public const string SourceStep = "MleGen.Source";
 
+    /// <summary>Tracking name of the step producing the models' declaration locations (for MLE0026).</summary>
+    public const string LocationStep = "MleGen.Location";
+
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
@@ -40,19 +44,36 @@ public sealed class MleGenerator : IIncrementalGenerator
         {
             foreach (var model in HintNames.Deduplicate(models))
             {
-                if (model.InternalError is not null)
-                {
-                    spc.ReportDiagnostic(Diagnostic.Create(Diagnostics.DiagnosticDescriptors.InternalError, Location.None, ModelName(model.HintName), model.InternalError));
-                }
-
                 if (model.Source is not null)
                 {
                     spc.AddSource(model.HintName, model.Source);
                 }
             }
         });
+
+        // MLE0026 at the model's name. The locations are a step of their own: an edit that only moves a model in its
+        // file changes them, and must not re-run the emission.
+        var locations = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                "MleGen.ModelAttribute",
+                static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax,
+                static (ctx, _) => ModelLocation.From(ctx))
+            .Where(static location => location is not null)
+            .WithTrackingName(LocationStep);
+        var internalErrors = sources
+            .Where(static model => model.InternalError is not null)
+            .Collect()
+            .Combine(locations.Collect());
+        context.RegisterSourceOutput(internalErrors, static (spc, pair) =>
+        {
+            foreach (var model in pair.Left)
+            {
+                var location = pair.Right.FirstOrDefault(l => l!.HintName == model.HintName)?.ToLocation() ?? Location.None;
+                spc.ReportDiagnostic(Diagnostic.Create(Diagnostics.DiagnosticDescriptors.InternalError, location, ModelName(model.HintName), model.InternalError));
+            }
+        });
     }
 
-    /// <summary>The model's name as the hint name spells it (<c>Namespace.Type</c>), for a diagnostic without a location.</summary>
+    /// <summary>The model's name as the hint name spells it (<c>Namespace.Type</c>), for the message.</summary>
     private static string ModelName(string hintName) => hintName.Substring(0, hintName.Length - ".g.cs".Length);
 }

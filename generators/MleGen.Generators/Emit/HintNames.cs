@@ -9,11 +9,12 @@ namespace MleGen.Generators.Emit;
 /// <summary>Builds <c>{Namespace}.{Outer}.{Type}.g.cs</c> hint names, valid and unique per model type.</summary>
 internal static class HintNames
 {
-    public static string For(ModelTarget target) => For(target.Namespace, target.ContainingTypes, target.TypeName);
+    public static string For(ModelTarget target) => For(target.Namespace, Names(target.ContainingTypes), target.TypeName);
 
-    public static string For(ModelSpec spec) => For(spec.Namespace, spec.ContainingTypes, spec.TypeName);
+    public static string For(ModelSpec spec) => For(spec.Namespace, Names(spec.ContainingTypes), spec.TypeName);
 
-    private static string For(string ns, EquatableArray<ContainingTypeSpec> containingTypes, string typeName)
+    /// <summary>The hint name of the type <paramref name="typeName"/> nested in <paramref name="containingTypes"/> (outermost first).</summary>
+    public static string For(string ns, IEnumerable<string> containingTypes, string typeName)
     {
         var name = new StringBuilder();
         if (ns.Length > 0)
@@ -23,7 +24,7 @@ internal static class HintNames
 
         foreach (var outer in containingTypes)
         {
-            name.Append(outer.Name).Append('.');
+            name.Append(outer).Append('.');
         }
 
         name.Append(typeName);
@@ -40,6 +41,14 @@ internal static class HintNames
         }
 
         return name.Append(".g.cs").ToString();
+    }
+
+    private static IEnumerable<string> Names(EquatableArray<ContainingTypeSpec> containingTypes)
+    {
+        foreach (var outer in containingTypes)
+        {
+            yield return outer.Name;
+        }
     }
 
     /// <summary>

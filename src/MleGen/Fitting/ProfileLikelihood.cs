@@ -285,7 +285,9 @@ internal static class ProfileLikelihood
     /// t ↦ 2(min F | g(θ) = t − F̂) − threshold for a derived quantity g, by the augmented Lagrangian: minimize
     /// F + λc + (μ/2)c² (c = g − t) with safeguarded Newton, update λ ← λ + μc, and raise μ tenfold when |c| did not
     /// shrink fourfold, until |c| ≤ 1e-10·SE(g) (F then is the constrained minimum to ≈ λ·c, far below the threshold's
-    /// resolution). A value g cannot reach (no convergence) counts as above the threshold.
+    /// resolution). A value g cannot reach (its violation does not shrink within the rounds, or F is not finite there)
+    /// counts as above the threshold; a value it reaches with a fit that stopped short is an error
+    /// (<see cref="ProfileFitException"/>), as for a parameter.
     /// </summary>
     private sealed class DerivedProfile : IDeviance
     {
@@ -293,6 +295,7 @@ internal static class ProfileLikelihood
 
         private readonly FitSession _session;
         private readonly DerivedConstraintModel _constrained;
+        private readonly string _name;
         private readonly double _threshold;
         private readonly double _scale;
         private readonly OptimizerSettings _settings;
@@ -303,6 +306,7 @@ internal static class ProfileLikelihood
         {
             _session = session;
             _constrained = new DerivedConstraintModel(session.Problem.Model, quantities, index);
+            _name = quantities.GetDerivedName(index);
             _threshold = threshold;
             _scale = scale;
             FitOptions o = session.Options;
@@ -342,6 +346,21 @@ internal static class ProfileLikelihood
                 if (!double.IsFinite(c))
                 {
                     return double.MaxValue;
+                }
+
+                if (Math.Abs(c) <= tolerance && !outcome.Result.Converged && !problem.Model.HasKinks)
+                {
+                    // g is at t, but the fit of F + λc + (μ/2)c² stopped short: F there is only an upper bound of the
+                    // profile, and a deviance above the threshold would end the interval too early. Give it one more run
+                    // from where it stopped (λ, μ as they are); if that stops short too, say so.
+                    OptimizationOutcome again = FitEngine.Optimize(problem.WithModel(_constrained, theta), method, _settings, nearOptimum: true);
+                    double cAgain = double.IsFinite(again.Objective) ? _constrained.Violation(again.Theta) : double.NaN;
+                    if (!again.Result.Converged || !(Math.Abs(cAgain) <= tolerance))
+                    {
+                        throw ProfileFitException.At(_name, t, again.Result);
+                    }
+
+                    theta = again.Theta;
                 }
 
                 if (Math.Abs(c) <= tolerance)

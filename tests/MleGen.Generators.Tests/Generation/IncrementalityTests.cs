@@ -68,10 +68,27 @@ public class IncrementalityTests
     }
 
     [Fact]
+    public void MovingTheModelInItsFileReRunsOnlyItsLocation()
+    {
+        RunTwice(c =>
+        {
+            var tree = c.SyntaxTrees[0];
+            var edited = tree.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From("// a comment above the model\n" + Model));
+            return c.ReplaceSyntaxTree(tree, edited);
+        }, out var second);
+        foreach (var output in second.TrackedSteps[MleGenerator.SourceStep].SelectMany(step => step.Outputs))
+        {
+            Assert.True(output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, "the emission was " + output.Reason);
+        }
+
+        Assert.Contains(second.TrackedSteps[MleGenerator.LocationStep].SelectMany(step => step.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
+    }
+
+    [Fact]
     public void NoStepOutputHoldsARoslynObject()
     {
         RunTwice(c => c, out var second);
-        foreach (var name in new[] { MleGenerator.SpecStep, MleGenerator.SourceStep })
+        foreach (var name in new[] { MleGenerator.SpecStep, MleGenerator.SourceStep, MleGenerator.LocationStep })
         {
             foreach (var output in second.TrackedSteps[name].SelectMany(step => step.Outputs))
             {
@@ -92,7 +109,7 @@ public class IncrementalityTests
 
     private static void AssertAllReused(GeneratorRunResult result)
     {
-        foreach (var name in new[] { MleGenerator.SpecStep, MleGenerator.SourceStep })
+        foreach (var name in new[] { MleGenerator.SpecStep, MleGenerator.SourceStep, MleGenerator.LocationStep })
         {
             Assert.True(result.TrackedSteps.ContainsKey(name), "missing step " + name);
             foreach (var output in result.TrackedSteps[name].SelectMany(step => step.Outputs))

@@ -59,6 +59,30 @@ public class InternalErrorTests
         Assert.Equal(Microsoft.CodeAnalysis.DiagnosticSeverity.Error, diagnostic.Severity);
     }
 
+    /// <summary>
+    /// MLE0026 is reported at the model's name: the generator keeps each model's declaration as plain values under the
+    /// hint name of its file (nested types included) and looks the erring model up there.
+    /// </summary>
+    [Theory]
+    [InlineData("", "N.M.g.cs", "M")]
+    [InlineData("public partial class Outer {", "N.Outer.Inner.g.cs", "Inner")]
+    public void TheLocationOfAModelIsItsNameUnderItsFilesHintName(string wrapper, string hintName, string typeName)
+    {
+        string source = wrapper.Length == 0
+            ? Source
+            : Source.Replace("[Model]", wrapper + " [Model]", System.StringComparison.Ordinal).Replace("class M", "class Inner", System.StringComparison.Ordinal) + "}";
+        var compilation = CompilationHarness.CreateCompilation(source);
+        var result = GeneratorHarness.CreateDriver().RunGenerators(compilation, TestContext.Current.CancellationToken).GetRunResult().Results.Single();
+
+        Assert.Equal(hintName, Assert.Single(result.GeneratedSources).HintName);
+        var location = Assert.IsType<ModelLocation>(Assert.Single(result.TrackedSteps[MleGenerator.LocationStep].SelectMany(s => s.Outputs)).Value);
+        Assert.Equal(hintName, location.HintName);
+        var roslyn = location.ToLocation();
+        Assert.Equal(typeName, compilation.SyntaxTrees[0].GetText(TestContext.Current.CancellationToken).ToString(roslyn.SourceSpan));
+        int line = source.Split('\n').ToList().FindIndex(l => l.Contains("class " + typeName, System.StringComparison.Ordinal));
+        Assert.Equal(line, roslyn.GetLineSpan().StartLinePosition.Line);
+    }
+
     [Fact]
     public void AValidModelRaisesNoInternalError()
     {

@@ -41,6 +41,31 @@ public class ProfileFailureTests
         Assert.Contains("MaxIterations", error.Message);
     }
 
+    /// <summary>
+    /// The same for a <c>[Derived]</c> quantity's profile (the augmented Lagrangian's fits): with one iteration per fit the
+    /// constrained fit reaches g = t but stops short of its minimum, an upper bound of the profile; that is an error naming
+    /// the quantity, where it used to be taken as the profile. With the default iterations the interval is there.
+    /// </summary>
+    [Fact]
+    public void ADerivedProfileWhoseFitStopsShortIsAnErrorNamingTheQuantity()
+    {
+        var c = ReferenceCase.Load("weibull_survreg_lung");
+        var model = MleGen.Tests.Reference.SurvivalReferenceTests.Lung(c);
+        FitResult full = model.Fit();
+        Assert.True(full.Converged, full.ToString());
+        (double lower, double upper) = full.ProfileInterval("Median60Female");
+        double median = full.Derived["Median60Female"].Estimate;
+        Assert.True(lower < median && median < upper, $"[{lower}, {upper}] around {median}");
+
+        FitResult capped = model.Fit(new FitOptions { MaxIterations = 1 });
+        Assert.True(capped.Converged, capped.ToString());
+        Assert.Equal(median, capped.Derived["Median60Female"].Estimate, 1e-6 * median);
+
+        var error = Assert.ThrowsAny<InvalidOperationException>(() => capped.ProfileInterval("Median60Female"));
+        Assert.Contains("The profile of Median60Female could not be computed at", error.Message);
+        Assert.Contains("MaxIterations", error.Message);
+    }
+
     /// <summary>The curve leaves such points off instead of plotting upper bounds; with iterations enough every point is there.</summary>
     [Fact]
     public void TheCurveOfAWellBehavedProfileHasEveryPoint()
