@@ -35,6 +35,15 @@ internal static class LocalDerivatives
                     : throw new InternalErrorException("no derivative of " + node.BinaryOp + ": " + intrinsic.NoDerivative);
             }
 
+            case NodeKind.Ternary:
+            {
+                var intrinsic = IntrinsicRegistry.Get(node.TernaryOp);
+                return intrinsic.Derivative is { } rule && index < 2
+                    ? rule(b, node, c[0], c[1], c[2], index)
+                    : throw new InternalErrorException("no derivative of " + node.TernaryOp + " with respect to its argument " + index + ": "
+                        + (intrinsic.NoDerivative ?? "the point x is data"));
+            }
+
             case NodeKind.Conditional when index > 0:
                 return index == 1 ? b.Conditional(c[0], b.Constant(1), b.Constant(0)) : b.Conditional(c[0], b.Constant(0), b.Constant(1));
 

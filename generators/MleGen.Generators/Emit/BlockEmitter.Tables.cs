@@ -141,6 +141,7 @@ internal sealed partial class BlockEmitter
         NodeKind.Binary => node.BinaryOp is BinaryOp.Divide or BinaryOp.Pow or BinaryOp.LogSumExp or BinaryOp.LogGammaDifference or BinaryOp.DigammaDifference or BinaryOp.TrigammaDifference
             or BinaryOp.GammaLogCdf or BinaryOp.GammaCdfRatio or BinaryOp.GammaLogCdfShape or BinaryOp.GammaLogCdfShape2
             or BinaryOp.GammaLogCcdf or BinaryOp.GammaCcdfRatio or BinaryOp.GammaLogCcdfShape or BinaryOp.GammaLogCcdfShape2,
+        NodeKind.Ternary => true,
         _ => false,
     };
 }

@@ -396,6 +396,7 @@ internal sealed partial class BlockEmitter
             NodeKind.Unary => IntrinsicRegistry.Get(node.UnaryOp).Stem,
             NodeKind.Binary => IntrinsicRegistry.Get(node.BinaryOp).Stem,
             NodeKind.Conditional => "sel",
+            NodeKind.Ternary => IntrinsicRegistry.Get(node.TernaryOp).Stem,
             NodeKind.Data => "x",
             NodeKind.Param => "theta",
             _ => "t",

@@ -77,6 +77,8 @@ internal sealed class ExpressionPrinter
                 return PrintUnary(node.UnaryOp, P(0));
             case NodeKind.Binary:
                 return PrintBinary(node.BinaryOp, P(0), P(1));
+            case NodeKind.Ternary:
+                return Intrinsics.IntrinsicRegistry.Get(node.TernaryOp).Print(P(0), P(1), P(2));
             case NodeKind.Conditional:
                 return "(" + P(0) + " ? " + P(1) + " : " + P(2) + ")";
             default:

@@ -95,6 +95,8 @@ internal static class SourceText
                     _ when IsInfix(node.BinaryOp) => C(0) + " " + Operator(node.BinaryOp) + " " + C(1),
                     _ => node.BinaryOp + "(" + Text(node.Children[0], variables) + ", " + Text(node.Children[1], variables) + ")",
                 };
+            case NodeKind.Ternary:
+                return node.TernaryOp + "(" + string.Join(", ", node.Children.Select(c => Text(c, variables))) + ")";
             case NodeKind.Conditional:
                 return C(0) + " ? " + C(1) + " : " + C(2);
             case NodeKind.Reduce:

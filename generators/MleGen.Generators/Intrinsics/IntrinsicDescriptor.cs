@@ -26,6 +26,9 @@ internal delegate Node UnaryDerivative(IrBuilder b, Node node, Node x);
 /// <summary>∂node/∂(child <paramref name="index"/>) of a binary op, as IR.</summary>
 internal delegate Node BinaryDerivative(IrBuilder b, Node node, Node x, Node y, int index);
 
+/// <summary>∂node/∂(argument <paramref name="index"/>) of a ternary op node (index 0 or 1: the third argument is data).</summary>
+internal delegate Node TernaryDerivative(IrBuilder b, Node node, Node x, Node y, Node z, int index);
+
 /// <summary>
 /// One unary operation: its parse name (for <see cref="IntrinsicSource.Math"/> and <see cref="IntrinsicSource.Functions"/>),
 /// how it prints in generated code (the runtime method it calls), and its local derivative rule — or, explicitly, why it
@@ -133,6 +136,36 @@ internal sealed class BinaryIntrinsic
     public Func<string, string, string> Print { get; }
 
     public BinaryDerivative? Derivative { get; }
+
+    /// <summary>Why the op has no derivative rule.</summary>
+    public string? NoDerivative { get; }
+}
+
+/// <summary>One ternary operation (an internal <c>MleGen.Functions</c> call): as <see cref="BinaryIntrinsic"/>.</summary>
+internal sealed class TernaryIntrinsic
+{
+    public TernaryIntrinsic(TernaryOp op, string stem, TernaryDerivative? derivative, string? noDerivative)
+    {
+        Op = op;
+        Name = op.ToString();
+        Stem = stem;
+        Derivative = derivative;
+        NoDerivative = noDerivative;
+    }
+
+    public TernaryOp Op { get; }
+
+    /// <summary>The <c>MleGen.Functions</c> method name.</summary>
+    public string Name { get; }
+
+    /// <summary>The stem of a generated local holding the op's value.</summary>
+    public string Stem { get; }
+
+    /// <summary>The C# expression for the op applied to three already-printed operands.</summary>
+    public string Print(string x, string y, string z) => IntrinsicRegistry.FunctionsType + "." + Name + "(" + x + ", " + y + ", " + z + ")";
+
+    /// <summary>The derivatives in the first two arguments (the third is data).</summary>
+    public TernaryDerivative? Derivative { get; }
 
     /// <summary>Why the op has no derivative rule.</summary>
     public string? NoDerivative { get; }

@@ -143,6 +143,27 @@ internal static class IntrinsicRegistry
         FunctionsCall(BinaryOp.StudentTCdfRatioZ, IntrinsicSource.Internal, null, StudentTSecond),
         FunctionsCall(BinaryOp.StudentTCdfRatioNu, IntrinsicSource.Internal, null, StudentTSecond));
 
+    private const string BetaSecond = "a second shape derivative of the Beta log CDF or log survival function: derivatives stop at the second";
+
+    /// <summary>
+    /// (a, b, x) ↦ log I_x(a, b) and log(1 − I_x(a, b)), the Beta family's log CDF and log survival function. x is data
+    /// (an observation or a truncation bound), so only the shape derivatives exist: the runtime's forward-mode
+    /// second-order jet in (a, b) gives them all, each a separate call served from its per-thread cache.
+    /// </summary>
+    private static readonly TernaryIntrinsic[] TernaryByOp = BuildTernary(
+        BetaTail(TernaryOp.BetaLogCdf, TernaryOp.BetaLogCdfA, TernaryOp.BetaLogCdfB),
+        BetaTail(TernaryOp.BetaLogCdfA, TernaryOp.BetaLogCdfAA, TernaryOp.BetaLogCdfAB),
+        BetaTail(TernaryOp.BetaLogCdfB, TernaryOp.BetaLogCdfAB, TernaryOp.BetaLogCdfBB),
+        new(TernaryOp.BetaLogCdfAA, "ibeta", null, BetaSecond),
+        new(TernaryOp.BetaLogCdfAB, "ibeta", null, BetaSecond),
+        new(TernaryOp.BetaLogCdfBB, "ibeta", null, BetaSecond),
+        BetaTail(TernaryOp.BetaLogCcdf, TernaryOp.BetaLogCcdfA, TernaryOp.BetaLogCcdfB),
+        BetaTail(TernaryOp.BetaLogCcdfA, TernaryOp.BetaLogCcdfAA, TernaryOp.BetaLogCcdfAB),
+        BetaTail(TernaryOp.BetaLogCcdfB, TernaryOp.BetaLogCcdfAB, TernaryOp.BetaLogCcdfBB),
+        new(TernaryOp.BetaLogCcdfAA, "ibeta", null, BetaSecond),
+        new(TernaryOp.BetaLogCcdfAB, "ibeta", null, BetaSecond),
+        new(TernaryOp.BetaLogCcdfBB, "ibeta", null, BetaSecond));
+
     /// <summary>Every unary op's descriptor, in <see cref="UnaryOp"/> order.</summary>
     public static IReadOnlyList<UnaryIntrinsic> AllUnary => UnaryByOp;
 
@@ -151,6 +172,12 @@ internal static class IntrinsicRegistry
 
     /// <summary>The <c>Math</c> methods of the model language, as MLE0008 lists them: <c>Math.Exp/Log/…</c>.</summary>
     public static readonly string MathList = BuildMathList();
+
+    /// <summary>Every ternary op's descriptor, in <see cref="TernaryOp"/> order.</summary>
+    public static IReadOnlyList<TernaryIntrinsic> AllTernary => TernaryByOp;
+
+    public static TernaryIntrinsic Get(TernaryOp op) =>
+        (uint)op < (uint)TernaryByOp.Length ? TernaryByOp[(int)op] : throw new InternalErrorException("unknown ternary op " + op);
 
     public static UnaryIntrinsic Get(UnaryOp op) =>
         (uint)op < (uint)UnaryByOp.Length ? UnaryByOp[(int)op] : throw new InternalErrorException("unknown unary op " + op);
@@ -232,6 +259,27 @@ internal static class IntrinsicRegistry
         }
 
         return "Math." + string.Join("/", names);
+    }
+
+    /// <summary>An op of (a, b, x) whose a- and b-derivatives are the ops <paramref name="da"/> and <paramref name="db"/> at the same arguments.</summary>
+    private static TernaryIntrinsic BetaTail(TernaryOp op, TernaryOp da, TernaryOp db) =>
+        new(op, "ibeta", (b, n, x, y, z, k) => b.Ternary(k == 0 ? da : db, x, y, z), null);
+
+    private static TernaryIntrinsic[] BuildTernary(params TernaryIntrinsic[] intrinsics)
+    {
+        var byOp = new TernaryIntrinsic[intrinsics.Length];
+        foreach (var intrinsic in intrinsics)
+        {
+            int k = (int)intrinsic.Op;
+            if (k < 0 || k >= byOp.Length || byOp[k] is not null || (intrinsic.Derivative is null) == (intrinsic.NoDerivative is null))
+            {
+                throw new InvalidOperationException("The ternary intrinsic table is inconsistent at " + intrinsic.Op);
+            }
+
+            byOp[k] = intrinsic;
+        }
+
+        return byOp;
     }
 
     private static UnaryIntrinsic[] BuildUnary(params UnaryIntrinsic[] intrinsics)

@@ -65,6 +65,10 @@ internal sealed partial class IrBuilder
 
     public Node Param(string member, ImmutableArray<Node> indices) => Intern(NodeKind.Param, ScalarType.Double, indices, member: member);
 
+    /// <summary>A three-argument intrinsic of doubles (never folded: its arguments are never all constant in a model).</summary>
+    public Node Ternary(TernaryOp op, Node a, Node b, Node c) =>
+        Intern(NodeKind.Ternary, ScalarType.Double, ImmutableArray.Create(ToDouble(a), ToDouble(b), ToDouble(c)), ternaryOp: op);
+
     public Node Length(string member, int dimension) => Intern(NodeKind.Length, ScalarType.Int, ImmutableArray<Node>.Empty, member: member, dimension: dimension);
 
     /// <summary>Records the count of a lambda variable before its reduction's body is built.</summary>
@@ -80,13 +84,18 @@ internal sealed partial class IrBuilder
     /// <summary>The count of a lambda variable (set when its reduction is built).</summary>
     public Node CountOf(int variable) => _variables[variable].Count ?? IntConstant(0);
 
-    private Node Intern(NodeKind kind, ScalarType type, ImmutableArray<Node> children, double value = 0, string member = "", int dimension = 0, int variable = -1, UnaryOp unaryOp = default, BinaryOp binaryOp = default, ReductionKind reduction = default)
+    private Node Intern(NodeKind kind, ScalarType type, ImmutableArray<Node> children, double value = 0, string member = "", int dimension = 0, int variable = -1, UnaryOp unaryOp = default, BinaryOp binaryOp = default, ReductionKind reduction = default, TernaryOp ternaryOp = default)
     {
         var key = new StringBuilder();
         key.Append((int)kind).Append('|').Append((int)type).Append('|')
             .Append(BitConverter.DoubleToInt64Bits(value)).Append('|').Append(member).Append('|')
             .Append(dimension).Append('|').Append(variable).Append('|').Append((int)unaryOp).Append('|')
             .Append((int)binaryOp).Append('|').Append((int)reduction);
+        if (kind == NodeKind.Ternary)
+        {
+            key.Append('|').Append((int)ternaryOp);
+        }
+
         foreach (var child in children)
         {
             key.Append('|').Append(child.Id);
@@ -117,7 +126,7 @@ internal sealed partial class IrBuilder
             free = free.Without(variable);
         }
 
-        var node = new Node(_interned.Count, kind, type, children, value, member, dimension, variable, unaryOp, binaryOp, reduction, free, dependsOnParameters, dependsOnObservation);
+        var node = new Node(_interned.Count, kind, type, children, value, member, dimension, variable, unaryOp, binaryOp, ternaryOp, reduction, free, dependsOnParameters, dependsOnObservation);
         _interned.Add(text, node);
         return node;
     }

@@ -11,7 +11,7 @@ namespace MleGen.Generators.Ir;
 /// </summary>
 internal sealed class Node
 {
-    internal Node(int id, NodeKind kind, ScalarType type, ImmutableArray<Node> children, double value, string member, int dimension, int variable, UnaryOp unaryOp, BinaryOp binaryOp, ReductionKind reduction, VariableSet freeVariables, bool dependsOnParameters, bool dependsOnObservation)
+    internal Node(int id, NodeKind kind, ScalarType type, ImmutableArray<Node> children, double value, string member, int dimension, int variable, UnaryOp unaryOp, BinaryOp binaryOp, TernaryOp ternaryOp, ReductionKind reduction, VariableSet freeVariables, bool dependsOnParameters, bool dependsOnObservation)
     {
         Id = id;
         Kind = kind;
@@ -23,6 +23,7 @@ internal sealed class Node
         Variable = variable;
         UnaryOp = unaryOp;
         BinaryOp = binaryOp;
+        TernaryOp = ternaryOp;
         Reduction = reduction;
         FreeVariables = freeVariables;
         DependsOnParameters = dependsOnParameters;
@@ -53,6 +54,8 @@ internal sealed class Node
 
     public BinaryOp BinaryOp { get; }
 
+    public TernaryOp TernaryOp { get; }
+
     public ReductionKind Reduction { get; }
 
     /// <summary>The lambda variables this node reads without binding them.</summary>
@@ -76,5 +79,5 @@ internal sealed class Node
 
     public Node Body => Children[1];
 
-    public override string ToString() => $"#{Id} {Kind} {(Kind == NodeKind.Unary ? UnaryOp.ToString() : Kind == NodeKind.Binary ? BinaryOp.ToString() : Member)}";
+    public override string ToString() => $"#{Id} {Kind} {(Kind == NodeKind.Unary ? UnaryOp.ToString() : Kind == NodeKind.Binary ? BinaryOp.ToString() : Kind == NodeKind.Ternary ? TernaryOp.ToString() : Member)}";
 }

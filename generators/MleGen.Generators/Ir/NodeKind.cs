@@ -35,4 +35,7 @@ internal enum NodeKind
 
     /// <summary>A reduction (<see cref="Node.Reduction"/>) over <see cref="Node.Variable"/> = 0 … count−1; children are count and body.</summary>
     Reduce,
+
+    /// <summary>A three-argument intrinsic (<see cref="Node.TernaryOp"/>).</summary>
+    Ternary,
 }

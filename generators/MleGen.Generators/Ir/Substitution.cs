@@ -39,6 +39,7 @@ internal static class Substitution
                 NodeKind.Unary => builder.Unary(n.UnaryOp, c[0]),
                 NodeKind.Binary => builder.Binary(n.BinaryOp, c[0], c[1]),
                 NodeKind.Conditional => builder.Conditional(c[0], c[1], c[2]),
+                NodeKind.Ternary => builder.Ternary(n.TernaryOp, c[0], c[1], c[2]),
                 NodeKind.Reduce => builder.Reduce(n.Reduction, c[0], n.Variable, c[1]),
                 _ => n,
             };

@@ -123,6 +123,49 @@ internal sealed record UnarySpec(UnaryOp Op, ExprSpec Operand, ScalarType Type) 
     public bool Equals(UnarySpec? other) => SpecEquality.Equal(this, other);
 }
 
+/// <summary>
+/// Three-argument intrinsics, produced only by family descriptors and the differentiator (never parsed): the Beta family's
+/// incomplete beta, whose third argument (the point x, an observation or a truncation bound) is always data.
+/// </summary>
+internal enum TernaryOp
+{
+    /// <summary>log I_x(a, b), the Beta family's log CDF (the log regularized incomplete beta), (a, b, x); x is data.</summary>
+    BetaLogCdf,
+
+    /// <summary>∂ BetaLogCdf/∂a, (a, b, x).</summary>
+    BetaLogCdfA,
+
+    /// <summary>∂ BetaLogCdf/∂b, (a, b, x).</summary>
+    BetaLogCdfB,
+
+    /// <summary>∂² BetaLogCdf/∂a², (a, b, x).</summary>
+    BetaLogCdfAA,
+
+    /// <summary>∂² BetaLogCdf/∂a∂b, (a, b, x).</summary>
+    BetaLogCdfAB,
+
+    /// <summary>∂² BetaLogCdf/∂b², (a, b, x).</summary>
+    BetaLogCdfBB,
+
+    /// <summary>log(1 − I_x(a, b)), the Beta family's log survival function, (a, b, x); x is data.</summary>
+    BetaLogCcdf,
+
+    /// <summary>∂ BetaLogCcdf/∂a, (a, b, x).</summary>
+    BetaLogCcdfA,
+
+    /// <summary>∂ BetaLogCcdf/∂b, (a, b, x).</summary>
+    BetaLogCcdfB,
+
+    /// <summary>∂² BetaLogCcdf/∂a², (a, b, x).</summary>
+    BetaLogCcdfAA,
+
+    /// <summary>∂² BetaLogCcdf/∂a∂b, (a, b, x).</summary>
+    BetaLogCcdfAB,
+
+    /// <summary>∂² BetaLogCcdf/∂b², (a, b, x).</summary>
+    BetaLogCcdfBB,
+}
+
 /// <summary>Binary operators and two-argument intrinsics.</summary>
 internal enum BinaryOp
 {

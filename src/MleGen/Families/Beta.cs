@@ -1,7 +1,7 @@
 namespace MleGen;
 
 /// <summary>The beta observation model for proportions in (0, 1).</summary>
-public readonly struct Beta : IObservationFamily, IFamilySupport
+public readonly struct Beta : ICensorableFamily, IFamilySupport
 {
     /// <summary>Creates the beta distribution with density y^(α−1)(1−y)^(β−1)/B(α, β).</summary>
     /// <param name="alpha">The first shape α; positive and finite.</param>
@@ -30,6 +30,14 @@ public readonly struct Beta : IObservationFamily, IFamilySupport
     /// <summary>(α − 1)·log y + (β − 1)·log(1 − y) − log B(α, β); −∞ outside (0, 1).</summary>
     public double LogDensity(double y) =>
         IsInSupport(y) ? MathNet.Numerics.Distributions.Beta.PDFLn(Alpha, BetaParameter, y) : double.NegativeInfinity;
+
+    /// <summary>log I_y(α, β), the log regularized incomplete beta, exact in both tails; −∞ for y ≤ 0, 0 for y ≥ 1.</summary>
+    public double LogCdf(double y) =>
+        double.IsNaN(y) ? double.NaN : y <= 0 ? double.NegativeInfinity : y >= 1 ? 0 : Functions.BetaLogCdf(Alpha, BetaParameter, y);
+
+    /// <summary>log(1 − I_y(α, β)), exact in both tails (from I_{1−y}(β, α) above the mean); 0 for y ≤ 0, −∞ for y ≥ 1.</summary>
+    public double LogCcdf(double y) =>
+        double.IsNaN(y) ? double.NaN : y <= 0 ? 0 : y >= 1 ? double.NegativeInfinity : Functions.BetaLogCcdf(Alpha, BetaParameter, y);
 
     /// <summary>The mean α/(α + β).</summary>
     public double Mean => Alpha / (Alpha + BetaParameter);

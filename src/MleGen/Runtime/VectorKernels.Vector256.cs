@@ -111,6 +111,9 @@ public static partial class VectorKernels
     /// <summary>A scalar function lane by lane: the fallback of a function without a vector form.</summary>
     public static Vector256<double> Lanes(Vector256<double> x, Func<double, double> f) => Vector256.Create(f(x.GetElement(0)), f(x.GetElement(1)), f(x.GetElement(2)), f(x.GetElement(3)));
 
+    /// <summary>A scalar function of three arguments lane by lane (the Beta family's incomplete beta).</summary>
+    public static Vector256<double> Lanes(Vector256<double> x, Vector256<double> y, Vector256<double> z, Func<double, double, double, double> f) => Vector256.Create(f(x.GetElement(0), y.GetElement(0), z.GetElement(0)), f(x.GetElement(1), y.GetElement(1), z.GetElement(1)), f(x.GetElement(2), y.GetElement(2), z.GetElement(2)), f(x.GetElement(3), y.GetElement(3), z.GetElement(3)));
+
     /// <summary>A scalar function of two arguments lane by lane.</summary>
     public static Vector256<double> Lanes(Vector256<double> x, Vector256<double> y, Func<double, double, double> f) => Vector256.Create(f(x.GetElement(0), y.GetElement(0)), f(x.GetElement(1), y.GetElement(1)), f(x.GetElement(2), y.GetElement(2)), f(x.GetElement(3), y.GetElement(3)));
 }

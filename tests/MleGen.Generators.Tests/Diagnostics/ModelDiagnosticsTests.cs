@@ -90,11 +90,11 @@ public class ModelDiagnosticsTests
         new("MLE0020", Model("    [Likelihood(nameof(Y), RightCensored = [|nameof(C)|])]\n    Normal Obs(int i) => new(A, 1);")),
         new("MLE0020", Model("    [Data] public bool[] B = [];\n    [Likelihood(nameof(B), LeftCensored = [|nameof(B)|])]\n    Normal Obs(int i) => new(A, 1);")),
         new("MLE0020", Model("    [Data] public bool[] B = [];\n    [Likelihood(nameof(Y), RightCensored = nameof(B), LeftCensored = [|nameof(B)|])]\n    Normal Obs(int i) => new(A, 1);")),
-        new("MLE0021", Model("    [Data] public bool[] B = [];\n    [Likelihood(nameof(Y), [|RightCensored = nameof(B)|])]\n    Beta Obs(int i) => new(2, Math.Exp(A));")),
+        new("MLE0021", Model("    [Data] public bool[] B = [];\n    [Likelihood(nameof(C), [|RightCensored = nameof(B)|])]\n    NegativeBinomial Obs(int i) => new(Math.Exp(A), 2);")),
         new("MLE0021", Model("    [Data] public bool[] B = [];\n    [Likelihood(nameof(C), [|LeftCensored = nameof(B)|])]\n    Poisson Obs(int i) => new(Math.Exp(A));")),
         new("MLE0023", Model("    [Likelihood(nameof(Y), TruncatedBelow = [|nameof(C)|])]\n    Normal Obs(int i) => new(A, 1);")),
         new("MLE0023", Model("    [Likelihood(nameof(Y), TruncatedAbove = [|\"Missing\"|])]\n    Normal Obs(int i) => new(A, 1);")),
-        new("MLE0024", Model("    [Data] public double L;\n    [Likelihood(nameof(Y), [|TruncatedBelow = nameof(L)|])]\n    Beta Obs(int i) => new(2, Math.Exp(A));")),
+        new("MLE0024", Model("    [Data] public double L;\n    [Likelihood(nameof(C), [|TruncatedBelow = nameof(L)|])]\n    NegativeBinomial Obs(int i) => new(Math.Exp(A), 2);")),
         new("MLE0024", Model("    [Data] public double L;\n    [Likelihood(nameof(C), [|TruncatedAbove = nameof(L)|])]\n    Poisson Obs(int i) => new(Math.Exp(A));")),
         new("MLE0022", Model("    [Derived] public int [|Count|] => 3;\n" + Likelihood)),
         new("MLE0022", Model("    [Derived] public double [|Twice|] { get => 2 * A; set { } }\n" + Likelihood)),
@@ -114,11 +114,11 @@ public class ModelDiagnosticsTests
     [Fact]
     public void CensoringUnsupportedFamilyNamesTheFamiliesThatSupportIt()
     {
-        var compilation = CompilationHarness.CreateCompilation(Model("    [Data] public bool[] B = [];\n    [Likelihood(nameof(Y), RightCensored = nameof(B))]\n    Beta Obs(int i) => new(2, Math.Exp(A));"));
+        var compilation = CompilationHarness.CreateCompilation(Model("    [Data] public bool[] B = [];\n    [Likelihood(nameof(C), RightCensored = nameof(B))]\n    NegativeBinomial Obs(int i) => new(Math.Exp(A), 2);"));
         var diagnostic = Assert.Single(CompilationHarness.RunAnalyzer(compilation));
         Assert.Equal("MLE0021", diagnostic.Id);
         Assert.Equal(
-            "The likelihood 'Obs' returns Beta, which has no exact differentiable CDF for RightCensored; censoring is supported for Normal, Laplace, StudentT, Cauchy, LogNormal, Exponential, Gamma, Weibull, NormalMixture and Gumbel",
+            "The likelihood 'Obs' returns NegativeBinomial, which has no exact differentiable CDF for RightCensored; censoring is supported for Normal, Laplace, StudentT, Cauchy, LogNormal, Exponential, Gamma, Weibull, Beta, NormalMixture and Gumbel",
             diagnostic.GetMessage());
     }
 

@@ -23,6 +23,8 @@ public class IntrinsicRegistryTests
 
     public static TheoryData<string> BinaryOps => new(Enum.GetNames<BinaryOp>());
 
+    public static TheoryData<string> TernaryOps => new(Enum.GetNames<TernaryOp>());
+
     [Fact]
     public void EveryOpHasExactlyOneDescriptor()
     {
@@ -30,6 +32,40 @@ public class IntrinsicRegistryTests
         Assert.Equal(Enum.GetValues<BinaryOp>(), IntrinsicRegistry.AllBinary.Select(d => d.Op));
         Assert.Throws<InternalErrorException>(() => IntrinsicRegistry.Get((UnaryOp)999));
         Assert.Throws<InternalErrorException>(() => IntrinsicRegistry.Get((BinaryOp)999));
+        Assert.Equal(Enum.GetValues<TernaryOp>(), IntrinsicRegistry.AllTernary.Select(d => d.Op));
+        Assert.Throws<InternalErrorException>(() => IntrinsicRegistry.Get((TernaryOp)999));
+    }
+
+    /// <summary>
+    /// A ternary op (the Beta family's incomplete beta of (a, b, x)) prints a real three-double Functions method; its a- and
+    /// b-derivatives are ops of the same arguments (or it says why not), and a derivative in x, which is data, is an internal error.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(TernaryOps))]
+    public void EveryTernaryOpHasShapeDerivativesOrSaysWhyNotAndPrintsARealMethod(string name)
+    {
+        var op = Enum.Parse<TernaryOp>(name);
+        var intrinsic = IntrinsicRegistry.Get(op);
+        Assert.NotEqual(intrinsic.Derivative is null, intrinsic.NoDerivative is null);
+        AssertPrintsARealMethod(IntrinsicSource.Internal, intrinsic.Name, intrinsic.Print("x", "y", "z"), 3);
+        var b = new IrBuilder();
+        var x = b.Data("D", ScalarType.Double, ImmutableArray<Node>.Empty);
+        var node = b.Ternary(op, b.Param("A", ImmutableArray<Node>.Empty), b.Param("B", ImmutableArray<Node>.Empty), x);
+        Assert.Throws<InternalErrorException>(() => LocalDerivatives.Partial(b, node, 2));
+        if (intrinsic.Derivative is not null)
+        {
+            var da = LocalDerivatives.Partial(b, node, 0);
+            var db = LocalDerivatives.Partial(b, node, 1);
+            Assert.Equal(NodeKind.Ternary, da.Kind);
+            Assert.Equal(node.Children, da.Children);
+            Assert.Equal(node.Children, db.Children);
+            Assert.NotEqual(da.TernaryOp, db.TernaryOp);
+        }
+        else
+        {
+            var error = Assert.Throws<InternalErrorException>(() => LocalDerivatives.Partial(b, node, 0));
+            Assert.Contains(intrinsic.NoDerivative!, error.Message, StringComparison.Ordinal);
+        }
     }
 
     [Theory]

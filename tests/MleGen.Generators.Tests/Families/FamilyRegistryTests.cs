@@ -154,9 +154,9 @@ public class FamilyRegistryTests
     [Fact]
     public void TheDiagnosticListsComeFromTheRegistry()
     {
-        Assert.Equal("Normal, Laplace, StudentT, Cauchy, LogNormal, Exponential, Gamma, Weibull, NormalMixture and Gumbel", FamilyTable.CensorableFamilies);
+        Assert.Equal("Normal, Laplace, StudentT, Cauchy, LogNormal, Exponential, Gamma, Weibull, Beta, NormalMixture and Gumbel", FamilyTable.CensorableFamilies);
         Assert.Equal(
-            "below and above: Normal, Laplace, StudentT, Cauchy, LogNormal, Exponential, Gamma, Weibull, NormalMixture and Gumbel; below only (y > L): Poisson and PoissonLog",
+            "below and above: Normal, Laplace, StudentT, Cauchy, LogNormal, Exponential, Gamma, Weibull, Beta, NormalMixture and Gumbel; below only (y > L): Poisson and PoissonLog",
             FamilyTable.TruncatableFamilies);
     }
 

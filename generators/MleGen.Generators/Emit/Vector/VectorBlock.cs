@@ -267,6 +267,9 @@ internal sealed class VectorBlock
                 return Unary(node, P(0));
             case NodeKind.Binary:
                 return Binary(node, P(0), P(1));
+            case NodeKind.Ternary:
+                // No vector form: the scalar function lane by lane (the incomplete beta's per-thread cache serves the lanes' derivatives).
+                return Kernels + ".Lanes(" + P(0) + ", " + P(1) + ", " + P(2) + ", static (u, v, w) => global::MleGen.Functions." + node.TernaryOp + "(u, v, w))";
             case NodeKind.Conditional:
                 if (!BranchesAreSafe(node))
                 {

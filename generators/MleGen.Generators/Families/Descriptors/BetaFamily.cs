@@ -46,7 +46,16 @@ internal sealed class BetaFamily : FamilyDescriptor
 
     public override bool HasDeviance => false;
 
-    public override bool SupportsCensoring => false;
+    public override bool SupportsCensoring => true;
 
-    public override TruncationForm Truncation => TruncationForm.None;
+    public override TruncationForm Truncation => TruncationForm.ByCdf;
+
+    /// <summary>
+    /// log I_y(α, β) or log(1 − I_y(α, β)), the log regularized incomplete beta and its complement, tail-stable (the runtime
+    /// sums the tail below the switch point and forms the other as log(1 − e^ℓ)); y is data, so only the shape derivatives
+    /// are needed, each its own intrinsic. The runtime gives −∞/0 at y = 0 and 0/−∞ at y = 1 with zero derivatives on the
+    /// finite side, so a truncation bound at an end of (0, 1) is no truncation.
+    /// </summary>
+    public override Node LogCdf(IrBuilder b, Node y, FamilyArguments args, bool upper) =>
+        b.Ternary(upper ? TernaryOp.BetaLogCcdf : TernaryOp.BetaLogCdf, args.Scalars[0], args.Scalars[1], b.ToDouble(y));
 }
