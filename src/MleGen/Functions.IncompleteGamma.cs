@@ -96,12 +96,12 @@ public static partial class Functions
     /// <summary>
     /// Both tails in the log with their α-derivatives, and the two density ratios. The generated code asks for up to six
     /// of them at the same (α, x) (a value, its ratio and shape derivatives; a vector kernel each lane of each): the last
-    /// <see cref="IncompleteGammaCache.Size"/> results of the thread are kept, keyed by the exact bits of (α, x), so each
+    /// <see cref="PairCache{T}.Size"/> results of the thread are kept, keyed by the exact bits of (α, x), so each
     /// pair is summed once. A pure function's result, so a hit is bit for bit what a new evaluation would give.
     /// </summary>
     internal static IncompleteGammaTails IncompleteGamma(double a, double x)
     {
-        var cache = t_incompleteGammaCache ??= new IncompleteGammaCache();
+        var cache = t_incompleteGammaCache ??= new PairCache<IncompleteGammaTails>();
         if (cache.TryGet(a, x, out var tails))
         {
             return tails;
@@ -113,7 +113,7 @@ public static partial class Functions
     }
 
     [ThreadStatic]
-    private static IncompleteGammaCache? t_incompleteGammaCache;
+    private static PairCache<IncompleteGammaTails>? t_incompleteGammaCache;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static IncompleteGammaTails EvaluateIncompleteGamma(double a, double x)
@@ -363,44 +363,6 @@ public static partial class Functions
         {
             double g = First / Value;
             return new(Math.Log(Math.Abs(Value)), g, (Second / Value) - (g * g));
-        }
-    }
-
-    /// <summary>The thread's last results of <see cref="IncompleteGamma"/>, a ring keyed by the bits of (α, x).</summary>
-    private sealed class IncompleteGammaCache
-    {
-        /// <summary>Two 8-lane vector blocks of distinct x (an observation's and a truncation bound's) fit.</summary>
-        public const int Size = 32;
-
-        private readonly long[] _a = new long[Size];
-        private readonly long[] _x = new long[Size];
-        private readonly IncompleteGammaTails[] _tails = new IncompleteGammaTails[Size];
-        private int _count;
-        private int _next;
-
-        public bool TryGet(double a, double x, out IncompleteGammaTails tails)
-        {
-            long ka = BitConverter.DoubleToInt64Bits(a), kx = BitConverter.DoubleToInt64Bits(x);
-            for (int k = 0; k < _count; k++)
-            {
-                if (_x[k] == kx && _a[k] == ka)
-                {
-                    tails = _tails[k];
-                    return true;
-                }
-            }
-
-            tails = default;
-            return false;
-        }
-
-        public void Add(double a, double x, in IncompleteGammaTails tails)
-        {
-            _a[_next] = BitConverter.DoubleToInt64Bits(a);
-            _x[_next] = BitConverter.DoubleToInt64Bits(x);
-            _tails[_next] = tails;
-            _next = (_next + 1) % Size;
-            _count = Math.Min(_count + 1, Size);
         }
     }
 

@@ -146,9 +146,28 @@ public static partial class Functions
     /// <summary>
     /// log F(z; ν) as a jet in ν (see the class remarks), and in the lower tail log(f/F) formed without the two large
     /// logs (NaN elsewhere, where log f − log F does not cancel): log ν − log|z| − log(fraction), or from the expansion.
+    /// The generated code asks for up to six pieces of one (ν, z) (the value, its ν-derivatives, the ratio and its
+    /// derivatives; a vector kernel each lane of each): the last <see cref="PairCache{T}.Size"/> results of the thread are
+    /// kept, keyed by the exact bits of (ν, z), so the fraction runs once per point; a hit is bit for bit a new evaluation.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static NuJet StudentTLogCdfJet(double nu, double z, out double lowerTailLogRatio)
+    {
+        var cache = t_studentTCache ??= new PairCache<(NuJet LogCdf, double LowerTailLogRatio)>();
+        if (!cache.TryGet(nu, z, out var result))
+        {
+            result.LogCdf = EvaluateStudentTLogCdf(nu, z, out result.LowerTailLogRatio);
+            cache.Add(nu, z, result);
+        }
+
+        lowerTailLogRatio = result.LowerTailLogRatio;
+        return result.LogCdf;
+    }
+
+    [ThreadStatic]
+    private static PairCache<(NuJet LogCdf, double LowerTailLogRatio)>? t_studentTCache;
+
+    private static NuJet EvaluateStudentTLogCdf(double nu, double z, out double lowerTailLogRatio)
     {
         lowerTailLogRatio = double.NaN;
         if (double.IsNaN(nu) || double.IsNaN(z) || !(nu > 0))

@@ -117,9 +117,21 @@ internal static class ValidationEmitter
             w.Line(Checks + ".RequireNotNull(this." + Identifiers.Escape(d.Name) + ", " + Literals.String(d.Name) + ");");
         }
 
+        var boundsOnly = TruncationBoundsOnly(spec);
         foreach (var d in spec.Data.Where(d => d.Kind is DataKind.Double or DataKind.DoubleArray or DataKind.DoubleMatrix))
         {
-            w.Line(Checks + ".RequireFinite(this." + Identifiers.Escape(d.Name) + ", " + Literals.String(d.Name) + ");");
+            string member = "this." + Identifiers.Escape(d.Name) + ", " + Literals.String(d.Name);
+            if (!boundsOnly.TryGetValue(d.Name, out var sides))
+            {
+                w.Line(Checks + ".RequireFinite(" + member + ");");
+                continue;
+            }
+
+            // A member read only as a truncation bound may be −∞ below, +∞ above (no bound on that side of that row).
+            foreach (bool below in new[] { true, false }.Where(b => b ? sides.Below : sides.Above))
+            {
+                w.Line(Checks + ".RequireTruncationBound(" + member + ", " + (below ? "true" : "false") + ");");
+            }
         }
 
         var printer = new ExpressionPrinter(members, model.Builder.Variables);
@@ -156,6 +168,59 @@ internal static class ValidationEmitter
             DataCheckEmitter.Emit(w, model, term, printer, members, SupportCheck(term, printer, empty));
             TruncationChecks(w, model, term, printer, empty);
         }
+    }
+
+    /// <summary>The data members read only as truncation bounds (not observed, weights, nor read by any expression), with the sides they bound.</summary>
+    private static Dictionary<string, (bool Below, bool Above)> TruncationBoundsOnly(ModelSpec spec)
+    {
+        var bounds = new Dictionary<string, (bool Below, bool Above)>(System.StringComparer.Ordinal);
+        foreach (var likelihood in spec.Likelihoods)
+        {
+            if (likelihood.TruncatedBelow is { } below)
+            {
+                bounds[below] = (true, bounds.TryGetValue(below, out var s) && s.Above);
+            }
+
+            if (likelihood.TruncatedAbove is { } above)
+            {
+                bounds[above] = (bounds.TryGetValue(above, out var s) && s.Below, true);
+            }
+        }
+
+        if (bounds.Count == 0)
+        {
+            return bounds;
+        }
+
+        var expressions = Diagnostics.Lint.SpecWalk.AllExpressions(spec)
+            .Concat(spec.Derived.SelectMany(d => Diagnostics.Lint.SpecWalk.DescendantsAndSelf(d.Expression)))
+            .Concat(spec.Names.SelectMany(n => Diagnostics.Lint.SpecWalk.DescendantsAndSelf(n.Value)));
+        foreach (var e in expressions)
+        {
+            switch (e)
+            {
+                case DataReadSpec d:
+                    bounds.Remove(d.Member);
+                    break;
+                case MemberVectorSpec m:
+                    bounds.Remove(m.Member);
+                    break;
+                case LengthSpec l:
+                    bounds.Remove(l.Member);
+                    break;
+            }
+        }
+
+        foreach (var likelihood in spec.Likelihoods)
+        {
+            bounds.Remove(likelihood.Observed);
+            if (likelihood.Weights is { } weights)
+            {
+                bounds.Remove(weights);
+            }
+        }
+
+        return bounds;
     }
 
     /// <summary>Every observation lies in the allowed region of its truncation: above L (discrete: L a whole number, y &gt; L) and at most U.</summary>

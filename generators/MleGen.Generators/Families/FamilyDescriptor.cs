@@ -76,6 +76,18 @@ internal enum TruncationForm
     DiscreteBelow,
 }
 
+/// <summary>
+/// The edges of a truncatable family's support as truncation bounds: a lower bound at or below <paramref name="Lower"/>
+/// and an upper bound at or above <paramref name="Upper"/> cut nothing off. Such a bound's CDF is then evaluated at a
+/// stand-in inside the support instead (<paramref name="InsideLow"/> &lt; <paramref name="InsideHigh"/>), its branch not
+/// taken: the second-derivative code multiplies a branch's zero adjoint by the branch's own values, which must be finite.
+/// </summary>
+/// <param name="Lower">−∞ on the real line, 0 for a positive family, −1 for a count (y &gt; −1 is every count).</param>
+/// <param name="Upper">+∞, or 1 for the Beta.</param>
+/// <param name="InsideLow">The stand-in for a lower bound that does not cut.</param>
+/// <param name="InsideHigh">The stand-in for an upper bound that does not cut, above <paramref name="InsideLow"/>.</param>
+internal readonly record struct SupportEdges(double Lower, double Upper, double InsideLow, double InsideHigh);
+
 /// <summary>The entry (A, B) of a family's Fisher information, A ≤ B (the matrix is symmetric).</summary>
 internal readonly record struct FisherEntry(int A, int B, Node Value);
 
@@ -152,6 +164,15 @@ internal abstract class FamilyDescriptor
 
     /// <summary>Which truncations the family supports.</summary>
     public abstract TruncationForm Truncation { get; }
+
+    /// <summary>
+    /// Where a truncation bound is no truncation (<see cref="Truncation"/> not <see cref="TruncationForm.None"/>): the
+    /// truncation mass is generated as exactly 0 for a bound at or beyond an edge, never as the CDF's limit there, whose
+    /// derivatives can be 0·∞ (log 0 of a Weibull bound of 0, ∂z/∂σ of a normal bound of +∞).
+    /// </summary>
+    /// <exception cref="InternalErrorException">The family cannot be truncated.</exception>
+    public virtual SupportEdges TruncationEdges =>
+        throw new InternalErrorException("the family " + TypeName + " cannot be truncated: it has no truncation edges");
 
     /// <summary>log F(y) (<paramref name="upper"/> false) or log S(y) = log(1 − F(y)) (true), stable in both tails.</summary>
     /// <exception cref="InternalErrorException">The family has no CDF (<see cref="SupportsCensoring"/> false).</exception>

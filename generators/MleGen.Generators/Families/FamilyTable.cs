@@ -54,32 +54,60 @@ internal static class FamilyTable
     /// <summary>True for the truncatable discrete families (below means y &gt; L, and L must be a whole number).</summary>
     public static bool IsDiscreteTruncation(FamilyKind family) => FamilyRegistry.Get(family).Truncation == TruncationForm.DiscreteBelow;
 
-    /// <summary>log P(L &lt; Y ≤ U) (either bound may be null: no bound on that side).</summary>
+    /// <summary>
+    /// log P(L &lt; Y ≤ U) (either bound may be null: no bound on that side). A bound at or beyond its edge of the
+    /// family's support (<see cref="FamilyDescriptor.TruncationEdges"/>) cuts nothing off, for every θ: its side
+    /// contributes exactly 0 (a data-only branch), so such a row's NLL, gradient and Hessian are the untruncated ones
+    /// bit for bit, where the CDF's limit would give log 0 or 0·∞ in the derivatives.
+    /// </summary>
     public static Node LogTruncationMass(IrBuilder b, FamilyKind family, FamilyArguments args, Node? lower, Node? upper)
     {
         var descriptor = FamilyRegistry.Get(family);
+        if (lower is null && upper is null)
+        {
+            throw new Common.InternalErrorException(family + " truncated with no bound");
+        }
+
+        var edges = descriptor.TruncationEdges;
+        var cutsBelow = lower is null ? null : b.Binary(BinaryOp.Greater, b.ToDouble(lower), b.Constant(edges.Lower));
+        var cutsAbove = upper is null ? null : b.Binary(BinaryOp.Less, b.ToDouble(upper), b.Constant(edges.Upper));
+        var zero = b.Constant(0);
         switch (descriptor.Truncation)
         {
             case TruncationForm.DiscreteBelow:
-                return descriptor.LogSurvivalAbove(b, args, lower ?? throw new Common.InternalErrorException(family + " truncated with no lower bound"));
+                return b.Conditional(
+                    cutsBelow ?? throw new Common.InternalErrorException(family + " truncated with no lower bound"),
+                    descriptor.LogSurvivalAbove(b, args, lower!),
+                    zero);
             case TruncationForm.ByCdf:
                 break;
             default:
                 throw new Common.InternalErrorException("the family " + family + " cannot be truncated");
         }
 
-        if (upper is null)
+        // log S(L) and log F(U), each only where its bound cuts, and evaluated at a stand-in inside the support where it
+        // does not (see SupportEdges: the branch not taken must still be finite).
+        var lowerCut = lower is null ? null : b.Conditional(cutsBelow!, b.ToDouble(lower), b.Constant(edges.InsideLow));
+        var upperCut = upper is null ? null : b.Conditional(cutsAbove!, b.ToDouble(upper), b.Constant(edges.InsideHigh));
+        var belowOnly = cutsBelow is null ? zero : b.Conditional(cutsBelow, LogCdf(b, family, lowerCut!, args, upper: true), zero);
+        if (cutsAbove is null)
         {
-            return LogCdf(b, family, lower ?? throw new Common.InternalErrorException(family + " truncated with no bound"), args, upper: true);
+            return belowOnly;
         }
 
-        var logFUpper = LogCdf(b, family, upper, args, upper: false);
-        if (lower is null)
+        var aboveOnly = b.Conditional(cutsAbove, LogCdf(b, family, upperCut!, args, upper: false), zero);
+        if (cutsBelow is null)
         {
-            return logFUpper;
+            return aboveOnly;
         }
 
-        // log(F(U) − F(L)) = log F(U) + log(1 − F(L)/F(U))
-        return b.Add(logFUpper, b.Unary(UnaryOp.Log1mExp, b.Subtract(logFUpper, LogCdf(b, family, lower, args, upper: false))));
+        // Both cut: log(F(U) − F(L)) = log F(U) + log(1 − F(L)/F(U)), the stand-ins (InsideLow, InsideHigh) in rows where
+        // either does not (one alone could lie on the wrong side of the other's stand-in).
+        var bothCut = b.Binary(BinaryOp.And, cutsBelow, cutsAbove);
+        var lowerBoth = b.Conditional(bothCut, b.ToDouble(lower!), b.Constant(edges.InsideLow));
+        var upperBoth = b.Conditional(bothCut, b.ToDouble(upper!), b.Constant(edges.InsideHigh));
+        var logFUpper = LogCdf(b, family, upperBoth, args, upper: false);
+        var both = b.Add(logFUpper, b.Unary(UnaryOp.Log1mExp, b.Subtract(logFUpper, LogCdf(b, family, lowerBoth, args, upper: false))));
+        return b.Conditional(bothCut, both, b.Add(aboveOnly, belowOnly));
     }
 }

@@ -25,4 +25,29 @@ public static partial class DataChecks
                 + (below ? (discrete ? "above" : "at or above") : "at or below") + " it.");
         }
     }
+
+    /// <summary>
+    /// Throws at the first NaN among a truncation bound's values, or at an infinity on the wrong side (+∞ as a lower
+    /// bound, −∞ as an upper one: no observation could lie beyond it). The other infinity is allowed: a bound at or
+    /// beyond the edge of the family's support (−∞ or a positive family's 0 below, +∞ above) is no truncation for that row.
+    /// </summary>
+    public static void RequireTruncationBound(double[] values, string member, bool below)
+    {
+        for (int i = 0; i < values.Length; i++)
+        {
+            RequireTruncationBound(values[i], member, i, below);
+        }
+    }
+
+    /// <summary>Throws when a scalar truncation bound is NaN or an infinity on the wrong side (see the array overload).</summary>
+    public static void RequireTruncationBound(double value, string member, bool below) => RequireTruncationBound(value, member, -1, below);
+
+    private static void RequireTruncationBound(double value, string member, int index, bool below)
+    {
+        if (double.IsNaN(value) || value == (below ? double.PositiveInfinity : double.NegativeInfinity))
+        {
+            throw new ModelDataException(member, index, "is " + Format(value) + "; a " + (below ? "lower" : "upper") + " truncation bound must be a number, or "
+                + (below ? "−∞" : "+∞") + " for no bound on that side.");
+        }
+    }
 }

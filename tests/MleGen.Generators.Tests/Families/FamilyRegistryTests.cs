@@ -137,6 +137,37 @@ public class FamilyRegistryTests
         if (family.Truncation == TruncationForm.None)
         {
             Assert.Throws<InternalErrorException>(() => FamilyTable.LogTruncationMass(b, family.Kind, args, lower, null));
+            Assert.Throws<InternalErrorException>(() => family.TruncationEdges);
+        }
+        else
+        {
+            // The edges where a bound stops cutting agree with the runtime struct's support: nothing below the lower edge
+            // is an observation, the next value above it is; the stand-ins for bounds that do not cut are inside.
+            var edges = family.TruncationEdges;
+            var isInSupport = type.GetMethod("IsInSupport", [typeof(double)]) ?? throw new InvalidOperationException(name + " has no IsInSupport(double)");
+            bool Inside(double y) => (bool)isInSupport.Invoke(null, [y])!;
+            if (!double.IsPositiveInfinity(edges.Upper))
+            {
+                Assert.False(Inside(edges.Upper));
+                Assert.True(Inside(edges.InsideHigh) && edges.InsideHigh < edges.Upper);
+            }
+            Assert.True(edges.InsideLow < edges.InsideHigh);
+            Assert.True(Inside(edges.InsideLow) && Inside(edges.InsideHigh));
+            if (double.IsNegativeInfinity(edges.Lower))
+            {
+                Assert.True(Inside(-1e300));
+            }
+            else
+            {
+                Assert.False(Inside(edges.Lower - 0.5));
+                Assert.True(Inside(edges.Lower + (family.Support == ObservationSupport.Count ? 1 : 1e-9)));
+                if (family.Support == ObservationSupport.Count)
+                {
+                    // Below means y > L: the edge is the whole number just below the smallest count.
+                    Assert.False(Inside(edges.Lower));
+                    Assert.Equal(edges.Lower, Math.Floor(edges.Lower));
+                }
+            }
         }
     }
 

@@ -51,6 +51,14 @@ public class RepositoryModelLintTests
             "evaluated against the family's LogCdf/LogCcdf and finite differences, never fitted"),
         ("TruncatedMixtureModel", DiagnosticIds.CollapsibleMixture, "Sds",
             "evaluated against the renormalized family density and finite differences, never fitted"),
+        ("EdgeTruncatedPoisson", DiagnosticIds.UnfusedLink, "Observation",
+            "Poisson(Math.Exp(η)) on purpose: the plain Poisson family's truncation at the support's edge"),
+        ("EdgePlainPoisson", DiagnosticIds.UnfusedLink, "Observation",
+            "Poisson(Math.Exp(η)) on purpose: the untruncated twin of EdgeTruncatedPoisson"),
+        ("EdgeTruncatedNormalMixture", DiagnosticIds.CollapsibleMixture, "Sds",
+            "evaluated at fixed points against its untruncated twin and the renormalized density, never fitted"),
+        ("EdgePlainNormalMixture", DiagnosticIds.CollapsibleMixture, "Sds",
+            "the untruncated twin of EdgeTruncatedNormalMixture, evaluated, never fitted"),
     ];
 
     private static readonly Regex ModelAttributeLine = new(@"^\s*\[Model\]", RegexOptions.Multiline);

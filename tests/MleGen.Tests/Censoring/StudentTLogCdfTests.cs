@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using MleGen.Tests.Fitting;
 using Xunit;
 
@@ -198,5 +199,36 @@ public class StudentTLogCdfTests(ITestOutputHelper output)
         Assert.True(double.IsNaN(Functions.StudentTLogCdf(double.NaN, 1)));
         Assert.True(double.IsNaN(Functions.StudentTLogCdf(3, double.NaN)));
         Assert.True(double.IsNaN(Functions.StudentTCdfRatio(3, double.NaN)));
+    }
+
+    /// <summary>
+    /// The thread's cache of recent (ν, z) results, shared by the log CDF, its ν-derivatives and the ratios: 200 points
+    /// (more than it holds) in one order, then each point's functions again in a shuffled order, then on a new thread (an
+    /// empty cache): every answer is bit for bit the first, and a point differing in one argument gets its own answer.
+    /// </summary>
+    [Fact]
+    public void CachedResultsAreTheEvaluationsBitForBit()
+    {
+        var rng = new Random(5);
+        var points = Enumerable.Range(0, 200).Select(k => (Nu: 0.3 + (rng.NextDouble() * 60), Z: 0.05 + (rng.NextDouble() * 8))).Select((p, k) => k % 2 == 0 ? p : (Nu: p.Nu, Z: -p.Z)).ToArray();
+        var first = points.Select(p => Evaluate(p.Nu, p.Z)).ToArray();
+        foreach (int k in Enumerable.Range(0, 200).OrderBy(_ => rng.Next()))
+        {
+            Assert.Equal(first[k], Evaluate(points[k].Nu, points[k].Z));
+            Assert.NotEqual(first[k][0], Functions.StudentTLogCdf(points[k].Nu, points[k].Z * 1.5));
+            Assert.NotEqual(first[k][0], Functions.StudentTLogCdf(points[k].Nu * 1.5, points[k].Z));
+        }
+
+        double[][]? fresh = null;
+        var thread = new System.Threading.Thread(() => fresh = points.Select(p => Evaluate(p.Nu, p.Z)).ToArray());
+        thread.Start();
+        thread.Join();
+        Assert.Equal(first, fresh!);
+
+        static double[] Evaluate(double nu, double z) =>
+        [
+            Functions.StudentTLogCdf(nu, z), Functions.StudentTLogCdfNu(nu, z), Functions.StudentTLogCdfNu2(nu, z),
+            Functions.StudentTCdfRatio(nu, z), Functions.StudentTCdfRatioZ(nu, z), Functions.StudentTCdfRatioNu(nu, z),
+        ];
     }
 }

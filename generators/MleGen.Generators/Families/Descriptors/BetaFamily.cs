@@ -50,11 +50,14 @@ internal sealed class BetaFamily : FamilyDescriptor
 
     public override TruncationForm Truncation => TruncationForm.ByCdf;
 
+    /// <summary>(0, 1): a lower bound at or below 0 and an upper bound at or above 1 cut nothing off.</summary>
+    public override SupportEdges TruncationEdges => new(0, 1, 0.25, 0.75);
+
     /// <summary>
     /// log I_y(α, β) or log(1 − I_y(α, β)), the log regularized incomplete beta and its complement, tail-stable (the runtime
     /// sums the tail below the switch point and forms the other as log(1 − e^ℓ)); y is data, so only the shape derivatives
     /// are needed, each its own intrinsic. The runtime gives −∞/0 at y = 0 and 0/−∞ at y = 1 with zero derivatives on the
-    /// finite side, so a truncation bound at an end of (0, 1) is no truncation.
+    /// finite side; a truncation bound at or beyond an end of (0, 1) is generated as no truncation (<see cref="TruncationEdges"/>).
     /// </summary>
     public override Node LogCdf(IrBuilder b, Node y, FamilyArguments args, bool upper) =>
         b.Ternary(upper ? TernaryOp.BetaLogCcdf : TernaryOp.BetaLogCdf, args.Scalars[0], args.Scalars[1], b.ToDouble(y));

@@ -41,6 +41,9 @@ internal sealed class CauchyFamily : FamilyDescriptor
 
     public override TruncationForm Truncation => TruncationForm.ByCdf;
 
+    /// <summary>The real line: only ±∞ bounds cut nothing off.</summary>
+    public override SupportEdges TruncationEdges => new(double.NegativeInfinity, double.PositiveInfinity, 0, 1);
+
     public override Node LogCdf(IrBuilder b, Node y, FamilyArguments args, bool upper)
     {
         var z = Standardize(b, b.ToDouble(y), args.Scalars[0], args.Scalars[1]);

@@ -35,6 +35,9 @@ internal sealed class ExponentialFamily : FamilyDescriptor
 
     public override TruncationForm Truncation => TruncationForm.ByCdf;
 
+    /// <summary>(0, ∞): a lower bound at or below 0 (delayed entry at time 0) cuts nothing off.</summary>
+    public override SupportEdges TruncationEdges => new(0, double.PositiveInfinity, 1, 2);
+
     /// <summary>S = e^−λy; F = 1 − e^−λy.</summary>
     public override Node LogCdf(IrBuilder b, Node y, FamilyArguments args, bool upper)
     {

@@ -47,18 +47,17 @@ internal sealed class GammaFamily : FamilyDescriptor
 
     public override TruncationForm Truncation => TruncationForm.ByCdf;
 
+    /// <summary>(0, ∞): a lower bound at or below 0 (delayed entry at time 0) cuts nothing off.</summary>
+    public override SupportEdges TruncationEdges => new(0, double.PositiveInfinity, 1, 2);
+
     /// <summary>
-    /// log P(α, β·y) or log Q(α, β·y), the log regularized incomplete gammas, with their own derivative chain, written
-    /// y &gt; 0 ? … : −∞ (log P) or 0 (log Q), y being data: a lower truncation bound of 0 (delayed entry at time 0) is no
-    /// truncation, while the chain rule at x = 0 would multiply ∂x/∂θ = 0 by a density ratio and log x (∞, NaN).
+    /// log P(α, β·y) or log Q(α, β·y), the log regularized incomplete gammas, with their own derivative chain. A lower
+    /// truncation bound of 0 (delayed entry at time 0) is the support's edge: no truncation, generated as 0 by
+    /// <see cref="FamilyTable.LogTruncationMass"/> (the chain rule at x = 0 would multiply ∂x/∂θ = 0 by an infinite density ratio).
     /// </summary>
     public override Node LogCdf(IrBuilder b, Node y, FamilyArguments args, bool upper)
     {
-        var yd = b.ToDouble(y);
-        var x = b.Multiply(args.Scalars[1], yd);
-        var inside = b.Binary(BinaryOp.Greater, yd, b.Constant(0));
-        return upper
-            ? b.Conditional(inside, b.Binary(BinaryOp.GammaLogCcdf, args.Scalars[0], x), b.Constant(0))
-            : b.Conditional(inside, b.Binary(BinaryOp.GammaLogCdf, args.Scalars[0], x), b.Constant(double.NegativeInfinity));
+        var x = b.Multiply(args.Scalars[1], b.ToDouble(y));
+        return b.Binary(upper ? BinaryOp.GammaLogCcdf : BinaryOp.GammaLogCdf, args.Scalars[0], x);
     }
 }

@@ -53,6 +53,9 @@ internal sealed class GumbelFamily : FamilyDescriptor
 
     public override TruncationForm Truncation => TruncationForm.ByCdf;
 
+    /// <summary>The real line: only ±∞ bounds cut nothing off.</summary>
+    public override SupportEdges TruncationEdges => new(double.NegativeInfinity, double.PositiveInfinity, 0, 1);
+
     /// <summary>log F = −e^−z; log S = log(1 − exp(−e^−z)) = Log1mExp(e^−z), exact in both tails.</summary>
     public override Node LogCdf(IrBuilder b, Node y, FamilyArguments args, bool upper)
     {

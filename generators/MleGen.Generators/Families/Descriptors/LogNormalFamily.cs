@@ -39,6 +39,9 @@ internal sealed class LogNormalFamily : FamilyDescriptor
 
     public override TruncationForm Truncation => TruncationForm.ByCdf;
 
+    /// <summary>(0, ∞): a lower bound at or below 0 (delayed entry at time 0) cuts nothing off.</summary>
+    public override SupportEdges TruncationEdges => new(0, double.PositiveInfinity, 1, 2);
+
     /// <summary>log Φ(±z) with z = (log y − μ)/σ.</summary>
     public override Node LogCdf(IrBuilder b, Node y, FamilyArguments args, bool upper)
     {

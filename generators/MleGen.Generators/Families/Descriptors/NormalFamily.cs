@@ -35,6 +35,9 @@ internal sealed class NormalFamily : FamilyDescriptor
 
     public override TruncationForm Truncation => TruncationForm.ByCdf;
 
+    /// <summary>The real line: only ±∞ bounds cut nothing off.</summary>
+    public override SupportEdges TruncationEdges => new(double.NegativeInfinity, double.PositiveInfinity, 0, 1);
+
     /// <summary>log Φ(±z): Φ's symmetry turns the upper tail into the lower one, where log Φ is exact.</summary>
     public override Node LogCdf(IrBuilder b, Node y, FamilyArguments args, bool upper)
     {

@@ -57,4 +57,7 @@ internal sealed class NormalMixtureFamily : FamilyDescriptor
     public override bool SupportsCensoring => true;
 
     public override TruncationForm Truncation => TruncationForm.ByCdf;
+
+    /// <summary>The real line: only ±∞ bounds cut nothing off.</summary>
+    public override SupportEdges TruncationEdges => new(double.NegativeInfinity, double.PositiveInfinity, 0, 1);
 }

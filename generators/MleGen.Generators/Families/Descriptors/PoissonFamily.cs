@@ -41,6 +41,9 @@ internal sealed class PoissonFamily : FamilyDescriptor
 
     public override TruncationForm Truncation => TruncationForm.DiscreteBelow;
 
+    /// <summary>The counts: below means y &gt; L, so a lower bound of −1 (or below) cuts nothing off.</summary>
+    public override SupportEdges TruncationEdges => new(-1, double.PositiveInfinity, 0, 1);
+
     public override Node LogSurvivalAbove(IrBuilder b, FamilyArguments args, Node lower) =>
         b.Binary(BinaryOp.PoissonLogSurvival, b.ToDouble(lower), args.Scalars[0]);
 

@@ -65,6 +65,9 @@ internal sealed class StudentTFamily : FamilyDescriptor
 
     public override TruncationForm Truncation => TruncationForm.ByCdf;
 
+    /// <summary>The real line: only ±∞ bounds cut nothing off.</summary>
+    public override SupportEdges TruncationEdges => new(double.NegativeInfinity, double.PositiveInfinity, 0, 1);
+
     /// <summary>log F((y − μ)/s; ν), or log F(−z; ν) = log S(z; ν) for the upper tail by symmetry.</summary>
     public override Node LogCdf(IrBuilder b, Node y, FamilyArguments args, bool upper)
     {

@@ -54,6 +54,9 @@ internal sealed class WeibullFamily : FamilyDescriptor
 
     public override TruncationForm Truncation => TruncationForm.ByCdf;
 
+    /// <summary>(0, ∞): a lower bound at or below 0 (delayed entry at time 0) cuts nothing off.</summary>
+    public override SupportEdges TruncationEdges => new(0, double.PositiveInfinity, 1, 2);
+
     /// <summary>S = exp(−(y/λ)^k); F = 1 − S. (y/λ)^k as exp(k·log(y/λ)), the density's own node.</summary>
     public override Node LogCdf(IrBuilder b, Node y, FamilyArguments args, bool upper)
     {
