@@ -150,7 +150,6 @@ public static partial class Functions
     /// derivatives; a vector kernel each lane of each): the last <see cref="PairCache{T}.Size"/> results of the thread are
     /// kept, keyed by the exact bits of (ν, z), so the fraction runs once per point; a hit is bit for bit a new evaluation.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static NuJet StudentTLogCdfJet(double nu, double z, out double lowerTailLogRatio)
     {
         var cache = t_studentTCache ??= new PairCache<(NuJet LogCdf, double LowerTailLogRatio)>();
@@ -167,6 +166,7 @@ public static partial class Functions
     [ThreadStatic]
     private static PairCache<(NuJet LogCdf, double LowerTailLogRatio)>? t_studentTCache;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static NuJet EvaluateStudentTLogCdf(double nu, double z, out double lowerTailLogRatio)
     {
         lowerTailLogRatio = double.NaN;
