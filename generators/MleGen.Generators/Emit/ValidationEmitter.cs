@@ -243,7 +243,9 @@ internal static class ValidationEmitter
                 }
 
                 string index = bound.Children.IsEmpty ? "-1" : "i";
-                w.Line(Checks + ".RequireInsideTruncation((double)this." + Identifiers.Escape(t.Observed) + "[i], " + Literals.String(t.Observed) + ", i, " + printer.Print(bound, empty) + ", "
+                string observed = "this." + Identifiers.Escape(t.Observed) + "[i]";
+                observed = term.Observation.Type == ScalarType.Bool ? "(" + observed + " ? 1d : 0d)" : "(double)" + observed;
+                w.Line(Checks + ".RequireInsideTruncation(" + observed + ", " + Literals.String(t.Observed) + ", i, " + printer.Print(bound, empty) + ", "
                     + Literals.String(member!) + ", " + index + ", " + (below ? "true" : "false") + ", " + (discrete ? "true" : "false") + ");");
             }
         }

@@ -28,6 +28,7 @@ public class IssueReproducerTests
         new("@event identifiers", Header + "[Model]\npublic partial class @event\n{\n    [Data] public double[] @double = [];\n    [Param] public double @class;\n    [Param] public double[] @int = [];\n    [Likelihood(nameof(@double))] Normal @return(int i) => new(@class + @int[0], 1);\n}\n"),
         new("namespace @class", Model("[Likelihood(nameof(Y))] Normal Obs(int i) => new(A, 1);").Replace("namespace N;", "namespace @class.@event;")),
         new("N.M and N.m", Model("[Likelihood(nameof(Y))] Normal Obs(int i) => new(A, 1);") + "[Model] public partial class m { [Data] public double[] Y = []; [Param] public double A; [Likelihood(nameof(Y))] Normal Obs(int i) => new(A, 1); }\n"),
+        new("truncated term on bool[] data (fuzz mutant 1366: (double) of a bool)", Model("[Data] public bool[] B = [];\n[Data] public double[] L = [];\n[Param(Lower = 0)] public double S = 1;\n[Likelihood(nameof(B), TruncatedBelow = nameof(L))] Gumbel Obs(int i) => new(A, S);")),
         new("L1-only prior", Model("[Param, L1(0.5)] public double B;\n[Likelihood(nameof(Y))] Normal Obs(int i) => new(A + B * X[i], 1);")),
         new("partial record", Model("[Likelihood(nameof(Y))] Normal Obs(int i) => new(A, 1);", declaration: "public partial record")),
         new("partial record class", Model("[Likelihood(nameof(Y))] Normal Obs(int i) => new(A, 1);", declaration: "public partial record class")),
