@@ -13,7 +13,8 @@ namespace MleGen;
 /// I_x(a, b) comes from its continued fraction (modified Lentz), above it the upper tail from I_{1−x}(b, a)'s, with 1 − x
 /// formed from the data (exact for x ≥ ½) and log(1 − x) as log1p(−x): the fraction converges there within O(√max(a, b))
 /// terms. The other tail is log(1 − e^(log tail)), never 1 − a small number: the computed tail is at most ~1 − min(a, b)/5
-/// at the switch point. Everything is carried in a second-order forward-mode number in (a, b) (<see cref="ShapeJet"/>):
+/// at the switch point. Right at the switch point (a band of width ~1/(30(a + b)) around it) the shape derivatives come
+/// from the other side's fraction when its first shape is the larger (see <see cref="FractionAmplification"/>). Everything is carried in a second-order forward-mode number in (a, b) (<see cref="ShapeJet"/>):
 /// the fraction's terms, whose derivatives converge with them, and the prefactor xᵃ(1 − x)ᵇ/B(a, b) in logs — for
 /// a, b ≥ 10 by Stirling's series around the mean a/(a + b), so that the large terms a log x, b log(1 − x) and log B(a, b)
 /// never cancel (½ log(ab/(a + b)) − ½ log 2π − Δ(a, b) − a·g(t₁) − b·g(t₂) with g(t) = t − log(1 + t) ≥ 0,
@@ -28,6 +29,9 @@ public static partial class Functions
 
     /// <summary>The fraction's convergence test: each factor within this of 1, its shape derivatives (scaled by the shapes) within it of 0.</summary>
     private const double IncompleteBetaTolerance = 1e-16;
+
+    /// <summary>Above this magnification of the first shape's derivatives (see <see cref="FractionAmplification"/>) the other fraction is tried.</summary>
+    private const double IncompleteBetaSwitchAmplification = 30;
 
     /// <summary>From this smaller shape on the prefactor uses Stirling's series (its correction series has 8 terms).</summary>
     private const double IncompleteBetaStirlingFrom = 10;
@@ -181,7 +185,25 @@ public static partial class Functions
         double logX = Math.Log(x);
         double y = 1 - x; // exact for x ≥ ½; for x < ½ only used where y > ½
         double logY = Log1p(-x);
-        if (x < (a + 1) / (a + b + 2))
+        bool lower = x < (a + 1) / (a + b + 2);
+        var tails = IncompleteBetaSide(ja, jb, x, y, logX, logY, lower);
+        double amplification = FractionAmplification(lower ? a : b, lower ? b : a, lower ? x : y);
+        if (amplification > IncompleteBetaSwitchAmplification && FractionAmplification(lower ? b : a, lower ? a : b, lower ? y : x) < amplification)
+        {
+            // At the switch point the fraction whose first shape is the smaller carries that shape's derivatives through a
+            // first factor ~(a + b) times their size (see FractionAmplification), while the other, whose terms tend to −s
+            // with s near 1 (1 + dₘ/c loses digits), rounds the value worse: the value from the first, the derivatives from the other.
+            var other = IncompleteBetaSide(ja, jb, x, y, logX, logY, !lower);
+            tails = new(other.LogP with { Value = tails.LogP.Value }, other.LogQ with { Value = tails.LogQ.Value });
+        }
+
+        return tails;
+    }
+
+    /// <summary>Both tails from the fraction of the lower tail I_x(a, b) or of the upper one I_{1−x}(b, a), the other as log(1 − ·).</summary>
+    private static IncompleteBetaTails IncompleteBetaSide(ShapeJet ja, ShapeJet jb, double x, double y, double logX, double logY, bool lower)
+    {
+        if (lower)
         {
             var logP = LogIncompleteBetaTail(ja, jb, x, logX, logY);
             return new(logP, LogOneMinusExp(logP));
@@ -273,6 +295,16 @@ public static partial class Functions
         return ShapeJet.Chain(z, value, first, second);
     }
 
+    /// <summary>
+    /// How much the fraction of I_s(p, q) magnifies its first shape's derivatives: its first factor is 1/(1 − (p + q)s/(p + 1)),
+    /// whose denominator (p + 1 − (p + q)s)/(p + 1) is ≈ 2/(p + q + 2) at the switch point while its p-derivative is
+    /// s(q − 1)/(p + 1)², so the p-derivatives of log(fraction) pass through |s(q − 1)|/((p + 1)|p + 1 − (p + q)s|) times their
+    /// size (the later factors cancel it): ≈ (p + q)/(2(p + 1)), 5000 for p = 0.1, q = 10⁴, a loss of 1e-8 in the second
+    /// derivative. The same fraction with p the larger shape magnifies by about ½.
+    /// </summary>
+    private static double FractionAmplification(double p, double q, double s) =>
+        Math.Abs(s * (q - 1)) / ((p + 1) * Math.Abs(p + 1 - ((p + q) * s)));
+
     /// <summary>log(1 − e^u) for u = log T ≤ 0: g′ = −1/(e^(−u) − 1), g″ = g′(1 − g′).</summary>
     private static ShapeJet LogOneMinusExp(ShapeJet u)
     {
@@ -302,7 +334,11 @@ public static partial class Functions
         var one = ShapeJet.Constant(1);
         var sum = p + q;
         var c = one;
-        var d = NotTiny(one - (s * sum / (p + 1)), Tiny).Reciprocal();
+        // The first denominator 1 − (p + q)s/(p + 1) is ≈ 2/(p + q + 2) at the switch point: its value as
+        // ((p + 1) − p·s − q·s)/(p + 1) with fused steps (p + 1 is exact for p ≥ 1), never from the rounded p + q.
+        var first = one - (s * sum / (p + 1));
+        first = first with { Value = Math.FusedMultiplyAdd(-q.Value, s, Math.FusedMultiplyAdd(-p.Value, s, p.Value + 1)) / (p.Value + 1) };
+        var d = NotTiny(first, Tiny).Reciprocal();
         var h = d;
         for (int m = 1; m <= IncompleteBetaMaxTerms; m++)
         {

@@ -11,8 +11,10 @@ namespace MleGen.Benchmarks;
 /// <summary>
 /// Generated vector kernels (issue 12) against the hand-written Vector256 + FMA kernels, NLL + gradient: the benchmark
 /// models at the README's sizes (n = 1,000,000; the mixture 100,000), the generated kernel forced scalar, at the
-/// machine's width on 1 thread, and on 2 threads. Run it with
-/// <c>dotnet run -c Release --project tests/MleGen.Benchmarks -- --filter '*VectorKernelBenchmarks*'</c>.
+/// machine's width on 1 thread, forced to width 4 (Vector256, as on an AVX2-only machine: like for like with the hand
+/// kernels, which are Vector256) on 1 thread, and at the machine's width on 2 threads. Run it with
+/// <c>dotnet run -c Release --project tests/MleGen.Benchmarks -- --filter '*VectorKernelBenchmarks*'</c> (only some models:
+/// <c>MLEGEN_VECTOR_MODELS="Mixture Poisson"</c>; without a build per benchmark: <c>--inProcess</c>).
 /// </summary>
 [Config(typeof(VectorRunConfig))]
 public class VectorKernelBenchmarks
@@ -23,8 +25,19 @@ public class VectorKernelBenchmarks
     private double[] _gradient = [];
     private ChunkedEvaluator _evaluator = null!;
 
-    [Params("Logistic 1e6×20", "Poisson 1e6×10", "Linear 1e6×10+σ", "NegativeBinomial 1e6×10", "Mixture K=3 1e5")]
+    [ParamsSource(nameof(Models))]
     public string Model { get; set; } = "";
+
+    /// <summary>The models, or those whose names start with a word of <c>MLEGEN_VECTOR_MODELS</c> (e.g. <c>"Mixture Poisson"</c>).</summary>
+    public static string[] Models
+    {
+        get
+        {
+            string[] all = ["Logistic 1e6×20", "Poisson 1e6×10", "Linear 1e6×10+σ", "NegativeBinomial 1e6×10", "Mixture K=3 1e5"];
+            string[] only = (Environment.GetEnvironmentVariable("MLEGEN_VECTOR_MODELS") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            return only.Length == 0 ? all : all.Where(m => only.Any(o => m.StartsWith(o, StringComparison.OrdinalIgnoreCase))).ToArray();
+        }
+    }
 
     [GlobalSetup]
     public void Setup()
@@ -96,6 +109,9 @@ public class VectorKernelBenchmarks
 
     [Benchmark(Description = "generated, vector kernel, 1 thread")]
     public double GeneratedVector() => Run(width: 0, threads: 1);
+
+    [Benchmark(Description = "generated, vector kernel at width 4 (Vector256), 1 thread")]
+    public double GeneratedVectorWidth4() => Run(width: 4, threads: 1);
 
     [Benchmark(Description = "generated, vector kernel, 2 threads")]
     public double GeneratedVectorTwoThreads() => Run(width: 0, threads: 2);

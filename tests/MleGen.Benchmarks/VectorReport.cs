@@ -6,9 +6,10 @@ using System.Runtime.Intrinsics;
 namespace MleGen.Benchmarks;
 
 /// <summary>
-/// A quick interleaved timing of <see cref="VectorKernelBenchmarks"/>' cases (medians of 7 rounds, each round running
-/// the hand kernel and the three generated variants once): <c>dotnet run -c Release --project tests/MleGen.Benchmarks -- --vector-report</c>.
-/// For a loaded machine where BenchmarkDotNet's per-benchmark processes take too long; the ratios are the point.
+/// A quick interleaved timing of <see cref="VectorKernelBenchmarks"/>' cases (medians of 11 rounds after a warm-up, each round running
+/// the hand kernel and the four generated variants once: scalar, the machine's width, width 4, 2 threads): <c>dotnet run -c Release --project tests/MleGen.Benchmarks -- --vector-report</c>.
+/// For a loaded machine where BenchmarkDotNet's per-benchmark processes take too long; the ratios are the point
+/// (one-thread variants in thread CPU time, see <see cref="Median"/>).
 /// </summary>
 internal static class VectorReport
 {
@@ -16,8 +17,8 @@ internal static class VectorReport
     public static void Run(string[] only)
     {
         Console.WriteLine($"Vector512 accelerated: {Vector512.IsHardwareAccelerated}, Vector256: {Vector256.IsHardwareAccelerated}, default width {VectorKernels.DefaultWidth}, FMA {System.Runtime.Intrinsics.X86.Fma.IsSupported}");
-        Console.WriteLine("| model | hand Vector256+FMA | generated scalar, 1 thread | generated vector, 1 thread | generated / hand | generated vector, 2 threads | 1 → 2 threads |");
-        Console.WriteLine("|---|---|---|---|---|---|---|");
+        Console.WriteLine($"| model | hand Vector256+FMA | generated scalar, 1 thread | generated vector (width {VectorKernels.DefaultWidth}), 1 thread | generated / hand | generated width 4 (Vector256), 1 thread | width 4 / hand | generated vector, 2 threads | 1 → 2 threads |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
         foreach (string model in new[] { "Logistic 1e6×20", "Poisson 1e6×10", "Linear 1e6×10+σ", "NegativeBinomial 1e6×10", "Mixture K=3 1e5" })
         {
             if (only.Length > 0 && !only.Any(o => model.StartsWith(o, StringComparison.OrdinalIgnoreCase)))
@@ -27,28 +28,15 @@ internal static class VectorReport
 
             var b = new VectorKernelBenchmarks { Model = model };
             b.Setup();
-            Func<double>[] variants = [b.Hand, b.GeneratedScalar, b.GeneratedVector, b.GeneratedVectorTwoThreads];
-            var times = variants.Select(_ => new double[7]).ToArray();
-            foreach (var v in variants)
-            {
-                v();
-            }
-
-            for (int round = 0; round < 7; round++)
-            {
-                for (int k = 0; k < variants.Length; k++)
-                {
-                    var sw = Stopwatch.StartNew();
-                    variants[k]();
-                    times[k][round] = sw.Elapsed.TotalMilliseconds;
-                }
-            }
-
-            double[] m = times.Select(t => t.OrderBy(x => x).ElementAt(3)).ToArray();
-            Console.WriteLine($"| {model} | {m[0]:F1} ms | {m[1]:F1} ms | {m[2]:F1} ms | {m[2] / m[0]:F2}× | {m[3]:F1} ms | {m[2] / m[3]:F2}× |");
+            Func<double>[] variants = [b.Hand, b.GeneratedScalar, b.GeneratedVector, b.GeneratedVectorWidth4, b.GeneratedVectorTwoThreads];
+            double[] m = Median(variants, 4);
+            Console.WriteLine($"| {model} | {m[0]:F1} ms | {m[1]:F1} ms | {m[2]:F1} ms | {m[2] / m[0]:F2}× | {m[3]:F1} ms | {m[3] / m[0]:F2}× | {m[4]:F1} ms | {m[2] / m[4]:F2}× |");
         }
 
-        RunInformation();
+        if (only.Length == 0)
+        {
+            RunInformation();
+        }
     }
 
     /// <summary>The information row alone: <c>-- --vector-report information</c>.</summary>
@@ -56,30 +44,74 @@ internal static class VectorReport
     {
         var info = new InformationBenchmarks();
         info.Setup();
-        double[] t = Median([info.Hand, info.GeneratedScalar, info.GeneratedVector, info.GeneratedVectorTwoThreads, info.GeneratedScoreOuterProduct]);
-        Console.WriteLine($"| Logistic 1e6×20 observed information (hand: blocked XᵀWX) | {t[0]:F1} ms | {t[1]:F1} ms | {t[2]:F1} ms | {t[2] / t[0]:F2}× | {t[3]:F1} ms | {t[2] / t[3]:F2}× |");
-        Console.WriteLine($"| Logistic 1e6×20 score outer product, 1 thread (the same O(np²) shape) | {t[0]:F1} ms | | {t[4]:F1} ms | {t[4] / t[0]:F2}× | | |");
+        double[] t = Median([info.Hand, info.GeneratedScalar, info.GeneratedVector, info.GeneratedVectorTwoThreads, info.GeneratedScoreOuterProduct], 3);
+        Console.WriteLine($"| Logistic 1e6×20 observed information (hand: blocked XᵀWX) | {t[0]:F1} ms | {t[1]:F1} ms | {t[2]:F1} ms | {t[2] / t[0]:F2}× | | | {t[3]:F1} ms | {t[2] / t[3]:F2}× |");
+        Console.WriteLine($"| Logistic 1e6×20 score outer product, 1 thread (the same O(np²) shape) | {t[0]:F1} ms | | {t[4]:F1} ms | {t[4] / t[0]:F2}× | | | | |");
     }
 
-    /// <summary>Medians of 7 interleaved rounds, after one warm-up call each.</summary>
-    public static double[] Median(Func<double>[] variants)
+    /// <summary>
+    /// Medians of 11 interleaved rounds. Each variant is first called 40 times (at least 3 calls and 1 s, at most 4 s
+    /// unless 3 calls take longer): past tiering — a method with loops is promoted to Tier1 after 30 calls and until then
+    /// runs its on-stack-replaced code; the slow scalar variants may stay short of it. Each timing repeats a call that
+    /// takes less than 20 ms until about 20 ms have passed (the mixture's 1 ms calls). The variants named in
+    /// <paramref name="wallClock"/> (the 2-thread ones) are timed by the wall clock; the others by the calling thread's
+    /// CPU time where the OS reports it (Linux), so the time the thread spends descheduled on a loaded machine does not
+    /// count.
+    /// </summary>
+    public static double[] Median(Func<double>[] variants, params int[] wallClock)
     {
-        var times = variants.Select(_ => new double[7]).ToArray();
-        foreach (var v in variants)
+        int[] repeats = new int[variants.Length];
+        for (int k = 0; k < variants.Length; k++)
         {
-            v();
+            var warm = Stopwatch.StartNew();
+            int calls = 0;
+            while (calls < 3 || (calls < 40 && warm.Elapsed.TotalSeconds < 4) || warm.Elapsed.TotalSeconds < 1)
+            {
+                variants[k]();
+                calls++;
+            }
+
+            repeats[k] = Math.Max(1, (int)(20 / (warm.Elapsed.TotalMilliseconds / calls)));
         }
 
-        for (int round = 0; round < 7; round++)
+        const int Rounds = 11;
+        var times = variants.Select(_ => new double[Rounds]).ToArray();
+        for (int round = 0; round < Rounds; round++)
         {
             for (int k = 0; k < variants.Length; k++)
             {
+                bool wall = wallClock.Contains(k) || !ThreadClock.Available;
+                double cpu = wall ? 0 : ThreadClock.Milliseconds();
                 var sw = Stopwatch.StartNew();
-                variants[k]();
-                times[k][round] = sw.Elapsed.TotalMilliseconds;
+                for (int r = 0; r < repeats[k]; r++)
+                {
+                    variants[k]();
+                }
+
+                times[k][round] = (wall ? sw.Elapsed.TotalMilliseconds : ThreadClock.Milliseconds() - cpu) / repeats[k];
             }
         }
 
-        return times.Select(t => t.OrderBy(x => x).ElementAt(3)).ToArray();
+        return times.Select(t => t.OrderBy(x => x).ElementAt(Rounds / 2)).ToArray();
+    }
+
+    /// <summary>The calling thread's CPU time (Linux <c>clock_gettime(CLOCK_THREAD_CPUTIME_ID)</c>).</summary>
+    private static class ThreadClock
+    {
+        public static readonly bool Available = OperatingSystem.IsLinux() && Environment.Is64BitProcess;
+
+        public static double Milliseconds()
+        {
+            return clock_gettime(3, out TimeSpec t) == 0 ? (t.Seconds * 1e3) + (t.Nanoseconds * 1e-6) : double.NaN;
+        }
+
+        [System.Runtime.InteropServices.DllImport("libc", SetLastError = false)]
+        private static extern int clock_gettime(int clock, out TimeSpec time);
+
+        private struct TimeSpec
+        {
+            public long Seconds;
+            public long Nanoseconds;
+        }
     }
 }

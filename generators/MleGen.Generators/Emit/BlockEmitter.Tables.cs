@@ -23,7 +23,11 @@ internal sealed partial class BlockEmitter
     /// <summary>Emits, at method level, the tables of the per-index values the observation loop of <paramref name="roots"/> needs.</summary>
     /// <param name="roots">The values the method computes.</param>
     /// <param name="caches">Whether to declare the caches of the log-sum-exps whose term weights the roots read (see <see cref="LogSumExpPasses"/>).</param>
-    public void EmitTables(IEnumerable<Node> roots, bool caches = true)
+    /// <param name="bounded">
+    /// Whether the method runs only when every table's loop count is at most <see cref="TableSize"/> (the vector kernels check
+    /// it before their blocks, see <see cref="TableVariables"/>): the values are then read as <c>t_log5[k]</c>, with no test of k.
+    /// </param>
+    public void EmitTables(IEnumerable<Node> roots, bool caches = true, bool bounded = false)
     {
         if (caches)
         {
@@ -55,13 +59,19 @@ internal sealed partial class BlockEmitter
             }
 
             CloseLoop();
+            _tableVariables.Add(variable);
             foreach (var node in nodes)
             {
-                _locals[node] = "(" + index + " < " + size + " ? " + names[node] + "[" + index + "] : " + Print(node) + ")";
+                _locals[node] = bounded ? names[node] + "[" + index + "]" : "(" + index + " < " + size + " ? " + names[node] + "[" + index + "] : " + Print(node) + ")";
                 _frames.Peek().Add(node);
             }
         }
     }
+
+    private readonly List<int> _tableVariables = new();
+
+    /// <summary>The loop variables of the tables <see cref="EmitTables"/> wrote (their first <see cref="TableSize"/> indices are tabled).</summary>
+    public IReadOnlyList<int> TableVariables => _tableVariables;
 
     private void EmitLogSumExpCaches(IEnumerable<Node> roots)
     {

@@ -38,6 +38,7 @@ public static partial class VectorKernels
         AddScaledOuter(matrix, p, row, column, a, rows, b, columns, i, s, upper);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AddScaledOuter(Span<double> matrix, int p, int row, int column, double[,] a, int rows, double[,] b, int columns, int i, ReadOnlySpan<double> scale, bool upper)
     {
         int lanes = scale.Length;

@@ -319,6 +319,7 @@ namespace Demo
         public global::MleGen.FitResult Fit(global::MleGen.FitOptions? options = null) => global::MleGen.ModelFitter.Fit(this, options);
 
         /// <summary>The θ-dependent part of the NLL of <c>Observation</c> (custom terms over the rows of <c>Y</c>) over observations [start, end).</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private double __Nll0(global::System.ReadOnlySpan<double> theta, int start, int end)
         {
             int o_A = 0;
@@ -343,12 +344,14 @@ namespace Demo
         }
 
         /// <summary>The data-only part of the NLL of <c>Observation</c> over observations [start, end): constant in θ.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private double __DataConstant0(int start, int end)
         {
             return 0d;
         }
 
         /// <summary>The NLL of <c>Observation</c> over observations [start, end), adding its gradient into <paramref name="gradient"/>.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private double __NllGradient0(global::System.ReadOnlySpan<double> theta, global::System.Span<double> gradient, int start, int end)
         {
             int o_A = 0;
@@ -394,6 +397,7 @@ namespace Demo
         }
 
         /// <summary>Adds the exact Hessian of the NLL of <c>Observation</c> over observations [start, end) into <paramref name="matrix"/> (p×p, row-major).</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private void __Hessian0(global::System.ReadOnlySpan<double> theta, global::System.Span<double> matrix, int p, int start, int end)
         {
             int o_A = 0;
@@ -441,6 +445,7 @@ namespace Demo
         }
 
         /// <summary>Adds Σᵢ sᵢsᵢᵀ over observations [start, end) of <c>Observation</c>, sᵢ the observation's score, using <paramref name="score"/> as workspace.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private void __ScoreOuter0(global::System.ReadOnlySpan<double> theta, global::System.Span<double> meat, global::System.Span<double> score, int start, int end)
         {
             int o_A = 0;
@@ -474,6 +479,7 @@ namespace Demo
         }
 
         /// <summary>The observed values and weights of <c>Observation</c> over observations [start, end).</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private void __Fitted0(global::System.ReadOnlySpan<double> theta, global::MleGen.FittedColumns columns, int start, int end)
         {
             int o_A = 0;
@@ -492,6 +498,7 @@ namespace Demo
         }
 
         /// <summary>The θ-dependent part of the NLL of <c>Shrinkage</c> (a single custom term) over observations [start, end).</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private double __Nll1(global::System.ReadOnlySpan<double> theta, int start, int end)
         {
             int o_A = 0;
@@ -509,12 +516,14 @@ namespace Demo
         }
 
         /// <summary>The data-only part of the NLL of <c>Shrinkage</c> over observations [start, end): constant in θ.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private double __DataConstant1(int start, int end)
         {
             return 0d;
         }
 
         /// <summary>The NLL of <c>Shrinkage</c> over observations [start, end), adding its gradient into <paramref name="gradient"/>.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private double __NllGradient1(global::System.ReadOnlySpan<double> theta, global::System.Span<double> gradient, int start, int end)
         {
             int o_A = 0;
@@ -543,6 +552,7 @@ namespace Demo
         }
 
         /// <summary>Adds the exact Hessian of the NLL of <c>Shrinkage</c> over observations [start, end) into <paramref name="matrix"/> (p×p, row-major).</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private void __Hessian1(global::System.ReadOnlySpan<double> theta, global::System.Span<double> matrix, int p, int start, int end)
         {
             int o_A = 0;
@@ -558,6 +568,7 @@ namespace Demo
         }
 
         /// <summary>Adds Σᵢ sᵢsᵢᵀ over observations [start, end) of <c>Shrinkage</c>, sᵢ the observation's score, using <paramref name="score"/> as workspace.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private void __ScoreOuter1(global::System.ReadOnlySpan<double> theta, global::System.Span<double> meat, global::System.Span<double> score, int start, int end)
         {
             int o_A = 0;
@@ -576,6 +587,7 @@ namespace Demo
         }
 
         /// <summary>The observed values and weights of <c>Shrinkage</c> over observations [start, end).</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private void __Fitted1(global::System.ReadOnlySpan<double> theta, global::MleGen.FittedColumns columns, int start, int end)
         {
             int o_A = 0;
@@ -594,6 +606,7 @@ namespace Demo
 
 
         /// <summary>As <see cref="__Nll0"/>, 4 observations at a time (Vector256), the scalar kernel for the remainder.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private double __Nll0_V4(global::System.ReadOnlySpan<double> theta, int start, int end)
         {
             int o_A = 0;
@@ -626,8 +639,7 @@ namespace Demo
                 global::System.Runtime.Intrinsics.Vector256<double> v21_12 = (v19_11 - global::System.Runtime.Intrinsics.Vector256.Create(logSigma));
                 global::System.Runtime.Intrinsics.Vector256<double> v23_13 = (v21_12 - global::System.Runtime.Intrinsics.Vector256.Create(0.9189385332046727d));
                 global::System.Runtime.Intrinsics.Vector256<double> v24_14 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v3_1, v14_7, v23_13);
-                global::System.Runtime.Intrinsics.Vector256<double> v25_15 = (-v24_14);
-                acc_nll += v25_15;
+                acc_nll -= v24_14;
             }
             double nll = global::System.Runtime.Intrinsics.Vector256.Sum(acc_nll);
             if (i < end) nll += __Nll0(theta, i, end);
@@ -635,6 +647,7 @@ namespace Demo
         }
 
         /// <summary>As <see cref="__NllGradient0"/>, 4 observations at a time, the scalar kernel for the remainder.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private double __NllGradient0_V4(global::System.ReadOnlySpan<double> theta, global::System.Span<double> gradient, int start, int end)
         {
             int o_A = 0;
@@ -674,46 +687,45 @@ namespace Demo
                 global::System.Runtime.Intrinsics.Vector256<double> v21_12 = (v19_11 - global::System.Runtime.Intrinsics.Vector256.Create(logSigma));
                 global::System.Runtime.Intrinsics.Vector256<double> v23_13 = (v21_12 - global::System.Runtime.Intrinsics.Vector256.Create(0.9189385332046727d));
                 global::System.Runtime.Intrinsics.Vector256<double> v24_14 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v3_1, v14_7, v23_13);
-                global::System.Runtime.Intrinsics.Vector256<double> v25_15 = (-v24_14);
-                acc_nll += v25_15;
-                global::System.Runtime.Intrinsics.Vector256<double> v33_16 = (~v3_1);
-                global::System.Runtime.Intrinsics.Vector256<double> v35_17 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v3_1, global::System.Runtime.Intrinsics.Vector256.Create(1d), global::System.Runtime.Intrinsics.Vector256.Create(0d));
-                global::System.Runtime.Intrinsics.Vector256<double> v37_18 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v3_1, global::System.Runtime.Intrinsics.Vector256.Create(0d), global::System.Runtime.Intrinsics.Vector256.Create(1d));
-                global::System.Runtime.Intrinsics.Vector256<double> v38_19 = (-v37_18);
-                global::System.Runtime.Intrinsics.Vector256<double> v39_20 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v33_16, v38_19, global::System.Runtime.Intrinsics.Vector256.Create(0d));
-                global::System.Runtime.Intrinsics.Vector256<double> v40_21 = (-v39_20);
-                global::System.Runtime.Intrinsics.Vector256<double> v41_22 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v33_16, v40_21, global::System.Runtime.Intrinsics.Vector256.Create(0d));
-                global::System.Runtime.Intrinsics.Vector256<double> v42_23 = (global::System.Runtime.Intrinsics.Vector256.Create(invSigma) * v41_22);
-                global::System.Runtime.Intrinsics.Vector256<double> v43_24 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v33_16, v42_23, global::System.Runtime.Intrinsics.Vector256.Create(0d));
-                global::System.Runtime.Intrinsics.Vector256<double> v44_25 = (global::System.Runtime.Intrinsics.Vector256.Create((-0.5d)) * v39_20);
-                global::System.Runtime.Intrinsics.Vector256<double> v45_26 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v33_16, v44_25, global::System.Runtime.Intrinsics.Vector256.Create(0d));
-                global::System.Runtime.Intrinsics.Vector256<double> v47_27 = (v17_9 * global::System.Runtime.Intrinsics.Vector256.Create(2d));
-                global::System.Runtime.Intrinsics.Vector256<double> v48_28 = (v45_26 * v47_27);
-                global::System.Runtime.Intrinsics.Vector256<double> v49_29 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v33_16, v48_28, global::System.Runtime.Intrinsics.Vector256.Create(0d));
-                global::System.Runtime.Intrinsics.Vector256<double> v50_30 = (v16_8 * v49_29);
-                global::System.Runtime.Intrinsics.Vector256<double> v51_31 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v33_16, v50_30, global::System.Runtime.Intrinsics.Vector256.Create(0d));
-                global::System.Runtime.Intrinsics.Vector256<double> v52_32 = (global::System.Runtime.Intrinsics.Vector256.Create(invSigma) * v49_29);
-                global::System.Runtime.Intrinsics.Vector256<double> v53_33 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v33_16, v52_32, global::System.Runtime.Intrinsics.Vector256.Create(0d));
-                global::System.Runtime.Intrinsics.Vector256<double> v54_34 = (-v53_33);
-                global::System.Runtime.Intrinsics.Vector256<double> v55_35 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v33_16, v54_34, global::System.Runtime.Intrinsics.Vector256.Create(0d));
-                global::System.Runtime.Intrinsics.Vector256<double> v56_36 = global::MleGen.VectorKernels.Lanes(v13_6, static v => global::MleGen.Functions.NormalPdfRatio(v));
-                global::System.Runtime.Intrinsics.Vector256<double> v57_37 = (v35_17 * v56_36);
-                global::System.Runtime.Intrinsics.Vector256<double> v58_38 = (-v57_37);
-                global::System.Runtime.Intrinsics.Vector256<double> v59_39 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v3_1, v58_38, global::System.Runtime.Intrinsics.Vector256.Create(0d));
-                global::System.Runtime.Intrinsics.Vector256<double> v60_40 = (-v59_39);
-                global::System.Runtime.Intrinsics.Vector256<double> v61_41 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v3_1, v60_40, global::System.Runtime.Intrinsics.Vector256.Create(0d));
-                global::System.Runtime.Intrinsics.Vector256<double> v62_42 = (global::System.Runtime.Intrinsics.Vector256.Create(invSigma) * v61_41);
-                global::System.Runtime.Intrinsics.Vector256<double> v63_43 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v3_1, v62_42, global::System.Runtime.Intrinsics.Vector256.Create(0d));
-                global::System.Runtime.Intrinsics.Vector256<double> v64_44 = (v55_35 + v63_43);
-                global::System.Runtime.Intrinsics.Vector256<double> v65_45 = (v8_4 * v61_41);
-                global::System.Runtime.Intrinsics.Vector256<double> v66_46 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v3_1, v65_45, global::System.Runtime.Intrinsics.Vector256.Create(0d));
-                global::System.Runtime.Intrinsics.Vector256<double> v67_47 = (v51_31 + v66_46);
-                global::System.Runtime.Intrinsics.Vector256<double> v70_48 = (v67_47 * global::System.Runtime.Intrinsics.Vector256.Create(sq68));
-                global::System.Runtime.Intrinsics.Vector256<double> v72_49 = (v43_24 - v70_48);
-                global::System.Runtime.Intrinsics.Vector256<double> v73_50 = (v6_2 * v64_44);
-                acc_g0 += v64_44;
-                acc_g1 += v73_50;
-                acc_g2 += v72_49;
+                acc_nll -= v24_14;
+                global::System.Runtime.Intrinsics.Vector256<double> v33_15 = (~v3_1);
+                global::System.Runtime.Intrinsics.Vector256<double> v35_16 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v3_1, global::System.Runtime.Intrinsics.Vector256.Create(1d), global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v37_17 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v3_1, global::System.Runtime.Intrinsics.Vector256.Create(0d), global::System.Runtime.Intrinsics.Vector256.Create(1d));
+                global::System.Runtime.Intrinsics.Vector256<double> v38_18 = (-v37_17);
+                global::System.Runtime.Intrinsics.Vector256<double> v39_19 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v33_15, v38_18, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v40_20 = (-v39_19);
+                global::System.Runtime.Intrinsics.Vector256<double> v41_21 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v33_15, v40_20, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v42_22 = (global::System.Runtime.Intrinsics.Vector256.Create(invSigma) * v41_21);
+                global::System.Runtime.Intrinsics.Vector256<double> v43_23 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v33_15, v42_22, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v44_24 = (global::System.Runtime.Intrinsics.Vector256.Create((-0.5d)) * v39_19);
+                global::System.Runtime.Intrinsics.Vector256<double> v45_25 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v33_15, v44_24, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v47_26 = (v17_9 * global::System.Runtime.Intrinsics.Vector256.Create(2d));
+                global::System.Runtime.Intrinsics.Vector256<double> v48_27 = (v45_25 * v47_26);
+                global::System.Runtime.Intrinsics.Vector256<double> v49_28 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v33_15, v48_27, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v50_29 = (v16_8 * v49_28);
+                global::System.Runtime.Intrinsics.Vector256<double> v51_30 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v33_15, v50_29, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v52_31 = (global::System.Runtime.Intrinsics.Vector256.Create(invSigma) * v49_28);
+                global::System.Runtime.Intrinsics.Vector256<double> v53_32 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v33_15, v52_31, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v54_33 = (-v53_32);
+                global::System.Runtime.Intrinsics.Vector256<double> v55_34 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v33_15, v54_33, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v56_35 = global::MleGen.VectorKernels.Lanes(v13_6, static v => global::MleGen.Functions.NormalPdfRatio(v));
+                global::System.Runtime.Intrinsics.Vector256<double> v57_36 = (v35_16 * v56_35);
+                global::System.Runtime.Intrinsics.Vector256<double> v58_37 = (-v57_36);
+                global::System.Runtime.Intrinsics.Vector256<double> v59_38 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v3_1, v58_37, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v60_39 = (-v59_38);
+                global::System.Runtime.Intrinsics.Vector256<double> v61_40 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v3_1, v60_39, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v62_41 = (global::System.Runtime.Intrinsics.Vector256.Create(invSigma) * v61_40);
+                global::System.Runtime.Intrinsics.Vector256<double> v63_42 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v3_1, v62_41, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v64_43 = (v55_34 + v63_42);
+                global::System.Runtime.Intrinsics.Vector256<double> v65_44 = (v8_4 * v61_40);
+                global::System.Runtime.Intrinsics.Vector256<double> v66_45 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v3_1, v65_44, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v67_46 = (v51_30 + v66_45);
+                global::System.Runtime.Intrinsics.Vector256<double> v70_47 = (v67_46 * global::System.Runtime.Intrinsics.Vector256.Create(sq68));
+                global::System.Runtime.Intrinsics.Vector256<double> v72_48 = (v43_23 - v70_47);
+                global::System.Runtime.Intrinsics.Vector256<double> v73_49 = (v6_2 * v64_43);
+                acc_g0 += v64_43;
+                acc_g1 += v73_49;
+                acc_g2 += v72_48;
             }
             double nll = global::System.Runtime.Intrinsics.Vector256.Sum(acc_nll);
             g_A += global::System.Runtime.Intrinsics.Vector256.Sum(acc_g0);
@@ -727,6 +739,7 @@ namespace Demo
         }
 
         /// <summary>As <see cref="__Nll0"/>, 8 observations at a time (Vector512), the scalar kernel for the remainder.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private double __Nll0_V8(global::System.ReadOnlySpan<double> theta, int start, int end)
         {
             int o_A = 0;
@@ -759,8 +772,7 @@ namespace Demo
                 global::System.Runtime.Intrinsics.Vector512<double> v21_12 = (v19_11 - global::System.Runtime.Intrinsics.Vector512.Create(logSigma));
                 global::System.Runtime.Intrinsics.Vector512<double> v23_13 = (v21_12 - global::System.Runtime.Intrinsics.Vector512.Create(0.9189385332046727d));
                 global::System.Runtime.Intrinsics.Vector512<double> v24_14 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v3_1, v14_7, v23_13);
-                global::System.Runtime.Intrinsics.Vector512<double> v25_15 = (-v24_14);
-                acc_nll += v25_15;
+                acc_nll -= v24_14;
             }
             double nll = global::System.Runtime.Intrinsics.Vector512.Sum(acc_nll);
             if (i < end) nll += __Nll0(theta, i, end);
@@ -768,6 +780,7 @@ namespace Demo
         }
 
         /// <summary>As <see cref="__NllGradient0"/>, 8 observations at a time, the scalar kernel for the remainder.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private double __NllGradient0_V8(global::System.ReadOnlySpan<double> theta, global::System.Span<double> gradient, int start, int end)
         {
             int o_A = 0;
@@ -807,46 +820,45 @@ namespace Demo
                 global::System.Runtime.Intrinsics.Vector512<double> v21_12 = (v19_11 - global::System.Runtime.Intrinsics.Vector512.Create(logSigma));
                 global::System.Runtime.Intrinsics.Vector512<double> v23_13 = (v21_12 - global::System.Runtime.Intrinsics.Vector512.Create(0.9189385332046727d));
                 global::System.Runtime.Intrinsics.Vector512<double> v24_14 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v3_1, v14_7, v23_13);
-                global::System.Runtime.Intrinsics.Vector512<double> v25_15 = (-v24_14);
-                acc_nll += v25_15;
-                global::System.Runtime.Intrinsics.Vector512<double> v33_16 = (~v3_1);
-                global::System.Runtime.Intrinsics.Vector512<double> v35_17 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v3_1, global::System.Runtime.Intrinsics.Vector512.Create(1d), global::System.Runtime.Intrinsics.Vector512.Create(0d));
-                global::System.Runtime.Intrinsics.Vector512<double> v37_18 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v3_1, global::System.Runtime.Intrinsics.Vector512.Create(0d), global::System.Runtime.Intrinsics.Vector512.Create(1d));
-                global::System.Runtime.Intrinsics.Vector512<double> v38_19 = (-v37_18);
-                global::System.Runtime.Intrinsics.Vector512<double> v39_20 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v33_16, v38_19, global::System.Runtime.Intrinsics.Vector512.Create(0d));
-                global::System.Runtime.Intrinsics.Vector512<double> v40_21 = (-v39_20);
-                global::System.Runtime.Intrinsics.Vector512<double> v41_22 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v33_16, v40_21, global::System.Runtime.Intrinsics.Vector512.Create(0d));
-                global::System.Runtime.Intrinsics.Vector512<double> v42_23 = (global::System.Runtime.Intrinsics.Vector512.Create(invSigma) * v41_22);
-                global::System.Runtime.Intrinsics.Vector512<double> v43_24 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v33_16, v42_23, global::System.Runtime.Intrinsics.Vector512.Create(0d));
-                global::System.Runtime.Intrinsics.Vector512<double> v44_25 = (global::System.Runtime.Intrinsics.Vector512.Create((-0.5d)) * v39_20);
-                global::System.Runtime.Intrinsics.Vector512<double> v45_26 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v33_16, v44_25, global::System.Runtime.Intrinsics.Vector512.Create(0d));
-                global::System.Runtime.Intrinsics.Vector512<double> v47_27 = (v17_9 * global::System.Runtime.Intrinsics.Vector512.Create(2d));
-                global::System.Runtime.Intrinsics.Vector512<double> v48_28 = (v45_26 * v47_27);
-                global::System.Runtime.Intrinsics.Vector512<double> v49_29 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v33_16, v48_28, global::System.Runtime.Intrinsics.Vector512.Create(0d));
-                global::System.Runtime.Intrinsics.Vector512<double> v50_30 = (v16_8 * v49_29);
-                global::System.Runtime.Intrinsics.Vector512<double> v51_31 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v33_16, v50_30, global::System.Runtime.Intrinsics.Vector512.Create(0d));
-                global::System.Runtime.Intrinsics.Vector512<double> v52_32 = (global::System.Runtime.Intrinsics.Vector512.Create(invSigma) * v49_29);
-                global::System.Runtime.Intrinsics.Vector512<double> v53_33 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v33_16, v52_32, global::System.Runtime.Intrinsics.Vector512.Create(0d));
-                global::System.Runtime.Intrinsics.Vector512<double> v54_34 = (-v53_33);
-                global::System.Runtime.Intrinsics.Vector512<double> v55_35 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v33_16, v54_34, global::System.Runtime.Intrinsics.Vector512.Create(0d));
-                global::System.Runtime.Intrinsics.Vector512<double> v56_36 = global::MleGen.VectorKernels.Lanes(v13_6, static v => global::MleGen.Functions.NormalPdfRatio(v));
-                global::System.Runtime.Intrinsics.Vector512<double> v57_37 = (v35_17 * v56_36);
-                global::System.Runtime.Intrinsics.Vector512<double> v58_38 = (-v57_37);
-                global::System.Runtime.Intrinsics.Vector512<double> v59_39 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v3_1, v58_38, global::System.Runtime.Intrinsics.Vector512.Create(0d));
-                global::System.Runtime.Intrinsics.Vector512<double> v60_40 = (-v59_39);
-                global::System.Runtime.Intrinsics.Vector512<double> v61_41 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v3_1, v60_40, global::System.Runtime.Intrinsics.Vector512.Create(0d));
-                global::System.Runtime.Intrinsics.Vector512<double> v62_42 = (global::System.Runtime.Intrinsics.Vector512.Create(invSigma) * v61_41);
-                global::System.Runtime.Intrinsics.Vector512<double> v63_43 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v3_1, v62_42, global::System.Runtime.Intrinsics.Vector512.Create(0d));
-                global::System.Runtime.Intrinsics.Vector512<double> v64_44 = (v55_35 + v63_43);
-                global::System.Runtime.Intrinsics.Vector512<double> v65_45 = (v8_4 * v61_41);
-                global::System.Runtime.Intrinsics.Vector512<double> v66_46 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v3_1, v65_45, global::System.Runtime.Intrinsics.Vector512.Create(0d));
-                global::System.Runtime.Intrinsics.Vector512<double> v67_47 = (v51_31 + v66_46);
-                global::System.Runtime.Intrinsics.Vector512<double> v70_48 = (v67_47 * global::System.Runtime.Intrinsics.Vector512.Create(sq68));
-                global::System.Runtime.Intrinsics.Vector512<double> v72_49 = (v43_24 - v70_48);
-                global::System.Runtime.Intrinsics.Vector512<double> v73_50 = (v6_2 * v64_44);
-                acc_g0 += v64_44;
-                acc_g1 += v73_50;
-                acc_g2 += v72_49;
+                acc_nll -= v24_14;
+                global::System.Runtime.Intrinsics.Vector512<double> v33_15 = (~v3_1);
+                global::System.Runtime.Intrinsics.Vector512<double> v35_16 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v3_1, global::System.Runtime.Intrinsics.Vector512.Create(1d), global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v37_17 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v3_1, global::System.Runtime.Intrinsics.Vector512.Create(0d), global::System.Runtime.Intrinsics.Vector512.Create(1d));
+                global::System.Runtime.Intrinsics.Vector512<double> v38_18 = (-v37_17);
+                global::System.Runtime.Intrinsics.Vector512<double> v39_19 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v33_15, v38_18, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v40_20 = (-v39_19);
+                global::System.Runtime.Intrinsics.Vector512<double> v41_21 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v33_15, v40_20, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v42_22 = (global::System.Runtime.Intrinsics.Vector512.Create(invSigma) * v41_21);
+                global::System.Runtime.Intrinsics.Vector512<double> v43_23 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v33_15, v42_22, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v44_24 = (global::System.Runtime.Intrinsics.Vector512.Create((-0.5d)) * v39_19);
+                global::System.Runtime.Intrinsics.Vector512<double> v45_25 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v33_15, v44_24, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v47_26 = (v17_9 * global::System.Runtime.Intrinsics.Vector512.Create(2d));
+                global::System.Runtime.Intrinsics.Vector512<double> v48_27 = (v45_25 * v47_26);
+                global::System.Runtime.Intrinsics.Vector512<double> v49_28 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v33_15, v48_27, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v50_29 = (v16_8 * v49_28);
+                global::System.Runtime.Intrinsics.Vector512<double> v51_30 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v33_15, v50_29, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v52_31 = (global::System.Runtime.Intrinsics.Vector512.Create(invSigma) * v49_28);
+                global::System.Runtime.Intrinsics.Vector512<double> v53_32 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v33_15, v52_31, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v54_33 = (-v53_32);
+                global::System.Runtime.Intrinsics.Vector512<double> v55_34 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v33_15, v54_33, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v56_35 = global::MleGen.VectorKernels.Lanes(v13_6, static v => global::MleGen.Functions.NormalPdfRatio(v));
+                global::System.Runtime.Intrinsics.Vector512<double> v57_36 = (v35_16 * v56_35);
+                global::System.Runtime.Intrinsics.Vector512<double> v58_37 = (-v57_36);
+                global::System.Runtime.Intrinsics.Vector512<double> v59_38 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v3_1, v58_37, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v60_39 = (-v59_38);
+                global::System.Runtime.Intrinsics.Vector512<double> v61_40 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v3_1, v60_39, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v62_41 = (global::System.Runtime.Intrinsics.Vector512.Create(invSigma) * v61_40);
+                global::System.Runtime.Intrinsics.Vector512<double> v63_42 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v3_1, v62_41, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v64_43 = (v55_34 + v63_42);
+                global::System.Runtime.Intrinsics.Vector512<double> v65_44 = (v8_4 * v61_40);
+                global::System.Runtime.Intrinsics.Vector512<double> v66_45 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v3_1, v65_44, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v67_46 = (v51_30 + v66_45);
+                global::System.Runtime.Intrinsics.Vector512<double> v70_47 = (v67_46 * global::System.Runtime.Intrinsics.Vector512.Create(sq68));
+                global::System.Runtime.Intrinsics.Vector512<double> v72_48 = (v43_23 - v70_47);
+                global::System.Runtime.Intrinsics.Vector512<double> v73_49 = (v6_2 * v64_43);
+                acc_g0 += v64_43;
+                acc_g1 += v73_49;
+                acc_g2 += v72_48;
             }
             double nll = global::System.Runtime.Intrinsics.Vector512.Sum(acc_nll);
             g_A += global::System.Runtime.Intrinsics.Vector512.Sum(acc_g0);
@@ -860,6 +872,7 @@ namespace Demo
         }
 
         /// <summary>As <see cref="__Nll1"/>, 4 observations at a time (Vector256), the scalar kernel for the remainder.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private double __Nll1_V4(global::System.ReadOnlySpan<double> theta, int start, int end)
         {
             int o_A = 0;
@@ -872,7 +885,7 @@ namespace Demo
             int i = start;
             for (; i <= end - 4; i += 4)
             {
-                acc_nll += global::System.Runtime.Intrinsics.Vector256.Create((-((-0.5d) * global::MleGen.Functions.Square((p_B / 10d)))));
+                acc_nll -= global::System.Runtime.Intrinsics.Vector256.Create(((-0.5d) * global::MleGen.Functions.Square((p_B / 10d))));
             }
             double nll = global::System.Runtime.Intrinsics.Vector256.Sum(acc_nll);
             if (i < end) nll += __Nll1(theta, i, end);
@@ -880,6 +893,7 @@ namespace Demo
         }
 
         /// <summary>As <see cref="__NllGradient1"/>, 4 observations at a time, the scalar kernel for the remainder.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private double __NllGradient1_V4(global::System.ReadOnlySpan<double> theta, global::System.Span<double> gradient, int start, int end)
         {
             int o_A = 0;
@@ -898,7 +912,7 @@ namespace Demo
             int i = start;
             for (; i <= end - 4; i += 4)
             {
-                acc_nll += global::System.Runtime.Intrinsics.Vector256.Create((-((-0.5d) * global::MleGen.Functions.Square(ratio28))));
+                acc_nll -= global::System.Runtime.Intrinsics.Vector256.Create(((-0.5d) * global::MleGen.Functions.Square(ratio28)));
                 acc_g0 += global::System.Runtime.Intrinsics.Vector256.Create((ratio28 * 0.1d));
             }
             double nll = global::System.Runtime.Intrinsics.Vector256.Sum(acc_nll);
@@ -911,6 +925,7 @@ namespace Demo
         }
 
         /// <summary>As <see cref="__Nll1"/>, 8 observations at a time (Vector512), the scalar kernel for the remainder.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private double __Nll1_V8(global::System.ReadOnlySpan<double> theta, int start, int end)
         {
             int o_A = 0;
@@ -923,7 +938,7 @@ namespace Demo
             int i = start;
             for (; i <= end - 8; i += 8)
             {
-                acc_nll += global::System.Runtime.Intrinsics.Vector512.Create((-((-0.5d) * global::MleGen.Functions.Square((p_B / 10d)))));
+                acc_nll -= global::System.Runtime.Intrinsics.Vector512.Create(((-0.5d) * global::MleGen.Functions.Square((p_B / 10d))));
             }
             double nll = global::System.Runtime.Intrinsics.Vector512.Sum(acc_nll);
             if (i < end) nll += __Nll1(theta, i, end);
@@ -931,6 +946,7 @@ namespace Demo
         }
 
         /// <summary>As <see cref="__NllGradient1"/>, 8 observations at a time, the scalar kernel for the remainder.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private double __NllGradient1_V8(global::System.ReadOnlySpan<double> theta, global::System.Span<double> gradient, int start, int end)
         {
             int o_A = 0;
@@ -949,7 +965,7 @@ namespace Demo
             int i = start;
             for (; i <= end - 8; i += 8)
             {
-                acc_nll += global::System.Runtime.Intrinsics.Vector512.Create((-((-0.5d) * global::MleGen.Functions.Square(ratio28))));
+                acc_nll -= global::System.Runtime.Intrinsics.Vector512.Create(((-0.5d) * global::MleGen.Functions.Square(ratio28)));
                 acc_g0 += global::System.Runtime.Intrinsics.Vector512.Create((ratio28 * 0.1d));
             }
             double nll = global::System.Runtime.Intrinsics.Vector512.Sum(acc_nll);

@@ -315,6 +315,7 @@ namespace Demo
         public global::MleGen.FitResult Fit(global::MleGen.FitOptions? options = null) => global::MleGen.ModelFitter.Fit(this, options);
 
         /// <summary>The θ-dependent part of the NLL of <c>Measurement</c> (StudentT observations of <c>Level</c>) over observations [start, end).</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private double __Nll0(global::System.ReadOnlySpan<double> theta, int start, int end)
         {
             int o_Nu = 0;
@@ -343,12 +344,14 @@ namespace Demo
         }
 
         /// <summary>The data-only part of the NLL of <c>Measurement</c> over observations [start, end): constant in θ.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private double __DataConstant0(int start, int end)
         {
             return 0d;
         }
 
         /// <summary>The NLL of <c>Measurement</c> over observations [start, end), adding its gradient into <paramref name="gradient"/>.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private double __NllGradient0(global::System.ReadOnlySpan<double> theta, global::System.Span<double> gradient, int start, int end)
         {
             int o_Nu = 0;
@@ -411,6 +414,7 @@ namespace Demo
         }
 
         /// <summary>Adds the exact Hessian of the NLL of <c>Measurement</c> over observations [start, end) into <paramref name="matrix"/> (p×p, row-major).</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private void __Hessian0(global::System.ReadOnlySpan<double> theta, global::System.Span<double> matrix, int p, int start, int end)
         {
             int o_Nu = 0;
@@ -485,6 +489,7 @@ namespace Demo
         }
 
         /// <summary>Adds Σᵢ sᵢsᵢᵀ over observations [start, end) of <c>Measurement</c>, sᵢ the observation's score, using <paramref name="score"/> as workspace.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private void __ScoreOuter0(global::System.ReadOnlySpan<double> theta, global::System.Span<double> meat, global::System.Span<double> score, int start, int end)
         {
             int o_Nu = 0;
@@ -533,6 +538,7 @@ namespace Demo
         }
 
         /// <summary>The observed values and weights of <c>Measurement</c> over observations [start, end), with the StudentT family's mean and variance at θ.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private void __Fitted0(global::System.ReadOnlySpan<double> theta, global::MleGen.FittedColumns columns, int start, int end)
         {
             int o_Nu = 0;
@@ -558,6 +564,7 @@ namespace Demo
 
 
         /// <summary>As <see cref="__Nll0"/>, 4 observations at a time (Vector256), the scalar kernel for the remainder.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private double __Nll0_V4(global::System.ReadOnlySpan<double> theta, int start, int end)
         {
             int o_Nu = 0;
@@ -594,8 +601,7 @@ namespace Demo
                 global::System.Runtime.Intrinsics.Vector256<double> v38_11 = global::MleGen.VectorKernels.Load4(d_BelowLimit, i);
                 global::System.Runtime.Intrinsics.Vector256<double> v39_12 = global::MleGen.VectorKernels.Lanes(global::System.Runtime.Intrinsics.Vector256.Create(p_Nu), v12_5, static (u, v) => global::MleGen.Functions.StudentTLogCdf(u, v));
                 global::System.Runtime.Intrinsics.Vector256<double> v40_13 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v38_11, v39_12, v37_10);
-                global::System.Runtime.Intrinsics.Vector256<double> v41_14 = (-v40_13);
-                acc_nll += v41_14;
+                acc_nll -= v40_13;
             }
             double nll = global::System.Runtime.Intrinsics.Vector256.Sum(acc_nll);
             if (i < end) nll += __Nll0(theta, i, end);
@@ -603,6 +609,7 @@ namespace Demo
         }
 
         /// <summary>As <see cref="__NllGradient0"/>, 4 observations at a time, the scalar kernel for the remainder.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private double __NllGradient0_V4(global::System.ReadOnlySpan<double> theta, global::System.Span<double> gradient, int start, int end)
         {
             int o_Nu = 0;
@@ -652,73 +659,70 @@ namespace Demo
                 global::System.Runtime.Intrinsics.Vector256<double> v38_11 = global::MleGen.VectorKernels.Load4(d_BelowLimit, i);
                 global::System.Runtime.Intrinsics.Vector256<double> v39_12 = global::MleGen.VectorKernels.Lanes(global::System.Runtime.Intrinsics.Vector256.Create(p_Nu), v12_5, static (u, v) => global::MleGen.Functions.StudentTLogCdf(u, v));
                 global::System.Runtime.Intrinsics.Vector256<double> v40_13 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v38_11, v39_12, v37_10);
-                global::System.Runtime.Intrinsics.Vector256<double> v41_14 = (-v40_13);
-                acc_nll += v41_14;
-                global::System.Runtime.Intrinsics.Vector256<double> v43_15 = (~v38_11);
-                global::System.Runtime.Intrinsics.Vector256<double> v45_16 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v38_11, global::System.Runtime.Intrinsics.Vector256.Create(1d), global::System.Runtime.Intrinsics.Vector256.Create(0d));
-                global::System.Runtime.Intrinsics.Vector256<double> v47_17 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v38_11, global::System.Runtime.Intrinsics.Vector256.Create(0d), global::System.Runtime.Intrinsics.Vector256.Create(1d));
-                global::System.Runtime.Intrinsics.Vector256<double> v48_18 = (-v47_17);
-                global::System.Runtime.Intrinsics.Vector256<double> v49_19 = global::MleGen.VectorKernels.Lanes(global::System.Runtime.Intrinsics.Vector256.Create(p_Nu), v12_5, static (u, v) => global::MleGen.Functions.StudentTLogCdfNu(u, v));
-                global::System.Runtime.Intrinsics.Vector256<double> v50_20 = (v45_16 * v49_19);
-                global::System.Runtime.Intrinsics.Vector256<double> v51_21 = (-v50_20);
-                global::System.Runtime.Intrinsics.Vector256<double> v52_22 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v38_11, v51_21, global::System.Runtime.Intrinsics.Vector256.Create(0d));
-                global::System.Runtime.Intrinsics.Vector256<double> v53_23 = global::MleGen.VectorKernels.Lanes(global::System.Runtime.Intrinsics.Vector256.Create(p_Nu), v12_5, static (u, v) => global::MleGen.Functions.StudentTCdfRatio(u, v));
-                global::System.Runtime.Intrinsics.Vector256<double> v54_24 = (v45_16 * v53_23);
-                global::System.Runtime.Intrinsics.Vector256<double> v55_25 = (-v54_24);
-                global::System.Runtime.Intrinsics.Vector256<double> v56_26 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v38_11, v55_25, global::System.Runtime.Intrinsics.Vector256.Create(0d));
-                global::System.Runtime.Intrinsics.Vector256<double> v57_27 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v43_15, v48_18, global::System.Runtime.Intrinsics.Vector256.Create(0d));
-                global::System.Runtime.Intrinsics.Vector256<double> v58_28 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v43_15, v47_17, global::System.Runtime.Intrinsics.Vector256.Create(0d));
-                global::System.Runtime.Intrinsics.Vector256<double> v59_29 = (-v57_27);
-                global::System.Runtime.Intrinsics.Vector256<double> v60_30 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v43_15, v59_29, global::System.Runtime.Intrinsics.Vector256.Create(0d));
-                global::System.Runtime.Intrinsics.Vector256<double> v61_31 = (v30_8 * v58_28);
-                global::System.Runtime.Intrinsics.Vector256<double> v62_32 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v43_15, v61_31, global::System.Runtime.Intrinsics.Vector256.Create(0d));
-                global::System.Runtime.Intrinsics.Vector256<double> v63_33 = (global::System.Runtime.Intrinsics.Vector256.Create(prod15) * v58_28);
-                global::System.Runtime.Intrinsics.Vector256<double> v64_34 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v43_15, v63_33, global::System.Runtime.Intrinsics.Vector256.Create(0d));
-                global::System.Runtime.Intrinsics.Vector256<double> v65_35 = (global::System.Runtime.Intrinsics.Vector256.Create(1d) + v29_7);
-                global::System.Runtime.Intrinsics.Vector256<double> v66_36 = (global::System.Runtime.Intrinsics.Vector256<double>.One / v65_35);
-                global::System.Runtime.Intrinsics.Vector256<double> v67_37 = (v64_34 * v66_36);
-                global::System.Runtime.Intrinsics.Vector256<double> v68_38 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v43_15, v67_37, global::System.Runtime.Intrinsics.Vector256.Create(0d));
-                global::System.Runtime.Intrinsics.Vector256<double> v69_39 = (global::System.Runtime.Intrinsics.Vector256.Create(invNu) * v68_38);
-                global::System.Runtime.Intrinsics.Vector256<double> v70_40 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v43_15, v69_39, global::System.Runtime.Intrinsics.Vector256.Create(0d));
-                global::System.Runtime.Intrinsics.Vector256<double> v71_41 = (v27_6 * v68_38);
-                global::System.Runtime.Intrinsics.Vector256<double> v72_42 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v43_15, v71_41, global::System.Runtime.Intrinsics.Vector256.Create(0d));
-                global::System.Runtime.Intrinsics.Vector256<double> v75_43 = (v72_42 * global::System.Runtime.Intrinsics.Vector256.Create(sq73));
-                global::System.Runtime.Intrinsics.Vector256<double> v76_44 = (-v75_43);
-                global::System.Runtime.Intrinsics.Vector256<double> v77_45 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v43_15, v76_44, global::System.Runtime.Intrinsics.Vector256.Create(0d));
-                global::System.Runtime.Intrinsics.Vector256<double> v78_46 = (v52_22 + v77_45);
-                global::System.Runtime.Intrinsics.Vector256<double> v80_47 = (v12_5 * global::System.Runtime.Intrinsics.Vector256.Create(2d));
-                global::System.Runtime.Intrinsics.Vector256<double> v81_48 = (v70_40 * v80_47);
-                global::System.Runtime.Intrinsics.Vector256<double> v82_49 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v43_15, v81_48, global::System.Runtime.Intrinsics.Vector256.Create(0d));
-                global::System.Runtime.Intrinsics.Vector256<double> v83_50 = (v56_26 + v82_49);
-                global::System.Runtime.Intrinsics.Vector256<double> v84_51 = (global::System.Runtime.Intrinsics.Vector256.Create(invScale) * v60_30);
-                global::System.Runtime.Intrinsics.Vector256<double> v85_52 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v43_15, v84_51, global::System.Runtime.Intrinsics.Vector256.Create(0d));
-                global::System.Runtime.Intrinsics.Vector256<double> v86_53 = (global::System.Runtime.Intrinsics.Vector256.Create(0.5d) * v60_30);
-                global::System.Runtime.Intrinsics.Vector256<double> v87_54 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v43_15, v86_53, global::System.Runtime.Intrinsics.Vector256.Create(0d));
-                global::System.Runtime.Intrinsics.Vector256<double> v88_55 = (global::System.Runtime.Intrinsics.Vector256.Create(invNu) * v87_54);
-                global::System.Runtime.Intrinsics.Vector256<double> v89_56 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v43_15, v88_55, global::System.Runtime.Intrinsics.Vector256.Create(0d));
-                global::System.Runtime.Intrinsics.Vector256<double> v90_57 = (v78_46 + v89_56);
-                global::System.Runtime.Intrinsics.Vector256<double> v92_58 = (v60_30 * global::System.Runtime.Intrinsics.Vector256.Create(digamma91));
-                global::System.Runtime.Intrinsics.Vector256<double> v93_59 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v43_15, v92_58, global::System.Runtime.Intrinsics.Vector256.Create(0d));
-                global::System.Runtime.Intrinsics.Vector256<double> v94_60 = (global::System.Runtime.Intrinsics.Vector256.Create(0.5d) * v93_59);
-                global::System.Runtime.Intrinsics.Vector256<double> v95_61 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v43_15, v94_60, global::System.Runtime.Intrinsics.Vector256.Create(0d));
-                global::System.Runtime.Intrinsics.Vector256<double> v96_62 = (v90_57 + v95_61);
-                global::System.Runtime.Intrinsics.Vector256<double> v98_63 = (v57_27 * global::System.Runtime.Intrinsics.Vector256.Create(digamma97));
-                global::System.Runtime.Intrinsics.Vector256<double> v99_64 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v43_15, v98_63, global::System.Runtime.Intrinsics.Vector256.Create(0d));
-                global::System.Runtime.Intrinsics.Vector256<double> v100_65 = (v62_32 + v99_64);
-                global::System.Runtime.Intrinsics.Vector256<double> v101_66 = (global::System.Runtime.Intrinsics.Vector256.Create(0.5d) * v100_65);
-                global::System.Runtime.Intrinsics.Vector256<double> v102_67 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v43_15, v101_66, global::System.Runtime.Intrinsics.Vector256.Create(0d));
-                global::System.Runtime.Intrinsics.Vector256<double> v103_68 = (v96_62 + v102_67);
-                global::System.Runtime.Intrinsics.Vector256<double> v104_69 = (global::System.Runtime.Intrinsics.Vector256.Create(invScale) * v83_50);
-                global::System.Runtime.Intrinsics.Vector256<double> v105_70 = (v10_4 * v83_50);
-                global::System.Runtime.Intrinsics.Vector256<double> v108_71 = (v105_70 * global::System.Runtime.Intrinsics.Vector256.Create(sq106));
-                global::System.Runtime.Intrinsics.Vector256<double> v110_72 = (v85_52 - v108_71);
-                global::System.Runtime.Intrinsics.Vector256<double> v111_73 = (-v104_69);
-                global::System.Runtime.Intrinsics.Vector256<double> v112_74 = (v5_1 * v104_69);
-                global::System.Runtime.Intrinsics.Vector256<double> v113_75 = (-v112_74);
-                acc_g0 += v103_68;
-                acc_g1 += v111_73;
-                acc_g2 += v113_75;
-                acc_g3 += v110_72;
+                acc_nll -= v40_13;
+                global::System.Runtime.Intrinsics.Vector256<double> v43_14 = (~v38_11);
+                global::System.Runtime.Intrinsics.Vector256<double> v45_15 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v38_11, global::System.Runtime.Intrinsics.Vector256.Create(1d), global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v47_16 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v38_11, global::System.Runtime.Intrinsics.Vector256.Create(0d), global::System.Runtime.Intrinsics.Vector256.Create(1d));
+                global::System.Runtime.Intrinsics.Vector256<double> v48_17 = (-v47_16);
+                global::System.Runtime.Intrinsics.Vector256<double> v49_18 = global::MleGen.VectorKernels.Lanes(global::System.Runtime.Intrinsics.Vector256.Create(p_Nu), v12_5, static (u, v) => global::MleGen.Functions.StudentTLogCdfNu(u, v));
+                global::System.Runtime.Intrinsics.Vector256<double> v50_19 = (v45_15 * v49_18);
+                global::System.Runtime.Intrinsics.Vector256<double> v51_20 = (-v50_19);
+                global::System.Runtime.Intrinsics.Vector256<double> v52_21 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v38_11, v51_20, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v53_22 = global::MleGen.VectorKernels.Lanes(global::System.Runtime.Intrinsics.Vector256.Create(p_Nu), v12_5, static (u, v) => global::MleGen.Functions.StudentTCdfRatio(u, v));
+                global::System.Runtime.Intrinsics.Vector256<double> v54_23 = (v45_15 * v53_22);
+                global::System.Runtime.Intrinsics.Vector256<double> v55_24 = (-v54_23);
+                global::System.Runtime.Intrinsics.Vector256<double> v56_25 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v38_11, v55_24, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v57_26 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v43_14, v48_17, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v58_27 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v43_14, v47_16, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v59_28 = (-v57_26);
+                global::System.Runtime.Intrinsics.Vector256<double> v60_29 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v43_14, v59_28, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v61_30 = (v30_8 * v58_27);
+                global::System.Runtime.Intrinsics.Vector256<double> v62_31 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v43_14, v61_30, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v63_32 = (global::System.Runtime.Intrinsics.Vector256.Create(prod15) * v58_27);
+                global::System.Runtime.Intrinsics.Vector256<double> v64_33 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v43_14, v63_32, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v65_34 = (global::System.Runtime.Intrinsics.Vector256.Create(1d) + v29_7);
+                global::System.Runtime.Intrinsics.Vector256<double> v66_35 = (global::System.Runtime.Intrinsics.Vector256<double>.One / v65_34);
+                global::System.Runtime.Intrinsics.Vector256<double> v67_36 = (v64_33 * v66_35);
+                global::System.Runtime.Intrinsics.Vector256<double> v68_37 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v43_14, v67_36, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v69_38 = (global::System.Runtime.Intrinsics.Vector256.Create(invNu) * v68_37);
+                global::System.Runtime.Intrinsics.Vector256<double> v70_39 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v43_14, v69_38, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v71_40 = (v27_6 * v68_37);
+                global::System.Runtime.Intrinsics.Vector256<double> v72_41 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v43_14, v71_40, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v75_42 = (v72_41 * global::System.Runtime.Intrinsics.Vector256.Create(sq73));
+                global::System.Runtime.Intrinsics.Vector256<double> v76_43 = (-v75_42);
+                global::System.Runtime.Intrinsics.Vector256<double> v77_44 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v43_14, v76_43, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v78_45 = (v52_21 + v77_44);
+                global::System.Runtime.Intrinsics.Vector256<double> v80_46 = (v12_5 * global::System.Runtime.Intrinsics.Vector256.Create(2d));
+                global::System.Runtime.Intrinsics.Vector256<double> v81_47 = (v70_39 * v80_46);
+                global::System.Runtime.Intrinsics.Vector256<double> v82_48 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v43_14, v81_47, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v83_49 = (v56_25 + v82_48);
+                global::System.Runtime.Intrinsics.Vector256<double> v84_50 = (global::System.Runtime.Intrinsics.Vector256.Create(invScale) * v60_29);
+                global::System.Runtime.Intrinsics.Vector256<double> v85_51 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v43_14, v84_50, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v86_52 = (global::System.Runtime.Intrinsics.Vector256.Create(0.5d) * v60_29);
+                global::System.Runtime.Intrinsics.Vector256<double> v87_53 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v43_14, v86_52, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v88_54 = (global::System.Runtime.Intrinsics.Vector256.Create(invNu) * v87_53);
+                global::System.Runtime.Intrinsics.Vector256<double> v89_55 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v43_14, v88_54, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v90_56 = (v78_45 + v89_55);
+                global::System.Runtime.Intrinsics.Vector256<double> v92_57 = (v60_29 * global::System.Runtime.Intrinsics.Vector256.Create(digamma91));
+                global::System.Runtime.Intrinsics.Vector256<double> v93_58 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v43_14, v92_57, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v94_59 = (global::System.Runtime.Intrinsics.Vector256.Create(0.5d) * v93_58);
+                global::System.Runtime.Intrinsics.Vector256<double> v95_60 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v43_14, v94_59, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v96_61 = (v90_56 + v95_60);
+                global::System.Runtime.Intrinsics.Vector256<double> v98_62 = (v57_26 * global::System.Runtime.Intrinsics.Vector256.Create(digamma97));
+                global::System.Runtime.Intrinsics.Vector256<double> v99_63 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v43_14, v98_62, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v100_64 = (v62_31 + v99_63);
+                global::System.Runtime.Intrinsics.Vector256<double> v101_65 = (global::System.Runtime.Intrinsics.Vector256.Create(0.5d) * v100_64);
+                global::System.Runtime.Intrinsics.Vector256<double> v102_66 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v43_14, v101_65, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v103_67 = (v96_61 + v102_66);
+                global::System.Runtime.Intrinsics.Vector256<double> v104_68 = (global::System.Runtime.Intrinsics.Vector256.Create(invScale) * v83_49);
+                global::System.Runtime.Intrinsics.Vector256<double> v105_69 = (v10_4 * v83_49);
+                global::System.Runtime.Intrinsics.Vector256<double> v108_70 = (v105_69 * global::System.Runtime.Intrinsics.Vector256.Create(sq106));
+                global::System.Runtime.Intrinsics.Vector256<double> v110_71 = (v85_51 - v108_70);
+                global::System.Runtime.Intrinsics.Vector256<double> v112_72 = (v5_1 * v104_68);
+                acc_g0 += v103_67;
+                acc_g1 -= v104_68;
+                acc_g2 -= v112_72;
+                acc_g3 += v110_71;
             }
             double nll = global::System.Runtime.Intrinsics.Vector256.Sum(acc_nll);
             g_Nu += global::System.Runtime.Intrinsics.Vector256.Sum(acc_g0);
@@ -734,6 +738,7 @@ namespace Demo
         }
 
         /// <summary>As <see cref="__Nll0"/>, 8 observations at a time (Vector512), the scalar kernel for the remainder.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private double __Nll0_V8(global::System.ReadOnlySpan<double> theta, int start, int end)
         {
             int o_Nu = 0;
@@ -770,8 +775,7 @@ namespace Demo
                 global::System.Runtime.Intrinsics.Vector512<double> v38_11 = global::MleGen.VectorKernels.Load8(d_BelowLimit, i);
                 global::System.Runtime.Intrinsics.Vector512<double> v39_12 = global::MleGen.VectorKernels.Lanes(global::System.Runtime.Intrinsics.Vector512.Create(p_Nu), v12_5, static (u, v) => global::MleGen.Functions.StudentTLogCdf(u, v));
                 global::System.Runtime.Intrinsics.Vector512<double> v40_13 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v38_11, v39_12, v37_10);
-                global::System.Runtime.Intrinsics.Vector512<double> v41_14 = (-v40_13);
-                acc_nll += v41_14;
+                acc_nll -= v40_13;
             }
             double nll = global::System.Runtime.Intrinsics.Vector512.Sum(acc_nll);
             if (i < end) nll += __Nll0(theta, i, end);
@@ -779,6 +783,7 @@ namespace Demo
         }
 
         /// <summary>As <see cref="__NllGradient0"/>, 8 observations at a time, the scalar kernel for the remainder.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private double __NllGradient0_V8(global::System.ReadOnlySpan<double> theta, global::System.Span<double> gradient, int start, int end)
         {
             int o_Nu = 0;
@@ -828,73 +833,70 @@ namespace Demo
                 global::System.Runtime.Intrinsics.Vector512<double> v38_11 = global::MleGen.VectorKernels.Load8(d_BelowLimit, i);
                 global::System.Runtime.Intrinsics.Vector512<double> v39_12 = global::MleGen.VectorKernels.Lanes(global::System.Runtime.Intrinsics.Vector512.Create(p_Nu), v12_5, static (u, v) => global::MleGen.Functions.StudentTLogCdf(u, v));
                 global::System.Runtime.Intrinsics.Vector512<double> v40_13 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v38_11, v39_12, v37_10);
-                global::System.Runtime.Intrinsics.Vector512<double> v41_14 = (-v40_13);
-                acc_nll += v41_14;
-                global::System.Runtime.Intrinsics.Vector512<double> v43_15 = (~v38_11);
-                global::System.Runtime.Intrinsics.Vector512<double> v45_16 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v38_11, global::System.Runtime.Intrinsics.Vector512.Create(1d), global::System.Runtime.Intrinsics.Vector512.Create(0d));
-                global::System.Runtime.Intrinsics.Vector512<double> v47_17 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v38_11, global::System.Runtime.Intrinsics.Vector512.Create(0d), global::System.Runtime.Intrinsics.Vector512.Create(1d));
-                global::System.Runtime.Intrinsics.Vector512<double> v48_18 = (-v47_17);
-                global::System.Runtime.Intrinsics.Vector512<double> v49_19 = global::MleGen.VectorKernels.Lanes(global::System.Runtime.Intrinsics.Vector512.Create(p_Nu), v12_5, static (u, v) => global::MleGen.Functions.StudentTLogCdfNu(u, v));
-                global::System.Runtime.Intrinsics.Vector512<double> v50_20 = (v45_16 * v49_19);
-                global::System.Runtime.Intrinsics.Vector512<double> v51_21 = (-v50_20);
-                global::System.Runtime.Intrinsics.Vector512<double> v52_22 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v38_11, v51_21, global::System.Runtime.Intrinsics.Vector512.Create(0d));
-                global::System.Runtime.Intrinsics.Vector512<double> v53_23 = global::MleGen.VectorKernels.Lanes(global::System.Runtime.Intrinsics.Vector512.Create(p_Nu), v12_5, static (u, v) => global::MleGen.Functions.StudentTCdfRatio(u, v));
-                global::System.Runtime.Intrinsics.Vector512<double> v54_24 = (v45_16 * v53_23);
-                global::System.Runtime.Intrinsics.Vector512<double> v55_25 = (-v54_24);
-                global::System.Runtime.Intrinsics.Vector512<double> v56_26 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v38_11, v55_25, global::System.Runtime.Intrinsics.Vector512.Create(0d));
-                global::System.Runtime.Intrinsics.Vector512<double> v57_27 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v43_15, v48_18, global::System.Runtime.Intrinsics.Vector512.Create(0d));
-                global::System.Runtime.Intrinsics.Vector512<double> v58_28 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v43_15, v47_17, global::System.Runtime.Intrinsics.Vector512.Create(0d));
-                global::System.Runtime.Intrinsics.Vector512<double> v59_29 = (-v57_27);
-                global::System.Runtime.Intrinsics.Vector512<double> v60_30 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v43_15, v59_29, global::System.Runtime.Intrinsics.Vector512.Create(0d));
-                global::System.Runtime.Intrinsics.Vector512<double> v61_31 = (v30_8 * v58_28);
-                global::System.Runtime.Intrinsics.Vector512<double> v62_32 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v43_15, v61_31, global::System.Runtime.Intrinsics.Vector512.Create(0d));
-                global::System.Runtime.Intrinsics.Vector512<double> v63_33 = (global::System.Runtime.Intrinsics.Vector512.Create(prod15) * v58_28);
-                global::System.Runtime.Intrinsics.Vector512<double> v64_34 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v43_15, v63_33, global::System.Runtime.Intrinsics.Vector512.Create(0d));
-                global::System.Runtime.Intrinsics.Vector512<double> v65_35 = (global::System.Runtime.Intrinsics.Vector512.Create(1d) + v29_7);
-                global::System.Runtime.Intrinsics.Vector512<double> v66_36 = (global::System.Runtime.Intrinsics.Vector512<double>.One / v65_35);
-                global::System.Runtime.Intrinsics.Vector512<double> v67_37 = (v64_34 * v66_36);
-                global::System.Runtime.Intrinsics.Vector512<double> v68_38 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v43_15, v67_37, global::System.Runtime.Intrinsics.Vector512.Create(0d));
-                global::System.Runtime.Intrinsics.Vector512<double> v69_39 = (global::System.Runtime.Intrinsics.Vector512.Create(invNu) * v68_38);
-                global::System.Runtime.Intrinsics.Vector512<double> v70_40 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v43_15, v69_39, global::System.Runtime.Intrinsics.Vector512.Create(0d));
-                global::System.Runtime.Intrinsics.Vector512<double> v71_41 = (v27_6 * v68_38);
-                global::System.Runtime.Intrinsics.Vector512<double> v72_42 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v43_15, v71_41, global::System.Runtime.Intrinsics.Vector512.Create(0d));
-                global::System.Runtime.Intrinsics.Vector512<double> v75_43 = (v72_42 * global::System.Runtime.Intrinsics.Vector512.Create(sq73));
-                global::System.Runtime.Intrinsics.Vector512<double> v76_44 = (-v75_43);
-                global::System.Runtime.Intrinsics.Vector512<double> v77_45 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v43_15, v76_44, global::System.Runtime.Intrinsics.Vector512.Create(0d));
-                global::System.Runtime.Intrinsics.Vector512<double> v78_46 = (v52_22 + v77_45);
-                global::System.Runtime.Intrinsics.Vector512<double> v80_47 = (v12_5 * global::System.Runtime.Intrinsics.Vector512.Create(2d));
-                global::System.Runtime.Intrinsics.Vector512<double> v81_48 = (v70_40 * v80_47);
-                global::System.Runtime.Intrinsics.Vector512<double> v82_49 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v43_15, v81_48, global::System.Runtime.Intrinsics.Vector512.Create(0d));
-                global::System.Runtime.Intrinsics.Vector512<double> v83_50 = (v56_26 + v82_49);
-                global::System.Runtime.Intrinsics.Vector512<double> v84_51 = (global::System.Runtime.Intrinsics.Vector512.Create(invScale) * v60_30);
-                global::System.Runtime.Intrinsics.Vector512<double> v85_52 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v43_15, v84_51, global::System.Runtime.Intrinsics.Vector512.Create(0d));
-                global::System.Runtime.Intrinsics.Vector512<double> v86_53 = (global::System.Runtime.Intrinsics.Vector512.Create(0.5d) * v60_30);
-                global::System.Runtime.Intrinsics.Vector512<double> v87_54 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v43_15, v86_53, global::System.Runtime.Intrinsics.Vector512.Create(0d));
-                global::System.Runtime.Intrinsics.Vector512<double> v88_55 = (global::System.Runtime.Intrinsics.Vector512.Create(invNu) * v87_54);
-                global::System.Runtime.Intrinsics.Vector512<double> v89_56 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v43_15, v88_55, global::System.Runtime.Intrinsics.Vector512.Create(0d));
-                global::System.Runtime.Intrinsics.Vector512<double> v90_57 = (v78_46 + v89_56);
-                global::System.Runtime.Intrinsics.Vector512<double> v92_58 = (v60_30 * global::System.Runtime.Intrinsics.Vector512.Create(digamma91));
-                global::System.Runtime.Intrinsics.Vector512<double> v93_59 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v43_15, v92_58, global::System.Runtime.Intrinsics.Vector512.Create(0d));
-                global::System.Runtime.Intrinsics.Vector512<double> v94_60 = (global::System.Runtime.Intrinsics.Vector512.Create(0.5d) * v93_59);
-                global::System.Runtime.Intrinsics.Vector512<double> v95_61 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v43_15, v94_60, global::System.Runtime.Intrinsics.Vector512.Create(0d));
-                global::System.Runtime.Intrinsics.Vector512<double> v96_62 = (v90_57 + v95_61);
-                global::System.Runtime.Intrinsics.Vector512<double> v98_63 = (v57_27 * global::System.Runtime.Intrinsics.Vector512.Create(digamma97));
-                global::System.Runtime.Intrinsics.Vector512<double> v99_64 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v43_15, v98_63, global::System.Runtime.Intrinsics.Vector512.Create(0d));
-                global::System.Runtime.Intrinsics.Vector512<double> v100_65 = (v62_32 + v99_64);
-                global::System.Runtime.Intrinsics.Vector512<double> v101_66 = (global::System.Runtime.Intrinsics.Vector512.Create(0.5d) * v100_65);
-                global::System.Runtime.Intrinsics.Vector512<double> v102_67 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v43_15, v101_66, global::System.Runtime.Intrinsics.Vector512.Create(0d));
-                global::System.Runtime.Intrinsics.Vector512<double> v103_68 = (v96_62 + v102_67);
-                global::System.Runtime.Intrinsics.Vector512<double> v104_69 = (global::System.Runtime.Intrinsics.Vector512.Create(invScale) * v83_50);
-                global::System.Runtime.Intrinsics.Vector512<double> v105_70 = (v10_4 * v83_50);
-                global::System.Runtime.Intrinsics.Vector512<double> v108_71 = (v105_70 * global::System.Runtime.Intrinsics.Vector512.Create(sq106));
-                global::System.Runtime.Intrinsics.Vector512<double> v110_72 = (v85_52 - v108_71);
-                global::System.Runtime.Intrinsics.Vector512<double> v111_73 = (-v104_69);
-                global::System.Runtime.Intrinsics.Vector512<double> v112_74 = (v5_1 * v104_69);
-                global::System.Runtime.Intrinsics.Vector512<double> v113_75 = (-v112_74);
-                acc_g0 += v103_68;
-                acc_g1 += v111_73;
-                acc_g2 += v113_75;
-                acc_g3 += v110_72;
+                acc_nll -= v40_13;
+                global::System.Runtime.Intrinsics.Vector512<double> v43_14 = (~v38_11);
+                global::System.Runtime.Intrinsics.Vector512<double> v45_15 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v38_11, global::System.Runtime.Intrinsics.Vector512.Create(1d), global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v47_16 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v38_11, global::System.Runtime.Intrinsics.Vector512.Create(0d), global::System.Runtime.Intrinsics.Vector512.Create(1d));
+                global::System.Runtime.Intrinsics.Vector512<double> v48_17 = (-v47_16);
+                global::System.Runtime.Intrinsics.Vector512<double> v49_18 = global::MleGen.VectorKernels.Lanes(global::System.Runtime.Intrinsics.Vector512.Create(p_Nu), v12_5, static (u, v) => global::MleGen.Functions.StudentTLogCdfNu(u, v));
+                global::System.Runtime.Intrinsics.Vector512<double> v50_19 = (v45_15 * v49_18);
+                global::System.Runtime.Intrinsics.Vector512<double> v51_20 = (-v50_19);
+                global::System.Runtime.Intrinsics.Vector512<double> v52_21 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v38_11, v51_20, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v53_22 = global::MleGen.VectorKernels.Lanes(global::System.Runtime.Intrinsics.Vector512.Create(p_Nu), v12_5, static (u, v) => global::MleGen.Functions.StudentTCdfRatio(u, v));
+                global::System.Runtime.Intrinsics.Vector512<double> v54_23 = (v45_15 * v53_22);
+                global::System.Runtime.Intrinsics.Vector512<double> v55_24 = (-v54_23);
+                global::System.Runtime.Intrinsics.Vector512<double> v56_25 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v38_11, v55_24, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v57_26 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v43_14, v48_17, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v58_27 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v43_14, v47_16, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v59_28 = (-v57_26);
+                global::System.Runtime.Intrinsics.Vector512<double> v60_29 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v43_14, v59_28, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v61_30 = (v30_8 * v58_27);
+                global::System.Runtime.Intrinsics.Vector512<double> v62_31 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v43_14, v61_30, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v63_32 = (global::System.Runtime.Intrinsics.Vector512.Create(prod15) * v58_27);
+                global::System.Runtime.Intrinsics.Vector512<double> v64_33 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v43_14, v63_32, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v65_34 = (global::System.Runtime.Intrinsics.Vector512.Create(1d) + v29_7);
+                global::System.Runtime.Intrinsics.Vector512<double> v66_35 = (global::System.Runtime.Intrinsics.Vector512<double>.One / v65_34);
+                global::System.Runtime.Intrinsics.Vector512<double> v67_36 = (v64_33 * v66_35);
+                global::System.Runtime.Intrinsics.Vector512<double> v68_37 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v43_14, v67_36, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v69_38 = (global::System.Runtime.Intrinsics.Vector512.Create(invNu) * v68_37);
+                global::System.Runtime.Intrinsics.Vector512<double> v70_39 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v43_14, v69_38, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v71_40 = (v27_6 * v68_37);
+                global::System.Runtime.Intrinsics.Vector512<double> v72_41 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v43_14, v71_40, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v75_42 = (v72_41 * global::System.Runtime.Intrinsics.Vector512.Create(sq73));
+                global::System.Runtime.Intrinsics.Vector512<double> v76_43 = (-v75_42);
+                global::System.Runtime.Intrinsics.Vector512<double> v77_44 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v43_14, v76_43, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v78_45 = (v52_21 + v77_44);
+                global::System.Runtime.Intrinsics.Vector512<double> v80_46 = (v12_5 * global::System.Runtime.Intrinsics.Vector512.Create(2d));
+                global::System.Runtime.Intrinsics.Vector512<double> v81_47 = (v70_39 * v80_46);
+                global::System.Runtime.Intrinsics.Vector512<double> v82_48 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v43_14, v81_47, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v83_49 = (v56_25 + v82_48);
+                global::System.Runtime.Intrinsics.Vector512<double> v84_50 = (global::System.Runtime.Intrinsics.Vector512.Create(invScale) * v60_29);
+                global::System.Runtime.Intrinsics.Vector512<double> v85_51 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v43_14, v84_50, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v86_52 = (global::System.Runtime.Intrinsics.Vector512.Create(0.5d) * v60_29);
+                global::System.Runtime.Intrinsics.Vector512<double> v87_53 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v43_14, v86_52, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v88_54 = (global::System.Runtime.Intrinsics.Vector512.Create(invNu) * v87_53);
+                global::System.Runtime.Intrinsics.Vector512<double> v89_55 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v43_14, v88_54, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v90_56 = (v78_45 + v89_55);
+                global::System.Runtime.Intrinsics.Vector512<double> v92_57 = (v60_29 * global::System.Runtime.Intrinsics.Vector512.Create(digamma91));
+                global::System.Runtime.Intrinsics.Vector512<double> v93_58 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v43_14, v92_57, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v94_59 = (global::System.Runtime.Intrinsics.Vector512.Create(0.5d) * v93_58);
+                global::System.Runtime.Intrinsics.Vector512<double> v95_60 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v43_14, v94_59, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v96_61 = (v90_56 + v95_60);
+                global::System.Runtime.Intrinsics.Vector512<double> v98_62 = (v57_26 * global::System.Runtime.Intrinsics.Vector512.Create(digamma97));
+                global::System.Runtime.Intrinsics.Vector512<double> v99_63 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v43_14, v98_62, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v100_64 = (v62_31 + v99_63);
+                global::System.Runtime.Intrinsics.Vector512<double> v101_65 = (global::System.Runtime.Intrinsics.Vector512.Create(0.5d) * v100_64);
+                global::System.Runtime.Intrinsics.Vector512<double> v102_66 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v43_14, v101_65, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v103_67 = (v96_61 + v102_66);
+                global::System.Runtime.Intrinsics.Vector512<double> v104_68 = (global::System.Runtime.Intrinsics.Vector512.Create(invScale) * v83_49);
+                global::System.Runtime.Intrinsics.Vector512<double> v105_69 = (v10_4 * v83_49);
+                global::System.Runtime.Intrinsics.Vector512<double> v108_70 = (v105_69 * global::System.Runtime.Intrinsics.Vector512.Create(sq106));
+                global::System.Runtime.Intrinsics.Vector512<double> v110_71 = (v85_51 - v108_70);
+                global::System.Runtime.Intrinsics.Vector512<double> v112_72 = (v5_1 * v104_68);
+                acc_g0 += v103_67;
+                acc_g1 -= v104_68;
+                acc_g2 -= v112_72;
+                acc_g3 += v110_71;
             }
             double nll = global::System.Runtime.Intrinsics.Vector512.Sum(acc_nll);
             g_Nu += global::System.Runtime.Intrinsics.Vector512.Sum(acc_g0);

@@ -312,6 +312,7 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
     public global::MleGen.FitResult Fit(global::MleGen.FitOptions? options = null) => global::MleGen.ModelFitter.Fit(this, options);
 
     /// <summary>The θ-dependent part of the NLL of <c>Observation</c> (NormalMixture observations of <c>Y</c>) over observations [start, end).</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private double __Nll0(global::System.ReadOnlySpan<double> theta, int start, int end)
     {
         int o_Weights = 0;
@@ -357,12 +358,14 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
     }
 
     /// <summary>The data-only part of the NLL of <c>Observation</c> over observations [start, end): constant in θ.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private double __DataConstant0(int start, int end)
     {
         return 0d;
     }
 
     /// <summary>The NLL of <c>Observation</c> over observations [start, end), adding its gradient into <paramref name="gradient"/>.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private double __NllGradient0(global::System.ReadOnlySpan<double> theta, global::System.Span<double> gradient, int start, int end)
     {
         int o_Weights = 0;
@@ -438,6 +441,7 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
     }
 
     /// <summary>Adds the exact Hessian of the NLL of <c>Observation</c> over observations [start, end) into <paramref name="matrix"/> (p×p, row-major).</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void __Hessian0(global::System.ReadOnlySpan<double> theta, global::System.Span<double> matrix, int p, int start, int end)
     {
         int o_Weights = 0;
@@ -643,6 +647,7 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
     }
 
     /// <summary>Adds the expected (Fisher) information of <c>Observation</c> over observations [start, end) into <paramref name="matrix"/>: (Σᵢ wᵢ)·F(w, μ, σ), F by quadrature (a normal mixture has no closed form).</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void __Expected0(global::System.ReadOnlySpan<double> theta, global::System.Span<double> matrix, int p, int start, int end)
     {
         int o_Weights = 0;
@@ -675,6 +680,7 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
     private readonly global::MleGen.NormalMixtureInformationCache __mixtureInformation0 = new global::MleGen.NormalMixtureInformationCache();
 
     /// <summary>Adds Σᵢ sᵢsᵢᵀ over observations [start, end) of <c>Observation</c>, sᵢ the observation's score, using <paramref name="score"/> as workspace.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void __ScoreOuter0(global::System.ReadOnlySpan<double> theta, global::System.Span<double> meat, global::System.Span<double> score, int start, int end)
     {
         int o_Weights = 0;
@@ -745,6 +751,7 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
     }
 
     /// <summary>The observed values and weights of <c>Observation</c> over observations [start, end), with the NormalMixture family's mean and variance at θ.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void __Fitted0(global::System.ReadOnlySpan<double> theta, global::MleGen.FittedColumns columns, int start, int end)
     {
         int o_Weights = 0;
@@ -768,6 +775,7 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
 
 
     /// <summary>As <see cref="__Nll0"/>, 4 observations at a time (Vector256), the scalar kernel for the remainder.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private double __Nll0_V4(global::System.ReadOnlySpan<double> theta, int start, int end)
     {
         int o_Weights = 0;
@@ -790,38 +798,36 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
             t_inv9[__k0] = inv9_2;
             t_log12[__k0] = global::System.Math.Log(theta7);
         }
+        // loops longer than the stack arrays hold: the scalar kernel (the same for every chunk of the evaluation)
+        if (p_Weights.Length > 64) return __Nll0(theta, start, end);
+        // a per-observation value of each index (c_v21), kept by the first loop over the index in the block for the later ones
+        global::System.Span<global::System.Runtime.Intrinsics.Vector256<double>> c_v21 = global::MleGen.VectorKernels.Aligned4(stackalloc double[(p_Weights.Length) * 4 + 3], p_Weights.Length);
         global::System.Runtime.Intrinsics.Vector256<double> acc_nll = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
         int i = start;
         for (; i <= end - 4; i += 4)
         {
-            global::System.Runtime.Intrinsics.Vector256<double> v22_0_max = global::System.Runtime.Intrinsics.Vector256.Create(double.NegativeInfinity);
+            global::System.Runtime.Intrinsics.Vector256<double> v1_0 = global::MleGen.VectorKernels.Load4(d_Y, i);
+            global::System.Runtime.Intrinsics.Vector256<double> v22_1_max = global::System.Runtime.Intrinsics.Vector256.Create(double.NegativeInfinity);
             for (int __k0 = 0; __k0 < p_Weights.Length; __k0++)
             {
-                global::System.Runtime.Intrinsics.Vector256<double> v1_1 = global::MleGen.VectorKernels.Load4(d_Y, i);
-                global::System.Runtime.Intrinsics.Vector256<double> v8_2 = (v1_1 - global::System.Runtime.Intrinsics.Vector256.Create(p_Means[__k0]));
-                global::System.Runtime.Intrinsics.Vector256<double> v10_3 = (v8_2 * global::System.Runtime.Intrinsics.Vector256.Create((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0]))));
+                global::System.Runtime.Intrinsics.Vector256<double> v8_2 = (v1_0 - global::System.Runtime.Intrinsics.Vector256.Create(p_Means[__k0]));
+                global::System.Runtime.Intrinsics.Vector256<double> v10_3 = (v8_2 * global::System.Runtime.Intrinsics.Vector256.Create(t_inv9[__k0]));
                 global::System.Runtime.Intrinsics.Vector256<double> v15_4 = (v10_3 * v10_3);
                 global::System.Runtime.Intrinsics.Vector256<double> v16_5 = (global::System.Runtime.Intrinsics.Vector256.Create(0.5d) * v15_4);
-                global::System.Runtime.Intrinsics.Vector256<double> v20_6 = (global::System.Runtime.Intrinsics.Vector256.Create(((-0.9189385332046728d) - (__k0 < 64 ? t_log12[__k0] : global::System.Math.Log(p_Sds[__k0])))) - v16_5);
-                global::System.Runtime.Intrinsics.Vector256<double> v21_7 = (global::System.Runtime.Intrinsics.Vector256.Create((__k0 < 64 ? t_log5[__k0] : global::System.Math.Log(p_Weights[__k0]))) + v20_6);
-                v22_0_max = global::System.Runtime.Intrinsics.Vector256.Max(v22_0_max, v21_7);
+                global::System.Runtime.Intrinsics.Vector256<double> v20_6 = (global::System.Runtime.Intrinsics.Vector256.Create(((-0.9189385332046728d) - t_log12[__k0])) - v16_5);
+                global::System.Runtime.Intrinsics.Vector256<double> v21_7 = (global::System.Runtime.Intrinsics.Vector256.Create(t_log5[__k0]) + v20_6);
+                c_v21[__k0] = v21_7;
+                v22_1_max = global::System.Runtime.Intrinsics.Vector256.Max(v22_1_max, v21_7);
             }
-            global::System.Runtime.Intrinsics.Vector256<double> v22_0_sum = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+            global::System.Runtime.Intrinsics.Vector256<double> v22_1_sum = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
             for (int __k0 = 0; __k0 < p_Weights.Length; __k0++)
             {
-                global::System.Runtime.Intrinsics.Vector256<double> v1_8 = global::MleGen.VectorKernels.Load4(d_Y, i);
-                global::System.Runtime.Intrinsics.Vector256<double> v8_9 = (v1_8 - global::System.Runtime.Intrinsics.Vector256.Create(p_Means[__k0]));
-                global::System.Runtime.Intrinsics.Vector256<double> v10_10 = (v8_9 * global::System.Runtime.Intrinsics.Vector256.Create((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0]))));
-                global::System.Runtime.Intrinsics.Vector256<double> v15_11 = (v10_10 * v10_10);
-                global::System.Runtime.Intrinsics.Vector256<double> v16_12 = (global::System.Runtime.Intrinsics.Vector256.Create(0.5d) * v15_11);
-                global::System.Runtime.Intrinsics.Vector256<double> v20_13 = (global::System.Runtime.Intrinsics.Vector256.Create(((-0.9189385332046728d) - (__k0 < 64 ? t_log12[__k0] : global::System.Math.Log(p_Sds[__k0])))) - v16_12);
-                global::System.Runtime.Intrinsics.Vector256<double> v21_14 = (global::System.Runtime.Intrinsics.Vector256.Create((__k0 < 64 ? t_log5[__k0] : global::System.Math.Log(p_Weights[__k0]))) + v20_13);
-                global::System.Runtime.Intrinsics.Vector256<double> v22_0_e = global::MleGen.VectorMath.Exp(v21_14 - v22_0_max);
-                v22_0_sum += v22_0_e;
+                global::System.Runtime.Intrinsics.Vector256<double> v21_8 = c_v21[__k0];
+                global::System.Runtime.Intrinsics.Vector256<double> v22_1_e = global::MleGen.VectorMath.Exp(v21_8 - v22_1_max);
+                v22_1_sum += v22_1_e;
             }
-            global::System.Runtime.Intrinsics.Vector256<double> v22_0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.Abs(v22_0_max), global::System.Runtime.Intrinsics.Vector256.Create(double.PositiveInfinity)), v22_0_max, v22_0_max + global::MleGen.VectorMath.Log(v22_0_sum));
-            global::System.Runtime.Intrinsics.Vector256<double> v23_15 = (-v22_0);
-            acc_nll += v23_15;
+            global::System.Runtime.Intrinsics.Vector256<double> v22_1 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.Abs(v22_1_max), global::System.Runtime.Intrinsics.Vector256.Create(double.PositiveInfinity)), v22_1_max, v22_1_max + global::MleGen.VectorMath.Log(v22_1_sum));
+            acc_nll -= v22_1;
         }
         double nll = global::System.Runtime.Intrinsics.Vector256.Sum(acc_nll);
         if (i < end) nll += __Nll0(theta, i, end);
@@ -829,6 +835,7 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
     }
 
     /// <summary>As <see cref="__NllGradient0"/>, 4 observations at a time, the scalar kernel for the remainder.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private double __NllGradient0_V4(global::System.ReadOnlySpan<double> theta, global::System.Span<double> gradient, int start, int end)
     {
         int o_Weights = 0;
@@ -858,89 +865,79 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
             t_log12[__k0] = global::System.Math.Log(theta7);
             t_inv43[__k0] = inv43_2;
         }
-        // exp(termⱼ − max) of a log-sum-exp for the block, kept by its second pass for its term weights (the first 64 terms)
-        global::System.Span<global::System.Runtime.Intrinsics.Vector256<double>> c_lse22 = global::MleGen.VectorKernels.Aligned4(stackalloc double[259], 64);
         global::System.Runtime.Intrinsics.Vector256<double> acc_nll = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-        global::System.Span<global::System.Runtime.Intrinsics.Vector256<double>> acc_g_Means = global::MleGen.VectorKernels.Aligned4(stackalloc double[131], 32);
+        // loops longer than the stack arrays hold: the scalar kernel (the same for every chunk of the evaluation)
+        if (p_Weights.Length > 64) return __NllGradient0(theta, gradient, start, end);
+        // exp(termⱼ − max) of a log-sum-exp for the block, kept by its second pass for its term weights
+        global::System.Span<global::System.Runtime.Intrinsics.Vector256<double>> c_lse22 = global::MleGen.VectorKernels.Aligned4(stackalloc double[(p_Weights.Length) * 4 + 3], p_Weights.Length);
+        // a per-observation value of each index (c_v8), kept by the first loop over the index in the block for the later ones
+        global::System.Span<global::System.Runtime.Intrinsics.Vector256<double>> c_v8 = global::MleGen.VectorKernels.Aligned4(stackalloc double[(p_Weights.Length) * 4 + 3], p_Weights.Length);
+        // a per-observation value of each index (c_v10), kept by the first loop over the index in the block for the later ones
+        global::System.Span<global::System.Runtime.Intrinsics.Vector256<double>> c_v10 = global::MleGen.VectorKernels.Aligned4(stackalloc double[(p_Weights.Length) * 4 + 3], p_Weights.Length);
+        // a per-observation value of each index (c_v21), kept by the first loop over the index in the block for the later ones
+        global::System.Span<global::System.Runtime.Intrinsics.Vector256<double>> c_v21 = global::MleGen.VectorKernels.Aligned4(stackalloc double[(p_Weights.Length) * 4 + 3], p_Weights.Length);
+        global::System.Span<global::System.Runtime.Intrinsics.Vector256<double>> acc_g_Means = global::MleGen.VectorKernels.Aligned4(stackalloc double[(p_Weights.Length) * 4 + 3], p_Weights.Length);
         acc_g_Means.Clear();
-        global::System.Span<global::System.Runtime.Intrinsics.Vector256<double>> acc_g_Sds = global::MleGen.VectorKernels.Aligned4(stackalloc double[131], 32);
+        global::System.Span<global::System.Runtime.Intrinsics.Vector256<double>> acc_g_Sds = global::MleGen.VectorKernels.Aligned4(stackalloc double[(p_Weights.Length) * 4 + 3], p_Weights.Length);
         acc_g_Sds.Clear();
-        global::System.Span<global::System.Runtime.Intrinsics.Vector256<double>> acc_g_Weights = global::MleGen.VectorKernels.Aligned4(stackalloc double[131], 32);
+        global::System.Span<global::System.Runtime.Intrinsics.Vector256<double>> acc_g_Weights = global::MleGen.VectorKernels.Aligned4(stackalloc double[(p_Weights.Length) * 4 + 3], p_Weights.Length);
         acc_g_Weights.Clear();
         int i = start;
         for (; i <= end - 4; i += 4)
         {
-            global::System.Runtime.Intrinsics.Vector256<double> v22_0_max = global::System.Runtime.Intrinsics.Vector256.Create(double.NegativeInfinity);
+            global::System.Runtime.Intrinsics.Vector256<double> v1_0 = global::MleGen.VectorKernels.Load4(d_Y, i);
+            global::System.Runtime.Intrinsics.Vector256<double> v22_1_max = global::System.Runtime.Intrinsics.Vector256.Create(double.NegativeInfinity);
             for (int __k0 = 0; __k0 < p_Weights.Length; __k0++)
             {
-                global::System.Runtime.Intrinsics.Vector256<double> v1_1 = global::MleGen.VectorKernels.Load4(d_Y, i);
-                global::System.Runtime.Intrinsics.Vector256<double> v8_2 = (v1_1 - global::System.Runtime.Intrinsics.Vector256.Create(p_Means[__k0]));
-                global::System.Runtime.Intrinsics.Vector256<double> v10_3 = (v8_2 * global::System.Runtime.Intrinsics.Vector256.Create((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0]))));
+                global::System.Runtime.Intrinsics.Vector256<double> v8_2 = (v1_0 - global::System.Runtime.Intrinsics.Vector256.Create(p_Means[__k0]));
+                c_v8[__k0] = v8_2;
+                global::System.Runtime.Intrinsics.Vector256<double> v10_3 = (v8_2 * global::System.Runtime.Intrinsics.Vector256.Create(t_inv9[__k0]));
+                c_v10[__k0] = v10_3;
                 global::System.Runtime.Intrinsics.Vector256<double> v15_4 = (v10_3 * v10_3);
                 global::System.Runtime.Intrinsics.Vector256<double> v16_5 = (global::System.Runtime.Intrinsics.Vector256.Create(0.5d) * v15_4);
-                global::System.Runtime.Intrinsics.Vector256<double> v20_6 = (global::System.Runtime.Intrinsics.Vector256.Create(((-0.9189385332046728d) - (__k0 < 64 ? t_log12[__k0] : global::System.Math.Log(p_Sds[__k0])))) - v16_5);
-                global::System.Runtime.Intrinsics.Vector256<double> v21_7 = (global::System.Runtime.Intrinsics.Vector256.Create((__k0 < 64 ? t_log5[__k0] : global::System.Math.Log(p_Weights[__k0]))) + v20_6);
-                v22_0_max = global::System.Runtime.Intrinsics.Vector256.Max(v22_0_max, v21_7);
+                global::System.Runtime.Intrinsics.Vector256<double> v20_6 = (global::System.Runtime.Intrinsics.Vector256.Create(((-0.9189385332046728d) - t_log12[__k0])) - v16_5);
+                global::System.Runtime.Intrinsics.Vector256<double> v21_7 = (global::System.Runtime.Intrinsics.Vector256.Create(t_log5[__k0]) + v20_6);
+                c_v21[__k0] = v21_7;
+                v22_1_max = global::System.Runtime.Intrinsics.Vector256.Max(v22_1_max, v21_7);
             }
-            global::System.Runtime.Intrinsics.Vector256<double> v22_0_sum = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+            global::System.Runtime.Intrinsics.Vector256<double> v22_1_sum = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
             for (int __k0 = 0; __k0 < p_Weights.Length; __k0++)
             {
-                global::System.Runtime.Intrinsics.Vector256<double> v1_8 = global::MleGen.VectorKernels.Load4(d_Y, i);
-                global::System.Runtime.Intrinsics.Vector256<double> v8_9 = (v1_8 - global::System.Runtime.Intrinsics.Vector256.Create(p_Means[__k0]));
-                global::System.Runtime.Intrinsics.Vector256<double> v10_10 = (v8_9 * global::System.Runtime.Intrinsics.Vector256.Create((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0]))));
-                global::System.Runtime.Intrinsics.Vector256<double> v15_11 = (v10_10 * v10_10);
-                global::System.Runtime.Intrinsics.Vector256<double> v16_12 = (global::System.Runtime.Intrinsics.Vector256.Create(0.5d) * v15_11);
-                global::System.Runtime.Intrinsics.Vector256<double> v20_13 = (global::System.Runtime.Intrinsics.Vector256.Create(((-0.9189385332046728d) - (__k0 < 64 ? t_log12[__k0] : global::System.Math.Log(p_Sds[__k0])))) - v16_12);
-                global::System.Runtime.Intrinsics.Vector256<double> v21_14 = (global::System.Runtime.Intrinsics.Vector256.Create((__k0 < 64 ? t_log5[__k0] : global::System.Math.Log(p_Weights[__k0]))) + v20_13);
-                global::System.Runtime.Intrinsics.Vector256<double> v22_0_e = global::MleGen.VectorMath.Exp(v21_14 - v22_0_max);
-                if (__k0 < 64) c_lse22[__k0] = v22_0_e;
-                v22_0_sum += v22_0_e;
+                global::System.Runtime.Intrinsics.Vector256<double> v21_8 = c_v21[__k0];
+                global::System.Runtime.Intrinsics.Vector256<double> v22_1_e = global::MleGen.VectorMath.Exp(v21_8 - v22_1_max);
+                c_lse22[__k0] = v22_1_e;
+                v22_1_sum += v22_1_e;
             }
-            global::System.Runtime.Intrinsics.Vector256<double> v22_0 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.Abs(v22_0_max), global::System.Runtime.Intrinsics.Vector256.Create(double.PositiveInfinity)), v22_0_max, v22_0_max + global::MleGen.VectorMath.Log(v22_0_sum));
-            global::System.Runtime.Intrinsics.Vector256<double> v22_0_inv = global::System.Runtime.Intrinsics.Vector256<double>.One / v22_0_sum;
-            global::System.Runtime.Intrinsics.Vector256<double> v23_15 = (-v22_0);
-            acc_nll += v23_15;
+            global::System.Runtime.Intrinsics.Vector256<double> v22_1 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.Abs(v22_1_max), global::System.Runtime.Intrinsics.Vector256.Create(double.PositiveInfinity)), v22_1_max, v22_1_max + global::MleGen.VectorMath.Log(v22_1_sum));
+            global::System.Runtime.Intrinsics.Vector256<double> v22_1_inv = global::System.Runtime.Intrinsics.Vector256<double>.One / v22_1_sum;
+            acc_nll -= v22_1;
             for (int __k0 = 0; __k0 < p_Weights.Length; __k0++)
             {
-                global::System.Runtime.Intrinsics.Vector256<double> v1_16 = global::MleGen.VectorKernels.Load4(d_Y, i);
-                global::System.Runtime.Intrinsics.Vector256<double> v8_17 = (v1_16 - global::System.Runtime.Intrinsics.Vector256.Create(p_Means[__k0]));
-                global::System.Runtime.Intrinsics.Vector256<double> v10_18 = (v8_17 * global::System.Runtime.Intrinsics.Vector256.Create((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0]))));
-                global::System.Runtime.Intrinsics.Vector256<double> v28_19;
-                if (__k0 < 64) v28_19 = c_lse22[__k0] * v22_0_inv;
-                else
-                {
-                    global::System.Runtime.Intrinsics.Vector256<double> v15_20 = (v10_18 * v10_18);
-                    global::System.Runtime.Intrinsics.Vector256<double> v16_21 = (global::System.Runtime.Intrinsics.Vector256.Create(0.5d) * v15_20);
-                    global::System.Runtime.Intrinsics.Vector256<double> v20_22 = (global::System.Runtime.Intrinsics.Vector256.Create(((-0.9189385332046728d) - (__k0 < 64 ? t_log12[__k0] : global::System.Math.Log(p_Sds[__k0])))) - v16_21);
-                    global::System.Runtime.Intrinsics.Vector256<double> v21_23 = (global::System.Runtime.Intrinsics.Vector256.Create((__k0 < 64 ? t_log5[__k0] : global::System.Math.Log(p_Weights[__k0]))) + v20_22);
-                    v28_19 = global::MleGen.VectorMath.Exp(v21_23 - v22_0_max) * v22_0_inv;
-                }
-                global::System.Runtime.Intrinsics.Vector256<double> v30_24 = (global::System.Runtime.Intrinsics.Vector256.Create(0.5d) * v28_19);
-                global::System.Runtime.Intrinsics.Vector256<double> v32_25 = (v10_18 * global::System.Runtime.Intrinsics.Vector256.Create(2d));
-                global::System.Runtime.Intrinsics.Vector256<double> v33_26 = (v30_24 * v32_25);
-                global::System.Runtime.Intrinsics.Vector256<double> v34_27 = (global::System.Runtime.Intrinsics.Vector256.Create((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0]))) * v28_19);
-                global::System.Runtime.Intrinsics.Vector256<double> v35_28 = (global::System.Runtime.Intrinsics.Vector256.Create((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0]))) * v33_26);
-                global::System.Runtime.Intrinsics.Vector256<double> v36_29 = (v8_17 * v33_26);
-                global::System.Runtime.Intrinsics.Vector256<double> v39_30 = (v36_29 * global::System.Runtime.Intrinsics.Vector256.Create(global::MleGen.Functions.Square((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0])))));
-                global::System.Runtime.Intrinsics.Vector256<double> v41_31 = (v34_27 - v39_30);
-                global::System.Runtime.Intrinsics.Vector256<double> v42_32 = (-v35_28);
-                global::System.Runtime.Intrinsics.Vector256<double> v44_33 = (v28_19 * global::System.Runtime.Intrinsics.Vector256.Create((__k0 < 64 ? t_inv43[__k0] : (1d / p_Weights[__k0]))));
-                global::System.Runtime.Intrinsics.Vector256<double> v45_34 = (-v44_33);
-                if (__k0 < 32) acc_g_Weights[__k0] += v45_34; else g_Weights[__k0] += global::System.Runtime.Intrinsics.Vector256.Sum(v45_34);
-                if (__k0 < 32) acc_g_Means[__k0] += v42_32; else g_Means[__k0] += global::System.Runtime.Intrinsics.Vector256.Sum(v42_32);
-                if (__k0 < 32) acc_g_Sds[__k0] += v41_31; else g_Sds[__k0] += global::System.Runtime.Intrinsics.Vector256.Sum(v41_31);
+                global::System.Runtime.Intrinsics.Vector256<double> v8_9 = c_v8[__k0];
+                global::System.Runtime.Intrinsics.Vector256<double> v10_10 = c_v10[__k0];
+                global::System.Runtime.Intrinsics.Vector256<double> v28_11 = c_lse22[__k0] * v22_1_inv;
+                global::System.Runtime.Intrinsics.Vector256<double> v33_12 = (v28_11 * v10_10);
+                global::System.Runtime.Intrinsics.Vector256<double> v34_13 = (global::System.Runtime.Intrinsics.Vector256.Create(t_inv9[__k0]) * v28_11);
+                global::System.Runtime.Intrinsics.Vector256<double> v35_14 = (global::System.Runtime.Intrinsics.Vector256.Create(t_inv9[__k0]) * v33_12);
+                global::System.Runtime.Intrinsics.Vector256<double> v36_15 = (v8_9 * v33_12);
+                global::System.Runtime.Intrinsics.Vector256<double> v39_16 = (v36_15 * global::System.Runtime.Intrinsics.Vector256.Create(global::MleGen.Functions.Square(t_inv9[__k0])));
+                global::System.Runtime.Intrinsics.Vector256<double> v41_17 = (v34_13 - v39_16);
+                global::System.Runtime.Intrinsics.Vector256<double> v44_18 = (v28_11 * global::System.Runtime.Intrinsics.Vector256.Create(t_inv43[__k0]));
+                acc_g_Weights[__k0] -= v44_18;
+                acc_g_Means[__k0] -= v35_14;
+                acc_g_Sds[__k0] += v41_17;
             }
         }
         // the lane sums of the per-element accumulators, once per chunk
-        for (int __a = 0; __a < p_Weights.Length && __a < 32; __a++)
+        for (int __a = 0; __a < p_Weights.Length; __a++)
         {
             g_Means[__a] += global::System.Runtime.Intrinsics.Vector256.Sum(acc_g_Means[__a]);
         }
-        for (int __a = 0; __a < p_Weights.Length && __a < 32; __a++)
+        for (int __a = 0; __a < p_Weights.Length; __a++)
         {
             g_Sds[__a] += global::System.Runtime.Intrinsics.Vector256.Sum(acc_g_Sds[__a]);
         }
-        for (int __a = 0; __a < p_Weights.Length && __a < 32; __a++)
+        for (int __a = 0; __a < p_Weights.Length; __a++)
         {
             g_Weights[__a] += global::System.Runtime.Intrinsics.Vector256.Sum(acc_g_Weights[__a]);
         }
@@ -950,6 +947,7 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
     }
 
     /// <summary>As <see cref="__Nll0"/>, 8 observations at a time (Vector512), the scalar kernel for the remainder.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private double __Nll0_V8(global::System.ReadOnlySpan<double> theta, int start, int end)
     {
         int o_Weights = 0;
@@ -972,38 +970,36 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
             t_inv9[__k0] = inv9_2;
             t_log12[__k0] = global::System.Math.Log(theta7);
         }
+        // loops longer than the stack arrays hold: the scalar kernel (the same for every chunk of the evaluation)
+        if (p_Weights.Length > 64) return __Nll0(theta, start, end);
+        // a per-observation value of each index (c_v21), kept by the first loop over the index in the block for the later ones
+        global::System.Span<global::System.Runtime.Intrinsics.Vector512<double>> c_v21 = global::MleGen.VectorKernels.Aligned8(stackalloc double[(p_Weights.Length) * 8 + 7], p_Weights.Length);
         global::System.Runtime.Intrinsics.Vector512<double> acc_nll = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
         int i = start;
         for (; i <= end - 8; i += 8)
         {
-            global::System.Runtime.Intrinsics.Vector512<double> v22_0_max = global::System.Runtime.Intrinsics.Vector512.Create(double.NegativeInfinity);
+            global::System.Runtime.Intrinsics.Vector512<double> v1_0 = global::MleGen.VectorKernels.Load8(d_Y, i);
+            global::System.Runtime.Intrinsics.Vector512<double> v22_1_max = global::System.Runtime.Intrinsics.Vector512.Create(double.NegativeInfinity);
             for (int __k0 = 0; __k0 < p_Weights.Length; __k0++)
             {
-                global::System.Runtime.Intrinsics.Vector512<double> v1_1 = global::MleGen.VectorKernels.Load8(d_Y, i);
-                global::System.Runtime.Intrinsics.Vector512<double> v8_2 = (v1_1 - global::System.Runtime.Intrinsics.Vector512.Create(p_Means[__k0]));
-                global::System.Runtime.Intrinsics.Vector512<double> v10_3 = (v8_2 * global::System.Runtime.Intrinsics.Vector512.Create((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0]))));
+                global::System.Runtime.Intrinsics.Vector512<double> v8_2 = (v1_0 - global::System.Runtime.Intrinsics.Vector512.Create(p_Means[__k0]));
+                global::System.Runtime.Intrinsics.Vector512<double> v10_3 = (v8_2 * global::System.Runtime.Intrinsics.Vector512.Create(t_inv9[__k0]));
                 global::System.Runtime.Intrinsics.Vector512<double> v15_4 = (v10_3 * v10_3);
                 global::System.Runtime.Intrinsics.Vector512<double> v16_5 = (global::System.Runtime.Intrinsics.Vector512.Create(0.5d) * v15_4);
-                global::System.Runtime.Intrinsics.Vector512<double> v20_6 = (global::System.Runtime.Intrinsics.Vector512.Create(((-0.9189385332046728d) - (__k0 < 64 ? t_log12[__k0] : global::System.Math.Log(p_Sds[__k0])))) - v16_5);
-                global::System.Runtime.Intrinsics.Vector512<double> v21_7 = (global::System.Runtime.Intrinsics.Vector512.Create((__k0 < 64 ? t_log5[__k0] : global::System.Math.Log(p_Weights[__k0]))) + v20_6);
-                v22_0_max = global::System.Runtime.Intrinsics.Vector512.Max(v22_0_max, v21_7);
+                global::System.Runtime.Intrinsics.Vector512<double> v20_6 = (global::System.Runtime.Intrinsics.Vector512.Create(((-0.9189385332046728d) - t_log12[__k0])) - v16_5);
+                global::System.Runtime.Intrinsics.Vector512<double> v21_7 = (global::System.Runtime.Intrinsics.Vector512.Create(t_log5[__k0]) + v20_6);
+                c_v21[__k0] = v21_7;
+                v22_1_max = global::System.Runtime.Intrinsics.Vector512.Max(v22_1_max, v21_7);
             }
-            global::System.Runtime.Intrinsics.Vector512<double> v22_0_sum = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+            global::System.Runtime.Intrinsics.Vector512<double> v22_1_sum = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
             for (int __k0 = 0; __k0 < p_Weights.Length; __k0++)
             {
-                global::System.Runtime.Intrinsics.Vector512<double> v1_8 = global::MleGen.VectorKernels.Load8(d_Y, i);
-                global::System.Runtime.Intrinsics.Vector512<double> v8_9 = (v1_8 - global::System.Runtime.Intrinsics.Vector512.Create(p_Means[__k0]));
-                global::System.Runtime.Intrinsics.Vector512<double> v10_10 = (v8_9 * global::System.Runtime.Intrinsics.Vector512.Create((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0]))));
-                global::System.Runtime.Intrinsics.Vector512<double> v15_11 = (v10_10 * v10_10);
-                global::System.Runtime.Intrinsics.Vector512<double> v16_12 = (global::System.Runtime.Intrinsics.Vector512.Create(0.5d) * v15_11);
-                global::System.Runtime.Intrinsics.Vector512<double> v20_13 = (global::System.Runtime.Intrinsics.Vector512.Create(((-0.9189385332046728d) - (__k0 < 64 ? t_log12[__k0] : global::System.Math.Log(p_Sds[__k0])))) - v16_12);
-                global::System.Runtime.Intrinsics.Vector512<double> v21_14 = (global::System.Runtime.Intrinsics.Vector512.Create((__k0 < 64 ? t_log5[__k0] : global::System.Math.Log(p_Weights[__k0]))) + v20_13);
-                global::System.Runtime.Intrinsics.Vector512<double> v22_0_e = global::MleGen.VectorMath.Exp(v21_14 - v22_0_max);
-                v22_0_sum += v22_0_e;
+                global::System.Runtime.Intrinsics.Vector512<double> v21_8 = c_v21[__k0];
+                global::System.Runtime.Intrinsics.Vector512<double> v22_1_e = global::MleGen.VectorMath.Exp(v21_8 - v22_1_max);
+                v22_1_sum += v22_1_e;
             }
-            global::System.Runtime.Intrinsics.Vector512<double> v22_0 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.Abs(v22_0_max), global::System.Runtime.Intrinsics.Vector512.Create(double.PositiveInfinity)), v22_0_max, v22_0_max + global::MleGen.VectorMath.Log(v22_0_sum));
-            global::System.Runtime.Intrinsics.Vector512<double> v23_15 = (-v22_0);
-            acc_nll += v23_15;
+            global::System.Runtime.Intrinsics.Vector512<double> v22_1 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.Abs(v22_1_max), global::System.Runtime.Intrinsics.Vector512.Create(double.PositiveInfinity)), v22_1_max, v22_1_max + global::MleGen.VectorMath.Log(v22_1_sum));
+            acc_nll -= v22_1;
         }
         double nll = global::System.Runtime.Intrinsics.Vector512.Sum(acc_nll);
         if (i < end) nll += __Nll0(theta, i, end);
@@ -1011,6 +1007,7 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
     }
 
     /// <summary>As <see cref="__NllGradient0"/>, 8 observations at a time, the scalar kernel for the remainder.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private double __NllGradient0_V8(global::System.ReadOnlySpan<double> theta, global::System.Span<double> gradient, int start, int end)
     {
         int o_Weights = 0;
@@ -1040,89 +1037,79 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
             t_log12[__k0] = global::System.Math.Log(theta7);
             t_inv43[__k0] = inv43_2;
         }
-        // exp(termⱼ − max) of a log-sum-exp for the block, kept by its second pass for its term weights (the first 64 terms)
-        global::System.Span<global::System.Runtime.Intrinsics.Vector512<double>> c_lse22 = global::MleGen.VectorKernels.Aligned8(stackalloc double[519], 64);
         global::System.Runtime.Intrinsics.Vector512<double> acc_nll = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
-        global::System.Span<global::System.Runtime.Intrinsics.Vector512<double>> acc_g_Means = global::MleGen.VectorKernels.Aligned8(stackalloc double[263], 32);
+        // loops longer than the stack arrays hold: the scalar kernel (the same for every chunk of the evaluation)
+        if (p_Weights.Length > 64) return __NllGradient0(theta, gradient, start, end);
+        // exp(termⱼ − max) of a log-sum-exp for the block, kept by its second pass for its term weights
+        global::System.Span<global::System.Runtime.Intrinsics.Vector512<double>> c_lse22 = global::MleGen.VectorKernels.Aligned8(stackalloc double[(p_Weights.Length) * 8 + 7], p_Weights.Length);
+        // a per-observation value of each index (c_v8), kept by the first loop over the index in the block for the later ones
+        global::System.Span<global::System.Runtime.Intrinsics.Vector512<double>> c_v8 = global::MleGen.VectorKernels.Aligned8(stackalloc double[(p_Weights.Length) * 8 + 7], p_Weights.Length);
+        // a per-observation value of each index (c_v10), kept by the first loop over the index in the block for the later ones
+        global::System.Span<global::System.Runtime.Intrinsics.Vector512<double>> c_v10 = global::MleGen.VectorKernels.Aligned8(stackalloc double[(p_Weights.Length) * 8 + 7], p_Weights.Length);
+        // a per-observation value of each index (c_v21), kept by the first loop over the index in the block for the later ones
+        global::System.Span<global::System.Runtime.Intrinsics.Vector512<double>> c_v21 = global::MleGen.VectorKernels.Aligned8(stackalloc double[(p_Weights.Length) * 8 + 7], p_Weights.Length);
+        global::System.Span<global::System.Runtime.Intrinsics.Vector512<double>> acc_g_Means = global::MleGen.VectorKernels.Aligned8(stackalloc double[(p_Weights.Length) * 8 + 7], p_Weights.Length);
         acc_g_Means.Clear();
-        global::System.Span<global::System.Runtime.Intrinsics.Vector512<double>> acc_g_Sds = global::MleGen.VectorKernels.Aligned8(stackalloc double[263], 32);
+        global::System.Span<global::System.Runtime.Intrinsics.Vector512<double>> acc_g_Sds = global::MleGen.VectorKernels.Aligned8(stackalloc double[(p_Weights.Length) * 8 + 7], p_Weights.Length);
         acc_g_Sds.Clear();
-        global::System.Span<global::System.Runtime.Intrinsics.Vector512<double>> acc_g_Weights = global::MleGen.VectorKernels.Aligned8(stackalloc double[263], 32);
+        global::System.Span<global::System.Runtime.Intrinsics.Vector512<double>> acc_g_Weights = global::MleGen.VectorKernels.Aligned8(stackalloc double[(p_Weights.Length) * 8 + 7], p_Weights.Length);
         acc_g_Weights.Clear();
         int i = start;
         for (; i <= end - 8; i += 8)
         {
-            global::System.Runtime.Intrinsics.Vector512<double> v22_0_max = global::System.Runtime.Intrinsics.Vector512.Create(double.NegativeInfinity);
+            global::System.Runtime.Intrinsics.Vector512<double> v1_0 = global::MleGen.VectorKernels.Load8(d_Y, i);
+            global::System.Runtime.Intrinsics.Vector512<double> v22_1_max = global::System.Runtime.Intrinsics.Vector512.Create(double.NegativeInfinity);
             for (int __k0 = 0; __k0 < p_Weights.Length; __k0++)
             {
-                global::System.Runtime.Intrinsics.Vector512<double> v1_1 = global::MleGen.VectorKernels.Load8(d_Y, i);
-                global::System.Runtime.Intrinsics.Vector512<double> v8_2 = (v1_1 - global::System.Runtime.Intrinsics.Vector512.Create(p_Means[__k0]));
-                global::System.Runtime.Intrinsics.Vector512<double> v10_3 = (v8_2 * global::System.Runtime.Intrinsics.Vector512.Create((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0]))));
+                global::System.Runtime.Intrinsics.Vector512<double> v8_2 = (v1_0 - global::System.Runtime.Intrinsics.Vector512.Create(p_Means[__k0]));
+                c_v8[__k0] = v8_2;
+                global::System.Runtime.Intrinsics.Vector512<double> v10_3 = (v8_2 * global::System.Runtime.Intrinsics.Vector512.Create(t_inv9[__k0]));
+                c_v10[__k0] = v10_3;
                 global::System.Runtime.Intrinsics.Vector512<double> v15_4 = (v10_3 * v10_3);
                 global::System.Runtime.Intrinsics.Vector512<double> v16_5 = (global::System.Runtime.Intrinsics.Vector512.Create(0.5d) * v15_4);
-                global::System.Runtime.Intrinsics.Vector512<double> v20_6 = (global::System.Runtime.Intrinsics.Vector512.Create(((-0.9189385332046728d) - (__k0 < 64 ? t_log12[__k0] : global::System.Math.Log(p_Sds[__k0])))) - v16_5);
-                global::System.Runtime.Intrinsics.Vector512<double> v21_7 = (global::System.Runtime.Intrinsics.Vector512.Create((__k0 < 64 ? t_log5[__k0] : global::System.Math.Log(p_Weights[__k0]))) + v20_6);
-                v22_0_max = global::System.Runtime.Intrinsics.Vector512.Max(v22_0_max, v21_7);
+                global::System.Runtime.Intrinsics.Vector512<double> v20_6 = (global::System.Runtime.Intrinsics.Vector512.Create(((-0.9189385332046728d) - t_log12[__k0])) - v16_5);
+                global::System.Runtime.Intrinsics.Vector512<double> v21_7 = (global::System.Runtime.Intrinsics.Vector512.Create(t_log5[__k0]) + v20_6);
+                c_v21[__k0] = v21_7;
+                v22_1_max = global::System.Runtime.Intrinsics.Vector512.Max(v22_1_max, v21_7);
             }
-            global::System.Runtime.Intrinsics.Vector512<double> v22_0_sum = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+            global::System.Runtime.Intrinsics.Vector512<double> v22_1_sum = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
             for (int __k0 = 0; __k0 < p_Weights.Length; __k0++)
             {
-                global::System.Runtime.Intrinsics.Vector512<double> v1_8 = global::MleGen.VectorKernels.Load8(d_Y, i);
-                global::System.Runtime.Intrinsics.Vector512<double> v8_9 = (v1_8 - global::System.Runtime.Intrinsics.Vector512.Create(p_Means[__k0]));
-                global::System.Runtime.Intrinsics.Vector512<double> v10_10 = (v8_9 * global::System.Runtime.Intrinsics.Vector512.Create((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0]))));
-                global::System.Runtime.Intrinsics.Vector512<double> v15_11 = (v10_10 * v10_10);
-                global::System.Runtime.Intrinsics.Vector512<double> v16_12 = (global::System.Runtime.Intrinsics.Vector512.Create(0.5d) * v15_11);
-                global::System.Runtime.Intrinsics.Vector512<double> v20_13 = (global::System.Runtime.Intrinsics.Vector512.Create(((-0.9189385332046728d) - (__k0 < 64 ? t_log12[__k0] : global::System.Math.Log(p_Sds[__k0])))) - v16_12);
-                global::System.Runtime.Intrinsics.Vector512<double> v21_14 = (global::System.Runtime.Intrinsics.Vector512.Create((__k0 < 64 ? t_log5[__k0] : global::System.Math.Log(p_Weights[__k0]))) + v20_13);
-                global::System.Runtime.Intrinsics.Vector512<double> v22_0_e = global::MleGen.VectorMath.Exp(v21_14 - v22_0_max);
-                if (__k0 < 64) c_lse22[__k0] = v22_0_e;
-                v22_0_sum += v22_0_e;
+                global::System.Runtime.Intrinsics.Vector512<double> v21_8 = c_v21[__k0];
+                global::System.Runtime.Intrinsics.Vector512<double> v22_1_e = global::MleGen.VectorMath.Exp(v21_8 - v22_1_max);
+                c_lse22[__k0] = v22_1_e;
+                v22_1_sum += v22_1_e;
             }
-            global::System.Runtime.Intrinsics.Vector512<double> v22_0 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.Abs(v22_0_max), global::System.Runtime.Intrinsics.Vector512.Create(double.PositiveInfinity)), v22_0_max, v22_0_max + global::MleGen.VectorMath.Log(v22_0_sum));
-            global::System.Runtime.Intrinsics.Vector512<double> v22_0_inv = global::System.Runtime.Intrinsics.Vector512<double>.One / v22_0_sum;
-            global::System.Runtime.Intrinsics.Vector512<double> v23_15 = (-v22_0);
-            acc_nll += v23_15;
+            global::System.Runtime.Intrinsics.Vector512<double> v22_1 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.Abs(v22_1_max), global::System.Runtime.Intrinsics.Vector512.Create(double.PositiveInfinity)), v22_1_max, v22_1_max + global::MleGen.VectorMath.Log(v22_1_sum));
+            global::System.Runtime.Intrinsics.Vector512<double> v22_1_inv = global::System.Runtime.Intrinsics.Vector512<double>.One / v22_1_sum;
+            acc_nll -= v22_1;
             for (int __k0 = 0; __k0 < p_Weights.Length; __k0++)
             {
-                global::System.Runtime.Intrinsics.Vector512<double> v1_16 = global::MleGen.VectorKernels.Load8(d_Y, i);
-                global::System.Runtime.Intrinsics.Vector512<double> v8_17 = (v1_16 - global::System.Runtime.Intrinsics.Vector512.Create(p_Means[__k0]));
-                global::System.Runtime.Intrinsics.Vector512<double> v10_18 = (v8_17 * global::System.Runtime.Intrinsics.Vector512.Create((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0]))));
-                global::System.Runtime.Intrinsics.Vector512<double> v28_19;
-                if (__k0 < 64) v28_19 = c_lse22[__k0] * v22_0_inv;
-                else
-                {
-                    global::System.Runtime.Intrinsics.Vector512<double> v15_20 = (v10_18 * v10_18);
-                    global::System.Runtime.Intrinsics.Vector512<double> v16_21 = (global::System.Runtime.Intrinsics.Vector512.Create(0.5d) * v15_20);
-                    global::System.Runtime.Intrinsics.Vector512<double> v20_22 = (global::System.Runtime.Intrinsics.Vector512.Create(((-0.9189385332046728d) - (__k0 < 64 ? t_log12[__k0] : global::System.Math.Log(p_Sds[__k0])))) - v16_21);
-                    global::System.Runtime.Intrinsics.Vector512<double> v21_23 = (global::System.Runtime.Intrinsics.Vector512.Create((__k0 < 64 ? t_log5[__k0] : global::System.Math.Log(p_Weights[__k0]))) + v20_22);
-                    v28_19 = global::MleGen.VectorMath.Exp(v21_23 - v22_0_max) * v22_0_inv;
-                }
-                global::System.Runtime.Intrinsics.Vector512<double> v30_24 = (global::System.Runtime.Intrinsics.Vector512.Create(0.5d) * v28_19);
-                global::System.Runtime.Intrinsics.Vector512<double> v32_25 = (v10_18 * global::System.Runtime.Intrinsics.Vector512.Create(2d));
-                global::System.Runtime.Intrinsics.Vector512<double> v33_26 = (v30_24 * v32_25);
-                global::System.Runtime.Intrinsics.Vector512<double> v34_27 = (global::System.Runtime.Intrinsics.Vector512.Create((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0]))) * v28_19);
-                global::System.Runtime.Intrinsics.Vector512<double> v35_28 = (global::System.Runtime.Intrinsics.Vector512.Create((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0]))) * v33_26);
-                global::System.Runtime.Intrinsics.Vector512<double> v36_29 = (v8_17 * v33_26);
-                global::System.Runtime.Intrinsics.Vector512<double> v39_30 = (v36_29 * global::System.Runtime.Intrinsics.Vector512.Create(global::MleGen.Functions.Square((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0])))));
-                global::System.Runtime.Intrinsics.Vector512<double> v41_31 = (v34_27 - v39_30);
-                global::System.Runtime.Intrinsics.Vector512<double> v42_32 = (-v35_28);
-                global::System.Runtime.Intrinsics.Vector512<double> v44_33 = (v28_19 * global::System.Runtime.Intrinsics.Vector512.Create((__k0 < 64 ? t_inv43[__k0] : (1d / p_Weights[__k0]))));
-                global::System.Runtime.Intrinsics.Vector512<double> v45_34 = (-v44_33);
-                if (__k0 < 32) acc_g_Weights[__k0] += v45_34; else g_Weights[__k0] += global::System.Runtime.Intrinsics.Vector512.Sum(v45_34);
-                if (__k0 < 32) acc_g_Means[__k0] += v42_32; else g_Means[__k0] += global::System.Runtime.Intrinsics.Vector512.Sum(v42_32);
-                if (__k0 < 32) acc_g_Sds[__k0] += v41_31; else g_Sds[__k0] += global::System.Runtime.Intrinsics.Vector512.Sum(v41_31);
+                global::System.Runtime.Intrinsics.Vector512<double> v8_9 = c_v8[__k0];
+                global::System.Runtime.Intrinsics.Vector512<double> v10_10 = c_v10[__k0];
+                global::System.Runtime.Intrinsics.Vector512<double> v28_11 = c_lse22[__k0] * v22_1_inv;
+                global::System.Runtime.Intrinsics.Vector512<double> v33_12 = (v28_11 * v10_10);
+                global::System.Runtime.Intrinsics.Vector512<double> v34_13 = (global::System.Runtime.Intrinsics.Vector512.Create(t_inv9[__k0]) * v28_11);
+                global::System.Runtime.Intrinsics.Vector512<double> v35_14 = (global::System.Runtime.Intrinsics.Vector512.Create(t_inv9[__k0]) * v33_12);
+                global::System.Runtime.Intrinsics.Vector512<double> v36_15 = (v8_9 * v33_12);
+                global::System.Runtime.Intrinsics.Vector512<double> v39_16 = (v36_15 * global::System.Runtime.Intrinsics.Vector512.Create(global::MleGen.Functions.Square(t_inv9[__k0])));
+                global::System.Runtime.Intrinsics.Vector512<double> v41_17 = (v34_13 - v39_16);
+                global::System.Runtime.Intrinsics.Vector512<double> v44_18 = (v28_11 * global::System.Runtime.Intrinsics.Vector512.Create(t_inv43[__k0]));
+                acc_g_Weights[__k0] -= v44_18;
+                acc_g_Means[__k0] -= v35_14;
+                acc_g_Sds[__k0] += v41_17;
             }
         }
         // the lane sums of the per-element accumulators, once per chunk
-        for (int __a = 0; __a < p_Weights.Length && __a < 32; __a++)
+        for (int __a = 0; __a < p_Weights.Length; __a++)
         {
             g_Means[__a] += global::System.Runtime.Intrinsics.Vector512.Sum(acc_g_Means[__a]);
         }
-        for (int __a = 0; __a < p_Weights.Length && __a < 32; __a++)
+        for (int __a = 0; __a < p_Weights.Length; __a++)
         {
             g_Sds[__a] += global::System.Runtime.Intrinsics.Vector512.Sum(acc_g_Sds[__a]);
         }
-        for (int __a = 0; __a < p_Weights.Length && __a < 32; __a++)
+        for (int __a = 0; __a < p_Weights.Length; __a++)
         {
             g_Weights[__a] += global::System.Runtime.Intrinsics.Vector512.Sum(acc_g_Weights[__a]);
         }

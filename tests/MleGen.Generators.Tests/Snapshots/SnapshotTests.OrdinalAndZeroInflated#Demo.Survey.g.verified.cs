@@ -356,6 +356,7 @@ namespace Demo
         public global::MleGen.FitResult Fit(global::MleGen.FitOptions? options = null) => global::MleGen.ModelFitter.Fit(this, options);
 
         /// <summary>The θ-dependent part of the NLL of <c>Satisfaction</c> (OrderedLogistic observations of <c>Rating</c>) over observations [start, end).</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private double __Nll0(global::System.ReadOnlySpan<double> theta, int start, int end)
         {
             int o_B = 0;
@@ -381,12 +382,14 @@ namespace Demo
         }
 
         /// <summary>The data-only part of the NLL of <c>Satisfaction</c> over observations [start, end): constant in θ.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private double __DataConstant0(int start, int end)
         {
             return 0d;
         }
 
         /// <summary>The NLL of <c>Satisfaction</c> over observations [start, end), adding its gradient into <paramref name="gradient"/>.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private double __NllGradient0(global::System.ReadOnlySpan<double> theta, global::System.Span<double> gradient, int start, int end)
         {
             int o_B = 0;
@@ -436,6 +439,7 @@ namespace Demo
         }
 
         /// <summary>Adds the exact Hessian of the NLL of <c>Satisfaction</c> over observations [start, end) into <paramref name="matrix"/> (p×p, row-major).</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private void __Hessian0(global::System.ReadOnlySpan<double> theta, global::System.Span<double> matrix, int p, int start, int end)
         {
             int o_B = 0;
@@ -480,6 +484,7 @@ namespace Demo
         }
 
         /// <summary>Adds the expected (Fisher) information Σᵢ Jᵢᵀ F(φᵢ) Jᵢ of <c>Satisfaction</c> over observations [start, end) into <paramref name="matrix"/> (p×p, row-major).</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private void __Expected0(global::System.ReadOnlySpan<double> theta, global::System.Span<double> matrix, int p, int start, int end)
         {
             int o_B = 0;
@@ -535,6 +540,7 @@ namespace Demo
         }
 
         /// <summary>Adds Σᵢ sᵢsᵢᵀ over observations [start, end) of <c>Satisfaction</c>, sᵢ the observation's score, using <paramref name="score"/> as workspace.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private void __ScoreOuter0(global::System.ReadOnlySpan<double> theta, global::System.Span<double> meat, global::System.Span<double> score, int start, int end)
         {
             int o_B = 0;
@@ -574,6 +580,7 @@ namespace Demo
         }
 
         /// <summary>The observed values and weights of <c>Satisfaction</c> over observations [start, end), with the OrderedLogistic family's mean and variance at θ.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private void __Fitted0(global::System.ReadOnlySpan<double> theta, global::MleGen.FittedColumns columns, int start, int end)
         {
             int o_B = 0;
@@ -600,6 +607,7 @@ namespace Demo
         }
 
         /// <summary>The θ-dependent part of the NLL of <c>Count</c> (ZeroInflatedPoisson observations of <c>Visits</c>) over observations [start, end).</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private double __Nll1(global::System.ReadOnlySpan<double> theta, int start, int end)
         {
             int o_B = 0;
@@ -629,12 +637,14 @@ namespace Demo
         }
 
         /// <summary>The data-only part of the NLL of <c>Count</c> over observations [start, end): constant in θ.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private double __DataConstant1(int start, int end)
         {
             return 0d;
         }
 
         /// <summary>The NLL of <c>Count</c> over observations [start, end), adding its gradient into <paramref name="gradient"/>.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private double __NllGradient1(global::System.ReadOnlySpan<double> theta, global::System.Span<double> gradient, int start, int end)
         {
             int o_B = 0;
@@ -687,6 +697,7 @@ namespace Demo
         }
 
         /// <summary>Adds the exact Hessian of the NLL of <c>Count</c> over observations [start, end) into <paramref name="matrix"/> (p×p, row-major).</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private void __Hessian1(global::System.ReadOnlySpan<double> theta, global::System.Span<double> matrix, int p, int start, int end)
         {
             int o_B = 0;
@@ -755,6 +766,7 @@ namespace Demo
         }
 
         /// <summary>Adds the expected (Fisher) information Σᵢ Jᵢᵀ F(φᵢ) Jᵢ of <c>Count</c> over observations [start, end) into <paramref name="matrix"/> (p×p, row-major).</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private void __Expected1(global::System.ReadOnlySpan<double> theta, global::System.Span<double> matrix, int p, int start, int end)
         {
             int o_B = 0;
@@ -791,6 +803,7 @@ namespace Demo
         }
 
         /// <summary>Adds Σᵢ sᵢsᵢᵀ over observations [start, end) of <c>Count</c>, sᵢ the observation's score, using <paramref name="score"/> as workspace.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private void __ScoreOuter1(global::System.ReadOnlySpan<double> theta, global::System.Span<double> meat, global::System.Span<double> score, int start, int end)
         {
             int o_B = 0;
@@ -833,6 +846,7 @@ namespace Demo
         }
 
         /// <summary>The observed values and weights of <c>Count</c> over observations [start, end), with the ZeroInflatedPoisson family's mean and variance at θ.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private void __Fitted1(global::System.ReadOnlySpan<double> theta, global::MleGen.FittedColumns columns, int start, int end)
         {
             int o_B = 0;
@@ -858,6 +872,7 @@ namespace Demo
 
 
         /// <summary>As <see cref="__Nll1"/>, 4 observations at a time (Vector256), the scalar kernel for the remainder.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private double __Nll1_V4(global::System.ReadOnlySpan<double> theta, int start, int end)
         {
             int o_B = 0;
@@ -895,8 +910,7 @@ namespace Demo
                 global::System.Runtime.Intrinsics.Vector256<double> v58_14 = (v55_13 + global::System.Runtime.Intrinsics.Vector256.Create(log1p57));
                 global::System.Runtime.Intrinsics.Vector256<double> v60_15 = global::MleGen.VectorKernels.Lanes(global::System.Runtime.Intrinsics.Vector256.Create(log59), v58_14, static (u, v) => global::MleGen.Functions.LogSumExp(u, v));
                 global::System.Runtime.Intrinsics.Vector256<double> v61_16 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v45_6, v60_15, v58_14);
-                global::System.Runtime.Intrinsics.Vector256<double> v62_17 = (-v61_16);
-                acc_nll += v62_17;
+                acc_nll -= v61_16;
             }
             double nll = global::System.Runtime.Intrinsics.Vector256.Sum(acc_nll);
             if (i < end) nll += __Nll1(theta, i, end);
@@ -904,6 +918,7 @@ namespace Demo
         }
 
         /// <summary>As <see cref="__NllGradient1"/>, 4 observations at a time, the scalar kernel for the remainder.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private double __NllGradient1_V4(global::System.ReadOnlySpan<double> theta, global::System.Span<double> gradient, int start, int end)
         {
             int o_B = 0;
@@ -952,40 +967,39 @@ namespace Demo
                 global::System.Runtime.Intrinsics.Vector256<double> v58_14 = (v55_13 + global::System.Runtime.Intrinsics.Vector256.Create(log1p57));
                 global::System.Runtime.Intrinsics.Vector256<double> v60_15 = global::MleGen.VectorKernels.Lanes(global::System.Runtime.Intrinsics.Vector256.Create(log59), v58_14, static (u, v) => global::MleGen.Functions.LogSumExp(u, v));
                 global::System.Runtime.Intrinsics.Vector256<double> v61_16 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v45_6, v60_15, v58_14);
-                global::System.Runtime.Intrinsics.Vector256<double> v62_17 = (-v61_16);
-                acc_nll += v62_17;
-                global::System.Runtime.Intrinsics.Vector256<double> v63_18 = (~v45_6);
-                global::System.Runtime.Intrinsics.Vector256<double> v65_19 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v45_6, global::System.Runtime.Intrinsics.Vector256.Create(1d), global::System.Runtime.Intrinsics.Vector256.Create(0d));
-                global::System.Runtime.Intrinsics.Vector256<double> v67_20 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v45_6, global::System.Runtime.Intrinsics.Vector256.Create(0d), global::System.Runtime.Intrinsics.Vector256.Create(1d));
-                global::System.Runtime.Intrinsics.Vector256<double> v69_21 = (global::System.Runtime.Intrinsics.Vector256.Create(log59) - v60_15);
-                global::System.Runtime.Intrinsics.Vector256<double> v70_22 = global::MleGen.VectorMath.Exp(v69_21);
-                global::System.Runtime.Intrinsics.Vector256<double> v71_23 = (v65_19 * v70_22);
-                global::System.Runtime.Intrinsics.Vector256<double> v72_24 = (-v71_23);
-                global::System.Runtime.Intrinsics.Vector256<double> v73_25 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v45_6, v72_24, global::System.Runtime.Intrinsics.Vector256.Create(0d));
-                global::System.Runtime.Intrinsics.Vector256<double> v74_26 = (v58_14 - v60_15);
-                global::System.Runtime.Intrinsics.Vector256<double> v75_27 = global::MleGen.VectorMath.Exp(v74_26);
-                global::System.Runtime.Intrinsics.Vector256<double> v76_28 = (v65_19 * v75_27);
-                global::System.Runtime.Intrinsics.Vector256<double> v77_29 = (-v76_28);
-                global::System.Runtime.Intrinsics.Vector256<double> v78_30 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v45_6, v77_29, global::System.Runtime.Intrinsics.Vector256.Create(0d));
-                global::System.Runtime.Intrinsics.Vector256<double> v79_31 = (v78_30 - v67_20);
-                global::System.Runtime.Intrinsics.Vector256<double> v81_32 = (v73_25 * global::System.Runtime.Intrinsics.Vector256.Create(inv80));
-                global::System.Runtime.Intrinsics.Vector256<double> v82_33 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v45_6, v81_32, global::System.Runtime.Intrinsics.Vector256.Create(0d));
-                global::System.Runtime.Intrinsics.Vector256<double> v85_34 = (v79_31 * global::System.Runtime.Intrinsics.Vector256.Create(inv84));
-                global::System.Runtime.Intrinsics.Vector256<double> v87_35 = (v82_33 - v85_34);
-                global::System.Runtime.Intrinsics.Vector256<double> v88_36 = (v67_20 - v78_30);
-                global::System.Runtime.Intrinsics.Vector256<double> v89_37 = (v67_20 * v79_31);
-                global::System.Runtime.Intrinsics.Vector256<double> v90_38 = (v44_5 * v89_37);
-                global::System.Runtime.Intrinsics.Vector256<double> v91_39 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v63_18, v90_38, global::System.Runtime.Intrinsics.Vector256.Create(0d));
-                global::System.Runtime.Intrinsics.Vector256<double> v92_40 = (global::System.Runtime.Intrinsics.Vector256<double>.One / v43_4);
-                global::System.Runtime.Intrinsics.Vector256<double> v93_41 = (v91_39 * v92_40);
-                global::System.Runtime.Intrinsics.Vector256<double> v94_42 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v63_18, v93_41, global::System.Runtime.Intrinsics.Vector256.Create(0d));
-                global::System.Runtime.Intrinsics.Vector256<double> v95_43 = (v88_36 + v94_42);
-                global::System.Runtime.Intrinsics.Vector256<double> v96_44 = (v43_4 * v95_43);
-                global::System.Runtime.Intrinsics.Vector256<double> v98_45 = (v87_35 * global::System.Runtime.Intrinsics.Vector256.Create(prod97));
-                global::System.Runtime.Intrinsics.Vector256<double> v99_46 = (v3_0 * v96_44);
-                acc_g0 += v99_46;
-                acc_g1 += v98_45;
-                acc_g2 += v96_44;
+                acc_nll -= v61_16;
+                global::System.Runtime.Intrinsics.Vector256<double> v63_17 = (~v45_6);
+                global::System.Runtime.Intrinsics.Vector256<double> v65_18 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v45_6, global::System.Runtime.Intrinsics.Vector256.Create(1d), global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v67_19 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v45_6, global::System.Runtime.Intrinsics.Vector256.Create(0d), global::System.Runtime.Intrinsics.Vector256.Create(1d));
+                global::System.Runtime.Intrinsics.Vector256<double> v69_20 = (global::System.Runtime.Intrinsics.Vector256.Create(log59) - v60_15);
+                global::System.Runtime.Intrinsics.Vector256<double> v70_21 = global::MleGen.VectorMath.Exp(v69_20);
+                global::System.Runtime.Intrinsics.Vector256<double> v71_22 = (v65_18 * v70_21);
+                global::System.Runtime.Intrinsics.Vector256<double> v72_23 = (-v71_22);
+                global::System.Runtime.Intrinsics.Vector256<double> v73_24 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v45_6, v72_23, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v74_25 = (v58_14 - v60_15);
+                global::System.Runtime.Intrinsics.Vector256<double> v75_26 = global::MleGen.VectorMath.Exp(v74_25);
+                global::System.Runtime.Intrinsics.Vector256<double> v76_27 = (v65_18 * v75_26);
+                global::System.Runtime.Intrinsics.Vector256<double> v77_28 = (-v76_27);
+                global::System.Runtime.Intrinsics.Vector256<double> v78_29 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v45_6, v77_28, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v79_30 = (v78_29 - v67_19);
+                global::System.Runtime.Intrinsics.Vector256<double> v81_31 = (v73_24 * global::System.Runtime.Intrinsics.Vector256.Create(inv80));
+                global::System.Runtime.Intrinsics.Vector256<double> v82_32 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v45_6, v81_31, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v85_33 = (v79_30 * global::System.Runtime.Intrinsics.Vector256.Create(inv84));
+                global::System.Runtime.Intrinsics.Vector256<double> v87_34 = (v82_32 - v85_33);
+                global::System.Runtime.Intrinsics.Vector256<double> v88_35 = (v67_19 - v78_29);
+                global::System.Runtime.Intrinsics.Vector256<double> v89_36 = (v67_19 * v79_30);
+                global::System.Runtime.Intrinsics.Vector256<double> v90_37 = (v44_5 * v89_36);
+                global::System.Runtime.Intrinsics.Vector256<double> v91_38 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v63_17, v90_37, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v92_39 = (global::System.Runtime.Intrinsics.Vector256<double>.One / v43_4);
+                global::System.Runtime.Intrinsics.Vector256<double> v93_40 = (v91_38 * v92_39);
+                global::System.Runtime.Intrinsics.Vector256<double> v94_41 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v63_17, v93_40, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v95_42 = (v88_35 + v94_41);
+                global::System.Runtime.Intrinsics.Vector256<double> v96_43 = (v43_4 * v95_42);
+                global::System.Runtime.Intrinsics.Vector256<double> v98_44 = (v87_34 * global::System.Runtime.Intrinsics.Vector256.Create(prod97));
+                global::System.Runtime.Intrinsics.Vector256<double> v99_45 = (v3_0 * v96_43);
+                acc_g0 += v99_45;
+                acc_g1 += v98_44;
+                acc_g2 += v96_43;
             }
             double nll = global::System.Runtime.Intrinsics.Vector256.Sum(acc_nll);
             g_B += global::System.Runtime.Intrinsics.Vector256.Sum(acc_g0);
@@ -999,6 +1013,7 @@ namespace Demo
         }
 
         /// <summary>As <see cref="__Nll1"/>, 8 observations at a time (Vector512), the scalar kernel for the remainder.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private double __Nll1_V8(global::System.ReadOnlySpan<double> theta, int start, int end)
         {
             int o_B = 0;
@@ -1036,8 +1051,7 @@ namespace Demo
                 global::System.Runtime.Intrinsics.Vector512<double> v58_14 = (v55_13 + global::System.Runtime.Intrinsics.Vector512.Create(log1p57));
                 global::System.Runtime.Intrinsics.Vector512<double> v60_15 = global::MleGen.VectorKernels.Lanes(global::System.Runtime.Intrinsics.Vector512.Create(log59), v58_14, static (u, v) => global::MleGen.Functions.LogSumExp(u, v));
                 global::System.Runtime.Intrinsics.Vector512<double> v61_16 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v45_6, v60_15, v58_14);
-                global::System.Runtime.Intrinsics.Vector512<double> v62_17 = (-v61_16);
-                acc_nll += v62_17;
+                acc_nll -= v61_16;
             }
             double nll = global::System.Runtime.Intrinsics.Vector512.Sum(acc_nll);
             if (i < end) nll += __Nll1(theta, i, end);
@@ -1045,6 +1059,7 @@ namespace Demo
         }
 
         /// <summary>As <see cref="__NllGradient1"/>, 8 observations at a time, the scalar kernel for the remainder.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private double __NllGradient1_V8(global::System.ReadOnlySpan<double> theta, global::System.Span<double> gradient, int start, int end)
         {
             int o_B = 0;
@@ -1093,40 +1108,39 @@ namespace Demo
                 global::System.Runtime.Intrinsics.Vector512<double> v58_14 = (v55_13 + global::System.Runtime.Intrinsics.Vector512.Create(log1p57));
                 global::System.Runtime.Intrinsics.Vector512<double> v60_15 = global::MleGen.VectorKernels.Lanes(global::System.Runtime.Intrinsics.Vector512.Create(log59), v58_14, static (u, v) => global::MleGen.Functions.LogSumExp(u, v));
                 global::System.Runtime.Intrinsics.Vector512<double> v61_16 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v45_6, v60_15, v58_14);
-                global::System.Runtime.Intrinsics.Vector512<double> v62_17 = (-v61_16);
-                acc_nll += v62_17;
-                global::System.Runtime.Intrinsics.Vector512<double> v63_18 = (~v45_6);
-                global::System.Runtime.Intrinsics.Vector512<double> v65_19 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v45_6, global::System.Runtime.Intrinsics.Vector512.Create(1d), global::System.Runtime.Intrinsics.Vector512.Create(0d));
-                global::System.Runtime.Intrinsics.Vector512<double> v67_20 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v45_6, global::System.Runtime.Intrinsics.Vector512.Create(0d), global::System.Runtime.Intrinsics.Vector512.Create(1d));
-                global::System.Runtime.Intrinsics.Vector512<double> v69_21 = (global::System.Runtime.Intrinsics.Vector512.Create(log59) - v60_15);
-                global::System.Runtime.Intrinsics.Vector512<double> v70_22 = global::MleGen.VectorMath.Exp(v69_21);
-                global::System.Runtime.Intrinsics.Vector512<double> v71_23 = (v65_19 * v70_22);
-                global::System.Runtime.Intrinsics.Vector512<double> v72_24 = (-v71_23);
-                global::System.Runtime.Intrinsics.Vector512<double> v73_25 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v45_6, v72_24, global::System.Runtime.Intrinsics.Vector512.Create(0d));
-                global::System.Runtime.Intrinsics.Vector512<double> v74_26 = (v58_14 - v60_15);
-                global::System.Runtime.Intrinsics.Vector512<double> v75_27 = global::MleGen.VectorMath.Exp(v74_26);
-                global::System.Runtime.Intrinsics.Vector512<double> v76_28 = (v65_19 * v75_27);
-                global::System.Runtime.Intrinsics.Vector512<double> v77_29 = (-v76_28);
-                global::System.Runtime.Intrinsics.Vector512<double> v78_30 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v45_6, v77_29, global::System.Runtime.Intrinsics.Vector512.Create(0d));
-                global::System.Runtime.Intrinsics.Vector512<double> v79_31 = (v78_30 - v67_20);
-                global::System.Runtime.Intrinsics.Vector512<double> v81_32 = (v73_25 * global::System.Runtime.Intrinsics.Vector512.Create(inv80));
-                global::System.Runtime.Intrinsics.Vector512<double> v82_33 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v45_6, v81_32, global::System.Runtime.Intrinsics.Vector512.Create(0d));
-                global::System.Runtime.Intrinsics.Vector512<double> v85_34 = (v79_31 * global::System.Runtime.Intrinsics.Vector512.Create(inv84));
-                global::System.Runtime.Intrinsics.Vector512<double> v87_35 = (v82_33 - v85_34);
-                global::System.Runtime.Intrinsics.Vector512<double> v88_36 = (v67_20 - v78_30);
-                global::System.Runtime.Intrinsics.Vector512<double> v89_37 = (v67_20 * v79_31);
-                global::System.Runtime.Intrinsics.Vector512<double> v90_38 = (v44_5 * v89_37);
-                global::System.Runtime.Intrinsics.Vector512<double> v91_39 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v63_18, v90_38, global::System.Runtime.Intrinsics.Vector512.Create(0d));
-                global::System.Runtime.Intrinsics.Vector512<double> v92_40 = (global::System.Runtime.Intrinsics.Vector512<double>.One / v43_4);
-                global::System.Runtime.Intrinsics.Vector512<double> v93_41 = (v91_39 * v92_40);
-                global::System.Runtime.Intrinsics.Vector512<double> v94_42 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v63_18, v93_41, global::System.Runtime.Intrinsics.Vector512.Create(0d));
-                global::System.Runtime.Intrinsics.Vector512<double> v95_43 = (v88_36 + v94_42);
-                global::System.Runtime.Intrinsics.Vector512<double> v96_44 = (v43_4 * v95_43);
-                global::System.Runtime.Intrinsics.Vector512<double> v98_45 = (v87_35 * global::System.Runtime.Intrinsics.Vector512.Create(prod97));
-                global::System.Runtime.Intrinsics.Vector512<double> v99_46 = (v3_0 * v96_44);
-                acc_g0 += v99_46;
-                acc_g1 += v98_45;
-                acc_g2 += v96_44;
+                acc_nll -= v61_16;
+                global::System.Runtime.Intrinsics.Vector512<double> v63_17 = (~v45_6);
+                global::System.Runtime.Intrinsics.Vector512<double> v65_18 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v45_6, global::System.Runtime.Intrinsics.Vector512.Create(1d), global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v67_19 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v45_6, global::System.Runtime.Intrinsics.Vector512.Create(0d), global::System.Runtime.Intrinsics.Vector512.Create(1d));
+                global::System.Runtime.Intrinsics.Vector512<double> v69_20 = (global::System.Runtime.Intrinsics.Vector512.Create(log59) - v60_15);
+                global::System.Runtime.Intrinsics.Vector512<double> v70_21 = global::MleGen.VectorMath.Exp(v69_20);
+                global::System.Runtime.Intrinsics.Vector512<double> v71_22 = (v65_18 * v70_21);
+                global::System.Runtime.Intrinsics.Vector512<double> v72_23 = (-v71_22);
+                global::System.Runtime.Intrinsics.Vector512<double> v73_24 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v45_6, v72_23, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v74_25 = (v58_14 - v60_15);
+                global::System.Runtime.Intrinsics.Vector512<double> v75_26 = global::MleGen.VectorMath.Exp(v74_25);
+                global::System.Runtime.Intrinsics.Vector512<double> v76_27 = (v65_18 * v75_26);
+                global::System.Runtime.Intrinsics.Vector512<double> v77_28 = (-v76_27);
+                global::System.Runtime.Intrinsics.Vector512<double> v78_29 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v45_6, v77_28, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v79_30 = (v78_29 - v67_19);
+                global::System.Runtime.Intrinsics.Vector512<double> v81_31 = (v73_24 * global::System.Runtime.Intrinsics.Vector512.Create(inv80));
+                global::System.Runtime.Intrinsics.Vector512<double> v82_32 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v45_6, v81_31, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v85_33 = (v79_30 * global::System.Runtime.Intrinsics.Vector512.Create(inv84));
+                global::System.Runtime.Intrinsics.Vector512<double> v87_34 = (v82_32 - v85_33);
+                global::System.Runtime.Intrinsics.Vector512<double> v88_35 = (v67_19 - v78_29);
+                global::System.Runtime.Intrinsics.Vector512<double> v89_36 = (v67_19 * v79_30);
+                global::System.Runtime.Intrinsics.Vector512<double> v90_37 = (v44_5 * v89_36);
+                global::System.Runtime.Intrinsics.Vector512<double> v91_38 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v63_17, v90_37, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v92_39 = (global::System.Runtime.Intrinsics.Vector512<double>.One / v43_4);
+                global::System.Runtime.Intrinsics.Vector512<double> v93_40 = (v91_38 * v92_39);
+                global::System.Runtime.Intrinsics.Vector512<double> v94_41 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v63_17, v93_40, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v95_42 = (v88_35 + v94_41);
+                global::System.Runtime.Intrinsics.Vector512<double> v96_43 = (v43_4 * v95_42);
+                global::System.Runtime.Intrinsics.Vector512<double> v98_44 = (v87_34 * global::System.Runtime.Intrinsics.Vector512.Create(prod97));
+                global::System.Runtime.Intrinsics.Vector512<double> v99_45 = (v3_0 * v96_43);
+                acc_g0 += v99_45;
+                acc_g1 += v98_44;
+                acc_g2 += v96_43;
             }
             double nll = global::System.Runtime.Intrinsics.Vector512.Sum(acc_nll);
             g_B += global::System.Runtime.Intrinsics.Vector512.Sum(acc_g0);

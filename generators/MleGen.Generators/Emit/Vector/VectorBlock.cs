@@ -30,6 +30,11 @@ internal sealed class VectorBlock
     private readonly Stack<List<Node>> _frames = new();
     private readonly Dictionary<Node, string> _lseCaches = new();
     private readonly Dictionary<Node, (string Max, string Inverse)> _lseParts = new();
+    private readonly Dictionary<Node, string> _loopCaches = new();
+    private readonly HashSet<Node> _stored = new();
+    private readonly HashSet<Node> _materialized = new();
+    private readonly HashSet<Node> _repeated = new();
+    private readonly HashSet<Node> _readBack = new();
     private VariableSet _bound;
     private int _fresh;
 
@@ -67,6 +72,34 @@ internal sealed class VectorBlock
     /// (before the loops open), rather than leaving the whole node to the inner loop.
     /// </summary>
     public bool HoistInvariants { get; init; }
+
+    /// <summary>
+    /// Whether the kernel runs its blocks only when the count of every loop with a stack array (a per-index table, a
+    /// log-sum-exp cache, a loop cache) is at most <see cref="LogSumExpPasses.CacheSize"/> (the kernel checks
+    /// <see cref="GuardCondition"/> first and otherwise runs the scalar kernel on the whole chunk): the arrays are then
+    /// written and read with no test of the index, and no term is recomputed past them.
+    /// </summary>
+    public bool Bounded { get; init; }
+
+    /// <summary>The loop variables of the per-index tables the kernel reads (see <see cref="BlockEmitter.TableVariables"/>).</summary>
+    public IReadOnlyCollection<int> TableVariables { get; init; } = System.Array.Empty<int>();
+
+    /// <summary>
+    /// Per-observation values of one loop index (a mixture's zₖ = (y − μₖ)/σₖ, its term tₖ) that a later loop over the
+    /// same index in the block needs again (found by a dry run: <see cref="Repeated"/>, then <see cref="ReadBack"/>):
+    /// the first loop keeps them in a stack array of the block, indexed by the loop variable, and the later loops read
+    /// them back instead of recomputing them. Only with <see cref="Bounded"/>.
+    /// </summary>
+    public IReadOnlyCollection<Node> LoopCached { get; init; } = System.Array.Empty<Node>();
+
+    /// <summary>The values of one loop index the block computed in more than one loop over it (for <see cref="LoopCached"/>).</summary>
+    public IReadOnlyCollection<Node> Repeated => _repeated;
+
+    /// <summary>The loop-cached values a later loop read back.</summary>
+    public IReadOnlyCollection<Node> ReadBack => _readBack;
+
+    /// <summary>At most this many loop caches a kernel (64 vectors each).</summary>
+    public const int MaxLoopCaches = 8;
 
     /// <summary>A vector expression of <paramref name="node"/>: its vector local, or a broadcast of its scalar value.</summary>
     public string Operand(Node node)
@@ -143,10 +176,47 @@ internal sealed class VectorBlock
         foreach (var reduce in LogSumExpPasses.Cached(roots))
         {
             string name = "c_lse" + reduce.Id.ToString(System.Globalization.NumberFormatInfo.InvariantInfo);
-            _writer.Line("// exp(termⱼ − max) of a log-sum-exp for the block, kept by its second pass for its term weights (the first " + Literals.Int(LogSumExpPasses.CacheSize) + " terms)");
-            _writer.Line(_width.AlignedStackArray(name, LogSumExpPasses.CacheSize));
+            if (Bounded)
+            {
+                _writer.Line("// exp(termⱼ − max) of a log-sum-exp for the block, kept by its second pass for its term weights");
+                _writer.Line(_width.AlignedStackArray(name, Scalar(reduce.Count)));
+            }
+            else
+            {
+                _writer.Line("// exp(termⱼ − max) of a log-sum-exp for the block, kept by its second pass for its term weights (the first " + Literals.Int(LogSumExpPasses.CacheSize) + " terms)");
+                _writer.Line(_width.AlignedStackArray(name, LogSumExpPasses.CacheSize));
+            }
+
             _lseCaches[reduce] = name;
         }
+    }
+
+    /// <summary>Declares, before the observation loop, the stack arrays of the <see cref="LoopCached"/> values.</summary>
+    public void DeclareLoopCaches()
+    {
+        foreach (var node in LoopCached.OrderBy(n => n.Id).Take(MaxLoopCaches))
+        {
+            string name = "c_v" + node.Id.ToString(System.Globalization.NumberFormatInfo.InvariantInfo);
+            _writer.Line("// a per-observation value of each index (" + name + "), kept by the first loop over the index in the block for the later ones");
+            _writer.Line(_width.AlignedStackArray(name, Scalar(_builder.CountOf(node.FreeVariables.ToArray()[0]))));
+            _loopCaches[node] = name;
+        }
+    }
+
+    /// <summary>
+    /// The condition (a C# expression) under which a <see cref="Bounded"/> kernel must leave the chunk to the scalar kernel:
+    /// the count of a loop with a stack array (a per-index table, the cache of a log-sum-exp the <paramref name="roots"/>
+    /// read the term weights of, a loop cache, <paramref name="accumulated"/>: the loop variables of the gradient's
+    /// per-element accumulators) above <see cref="LogSumExpPasses.CacheSize"/>, or null when there is none. The kernel
+    /// checks it before it declares those arrays (sized by the counts).
+    /// </summary>
+    public string? GuardCondition(IEnumerable<Node> roots, IEnumerable<int> accumulated)
+    {
+        var variables = new SortedSet<int>(TableVariables);
+        variables.UnionWith(LogSumExpPasses.Cached(roots).Select(reduce => reduce.Variable));
+        variables.UnionWith(LoopCached.OrderBy(n => n.Id).Take(MaxLoopCaches).Select(n => n.FreeVariables.ToArray()[0]));
+        variables.UnionWith(accumulated);
+        return variables.Count == 0 ? null : string.Join(" || ", variables.Select(v => Scalar(_builder.CountOf(v)) + " > " + Literals.Int(LogSumExpPasses.CacheSize)));
     }
 
     /// <summary>Opens <c>for (int v = 0; v &lt; count; v++) {</c> inside the block.</summary>
@@ -210,12 +280,18 @@ internal sealed class VectorBlock
         if (node.Kind == NodeKind.Reduce)
         {
             Collect(node.Count, needed, visited);
+            if (Bounded)
+            {
+                // The body's values that do not depend on the reduction's loop (the observation's y): once, before it.
+                CollectInvariants(node.Body, needed, visited, new HashSet<Node>());
+            }
+
             return;
         }
 
-        if (CachedWeight(node) is not null)
+        if (CachedWeight(node) is not null || _stored.Contains(node))
         {
-            // Read back from the log-sum-exp's cache: its term is computed only for indices past the cache.
+            // Read back from the log-sum-exp's cache (its term is computed only for indices past the cache), or from the loop cache.
             return;
         }
 
@@ -225,9 +301,64 @@ internal sealed class VectorBlock
             return;
         }
 
-        foreach (var child in node.Children)
+        foreach (var child in ScaledProduct(node) is { } product ? new[] { product.A, product.B } : node.Children.ToArray())
         {
             Collect(child, needed, visited);
+        }
+    }
+
+    /// <summary>
+    /// (c·a)·(b·c′) with c·c′ = 1 and c a power of two (either order in each product; the derivative of ½z² gives
+    /// ½r·2z): a·b, the same value (the scalings are exact unless c·a or c′·b leaves the normal range, where a·b is the
+    /// more accurate). Only in <see cref="Bounded"/> kernels.
+    /// </summary>
+    private (Node A, Node B)? ScaledProduct(Node node)
+    {
+        if (!Bounded || node.Kind != NodeKind.Binary || node.BinaryOp != BinaryOp.Multiply)
+        {
+            return null;
+        }
+
+        static (double C, Node X)? Scaled(Node n)
+        {
+            if (n.Kind != NodeKind.Binary || n.BinaryOp != BinaryOp.Multiply || n.Type != ScalarType.Double)
+            {
+                return null;
+            }
+
+            return n.Children[0].IsConstant ? (n.Children[0].Value, n.Children[1]) : n.Children[1].IsConstant ? (n.Children[1].Value, n.Children[0]) : null;
+        }
+
+        if (Scaled(node.Children[0]) is not { } left || Scaled(node.Children[1]) is not { } right || left.X.Type != ScalarType.Double || right.X.Type != ScalarType.Double)
+        {
+            return null;
+        }
+
+        double c = System.Math.Abs(left.C);
+        bool powerOfTwo = c > 0 && !double.IsInfinity(c) && (System.BitConverter.DoubleToInt64Bits(c) & 0x000F_FFFF_FFFF_FFFFL) == 0 && c >= 1e-300 && c <= 1e300;
+        return powerOfTwo && left.C * right.C == 1 ? (left.X, right.X) : null;
+    }
+
+    /// <summary>The per-observation operands of <paramref name="node"/> (inside loops not yet open) that the bound loops can compute.</summary>
+    private void CollectInvariants(Node node, List<Node> needed, HashSet<Node> visited, HashSet<Node> seen)
+    {
+        if (_locals.ContainsKey(node) || !seen.Add(node) || !node.DependsOnObservation || node.Kind == NodeKind.ObservationIndex)
+        {
+            return;
+        }
+
+        if (node.FreeVariables.IsSubsetOf(_bound))
+        {
+            Collect(node, needed, visited);
+            return;
+        }
+
+        if (node.Kind is not (NodeKind.Reduce or NodeKind.Data or NodeKind.Param))
+        {
+            foreach (var child in node.Children)
+            {
+                CollectInvariants(child, needed, visited, seen);
+            }
         }
     }
 
@@ -242,9 +373,24 @@ internal sealed class VectorBlock
         {
             EmitCachedWeight(reduce, name);
         }
+        else if (_stored.Contains(node))
+        {
+            _writer.Line(_width.Type + " " + name + " = " + _loopCaches[node] + "[" + _scalar.VariableName(node.FreeVariables.ToArray()[0]) + "];");
+            _readBack.Add(node);
+        }
         else
         {
             _writer.Line(_width.Type + " " + name + " = " + Print(node) + ";");
+            if (_loopCaches.TryGetValue(node, out var cache))
+            {
+                _writer.Line(cache + "[" + _scalar.VariableName(node.FreeVariables.ToArray()[0]) + "] = " + name + ";");
+                _stored.Add(node);
+            }
+        }
+
+        if (Bounded && IsLoopValue(node) && !_materialized.Add(node))
+        {
+            _repeated.Add(node);
         }
 
         _locals[node] = name;
@@ -266,7 +412,7 @@ internal sealed class VectorBlock
             case NodeKind.Unary:
                 return Unary(node, P(0));
             case NodeKind.Binary:
-                return Binary(node, P(0), P(1));
+                return ScaledProduct(node) is { } product ? "(" + Operand(product.A) + " * " + Operand(product.B) + ")" : Binary(node, P(0), P(1));
             case NodeKind.Ternary:
                 // No vector form: the scalar function lane by lane (the incomplete beta's per-thread cache serves the lanes' derivatives).
                 return Kernels + ".Lanes(" + P(0) + ", " + P(1) + ", " + P(2) + ", static (u, v, w) => global::MleGen.Functions." + node.TernaryOp + "(u, v, w))";
@@ -469,7 +615,7 @@ internal sealed class VectorBlock
         if (cache is not null)
         {
             string index = _scalar.VariableName(variable);
-            _writer.Line("if (" + index + " < " + Literals.Int(LogSumExpPasses.CacheSize) + ") " + cache + "[" + index + "] = " + e + ";");
+            _writer.Line((Bounded ? "" : "if (" + index + " < " + Literals.Int(LogSumExpPasses.CacheSize) + ") ") + cache + "[" + index + "] = " + e + ";");
         }
 
         _writer.Line(sum + " += " + e + ";");
@@ -489,6 +635,12 @@ internal sealed class VectorBlock
     {
         var (max, inverse) = _lseParts[reduce];
         string index = _scalar.VariableName(reduce.Variable);
+        if (Bounded)
+        {
+            _writer.Line(_width.Type + " " + name + " = " + _lseCaches[reduce] + "[" + index + "] * " + inverse + ";");
+            return;
+        }
+
         _writer.Line(_width.Type + " " + name + ";");
         _writer.Line("if (" + index + " < " + Literals.Int(LogSumExpPasses.CacheSize) + ") " + name + " = " + _lseCaches[reduce] + "[" + index + "] * " + inverse + ";");
         _writer.Line("else");
@@ -506,6 +658,11 @@ internal sealed class VectorBlock
         _writer.Unindent();
         _writer.Line("}");
     }
+
+    /// <summary>A value of the observation and exactly one loop index, computed by arithmetic: a candidate for a loop cache.</summary>
+    private bool IsLoopValue(Node node) =>
+        node.DependsOnObservation && node.FreeVariables.ToArray().Length == 1 && node.Kind is not (NodeKind.Reduce or NodeKind.Data or NodeKind.Param or NodeKind.ObservationIndex)
+        && _bound.Contains(node.FreeVariables.ToArray()[0]);
 
     /// <summary>The log-sum-exp whose cache holds <paramref name="node"/> (exp(tⱼ − lse), lse computed in this block with its cache), or null.</summary>
     private Node? CachedWeight(Node node) =>

@@ -108,32 +108,78 @@ internal sealed partial class VectorEmitter
 
     private bool EmitValue(IndentedWriter w, int index, VectorWidth width)
     {
+        var cached = LoopCaches((scratch, set) => EmitValue(scratch, index, width, set));
+        return EmitValue(w, index, width, cached).Failed is null;
+    }
+
+    /// <summary>
+    /// The values a kernel keeps in loop caches (<see cref="VectorBlock.LoopCached"/>): two dry runs of the kernel, the
+    /// first finding the values computed again in a later loop over their index, the second which of those cached
+    /// values the later loops read back (a value whose use is now a cached value's, such as the parts of a cached term, is dropped).
+    /// </summary>
+    private static IReadOnlyCollection<Node> LoopCaches(System.Func<IndentedWriter, IReadOnlyCollection<Node>, VectorBlock> emit)
+    {
+        var first = emit(new IndentedWriter(), System.Array.Empty<Node>());
+        if (first.Failed is not null || first.Repeated.Count == 0)
+        {
+            return System.Array.Empty<Node>();
+        }
+
+        var second = emit(new IndentedWriter(), first.Repeated.ToList());
+        return second.Failed is null ? second.ReadBack.ToList() : System.Array.Empty<Node>();
+    }
+
+    private VectorBlock EmitValue(IndentedWriter w, int index, VectorWidth width, IReadOnlyCollection<Node> loopCached)
+    {
         var term = _model.Terms[index];
         var roots = new[] { term.Nll };
         w.Line("/// <summary>As <see cref=\"" + LikelihoodEmitter.ValueMethod(index) + "\"/>, " + width.LanesText + " observations at a time (" + width.Static.Substring(width.Static.LastIndexOf('.') + 1) + "), the scalar kernel for the remainder.</summary>");
+        KernelAttribute.Emit(w);
         using (w.Block("private double " + ValueMethod(index, width) + "(global::System.ReadOnlySpan<double> theta, int start, int end)"))
         {
-            var block = Open(w, width, roots, roots, gradient: false);
+            var block = Open(w, width, roots, roots, gradient: false, loopCached);
+            EmitGuard(block, roots, System.Array.Empty<int>(), LikelihoodEmitter.ValueMethod(index) + "(theta, start, end)");
             w.Line(width.Type + " acc_nll = " + width.Type + ".Zero;");
             w.Line("int i = start;");
             using (w.Block("for (; i <= end - " + width.LanesText + "; i += " + width.LanesText + ")"))
             {
-                block.Emit(roots);
-                w.Line("acc_nll += " + block.Operand(term.Nll) + ";");
+                Accumulate(block, "acc_nll", term.Nll);
             }
 
             w.Line("double nll = " + width.Static + ".Sum(acc_nll);");
             w.Line("if (i < end) nll += " + LikelihoodEmitter.ValueMethod(index) + "(theta, i, end);");
             w.Line("return nll;");
-            return block.Failed is null;
+            return block;
         }
+    }
+
+    /// <summary>
+    /// Before the blocks of a <see cref="VectorBlock.Bounded"/> kernel: a chunk whose loops are longer than the kernel's stack
+    /// arrays (more than 64 mixture components, 32 accumulated gradient elements) runs the scalar kernel instead.
+    /// </summary>
+    private static void EmitGuard(VectorBlock block, IEnumerable<Node> roots, IEnumerable<int> accumulated, string scalarCall)
+    {
+        if (block.GuardCondition(roots, accumulated) is { } condition)
+        {
+            block.Writer.Line("// loops longer than the stack arrays hold: the scalar kernel (the same for every chunk of the evaluation)");
+            block.Writer.Line("if (" + condition + ") return " + scalarCall + ";");
+        }
+
+        block.DeclareLogSumExpCaches(roots);
+        block.DeclareLoopCaches();
     }
 
     private bool EmitGradient(IndentedWriter w, int index, VectorWidth width)
     {
-        var term = _model.Terms[index];
         var b = _model.Builder;
-        var contributions = ReverseMode.Gradient(b, term.Nll, b.Constant(1));
+        var contributions = ReverseMode.Gradient(b, _model.Terms[index].Nll, b.Constant(1));
+        var cached = LoopCaches((scratch, set) => EmitGradient(scratch, index, width, contributions, set));
+        return EmitGradient(w, index, width, contributions, cached).Failed is null;
+    }
+
+    private VectorBlock EmitGradient(IndentedWriter w, int index, VectorWidth width, IReadOnlyList<GradientContribution> contributions, IReadOnlyCollection<Node> loopCached)
+    {
+        var term = _model.Terms[index];
         var roots = new List<Node> { term.Nll };
         foreach (var c in contributions)
         {
@@ -142,9 +188,10 @@ internal sealed partial class VectorEmitter
         }
 
         w.Line("/// <summary>As <see cref=\"" + LikelihoodEmitter.GradientMethod(index) + "\"/>, " + width.LanesText + " observations at a time, the scalar kernel for the remainder.</summary>");
+        KernelAttribute.Emit(w);
         using (w.Block("private double " + GradientMethod(index, width) + "(global::System.ReadOnlySpan<double> theta, global::System.Span<double> gradient, int start, int end)"))
         {
-            var block = Open(w, width, roots, roots.Concat(contributions.Where(c => c.Guard is not null).Select(c => c.Guard!)), gradient: true);
+            var block = Open(w, width, roots, roots.Concat(contributions.Where(c => c.Guard is not null).Select(c => c.Guard!)), gradient: true, loopCached);
             if (contributions.Any(c => c.Guard is not null))
             {
                 block.Fail("a guarded gradient contribution");
@@ -165,21 +212,21 @@ internal sealed partial class VectorEmitter
             }
 
             var accumulated = AccumulatedMembers(block, looped);
+            EmitGuard(block, roots, accumulated.Values, LikelihoodEmitter.GradientMethod(index) + "(theta, gradient, start, end)");
             foreach (var member in accumulated)
             {
-                w.Line(width.AlignedStackArray(AccumulatorLocal(member.Key), AccumulatorSize));
+                w.Line(width.AlignedStackArray(AccumulatorLocal(member.Key), block.Scalar(_model.Builder.CountOf(member.Value))));
                 w.Line(AccumulatorLocal(member.Key) + ".Clear();");
             }
 
             w.Line("int i = start;");
             using (w.Block("for (; i <= end - " + width.LanesText + "; i += " + width.LanesText + ")"))
             {
-                block.Emit(new[] { term.Nll });
-                w.Line("acc_nll += " + block.Operand(term.Nll) + ";");
-                block.Emit(fixedTargets.Select(c => c.Adjoint));
+                Accumulate(block, "acc_nll", term.Nll);
+                block.Emit(fixedTargets.Select(c => Unnegated(c.Adjoint).Value));
                 for (int k = 0; k < fixedTargets.Count; k++)
                 {
-                    w.Line("acc_g" + Literals.Int(k) + " += " + block.Operand(fixedTargets[k].Adjoint) + ";");
+                    Accumulate(block, "acc_g" + Literals.Int(k), fixedTargets[k].Adjoint);
                 }
 
                 EmitLoopedContributions(block, looped, accumulated);
@@ -193,7 +240,7 @@ internal sealed partial class VectorEmitter
             foreach (var member in accumulated)
             {
                 string count = block.Scalar(_model.Builder.CountOf(member.Value));
-                using (w.Block("for (int __a = 0; __a < " + count + " && __a < " + Literals.Int(AccumulatorSize) + "; __a++)"))
+                using (w.Block("for (int __a = 0; __a < " + count + "; __a++)"))
                 {
                     w.Line(_members.Gradient(member.Key, new[] { "__a" }) + " += " + width.Static + ".Sum(" + AccumulatorLocal(member.Key) + "[__a]);");
                 }
@@ -210,12 +257,9 @@ internal sealed partial class VectorEmitter
             ParameterPreamble.FlushGradient(w, _model.Spec);
             w.Line("if (i < end) nll += " + LikelihoodEmitter.GradientMethod(index) + "(theta, gradient, i, end);");
             w.Line("return nll;");
-            return block.Failed is null;
+            return block;
         }
     }
-
-    /// <summary>Elements of a vector parameter accumulated as vectors over a chunk's blocks (the first ones; the rest add lane sums per block).</summary>
-    private const int AccumulatorSize = 32;
 
     private static string AccumulatorLocal(string member) => "acc_" + MemberAccess.GradientLocal(member);
 
@@ -288,20 +332,18 @@ internal sealed partial class VectorEmitter
                 block.OpenLoop(v);
             }
 
-            block.Emit(group.Select(c => c.Adjoint));
+            block.Emit(group.Select(c => accumulated.ContainsKey(c.Parameter.Member) ? Unnegated(c.Adjoint).Value : c.Adjoint));
             foreach (var c in group)
             {
                 var p = c.Parameter;
                 string element = _members.Gradient(p.Member, p.Children.Select(block.Scalar).ToArray());
-                string adjoint = block.Operand(c.Adjoint);
                 if (accumulated.ContainsKey(p.Member))
                 {
-                    string index = block.Scalar(p.Children[0]);
-                    w.Line("if (" + index + " < " + Literals.Int(AccumulatorSize) + ") " + AccumulatorLocal(p.Member) + "[" + index + "] += " + adjoint + "; else " + element + " += " + block.Width.Static + ".Sum(" + adjoint + ");");
+                    Accumulate(block, AccumulatorLocal(p.Member) + "[" + block.Scalar(p.Children[0]) + "]", c.Adjoint);
                 }
                 else
                 {
-                    w.Line(element + " += " + block.Width.Static + ".Sum(" + adjoint + ");");
+                    w.Line(element + " += " + block.Width.Static + ".Sum(" + block.Operand(c.Adjoint) + ");");
                 }
             }
 
@@ -311,6 +353,20 @@ internal sealed partial class VectorEmitter
             }
         }
     }
+
+    /// <summary>
+    /// <c>target += value</c> for the block, as <c>target -= x</c> when the value is −x (the same bits: a + (−x) and
+    /// a − x round alike), so the negation is not computed.
+    /// </summary>
+    private static void Accumulate(VectorBlock block, string target, Node value)
+    {
+        var (x, negated) = Unnegated(value);
+        block.Emit(new[] { x });
+        block.Writer.Line(target + (negated ? " -= " : " += ") + block.Operand(x) + ";");
+    }
+
+    private static (Node Value, bool Negated) Unnegated(Node node) =>
+        node.Kind == NodeKind.Unary && node.UnaryOp == UnaryOp.Negate && node.Type == ScalarType.Double ? (node.Children[0], true) : (node, false);
 
     /// <summary><c>X[i, v]·s</c> or <c>−(X[i, v]·s)</c> with s free of v.</summary>
     private static (string Matrix, Node Scale, bool Negated)? RowUpdate(VectorBlock block, Node adjoint, int variable)
@@ -341,11 +397,13 @@ internal sealed partial class VectorEmitter
     }
 
     /// <summary>The method's preamble (offsets, θ views, gradient views, data locals, hoisted θ-only values) and the block emitter.</summary>
-    private VectorBlock Open(IndentedWriter w, VectorWidth width, IReadOnlyList<Node> roots, IEnumerable<Node> reads, bool gradient) =>
-        Open(_model, w, width, roots, reads, gradient, hoistInvariants: false);
+    /// <remarks>The NLL and gradient kernels are <see cref="VectorBlock.Bounded"/> (they check their loop counts first) and keep the <paramref name="loopCached"/> values.</remarks>
+    private VectorBlock Open(IndentedWriter w, VectorWidth width, IReadOnlyList<Node> roots, IEnumerable<Node> reads, bool gradient, IReadOnlyCollection<Node> loopCached) =>
+        Open(_model, w, width, roots, reads, gradient, hoistInvariants: false, loopCached);
 
-    private VectorBlock Open(ModelIr model, IndentedWriter w, VectorWidth width, IReadOnlyList<Node> roots, IEnumerable<Node> reads, bool gradient, bool hoistInvariants)
+    private VectorBlock Open(ModelIr model, IndentedWriter w, VectorWidth width, IReadOnlyList<Node> roots, IEnumerable<Node> reads, bool gradient, bool hoistInvariants, IReadOnlyCollection<Node>? loopCached = null)
     {
+        bool bounded = loopCached is not null;
         var spec = model.Spec;
         ParameterPreamble.Offsets(w, spec);
         ParameterPreamble.ParameterViews(w, spec);
@@ -358,10 +416,20 @@ internal sealed partial class VectorEmitter
         var printer = new ExpressionPrinter(_members, model.Builder.Variables);
         var hoist = new BlockEmitter(w, printer, model.Builder, roots);
         hoist.Emit(roots, EmitScope.Method, "// θ-only subexpressions, hoisted out of the observation loop");
-        hoist.EmitTables(roots, caches: false);
+        hoist.EmitTables(roots, caches: false, bounded);
         hoist.EmitCountTables(spec, roots, scalarReads: false);
-        var block = new VectorBlock(w, printer, model.Builder, _members, spec, width, hoist.Locals, hoist.CountTables) { HoistInvariants = hoistInvariants };
-        block.DeclareLogSumExpCaches(roots);
+        var block = new VectorBlock(w, printer, model.Builder, _members, spec, width, hoist.Locals, hoist.CountTables)
+        {
+            HoistInvariants = hoistInvariants,
+            Bounded = bounded,
+            TableVariables = hoist.TableVariables.ToList(),
+            LoopCached = loopCached ?? (IReadOnlyCollection<Node>)System.Array.Empty<Node>(),
+        };
+        if (!bounded)
+        {
+            block.DeclareLogSumExpCaches(roots);
+        }
+
         return block;
     }
 }

@@ -38,6 +38,11 @@ internal sealed class VectorWidth
             + count.ToString(System.Globalization.NumberFormatInfo.InvariantInfo) + ");";
     }
 
+    /// <summary>As <see cref="AlignedStackArray(string, int)"/>, of <paramref name="count"/> vectors given by a C# int expression (at most a few dozen: the caller bounds it).</summary>
+    public string AlignedStackArray(string name, string count) =>
+        "global::System.Span<" + Type + "> " + name + " = global::MleGen.VectorKernels.Aligned" + LanesText + "(stackalloc double[(" + count + ") * " + LanesText + " + "
+        + (Lanes - 1).ToString(System.Globalization.NumberFormatInfo.InvariantInfo) + "], " + count + ");";
+
     /// <summary>A broadcast of a scalar double expression.</summary>
     public string Broadcast(string scalar) => Static + ".Create(" + scalar + ")";
 }
