@@ -37,6 +37,7 @@ public static partial class Functions
     /// <param name="x">The argument.</param>
     /// <returns>ψ₁(x); +∞ at the poles 0, −1, −2, …</returns>
     [EditorBrowsable(EditorBrowsableState.Never)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Trigamma(double x)
     {
         if (double.IsNaN(x) || x == double.NegativeInfinity)
@@ -76,6 +77,7 @@ public static partial class Functions
     /// <param name="x">The argument.</param>
     /// <returns>φ(x)/Φ(x), positive.</returns>
     [EditorBrowsable(EditorBrowsableState.Never)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double NormalPdfRatio(double x)
     {
         if (double.IsNaN(x))

@@ -1,5 +1,6 @@
 using System;
 using System.ComponentModel;
+using System.Runtime.CompilerServices;
 using MathNet.Numerics;
 
 namespace MleGen;
@@ -114,6 +115,7 @@ public static partial class Functions
     [ThreadStatic]
     private static PairCache<IncompleteGammaTails>? t_incompleteGammaCache;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static IncompleteGammaTails EvaluateIncompleteGamma(double a, double x)
     {
         if (!(a > 0) || double.IsPositiveInfinity(a) || !(x >= 0))
@@ -155,6 +157,7 @@ public static partial class Functions
     /// With s₁ₙ = Σₖ≤ₙ 1/(α + k), s₂ₙ = Σₖ≤ₙ 1/(α + k)² and weights wₙ = tₙ/S: (log S)′ = −E_w[s₁], (log S)″ = Var_w[s₁] + E_w[s₂]
     /// (the variance accumulated by West's weighted update, never as a difference of squares).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static IncompleteGammaTails LowerSeries(double a, double x)
     {
         double term = 1, sum = 1, s1 = 0, s2 = 0, mean = 0, m2 = 0, meanS2 = 0;
@@ -201,6 +204,7 @@ public static partial class Functions
     /// Q(α, x) = x^α e^(−x)/Γ(α) · C, C = 1/(x + 1 − α − 1·(1 − α)/(x + 3 − α − 2·(2 − α)/(x + 5 − α − …))) by modified Lentz,
     /// every quantity a forward-mode number in α (C the product of the Lentz factors, of order 1/x: no overflow).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static IncompleteGammaTails UpperContinuedFraction(double a, double x)
     {
         const double tiny = 1e-300;

@@ -25,6 +25,7 @@ public static partial class Functions
     /// <param name="dispersion">φ &gt; 0.</param>
     /// <returns>The information, ≥ 0.</returns>
     [EditorBrowsable(EditorBrowsableState.Never)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double NegativeBinomialDispersionInformation(double mean, double dispersion)
     {
         const double Negligible = 1e-17;        // a remainder below this fraction of the sum is below its rounding
@@ -140,6 +141,7 @@ public static partial class Functions
     /// <param name="mean">μ &gt; 0, finite.</param>
     /// <param name="dispersion">φ &gt; 0, finite.</param>
     /// <returns>The expectation.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static double NegativeBinomialTrigammaExpectation(double mean, double dispersion)
     {
         // Below t₀ the integrand is 1 to within t₀; E[ψ′(Y + φ)] ≥ E[1/(Y + φ)] ≥ 1/(μ + φ) (Jensen), so t₀ = 1e-18/(μ + φ + 1) is

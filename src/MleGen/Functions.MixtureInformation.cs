@@ -1,5 +1,6 @@
 using System;
 using System.ComponentModel;
+using System.Runtime.CompilerServices;
 using System.Globalization;
 
 namespace MleGen;
@@ -26,6 +27,7 @@ public static partial class Functions
     /// <exception cref="ArgumentException">The lengths do not agree, K = 0, or <paramref name="information"/> is not 3K × 3K.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A weight, mean or sd is out of range (named with its index).</exception>
     [EditorBrowsable(EditorBrowsableState.Never)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void NormalMixtureInformation(ReadOnlySpan<double> weights, ReadOnlySpan<double> means, ReadOnlySpan<double> sds, Span<double> information)
     {
         int k = weights.Length;

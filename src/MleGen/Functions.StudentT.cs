@@ -1,5 +1,6 @@
 using System;
 using System.ComponentModel;
+using System.Runtime.CompilerServices;
 
 namespace MleGen;
 
@@ -165,6 +166,7 @@ public static partial class Functions
     [ThreadStatic]
     private static PairCache<(NuJet LogCdf, double LowerTailLogRatio)>? t_studentTCache;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static NuJet EvaluateStudentTLogCdf(double nu, double z, out double lowerTailLogRatio)
     {
         lowerTailLogRatio = double.NaN;
@@ -295,6 +297,7 @@ public static partial class Functions
     /// The continued fraction of I_x(a, b)·a B(a, b)/(xᵃ (1 − x)ᵇ) (modified Lentz), as a jet: stops when a factor and
     /// its ν-derivatives have settled, NaN when they do not within <see cref="StudentTFractionTerms"/> terms.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static NuJet IncompleteBetaFraction(NuJet a, NuJet b, NuJet x)
     {
         const double Tiny = 1e-300;

@@ -215,6 +215,7 @@ public static partial class Functions
     /// <summary>log Φ(x), accurate for x ≪ 0 (where Φ underflows) and for x ≫ 0 (where it rounds to 1).</summary>
     /// <param name="x">The argument.</param>
     /// <returns>log Φ(x), ≤ 0.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double LogPhi(double x)
     {
         if (x > 0)

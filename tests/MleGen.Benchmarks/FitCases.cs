@@ -13,6 +13,9 @@ public enum FitCase
 
     /// <summary>A 3-component normal mixture (simplex weights, positive scales), n = 100,000.</summary>
     Mixture,
+
+    /// <summary>Negative binomial regression with a log link and a dispersion, n = 1,000,000, p = 10.</summary>
+    NegativeBinomial,
 }
 
 /// <summary>
@@ -43,6 +46,7 @@ internal sealed class FitProblemCase
         FitCase.Logistic => Logistic(),
         FitCase.Poisson => Poisson(),
         FitCase.Mixture => Mixture(),
+        FitCase.NegativeBinomial => NegativeBinomial(),
         _ => throw new ArgumentOutOfRangeException(nameof(which), which, null),
     };
 
@@ -64,6 +68,14 @@ internal sealed class FitProblemCase
         (double[,] x, double[] beta) = SyntheticData.Design(n, p, seed: 3);
         int[] y = SyntheticData.Poisson(x, beta, seed: 4);
         return new FitProblemCase("Poisson 1M×10", new PoissonModel { X = x, Y = y, Beta = new double[p] }, new double[p]);
+    }
+
+    private static FitProblemCase NegativeBinomial()
+    {
+        const int n = 1_000_000, p = 10;
+        (double[,] x, double[] beta) = SyntheticData.Design(n, p, seed: 8);
+        int[] y = SyntheticData.NegativeBinomial(x, beta, dispersion: 2, seed: 9);
+        return new FitProblemCase("negative binomial 1M×10 + φ", new NegativeBinomialRegressionModel { X = x, Y = y, Beta = new double[p] }, [.. new double[p], 1.0]);
     }
 
     private static FitProblemCase Mixture()

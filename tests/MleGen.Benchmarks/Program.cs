@@ -4,6 +4,7 @@ using BenchmarkDotNet.Running;
 // dotnet run -c Release --project tests/MleGen.Benchmarks -- --filter '*'
 // dotnet run -c Release --project tests/MleGen.Benchmarks -- --vector-report [information | NegativeBinomial ...]   (generated vector kernels vs hand SIMD, quick; optionally only the information row, or the models whose names start so)
 // dotnet run -c Release --project tests/MleGen.Benchmarks -- --fit-report [logistic|poisson|mixture ...]
+// dotnet run -c Release --project tests/MleGen.Benchmarks -- --tiering-report [fit] [Logistic ...]   (first calls / first fits in fresh processes, JIT tiering on and off)
 // dotnet run -c Release --project tests/MleGen.Benchmarks -- --cost-models DIR   (writes the 50 models of AnalyzerCost/measure.sh)
 if (args.Length == 2 && args[0] == "--cost-models")
 {
@@ -21,6 +22,12 @@ if (args.Length > 0 && args[0] == "--vector-report")
     }
 
     MleGen.Benchmarks.VectorReport.Run(args[1..]);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "--tiering-report")
+{
+    MleGen.Benchmarks.TieringReport.Run(args[1..]);
     return;
 }
 

@@ -96,6 +96,7 @@ internal static class FittedEmitter
 
         w.Line("/// <summary>The observed values and weights of <c>" + term.Spec.MethodName + "</c> over observations [start, end)"
             + (moments ? ", with the " + family + " family's mean and variance at θ" + (deviance ? " and its unit deviance" : "") : "") + ".</summary>");
+        KernelAttribute.Emit(w);
         using (w.Block("private void " + FittedMethod(index) + "(global::System.ReadOnlySpan<double> theta, global::MleGen.FittedColumns columns, int start, int end)"))
         {
             ParameterPreamble.Offsets(w, model.Spec);

@@ -18,6 +18,7 @@ internal static partial class InformationEmitter
         var term = model.Terms[index];
         var vectors = term.Spec.Arguments.OfType<MemberVectorSpec>().ToList();
         w.Line("/// <summary>Adds the expected (Fisher) information of <c>" + term.Spec.MethodName + "</c> over observations [start, end) into <paramref name=\"matrix\"/>: (Σᵢ wᵢ)·F(w, μ, σ), F by quadrature (a normal mixture has no closed form).</summary>");
+        KernelAttribute.Emit(w);
         using (w.Block("private void " + ExpectedMethod(index) + "(global::System.ReadOnlySpan<double> theta, global::System.Span<double> matrix, int p, int start, int end)"))
         {
             ParameterPreamble.Offsets(w, model.Spec);

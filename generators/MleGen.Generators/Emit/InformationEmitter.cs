@@ -48,6 +48,7 @@ internal static partial class InformationEmitter
         var reads = roots.Concat(ScatterEmitter.Guards(items)).ToList();
 
         w.Line("/// <summary>Adds Σᵢ sᵢsᵢᵀ over observations [start, end) of <c>" + term.Spec.MethodName + "</c>, sᵢ the observation's score, using <paramref name=\"score\"/> as workspace.</summary>");
+        KernelAttribute.Emit(w);
         using (w.Block("private void " + ScoreMethod(index) + "(global::System.ReadOnlySpan<double> theta, global::System.Span<double> meat, global::System.Span<double> score, int start, int end)"))
         {
             ParameterPreamble.Offsets(w, model.Spec);
@@ -127,6 +128,7 @@ internal static partial class InformationEmitter
         var roots = items.SelectMany(item => item.Inputs).ToList();
         var reads = roots.Concat(ScatterEmitter.Guards(items)).ToList();
         w.Line("/// <summary>Adds " + what + " of <c>" + term.Spec.MethodName + "</c> over observations [start, end) into <paramref name=\"matrix\"/> (p×p, row-major).</summary>");
+        KernelAttribute.Emit(w);
         using (w.Block("private void " + name + "(global::System.ReadOnlySpan<double> theta, global::System.Span<double> matrix, int p, int start, int end)"))
         {
             ParameterPreamble.Offsets(w, model.Spec);

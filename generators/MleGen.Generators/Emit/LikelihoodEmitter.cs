@@ -31,6 +31,7 @@ internal static class LikelihoodEmitter
     {
         var term = model.Terms[index];
         w.Line("/// <summary>The θ-dependent part of the NLL of <c>" + term.Spec.MethodName + "</c> (" + Describe(term.Spec) + ") over observations [start, end).</summary>");
+        KernelAttribute.Emit(w);
         using (w.Block("private double " + ValueMethod(index) + "(global::System.ReadOnlySpan<double> theta, int start, int end)"))
         {
             ParameterPreamble.Offsets(w, model.Spec);
@@ -45,6 +46,7 @@ internal static class LikelihoodEmitter
     {
         var term = model.Terms[index];
         w.Line("/// <summary>The data-only part of the NLL of <c>" + term.Spec.MethodName + "</c> over observations [start, end): constant in θ.</summary>");
+        KernelAttribute.Emit(w);
         using (w.Block("private double " + ConstantMethod(index) + "(int start, int end)"))
         {
             // The addends that read no observation (½log 2π, log Γ(ν/2) of a constant ν, …) are the same for every
@@ -171,6 +173,7 @@ internal static class LikelihoodEmitter
         var reads = roots.Concat(ScatterEmitter.Guards(items)).ToList();
 
         w.Line("/// <summary>The NLL of <c>" + term.Spec.MethodName + "</c> over observations [start, end), adding its gradient into <paramref name=\"gradient\"/>.</summary>");
+        KernelAttribute.Emit(w);
         using (w.Block("private double " + GradientMethod(index) + "(global::System.ReadOnlySpan<double> theta, global::System.Span<double> gradient, int start, int end)"))
         {
             ParameterPreamble.Offsets(w, model.Spec);

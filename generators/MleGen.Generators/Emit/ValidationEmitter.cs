@@ -118,12 +118,15 @@ internal static class ValidationEmitter
         }
 
         var boundsOnly = TruncationBoundsOnly(spec);
+        var infiniteArguments = InfiniteArgumentsOnly(spec);
         foreach (var d in spec.Data.Where(d => d.Kind is DataKind.Double or DataKind.DoubleArray or DataKind.DoubleMatrix))
         {
             string member = "this." + Identifiers.Escape(d.Name) + ", " + Literals.String(d.Name);
             if (!boundsOnly.TryGetValue(d.Name, out var sides))
             {
-                w.Line(Checks + ".RequireFinite(" + member + ");");
+                // A member read only as a whole family argument whose domain allows +∞ (StudentT's ν) is checked against
+                // that domain with the term's arguments; finiteness would refuse the normal limit.
+                w.Line(Checks + (infiniteArguments.Contains(d.Name) ? ".RequireNotNaN(" : ".RequireFinite(") + member + ");");
                 continue;
             }
 
@@ -221,6 +224,69 @@ internal static class ValidationEmitter
         }
 
         return bounds;
+    }
+
+    /// <summary>
+    /// The data members read only as a whole family argument whose domain allows +∞ (<c>StudentT(Nu, …)</c> with a
+    /// <c>[Data] double Nu</c>): no other expression, index, bound, observation or weight reads them.
+    /// </summary>
+    private static HashSet<string> InfiniteArgumentsOnly(ModelSpec spec)
+    {
+        var candidates = new HashSet<string>(System.StringComparer.Ordinal);
+        var others = new List<ExprSpec>();
+        var read = new HashSet<string>(System.StringComparer.Ordinal);
+        foreach (var likelihood in spec.Likelihoods)
+        {
+            IReadOnlyList<(string Name, string Domain)> domains = likelihood.IsCustom ? System.Array.Empty<(string, string)>() : Families.ArgumentDomains.Of(likelihood.Family);
+            for (int k = 0; k < likelihood.Arguments.Count; k++)
+            {
+                var argument = likelihood.Arguments[k];
+                if (k < domains.Count && domains[k].Domain == Families.ArgumentDomains.PositiveOrInfinity && argument is DataReadSpec whole)
+                {
+                    candidates.Add(whole.Member);
+                    others.AddRange(whole.Indices);
+                }
+                else
+                {
+                    others.Add(argument);
+                }
+            }
+
+            foreach (var member in new[] { likelihood.Observed, likelihood.Weights, likelihood.TruncatedBelow, likelihood.TruncatedAbove })
+            {
+                if (member is not null)
+                {
+                    read.Add(member);
+                }
+            }
+        }
+
+        if (candidates.Count == 0)
+        {
+            return candidates;
+        }
+
+        var expressions = others.SelectMany(Diagnostics.Lint.SpecWalk.DescendantsAndSelf)
+            .Concat(spec.Derived.SelectMany(d => Diagnostics.Lint.SpecWalk.DescendantsAndSelf(d.Expression)))
+            .Concat(spec.Names.SelectMany(n => Diagnostics.Lint.SpecWalk.DescendantsAndSelf(n.Value)));
+        foreach (var e in expressions)
+        {
+            switch (e)
+            {
+                case DataReadSpec d:
+                    read.Add(d.Member);
+                    break;
+                case MemberVectorSpec m:
+                    read.Add(m.Member);
+                    break;
+                case LengthSpec l:
+                    read.Add(l.Member);
+                    break;
+            }
+        }
+
+        candidates.ExceptWith(read);
+        return candidates;
     }
 
     /// <summary>Every observation lies in the allowed region of its truncation: above L (discrete: L a whole number, y &gt; L) and at most U.</summary>

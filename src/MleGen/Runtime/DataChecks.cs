@@ -63,6 +63,27 @@ public static partial class DataChecks
         }
     }
 
+    /// <summary>Throws at the first NaN element (±∞ allowed: the family argument it feeds checks its own domain).</summary>
+    public static void RequireNotNaN(double[] values, string member)
+    {
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (double.IsNaN(values[i]))
+            {
+                throw new ModelDataException(member, i, "is NaN; data must be numbers.");
+            }
+        }
+    }
+
+    /// <summary>Throws when a scalar datum is NaN (±∞ allowed: the family argument it feeds checks its own domain).</summary>
+    public static void RequireNotNaN(double value, string member)
+    {
+        if (double.IsNaN(value))
+        {
+            throw new ModelDataException(member, -1, "is NaN; data must be numbers.");
+        }
+    }
+
     /// <summary>Throws when a dimension does not have the length the model reads it with.</summary>
     public static void RequireLength(int actual, int expected, string member, string what)
     {

@@ -21,6 +21,7 @@ public static partial class VectorKernels
     /// <param name="maxEntries">The table's largest size (a generated stack table).</param>
     /// <param name="min">The smallest count of the chunk (0 when none is tabled).</param>
     /// <returns>The table's size, 0 to ≤ <paramref name="maxEntries"/>.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int CountRange(int[] column, int start, int end, int maxEntries, out int min)
     {
         ReadOnlySpan<int> counts = column.AsSpan(start, end - start);

@@ -103,6 +103,7 @@ public static partial class VectorKernels
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AddScaledOuter(Span<double> matrix, int p, int row, int column, double[,] a, int rows, double[,] b, int columns, int i, ReadOnlySpan<double> scale, bool upper)
     {
         int lanes = scale.Length;

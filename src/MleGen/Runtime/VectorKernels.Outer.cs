@@ -13,6 +13,7 @@ public static partial class VectorKernels
     /// (no FMA), as the scalar loop does, so the sums have the same bits at every width.
     /// </summary>
     /// <exception cref="ArgumentException"><paramref name="meat"/> does not have p·p elements.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void AddOuterUpper(Span<double> meat, ReadOnlySpan<double> score)
     {
         int p = score.Length;

@@ -13,6 +13,7 @@ public static partial class VectorKernels
     /// must be <c>stackalloc double[count * 8 + 7]</c> (stack memory does not move): a vector array read and written once
     /// per block, whose elements would otherwise straddle cache lines wherever the stack frame happens to start.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static unsafe Span<Vector512<double>> Aligned8(Span<double> stack, int count)
     {
         nuint address = (nuint)Unsafe.AsPointer(ref MemoryMarshal.GetReference(stack));
@@ -21,6 +22,7 @@ public static partial class VectorKernels
     }
 
     /// <summary>As <see cref="Aligned8"/> for <see cref="Vector256{T}"/>s on 32-byte boundaries: <c>stackalloc double[count * 4 + 3]</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static unsafe Span<Vector256<double>> Aligned4(Span<double> stack, int count)
     {
         nuint address = (nuint)Unsafe.AsPointer(ref MemoryMarshal.GetReference(stack));

@@ -7,6 +7,7 @@ namespace MleGen;
 public static partial class VectorMath
 {
     /// <summary>log Γ(y + φ) − log Γ(φ) lane by lane (see the scalar twin).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Vector256<double> LogGammaDifference(Vector256<double> y, Vector256<double> phi)
     {
         Vector256<double> core = GammaCore(y, phi);
@@ -48,6 +49,7 @@ public static partial class VectorMath
     }
 
     /// <summary>ψ(y + φ) − ψ(φ) lane by lane (see the scalar twin).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Vector256<double> DigammaDifference(Vector256<double> y, Vector256<double> phi)
     {
         Vector256<double> core = GammaCore(y, phi);

@@ -7,6 +7,7 @@ namespace MleGen;
 public static partial class VectorMath
 {
     /// <summary>log Γ(y + φ) − log Γ(φ) lane by lane (see the scalar twin).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Vector512<double> LogGammaDifference(Vector512<double> y, Vector512<double> phi)
     {
         Vector512<double> core = GammaCore(y, phi);
@@ -48,6 +49,7 @@ public static partial class VectorMath
     }
 
     /// <summary>ψ(y + φ) − ψ(φ) lane by lane (see the scalar twin).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Vector512<double> DigammaDifference(Vector512<double> y, Vector512<double> phi)
     {
         Vector512<double> core = GammaCore(y, phi);

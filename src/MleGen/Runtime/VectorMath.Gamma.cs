@@ -51,6 +51,7 @@ public static partial class VectorMath
     /// <param name="y">y ≥ 0 (a count, in the negative binomial).</param>
     /// <param name="phi">φ &gt; 0.</param>
     /// <returns>The difference; 0 at y = 0, +∞ at φ = +∞ (y &gt; 0).</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double LogGammaDifference(double y, double phi)
     {
         if (!IsGammaCore(y, phi))
@@ -85,6 +86,7 @@ public static partial class VectorMath
     /// <param name="y">y ≥ 0.</param>
     /// <param name="phi">φ &gt; 0.</param>
     /// <returns>The difference; 0 at y = 0 and at φ = +∞.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double DigammaDifference(double y, double phi)
     {
         if (!IsGammaCore(y, phi))
@@ -123,6 +125,7 @@ public static partial class VectorMath
     /// <param name="y">y ≥ 0.</param>
     /// <param name="phi">φ &gt; 0.</param>
     /// <returns>The difference (≤ 0 for y ≥ 0); 0 at y = 0 and at φ = +∞.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double TrigammaDifference(double y, double phi)
     {
         if (!IsGammaCore(y, phi))
@@ -173,6 +176,7 @@ public static partial class VectorMath
     }
 
     /// <summary>ψ′(a + y) − ψ′(a) for a ≥ 10: −(y/(a(a + y)))·(1 + (1/(a + y) + 1/a)/2) + Q(a + y) − Q(a).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double TrigammaDifferenceAsymptotic(double y, double a)
     {
         double ra = 1 / a, z = a + y, rz = 1 / z;
@@ -197,6 +201,7 @@ public static partial class VectorMath
     }
 
     /// <summary>Q(z) from r = 1/z.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double TrigammaTail(double r)
     {
         double w = r * r;

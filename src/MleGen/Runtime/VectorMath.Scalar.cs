@@ -32,6 +32,7 @@ public static partial class VectorMath
     private const ulong Two52Bits = 0x4330000000000000, OneBits = 0x3FF0000000000000, MantissaMask = 0x000FFFFFFFFFFFFF;
 
     /// <summary>eˣ (scalar twin of the vector lanes).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Exp(double x)
     {
         if (double.IsNaN(x))
@@ -49,6 +50,7 @@ public static partial class VectorMath
     }
 
     /// <summary>log x (scalar twin of the vector lanes).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Log(double x)
     {
         if (double.IsNaN(x))
@@ -83,6 +85,7 @@ public static partial class VectorMath
     }
 
     /// <summary>log(1 + x), accurate for small |x| (scalar twin of the vector lanes).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Log1p(double x)
     {
         if (double.IsNaN(x) || x == 0 || x == double.PositiveInfinity)
@@ -114,9 +117,11 @@ public static partial class VectorMath
     }
 
     /// <summary>log(1 + eˣ) as max(x, 0) + log1p(e^−|x|) (scalar twin of the vector lanes).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Softplus(double x) => (x > 0 ? x : 0) + Log1p(Exp(-Math.Abs(x)));
 
     /// <summary>log σ(x) = −log(1 + e^−x) (scalar twin of the vector lanes).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double LogSigmoid(double x) => -Softplus(-x);
 
     /// <summary>k·log 2 + log(1 + f) + c with the low-order parts added first (fdlibm's ordering).</summary>

@@ -48,6 +48,7 @@ public static partial class VectorMath
     }
 
     /// <summary>log(1 + x) lane by lane, accurate for small |x|.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<double> Log1p(Vector256<double> x)
     {
         Vector256<double> one = Vector256<double>.One;
@@ -62,10 +63,12 @@ public static partial class VectorMath
     }
 
     /// <summary>log(1 + eˣ) lane by lane, as max(x, 0) + log1p(e^−|x|).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<double> Softplus(Vector256<double> x) =>
         Vector256.ConditionalSelect(Vector256.GreaterThan(x, Vector256<double>.Zero), x, Vector256<double>.Zero) + Log1p(Exp(-Vector256.Abs(x)));
 
     /// <summary>log σ(x) = −log(1 + e^−x) lane by lane.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<double> LogSigmoid(Vector256<double> x) => -Softplus(-x);
 
     /// <summary>log of a positive normal x (with its exponent bias) plus a correction c, as the scalar LogCore.</summary>

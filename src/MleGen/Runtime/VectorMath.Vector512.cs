@@ -48,6 +48,7 @@ public static partial class VectorMath
     }
 
     /// <summary>log(1 + x) lane by lane, accurate for small |x|.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<double> Log1p(Vector512<double> x)
     {
         Vector512<double> one = Vector512<double>.One;
@@ -62,10 +63,12 @@ public static partial class VectorMath
     }
 
     /// <summary>log(1 + eˣ) lane by lane, as max(x, 0) + log1p(e^−|x|).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<double> Softplus(Vector512<double> x) =>
         Vector512.ConditionalSelect(Vector512.GreaterThan(x, Vector512<double>.Zero), x, Vector512<double>.Zero) + Log1p(Exp(-Vector512.Abs(x)));
 
     /// <summary>log σ(x) = −log(1 + e^−x) lane by lane.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<double> LogSigmoid(Vector512<double> x) => -Softplus(-x);
 
     /// <summary>log of a positive normal x (with its exponent bias) plus a correction c, as the scalar LogCore.</summary>

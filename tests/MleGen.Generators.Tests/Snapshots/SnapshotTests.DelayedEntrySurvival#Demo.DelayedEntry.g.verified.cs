@@ -379,6 +379,7 @@ namespace Demo
         }
 
         /// <summary>The θ-dependent part of the NLL of <c>Survival</c> (Weibull observations of <c>Time</c>) over observations [start, end).</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private double __Nll0(global::System.ReadOnlySpan<double> theta, int start, int end)
         {
             int o_Shape = 0;
@@ -408,12 +409,14 @@ namespace Demo
         }
 
         /// <summary>The data-only part of the NLL of <c>Survival</c> over observations [start, end): constant in θ.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private double __DataConstant0(int start, int end)
         {
             return 0d;
         }
 
         /// <summary>The NLL of <c>Survival</c> over observations [start, end), adding its gradient into <paramref name="gradient"/>.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private double __NllGradient0(global::System.ReadOnlySpan<double> theta, global::System.Span<double> gradient, int start, int end)
         {
             int o_Shape = 0;
@@ -465,6 +468,7 @@ namespace Demo
         }
 
         /// <summary>Adds the exact Hessian of the NLL of <c>Survival</c> over observations [start, end) into <paramref name="matrix"/> (p×p, row-major).</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private void __Hessian0(global::System.ReadOnlySpan<double> theta, global::System.Span<double> matrix, int p, int start, int end)
         {
             int o_Shape = 0;
@@ -519,6 +523,7 @@ namespace Demo
         }
 
         /// <summary>Adds Σᵢ sᵢsᵢᵀ over observations [start, end) of <c>Survival</c>, sᵢ the observation's score, using <paramref name="score"/> as workspace.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private void __ScoreOuter0(global::System.ReadOnlySpan<double> theta, global::System.Span<double> meat, global::System.Span<double> score, int start, int end)
         {
             int o_Shape = 0;
@@ -558,6 +563,7 @@ namespace Demo
         }
 
         /// <summary>The observed values and weights of <c>Survival</c> over observations [start, end), with the Weibull family's mean and variance at θ.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private void __Fitted0(global::System.ReadOnlySpan<double> theta, global::MleGen.FittedColumns columns, int start, int end)
         {
             int o_Shape = 0;
@@ -581,6 +587,7 @@ namespace Demo
 
 
         /// <summary>As <see cref="__Nll0"/>, 4 observations at a time (Vector256), the scalar kernel for the remainder.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private double __Nll0_V4(global::System.ReadOnlySpan<double> theta, int start, int end)
         {
             int o_Shape = 0;
@@ -635,6 +642,7 @@ namespace Demo
         }
 
         /// <summary>As <see cref="__NllGradient0"/>, 4 observations at a time, the scalar kernel for the remainder.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private double __NllGradient0_V4(global::System.ReadOnlySpan<double> theta, global::System.Span<double> gradient, int start, int end)
         {
             int o_Shape = 0;
@@ -744,6 +752,7 @@ namespace Demo
         }
 
         /// <summary>As <see cref="__Nll0"/>, 8 observations at a time (Vector512), the scalar kernel for the remainder.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private double __Nll0_V8(global::System.ReadOnlySpan<double> theta, int start, int end)
         {
             int o_Shape = 0;
@@ -798,6 +807,7 @@ namespace Demo
         }
 
         /// <summary>As <see cref="__NllGradient0"/>, 8 observations at a time, the scalar kernel for the remainder.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private double __NllGradient0_V8(global::System.ReadOnlySpan<double> theta, global::System.Span<double> gradient, int start, int end)
         {
             int o_Shape = 0;

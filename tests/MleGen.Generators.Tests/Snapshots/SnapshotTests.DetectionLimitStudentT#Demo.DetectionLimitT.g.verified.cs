@@ -315,6 +315,7 @@ namespace Demo
         public global::MleGen.FitResult Fit(global::MleGen.FitOptions? options = null) => global::MleGen.ModelFitter.Fit(this, options);
 
         /// <summary>The θ-dependent part of the NLL of <c>Measurement</c> (StudentT observations of <c>Level</c>) over observations [start, end).</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private double __Nll0(global::System.ReadOnlySpan<double> theta, int start, int end)
         {
             int o_Nu = 0;
@@ -343,12 +344,14 @@ namespace Demo
         }
 
         /// <summary>The data-only part of the NLL of <c>Measurement</c> over observations [start, end): constant in θ.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private double __DataConstant0(int start, int end)
         {
             return 0d;
         }
 
         /// <summary>The NLL of <c>Measurement</c> over observations [start, end), adding its gradient into <paramref name="gradient"/>.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private double __NllGradient0(global::System.ReadOnlySpan<double> theta, global::System.Span<double> gradient, int start, int end)
         {
             int o_Nu = 0;
@@ -411,6 +414,7 @@ namespace Demo
         }
 
         /// <summary>Adds the exact Hessian of the NLL of <c>Measurement</c> over observations [start, end) into <paramref name="matrix"/> (p×p, row-major).</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private void __Hessian0(global::System.ReadOnlySpan<double> theta, global::System.Span<double> matrix, int p, int start, int end)
         {
             int o_Nu = 0;
@@ -485,6 +489,7 @@ namespace Demo
         }
 
         /// <summary>Adds Σᵢ sᵢsᵢᵀ over observations [start, end) of <c>Measurement</c>, sᵢ the observation's score, using <paramref name="score"/> as workspace.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private void __ScoreOuter0(global::System.ReadOnlySpan<double> theta, global::System.Span<double> meat, global::System.Span<double> score, int start, int end)
         {
             int o_Nu = 0;
@@ -533,6 +538,7 @@ namespace Demo
         }
 
         /// <summary>The observed values and weights of <c>Measurement</c> over observations [start, end), with the StudentT family's mean and variance at θ.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private void __Fitted0(global::System.ReadOnlySpan<double> theta, global::MleGen.FittedColumns columns, int start, int end)
         {
             int o_Nu = 0;
@@ -558,6 +564,7 @@ namespace Demo
 
 
         /// <summary>As <see cref="__Nll0"/>, 4 observations at a time (Vector256), the scalar kernel for the remainder.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private double __Nll0_V4(global::System.ReadOnlySpan<double> theta, int start, int end)
         {
             int o_Nu = 0;
@@ -602,6 +609,7 @@ namespace Demo
         }
 
         /// <summary>As <see cref="__NllGradient0"/>, 4 observations at a time, the scalar kernel for the remainder.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private double __NllGradient0_V4(global::System.ReadOnlySpan<double> theta, global::System.Span<double> gradient, int start, int end)
         {
             int o_Nu = 0;
@@ -730,6 +738,7 @@ namespace Demo
         }
 
         /// <summary>As <see cref="__Nll0"/>, 8 observations at a time (Vector512), the scalar kernel for the remainder.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private double __Nll0_V8(global::System.ReadOnlySpan<double> theta, int start, int end)
         {
             int o_Nu = 0;
@@ -774,6 +783,7 @@ namespace Demo
         }
 
         /// <summary>As <see cref="__NllGradient0"/>, 8 observations at a time, the scalar kernel for the remainder.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private double __NllGradient0_V8(global::System.ReadOnlySpan<double> theta, global::System.Span<double> gradient, int start, int end)
         {
             int o_Nu = 0;

@@ -312,6 +312,7 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
     public global::MleGen.FitResult Fit(global::MleGen.FitOptions? options = null) => global::MleGen.ModelFitter.Fit(this, options);
 
     /// <summary>The θ-dependent part of the NLL of <c>Observation</c> (NormalMixture observations of <c>Y</c>) over observations [start, end).</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private double __Nll0(global::System.ReadOnlySpan<double> theta, int start, int end)
     {
         int o_Weights = 0;
@@ -357,12 +358,14 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
     }
 
     /// <summary>The data-only part of the NLL of <c>Observation</c> over observations [start, end): constant in θ.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private double __DataConstant0(int start, int end)
     {
         return 0d;
     }
 
     /// <summary>The NLL of <c>Observation</c> over observations [start, end), adding its gradient into <paramref name="gradient"/>.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private double __NllGradient0(global::System.ReadOnlySpan<double> theta, global::System.Span<double> gradient, int start, int end)
     {
         int o_Weights = 0;
@@ -438,6 +441,7 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
     }
 
     /// <summary>Adds the exact Hessian of the NLL of <c>Observation</c> over observations [start, end) into <paramref name="matrix"/> (p×p, row-major).</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void __Hessian0(global::System.ReadOnlySpan<double> theta, global::System.Span<double> matrix, int p, int start, int end)
     {
         int o_Weights = 0;
@@ -643,6 +647,7 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
     }
 
     /// <summary>Adds the expected (Fisher) information of <c>Observation</c> over observations [start, end) into <paramref name="matrix"/>: (Σᵢ wᵢ)·F(w, μ, σ), F by quadrature (a normal mixture has no closed form).</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void __Expected0(global::System.ReadOnlySpan<double> theta, global::System.Span<double> matrix, int p, int start, int end)
     {
         int o_Weights = 0;
@@ -675,6 +680,7 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
     private readonly global::MleGen.NormalMixtureInformationCache __mixtureInformation0 = new global::MleGen.NormalMixtureInformationCache();
 
     /// <summary>Adds Σᵢ sᵢsᵢᵀ over observations [start, end) of <c>Observation</c>, sᵢ the observation's score, using <paramref name="score"/> as workspace.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void __ScoreOuter0(global::System.ReadOnlySpan<double> theta, global::System.Span<double> meat, global::System.Span<double> score, int start, int end)
     {
         int o_Weights = 0;
@@ -745,6 +751,7 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
     }
 
     /// <summary>The observed values and weights of <c>Observation</c> over observations [start, end), with the NormalMixture family's mean and variance at θ.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void __Fitted0(global::System.ReadOnlySpan<double> theta, global::MleGen.FittedColumns columns, int start, int end)
     {
         int o_Weights = 0;
@@ -768,6 +775,7 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
 
 
     /// <summary>As <see cref="__Nll0"/>, 4 observations at a time (Vector256), the scalar kernel for the remainder.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private double __Nll0_V4(global::System.ReadOnlySpan<double> theta, int start, int end)
     {
         int o_Weights = 0;
@@ -827,6 +835,7 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
     }
 
     /// <summary>As <see cref="__NllGradient0"/>, 4 observations at a time, the scalar kernel for the remainder.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private double __NllGradient0_V4(global::System.ReadOnlySpan<double> theta, global::System.Span<double> gradient, int start, int end)
     {
         int o_Weights = 0;
@@ -938,6 +947,7 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
     }
 
     /// <summary>As <see cref="__Nll0"/>, 8 observations at a time (Vector512), the scalar kernel for the remainder.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private double __Nll0_V8(global::System.ReadOnlySpan<double> theta, int start, int end)
     {
         int o_Weights = 0;
@@ -997,6 +1007,7 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
     }
 
     /// <summary>As <see cref="__NllGradient0"/>, 8 observations at a time, the scalar kernel for the remainder.</summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private double __NllGradient0_V8(global::System.ReadOnlySpan<double> theta, global::System.Span<double> gradient, int start, int end)
     {
         int o_Weights = 0;

@@ -342,6 +342,7 @@ namespace Demo.Nist
             public global::MleGen.FitResult Fit(global::MleGen.FitOptions? options = null) => global::MleGen.ModelFitter.Fit(this, options);
 
             /// <summary>The θ-dependent part of the NLL of <c>Curve</c> (Normal observations of <c>Y</c>) over observations [start, end).</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
             private double __Nll0(global::System.ReadOnlySpan<double> theta, int start, int end)
             {
                 int o_B1 = 0;
@@ -366,6 +367,7 @@ namespace Demo.Nist
             }
 
             /// <summary>The data-only part of the NLL of <c>Curve</c> over observations [start, end): constant in θ.</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
             private double __DataConstant0(int start, int end)
             {
                 // the part every observation shares, once per chunk
@@ -374,6 +376,7 @@ namespace Demo.Nist
             }
 
             /// <summary>The NLL of <c>Curve</c> over observations [start, end), adding its gradient into <paramref name="gradient"/>.</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
             private double __NllGradient0(global::System.ReadOnlySpan<double> theta, global::System.Span<double> gradient, int start, int end)
             {
                 int o_B1 = 0;
@@ -418,6 +421,7 @@ namespace Demo.Nist
             }
 
             /// <summary>Adds the exact Hessian of the NLL of <c>Curve</c> over observations [start, end) into <paramref name="matrix"/> (p×p, row-major).</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
             private void __Hessian0(global::System.ReadOnlySpan<double> theta, global::System.Span<double> matrix, int p, int start, int end)
             {
                 int o_B1 = 0;
@@ -456,6 +460,7 @@ namespace Demo.Nist
             }
 
             /// <summary>Adds the expected (Fisher) information Σᵢ Jᵢᵀ F(φᵢ) Jᵢ of <c>Curve</c> over observations [start, end) into <paramref name="matrix"/> (p×p, row-major).</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
             private void __Expected0(global::System.ReadOnlySpan<double> theta, global::System.Span<double> matrix, int p, int start, int end)
             {
                 int o_B1 = 0;
@@ -482,6 +487,7 @@ namespace Demo.Nist
             }
 
             /// <summary>Adds Σᵢ sᵢsᵢᵀ over observations [start, end) of <c>Curve</c>, sᵢ the observation's score, using <paramref name="score"/> as workspace.</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
             private void __ScoreOuter0(global::System.ReadOnlySpan<double> theta, global::System.Span<double> meat, global::System.Span<double> score, int start, int end)
             {
                 int o_B1 = 0;
@@ -514,6 +520,7 @@ namespace Demo.Nist
             }
 
             /// <summary>The observed values and weights of <c>Curve</c> over observations [start, end), with the Normal family's mean and variance at θ and its unit deviance.</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
             private void __Fitted0(global::System.ReadOnlySpan<double> theta, global::MleGen.FittedColumns columns, int start, int end)
             {
                 int o_B1 = 0;
@@ -539,6 +546,7 @@ namespace Demo.Nist
             }
 
             /// <summary>The θ-dependent part of the NLL of <c>Noise</c> (StudentT observations of <c>Z</c>) over observations [start, end).</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
             private double __Nll1(global::System.ReadOnlySpan<double> theta, int start, int end)
             {
                 int o_B1 = 0;
@@ -564,6 +572,7 @@ namespace Demo.Nist
             }
 
             /// <summary>The data-only part of the NLL of <c>Noise</c> over observations [start, end): constant in θ.</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
             private double __DataConstant1(int start, int end)
             {
                 // the part every observation shares, once per chunk
@@ -572,6 +581,7 @@ namespace Demo.Nist
             }
 
             /// <summary>The NLL of <c>Noise</c> over observations [start, end), adding its gradient into <paramref name="gradient"/>.</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
             private double __NllGradient1(global::System.ReadOnlySpan<double> theta, global::System.Span<double> gradient, int start, int end)
             {
                 int o_B1 = 0;
@@ -616,6 +626,7 @@ namespace Demo.Nist
             }
 
             /// <summary>Adds the exact Hessian of the NLL of <c>Noise</c> over observations [start, end) into <paramref name="matrix"/> (p×p, row-major).</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
             private void __Hessian1(global::System.ReadOnlySpan<double> theta, global::System.Span<double> matrix, int p, int start, int end)
             {
                 int o_B1 = 0;
@@ -657,6 +668,7 @@ namespace Demo.Nist
             }
 
             /// <summary>Adds the expected (Fisher) information Σᵢ Jᵢᵀ F(φᵢ) Jᵢ of <c>Noise</c> over observations [start, end) into <paramref name="matrix"/> (p×p, row-major).</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
             private void __Expected1(global::System.ReadOnlySpan<double> theta, global::System.Span<double> matrix, int p, int start, int end)
             {
                 int o_B1 = 0;
@@ -680,6 +692,7 @@ namespace Demo.Nist
             }
 
             /// <summary>Adds Σᵢ sᵢsᵢᵀ over observations [start, end) of <c>Noise</c>, sᵢ the observation's score, using <paramref name="score"/> as workspace.</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
             private void __ScoreOuter1(global::System.ReadOnlySpan<double> theta, global::System.Span<double> meat, global::System.Span<double> score, int start, int end)
             {
                 int o_B1 = 0;
@@ -711,6 +724,7 @@ namespace Demo.Nist
             }
 
             /// <summary>The observed values and weights of <c>Noise</c> over observations [start, end), with the StudentT family's mean and variance at θ.</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
             private void __Fitted1(global::System.ReadOnlySpan<double> theta, global::MleGen.FittedColumns columns, int start, int end)
             {
                 int o_B1 = 0;
@@ -738,6 +752,7 @@ namespace Demo.Nist
 
 
             /// <summary>As <see cref="__Nll0"/>, 4 observations at a time (Vector256), the scalar kernel for the remainder.</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
             private double __Nll0_V4(global::System.ReadOnlySpan<double> theta, int start, int end)
             {
                 int o_B1 = 0;
@@ -777,6 +792,7 @@ namespace Demo.Nist
             }
 
             /// <summary>As <see cref="__NllGradient0"/>, 4 observations at a time, the scalar kernel for the remainder.</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
             private double __NllGradient0_V4(global::System.ReadOnlySpan<double> theta, global::System.Span<double> gradient, int start, int end)
             {
                 int o_B1 = 0;
@@ -842,6 +858,7 @@ namespace Demo.Nist
             }
 
             /// <summary>As <see cref="__Nll0"/>, 8 observations at a time (Vector512), the scalar kernel for the remainder.</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
             private double __Nll0_V8(global::System.ReadOnlySpan<double> theta, int start, int end)
             {
                 int o_B1 = 0;
@@ -881,6 +898,7 @@ namespace Demo.Nist
             }
 
             /// <summary>As <see cref="__NllGradient0"/>, 8 observations at a time, the scalar kernel for the remainder.</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
             private double __NllGradient0_V8(global::System.ReadOnlySpan<double> theta, global::System.Span<double> gradient, int start, int end)
             {
                 int o_B1 = 0;
@@ -946,6 +964,7 @@ namespace Demo.Nist
             }
 
             /// <summary>As <see cref="__Nll1"/>, 4 observations at a time (Vector256), the scalar kernel for the remainder.</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
             private double __Nll1_V4(global::System.ReadOnlySpan<double> theta, int start, int end)
             {
                 int o_B1 = 0;
@@ -985,6 +1004,7 @@ namespace Demo.Nist
             }
 
             /// <summary>As <see cref="__NllGradient1"/>, 4 observations at a time, the scalar kernel for the remainder.</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
             private double __NllGradient1_V4(global::System.ReadOnlySpan<double> theta, global::System.Span<double> gradient, int start, int end)
             {
                 int o_B1 = 0;
@@ -1055,6 +1075,7 @@ namespace Demo.Nist
             }
 
             /// <summary>As <see cref="__Nll1"/>, 8 observations at a time (Vector512), the scalar kernel for the remainder.</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
             private double __Nll1_V8(global::System.ReadOnlySpan<double> theta, int start, int end)
             {
                 int o_B1 = 0;
@@ -1094,6 +1115,7 @@ namespace Demo.Nist
             }
 
             /// <summary>As <see cref="__NllGradient1"/>, 8 observations at a time, the scalar kernel for the remainder.</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
             private double __NllGradient1_V8(global::System.ReadOnlySpan<double> theta, global::System.Span<double> gradient, int start, int end)
             {
                 int o_B1 = 0;

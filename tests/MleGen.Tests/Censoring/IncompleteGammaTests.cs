@@ -11,7 +11,7 @@ namespace MleGen.Tests.Censoring;
 /// <summary>
 /// The Gamma family's log CDF and log survival function (log P(α, x), log Q(α, x)), their first and second derivatives
 /// in the shape α and the density ratios f/P and f/Q, against 50-digit mpmath values
-/// (tests/data/reference/incomplete_gamma/reference.py: α from 1e-3 to 1e5, x from 1e-300 to 1e5 and around α) and
+/// (tests/data/reference/incomplete_gamma/reference.py: α from 1e-5 to 1e5, x from 1e-300 to 1e5 and around α) and
 /// against R's pgamma(log.p = TRUE) at the same points; the derivative rules the generator uses against differences.
 /// </summary>
 public class IncompleteGammaTests(ITestOutputHelper output)
@@ -64,6 +64,18 @@ public class IncompleteGammaTests(ITestOutputHelper output)
     private static readonly double[] Tolerances = [1e-12, 1e-12, 1e-10, 1e-12, 1e-12, 1e-10, 1e-12, 1e-12];
 
     /// <summary>
+    /// Below α = 1e-3 every column to 1e-10 and the second derivatives to 2e-10 (measured: 4.2e-11 in log P, ∂ log Q/∂α
+    /// and f/Q, 8.4e-11 in ∂² log Q/∂α², at α = 1e-5, x = 0.1): there P ≈ 1 − α·E₁(x) comes from the series as
+    /// log(prefactor·S), whose −x and log S ≈ x cancel to |log P| ≈ α·E₁(x) (the continued fraction, used from x = 0.25 on,
+    /// converges too slowly below), and log Q inherits that error through ρ = P/Q. A small-shape form of Q (DiDonato &amp;
+    /// Morris: 1 − x^α/Γ(α + 1) by expm1 plus its series) would remove the cancellation; not done yet.
+    /// </summary>
+    private static readonly double[] SmallShapeTolerances = [1e-10, 1e-10, 2e-10, 1e-10, 1e-10, 2e-10, 1e-10, 1e-10];
+
+    /// <summary>The shapes below which <see cref="SmallShapeTolerances"/> apply.</summary>
+    private const double SmallShape = 1e-3;
+
+    /// <summary>
     /// Every value relative to its reference (values from −7e7 to −1e-305, derivatives to 1e-307): the largest errors
     /// measured are printed (see <see cref="Tolerances"/>).
     /// </summary>
@@ -72,29 +84,34 @@ public class IncompleteGammaTests(ITestOutputHelper output)
     {
         var rows = Read("reference.csv", Columns.Length);
         Assert.True(rows.Count > 200, "the grid has " + rows.Count + " points");
-        var worst = new double[Columns.Length];
-        var at = new string[Columns.Length];
-        foreach (var row in rows)
+        Assert.Contains(rows, r => r.A == 1e-5);
+        foreach (bool small in new[] { false, true })
         {
-            double[] actual = Evaluate(row.A, row.X);
-            for (int k = 0; k < Columns.Length; k++)
+            var worst = new double[Columns.Length];
+            var at = new string[Columns.Length];
+            foreach (var row in rows.Where(r => (r.A < SmallShape) == small))
             {
-                double e = RelativeError(actual[k], row.Values[k]);
-                if (!(e <= worst[k]))
+                double[] actual = Evaluate(row.A, row.X);
+                for (int k = 0; k < Columns.Length; k++)
                 {
-                    (worst[k], at[k]) = (e, $"α = {row.A:R}, x = {row.X:R}: {actual[k]:R} vs {row.Values[k]:R}");
+                    double e = RelativeError(actual[k], row.Values[k]);
+                    if (!(e <= worst[k]))
+                    {
+                        (worst[k], at[k]) = (e, $"α = {row.A:R}, x = {row.X:R}: {actual[k]:R} vs {row.Values[k]:R}");
+                    }
                 }
             }
-        }
 
-        for (int k = 0; k < Columns.Length; k++)
-        {
-            output.WriteLine($"{Columns[k]}: max relative error {worst[k]:E2} at {at[k]}");
-        }
+            for (int k = 0; k < Columns.Length; k++)
+            {
+                output.WriteLine($"{(small ? "α < 1e-3" : "α ≥ 1e-3")} {Columns[k]}: max relative error {worst[k]:E2} at {at[k]}");
+            }
 
-        for (int k = 0; k < Columns.Length; k++)
-        {
-            Assert.True(worst[k] <= Tolerances[k], $"{Columns[k]}: relative error {worst[k]:E2} at {at[k]}");
+            var tolerances = small ? SmallShapeTolerances : Tolerances;
+            for (int k = 0; k < Columns.Length; k++)
+            {
+                Assert.True(worst[k] <= tolerances[k], $"{Columns[k]}: relative error {worst[k]:E2} at {at[k]}");
+            }
         }
     }
 
@@ -104,23 +121,27 @@ public class IncompleteGammaTests(ITestOutputHelper output)
     {
         var rows = Read("pgamma.csv", 2);
         Assert.Equal(Read("reference.csv", Columns.Length).Count, rows.Count);
-        double worst = 0;
-        string at = "";
-        foreach (var row in rows)
+        // 1e-11 relative, and below α = 1e-3 1e-10 (the series' cancellation, see SmallShapeTolerances).
+        foreach (bool small in new[] { false, true })
         {
-            double[] actual = [Functions.GammaLogCdf(row.A, row.X), Functions.GammaLogCcdf(row.A, row.X)];
-            for (int k = 0; k < 2; k++)
+            double worst = 0;
+            string at = "";
+            foreach (var row in rows.Where(r => (r.A < SmallShape) == small))
             {
-                double e = RelativeError(actual[k], row.Values[k]);
-                if (e > worst)
+                double[] actual = [Functions.GammaLogCdf(row.A, row.X), Functions.GammaLogCcdf(row.A, row.X)];
+                for (int k = 0; k < 2; k++)
                 {
-                    (worst, at) = (e, $"α = {row.A:R}, x = {row.X:R}, {(k == 0 ? "lower" : "upper")}: {actual[k]:R} vs R {row.Values[k]:R}");
+                    double e = RelativeError(actual[k], row.Values[k]);
+                    if (e > worst)
+                    {
+                        (worst, at) = (e, $"α = {row.A:R}, x = {row.X:R}, {(k == 0 ? "lower" : "upper")}: {actual[k]:R} vs R {row.Values[k]:R}");
+                    }
                 }
             }
-        }
 
-        output.WriteLine($"max relative difference from R: {worst:E2} at {at}");
-        Assert.True(worst <= 1e-11, at);
+            output.WriteLine($"{(small ? "α < 1e-3" : "α ≥ 1e-3")}: max relative difference from R: {worst:E2} at {at}");
+            Assert.True(worst <= (small ? 1e-10 : 1e-11), at);
+        }
     }
 
     [Theory]

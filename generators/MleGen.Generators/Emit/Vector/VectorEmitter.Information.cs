@@ -174,6 +174,7 @@ internal sealed partial class VectorEmitter
         roots.AddRange(plans.Where(e => e.Product is not null).Select(e => e.Product!.Scale));
         var guards = entries.Where(e => e.Guard is not null).Select(e => e.Guard!);
         w.Line("/// <summary>As <see cref=\"" + scalarName + "\"/>, " + width.LanesText + " observations at a time (rank-" + width.LanesText + " updates of the upper triangle), the scalar kernel for the remainder.</summary>");
+        KernelAttribute.Emit(w);
         using (w.Block("private void " + name + "(global::System.ReadOnlySpan<double> theta, global::System.Span<double> matrix, int p, int start, int end)"))
         {
             var block = Open(model, w, width, roots, roots.Concat(guards), gradient: false, hoistInvariants: true);

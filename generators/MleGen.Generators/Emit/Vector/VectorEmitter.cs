@@ -134,6 +134,7 @@ internal sealed partial class VectorEmitter
         var term = _model.Terms[index];
         var roots = new[] { term.Nll };
         w.Line("/// <summary>As <see cref=\"" + LikelihoodEmitter.ValueMethod(index) + "\"/>, " + width.LanesText + " observations at a time (" + width.Static.Substring(width.Static.LastIndexOf('.') + 1) + "), the scalar kernel for the remainder.</summary>");
+        KernelAttribute.Emit(w);
         using (w.Block("private double " + ValueMethod(index, width) + "(global::System.ReadOnlySpan<double> theta, int start, int end)"))
         {
             var block = Open(w, width, roots, roots, gradient: false, loopCached);
@@ -187,6 +188,7 @@ internal sealed partial class VectorEmitter
         }
 
         w.Line("/// <summary>As <see cref=\"" + LikelihoodEmitter.GradientMethod(index) + "\"/>, " + width.LanesText + " observations at a time, the scalar kernel for the remainder.</summary>");
+        KernelAttribute.Emit(w);
         using (w.Block("private double " + GradientMethod(index, width) + "(global::System.ReadOnlySpan<double> theta, global::System.Span<double> gradient, int start, int end)"))
         {
             var block = Open(w, width, roots, roots.Concat(contributions.Where(c => c.Guard is not null).Select(c => c.Guard!)), gradient: true, loopCached);
