@@ -44,9 +44,16 @@ internal static class VectorReport
     {
         var info = new InformationBenchmarks();
         info.Setup();
-        double[] t = Median([info.Hand, info.GeneratedScalar, info.GeneratedVector, info.GeneratedVectorTwoThreads, info.GeneratedScoreOuterProduct], 3);
+        double[] t = Median([info.Hand, info.GeneratedScalar, info.GeneratedVector, info.GeneratedVectorTwoThreads, info.GeneratedScoreOuterProduct, info.GeneratedScoreOuterProductScalar], 3);
         Console.WriteLine($"| Logistic 1e6×20 observed information (hand: blocked XᵀWX) | {t[0]:F1} ms | {t[1]:F1} ms | {t[2]:F1} ms | {t[2] / t[0]:F2}× | | | {t[3]:F1} ms | {t[2] / t[3]:F2}× |");
-        Console.WriteLine($"| Logistic 1e6×20 score outer product, 1 thread (the same O(np²) shape) | {t[0]:F1} ms | | {t[4]:F1} ms | {t[4] / t[0]:F2}× | | | | |");
+        Console.WriteLine($"| Logistic 1e6×20 score outer product, 1 thread (the same O(np²) shape) | {t[0]:F1} ms | {t[5]:F1} ms | {t[4]:F1} ms | {t[4] / t[0]:F2}× | | | | |");
+        info = null!;
+        GC.Collect();
+        var nb = new NegativeBinomialInformationBenchmarks();
+        nb.Setup();
+        double[] u = Median([nb.ObservedScalar, nb.ObservedVector, nb.ObservedVectorTwoThreads, nb.ExpectedVector], 2);
+        Console.WriteLine($"| NegativeBinomial 1e6×10+φ observed information (no hand kernel) | | {u[0]:F1} ms | {u[1]:F1} ms | scalar / vector {u[0] / u[1]:F2}× | | | {u[2]:F1} ms | {u[1] / u[2]:F2}× |");
+        Console.WriteLine($"| NegativeBinomial 1e6×10+φ expected information, vector, 1 thread | | | {u[3]:F1} ms | | | | | |");
     }
 
     /// <summary>

@@ -299,7 +299,7 @@ internal static class ModelEmitter
                         w.Line("case " + Kind + "ObservedInformation: " + vector.HessianCall(t) + " return 0d;");
                         w.Line("case " + Kind + "ExpectedInformation: " + expected);
                         w.Line("case " + Kind + "DataConstant: return " + LikelihoodEmitter.ConstantMethod(t) + "(start, end);");
-                        w.Line("case " + Kind + "ScoreOuterProduct: " + InformationEmitter.ScoreMethod(t) + "(theta, output, scratch, start, end); return 0d;");
+                        w.Line("case " + Kind + "ScoreOuterProduct: " + vector.ScoreCall(t) + " return 0d;");
                         w.Line("default: throw new global::System.ArgumentOutOfRangeException(nameof(kind), kind, \"not an evaluation this model has\");");
                     }
 

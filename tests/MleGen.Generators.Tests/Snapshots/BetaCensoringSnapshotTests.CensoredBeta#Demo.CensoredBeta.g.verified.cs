@@ -252,7 +252,7 @@ namespace Demo
                         case global::MleGen.EvaluationKind.ObservedInformation: __Hessian0(theta, output, p, start, end); return 0d;
                         case global::MleGen.EvaluationKind.ExpectedInformation: throw new global::System.InvalidOperationException("Expected information is not available for this model (IMleModel.HasExpectedInformation is false): the term 'Observation' is censored: its expectation would run over the censoring mechanism too, which the model does not describe. Use ObservedInformation, or ScoreOuterProduct for a sandwich.");
                         case global::MleGen.EvaluationKind.DataConstant: return __DataConstant0(start, end);
-                        case global::MleGen.EvaluationKind.ScoreOuterProduct: __ScoreOuter0(theta, output, scratch, start, end); return 0d;
+                        case global::MleGen.EvaluationKind.ScoreOuterProduct: if (this.__Evaluator.VectorWidth == 8) __ScoreOuter0_V8(theta, output, scratch, start, end); else if (this.__Evaluator.VectorWidth == 4) __ScoreOuter0_V4(theta, output, scratch, start, end); else __ScoreOuter0(theta, output, scratch, start, end); return 0d;
                         default: throw new global::System.ArgumentOutOfRangeException(nameof(kind), kind, "not an evaluation this model has");
                     }
                 default: throw new global::System.ArgumentOutOfRangeException(nameof(term));
@@ -951,6 +951,234 @@ namespace Demo
             gradient[o_B] += g_B;
             if (i < end) nll += __NllGradient0(theta, gradient, i, end);
             return nll;
+        }
+
+        /// <summary>As <see cref="__ScoreOuter0"/>, the scores of 4 observations at a time and a rank-4 update of the upper triangle, the scalar kernel for the remainder.</summary>
+        private void __ScoreOuter0_V4(global::System.ReadOnlySpan<double> theta, global::System.Span<double> meat, global::System.Span<double> score, int start, int end)
+        {
+            int p = score.Length;
+            if (p > 512)
+            {
+                __ScoreOuter0(theta, meat, score, start, end);
+                return;
+            }
+            int o_Precision = 0;
+            int o_A = o_Precision + 1;
+            int o_B = o_A + 1;
+            double p_Precision = theta[o_Precision];
+            double p_A = theta[o_A];
+            double p_B = theta[o_B];
+            bool[] d_BelowLimit = this.BelowLimit;
+            double d_Floor = this.Floor;
+            bool[] d_Saturated = this.Saturated;
+            double[] d_Share = this.Share;
+            double[] d_X = this.X;
+            // θ-only subexpressions, hoisted out of the observation loop
+            bool t39 = (d_Floor > 0d);
+            double sel41 = (t39 ? d_Floor : 0.25d);
+            double sel54 = (t39 ? 1d : 0d);
+            double digammaPrecision = global::MleGen.Functions.Digamma(p_Precision);
+            // the block's scores, row k the score of observation i + k
+            global::System.Span<double> scores = stackalloc double[4 * p];
+            int i = start;
+            for (; i <= end - 4; i += 4)
+            {
+                scores.Clear();
+                global::System.Runtime.Intrinsics.Vector256<double> v1_0 = global::MleGen.VectorKernels.Load4(d_Share, i);
+                global::System.Runtime.Intrinsics.Vector256<double> v4_1 = global::MleGen.VectorKernels.Load4(d_X, i);
+                global::System.Runtime.Intrinsics.Vector256<double> v5_2 = (global::System.Runtime.Intrinsics.Vector256.Create(p_B) * v4_1);
+                global::System.Runtime.Intrinsics.Vector256<double> v6_3 = (global::System.Runtime.Intrinsics.Vector256.Create(p_A) + v5_2);
+                global::System.Runtime.Intrinsics.Vector256<double> v7_4 = global::MleGen.VectorMath.Exp(v6_3);
+                global::System.Runtime.Intrinsics.Vector256<double> v9_5 = (v7_4 + global::System.Runtime.Intrinsics.Vector256.Create(p_Precision));
+                global::System.Runtime.Intrinsics.Vector256<double> v17_6 = global::MleGen.VectorMath.Log(v1_0);
+                global::System.Runtime.Intrinsics.Vector256<double> v20_7 = (-v1_0);
+                global::System.Runtime.Intrinsics.Vector256<double> v21_8 = global::MleGen.VectorMath.Log1p(v20_7);
+                global::System.Runtime.Intrinsics.Vector256<double> v32_9 = global::MleGen.VectorKernels.Load4(d_BelowLimit, i);
+                global::System.Runtime.Intrinsics.Vector256<double> v35_10 = global::MleGen.VectorKernels.Load4(d_Saturated, i);
+                global::System.Runtime.Intrinsics.Vector256<double> v49_11 = (~v35_10);
+                global::System.Runtime.Intrinsics.Vector256<double> v50_12 = (v32_9 & v49_11);
+                global::System.Runtime.Intrinsics.Vector256<double> v51_13 = (~v32_9);
+                global::System.Runtime.Intrinsics.Vector256<double> v52_14 = (v51_13 & v49_11);
+                global::System.Runtime.Intrinsics.Vector256<double> v55_15 = global::MleGen.VectorKernels.Lanes(v7_4, global::System.Runtime.Intrinsics.Vector256.Create(p_Precision), global::System.Runtime.Intrinsics.Vector256.Create(sel41), static (u, v, w) => global::MleGen.Functions.BetaLogCcdfA(u, v, w));
+                global::System.Runtime.Intrinsics.Vector256<double> v56_16 = (global::System.Runtime.Intrinsics.Vector256.Create(sel54) * v55_15);
+                global::System.Runtime.Intrinsics.Vector256<double> v57_17 = (t39 ? v56_16 : global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v58_18 = global::MleGen.VectorKernels.Lanes(v7_4, global::System.Runtime.Intrinsics.Vector256.Create(p_Precision), global::System.Runtime.Intrinsics.Vector256.Create(sel41), static (u, v, w) => global::MleGen.Functions.BetaLogCcdfB(u, v, w));
+                global::System.Runtime.Intrinsics.Vector256<double> v59_19 = (global::System.Runtime.Intrinsics.Vector256.Create(sel54) * v58_18);
+                global::System.Runtime.Intrinsics.Vector256<double> v60_20 = (t39 ? v59_19 : global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v61_21 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v35_10, global::System.Runtime.Intrinsics.Vector256.Create(1d), global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v63_22 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v35_10, global::System.Runtime.Intrinsics.Vector256.Create(0d), global::System.Runtime.Intrinsics.Vector256.Create(1d));
+                global::System.Runtime.Intrinsics.Vector256<double> v65_23 = global::MleGen.VectorKernels.Lanes(v7_4, global::System.Runtime.Intrinsics.Vector256.Create(p_Precision), v1_0, static (u, v, w) => global::MleGen.Functions.BetaLogCcdfA(u, v, w));
+                global::System.Runtime.Intrinsics.Vector256<double> v66_24 = (v61_21 * v65_23);
+                global::System.Runtime.Intrinsics.Vector256<double> v67_25 = (-v66_24);
+                global::System.Runtime.Intrinsics.Vector256<double> v68_26 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v35_10, v67_25, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v69_27 = (v57_17 + v68_26);
+                global::System.Runtime.Intrinsics.Vector256<double> v70_28 = global::MleGen.VectorKernels.Lanes(v7_4, global::System.Runtime.Intrinsics.Vector256.Create(p_Precision), v1_0, static (u, v, w) => global::MleGen.Functions.BetaLogCcdfB(u, v, w));
+                global::System.Runtime.Intrinsics.Vector256<double> v71_29 = (v61_21 * v70_28);
+                global::System.Runtime.Intrinsics.Vector256<double> v72_30 = (-v71_29);
+                global::System.Runtime.Intrinsics.Vector256<double> v73_31 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v35_10, v72_30, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v74_32 = (v60_20 + v73_31);
+                global::System.Runtime.Intrinsics.Vector256<double> v75_33 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v32_9, global::System.Runtime.Intrinsics.Vector256.Create(1d), global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v76_34 = (v63_22 * v75_33);
+                global::System.Runtime.Intrinsics.Vector256<double> v77_35 = (-v76_34);
+                global::System.Runtime.Intrinsics.Vector256<double> v78_36 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v49_11, v77_35, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v79_37 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v32_9, global::System.Runtime.Intrinsics.Vector256.Create(0d), global::System.Runtime.Intrinsics.Vector256.Create(1d));
+                global::System.Runtime.Intrinsics.Vector256<double> v80_38 = (v63_22 * v79_37);
+                global::System.Runtime.Intrinsics.Vector256<double> v81_39 = (-v80_38);
+                global::System.Runtime.Intrinsics.Vector256<double> v82_40 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v49_11, v81_39, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v83_41 = global::MleGen.VectorKernels.Lanes(v7_4, global::System.Runtime.Intrinsics.Vector256.Create(p_Precision), v1_0, static (u, v, w) => global::MleGen.Functions.BetaLogCdfA(u, v, w));
+                global::System.Runtime.Intrinsics.Vector256<double> v84_42 = (v78_36 * v83_41);
+                global::System.Runtime.Intrinsics.Vector256<double> v85_43 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v50_12, v84_42, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v86_44 = (v69_27 + v85_43);
+                global::System.Runtime.Intrinsics.Vector256<double> v87_45 = global::MleGen.VectorKernels.Lanes(v7_4, global::System.Runtime.Intrinsics.Vector256.Create(p_Precision), v1_0, static (u, v, w) => global::MleGen.Functions.BetaLogCdfB(u, v, w));
+                global::System.Runtime.Intrinsics.Vector256<double> v88_46 = (v78_36 * v87_45);
+                global::System.Runtime.Intrinsics.Vector256<double> v89_47 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v50_12, v88_46, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v90_48 = (v74_32 + v89_47);
+                global::System.Runtime.Intrinsics.Vector256<double> v91_49 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v52_14, v82_40, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v92_50 = (-v82_40);
+                global::System.Runtime.Intrinsics.Vector256<double> v93_51 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v52_14, v92_50, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v94_52 = (-v91_49);
+                global::System.Runtime.Intrinsics.Vector256<double> v95_53 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v52_14, v94_52, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v96_54 = (v21_8 * v91_49);
+                global::System.Runtime.Intrinsics.Vector256<double> v97_55 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v52_14, v96_54, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v98_56 = (v90_48 + v97_55);
+                global::System.Runtime.Intrinsics.Vector256<double> v99_57 = (v17_6 * v91_49);
+                global::System.Runtime.Intrinsics.Vector256<double> v100_58 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v52_14, v99_57, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v101_59 = (v86_44 + v100_58);
+                global::System.Runtime.Intrinsics.Vector256<double> v103_60 = (v93_51 * global::System.Runtime.Intrinsics.Vector256.Create(digammaPrecision));
+                global::System.Runtime.Intrinsics.Vector256<double> v104_61 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v52_14, v103_60, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v105_62 = (v98_56 + v104_61);
+                global::System.Runtime.Intrinsics.Vector256<double> v106_63 = global::MleGen.VectorKernels.Lanes(v7_4, static v => global::MleGen.Functions.Digamma(v));
+                global::System.Runtime.Intrinsics.Vector256<double> v107_64 = (v95_53 * v106_63);
+                global::System.Runtime.Intrinsics.Vector256<double> v108_65 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v52_14, v107_64, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v109_66 = (v101_59 + v108_65);
+                global::System.Runtime.Intrinsics.Vector256<double> v110_67 = global::MleGen.VectorKernels.Lanes(v9_5, static v => global::MleGen.Functions.Digamma(v));
+                global::System.Runtime.Intrinsics.Vector256<double> v111_68 = (v91_49 * v110_67);
+                global::System.Runtime.Intrinsics.Vector256<double> v112_69 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v52_14, v111_68, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v113_70 = (v109_66 + v112_69);
+                global::System.Runtime.Intrinsics.Vector256<double> v114_71 = (v105_62 + v112_69);
+                global::System.Runtime.Intrinsics.Vector256<double> v115_72 = (v7_4 * v113_70);
+                global::System.Runtime.Intrinsics.Vector256<double> v116_73 = (v4_1 * v115_72);
+                global::MleGen.VectorKernels.ScatterLanes(scores, p, o_A, v115_72);
+                global::MleGen.VectorKernels.ScatterLanes(scores, p, o_B, v116_73);
+                global::MleGen.VectorKernels.ScatterLanes(scores, p, o_Precision, v114_71);
+                // meat += Σₖ sₖsₖᵀ on and above the diagonal (the evaluator mirrors it)
+                global::MleGen.VectorKernels.AddOuterUpper(meat, scores, p);
+            }
+            if (i < end) __ScoreOuter0(theta, meat, score, i, end);
+        }
+
+        /// <summary>As <see cref="__ScoreOuter0"/>, the scores of 8 observations at a time and a rank-8 update of the upper triangle, the scalar kernel for the remainder.</summary>
+        private void __ScoreOuter0_V8(global::System.ReadOnlySpan<double> theta, global::System.Span<double> meat, global::System.Span<double> score, int start, int end)
+        {
+            int p = score.Length;
+            if (p > 256)
+            {
+                __ScoreOuter0(theta, meat, score, start, end);
+                return;
+            }
+            int o_Precision = 0;
+            int o_A = o_Precision + 1;
+            int o_B = o_A + 1;
+            double p_Precision = theta[o_Precision];
+            double p_A = theta[o_A];
+            double p_B = theta[o_B];
+            bool[] d_BelowLimit = this.BelowLimit;
+            double d_Floor = this.Floor;
+            bool[] d_Saturated = this.Saturated;
+            double[] d_Share = this.Share;
+            double[] d_X = this.X;
+            // θ-only subexpressions, hoisted out of the observation loop
+            bool t39 = (d_Floor > 0d);
+            double sel41 = (t39 ? d_Floor : 0.25d);
+            double sel54 = (t39 ? 1d : 0d);
+            double digammaPrecision = global::MleGen.Functions.Digamma(p_Precision);
+            // the block's scores, row k the score of observation i + k
+            global::System.Span<double> scores = stackalloc double[8 * p];
+            int i = start;
+            for (; i <= end - 8; i += 8)
+            {
+                scores.Clear();
+                global::System.Runtime.Intrinsics.Vector512<double> v1_0 = global::MleGen.VectorKernels.Load8(d_Share, i);
+                global::System.Runtime.Intrinsics.Vector512<double> v4_1 = global::MleGen.VectorKernels.Load8(d_X, i);
+                global::System.Runtime.Intrinsics.Vector512<double> v5_2 = (global::System.Runtime.Intrinsics.Vector512.Create(p_B) * v4_1);
+                global::System.Runtime.Intrinsics.Vector512<double> v6_3 = (global::System.Runtime.Intrinsics.Vector512.Create(p_A) + v5_2);
+                global::System.Runtime.Intrinsics.Vector512<double> v7_4 = global::MleGen.VectorMath.Exp(v6_3);
+                global::System.Runtime.Intrinsics.Vector512<double> v9_5 = (v7_4 + global::System.Runtime.Intrinsics.Vector512.Create(p_Precision));
+                global::System.Runtime.Intrinsics.Vector512<double> v17_6 = global::MleGen.VectorMath.Log(v1_0);
+                global::System.Runtime.Intrinsics.Vector512<double> v20_7 = (-v1_0);
+                global::System.Runtime.Intrinsics.Vector512<double> v21_8 = global::MleGen.VectorMath.Log1p(v20_7);
+                global::System.Runtime.Intrinsics.Vector512<double> v32_9 = global::MleGen.VectorKernels.Load8(d_BelowLimit, i);
+                global::System.Runtime.Intrinsics.Vector512<double> v35_10 = global::MleGen.VectorKernels.Load8(d_Saturated, i);
+                global::System.Runtime.Intrinsics.Vector512<double> v49_11 = (~v35_10);
+                global::System.Runtime.Intrinsics.Vector512<double> v50_12 = (v32_9 & v49_11);
+                global::System.Runtime.Intrinsics.Vector512<double> v51_13 = (~v32_9);
+                global::System.Runtime.Intrinsics.Vector512<double> v52_14 = (v51_13 & v49_11);
+                global::System.Runtime.Intrinsics.Vector512<double> v55_15 = global::MleGen.VectorKernels.Lanes(v7_4, global::System.Runtime.Intrinsics.Vector512.Create(p_Precision), global::System.Runtime.Intrinsics.Vector512.Create(sel41), static (u, v, w) => global::MleGen.Functions.BetaLogCcdfA(u, v, w));
+                global::System.Runtime.Intrinsics.Vector512<double> v56_16 = (global::System.Runtime.Intrinsics.Vector512.Create(sel54) * v55_15);
+                global::System.Runtime.Intrinsics.Vector512<double> v57_17 = (t39 ? v56_16 : global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v58_18 = global::MleGen.VectorKernels.Lanes(v7_4, global::System.Runtime.Intrinsics.Vector512.Create(p_Precision), global::System.Runtime.Intrinsics.Vector512.Create(sel41), static (u, v, w) => global::MleGen.Functions.BetaLogCcdfB(u, v, w));
+                global::System.Runtime.Intrinsics.Vector512<double> v59_19 = (global::System.Runtime.Intrinsics.Vector512.Create(sel54) * v58_18);
+                global::System.Runtime.Intrinsics.Vector512<double> v60_20 = (t39 ? v59_19 : global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v61_21 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v35_10, global::System.Runtime.Intrinsics.Vector512.Create(1d), global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v63_22 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v35_10, global::System.Runtime.Intrinsics.Vector512.Create(0d), global::System.Runtime.Intrinsics.Vector512.Create(1d));
+                global::System.Runtime.Intrinsics.Vector512<double> v65_23 = global::MleGen.VectorKernels.Lanes(v7_4, global::System.Runtime.Intrinsics.Vector512.Create(p_Precision), v1_0, static (u, v, w) => global::MleGen.Functions.BetaLogCcdfA(u, v, w));
+                global::System.Runtime.Intrinsics.Vector512<double> v66_24 = (v61_21 * v65_23);
+                global::System.Runtime.Intrinsics.Vector512<double> v67_25 = (-v66_24);
+                global::System.Runtime.Intrinsics.Vector512<double> v68_26 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v35_10, v67_25, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v69_27 = (v57_17 + v68_26);
+                global::System.Runtime.Intrinsics.Vector512<double> v70_28 = global::MleGen.VectorKernels.Lanes(v7_4, global::System.Runtime.Intrinsics.Vector512.Create(p_Precision), v1_0, static (u, v, w) => global::MleGen.Functions.BetaLogCcdfB(u, v, w));
+                global::System.Runtime.Intrinsics.Vector512<double> v71_29 = (v61_21 * v70_28);
+                global::System.Runtime.Intrinsics.Vector512<double> v72_30 = (-v71_29);
+                global::System.Runtime.Intrinsics.Vector512<double> v73_31 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v35_10, v72_30, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v74_32 = (v60_20 + v73_31);
+                global::System.Runtime.Intrinsics.Vector512<double> v75_33 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v32_9, global::System.Runtime.Intrinsics.Vector512.Create(1d), global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v76_34 = (v63_22 * v75_33);
+                global::System.Runtime.Intrinsics.Vector512<double> v77_35 = (-v76_34);
+                global::System.Runtime.Intrinsics.Vector512<double> v78_36 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v49_11, v77_35, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v79_37 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v32_9, global::System.Runtime.Intrinsics.Vector512.Create(0d), global::System.Runtime.Intrinsics.Vector512.Create(1d));
+                global::System.Runtime.Intrinsics.Vector512<double> v80_38 = (v63_22 * v79_37);
+                global::System.Runtime.Intrinsics.Vector512<double> v81_39 = (-v80_38);
+                global::System.Runtime.Intrinsics.Vector512<double> v82_40 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v49_11, v81_39, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v83_41 = global::MleGen.VectorKernels.Lanes(v7_4, global::System.Runtime.Intrinsics.Vector512.Create(p_Precision), v1_0, static (u, v, w) => global::MleGen.Functions.BetaLogCdfA(u, v, w));
+                global::System.Runtime.Intrinsics.Vector512<double> v84_42 = (v78_36 * v83_41);
+                global::System.Runtime.Intrinsics.Vector512<double> v85_43 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v50_12, v84_42, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v86_44 = (v69_27 + v85_43);
+                global::System.Runtime.Intrinsics.Vector512<double> v87_45 = global::MleGen.VectorKernels.Lanes(v7_4, global::System.Runtime.Intrinsics.Vector512.Create(p_Precision), v1_0, static (u, v, w) => global::MleGen.Functions.BetaLogCdfB(u, v, w));
+                global::System.Runtime.Intrinsics.Vector512<double> v88_46 = (v78_36 * v87_45);
+                global::System.Runtime.Intrinsics.Vector512<double> v89_47 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v50_12, v88_46, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v90_48 = (v74_32 + v89_47);
+                global::System.Runtime.Intrinsics.Vector512<double> v91_49 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v52_14, v82_40, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v92_50 = (-v82_40);
+                global::System.Runtime.Intrinsics.Vector512<double> v93_51 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v52_14, v92_50, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v94_52 = (-v91_49);
+                global::System.Runtime.Intrinsics.Vector512<double> v95_53 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v52_14, v94_52, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v96_54 = (v21_8 * v91_49);
+                global::System.Runtime.Intrinsics.Vector512<double> v97_55 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v52_14, v96_54, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v98_56 = (v90_48 + v97_55);
+                global::System.Runtime.Intrinsics.Vector512<double> v99_57 = (v17_6 * v91_49);
+                global::System.Runtime.Intrinsics.Vector512<double> v100_58 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v52_14, v99_57, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v101_59 = (v86_44 + v100_58);
+                global::System.Runtime.Intrinsics.Vector512<double> v103_60 = (v93_51 * global::System.Runtime.Intrinsics.Vector512.Create(digammaPrecision));
+                global::System.Runtime.Intrinsics.Vector512<double> v104_61 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v52_14, v103_60, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v105_62 = (v98_56 + v104_61);
+                global::System.Runtime.Intrinsics.Vector512<double> v106_63 = global::MleGen.VectorKernels.Lanes(v7_4, static v => global::MleGen.Functions.Digamma(v));
+                global::System.Runtime.Intrinsics.Vector512<double> v107_64 = (v95_53 * v106_63);
+                global::System.Runtime.Intrinsics.Vector512<double> v108_65 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v52_14, v107_64, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v109_66 = (v101_59 + v108_65);
+                global::System.Runtime.Intrinsics.Vector512<double> v110_67 = global::MleGen.VectorKernels.Lanes(v9_5, static v => global::MleGen.Functions.Digamma(v));
+                global::System.Runtime.Intrinsics.Vector512<double> v111_68 = (v91_49 * v110_67);
+                global::System.Runtime.Intrinsics.Vector512<double> v112_69 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v52_14, v111_68, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v113_70 = (v109_66 + v112_69);
+                global::System.Runtime.Intrinsics.Vector512<double> v114_71 = (v105_62 + v112_69);
+                global::System.Runtime.Intrinsics.Vector512<double> v115_72 = (v7_4 * v113_70);
+                global::System.Runtime.Intrinsics.Vector512<double> v116_73 = (v4_1 * v115_72);
+                global::MleGen.VectorKernels.ScatterLanes(scores, p, o_A, v115_72);
+                global::MleGen.VectorKernels.ScatterLanes(scores, p, o_B, v116_73);
+                global::MleGen.VectorKernels.ScatterLanes(scores, p, o_Precision, v114_71);
+                // meat += Σₖ sₖsₖᵀ on and above the diagonal (the evaluator mirrors it)
+                global::MleGen.VectorKernels.AddOuterUpper(meat, scores, p);
+            }
+            if (i < end) __ScoreOuter0(theta, meat, score, i, end);
         }
     }
 }

@@ -246,7 +246,7 @@ namespace Demo
                         case global::MleGen.EvaluationKind.ObservedInformation: __Hessian0(theta, output, p, start, end); return 0d;
                         case global::MleGen.EvaluationKind.ExpectedInformation: throw new global::System.InvalidOperationException("Expected information is not available for this model (IMleModel.HasExpectedInformation is false): the term 'Survival' is censored: its expectation would run over the censoring mechanism too, which the model does not describe. Use ObservedInformation, or ScoreOuterProduct for a sandwich.");
                         case global::MleGen.EvaluationKind.DataConstant: return __DataConstant0(start, end);
-                        case global::MleGen.EvaluationKind.ScoreOuterProduct: __ScoreOuter0(theta, output, scratch, start, end); return 0d;
+                        case global::MleGen.EvaluationKind.ScoreOuterProduct: if (this.__Evaluator.VectorWidth == 8) __ScoreOuter0_V8(theta, output, scratch, start, end); else if (this.__Evaluator.VectorWidth == 4) __ScoreOuter0_V4(theta, output, scratch, start, end); else __ScoreOuter0(theta, output, scratch, start, end); return 0d;
                         default: throw new global::System.ArgumentOutOfRangeException(nameof(kind), kind, "not an evaluation this model has");
                     }
                 default: throw new global::System.ArgumentOutOfRangeException(nameof(term));
@@ -940,6 +940,236 @@ namespace Demo
             gradient[o_B] += g_B;
             if (i < end) nll += __NllGradient0(theta, gradient, i, end);
             return nll;
+        }
+
+        /// <summary>As <see cref="__ScoreOuter0"/>, the scores of 4 observations at a time and a rank-4 update of the upper triangle, the scalar kernel for the remainder.</summary>
+        private void __ScoreOuter0_V4(global::System.ReadOnlySpan<double> theta, global::System.Span<double> meat, global::System.Span<double> score, int start, int end)
+        {
+            int p = score.Length;
+            if (p > 512)
+            {
+                __ScoreOuter0(theta, meat, score, start, end);
+                return;
+            }
+            int o_Shape = 0;
+            int o_A = o_Shape + 1;
+            int o_B = o_A + 1;
+            double p_Shape = theta[o_Shape];
+            double p_A = theta[o_A];
+            double p_B = theta[o_B];
+            bool[] d_BelowLimit = this.BelowLimit;
+            bool[] d_Censored = this.Censored;
+            double d_Entry = this.Entry;
+            double[] d_Time = this.Time;
+            double[] d_X = this.X;
+            // θ-only subexpressions, hoisted out of the observation loop
+            bool t33 = (d_Entry > 0d);
+            double sel34 = (t33 ? d_Entry : 1d);
+            double sel46 = (t33 ? 1d : 0d);
+            double digammaShape = global::MleGen.Functions.Digamma(p_Shape);
+            // the block's scores, row k the score of observation i + k
+            global::System.Span<double> scores = stackalloc double[4 * p];
+            int i = start;
+            for (; i <= end - 4; i += 4)
+            {
+                scores.Clear();
+                global::System.Runtime.Intrinsics.Vector256<double> v1_0 = global::MleGen.VectorKernels.Load4(d_Time, i);
+                global::System.Runtime.Intrinsics.Vector256<double> v5_1 = global::MleGen.VectorKernels.Load4(d_X, i);
+                global::System.Runtime.Intrinsics.Vector256<double> v6_2 = (global::System.Runtime.Intrinsics.Vector256.Create(p_B) * v5_1);
+                global::System.Runtime.Intrinsics.Vector256<double> v7_3 = (global::System.Runtime.Intrinsics.Vector256.Create(p_A) + v6_2);
+                global::System.Runtime.Intrinsics.Vector256<double> v8_4 = global::MleGen.VectorMath.Exp(v7_3);
+                global::System.Runtime.Intrinsics.Vector256<double> v9_5 = global::MleGen.VectorMath.Log(v8_4);
+                global::System.Runtime.Intrinsics.Vector256<double> v15_6 = global::MleGen.VectorMath.Log(v1_0);
+                global::System.Runtime.Intrinsics.Vector256<double> v17_7 = (v1_0 * v8_4);
+                global::System.Runtime.Intrinsics.Vector256<double> v26_8 = global::MleGen.VectorKernels.Load4(d_BelowLimit, i);
+                global::System.Runtime.Intrinsics.Vector256<double> v29_9 = global::MleGen.VectorKernels.Load4(d_Censored, i);
+                global::System.Runtime.Intrinsics.Vector256<double> v35_10 = (v8_4 * global::System.Runtime.Intrinsics.Vector256.Create(sel34));
+                global::System.Runtime.Intrinsics.Vector256<double> v41_11 = (~v29_9);
+                global::System.Runtime.Intrinsics.Vector256<double> v42_12 = (v26_8 & v41_11);
+                global::System.Runtime.Intrinsics.Vector256<double> v43_13 = (~v26_8);
+                global::System.Runtime.Intrinsics.Vector256<double> v44_14 = (v43_13 & v41_11);
+                global::System.Runtime.Intrinsics.Vector256<double> v47_15 = global::MleGen.VectorKernels.Lanes(global::System.Runtime.Intrinsics.Vector256.Create(p_Shape), v35_10, static (u, v) => global::MleGen.Functions.GammaLogCcdfShape(u, v));
+                global::System.Runtime.Intrinsics.Vector256<double> v48_16 = (global::System.Runtime.Intrinsics.Vector256.Create(sel46) * v47_15);
+                global::System.Runtime.Intrinsics.Vector256<double> v49_17 = (t33 ? v48_16 : global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v50_18 = global::MleGen.VectorKernels.Lanes(global::System.Runtime.Intrinsics.Vector256.Create(p_Shape), v35_10, static (u, v) => global::MleGen.Functions.GammaCcdfRatio(u, v));
+                global::System.Runtime.Intrinsics.Vector256<double> v52_19 = (global::System.Runtime.Intrinsics.Vector256.Create(sel46) * v50_18);
+                global::System.Runtime.Intrinsics.Vector256<double> v53_20 = (-v52_19);
+                global::System.Runtime.Intrinsics.Vector256<double> v54_21 = (t33 ? v53_20 : global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v55_22 = (global::System.Runtime.Intrinsics.Vector256.Create(sel34) * v54_21);
+                global::System.Runtime.Intrinsics.Vector256<double> v56_23 = (t33 ? v55_22 : global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v57_24 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v29_9, global::System.Runtime.Intrinsics.Vector256.Create(1d), global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v59_25 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v29_9, global::System.Runtime.Intrinsics.Vector256.Create(0d), global::System.Runtime.Intrinsics.Vector256.Create(1d));
+                global::System.Runtime.Intrinsics.Vector256<double> v61_26 = global::MleGen.VectorKernels.Lanes(global::System.Runtime.Intrinsics.Vector256.Create(p_Shape), v17_7, static (u, v) => global::MleGen.Functions.GammaLogCcdfShape(u, v));
+                global::System.Runtime.Intrinsics.Vector256<double> v62_27 = (v57_24 * v61_26);
+                global::System.Runtime.Intrinsics.Vector256<double> v63_28 = (-v62_27);
+                global::System.Runtime.Intrinsics.Vector256<double> v64_29 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v29_9, v63_28, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v65_30 = (v49_17 + v64_29);
+                global::System.Runtime.Intrinsics.Vector256<double> v66_31 = global::MleGen.VectorKernels.Lanes(global::System.Runtime.Intrinsics.Vector256.Create(p_Shape), v17_7, static (u, v) => global::MleGen.Functions.GammaCcdfRatio(u, v));
+                global::System.Runtime.Intrinsics.Vector256<double> v68_32 = (v57_24 * v66_31);
+                global::System.Runtime.Intrinsics.Vector256<double> v70_33 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v29_9, v68_32, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v71_34 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v26_8, global::System.Runtime.Intrinsics.Vector256.Create(1d), global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v72_35 = (v59_25 * v71_34);
+                global::System.Runtime.Intrinsics.Vector256<double> v73_36 = (-v72_35);
+                global::System.Runtime.Intrinsics.Vector256<double> v74_37 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v41_11, v73_36, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v75_38 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v26_8, global::System.Runtime.Intrinsics.Vector256.Create(0d), global::System.Runtime.Intrinsics.Vector256.Create(1d));
+                global::System.Runtime.Intrinsics.Vector256<double> v76_39 = (v59_25 * v75_38);
+                global::System.Runtime.Intrinsics.Vector256<double> v77_40 = (-v76_39);
+                global::System.Runtime.Intrinsics.Vector256<double> v78_41 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v41_11, v77_40, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v79_42 = global::MleGen.VectorKernels.Lanes(global::System.Runtime.Intrinsics.Vector256.Create(p_Shape), v17_7, static (u, v) => global::MleGen.Functions.GammaLogCdfShape(u, v));
+                global::System.Runtime.Intrinsics.Vector256<double> v80_43 = (v74_37 * v79_42);
+                global::System.Runtime.Intrinsics.Vector256<double> v81_44 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v42_12, v80_43, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v82_45 = (v65_30 + v81_44);
+                global::System.Runtime.Intrinsics.Vector256<double> v83_46 = global::MleGen.VectorKernels.Lanes(global::System.Runtime.Intrinsics.Vector256.Create(p_Shape), v17_7, static (u, v) => global::MleGen.Functions.GammaCdfRatio(u, v));
+                global::System.Runtime.Intrinsics.Vector256<double> v84_47 = (v74_37 * v83_46);
+                global::System.Runtime.Intrinsics.Vector256<double> v85_48 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v42_12, v84_47, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v86_49 = (v70_33 + v85_48);
+                global::System.Runtime.Intrinsics.Vector256<double> v87_50 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v44_14, v78_41, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v88_51 = (-v78_41);
+                global::System.Runtime.Intrinsics.Vector256<double> v89_52 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v44_14, v88_51, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v90_53 = (v86_49 + v89_52);
+                global::System.Runtime.Intrinsics.Vector256<double> v91_54 = (-v87_50);
+                global::System.Runtime.Intrinsics.Vector256<double> v92_55 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v44_14, v91_54, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v93_56 = (v1_0 * v90_53);
+                global::System.Runtime.Intrinsics.Vector256<double> v94_57 = (v56_23 + v93_56);
+                global::System.Runtime.Intrinsics.Vector256<double> v95_58 = (v15_6 * v87_50);
+                global::System.Runtime.Intrinsics.Vector256<double> v96_59 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v44_14, v95_58, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v97_60 = (v82_45 + v96_59);
+                global::System.Runtime.Intrinsics.Vector256<double> v99_61 = (v92_55 * global::System.Runtime.Intrinsics.Vector256.Create(digammaShape));
+                global::System.Runtime.Intrinsics.Vector256<double> v100_62 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v44_14, v99_61, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v101_63 = (v97_60 + v100_62);
+                global::System.Runtime.Intrinsics.Vector256<double> v102_64 = (v9_5 * v87_50);
+                global::System.Runtime.Intrinsics.Vector256<double> v103_65 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v44_14, v102_64, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v104_66 = (v101_63 + v103_65);
+                global::System.Runtime.Intrinsics.Vector256<double> v105_67 = (global::System.Runtime.Intrinsics.Vector256.Create(p_Shape) * v87_50);
+                global::System.Runtime.Intrinsics.Vector256<double> v106_68 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v44_14, v105_67, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v107_69 = (global::System.Runtime.Intrinsics.Vector256<double>.One / v8_4);
+                global::System.Runtime.Intrinsics.Vector256<double> v108_70 = (v106_68 * v107_69);
+                global::System.Runtime.Intrinsics.Vector256<double> v109_71 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v44_14, v108_70, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v110_72 = (v94_57 + v109_71);
+                global::System.Runtime.Intrinsics.Vector256<double> v111_73 = (v8_4 * v110_72);
+                global::System.Runtime.Intrinsics.Vector256<double> v112_74 = (v5_1 * v111_73);
+                global::MleGen.VectorKernels.ScatterLanes(scores, p, o_Shape, v104_66);
+                global::MleGen.VectorKernels.ScatterLanes(scores, p, o_A, v111_73);
+                global::MleGen.VectorKernels.ScatterLanes(scores, p, o_B, v112_74);
+                // meat += Σₖ sₖsₖᵀ on and above the diagonal (the evaluator mirrors it)
+                global::MleGen.VectorKernels.AddOuterUpper(meat, scores, p);
+            }
+            if (i < end) __ScoreOuter0(theta, meat, score, i, end);
+        }
+
+        /// <summary>As <see cref="__ScoreOuter0"/>, the scores of 8 observations at a time and a rank-8 update of the upper triangle, the scalar kernel for the remainder.</summary>
+        private void __ScoreOuter0_V8(global::System.ReadOnlySpan<double> theta, global::System.Span<double> meat, global::System.Span<double> score, int start, int end)
+        {
+            int p = score.Length;
+            if (p > 256)
+            {
+                __ScoreOuter0(theta, meat, score, start, end);
+                return;
+            }
+            int o_Shape = 0;
+            int o_A = o_Shape + 1;
+            int o_B = o_A + 1;
+            double p_Shape = theta[o_Shape];
+            double p_A = theta[o_A];
+            double p_B = theta[o_B];
+            bool[] d_BelowLimit = this.BelowLimit;
+            bool[] d_Censored = this.Censored;
+            double d_Entry = this.Entry;
+            double[] d_Time = this.Time;
+            double[] d_X = this.X;
+            // θ-only subexpressions, hoisted out of the observation loop
+            bool t33 = (d_Entry > 0d);
+            double sel34 = (t33 ? d_Entry : 1d);
+            double sel46 = (t33 ? 1d : 0d);
+            double digammaShape = global::MleGen.Functions.Digamma(p_Shape);
+            // the block's scores, row k the score of observation i + k
+            global::System.Span<double> scores = stackalloc double[8 * p];
+            int i = start;
+            for (; i <= end - 8; i += 8)
+            {
+                scores.Clear();
+                global::System.Runtime.Intrinsics.Vector512<double> v1_0 = global::MleGen.VectorKernels.Load8(d_Time, i);
+                global::System.Runtime.Intrinsics.Vector512<double> v5_1 = global::MleGen.VectorKernels.Load8(d_X, i);
+                global::System.Runtime.Intrinsics.Vector512<double> v6_2 = (global::System.Runtime.Intrinsics.Vector512.Create(p_B) * v5_1);
+                global::System.Runtime.Intrinsics.Vector512<double> v7_3 = (global::System.Runtime.Intrinsics.Vector512.Create(p_A) + v6_2);
+                global::System.Runtime.Intrinsics.Vector512<double> v8_4 = global::MleGen.VectorMath.Exp(v7_3);
+                global::System.Runtime.Intrinsics.Vector512<double> v9_5 = global::MleGen.VectorMath.Log(v8_4);
+                global::System.Runtime.Intrinsics.Vector512<double> v15_6 = global::MleGen.VectorMath.Log(v1_0);
+                global::System.Runtime.Intrinsics.Vector512<double> v17_7 = (v1_0 * v8_4);
+                global::System.Runtime.Intrinsics.Vector512<double> v26_8 = global::MleGen.VectorKernels.Load8(d_BelowLimit, i);
+                global::System.Runtime.Intrinsics.Vector512<double> v29_9 = global::MleGen.VectorKernels.Load8(d_Censored, i);
+                global::System.Runtime.Intrinsics.Vector512<double> v35_10 = (v8_4 * global::System.Runtime.Intrinsics.Vector512.Create(sel34));
+                global::System.Runtime.Intrinsics.Vector512<double> v41_11 = (~v29_9);
+                global::System.Runtime.Intrinsics.Vector512<double> v42_12 = (v26_8 & v41_11);
+                global::System.Runtime.Intrinsics.Vector512<double> v43_13 = (~v26_8);
+                global::System.Runtime.Intrinsics.Vector512<double> v44_14 = (v43_13 & v41_11);
+                global::System.Runtime.Intrinsics.Vector512<double> v47_15 = global::MleGen.VectorKernels.Lanes(global::System.Runtime.Intrinsics.Vector512.Create(p_Shape), v35_10, static (u, v) => global::MleGen.Functions.GammaLogCcdfShape(u, v));
+                global::System.Runtime.Intrinsics.Vector512<double> v48_16 = (global::System.Runtime.Intrinsics.Vector512.Create(sel46) * v47_15);
+                global::System.Runtime.Intrinsics.Vector512<double> v49_17 = (t33 ? v48_16 : global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v50_18 = global::MleGen.VectorKernels.Lanes(global::System.Runtime.Intrinsics.Vector512.Create(p_Shape), v35_10, static (u, v) => global::MleGen.Functions.GammaCcdfRatio(u, v));
+                global::System.Runtime.Intrinsics.Vector512<double> v52_19 = (global::System.Runtime.Intrinsics.Vector512.Create(sel46) * v50_18);
+                global::System.Runtime.Intrinsics.Vector512<double> v53_20 = (-v52_19);
+                global::System.Runtime.Intrinsics.Vector512<double> v54_21 = (t33 ? v53_20 : global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v55_22 = (global::System.Runtime.Intrinsics.Vector512.Create(sel34) * v54_21);
+                global::System.Runtime.Intrinsics.Vector512<double> v56_23 = (t33 ? v55_22 : global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v57_24 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v29_9, global::System.Runtime.Intrinsics.Vector512.Create(1d), global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v59_25 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v29_9, global::System.Runtime.Intrinsics.Vector512.Create(0d), global::System.Runtime.Intrinsics.Vector512.Create(1d));
+                global::System.Runtime.Intrinsics.Vector512<double> v61_26 = global::MleGen.VectorKernels.Lanes(global::System.Runtime.Intrinsics.Vector512.Create(p_Shape), v17_7, static (u, v) => global::MleGen.Functions.GammaLogCcdfShape(u, v));
+                global::System.Runtime.Intrinsics.Vector512<double> v62_27 = (v57_24 * v61_26);
+                global::System.Runtime.Intrinsics.Vector512<double> v63_28 = (-v62_27);
+                global::System.Runtime.Intrinsics.Vector512<double> v64_29 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v29_9, v63_28, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v65_30 = (v49_17 + v64_29);
+                global::System.Runtime.Intrinsics.Vector512<double> v66_31 = global::MleGen.VectorKernels.Lanes(global::System.Runtime.Intrinsics.Vector512.Create(p_Shape), v17_7, static (u, v) => global::MleGen.Functions.GammaCcdfRatio(u, v));
+                global::System.Runtime.Intrinsics.Vector512<double> v68_32 = (v57_24 * v66_31);
+                global::System.Runtime.Intrinsics.Vector512<double> v70_33 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v29_9, v68_32, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v71_34 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v26_8, global::System.Runtime.Intrinsics.Vector512.Create(1d), global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v72_35 = (v59_25 * v71_34);
+                global::System.Runtime.Intrinsics.Vector512<double> v73_36 = (-v72_35);
+                global::System.Runtime.Intrinsics.Vector512<double> v74_37 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v41_11, v73_36, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v75_38 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v26_8, global::System.Runtime.Intrinsics.Vector512.Create(0d), global::System.Runtime.Intrinsics.Vector512.Create(1d));
+                global::System.Runtime.Intrinsics.Vector512<double> v76_39 = (v59_25 * v75_38);
+                global::System.Runtime.Intrinsics.Vector512<double> v77_40 = (-v76_39);
+                global::System.Runtime.Intrinsics.Vector512<double> v78_41 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v41_11, v77_40, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v79_42 = global::MleGen.VectorKernels.Lanes(global::System.Runtime.Intrinsics.Vector512.Create(p_Shape), v17_7, static (u, v) => global::MleGen.Functions.GammaLogCdfShape(u, v));
+                global::System.Runtime.Intrinsics.Vector512<double> v80_43 = (v74_37 * v79_42);
+                global::System.Runtime.Intrinsics.Vector512<double> v81_44 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v42_12, v80_43, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v82_45 = (v65_30 + v81_44);
+                global::System.Runtime.Intrinsics.Vector512<double> v83_46 = global::MleGen.VectorKernels.Lanes(global::System.Runtime.Intrinsics.Vector512.Create(p_Shape), v17_7, static (u, v) => global::MleGen.Functions.GammaCdfRatio(u, v));
+                global::System.Runtime.Intrinsics.Vector512<double> v84_47 = (v74_37 * v83_46);
+                global::System.Runtime.Intrinsics.Vector512<double> v85_48 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v42_12, v84_47, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v86_49 = (v70_33 + v85_48);
+                global::System.Runtime.Intrinsics.Vector512<double> v87_50 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v44_14, v78_41, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v88_51 = (-v78_41);
+                global::System.Runtime.Intrinsics.Vector512<double> v89_52 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v44_14, v88_51, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v90_53 = (v86_49 + v89_52);
+                global::System.Runtime.Intrinsics.Vector512<double> v91_54 = (-v87_50);
+                global::System.Runtime.Intrinsics.Vector512<double> v92_55 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v44_14, v91_54, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v93_56 = (v1_0 * v90_53);
+                global::System.Runtime.Intrinsics.Vector512<double> v94_57 = (v56_23 + v93_56);
+                global::System.Runtime.Intrinsics.Vector512<double> v95_58 = (v15_6 * v87_50);
+                global::System.Runtime.Intrinsics.Vector512<double> v96_59 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v44_14, v95_58, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v97_60 = (v82_45 + v96_59);
+                global::System.Runtime.Intrinsics.Vector512<double> v99_61 = (v92_55 * global::System.Runtime.Intrinsics.Vector512.Create(digammaShape));
+                global::System.Runtime.Intrinsics.Vector512<double> v100_62 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v44_14, v99_61, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v101_63 = (v97_60 + v100_62);
+                global::System.Runtime.Intrinsics.Vector512<double> v102_64 = (v9_5 * v87_50);
+                global::System.Runtime.Intrinsics.Vector512<double> v103_65 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v44_14, v102_64, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v104_66 = (v101_63 + v103_65);
+                global::System.Runtime.Intrinsics.Vector512<double> v105_67 = (global::System.Runtime.Intrinsics.Vector512.Create(p_Shape) * v87_50);
+                global::System.Runtime.Intrinsics.Vector512<double> v106_68 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v44_14, v105_67, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v107_69 = (global::System.Runtime.Intrinsics.Vector512<double>.One / v8_4);
+                global::System.Runtime.Intrinsics.Vector512<double> v108_70 = (v106_68 * v107_69);
+                global::System.Runtime.Intrinsics.Vector512<double> v109_71 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v44_14, v108_70, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v110_72 = (v94_57 + v109_71);
+                global::System.Runtime.Intrinsics.Vector512<double> v111_73 = (v8_4 * v110_72);
+                global::System.Runtime.Intrinsics.Vector512<double> v112_74 = (v5_1 * v111_73);
+                global::MleGen.VectorKernels.ScatterLanes(scores, p, o_Shape, v104_66);
+                global::MleGen.VectorKernels.ScatterLanes(scores, p, o_A, v111_73);
+                global::MleGen.VectorKernels.ScatterLanes(scores, p, o_B, v112_74);
+                // meat += Σₖ sₖsₖᵀ on and above the diagonal (the evaluator mirrors it)
+                global::MleGen.VectorKernels.AddOuterUpper(meat, scores, p);
+            }
+            if (i < end) __ScoreOuter0(theta, meat, score, i, end);
         }
     }
 }

@@ -218,7 +218,7 @@ namespace Demo
                         case global::MleGen.EvaluationKind.ObservedInformation: __Hessian0(theta, output, p, start, end); return 0d;
                         case global::MleGen.EvaluationKind.ExpectedInformation: throw new global::System.InvalidOperationException("Expected information is not available for this model (IMleModel.HasExpectedInformation is false): the term 'Observation' is a custom [LogLikelihood] term: an expression does not describe the distribution of the data, which the expectation runs over. Use ObservedInformation, or ScoreOuterProduct for a sandwich.");
                         case global::MleGen.EvaluationKind.DataConstant: return __DataConstant0(start, end);
-                        case global::MleGen.EvaluationKind.ScoreOuterProduct: __ScoreOuter0(theta, output, scratch, start, end); return 0d;
+                        case global::MleGen.EvaluationKind.ScoreOuterProduct: if (this.__Evaluator.VectorWidth == 8) __ScoreOuter0_V8(theta, output, scratch, start, end); else if (this.__Evaluator.VectorWidth == 4) __ScoreOuter0_V4(theta, output, scratch, start, end); else __ScoreOuter0(theta, output, scratch, start, end); return 0d;
                         default: throw new global::System.ArgumentOutOfRangeException(nameof(kind), kind, "not an evaluation this model has");
                     }
                 case 1:
@@ -229,7 +229,7 @@ namespace Demo
                         case global::MleGen.EvaluationKind.ObservedInformation: __Hessian1(theta, output, p, start, end); return 0d;
                         case global::MleGen.EvaluationKind.ExpectedInformation: throw new global::System.InvalidOperationException("Expected information is not available for this model (IMleModel.HasExpectedInformation is false): the term 'Shrinkage' is a custom [LogLikelihood] term: an expression does not describe the distribution of the data, which the expectation runs over. Use ObservedInformation, or ScoreOuterProduct for a sandwich.");
                         case global::MleGen.EvaluationKind.DataConstant: return __DataConstant1(start, end);
-                        case global::MleGen.EvaluationKind.ScoreOuterProduct: __ScoreOuter1(theta, output, scratch, start, end); return 0d;
+                        case global::MleGen.EvaluationKind.ScoreOuterProduct: if (this.__Evaluator.VectorWidth == 8) __ScoreOuter1_V8(theta, output, scratch, start, end); else if (this.__Evaluator.VectorWidth == 4) __ScoreOuter1_V4(theta, output, scratch, start, end); else __ScoreOuter1(theta, output, scratch, start, end); return 0d;
                         default: throw new global::System.ArgumentOutOfRangeException(nameof(kind), kind, "not an evaluation this model has");
                     }
                 default: throw new global::System.ArgumentOutOfRangeException(nameof(term));
@@ -975,6 +975,220 @@ namespace Demo
             gradient[o_Sigma] += g_Sigma;
             if (i < end) nll += __NllGradient1(theta, gradient, i, end);
             return nll;
+        }
+
+        /// <summary>As <see cref="__ScoreOuter0"/>, the scores of 4 observations at a time and a rank-4 update of the upper triangle, the scalar kernel for the remainder.</summary>
+        private void __ScoreOuter0_V4(global::System.ReadOnlySpan<double> theta, global::System.Span<double> meat, global::System.Span<double> score, int start, int end)
+        {
+            int p = score.Length;
+            if (p > 512)
+            {
+                __ScoreOuter0(theta, meat, score, start, end);
+                return;
+            }
+            int o_A = 0;
+            int o_B = o_A + 1;
+            int o_Sigma = o_B + 1;
+            double p_A = theta[o_A];
+            double p_B = theta[o_B];
+            double p_Sigma = theta[o_Sigma];
+            double[] d_X = this.X;
+            double[] d_Y = this.Y;
+            // θ-only subexpressions, hoisted out of the observation loop
+            double invSigma = (1d / p_Sigma);
+            double sq68 = global::MleGen.Functions.Square(invSigma);
+            // the block's scores, row k the score of observation i + k
+            global::System.Span<double> scores = stackalloc double[4 * p];
+            int i = start;
+            for (; i <= end - 4; i += 4)
+            {
+                scores.Clear();
+                global::System.Runtime.Intrinsics.Vector256<double> v1_0 = global::MleGen.VectorKernels.Load4(d_Y, i);
+                global::System.Runtime.Intrinsics.Vector256<double> v3_1 = global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(v1_0, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v6_2 = global::MleGen.VectorKernels.Load4(d_X, i);
+                global::System.Runtime.Intrinsics.Vector256<double> v7_3 = (global::System.Runtime.Intrinsics.Vector256.Create(p_B) * v6_2);
+                global::System.Runtime.Intrinsics.Vector256<double> v8_4 = (global::System.Runtime.Intrinsics.Vector256.Create(p_A) + v7_3);
+                global::System.Runtime.Intrinsics.Vector256<double> v12_5 = (v8_4 * global::System.Runtime.Intrinsics.Vector256.Create(invSigma));
+                global::System.Runtime.Intrinsics.Vector256<double> v13_6 = (-v12_5);
+                global::System.Runtime.Intrinsics.Vector256<double> v16_7 = (v1_0 - v8_4);
+                global::System.Runtime.Intrinsics.Vector256<double> v17_8 = (global::System.Runtime.Intrinsics.Vector256.Create(invSigma) * v16_7);
+                global::System.Runtime.Intrinsics.Vector256<double> v33_9 = (~v3_1);
+                global::System.Runtime.Intrinsics.Vector256<double> v35_10 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v3_1, global::System.Runtime.Intrinsics.Vector256.Create(1d), global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v37_11 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v3_1, global::System.Runtime.Intrinsics.Vector256.Create(0d), global::System.Runtime.Intrinsics.Vector256.Create(1d));
+                global::System.Runtime.Intrinsics.Vector256<double> v38_12 = (-v37_11);
+                global::System.Runtime.Intrinsics.Vector256<double> v39_13 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v33_9, v38_12, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v40_14 = (-v39_13);
+                global::System.Runtime.Intrinsics.Vector256<double> v41_15 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v33_9, v40_14, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v42_16 = (global::System.Runtime.Intrinsics.Vector256.Create(invSigma) * v41_15);
+                global::System.Runtime.Intrinsics.Vector256<double> v43_17 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v33_9, v42_16, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v44_18 = (global::System.Runtime.Intrinsics.Vector256.Create((-0.5d)) * v39_13);
+                global::System.Runtime.Intrinsics.Vector256<double> v45_19 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v33_9, v44_18, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v47_20 = (v17_8 * global::System.Runtime.Intrinsics.Vector256.Create(2d));
+                global::System.Runtime.Intrinsics.Vector256<double> v48_21 = (v45_19 * v47_20);
+                global::System.Runtime.Intrinsics.Vector256<double> v49_22 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v33_9, v48_21, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v50_23 = (v16_7 * v49_22);
+                global::System.Runtime.Intrinsics.Vector256<double> v51_24 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v33_9, v50_23, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v52_25 = (global::System.Runtime.Intrinsics.Vector256.Create(invSigma) * v49_22);
+                global::System.Runtime.Intrinsics.Vector256<double> v53_26 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v33_9, v52_25, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v54_27 = (-v53_26);
+                global::System.Runtime.Intrinsics.Vector256<double> v55_28 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v33_9, v54_27, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v56_29 = global::MleGen.VectorKernels.Lanes(v13_6, static v => global::MleGen.Functions.NormalPdfRatio(v));
+                global::System.Runtime.Intrinsics.Vector256<double> v57_30 = (v35_10 * v56_29);
+                global::System.Runtime.Intrinsics.Vector256<double> v58_31 = (-v57_30);
+                global::System.Runtime.Intrinsics.Vector256<double> v59_32 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v3_1, v58_31, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v60_33 = (-v59_32);
+                global::System.Runtime.Intrinsics.Vector256<double> v61_34 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v3_1, v60_33, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v62_35 = (global::System.Runtime.Intrinsics.Vector256.Create(invSigma) * v61_34);
+                global::System.Runtime.Intrinsics.Vector256<double> v63_36 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v3_1, v62_35, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v64_37 = (v55_28 + v63_36);
+                global::System.Runtime.Intrinsics.Vector256<double> v65_38 = (v8_4 * v61_34);
+                global::System.Runtime.Intrinsics.Vector256<double> v66_39 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v3_1, v65_38, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v67_40 = (v51_24 + v66_39);
+                global::System.Runtime.Intrinsics.Vector256<double> v70_41 = (v67_40 * global::System.Runtime.Intrinsics.Vector256.Create(sq68));
+                global::System.Runtime.Intrinsics.Vector256<double> v72_42 = (v43_17 - v70_41);
+                global::System.Runtime.Intrinsics.Vector256<double> v73_43 = (v6_2 * v64_37);
+                global::MleGen.VectorKernels.ScatterLanes(scores, p, o_A, v64_37);
+                global::MleGen.VectorKernels.ScatterLanes(scores, p, o_B, v73_43);
+                global::MleGen.VectorKernels.ScatterLanes(scores, p, o_Sigma, v72_42);
+                // meat += Σₖ sₖsₖᵀ on and above the diagonal (the evaluator mirrors it)
+                global::MleGen.VectorKernels.AddOuterUpper(meat, scores, p);
+            }
+            if (i < end) __ScoreOuter0(theta, meat, score, i, end);
+        }
+
+        /// <summary>As <see cref="__ScoreOuter0"/>, the scores of 8 observations at a time and a rank-8 update of the upper triangle, the scalar kernel for the remainder.</summary>
+        private void __ScoreOuter0_V8(global::System.ReadOnlySpan<double> theta, global::System.Span<double> meat, global::System.Span<double> score, int start, int end)
+        {
+            int p = score.Length;
+            if (p > 256)
+            {
+                __ScoreOuter0(theta, meat, score, start, end);
+                return;
+            }
+            int o_A = 0;
+            int o_B = o_A + 1;
+            int o_Sigma = o_B + 1;
+            double p_A = theta[o_A];
+            double p_B = theta[o_B];
+            double p_Sigma = theta[o_Sigma];
+            double[] d_X = this.X;
+            double[] d_Y = this.Y;
+            // θ-only subexpressions, hoisted out of the observation loop
+            double invSigma = (1d / p_Sigma);
+            double sq68 = global::MleGen.Functions.Square(invSigma);
+            // the block's scores, row k the score of observation i + k
+            global::System.Span<double> scores = stackalloc double[8 * p];
+            int i = start;
+            for (; i <= end - 8; i += 8)
+            {
+                scores.Clear();
+                global::System.Runtime.Intrinsics.Vector512<double> v1_0 = global::MleGen.VectorKernels.Load8(d_Y, i);
+                global::System.Runtime.Intrinsics.Vector512<double> v3_1 = global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(v1_0, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v6_2 = global::MleGen.VectorKernels.Load8(d_X, i);
+                global::System.Runtime.Intrinsics.Vector512<double> v7_3 = (global::System.Runtime.Intrinsics.Vector512.Create(p_B) * v6_2);
+                global::System.Runtime.Intrinsics.Vector512<double> v8_4 = (global::System.Runtime.Intrinsics.Vector512.Create(p_A) + v7_3);
+                global::System.Runtime.Intrinsics.Vector512<double> v12_5 = (v8_4 * global::System.Runtime.Intrinsics.Vector512.Create(invSigma));
+                global::System.Runtime.Intrinsics.Vector512<double> v13_6 = (-v12_5);
+                global::System.Runtime.Intrinsics.Vector512<double> v16_7 = (v1_0 - v8_4);
+                global::System.Runtime.Intrinsics.Vector512<double> v17_8 = (global::System.Runtime.Intrinsics.Vector512.Create(invSigma) * v16_7);
+                global::System.Runtime.Intrinsics.Vector512<double> v33_9 = (~v3_1);
+                global::System.Runtime.Intrinsics.Vector512<double> v35_10 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v3_1, global::System.Runtime.Intrinsics.Vector512.Create(1d), global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v37_11 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v3_1, global::System.Runtime.Intrinsics.Vector512.Create(0d), global::System.Runtime.Intrinsics.Vector512.Create(1d));
+                global::System.Runtime.Intrinsics.Vector512<double> v38_12 = (-v37_11);
+                global::System.Runtime.Intrinsics.Vector512<double> v39_13 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v33_9, v38_12, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v40_14 = (-v39_13);
+                global::System.Runtime.Intrinsics.Vector512<double> v41_15 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v33_9, v40_14, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v42_16 = (global::System.Runtime.Intrinsics.Vector512.Create(invSigma) * v41_15);
+                global::System.Runtime.Intrinsics.Vector512<double> v43_17 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v33_9, v42_16, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v44_18 = (global::System.Runtime.Intrinsics.Vector512.Create((-0.5d)) * v39_13);
+                global::System.Runtime.Intrinsics.Vector512<double> v45_19 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v33_9, v44_18, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v47_20 = (v17_8 * global::System.Runtime.Intrinsics.Vector512.Create(2d));
+                global::System.Runtime.Intrinsics.Vector512<double> v48_21 = (v45_19 * v47_20);
+                global::System.Runtime.Intrinsics.Vector512<double> v49_22 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v33_9, v48_21, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v50_23 = (v16_7 * v49_22);
+                global::System.Runtime.Intrinsics.Vector512<double> v51_24 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v33_9, v50_23, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v52_25 = (global::System.Runtime.Intrinsics.Vector512.Create(invSigma) * v49_22);
+                global::System.Runtime.Intrinsics.Vector512<double> v53_26 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v33_9, v52_25, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v54_27 = (-v53_26);
+                global::System.Runtime.Intrinsics.Vector512<double> v55_28 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v33_9, v54_27, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v56_29 = global::MleGen.VectorKernels.Lanes(v13_6, static v => global::MleGen.Functions.NormalPdfRatio(v));
+                global::System.Runtime.Intrinsics.Vector512<double> v57_30 = (v35_10 * v56_29);
+                global::System.Runtime.Intrinsics.Vector512<double> v58_31 = (-v57_30);
+                global::System.Runtime.Intrinsics.Vector512<double> v59_32 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v3_1, v58_31, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v60_33 = (-v59_32);
+                global::System.Runtime.Intrinsics.Vector512<double> v61_34 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v3_1, v60_33, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v62_35 = (global::System.Runtime.Intrinsics.Vector512.Create(invSigma) * v61_34);
+                global::System.Runtime.Intrinsics.Vector512<double> v63_36 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v3_1, v62_35, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v64_37 = (v55_28 + v63_36);
+                global::System.Runtime.Intrinsics.Vector512<double> v65_38 = (v8_4 * v61_34);
+                global::System.Runtime.Intrinsics.Vector512<double> v66_39 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v3_1, v65_38, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v67_40 = (v51_24 + v66_39);
+                global::System.Runtime.Intrinsics.Vector512<double> v70_41 = (v67_40 * global::System.Runtime.Intrinsics.Vector512.Create(sq68));
+                global::System.Runtime.Intrinsics.Vector512<double> v72_42 = (v43_17 - v70_41);
+                global::System.Runtime.Intrinsics.Vector512<double> v73_43 = (v6_2 * v64_37);
+                global::MleGen.VectorKernels.ScatterLanes(scores, p, o_A, v64_37);
+                global::MleGen.VectorKernels.ScatterLanes(scores, p, o_B, v73_43);
+                global::MleGen.VectorKernels.ScatterLanes(scores, p, o_Sigma, v72_42);
+                // meat += Σₖ sₖsₖᵀ on and above the diagonal (the evaluator mirrors it)
+                global::MleGen.VectorKernels.AddOuterUpper(meat, scores, p);
+            }
+            if (i < end) __ScoreOuter0(theta, meat, score, i, end);
+        }
+
+        /// <summary>As <see cref="__ScoreOuter1"/>, the scores of 4 observations at a time and a rank-4 update of the upper triangle, the scalar kernel for the remainder.</summary>
+        private void __ScoreOuter1_V4(global::System.ReadOnlySpan<double> theta, global::System.Span<double> meat, global::System.Span<double> score, int start, int end)
+        {
+            int p = score.Length;
+            if (p > 512)
+            {
+                __ScoreOuter1(theta, meat, score, start, end);
+                return;
+            }
+            int o_A = 0;
+            int o_B = o_A + 1;
+            int o_Sigma = o_B + 1;
+            double p_A = theta[o_A];
+            double p_B = theta[o_B];
+            double p_Sigma = theta[o_Sigma];
+            // the block's scores, row k the score of observation i + k
+            global::System.Span<double> scores = stackalloc double[4 * p];
+            int i = start;
+            for (; i <= end - 4; i += 4)
+            {
+                scores.Clear();
+                global::MleGen.VectorKernels.ScatterLanes(scores, p, o_B, global::System.Runtime.Intrinsics.Vector256.Create(((p_B / 10d) * 0.1d)));
+                // meat += Σₖ sₖsₖᵀ on and above the diagonal (the evaluator mirrors it)
+                global::MleGen.VectorKernels.AddOuterUpper(meat, scores, p);
+            }
+            if (i < end) __ScoreOuter1(theta, meat, score, i, end);
+        }
+
+        /// <summary>As <see cref="__ScoreOuter1"/>, the scores of 8 observations at a time and a rank-8 update of the upper triangle, the scalar kernel for the remainder.</summary>
+        private void __ScoreOuter1_V8(global::System.ReadOnlySpan<double> theta, global::System.Span<double> meat, global::System.Span<double> score, int start, int end)
+        {
+            int p = score.Length;
+            if (p > 256)
+            {
+                __ScoreOuter1(theta, meat, score, start, end);
+                return;
+            }
+            int o_A = 0;
+            int o_B = o_A + 1;
+            int o_Sigma = o_B + 1;
+            double p_A = theta[o_A];
+            double p_B = theta[o_B];
+            double p_Sigma = theta[o_Sigma];
+            // the block's scores, row k the score of observation i + k
+            global::System.Span<double> scores = stackalloc double[8 * p];
+            int i = start;
+            for (; i <= end - 8; i += 8)
+            {
+                scores.Clear();
+                global::MleGen.VectorKernels.ScatterLanes(scores, p, o_B, global::System.Runtime.Intrinsics.Vector512.Create(((p_B / 10d) * 0.1d)));
+                // meat += Σₖ sₖsₖᵀ on and above the diagonal (the evaluator mirrors it)
+                global::MleGen.VectorKernels.AddOuterUpper(meat, scores, p);
+            }
+            if (i < end) __ScoreOuter1(theta, meat, score, i, end);
         }
     }
 }

@@ -241,7 +241,7 @@ namespace Demo
                         case global::MleGen.EvaluationKind.ObservedInformation: __Hessian0(theta, output, p, start, end); return 0d;
                         case global::MleGen.EvaluationKind.ExpectedInformation: throw new global::System.InvalidOperationException("Expected information is not available for this model (IMleModel.HasExpectedInformation is false): the term 'Survival' is censored: its expectation would run over the censoring mechanism too, which the model does not describe. Use ObservedInformation, or ScoreOuterProduct for a sandwich.");
                         case global::MleGen.EvaluationKind.DataConstant: return __DataConstant0(start, end);
-                        case global::MleGen.EvaluationKind.ScoreOuterProduct: __ScoreOuter0(theta, output, scratch, start, end); return 0d;
+                        case global::MleGen.EvaluationKind.ScoreOuterProduct: if (this.__Evaluator.VectorWidth == 8) __ScoreOuter0_V8(theta, output, scratch, start, end); else if (this.__Evaluator.VectorWidth == 4) __ScoreOuter0_V4(theta, output, scratch, start, end); else __ScoreOuter0(theta, output, scratch, start, end); return 0d;
                         default: throw new global::System.ArgumentOutOfRangeException(nameof(kind), kind, "not an evaluation this model has");
                     }
                 default: throw new global::System.ArgumentOutOfRangeException(nameof(term));
@@ -914,6 +914,194 @@ namespace Demo
             gradient[o_B] += g_B;
             if (i < end) nll += __NllGradient0(theta, gradient, i, end);
             return nll;
+        }
+
+        /// <summary>As <see cref="__ScoreOuter0"/>, the scores of 4 observations at a time and a rank-4 update of the upper triangle, the scalar kernel for the remainder.</summary>
+        private void __ScoreOuter0_V4(global::System.ReadOnlySpan<double> theta, global::System.Span<double> meat, global::System.Span<double> score, int start, int end)
+        {
+            int p = score.Length;
+            if (p > 512)
+            {
+                __ScoreOuter0(theta, meat, score, start, end);
+                return;
+            }
+            int o_Shape = 0;
+            int o_A = o_Shape + 1;
+            int o_B = o_A + 1;
+            double p_Shape = theta[o_Shape];
+            double p_A = theta[o_A];
+            double p_B = theta[o_B];
+            double[] d_Age = this.Age;
+            bool[] d_Censored = this.Censored;
+            double[] d_Entry = this.Entry;
+            double[] d_Time = this.Time;
+            // θ-only subexpressions, hoisted out of the observation loop
+            double diff15 = (p_Shape - 1d);
+            double invShape = (1d / p_Shape);
+            // the block's scores, row k the score of observation i + k
+            global::System.Span<double> scores = stackalloc double[4 * p];
+            int i = start;
+            for (; i <= end - 4; i += 4)
+            {
+                scores.Clear();
+                global::System.Runtime.Intrinsics.Vector256<double> v1_0 = global::MleGen.VectorKernels.Load4(d_Time, i);
+                global::System.Runtime.Intrinsics.Vector256<double> v5_1 = global::MleGen.VectorKernels.Load4(d_Age, i);
+                global::System.Runtime.Intrinsics.Vector256<double> v6_2 = (global::System.Runtime.Intrinsics.Vector256.Create(p_B) * v5_1);
+                global::System.Runtime.Intrinsics.Vector256<double> v7_3 = (global::System.Runtime.Intrinsics.Vector256.Create(p_A) + v6_2);
+                global::System.Runtime.Intrinsics.Vector256<double> v8_4 = global::MleGen.VectorMath.Exp(v7_3);
+                global::System.Runtime.Intrinsics.Vector256<double> v9_5 = global::MleGen.VectorMath.Log(v1_0);
+                global::System.Runtime.Intrinsics.Vector256<double> v10_6 = global::MleGen.VectorMath.Log(v8_4);
+                global::System.Runtime.Intrinsics.Vector256<double> v11_7 = (v9_5 - v10_6);
+                global::System.Runtime.Intrinsics.Vector256<double> v17_8 = (global::System.Runtime.Intrinsics.Vector256.Create(p_Shape) * v11_7);
+                global::System.Runtime.Intrinsics.Vector256<double> v18_9 = global::MleGen.VectorMath.Exp(v17_8);
+                global::System.Runtime.Intrinsics.Vector256<double> v27_10 = global::MleGen.VectorKernels.Load4(d_Censored, i);
+                global::System.Runtime.Intrinsics.Vector256<double> v29_11 = global::MleGen.VectorKernels.Load4(d_Entry, i);
+                global::System.Runtime.Intrinsics.Vector256<double> v30_12 = global::System.Runtime.Intrinsics.Vector256.GreaterThan(v29_11, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v31_13 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v30_12, v29_11, global::System.Runtime.Intrinsics.Vector256.Create(1d));
+                global::System.Runtime.Intrinsics.Vector256<double> v32_14 = global::MleGen.VectorMath.Log(v31_13);
+                global::System.Runtime.Intrinsics.Vector256<double> v33_15 = (v32_14 - v10_6);
+                global::System.Runtime.Intrinsics.Vector256<double> v34_16 = (global::System.Runtime.Intrinsics.Vector256.Create(p_Shape) * v33_15);
+                global::System.Runtime.Intrinsics.Vector256<double> v35_17 = global::MleGen.VectorMath.Exp(v34_16);
+                global::System.Runtime.Intrinsics.Vector256<double> v58_18 = (~v27_10);
+                global::System.Runtime.Intrinsics.Vector256<double> v60_19 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v30_12, global::System.Runtime.Intrinsics.Vector256.Create(1d), global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v61_20 = (-v60_19);
+                global::System.Runtime.Intrinsics.Vector256<double> v62_21 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v30_12, v61_20, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v63_22 = (v35_17 * v62_21);
+                global::System.Runtime.Intrinsics.Vector256<double> v64_23 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v30_12, v63_22, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v65_24 = (v33_15 * v64_23);
+                global::System.Runtime.Intrinsics.Vector256<double> v66_25 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v30_12, v65_24, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v67_26 = (global::System.Runtime.Intrinsics.Vector256.Create(p_Shape) * v64_23);
+                global::System.Runtime.Intrinsics.Vector256<double> v68_27 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v30_12, v67_26, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v69_28 = (-v68_27);
+                global::System.Runtime.Intrinsics.Vector256<double> v70_29 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v30_12, v69_28, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v71_30 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v27_10, global::System.Runtime.Intrinsics.Vector256.Create(1d), global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v73_31 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v27_10, global::System.Runtime.Intrinsics.Vector256.Create(0d), global::System.Runtime.Intrinsics.Vector256.Create(1d));
+                global::System.Runtime.Intrinsics.Vector256<double> v74_32 = (-v73_31);
+                global::System.Runtime.Intrinsics.Vector256<double> v75_33 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v58_18, v74_32, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v76_34 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v58_18, v73_31, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v77_35 = (-v75_33);
+                global::System.Runtime.Intrinsics.Vector256<double> v78_36 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v58_18, v77_35, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v79_37 = (v70_29 + v78_36);
+                global::System.Runtime.Intrinsics.Vector256<double> v80_38 = (v71_30 + v76_34);
+                global::System.Runtime.Intrinsics.Vector256<double> v81_39 = (v18_9 * v80_38);
+                global::System.Runtime.Intrinsics.Vector256<double> v82_40 = (v11_7 * v81_39);
+                global::System.Runtime.Intrinsics.Vector256<double> v83_41 = (v66_25 + v82_40);
+                global::System.Runtime.Intrinsics.Vector256<double> v84_42 = (global::System.Runtime.Intrinsics.Vector256.Create(p_Shape) * v81_39);
+                global::System.Runtime.Intrinsics.Vector256<double> v85_43 = (global::System.Runtime.Intrinsics.Vector256.Create(diff15) * v75_33);
+                global::System.Runtime.Intrinsics.Vector256<double> v86_44 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v58_18, v85_43, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v87_45 = (v84_42 + v86_44);
+                global::System.Runtime.Intrinsics.Vector256<double> v88_46 = (v11_7 * v75_33);
+                global::System.Runtime.Intrinsics.Vector256<double> v89_47 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v58_18, v88_46, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v90_48 = (v83_41 + v89_47);
+                global::System.Runtime.Intrinsics.Vector256<double> v92_49 = (v75_33 * global::System.Runtime.Intrinsics.Vector256.Create(invShape));
+                global::System.Runtime.Intrinsics.Vector256<double> v93_50 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v58_18, v92_49, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v94_51 = (v90_48 + v93_50);
+                global::System.Runtime.Intrinsics.Vector256<double> v96_52 = (v79_37 - v87_45);
+                global::System.Runtime.Intrinsics.Vector256<double> v97_53 = (global::System.Runtime.Intrinsics.Vector256<double>.One / v8_4);
+                global::System.Runtime.Intrinsics.Vector256<double> v98_54 = (v96_52 * v97_53);
+                global::System.Runtime.Intrinsics.Vector256<double> v99_55 = (v8_4 * v98_54);
+                global::System.Runtime.Intrinsics.Vector256<double> v100_56 = (v5_1 * v99_55);
+                global::MleGen.VectorKernels.ScatterLanes(scores, p, o_Shape, v94_51);
+                global::MleGen.VectorKernels.ScatterLanes(scores, p, o_A, v99_55);
+                global::MleGen.VectorKernels.ScatterLanes(scores, p, o_B, v100_56);
+                // meat += Σₖ sₖsₖᵀ on and above the diagonal (the evaluator mirrors it)
+                global::MleGen.VectorKernels.AddOuterUpper(meat, scores, p);
+            }
+            if (i < end) __ScoreOuter0(theta, meat, score, i, end);
+        }
+
+        /// <summary>As <see cref="__ScoreOuter0"/>, the scores of 8 observations at a time and a rank-8 update of the upper triangle, the scalar kernel for the remainder.</summary>
+        private void __ScoreOuter0_V8(global::System.ReadOnlySpan<double> theta, global::System.Span<double> meat, global::System.Span<double> score, int start, int end)
+        {
+            int p = score.Length;
+            if (p > 256)
+            {
+                __ScoreOuter0(theta, meat, score, start, end);
+                return;
+            }
+            int o_Shape = 0;
+            int o_A = o_Shape + 1;
+            int o_B = o_A + 1;
+            double p_Shape = theta[o_Shape];
+            double p_A = theta[o_A];
+            double p_B = theta[o_B];
+            double[] d_Age = this.Age;
+            bool[] d_Censored = this.Censored;
+            double[] d_Entry = this.Entry;
+            double[] d_Time = this.Time;
+            // θ-only subexpressions, hoisted out of the observation loop
+            double diff15 = (p_Shape - 1d);
+            double invShape = (1d / p_Shape);
+            // the block's scores, row k the score of observation i + k
+            global::System.Span<double> scores = stackalloc double[8 * p];
+            int i = start;
+            for (; i <= end - 8; i += 8)
+            {
+                scores.Clear();
+                global::System.Runtime.Intrinsics.Vector512<double> v1_0 = global::MleGen.VectorKernels.Load8(d_Time, i);
+                global::System.Runtime.Intrinsics.Vector512<double> v5_1 = global::MleGen.VectorKernels.Load8(d_Age, i);
+                global::System.Runtime.Intrinsics.Vector512<double> v6_2 = (global::System.Runtime.Intrinsics.Vector512.Create(p_B) * v5_1);
+                global::System.Runtime.Intrinsics.Vector512<double> v7_3 = (global::System.Runtime.Intrinsics.Vector512.Create(p_A) + v6_2);
+                global::System.Runtime.Intrinsics.Vector512<double> v8_4 = global::MleGen.VectorMath.Exp(v7_3);
+                global::System.Runtime.Intrinsics.Vector512<double> v9_5 = global::MleGen.VectorMath.Log(v1_0);
+                global::System.Runtime.Intrinsics.Vector512<double> v10_6 = global::MleGen.VectorMath.Log(v8_4);
+                global::System.Runtime.Intrinsics.Vector512<double> v11_7 = (v9_5 - v10_6);
+                global::System.Runtime.Intrinsics.Vector512<double> v17_8 = (global::System.Runtime.Intrinsics.Vector512.Create(p_Shape) * v11_7);
+                global::System.Runtime.Intrinsics.Vector512<double> v18_9 = global::MleGen.VectorMath.Exp(v17_8);
+                global::System.Runtime.Intrinsics.Vector512<double> v27_10 = global::MleGen.VectorKernels.Load8(d_Censored, i);
+                global::System.Runtime.Intrinsics.Vector512<double> v29_11 = global::MleGen.VectorKernels.Load8(d_Entry, i);
+                global::System.Runtime.Intrinsics.Vector512<double> v30_12 = global::System.Runtime.Intrinsics.Vector512.GreaterThan(v29_11, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v31_13 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v30_12, v29_11, global::System.Runtime.Intrinsics.Vector512.Create(1d));
+                global::System.Runtime.Intrinsics.Vector512<double> v32_14 = global::MleGen.VectorMath.Log(v31_13);
+                global::System.Runtime.Intrinsics.Vector512<double> v33_15 = (v32_14 - v10_6);
+                global::System.Runtime.Intrinsics.Vector512<double> v34_16 = (global::System.Runtime.Intrinsics.Vector512.Create(p_Shape) * v33_15);
+                global::System.Runtime.Intrinsics.Vector512<double> v35_17 = global::MleGen.VectorMath.Exp(v34_16);
+                global::System.Runtime.Intrinsics.Vector512<double> v58_18 = (~v27_10);
+                global::System.Runtime.Intrinsics.Vector512<double> v60_19 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v30_12, global::System.Runtime.Intrinsics.Vector512.Create(1d), global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v61_20 = (-v60_19);
+                global::System.Runtime.Intrinsics.Vector512<double> v62_21 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v30_12, v61_20, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v63_22 = (v35_17 * v62_21);
+                global::System.Runtime.Intrinsics.Vector512<double> v64_23 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v30_12, v63_22, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v65_24 = (v33_15 * v64_23);
+                global::System.Runtime.Intrinsics.Vector512<double> v66_25 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v30_12, v65_24, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v67_26 = (global::System.Runtime.Intrinsics.Vector512.Create(p_Shape) * v64_23);
+                global::System.Runtime.Intrinsics.Vector512<double> v68_27 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v30_12, v67_26, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v69_28 = (-v68_27);
+                global::System.Runtime.Intrinsics.Vector512<double> v70_29 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v30_12, v69_28, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v71_30 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v27_10, global::System.Runtime.Intrinsics.Vector512.Create(1d), global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v73_31 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v27_10, global::System.Runtime.Intrinsics.Vector512.Create(0d), global::System.Runtime.Intrinsics.Vector512.Create(1d));
+                global::System.Runtime.Intrinsics.Vector512<double> v74_32 = (-v73_31);
+                global::System.Runtime.Intrinsics.Vector512<double> v75_33 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v58_18, v74_32, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v76_34 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v58_18, v73_31, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v77_35 = (-v75_33);
+                global::System.Runtime.Intrinsics.Vector512<double> v78_36 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v58_18, v77_35, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v79_37 = (v70_29 + v78_36);
+                global::System.Runtime.Intrinsics.Vector512<double> v80_38 = (v71_30 + v76_34);
+                global::System.Runtime.Intrinsics.Vector512<double> v81_39 = (v18_9 * v80_38);
+                global::System.Runtime.Intrinsics.Vector512<double> v82_40 = (v11_7 * v81_39);
+                global::System.Runtime.Intrinsics.Vector512<double> v83_41 = (v66_25 + v82_40);
+                global::System.Runtime.Intrinsics.Vector512<double> v84_42 = (global::System.Runtime.Intrinsics.Vector512.Create(p_Shape) * v81_39);
+                global::System.Runtime.Intrinsics.Vector512<double> v85_43 = (global::System.Runtime.Intrinsics.Vector512.Create(diff15) * v75_33);
+                global::System.Runtime.Intrinsics.Vector512<double> v86_44 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v58_18, v85_43, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v87_45 = (v84_42 + v86_44);
+                global::System.Runtime.Intrinsics.Vector512<double> v88_46 = (v11_7 * v75_33);
+                global::System.Runtime.Intrinsics.Vector512<double> v89_47 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v58_18, v88_46, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v90_48 = (v83_41 + v89_47);
+                global::System.Runtime.Intrinsics.Vector512<double> v92_49 = (v75_33 * global::System.Runtime.Intrinsics.Vector512.Create(invShape));
+                global::System.Runtime.Intrinsics.Vector512<double> v93_50 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v58_18, v92_49, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v94_51 = (v90_48 + v93_50);
+                global::System.Runtime.Intrinsics.Vector512<double> v96_52 = (v79_37 - v87_45);
+                global::System.Runtime.Intrinsics.Vector512<double> v97_53 = (global::System.Runtime.Intrinsics.Vector512<double>.One / v8_4);
+                global::System.Runtime.Intrinsics.Vector512<double> v98_54 = (v96_52 * v97_53);
+                global::System.Runtime.Intrinsics.Vector512<double> v99_55 = (v8_4 * v98_54);
+                global::System.Runtime.Intrinsics.Vector512<double> v100_56 = (v5_1 * v99_55);
+                global::MleGen.VectorKernels.ScatterLanes(scores, p, o_Shape, v94_51);
+                global::MleGen.VectorKernels.ScatterLanes(scores, p, o_A, v99_55);
+                global::MleGen.VectorKernels.ScatterLanes(scores, p, o_B, v100_56);
+                // meat += Σₖ sₖsₖᵀ on and above the diagonal (the evaluator mirrors it)
+                global::MleGen.VectorKernels.AddOuterUpper(meat, scores, p);
+            }
+            if (i < end) __ScoreOuter0(theta, meat, score, i, end);
         }
     }
 }

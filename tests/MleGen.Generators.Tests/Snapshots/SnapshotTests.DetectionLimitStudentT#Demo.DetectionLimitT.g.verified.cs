@@ -228,7 +228,7 @@ namespace Demo
                         case global::MleGen.EvaluationKind.ObservedInformation: __Hessian0(theta, output, p, start, end); return 0d;
                         case global::MleGen.EvaluationKind.ExpectedInformation: throw new global::System.InvalidOperationException("Expected information is not available for this model (IMleModel.HasExpectedInformation is false): the term 'Measurement' is censored: its expectation would run over the censoring mechanism too, which the model does not describe. Use ObservedInformation, or ScoreOuterProduct for a sandwich.");
                         case global::MleGen.EvaluationKind.DataConstant: return __DataConstant0(start, end);
-                        case global::MleGen.EvaluationKind.ScoreOuterProduct: __ScoreOuter0(theta, output, scratch, start, end); return 0d;
+                        case global::MleGen.EvaluationKind.ScoreOuterProduct: if (this.__Evaluator.VectorWidth == 8) __ScoreOuter0_V8(theta, output, scratch, start, end); else if (this.__Evaluator.VectorWidth == 4) __ScoreOuter0_V4(theta, output, scratch, start, end); else __ScoreOuter0(theta, output, scratch, start, end); return 0d;
                         default: throw new global::System.ArgumentOutOfRangeException(nameof(kind), kind, "not an evaluation this model has");
                     }
                 default: throw new global::System.ArgumentOutOfRangeException(nameof(term));
@@ -909,6 +909,236 @@ namespace Demo
             gradient[o_Scale] += g_Scale;
             if (i < end) nll += __NllGradient0(theta, gradient, i, end);
             return nll;
+        }
+
+        /// <summary>As <see cref="__ScoreOuter0"/>, the scores of 4 observations at a time and a rank-4 update of the upper triangle, the scalar kernel for the remainder.</summary>
+        private void __ScoreOuter0_V4(global::System.ReadOnlySpan<double> theta, global::System.Span<double> meat, global::System.Span<double> score, int start, int end)
+        {
+            int p = score.Length;
+            if (p > 512)
+            {
+                __ScoreOuter0(theta, meat, score, start, end);
+                return;
+            }
+            int o_Nu = 0;
+            int o_A = o_Nu + 1;
+            int o_B = o_A + 1;
+            int o_Scale = o_B + 1;
+            double p_Nu = theta[o_Nu];
+            double p_A = theta[o_A];
+            double p_B = theta[o_B];
+            double p_Scale = theta[o_Scale];
+            bool[] d_BelowLimit = this.BelowLimit;
+            double[] d_Dose = this.Dose;
+            double[] d_Level = this.Level;
+            // θ-only subexpressions, hoisted out of the observation loop
+            double invScale = (1d / p_Scale);
+            double prod15 = (0.5d * (p_Nu + 1d));
+            double invNu = (1d / p_Nu);
+            double sq73 = global::MleGen.Functions.Square(invNu);
+            double digamma91 = global::MleGen.Functions.Digamma((p_Nu * 0.5d));
+            double digamma97 = global::MleGen.Functions.Digamma(prod15);
+            double sq106 = global::MleGen.Functions.Square(invScale);
+            // the block's scores, row k the score of observation i + k
+            global::System.Span<double> scores = stackalloc double[4 * p];
+            int i = start;
+            for (; i <= end - 4; i += 4)
+            {
+                scores.Clear();
+                global::System.Runtime.Intrinsics.Vector256<double> v1_0 = global::MleGen.VectorKernels.Load4(d_Level, i);
+                global::System.Runtime.Intrinsics.Vector256<double> v5_1 = global::MleGen.VectorKernels.Load4(d_Dose, i);
+                global::System.Runtime.Intrinsics.Vector256<double> v6_2 = (global::System.Runtime.Intrinsics.Vector256.Create(p_B) * v5_1);
+                global::System.Runtime.Intrinsics.Vector256<double> v7_3 = (global::System.Runtime.Intrinsics.Vector256.Create(p_A) + v6_2);
+                global::System.Runtime.Intrinsics.Vector256<double> v10_4 = (v1_0 - v7_3);
+                global::System.Runtime.Intrinsics.Vector256<double> v12_5 = (v10_4 * global::System.Runtime.Intrinsics.Vector256.Create(invScale));
+                global::System.Runtime.Intrinsics.Vector256<double> v27_6 = (v12_5 * v12_5);
+                global::System.Runtime.Intrinsics.Vector256<double> v29_7 = (v27_6 * global::System.Runtime.Intrinsics.Vector256.Create(invNu));
+                global::System.Runtime.Intrinsics.Vector256<double> v30_8 = global::MleGen.VectorMath.Log1p(v29_7);
+                global::System.Runtime.Intrinsics.Vector256<double> v38_9 = global::MleGen.VectorKernels.Load4(d_BelowLimit, i);
+                global::System.Runtime.Intrinsics.Vector256<double> v43_10 = (~v38_9);
+                global::System.Runtime.Intrinsics.Vector256<double> v45_11 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v38_9, global::System.Runtime.Intrinsics.Vector256.Create(1d), global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v47_12 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v38_9, global::System.Runtime.Intrinsics.Vector256.Create(0d), global::System.Runtime.Intrinsics.Vector256.Create(1d));
+                global::System.Runtime.Intrinsics.Vector256<double> v48_13 = (-v47_12);
+                global::System.Runtime.Intrinsics.Vector256<double> v49_14 = global::MleGen.VectorKernels.Lanes(global::System.Runtime.Intrinsics.Vector256.Create(p_Nu), v12_5, static (u, v) => global::MleGen.Functions.StudentTLogCdfNu(u, v));
+                global::System.Runtime.Intrinsics.Vector256<double> v50_15 = (v45_11 * v49_14);
+                global::System.Runtime.Intrinsics.Vector256<double> v51_16 = (-v50_15);
+                global::System.Runtime.Intrinsics.Vector256<double> v52_17 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v38_9, v51_16, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v53_18 = global::MleGen.VectorKernels.Lanes(global::System.Runtime.Intrinsics.Vector256.Create(p_Nu), v12_5, static (u, v) => global::MleGen.Functions.StudentTCdfRatio(u, v));
+                global::System.Runtime.Intrinsics.Vector256<double> v54_19 = (v45_11 * v53_18);
+                global::System.Runtime.Intrinsics.Vector256<double> v55_20 = (-v54_19);
+                global::System.Runtime.Intrinsics.Vector256<double> v56_21 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v38_9, v55_20, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v57_22 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v43_10, v48_13, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v58_23 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v43_10, v47_12, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v59_24 = (-v57_22);
+                global::System.Runtime.Intrinsics.Vector256<double> v60_25 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v43_10, v59_24, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v61_26 = (v30_8 * v58_23);
+                global::System.Runtime.Intrinsics.Vector256<double> v62_27 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v43_10, v61_26, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v63_28 = (global::System.Runtime.Intrinsics.Vector256.Create(prod15) * v58_23);
+                global::System.Runtime.Intrinsics.Vector256<double> v64_29 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v43_10, v63_28, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v65_30 = (global::System.Runtime.Intrinsics.Vector256.Create(1d) + v29_7);
+                global::System.Runtime.Intrinsics.Vector256<double> v66_31 = (global::System.Runtime.Intrinsics.Vector256<double>.One / v65_30);
+                global::System.Runtime.Intrinsics.Vector256<double> v67_32 = (v64_29 * v66_31);
+                global::System.Runtime.Intrinsics.Vector256<double> v68_33 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v43_10, v67_32, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v69_34 = (global::System.Runtime.Intrinsics.Vector256.Create(invNu) * v68_33);
+                global::System.Runtime.Intrinsics.Vector256<double> v70_35 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v43_10, v69_34, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v71_36 = (v27_6 * v68_33);
+                global::System.Runtime.Intrinsics.Vector256<double> v72_37 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v43_10, v71_36, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v75_38 = (v72_37 * global::System.Runtime.Intrinsics.Vector256.Create(sq73));
+                global::System.Runtime.Intrinsics.Vector256<double> v76_39 = (-v75_38);
+                global::System.Runtime.Intrinsics.Vector256<double> v77_40 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v43_10, v76_39, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v78_41 = (v52_17 + v77_40);
+                global::System.Runtime.Intrinsics.Vector256<double> v80_42 = (v12_5 * global::System.Runtime.Intrinsics.Vector256.Create(2d));
+                global::System.Runtime.Intrinsics.Vector256<double> v81_43 = (v70_35 * v80_42);
+                global::System.Runtime.Intrinsics.Vector256<double> v82_44 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v43_10, v81_43, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v83_45 = (v56_21 + v82_44);
+                global::System.Runtime.Intrinsics.Vector256<double> v84_46 = (global::System.Runtime.Intrinsics.Vector256.Create(invScale) * v60_25);
+                global::System.Runtime.Intrinsics.Vector256<double> v85_47 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v43_10, v84_46, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v86_48 = (global::System.Runtime.Intrinsics.Vector256.Create(0.5d) * v60_25);
+                global::System.Runtime.Intrinsics.Vector256<double> v87_49 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v43_10, v86_48, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v88_50 = (global::System.Runtime.Intrinsics.Vector256.Create(invNu) * v87_49);
+                global::System.Runtime.Intrinsics.Vector256<double> v89_51 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v43_10, v88_50, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v90_52 = (v78_41 + v89_51);
+                global::System.Runtime.Intrinsics.Vector256<double> v92_53 = (v60_25 * global::System.Runtime.Intrinsics.Vector256.Create(digamma91));
+                global::System.Runtime.Intrinsics.Vector256<double> v93_54 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v43_10, v92_53, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v94_55 = (global::System.Runtime.Intrinsics.Vector256.Create(0.5d) * v93_54);
+                global::System.Runtime.Intrinsics.Vector256<double> v95_56 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v43_10, v94_55, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v96_57 = (v90_52 + v95_56);
+                global::System.Runtime.Intrinsics.Vector256<double> v98_58 = (v57_22 * global::System.Runtime.Intrinsics.Vector256.Create(digamma97));
+                global::System.Runtime.Intrinsics.Vector256<double> v99_59 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v43_10, v98_58, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v100_60 = (v62_27 + v99_59);
+                global::System.Runtime.Intrinsics.Vector256<double> v101_61 = (global::System.Runtime.Intrinsics.Vector256.Create(0.5d) * v100_60);
+                global::System.Runtime.Intrinsics.Vector256<double> v102_62 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v43_10, v101_61, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v103_63 = (v96_57 + v102_62);
+                global::System.Runtime.Intrinsics.Vector256<double> v104_64 = (global::System.Runtime.Intrinsics.Vector256.Create(invScale) * v83_45);
+                global::System.Runtime.Intrinsics.Vector256<double> v105_65 = (v10_4 * v83_45);
+                global::System.Runtime.Intrinsics.Vector256<double> v108_66 = (v105_65 * global::System.Runtime.Intrinsics.Vector256.Create(sq106));
+                global::System.Runtime.Intrinsics.Vector256<double> v110_67 = (v85_47 - v108_66);
+                global::System.Runtime.Intrinsics.Vector256<double> v111_68 = (-v104_64);
+                global::System.Runtime.Intrinsics.Vector256<double> v112_69 = (v5_1 * v104_64);
+                global::System.Runtime.Intrinsics.Vector256<double> v113_70 = (-v112_69);
+                global::MleGen.VectorKernels.ScatterLanes(scores, p, o_Nu, v103_63);
+                global::MleGen.VectorKernels.ScatterLanes(scores, p, o_A, v111_68);
+                global::MleGen.VectorKernels.ScatterLanes(scores, p, o_B, v113_70);
+                global::MleGen.VectorKernels.ScatterLanes(scores, p, o_Scale, v110_67);
+                // meat += Σₖ sₖsₖᵀ on and above the diagonal (the evaluator mirrors it)
+                global::MleGen.VectorKernels.AddOuterUpper(meat, scores, p);
+            }
+            if (i < end) __ScoreOuter0(theta, meat, score, i, end);
+        }
+
+        /// <summary>As <see cref="__ScoreOuter0"/>, the scores of 8 observations at a time and a rank-8 update of the upper triangle, the scalar kernel for the remainder.</summary>
+        private void __ScoreOuter0_V8(global::System.ReadOnlySpan<double> theta, global::System.Span<double> meat, global::System.Span<double> score, int start, int end)
+        {
+            int p = score.Length;
+            if (p > 256)
+            {
+                __ScoreOuter0(theta, meat, score, start, end);
+                return;
+            }
+            int o_Nu = 0;
+            int o_A = o_Nu + 1;
+            int o_B = o_A + 1;
+            int o_Scale = o_B + 1;
+            double p_Nu = theta[o_Nu];
+            double p_A = theta[o_A];
+            double p_B = theta[o_B];
+            double p_Scale = theta[o_Scale];
+            bool[] d_BelowLimit = this.BelowLimit;
+            double[] d_Dose = this.Dose;
+            double[] d_Level = this.Level;
+            // θ-only subexpressions, hoisted out of the observation loop
+            double invScale = (1d / p_Scale);
+            double prod15 = (0.5d * (p_Nu + 1d));
+            double invNu = (1d / p_Nu);
+            double sq73 = global::MleGen.Functions.Square(invNu);
+            double digamma91 = global::MleGen.Functions.Digamma((p_Nu * 0.5d));
+            double digamma97 = global::MleGen.Functions.Digamma(prod15);
+            double sq106 = global::MleGen.Functions.Square(invScale);
+            // the block's scores, row k the score of observation i + k
+            global::System.Span<double> scores = stackalloc double[8 * p];
+            int i = start;
+            for (; i <= end - 8; i += 8)
+            {
+                scores.Clear();
+                global::System.Runtime.Intrinsics.Vector512<double> v1_0 = global::MleGen.VectorKernels.Load8(d_Level, i);
+                global::System.Runtime.Intrinsics.Vector512<double> v5_1 = global::MleGen.VectorKernels.Load8(d_Dose, i);
+                global::System.Runtime.Intrinsics.Vector512<double> v6_2 = (global::System.Runtime.Intrinsics.Vector512.Create(p_B) * v5_1);
+                global::System.Runtime.Intrinsics.Vector512<double> v7_3 = (global::System.Runtime.Intrinsics.Vector512.Create(p_A) + v6_2);
+                global::System.Runtime.Intrinsics.Vector512<double> v10_4 = (v1_0 - v7_3);
+                global::System.Runtime.Intrinsics.Vector512<double> v12_5 = (v10_4 * global::System.Runtime.Intrinsics.Vector512.Create(invScale));
+                global::System.Runtime.Intrinsics.Vector512<double> v27_6 = (v12_5 * v12_5);
+                global::System.Runtime.Intrinsics.Vector512<double> v29_7 = (v27_6 * global::System.Runtime.Intrinsics.Vector512.Create(invNu));
+                global::System.Runtime.Intrinsics.Vector512<double> v30_8 = global::MleGen.VectorMath.Log1p(v29_7);
+                global::System.Runtime.Intrinsics.Vector512<double> v38_9 = global::MleGen.VectorKernels.Load8(d_BelowLimit, i);
+                global::System.Runtime.Intrinsics.Vector512<double> v43_10 = (~v38_9);
+                global::System.Runtime.Intrinsics.Vector512<double> v45_11 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v38_9, global::System.Runtime.Intrinsics.Vector512.Create(1d), global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v47_12 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v38_9, global::System.Runtime.Intrinsics.Vector512.Create(0d), global::System.Runtime.Intrinsics.Vector512.Create(1d));
+                global::System.Runtime.Intrinsics.Vector512<double> v48_13 = (-v47_12);
+                global::System.Runtime.Intrinsics.Vector512<double> v49_14 = global::MleGen.VectorKernels.Lanes(global::System.Runtime.Intrinsics.Vector512.Create(p_Nu), v12_5, static (u, v) => global::MleGen.Functions.StudentTLogCdfNu(u, v));
+                global::System.Runtime.Intrinsics.Vector512<double> v50_15 = (v45_11 * v49_14);
+                global::System.Runtime.Intrinsics.Vector512<double> v51_16 = (-v50_15);
+                global::System.Runtime.Intrinsics.Vector512<double> v52_17 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v38_9, v51_16, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v53_18 = global::MleGen.VectorKernels.Lanes(global::System.Runtime.Intrinsics.Vector512.Create(p_Nu), v12_5, static (u, v) => global::MleGen.Functions.StudentTCdfRatio(u, v));
+                global::System.Runtime.Intrinsics.Vector512<double> v54_19 = (v45_11 * v53_18);
+                global::System.Runtime.Intrinsics.Vector512<double> v55_20 = (-v54_19);
+                global::System.Runtime.Intrinsics.Vector512<double> v56_21 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v38_9, v55_20, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v57_22 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v43_10, v48_13, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v58_23 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v43_10, v47_12, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v59_24 = (-v57_22);
+                global::System.Runtime.Intrinsics.Vector512<double> v60_25 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v43_10, v59_24, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v61_26 = (v30_8 * v58_23);
+                global::System.Runtime.Intrinsics.Vector512<double> v62_27 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v43_10, v61_26, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v63_28 = (global::System.Runtime.Intrinsics.Vector512.Create(prod15) * v58_23);
+                global::System.Runtime.Intrinsics.Vector512<double> v64_29 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v43_10, v63_28, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v65_30 = (global::System.Runtime.Intrinsics.Vector512.Create(1d) + v29_7);
+                global::System.Runtime.Intrinsics.Vector512<double> v66_31 = (global::System.Runtime.Intrinsics.Vector512<double>.One / v65_30);
+                global::System.Runtime.Intrinsics.Vector512<double> v67_32 = (v64_29 * v66_31);
+                global::System.Runtime.Intrinsics.Vector512<double> v68_33 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v43_10, v67_32, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v69_34 = (global::System.Runtime.Intrinsics.Vector512.Create(invNu) * v68_33);
+                global::System.Runtime.Intrinsics.Vector512<double> v70_35 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v43_10, v69_34, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v71_36 = (v27_6 * v68_33);
+                global::System.Runtime.Intrinsics.Vector512<double> v72_37 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v43_10, v71_36, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v75_38 = (v72_37 * global::System.Runtime.Intrinsics.Vector512.Create(sq73));
+                global::System.Runtime.Intrinsics.Vector512<double> v76_39 = (-v75_38);
+                global::System.Runtime.Intrinsics.Vector512<double> v77_40 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v43_10, v76_39, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v78_41 = (v52_17 + v77_40);
+                global::System.Runtime.Intrinsics.Vector512<double> v80_42 = (v12_5 * global::System.Runtime.Intrinsics.Vector512.Create(2d));
+                global::System.Runtime.Intrinsics.Vector512<double> v81_43 = (v70_35 * v80_42);
+                global::System.Runtime.Intrinsics.Vector512<double> v82_44 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v43_10, v81_43, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v83_45 = (v56_21 + v82_44);
+                global::System.Runtime.Intrinsics.Vector512<double> v84_46 = (global::System.Runtime.Intrinsics.Vector512.Create(invScale) * v60_25);
+                global::System.Runtime.Intrinsics.Vector512<double> v85_47 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v43_10, v84_46, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v86_48 = (global::System.Runtime.Intrinsics.Vector512.Create(0.5d) * v60_25);
+                global::System.Runtime.Intrinsics.Vector512<double> v87_49 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v43_10, v86_48, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v88_50 = (global::System.Runtime.Intrinsics.Vector512.Create(invNu) * v87_49);
+                global::System.Runtime.Intrinsics.Vector512<double> v89_51 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v43_10, v88_50, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v90_52 = (v78_41 + v89_51);
+                global::System.Runtime.Intrinsics.Vector512<double> v92_53 = (v60_25 * global::System.Runtime.Intrinsics.Vector512.Create(digamma91));
+                global::System.Runtime.Intrinsics.Vector512<double> v93_54 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v43_10, v92_53, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v94_55 = (global::System.Runtime.Intrinsics.Vector512.Create(0.5d) * v93_54);
+                global::System.Runtime.Intrinsics.Vector512<double> v95_56 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v43_10, v94_55, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v96_57 = (v90_52 + v95_56);
+                global::System.Runtime.Intrinsics.Vector512<double> v98_58 = (v57_22 * global::System.Runtime.Intrinsics.Vector512.Create(digamma97));
+                global::System.Runtime.Intrinsics.Vector512<double> v99_59 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v43_10, v98_58, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v100_60 = (v62_27 + v99_59);
+                global::System.Runtime.Intrinsics.Vector512<double> v101_61 = (global::System.Runtime.Intrinsics.Vector512.Create(0.5d) * v100_60);
+                global::System.Runtime.Intrinsics.Vector512<double> v102_62 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v43_10, v101_61, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v103_63 = (v96_57 + v102_62);
+                global::System.Runtime.Intrinsics.Vector512<double> v104_64 = (global::System.Runtime.Intrinsics.Vector512.Create(invScale) * v83_45);
+                global::System.Runtime.Intrinsics.Vector512<double> v105_65 = (v10_4 * v83_45);
+                global::System.Runtime.Intrinsics.Vector512<double> v108_66 = (v105_65 * global::System.Runtime.Intrinsics.Vector512.Create(sq106));
+                global::System.Runtime.Intrinsics.Vector512<double> v110_67 = (v85_47 - v108_66);
+                global::System.Runtime.Intrinsics.Vector512<double> v111_68 = (-v104_64);
+                global::System.Runtime.Intrinsics.Vector512<double> v112_69 = (v5_1 * v104_64);
+                global::System.Runtime.Intrinsics.Vector512<double> v113_70 = (-v112_69);
+                global::MleGen.VectorKernels.ScatterLanes(scores, p, o_Nu, v103_63);
+                global::MleGen.VectorKernels.ScatterLanes(scores, p, o_A, v111_68);
+                global::MleGen.VectorKernels.ScatterLanes(scores, p, o_B, v113_70);
+                global::MleGen.VectorKernels.ScatterLanes(scores, p, o_Scale, v110_67);
+                // meat += Σₖ sₖsₖᵀ on and above the diagonal (the evaluator mirrors it)
+                global::MleGen.VectorKernels.AddOuterUpper(meat, scores, p);
+            }
+            if (i < end) __ScoreOuter0(theta, meat, score, i, end);
         }
     }
 }

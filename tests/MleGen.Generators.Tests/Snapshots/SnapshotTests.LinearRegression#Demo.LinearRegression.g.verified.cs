@@ -222,7 +222,7 @@ namespace Demo
                         case global::MleGen.EvaluationKind.ObservedInformation: if (this.__Evaluator.VectorWidth == 8) __Hessian0_V8(theta, output, p, start, end); else if (this.__Evaluator.VectorWidth == 4) __Hessian0_V4(theta, output, p, start, end); else __Hessian0(theta, output, p, start, end); return 0d;
                         case global::MleGen.EvaluationKind.ExpectedInformation: if (this.__Evaluator.VectorWidth == 8) __Expected0_V8(theta, output, p, start, end); else if (this.__Evaluator.VectorWidth == 4) __Expected0_V4(theta, output, p, start, end); else __Expected0(theta, output, p, start, end); return 0d;
                         case global::MleGen.EvaluationKind.DataConstant: return __DataConstant0(start, end);
-                        case global::MleGen.EvaluationKind.ScoreOuterProduct: __ScoreOuter0(theta, output, scratch, start, end); return 0d;
+                        case global::MleGen.EvaluationKind.ScoreOuterProduct: if (this.__Evaluator.VectorWidth == 8) __ScoreOuter0_V8(theta, output, scratch, start, end); else if (this.__Evaluator.VectorWidth == 4) __ScoreOuter0_V4(theta, output, scratch, start, end); else __ScoreOuter0(theta, output, scratch, start, end); return 0d;
                         default: throw new global::System.ArgumentOutOfRangeException(nameof(kind), kind, "not an evaluation this model has");
                     }
                 default: throw new global::System.ArgumentOutOfRangeException(nameof(term));
@@ -767,18 +767,7 @@ namespace Demo
                 acc_m2 = global::MleGen.VectorKernels.AddLanes(acc_m2, v83_16);
                 global::MleGen.VectorKernels.AddScaledRows(matrix.Slice((o_Intercept) * p + o_Beta, p_Beta.Length), d_X, i, (global::System.Runtime.Intrinsics.Vector256.Create(invSigma) * global::System.Runtime.Intrinsics.Vector256.Create(invSigma)));
                 global::MleGen.VectorKernels.AddScaledOuter(matrix, p, o_Beta, o_Beta, d_X, p_Beta.Length, d_X, p_Beta.Length, i, (global::System.Runtime.Intrinsics.Vector256.Create(invSigma) * global::System.Runtime.Intrinsics.Vector256.Create(invSigma)), true);
-                for (int __j0_1 = 0; __j0_1 < p_Beta.Length; __j0_1++)
-                {
-                    global::System.Runtime.Intrinsics.Vector256<double> v51_17 = global::MleGen.VectorKernels.Column4(d_X, i, __j0_1);
-                    global::System.Runtime.Intrinsics.Vector256<double> v55_18 = (v13_4 * v51_17);
-                    global::System.Runtime.Intrinsics.Vector256<double> v56_19 = (-v55_18);
-                    global::System.Runtime.Intrinsics.Vector256<double> v57_20 = (global::System.Runtime.Intrinsics.Vector256.Create(invSigma) * v51_17);
-                    global::System.Runtime.Intrinsics.Vector256<double> v61_21 = (v11_3 * v57_20);
-                    global::System.Runtime.Intrinsics.Vector256<double> v63_22 = (v56_19 - v61_21);
-                    global::System.Runtime.Intrinsics.Vector256<double> v64_23 = (global::System.Runtime.Intrinsics.Vector256.Create(sq32) * v63_22);
-                    global::System.Runtime.Intrinsics.Vector256<double> v65_24 = (-v64_23);
-                    matrix[(o_Beta + __j0_1) * p + o_Sigma] += global::System.Runtime.Intrinsics.Vector256.Sum(v65_24);
-                }
+                global::MleGen.VectorKernels.AddScaledColumn(matrix, p, o_Beta, o_Sigma, d_X, p_Beta.Length, i, v47_9);
             }
             matrix[(o_Intercept) * p + o_Intercept] += acc_m0;
             matrix[(o_Intercept) * p + o_Sigma] += acc_m1;
@@ -859,18 +848,7 @@ namespace Demo
                 acc_m2 = global::MleGen.VectorKernels.AddLanes(acc_m2, v83_16);
                 global::MleGen.VectorKernels.AddScaledRows(matrix.Slice((o_Intercept) * p + o_Beta, p_Beta.Length), d_X, i, (global::System.Runtime.Intrinsics.Vector512.Create(invSigma) * global::System.Runtime.Intrinsics.Vector512.Create(invSigma)));
                 global::MleGen.VectorKernels.AddScaledOuter(matrix, p, o_Beta, o_Beta, d_X, p_Beta.Length, d_X, p_Beta.Length, i, (global::System.Runtime.Intrinsics.Vector512.Create(invSigma) * global::System.Runtime.Intrinsics.Vector512.Create(invSigma)), true);
-                for (int __j0_1 = 0; __j0_1 < p_Beta.Length; __j0_1++)
-                {
-                    global::System.Runtime.Intrinsics.Vector512<double> v51_17 = global::MleGen.VectorKernels.Column8(d_X, i, __j0_1);
-                    global::System.Runtime.Intrinsics.Vector512<double> v55_18 = (v13_4 * v51_17);
-                    global::System.Runtime.Intrinsics.Vector512<double> v56_19 = (-v55_18);
-                    global::System.Runtime.Intrinsics.Vector512<double> v57_20 = (global::System.Runtime.Intrinsics.Vector512.Create(invSigma) * v51_17);
-                    global::System.Runtime.Intrinsics.Vector512<double> v61_21 = (v11_3 * v57_20);
-                    global::System.Runtime.Intrinsics.Vector512<double> v63_22 = (v56_19 - v61_21);
-                    global::System.Runtime.Intrinsics.Vector512<double> v64_23 = (global::System.Runtime.Intrinsics.Vector512.Create(sq32) * v63_22);
-                    global::System.Runtime.Intrinsics.Vector512<double> v65_24 = (-v64_23);
-                    matrix[(o_Beta + __j0_1) * p + o_Sigma] += global::System.Runtime.Intrinsics.Vector512.Sum(v65_24);
-                }
+                global::MleGen.VectorKernels.AddScaledColumn(matrix, p, o_Beta, o_Sigma, d_X, p_Beta.Length, i, v47_9);
             }
             matrix[(o_Intercept) * p + o_Intercept] += acc_m0;
             matrix[(o_Intercept) * p + o_Sigma] += acc_m1;
@@ -904,6 +882,96 @@ namespace Demo
             matrix[(o_Intercept) * p + o_Intercept] += acc_m0;
             matrix[(o_Sigma) * p + o_Sigma] += acc_m1;
             if (i < end) __Expected0(theta, matrix, p, i, end);
+        }
+
+        /// <summary>As <see cref="__ScoreOuter0"/>, the scores of 4 observations at a time and a rank-4 update of the upper triangle, the scalar kernel for the remainder.</summary>
+        private void __ScoreOuter0_V4(global::System.ReadOnlySpan<double> theta, global::System.Span<double> meat, global::System.Span<double> score, int start, int end)
+        {
+            int p = score.Length;
+            if (p > 512)
+            {
+                __ScoreOuter0(theta, meat, score, start, end);
+                return;
+            }
+            int o_Intercept = 0;
+            int o_Beta = o_Intercept + 1;
+            int o_Sigma = o_Beta + this.Beta.Length;
+            double p_Intercept = theta[o_Intercept];
+            global::System.ReadOnlySpan<double> p_Beta = theta.Slice(o_Beta, this.Beta.Length);
+            double p_Sigma = theta[o_Sigma];
+            double[,] d_X = this.X;
+            double[] d_Y = this.Y;
+            // θ-only subexpressions, hoisted out of the observation loop
+            double invSigma = (1d / p_Sigma);
+            double sq32 = global::MleGen.Functions.Square(invSigma);
+            // the block's scores, row k the score of observation i + k
+            global::System.Span<double> scores = stackalloc double[4 * p];
+            int i = start;
+            for (; i <= end - 4; i += 4)
+            {
+                scores.Clear();
+                global::System.Runtime.Intrinsics.Vector256<double> v1_0 = global::MleGen.VectorKernels.Load4(d_Y, i);
+                global::System.Runtime.Intrinsics.Vector256<double> v8_1 = global::MleGen.VectorKernels.Dot4(d_X, i, p_Beta.Slice(0, p_Beta.Length));
+                global::System.Runtime.Intrinsics.Vector256<double> v9_2 = (global::System.Runtime.Intrinsics.Vector256.Create(p_Intercept) + v8_1);
+                global::System.Runtime.Intrinsics.Vector256<double> v11_3 = (v1_0 - v9_2);
+                global::System.Runtime.Intrinsics.Vector256<double> v13_4 = (v11_3 * global::System.Runtime.Intrinsics.Vector256.Create(invSigma));
+                global::System.Runtime.Intrinsics.Vector256<double> v30_5 = (global::System.Runtime.Intrinsics.Vector256.Create(invSigma) * v13_4);
+                global::MleGen.VectorKernels.AddScoreRows(scores, p, o_Beta, d_X, p_Beta.Length, i, -v30_5);
+                global::System.Runtime.Intrinsics.Vector256<double> v31_6 = (v11_3 * v13_4);
+                global::System.Runtime.Intrinsics.Vector256<double> v34_7 = (v31_6 * global::System.Runtime.Intrinsics.Vector256.Create(sq32));
+                global::System.Runtime.Intrinsics.Vector256<double> v36_8 = (global::System.Runtime.Intrinsics.Vector256.Create(invSigma) - v34_7);
+                global::System.Runtime.Intrinsics.Vector256<double> v38_9 = (-v30_5);
+                global::MleGen.VectorKernels.ScatterLanes(scores, p, o_Intercept, v38_9);
+                global::MleGen.VectorKernels.ScatterLanes(scores, p, o_Sigma, v36_8);
+                // meat += Σₖ sₖsₖᵀ on and above the diagonal (the evaluator mirrors it)
+                global::MleGen.VectorKernels.AddOuterUpper(meat, scores, p);
+            }
+            if (i < end) __ScoreOuter0(theta, meat, score, i, end);
+        }
+
+        /// <summary>As <see cref="__ScoreOuter0"/>, the scores of 8 observations at a time and a rank-8 update of the upper triangle, the scalar kernel for the remainder.</summary>
+        private void __ScoreOuter0_V8(global::System.ReadOnlySpan<double> theta, global::System.Span<double> meat, global::System.Span<double> score, int start, int end)
+        {
+            int p = score.Length;
+            if (p > 256)
+            {
+                __ScoreOuter0(theta, meat, score, start, end);
+                return;
+            }
+            int o_Intercept = 0;
+            int o_Beta = o_Intercept + 1;
+            int o_Sigma = o_Beta + this.Beta.Length;
+            double p_Intercept = theta[o_Intercept];
+            global::System.ReadOnlySpan<double> p_Beta = theta.Slice(o_Beta, this.Beta.Length);
+            double p_Sigma = theta[o_Sigma];
+            double[,] d_X = this.X;
+            double[] d_Y = this.Y;
+            // θ-only subexpressions, hoisted out of the observation loop
+            double invSigma = (1d / p_Sigma);
+            double sq32 = global::MleGen.Functions.Square(invSigma);
+            // the block's scores, row k the score of observation i + k
+            global::System.Span<double> scores = stackalloc double[8 * p];
+            int i = start;
+            for (; i <= end - 8; i += 8)
+            {
+                scores.Clear();
+                global::System.Runtime.Intrinsics.Vector512<double> v1_0 = global::MleGen.VectorKernels.Load8(d_Y, i);
+                global::System.Runtime.Intrinsics.Vector512<double> v8_1 = global::MleGen.VectorKernels.Dot8(d_X, i, p_Beta.Slice(0, p_Beta.Length));
+                global::System.Runtime.Intrinsics.Vector512<double> v9_2 = (global::System.Runtime.Intrinsics.Vector512.Create(p_Intercept) + v8_1);
+                global::System.Runtime.Intrinsics.Vector512<double> v11_3 = (v1_0 - v9_2);
+                global::System.Runtime.Intrinsics.Vector512<double> v13_4 = (v11_3 * global::System.Runtime.Intrinsics.Vector512.Create(invSigma));
+                global::System.Runtime.Intrinsics.Vector512<double> v30_5 = (global::System.Runtime.Intrinsics.Vector512.Create(invSigma) * v13_4);
+                global::MleGen.VectorKernels.AddScoreRows(scores, p, o_Beta, d_X, p_Beta.Length, i, -v30_5);
+                global::System.Runtime.Intrinsics.Vector512<double> v31_6 = (v11_3 * v13_4);
+                global::System.Runtime.Intrinsics.Vector512<double> v34_7 = (v31_6 * global::System.Runtime.Intrinsics.Vector512.Create(sq32));
+                global::System.Runtime.Intrinsics.Vector512<double> v36_8 = (global::System.Runtime.Intrinsics.Vector512.Create(invSigma) - v34_7);
+                global::System.Runtime.Intrinsics.Vector512<double> v38_9 = (-v30_5);
+                global::MleGen.VectorKernels.ScatterLanes(scores, p, o_Intercept, v38_9);
+                global::MleGen.VectorKernels.ScatterLanes(scores, p, o_Sigma, v36_8);
+                // meat += Σₖ sₖsₖᵀ on and above the diagonal (the evaluator mirrors it)
+                global::MleGen.VectorKernels.AddOuterUpper(meat, scores, p);
+            }
+            if (i < end) __ScoreOuter0(theta, meat, score, i, end);
         }
     }
 }

@@ -225,7 +225,7 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
                     case global::MleGen.EvaluationKind.ObservedInformation: __Hessian0(theta, output, p, start, end); return 0d;
                     case global::MleGen.EvaluationKind.ExpectedInformation: __Expected0(theta, output, p, start, end); return 0d;
                     case global::MleGen.EvaluationKind.DataConstant: return __DataConstant0(start, end);
-                    case global::MleGen.EvaluationKind.ScoreOuterProduct: __ScoreOuter0(theta, output, scratch, start, end); return 0d;
+                    case global::MleGen.EvaluationKind.ScoreOuterProduct: if (this.__Evaluator.VectorWidth == 8) __ScoreOuter0_V8(theta, output, scratch, start, end); else if (this.__Evaluator.VectorWidth == 4) __ScoreOuter0_V4(theta, output, scratch, start, end); else __ScoreOuter0(theta, output, scratch, start, end); return 0d;
                     default: throw new global::System.ArgumentOutOfRangeException(nameof(kind), kind, "not an evaluation this model has");
                 }
             default: throw new global::System.ArgumentOutOfRangeException(nameof(term));
@@ -1116,5 +1116,211 @@ partial class Mixture : global::MleGen.IMleModel, global::MleGen.IChunkKernel
         double nll = global::System.Runtime.Intrinsics.Vector512.Sum(acc_nll);
         if (i < end) nll += __NllGradient0(theta, gradient, i, end);
         return nll;
+    }
+
+    /// <summary>As <see cref="__ScoreOuter0"/>, the scores of 4 observations at a time and a rank-4 update of the upper triangle, the scalar kernel for the remainder.</summary>
+    private void __ScoreOuter0_V4(global::System.ReadOnlySpan<double> theta, global::System.Span<double> meat, global::System.Span<double> score, int start, int end)
+    {
+        int p = score.Length;
+        if (p > 512)
+        {
+            __ScoreOuter0(theta, meat, score, start, end);
+            return;
+        }
+        int o_Weights = 0;
+        int o_Means = o_Weights + this.Weights.Length;
+        int o_Sds = o_Means + this.Means.Length;
+        global::System.ReadOnlySpan<double> p_Weights = theta.Slice(o_Weights, this.Weights.Length);
+        global::System.ReadOnlySpan<double> p_Means = theta.Slice(o_Means, this.Means.Length);
+        global::System.ReadOnlySpan<double> p_Sds = theta.Slice(o_Sds, this.Sds.Length);
+        double[] d_Y = this.Y;
+        // per-index values that do not depend on the observation, computed once per chunk (the first 64 indices)
+        global::System.Span<double> t_log5 = stackalloc double[64];
+        global::System.Span<double> t_inv9 = stackalloc double[64];
+        global::System.Span<double> t_log12 = stackalloc double[64];
+        global::System.Span<double> t_inv43 = stackalloc double[64];
+        for (int __k0 = 0; __k0 < p_Weights.Length && __k0 <= 63; __k0++)
+        {
+            double theta4 = p_Weights[__k0];
+            double log5_2 = global::System.Math.Log(theta4);
+            double theta7 = p_Sds[__k0];
+            double inv9_2 = (1d / theta7);
+            double inv43_2 = (1d / theta4);
+            t_log5[__k0] = log5_2;
+            t_inv9[__k0] = inv9_2;
+            t_log12[__k0] = global::System.Math.Log(theta7);
+            t_inv43[__k0] = inv43_2;
+        }
+        // exp(termⱼ − max) of a log-sum-exp for the block, kept by its second pass for its term weights (the first 64 terms)
+        global::System.Span<global::System.Runtime.Intrinsics.Vector256<double>> c_lse22 = global::MleGen.VectorKernels.Aligned4(stackalloc double[259], 64);
+        // the block's scores, row k the score of observation i + k
+        global::System.Span<double> scores = stackalloc double[4 * p];
+        int i = start;
+        for (; i <= end - 4; i += 4)
+        {
+            scores.Clear();
+            global::System.Runtime.Intrinsics.Vector256<double> v1_0 = global::MleGen.VectorKernels.Load4(d_Y, i);
+            global::System.Runtime.Intrinsics.Vector256<double> v22_1_max = global::System.Runtime.Intrinsics.Vector256.Create(double.NegativeInfinity);
+            for (int __k0 = 0; __k0 < p_Weights.Length; __k0++)
+            {
+                global::System.Runtime.Intrinsics.Vector256<double> v8_2 = (v1_0 - global::System.Runtime.Intrinsics.Vector256.Create(p_Means[__k0]));
+                global::System.Runtime.Intrinsics.Vector256<double> v10_3 = (v8_2 * global::System.Runtime.Intrinsics.Vector256.Create((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0]))));
+                global::System.Runtime.Intrinsics.Vector256<double> v15_4 = (v10_3 * v10_3);
+                global::System.Runtime.Intrinsics.Vector256<double> v16_5 = (global::System.Runtime.Intrinsics.Vector256.Create(0.5d) * v15_4);
+                global::System.Runtime.Intrinsics.Vector256<double> v20_6 = (global::System.Runtime.Intrinsics.Vector256.Create(((-0.9189385332046728d) - (__k0 < 64 ? t_log12[__k0] : global::System.Math.Log(p_Sds[__k0])))) - v16_5);
+                global::System.Runtime.Intrinsics.Vector256<double> v21_7 = (global::System.Runtime.Intrinsics.Vector256.Create((__k0 < 64 ? t_log5[__k0] : global::System.Math.Log(p_Weights[__k0]))) + v20_6);
+                v22_1_max = global::System.Runtime.Intrinsics.Vector256.Max(v22_1_max, v21_7);
+            }
+            global::System.Runtime.Intrinsics.Vector256<double> v22_1_sum = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+            for (int __k0 = 0; __k0 < p_Weights.Length; __k0++)
+            {
+                global::System.Runtime.Intrinsics.Vector256<double> v8_8 = (v1_0 - global::System.Runtime.Intrinsics.Vector256.Create(p_Means[__k0]));
+                global::System.Runtime.Intrinsics.Vector256<double> v10_9 = (v8_8 * global::System.Runtime.Intrinsics.Vector256.Create((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0]))));
+                global::System.Runtime.Intrinsics.Vector256<double> v15_10 = (v10_9 * v10_9);
+                global::System.Runtime.Intrinsics.Vector256<double> v16_11 = (global::System.Runtime.Intrinsics.Vector256.Create(0.5d) * v15_10);
+                global::System.Runtime.Intrinsics.Vector256<double> v20_12 = (global::System.Runtime.Intrinsics.Vector256.Create(((-0.9189385332046728d) - (__k0 < 64 ? t_log12[__k0] : global::System.Math.Log(p_Sds[__k0])))) - v16_11);
+                global::System.Runtime.Intrinsics.Vector256<double> v21_13 = (global::System.Runtime.Intrinsics.Vector256.Create((__k0 < 64 ? t_log5[__k0] : global::System.Math.Log(p_Weights[__k0]))) + v20_12);
+                global::System.Runtime.Intrinsics.Vector256<double> v22_1_e = global::MleGen.VectorMath.Exp(v21_13 - v22_1_max);
+                if (__k0 < 64) c_lse22[__k0] = v22_1_e;
+                v22_1_sum += v22_1_e;
+            }
+            global::System.Runtime.Intrinsics.Vector256<double> v22_1 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.Equals(global::System.Runtime.Intrinsics.Vector256.Abs(v22_1_max), global::System.Runtime.Intrinsics.Vector256.Create(double.PositiveInfinity)), v22_1_max, v22_1_max + global::MleGen.VectorMath.Log(v22_1_sum));
+            global::System.Runtime.Intrinsics.Vector256<double> v22_1_inv = global::System.Runtime.Intrinsics.Vector256<double>.One / v22_1_sum;
+            for (int __k0 = 0; __k0 < p_Weights.Length; __k0++)
+            {
+                global::System.Runtime.Intrinsics.Vector256<double> v8_14 = (v1_0 - global::System.Runtime.Intrinsics.Vector256.Create(p_Means[__k0]));
+                global::System.Runtime.Intrinsics.Vector256<double> v10_15 = (v8_14 * global::System.Runtime.Intrinsics.Vector256.Create((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0]))));
+                global::System.Runtime.Intrinsics.Vector256<double> v28_16;
+                if (__k0 < 64) v28_16 = c_lse22[__k0] * v22_1_inv;
+                else
+                {
+                    global::System.Runtime.Intrinsics.Vector256<double> v15_17 = (v10_15 * v10_15);
+                    global::System.Runtime.Intrinsics.Vector256<double> v16_18 = (global::System.Runtime.Intrinsics.Vector256.Create(0.5d) * v15_17);
+                    global::System.Runtime.Intrinsics.Vector256<double> v20_19 = (global::System.Runtime.Intrinsics.Vector256.Create(((-0.9189385332046728d) - (__k0 < 64 ? t_log12[__k0] : global::System.Math.Log(p_Sds[__k0])))) - v16_18);
+                    global::System.Runtime.Intrinsics.Vector256<double> v21_20 = (global::System.Runtime.Intrinsics.Vector256.Create((__k0 < 64 ? t_log5[__k0] : global::System.Math.Log(p_Weights[__k0]))) + v20_19);
+                    v28_16 = global::MleGen.VectorMath.Exp(v21_20 - v22_1_max) * v22_1_inv;
+                }
+                global::System.Runtime.Intrinsics.Vector256<double> v30_21 = (global::System.Runtime.Intrinsics.Vector256.Create(0.5d) * v28_16);
+                global::System.Runtime.Intrinsics.Vector256<double> v32_22 = (v10_15 * global::System.Runtime.Intrinsics.Vector256.Create(2d));
+                global::System.Runtime.Intrinsics.Vector256<double> v33_23 = (v30_21 * v32_22);
+                global::System.Runtime.Intrinsics.Vector256<double> v34_24 = (global::System.Runtime.Intrinsics.Vector256.Create((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0]))) * v28_16);
+                global::System.Runtime.Intrinsics.Vector256<double> v35_25 = (global::System.Runtime.Intrinsics.Vector256.Create((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0]))) * v33_23);
+                global::System.Runtime.Intrinsics.Vector256<double> v36_26 = (v8_14 * v33_23);
+                global::System.Runtime.Intrinsics.Vector256<double> v39_27 = (v36_26 * global::System.Runtime.Intrinsics.Vector256.Create(global::MleGen.Functions.Square((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0])))));
+                global::System.Runtime.Intrinsics.Vector256<double> v41_28 = (v34_24 - v39_27);
+                global::System.Runtime.Intrinsics.Vector256<double> v42_29 = (-v35_25);
+                global::System.Runtime.Intrinsics.Vector256<double> v44_30 = (v28_16 * global::System.Runtime.Intrinsics.Vector256.Create((__k0 < 64 ? t_inv43[__k0] : (1d / p_Weights[__k0]))));
+                global::System.Runtime.Intrinsics.Vector256<double> v45_31 = (-v44_30);
+                global::MleGen.VectorKernels.ScatterLanes(scores, p, o_Weights + __k0, v45_31);
+                global::MleGen.VectorKernels.ScatterLanes(scores, p, o_Means + __k0, v42_29);
+                global::MleGen.VectorKernels.ScatterLanes(scores, p, o_Sds + __k0, v41_28);
+            }
+            // meat += Σₖ sₖsₖᵀ on and above the diagonal (the evaluator mirrors it)
+            global::MleGen.VectorKernels.AddOuterUpper(meat, scores, p);
+        }
+        if (i < end) __ScoreOuter0(theta, meat, score, i, end);
+    }
+
+    /// <summary>As <see cref="__ScoreOuter0"/>, the scores of 8 observations at a time and a rank-8 update of the upper triangle, the scalar kernel for the remainder.</summary>
+    private void __ScoreOuter0_V8(global::System.ReadOnlySpan<double> theta, global::System.Span<double> meat, global::System.Span<double> score, int start, int end)
+    {
+        int p = score.Length;
+        if (p > 256)
+        {
+            __ScoreOuter0(theta, meat, score, start, end);
+            return;
+        }
+        int o_Weights = 0;
+        int o_Means = o_Weights + this.Weights.Length;
+        int o_Sds = o_Means + this.Means.Length;
+        global::System.ReadOnlySpan<double> p_Weights = theta.Slice(o_Weights, this.Weights.Length);
+        global::System.ReadOnlySpan<double> p_Means = theta.Slice(o_Means, this.Means.Length);
+        global::System.ReadOnlySpan<double> p_Sds = theta.Slice(o_Sds, this.Sds.Length);
+        double[] d_Y = this.Y;
+        // per-index values that do not depend on the observation, computed once per chunk (the first 64 indices)
+        global::System.Span<double> t_log5 = stackalloc double[64];
+        global::System.Span<double> t_inv9 = stackalloc double[64];
+        global::System.Span<double> t_log12 = stackalloc double[64];
+        global::System.Span<double> t_inv43 = stackalloc double[64];
+        for (int __k0 = 0; __k0 < p_Weights.Length && __k0 <= 63; __k0++)
+        {
+            double theta4 = p_Weights[__k0];
+            double log5_2 = global::System.Math.Log(theta4);
+            double theta7 = p_Sds[__k0];
+            double inv9_2 = (1d / theta7);
+            double inv43_2 = (1d / theta4);
+            t_log5[__k0] = log5_2;
+            t_inv9[__k0] = inv9_2;
+            t_log12[__k0] = global::System.Math.Log(theta7);
+            t_inv43[__k0] = inv43_2;
+        }
+        // exp(termⱼ − max) of a log-sum-exp for the block, kept by its second pass for its term weights (the first 64 terms)
+        global::System.Span<global::System.Runtime.Intrinsics.Vector512<double>> c_lse22 = global::MleGen.VectorKernels.Aligned8(stackalloc double[519], 64);
+        // the block's scores, row k the score of observation i + k
+        global::System.Span<double> scores = stackalloc double[8 * p];
+        int i = start;
+        for (; i <= end - 8; i += 8)
+        {
+            scores.Clear();
+            global::System.Runtime.Intrinsics.Vector512<double> v1_0 = global::MleGen.VectorKernels.Load8(d_Y, i);
+            global::System.Runtime.Intrinsics.Vector512<double> v22_1_max = global::System.Runtime.Intrinsics.Vector512.Create(double.NegativeInfinity);
+            for (int __k0 = 0; __k0 < p_Weights.Length; __k0++)
+            {
+                global::System.Runtime.Intrinsics.Vector512<double> v8_2 = (v1_0 - global::System.Runtime.Intrinsics.Vector512.Create(p_Means[__k0]));
+                global::System.Runtime.Intrinsics.Vector512<double> v10_3 = (v8_2 * global::System.Runtime.Intrinsics.Vector512.Create((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0]))));
+                global::System.Runtime.Intrinsics.Vector512<double> v15_4 = (v10_3 * v10_3);
+                global::System.Runtime.Intrinsics.Vector512<double> v16_5 = (global::System.Runtime.Intrinsics.Vector512.Create(0.5d) * v15_4);
+                global::System.Runtime.Intrinsics.Vector512<double> v20_6 = (global::System.Runtime.Intrinsics.Vector512.Create(((-0.9189385332046728d) - (__k0 < 64 ? t_log12[__k0] : global::System.Math.Log(p_Sds[__k0])))) - v16_5);
+                global::System.Runtime.Intrinsics.Vector512<double> v21_7 = (global::System.Runtime.Intrinsics.Vector512.Create((__k0 < 64 ? t_log5[__k0] : global::System.Math.Log(p_Weights[__k0]))) + v20_6);
+                v22_1_max = global::System.Runtime.Intrinsics.Vector512.Max(v22_1_max, v21_7);
+            }
+            global::System.Runtime.Intrinsics.Vector512<double> v22_1_sum = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+            for (int __k0 = 0; __k0 < p_Weights.Length; __k0++)
+            {
+                global::System.Runtime.Intrinsics.Vector512<double> v8_8 = (v1_0 - global::System.Runtime.Intrinsics.Vector512.Create(p_Means[__k0]));
+                global::System.Runtime.Intrinsics.Vector512<double> v10_9 = (v8_8 * global::System.Runtime.Intrinsics.Vector512.Create((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0]))));
+                global::System.Runtime.Intrinsics.Vector512<double> v15_10 = (v10_9 * v10_9);
+                global::System.Runtime.Intrinsics.Vector512<double> v16_11 = (global::System.Runtime.Intrinsics.Vector512.Create(0.5d) * v15_10);
+                global::System.Runtime.Intrinsics.Vector512<double> v20_12 = (global::System.Runtime.Intrinsics.Vector512.Create(((-0.9189385332046728d) - (__k0 < 64 ? t_log12[__k0] : global::System.Math.Log(p_Sds[__k0])))) - v16_11);
+                global::System.Runtime.Intrinsics.Vector512<double> v21_13 = (global::System.Runtime.Intrinsics.Vector512.Create((__k0 < 64 ? t_log5[__k0] : global::System.Math.Log(p_Weights[__k0]))) + v20_12);
+                global::System.Runtime.Intrinsics.Vector512<double> v22_1_e = global::MleGen.VectorMath.Exp(v21_13 - v22_1_max);
+                if (__k0 < 64) c_lse22[__k0] = v22_1_e;
+                v22_1_sum += v22_1_e;
+            }
+            global::System.Runtime.Intrinsics.Vector512<double> v22_1 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.Equals(global::System.Runtime.Intrinsics.Vector512.Abs(v22_1_max), global::System.Runtime.Intrinsics.Vector512.Create(double.PositiveInfinity)), v22_1_max, v22_1_max + global::MleGen.VectorMath.Log(v22_1_sum));
+            global::System.Runtime.Intrinsics.Vector512<double> v22_1_inv = global::System.Runtime.Intrinsics.Vector512<double>.One / v22_1_sum;
+            for (int __k0 = 0; __k0 < p_Weights.Length; __k0++)
+            {
+                global::System.Runtime.Intrinsics.Vector512<double> v8_14 = (v1_0 - global::System.Runtime.Intrinsics.Vector512.Create(p_Means[__k0]));
+                global::System.Runtime.Intrinsics.Vector512<double> v10_15 = (v8_14 * global::System.Runtime.Intrinsics.Vector512.Create((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0]))));
+                global::System.Runtime.Intrinsics.Vector512<double> v28_16;
+                if (__k0 < 64) v28_16 = c_lse22[__k0] * v22_1_inv;
+                else
+                {
+                    global::System.Runtime.Intrinsics.Vector512<double> v15_17 = (v10_15 * v10_15);
+                    global::System.Runtime.Intrinsics.Vector512<double> v16_18 = (global::System.Runtime.Intrinsics.Vector512.Create(0.5d) * v15_17);
+                    global::System.Runtime.Intrinsics.Vector512<double> v20_19 = (global::System.Runtime.Intrinsics.Vector512.Create(((-0.9189385332046728d) - (__k0 < 64 ? t_log12[__k0] : global::System.Math.Log(p_Sds[__k0])))) - v16_18);
+                    global::System.Runtime.Intrinsics.Vector512<double> v21_20 = (global::System.Runtime.Intrinsics.Vector512.Create((__k0 < 64 ? t_log5[__k0] : global::System.Math.Log(p_Weights[__k0]))) + v20_19);
+                    v28_16 = global::MleGen.VectorMath.Exp(v21_20 - v22_1_max) * v22_1_inv;
+                }
+                global::System.Runtime.Intrinsics.Vector512<double> v30_21 = (global::System.Runtime.Intrinsics.Vector512.Create(0.5d) * v28_16);
+                global::System.Runtime.Intrinsics.Vector512<double> v32_22 = (v10_15 * global::System.Runtime.Intrinsics.Vector512.Create(2d));
+                global::System.Runtime.Intrinsics.Vector512<double> v33_23 = (v30_21 * v32_22);
+                global::System.Runtime.Intrinsics.Vector512<double> v34_24 = (global::System.Runtime.Intrinsics.Vector512.Create((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0]))) * v28_16);
+                global::System.Runtime.Intrinsics.Vector512<double> v35_25 = (global::System.Runtime.Intrinsics.Vector512.Create((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0]))) * v33_23);
+                global::System.Runtime.Intrinsics.Vector512<double> v36_26 = (v8_14 * v33_23);
+                global::System.Runtime.Intrinsics.Vector512<double> v39_27 = (v36_26 * global::System.Runtime.Intrinsics.Vector512.Create(global::MleGen.Functions.Square((__k0 < 64 ? t_inv9[__k0] : (1d / p_Sds[__k0])))));
+                global::System.Runtime.Intrinsics.Vector512<double> v41_28 = (v34_24 - v39_27);
+                global::System.Runtime.Intrinsics.Vector512<double> v42_29 = (-v35_25);
+                global::System.Runtime.Intrinsics.Vector512<double> v44_30 = (v28_16 * global::System.Runtime.Intrinsics.Vector512.Create((__k0 < 64 ? t_inv43[__k0] : (1d / p_Weights[__k0]))));
+                global::System.Runtime.Intrinsics.Vector512<double> v45_31 = (-v44_30);
+                global::MleGen.VectorKernels.ScatterLanes(scores, p, o_Weights + __k0, v45_31);
+                global::MleGen.VectorKernels.ScatterLanes(scores, p, o_Means + __k0, v42_29);
+                global::MleGen.VectorKernels.ScatterLanes(scores, p, o_Sds + __k0, v41_28);
+            }
+            // meat += Σₖ sₖsₖᵀ on and above the diagonal (the evaluator mirrors it)
+            global::MleGen.VectorKernels.AddOuterUpper(meat, scores, p);
+        }
+        if (i < end) __ScoreOuter0(theta, meat, score, i, end);
     }
 }

@@ -241,7 +241,7 @@ namespace Demo.Nist
                             case global::MleGen.EvaluationKind.ObservedInformation: __Hessian0(theta, output, p, start, end); return 0d;
                             case global::MleGen.EvaluationKind.ExpectedInformation: __Expected0(theta, output, p, start, end); return 0d;
                             case global::MleGen.EvaluationKind.DataConstant: return __DataConstant0(start, end);
-                            case global::MleGen.EvaluationKind.ScoreOuterProduct: __ScoreOuter0(theta, output, scratch, start, end); return 0d;
+                            case global::MleGen.EvaluationKind.ScoreOuterProduct: if (this.__Evaluator.VectorWidth == 8) __ScoreOuter0_V8(theta, output, scratch, start, end); else if (this.__Evaluator.VectorWidth == 4) __ScoreOuter0_V4(theta, output, scratch, start, end); else __ScoreOuter0(theta, output, scratch, start, end); return 0d;
                             default: throw new global::System.ArgumentOutOfRangeException(nameof(kind), kind, "not an evaluation this model has");
                         }
                     case 1:
@@ -252,7 +252,7 @@ namespace Demo.Nist
                             case global::MleGen.EvaluationKind.ObservedInformation: __Hessian1(theta, output, p, start, end); return 0d;
                             case global::MleGen.EvaluationKind.ExpectedInformation: __Expected1(theta, output, p, start, end); return 0d;
                             case global::MleGen.EvaluationKind.DataConstant: return __DataConstant1(start, end);
-                            case global::MleGen.EvaluationKind.ScoreOuterProduct: __ScoreOuter1(theta, output, scratch, start, end); return 0d;
+                            case global::MleGen.EvaluationKind.ScoreOuterProduct: if (this.__Evaluator.VectorWidth == 8) __ScoreOuter1_V8(theta, output, scratch, start, end); else if (this.__Evaluator.VectorWidth == 4) __ScoreOuter1_V4(theta, output, scratch, start, end); else __ScoreOuter1(theta, output, scratch, start, end); return 0d;
                             default: throw new global::System.ArgumentOutOfRangeException(nameof(kind), kind, "not an evaluation this model has");
                         }
                     default: throw new global::System.ArgumentOutOfRangeException(nameof(term));
@@ -1183,6 +1183,240 @@ namespace Demo.Nist
                 gradient[o_Tau] += g_Tau;
                 if (i < end) nll += __NllGradient1(theta, gradient, i, end);
                 return nll;
+            }
+
+            /// <summary>As <see cref="__ScoreOuter0"/>, the scores of 4 observations at a time and a rank-4 update of the upper triangle, the scalar kernel for the remainder.</summary>
+            private void __ScoreOuter0_V4(global::System.ReadOnlySpan<double> theta, global::System.Span<double> meat, global::System.Span<double> score, int start, int end)
+            {
+                int p = score.Length;
+                if (p > 512)
+                {
+                    __ScoreOuter0(theta, meat, score, start, end);
+                    return;
+                }
+                int o_B1 = 0;
+                int o_B2 = o_B1 + 1;
+                int o_Sigma = o_B2 + 1;
+                int o_Tau = o_Sigma + 1;
+                double p_B1 = theta[o_B1];
+                double p_B2 = theta[o_B2];
+                double p_Sigma = theta[o_Sigma];
+                double p_Tau = theta[o_Tau];
+                double[] d_X = this.X;
+                double[] d_Y = this.Y;
+                // θ-only subexpressions, hoisted out of the observation loop
+                double invSigma = (1d / p_Sigma);
+                double sq66 = global::MleGen.Functions.Square(invSigma);
+                // the block's scores, row k the score of observation i + k
+                global::System.Span<double> scores = stackalloc double[4 * p];
+                int i = start;
+                for (; i <= end - 4; i += 4)
+                {
+                    scores.Clear();
+                    global::System.Runtime.Intrinsics.Vector256<double> v1_0 = global::MleGen.VectorKernels.Load4(d_Y, i);
+                    global::System.Runtime.Intrinsics.Vector256<double> v6_1 = global::MleGen.VectorKernels.Load4(d_X, i);
+                    global::System.Runtime.Intrinsics.Vector256<double> v7_2 = (global::System.Runtime.Intrinsics.Vector256.Create(p_B2) * v6_1);
+                    global::System.Runtime.Intrinsics.Vector256<double> v8_3 = (-v7_2);
+                    global::System.Runtime.Intrinsics.Vector256<double> v9_4 = global::MleGen.VectorMath.Exp(v8_3);
+                    global::System.Runtime.Intrinsics.Vector256<double> v10_5 = (global::System.Runtime.Intrinsics.Vector256.Create(1d) - v9_4);
+                    global::System.Runtime.Intrinsics.Vector256<double> v11_6 = (global::System.Runtime.Intrinsics.Vector256.Create(p_B1) * v10_5);
+                    global::System.Runtime.Intrinsics.Vector256<double> v13_7 = (v1_0 - v11_6);
+                    global::System.Runtime.Intrinsics.Vector256<double> v15_8 = (v13_7 * global::System.Runtime.Intrinsics.Vector256.Create(invSigma));
+                    global::System.Runtime.Intrinsics.Vector256<double> v64_9 = (global::System.Runtime.Intrinsics.Vector256.Create(invSigma) * v15_8);
+                    global::System.Runtime.Intrinsics.Vector256<double> v65_10 = (v13_7 * v15_8);
+                    global::System.Runtime.Intrinsics.Vector256<double> v68_11 = (v65_10 * global::System.Runtime.Intrinsics.Vector256.Create(sq66));
+                    global::System.Runtime.Intrinsics.Vector256<double> v70_12 = (global::System.Runtime.Intrinsics.Vector256.Create(invSigma) - v68_11);
+                    global::System.Runtime.Intrinsics.Vector256<double> v73_13 = (v10_5 * v64_9);
+                    global::System.Runtime.Intrinsics.Vector256<double> v74_14 = (-v73_13);
+                    global::System.Runtime.Intrinsics.Vector256<double> v75_15 = (global::System.Runtime.Intrinsics.Vector256.Create(p_B1) * v64_9);
+                    global::System.Runtime.Intrinsics.Vector256<double> v77_16 = (v9_4 * v75_15);
+                    global::System.Runtime.Intrinsics.Vector256<double> v79_17 = (v6_1 * v77_16);
+                    global::System.Runtime.Intrinsics.Vector256<double> v80_18 = (-v79_17);
+                    global::MleGen.VectorKernels.ScatterLanes(scores, p, o_B1, v74_14);
+                    global::MleGen.VectorKernels.ScatterLanes(scores, p, o_B2, v80_18);
+                    global::MleGen.VectorKernels.ScatterLanes(scores, p, o_Sigma, v70_12);
+                    // meat += Σₖ sₖsₖᵀ on and above the diagonal (the evaluator mirrors it)
+                    global::MleGen.VectorKernels.AddOuterUpper(meat, scores, p);
+                }
+                if (i < end) __ScoreOuter0(theta, meat, score, i, end);
+            }
+
+            /// <summary>As <see cref="__ScoreOuter0"/>, the scores of 8 observations at a time and a rank-8 update of the upper triangle, the scalar kernel for the remainder.</summary>
+            private void __ScoreOuter0_V8(global::System.ReadOnlySpan<double> theta, global::System.Span<double> meat, global::System.Span<double> score, int start, int end)
+            {
+                int p = score.Length;
+                if (p > 256)
+                {
+                    __ScoreOuter0(theta, meat, score, start, end);
+                    return;
+                }
+                int o_B1 = 0;
+                int o_B2 = o_B1 + 1;
+                int o_Sigma = o_B2 + 1;
+                int o_Tau = o_Sigma + 1;
+                double p_B1 = theta[o_B1];
+                double p_B2 = theta[o_B2];
+                double p_Sigma = theta[o_Sigma];
+                double p_Tau = theta[o_Tau];
+                double[] d_X = this.X;
+                double[] d_Y = this.Y;
+                // θ-only subexpressions, hoisted out of the observation loop
+                double invSigma = (1d / p_Sigma);
+                double sq66 = global::MleGen.Functions.Square(invSigma);
+                // the block's scores, row k the score of observation i + k
+                global::System.Span<double> scores = stackalloc double[8 * p];
+                int i = start;
+                for (; i <= end - 8; i += 8)
+                {
+                    scores.Clear();
+                    global::System.Runtime.Intrinsics.Vector512<double> v1_0 = global::MleGen.VectorKernels.Load8(d_Y, i);
+                    global::System.Runtime.Intrinsics.Vector512<double> v6_1 = global::MleGen.VectorKernels.Load8(d_X, i);
+                    global::System.Runtime.Intrinsics.Vector512<double> v7_2 = (global::System.Runtime.Intrinsics.Vector512.Create(p_B2) * v6_1);
+                    global::System.Runtime.Intrinsics.Vector512<double> v8_3 = (-v7_2);
+                    global::System.Runtime.Intrinsics.Vector512<double> v9_4 = global::MleGen.VectorMath.Exp(v8_3);
+                    global::System.Runtime.Intrinsics.Vector512<double> v10_5 = (global::System.Runtime.Intrinsics.Vector512.Create(1d) - v9_4);
+                    global::System.Runtime.Intrinsics.Vector512<double> v11_6 = (global::System.Runtime.Intrinsics.Vector512.Create(p_B1) * v10_5);
+                    global::System.Runtime.Intrinsics.Vector512<double> v13_7 = (v1_0 - v11_6);
+                    global::System.Runtime.Intrinsics.Vector512<double> v15_8 = (v13_7 * global::System.Runtime.Intrinsics.Vector512.Create(invSigma));
+                    global::System.Runtime.Intrinsics.Vector512<double> v64_9 = (global::System.Runtime.Intrinsics.Vector512.Create(invSigma) * v15_8);
+                    global::System.Runtime.Intrinsics.Vector512<double> v65_10 = (v13_7 * v15_8);
+                    global::System.Runtime.Intrinsics.Vector512<double> v68_11 = (v65_10 * global::System.Runtime.Intrinsics.Vector512.Create(sq66));
+                    global::System.Runtime.Intrinsics.Vector512<double> v70_12 = (global::System.Runtime.Intrinsics.Vector512.Create(invSigma) - v68_11);
+                    global::System.Runtime.Intrinsics.Vector512<double> v73_13 = (v10_5 * v64_9);
+                    global::System.Runtime.Intrinsics.Vector512<double> v74_14 = (-v73_13);
+                    global::System.Runtime.Intrinsics.Vector512<double> v75_15 = (global::System.Runtime.Intrinsics.Vector512.Create(p_B1) * v64_9);
+                    global::System.Runtime.Intrinsics.Vector512<double> v77_16 = (v9_4 * v75_15);
+                    global::System.Runtime.Intrinsics.Vector512<double> v79_17 = (v6_1 * v77_16);
+                    global::System.Runtime.Intrinsics.Vector512<double> v80_18 = (-v79_17);
+                    global::MleGen.VectorKernels.ScatterLanes(scores, p, o_B1, v74_14);
+                    global::MleGen.VectorKernels.ScatterLanes(scores, p, o_B2, v80_18);
+                    global::MleGen.VectorKernels.ScatterLanes(scores, p, o_Sigma, v70_12);
+                    // meat += Σₖ sₖsₖᵀ on and above the diagonal (the evaluator mirrors it)
+                    global::MleGen.VectorKernels.AddOuterUpper(meat, scores, p);
+                }
+                if (i < end) __ScoreOuter0(theta, meat, score, i, end);
+            }
+
+            /// <summary>As <see cref="__ScoreOuter1"/>, the scores of 4 observations at a time and a rank-4 update of the upper triangle, the scalar kernel for the remainder.</summary>
+            private void __ScoreOuter1_V4(global::System.ReadOnlySpan<double> theta, global::System.Span<double> meat, global::System.Span<double> score, int start, int end)
+            {
+                int p = score.Length;
+                if (p > 512)
+                {
+                    __ScoreOuter1(theta, meat, score, start, end);
+                    return;
+                }
+                int o_B1 = 0;
+                int o_B2 = o_B1 + 1;
+                int o_Sigma = o_B2 + 1;
+                int o_Tau = o_Sigma + 1;
+                double p_B1 = theta[o_B1];
+                double p_B2 = theta[o_B2];
+                double p_Sigma = theta[o_Sigma];
+                double p_Tau = theta[o_Tau];
+                double[] d_X = this.X;
+                double[] d_Z = this.Z;
+                // θ-only subexpressions, hoisted out of the observation loop
+                double negB1 = (-p_B1);
+                double invTau = (1d / p_Tau);
+                double sq176 = global::MleGen.Functions.Square(invTau);
+                // the block's scores, row k the score of observation i + k
+                global::System.Span<double> scores = stackalloc double[4 * p];
+                int i = start;
+                for (; i <= end - 4; i += 4)
+                {
+                    scores.Clear();
+                    global::System.Runtime.Intrinsics.Vector256<double> v6_0 = global::MleGen.VectorKernels.Load4(d_X, i);
+                    global::System.Runtime.Intrinsics.Vector256<double> v29_1 = global::MleGen.VectorKernels.Load4(d_Z, i);
+                    global::System.Runtime.Intrinsics.Vector256<double> v31_2 = global::System.Runtime.Intrinsics.Vector256.GreaterThan(v6_0, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                    global::System.Runtime.Intrinsics.Vector256<double> v33_3 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v31_2, global::System.Runtime.Intrinsics.Vector256.Create(p_B1), global::System.Runtime.Intrinsics.Vector256.Create(negB1));
+                    global::System.Runtime.Intrinsics.Vector256<double> v35_4 = (v29_1 - v33_3);
+                    global::System.Runtime.Intrinsics.Vector256<double> v37_5 = (v35_4 * global::System.Runtime.Intrinsics.Vector256.Create(invTau));
+                    global::System.Runtime.Intrinsics.Vector256<double> v51_6 = (v37_5 * v37_5);
+                    global::System.Runtime.Intrinsics.Vector256<double> v52_7 = (v51_6 / global::System.Runtime.Intrinsics.Vector256.Create(4d));
+                    global::System.Runtime.Intrinsics.Vector256<double> v165_8 = (~v31_2);
+                    global::System.Runtime.Intrinsics.Vector256<double> v166_9 = (global::System.Runtime.Intrinsics.Vector256.Create(1d) + v52_7);
+                    global::System.Runtime.Intrinsics.Vector256<double> v167_10 = (global::System.Runtime.Intrinsics.Vector256<double>.One / v166_9);
+                    global::System.Runtime.Intrinsics.Vector256<double> v171_11 = (v167_10 * global::System.Runtime.Intrinsics.Vector256.Create(0.625d));
+                    global::System.Runtime.Intrinsics.Vector256<double> v172_12 = (v37_5 * global::System.Runtime.Intrinsics.Vector256.Create(2d));
+                    global::System.Runtime.Intrinsics.Vector256<double> v173_13 = (v171_11 * v172_12);
+                    global::System.Runtime.Intrinsics.Vector256<double> v174_14 = (global::System.Runtime.Intrinsics.Vector256.Create(invTau) * v173_13);
+                    global::System.Runtime.Intrinsics.Vector256<double> v175_15 = (v35_4 * v173_13);
+                    global::System.Runtime.Intrinsics.Vector256<double> v178_16 = (v175_15 * global::System.Runtime.Intrinsics.Vector256.Create(sq176));
+                    global::System.Runtime.Intrinsics.Vector256<double> v180_17 = (global::System.Runtime.Intrinsics.Vector256.Create(invTau) - v178_16);
+                    global::System.Runtime.Intrinsics.Vector256<double> v182_18 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v31_2, global::System.Runtime.Intrinsics.Vector256.Create(1d), global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                    global::System.Runtime.Intrinsics.Vector256<double> v183_19 = (v174_14 * v182_18);
+                    global::System.Runtime.Intrinsics.Vector256<double> v185_20 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v31_2, global::System.Runtime.Intrinsics.Vector256.Create(0d), global::System.Runtime.Intrinsics.Vector256.Create(1d));
+                    global::System.Runtime.Intrinsics.Vector256<double> v186_21 = (v174_14 * v185_20);
+                    global::System.Runtime.Intrinsics.Vector256<double> v188_22 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v165_8, v186_21, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                    global::System.Runtime.Intrinsics.Vector256<double> v189_23 = (v188_22 - v183_19);
+                    global::MleGen.VectorKernels.ScatterLanes(scores, p, o_B1, v189_23);
+                    global::MleGen.VectorKernels.ScatterLanes(scores, p, o_Tau, v180_17);
+                    // meat += Σₖ sₖsₖᵀ on and above the diagonal (the evaluator mirrors it)
+                    global::MleGen.VectorKernels.AddOuterUpper(meat, scores, p);
+                }
+                if (i < end) __ScoreOuter1(theta, meat, score, i, end);
+            }
+
+            /// <summary>As <see cref="__ScoreOuter1"/>, the scores of 8 observations at a time and a rank-8 update of the upper triangle, the scalar kernel for the remainder.</summary>
+            private void __ScoreOuter1_V8(global::System.ReadOnlySpan<double> theta, global::System.Span<double> meat, global::System.Span<double> score, int start, int end)
+            {
+                int p = score.Length;
+                if (p > 256)
+                {
+                    __ScoreOuter1(theta, meat, score, start, end);
+                    return;
+                }
+                int o_B1 = 0;
+                int o_B2 = o_B1 + 1;
+                int o_Sigma = o_B2 + 1;
+                int o_Tau = o_Sigma + 1;
+                double p_B1 = theta[o_B1];
+                double p_B2 = theta[o_B2];
+                double p_Sigma = theta[o_Sigma];
+                double p_Tau = theta[o_Tau];
+                double[] d_X = this.X;
+                double[] d_Z = this.Z;
+                // θ-only subexpressions, hoisted out of the observation loop
+                double negB1 = (-p_B1);
+                double invTau = (1d / p_Tau);
+                double sq176 = global::MleGen.Functions.Square(invTau);
+                // the block's scores, row k the score of observation i + k
+                global::System.Span<double> scores = stackalloc double[8 * p];
+                int i = start;
+                for (; i <= end - 8; i += 8)
+                {
+                    scores.Clear();
+                    global::System.Runtime.Intrinsics.Vector512<double> v6_0 = global::MleGen.VectorKernels.Load8(d_X, i);
+                    global::System.Runtime.Intrinsics.Vector512<double> v29_1 = global::MleGen.VectorKernels.Load8(d_Z, i);
+                    global::System.Runtime.Intrinsics.Vector512<double> v31_2 = global::System.Runtime.Intrinsics.Vector512.GreaterThan(v6_0, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                    global::System.Runtime.Intrinsics.Vector512<double> v33_3 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v31_2, global::System.Runtime.Intrinsics.Vector512.Create(p_B1), global::System.Runtime.Intrinsics.Vector512.Create(negB1));
+                    global::System.Runtime.Intrinsics.Vector512<double> v35_4 = (v29_1 - v33_3);
+                    global::System.Runtime.Intrinsics.Vector512<double> v37_5 = (v35_4 * global::System.Runtime.Intrinsics.Vector512.Create(invTau));
+                    global::System.Runtime.Intrinsics.Vector512<double> v51_6 = (v37_5 * v37_5);
+                    global::System.Runtime.Intrinsics.Vector512<double> v52_7 = (v51_6 / global::System.Runtime.Intrinsics.Vector512.Create(4d));
+                    global::System.Runtime.Intrinsics.Vector512<double> v165_8 = (~v31_2);
+                    global::System.Runtime.Intrinsics.Vector512<double> v166_9 = (global::System.Runtime.Intrinsics.Vector512.Create(1d) + v52_7);
+                    global::System.Runtime.Intrinsics.Vector512<double> v167_10 = (global::System.Runtime.Intrinsics.Vector512<double>.One / v166_9);
+                    global::System.Runtime.Intrinsics.Vector512<double> v171_11 = (v167_10 * global::System.Runtime.Intrinsics.Vector512.Create(0.625d));
+                    global::System.Runtime.Intrinsics.Vector512<double> v172_12 = (v37_5 * global::System.Runtime.Intrinsics.Vector512.Create(2d));
+                    global::System.Runtime.Intrinsics.Vector512<double> v173_13 = (v171_11 * v172_12);
+                    global::System.Runtime.Intrinsics.Vector512<double> v174_14 = (global::System.Runtime.Intrinsics.Vector512.Create(invTau) * v173_13);
+                    global::System.Runtime.Intrinsics.Vector512<double> v175_15 = (v35_4 * v173_13);
+                    global::System.Runtime.Intrinsics.Vector512<double> v178_16 = (v175_15 * global::System.Runtime.Intrinsics.Vector512.Create(sq176));
+                    global::System.Runtime.Intrinsics.Vector512<double> v180_17 = (global::System.Runtime.Intrinsics.Vector512.Create(invTau) - v178_16);
+                    global::System.Runtime.Intrinsics.Vector512<double> v182_18 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v31_2, global::System.Runtime.Intrinsics.Vector512.Create(1d), global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                    global::System.Runtime.Intrinsics.Vector512<double> v183_19 = (v174_14 * v182_18);
+                    global::System.Runtime.Intrinsics.Vector512<double> v185_20 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v31_2, global::System.Runtime.Intrinsics.Vector512.Create(0d), global::System.Runtime.Intrinsics.Vector512.Create(1d));
+                    global::System.Runtime.Intrinsics.Vector512<double> v186_21 = (v174_14 * v185_20);
+                    global::System.Runtime.Intrinsics.Vector512<double> v188_22 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v165_8, v186_21, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                    global::System.Runtime.Intrinsics.Vector512<double> v189_23 = (v188_22 - v183_19);
+                    global::MleGen.VectorKernels.ScatterLanes(scores, p, o_B1, v189_23);
+                    global::MleGen.VectorKernels.ScatterLanes(scores, p, o_Tau, v180_17);
+                    // meat += Σₖ sₖsₖᵀ on and above the diagonal (the evaluator mirrors it)
+                    global::MleGen.VectorKernels.AddOuterUpper(meat, scores, p);
+                }
+                if (i < end) __ScoreOuter1(theta, meat, score, i, end);
             }
         }
     }

@@ -266,7 +266,7 @@ namespace Demo
                         case global::MleGen.EvaluationKind.ObservedInformation: __Hessian1(theta, output, p, start, end); return 0d;
                         case global::MleGen.EvaluationKind.ExpectedInformation: __Expected1(theta, output, p, start, end); return 0d;
                         case global::MleGen.EvaluationKind.DataConstant: return __DataConstant1(start, end);
-                        case global::MleGen.EvaluationKind.ScoreOuterProduct: __ScoreOuter1(theta, output, scratch, start, end); return 0d;
+                        case global::MleGen.EvaluationKind.ScoreOuterProduct: if (this.__Evaluator.VectorWidth == 8) __ScoreOuter1_V8(theta, output, scratch, start, end); else if (this.__Evaluator.VectorWidth == 4) __ScoreOuter1_V4(theta, output, scratch, start, end); else __ScoreOuter1(theta, output, scratch, start, end); return 0d;
                         default: throw new global::System.ArgumentOutOfRangeException(nameof(kind), kind, "not an evaluation this model has");
                     }
                 default: throw new global::System.ArgumentOutOfRangeException(nameof(term));
@@ -1151,6 +1151,180 @@ namespace Demo
             gradient[o_G] += g_G;
             if (i < end) nll += __NllGradient1(theta, gradient, i, end);
             return nll;
+        }
+
+        /// <summary>As <see cref="__ScoreOuter1"/>, the scores of 4 observations at a time and a rank-4 update of the upper triangle, the scalar kernel for the remainder.</summary>
+        private void __ScoreOuter1_V4(global::System.ReadOnlySpan<double> theta, global::System.Span<double> meat, global::System.Span<double> score, int start, int end)
+        {
+            int p = score.Length;
+            if (p > 512)
+            {
+                __ScoreOuter1(theta, meat, score, start, end);
+                return;
+            }
+            int o_B = 0;
+            int o_Cuts = o_B + 1;
+            int o_A = o_Cuts + this.Cuts.Length;
+            int o_G = o_A + 1;
+            double p_B = theta[o_B];
+            global::System.ReadOnlySpan<double> p_Cuts = theta.Slice(o_Cuts, this.Cuts.Length);
+            double p_A = theta[o_A];
+            double p_G = theta[o_G];
+            double[] d_Age = this.Age;
+            int[] d_Visits = this.Visits;
+            // θ-only subexpressions, hoisted out of the observation loop
+            double logisticG = global::MleGen.Functions.Logistic(p_G);
+            double log1p57 = global::MleGen.Functions.Log1p((-logisticG));
+            double log59 = global::System.Math.Log(logisticG);
+            double inv419 = (1d / logisticG);
+            double diff422 = (1d - logisticG);
+            double inv423 = (1d / diff422);
+            double prod436 = (logisticG * diff422);
+            // the block's scores, row k the score of observation i + k
+            global::System.Span<double> scores = stackalloc double[4 * p];
+            int i = start;
+            for (; i <= end - 4; i += 4)
+            {
+                scores.Clear();
+                global::System.Runtime.Intrinsics.Vector256<double> v3_0 = global::MleGen.VectorKernels.Load4(d_Age, i);
+                global::System.Runtime.Intrinsics.Vector256<double> v4_1 = (global::System.Runtime.Intrinsics.Vector256.Create(p_B) * v3_0);
+                global::System.Runtime.Intrinsics.Vector256<double> v38_2 = global::MleGen.VectorKernels.Load4(d_Visits, i);
+                global::System.Runtime.Intrinsics.Vector256<double> v42_3 = (v4_1 + global::System.Runtime.Intrinsics.Vector256.Create(p_A));
+                global::System.Runtime.Intrinsics.Vector256<double> v43_4 = global::MleGen.VectorMath.Exp(v42_3);
+                global::System.Runtime.Intrinsics.Vector256<double> v44_5 = v38_2;
+                global::System.Runtime.Intrinsics.Vector256<double> v45_6 = global::System.Runtime.Intrinsics.Vector256.Equals(v44_5, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v46_7 = global::MleGen.VectorMath.Log(v43_4);
+                global::System.Runtime.Intrinsics.Vector256<double> v47_8 = (v44_5 * v46_7);
+                global::System.Runtime.Intrinsics.Vector256<double> v48_9 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v45_6, global::System.Runtime.Intrinsics.Vector256.Create(0d), v47_8);
+                global::System.Runtime.Intrinsics.Vector256<double> v51_10 = (v44_5 + global::System.Runtime.Intrinsics.Vector256.Create(1d));
+                global::System.Runtime.Intrinsics.Vector256<double> v52_11 = global::MleGen.VectorKernels.Lanes(v51_10, static v => global::MleGen.Functions.LogGamma(v));
+                global::System.Runtime.Intrinsics.Vector256<double> v54_12 = (v48_9 - v43_4);
+                global::System.Runtime.Intrinsics.Vector256<double> v55_13 = (v54_12 - v52_11);
+                global::System.Runtime.Intrinsics.Vector256<double> v58_14 = (v55_13 + global::System.Runtime.Intrinsics.Vector256.Create(log1p57));
+                global::System.Runtime.Intrinsics.Vector256<double> v60_15 = global::MleGen.VectorKernels.Lanes(global::System.Runtime.Intrinsics.Vector256.Create(log59), v58_14, static (u, v) => global::MleGen.Functions.LogSumExp(u, v));
+                global::System.Runtime.Intrinsics.Vector256<double> v403_16 = (~v45_6);
+                global::System.Runtime.Intrinsics.Vector256<double> v404_17 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v45_6, global::System.Runtime.Intrinsics.Vector256.Create(1d), global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v406_18 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v45_6, global::System.Runtime.Intrinsics.Vector256.Create(0d), global::System.Runtime.Intrinsics.Vector256.Create(1d));
+                global::System.Runtime.Intrinsics.Vector256<double> v408_19 = (global::System.Runtime.Intrinsics.Vector256.Create(log59) - v60_15);
+                global::System.Runtime.Intrinsics.Vector256<double> v409_20 = global::MleGen.VectorMath.Exp(v408_19);
+                global::System.Runtime.Intrinsics.Vector256<double> v410_21 = (v404_17 * v409_20);
+                global::System.Runtime.Intrinsics.Vector256<double> v411_22 = (-v410_21);
+                global::System.Runtime.Intrinsics.Vector256<double> v412_23 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v45_6, v411_22, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v413_24 = (v58_14 - v60_15);
+                global::System.Runtime.Intrinsics.Vector256<double> v414_25 = global::MleGen.VectorMath.Exp(v413_24);
+                global::System.Runtime.Intrinsics.Vector256<double> v415_26 = (v404_17 * v414_25);
+                global::System.Runtime.Intrinsics.Vector256<double> v416_27 = (-v415_26);
+                global::System.Runtime.Intrinsics.Vector256<double> v417_28 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v45_6, v416_27, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v418_29 = (v417_28 - v406_18);
+                global::System.Runtime.Intrinsics.Vector256<double> v420_30 = (v412_23 * global::System.Runtime.Intrinsics.Vector256.Create(inv419));
+                global::System.Runtime.Intrinsics.Vector256<double> v421_31 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v45_6, v420_30, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v424_32 = (v418_29 * global::System.Runtime.Intrinsics.Vector256.Create(inv423));
+                global::System.Runtime.Intrinsics.Vector256<double> v426_33 = (v421_31 - v424_32);
+                global::System.Runtime.Intrinsics.Vector256<double> v427_34 = (v406_18 - v417_28);
+                global::System.Runtime.Intrinsics.Vector256<double> v428_35 = (v406_18 * v418_29);
+                global::System.Runtime.Intrinsics.Vector256<double> v429_36 = (v44_5 * v428_35);
+                global::System.Runtime.Intrinsics.Vector256<double> v430_37 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v403_16, v429_36, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v431_38 = (global::System.Runtime.Intrinsics.Vector256<double>.One / v43_4);
+                global::System.Runtime.Intrinsics.Vector256<double> v432_39 = (v430_37 * v431_38);
+                global::System.Runtime.Intrinsics.Vector256<double> v433_40 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v403_16, v432_39, global::System.Runtime.Intrinsics.Vector256.Create(0d));
+                global::System.Runtime.Intrinsics.Vector256<double> v434_41 = (v427_34 + v433_40);
+                global::System.Runtime.Intrinsics.Vector256<double> v435_42 = (v43_4 * v434_41);
+                global::System.Runtime.Intrinsics.Vector256<double> v437_43 = (v426_33 * global::System.Runtime.Intrinsics.Vector256.Create(prod436));
+                global::System.Runtime.Intrinsics.Vector256<double> v438_44 = (v3_0 * v435_42);
+                global::MleGen.VectorKernels.ScatterLanes(scores, p, o_B, v438_44);
+                global::MleGen.VectorKernels.ScatterLanes(scores, p, o_G, v437_43);
+                global::MleGen.VectorKernels.ScatterLanes(scores, p, o_A, v435_42);
+                // meat += Σₖ sₖsₖᵀ on and above the diagonal (the evaluator mirrors it)
+                global::MleGen.VectorKernels.AddOuterUpper(meat, scores, p);
+            }
+            if (i < end) __ScoreOuter1(theta, meat, score, i, end);
+        }
+
+        /// <summary>As <see cref="__ScoreOuter1"/>, the scores of 8 observations at a time and a rank-8 update of the upper triangle, the scalar kernel for the remainder.</summary>
+        private void __ScoreOuter1_V8(global::System.ReadOnlySpan<double> theta, global::System.Span<double> meat, global::System.Span<double> score, int start, int end)
+        {
+            int p = score.Length;
+            if (p > 256)
+            {
+                __ScoreOuter1(theta, meat, score, start, end);
+                return;
+            }
+            int o_B = 0;
+            int o_Cuts = o_B + 1;
+            int o_A = o_Cuts + this.Cuts.Length;
+            int o_G = o_A + 1;
+            double p_B = theta[o_B];
+            global::System.ReadOnlySpan<double> p_Cuts = theta.Slice(o_Cuts, this.Cuts.Length);
+            double p_A = theta[o_A];
+            double p_G = theta[o_G];
+            double[] d_Age = this.Age;
+            int[] d_Visits = this.Visits;
+            // θ-only subexpressions, hoisted out of the observation loop
+            double logisticG = global::MleGen.Functions.Logistic(p_G);
+            double log1p57 = global::MleGen.Functions.Log1p((-logisticG));
+            double log59 = global::System.Math.Log(logisticG);
+            double inv419 = (1d / logisticG);
+            double diff422 = (1d - logisticG);
+            double inv423 = (1d / diff422);
+            double prod436 = (logisticG * diff422);
+            // the block's scores, row k the score of observation i + k
+            global::System.Span<double> scores = stackalloc double[8 * p];
+            int i = start;
+            for (; i <= end - 8; i += 8)
+            {
+                scores.Clear();
+                global::System.Runtime.Intrinsics.Vector512<double> v3_0 = global::MleGen.VectorKernels.Load8(d_Age, i);
+                global::System.Runtime.Intrinsics.Vector512<double> v4_1 = (global::System.Runtime.Intrinsics.Vector512.Create(p_B) * v3_0);
+                global::System.Runtime.Intrinsics.Vector512<double> v38_2 = global::MleGen.VectorKernels.Load8(d_Visits, i);
+                global::System.Runtime.Intrinsics.Vector512<double> v42_3 = (v4_1 + global::System.Runtime.Intrinsics.Vector512.Create(p_A));
+                global::System.Runtime.Intrinsics.Vector512<double> v43_4 = global::MleGen.VectorMath.Exp(v42_3);
+                global::System.Runtime.Intrinsics.Vector512<double> v44_5 = v38_2;
+                global::System.Runtime.Intrinsics.Vector512<double> v45_6 = global::System.Runtime.Intrinsics.Vector512.Equals(v44_5, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v46_7 = global::MleGen.VectorMath.Log(v43_4);
+                global::System.Runtime.Intrinsics.Vector512<double> v47_8 = (v44_5 * v46_7);
+                global::System.Runtime.Intrinsics.Vector512<double> v48_9 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v45_6, global::System.Runtime.Intrinsics.Vector512.Create(0d), v47_8);
+                global::System.Runtime.Intrinsics.Vector512<double> v51_10 = (v44_5 + global::System.Runtime.Intrinsics.Vector512.Create(1d));
+                global::System.Runtime.Intrinsics.Vector512<double> v52_11 = global::MleGen.VectorKernels.Lanes(v51_10, static v => global::MleGen.Functions.LogGamma(v));
+                global::System.Runtime.Intrinsics.Vector512<double> v54_12 = (v48_9 - v43_4);
+                global::System.Runtime.Intrinsics.Vector512<double> v55_13 = (v54_12 - v52_11);
+                global::System.Runtime.Intrinsics.Vector512<double> v58_14 = (v55_13 + global::System.Runtime.Intrinsics.Vector512.Create(log1p57));
+                global::System.Runtime.Intrinsics.Vector512<double> v60_15 = global::MleGen.VectorKernels.Lanes(global::System.Runtime.Intrinsics.Vector512.Create(log59), v58_14, static (u, v) => global::MleGen.Functions.LogSumExp(u, v));
+                global::System.Runtime.Intrinsics.Vector512<double> v403_16 = (~v45_6);
+                global::System.Runtime.Intrinsics.Vector512<double> v404_17 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v45_6, global::System.Runtime.Intrinsics.Vector512.Create(1d), global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v406_18 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v45_6, global::System.Runtime.Intrinsics.Vector512.Create(0d), global::System.Runtime.Intrinsics.Vector512.Create(1d));
+                global::System.Runtime.Intrinsics.Vector512<double> v408_19 = (global::System.Runtime.Intrinsics.Vector512.Create(log59) - v60_15);
+                global::System.Runtime.Intrinsics.Vector512<double> v409_20 = global::MleGen.VectorMath.Exp(v408_19);
+                global::System.Runtime.Intrinsics.Vector512<double> v410_21 = (v404_17 * v409_20);
+                global::System.Runtime.Intrinsics.Vector512<double> v411_22 = (-v410_21);
+                global::System.Runtime.Intrinsics.Vector512<double> v412_23 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v45_6, v411_22, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v413_24 = (v58_14 - v60_15);
+                global::System.Runtime.Intrinsics.Vector512<double> v414_25 = global::MleGen.VectorMath.Exp(v413_24);
+                global::System.Runtime.Intrinsics.Vector512<double> v415_26 = (v404_17 * v414_25);
+                global::System.Runtime.Intrinsics.Vector512<double> v416_27 = (-v415_26);
+                global::System.Runtime.Intrinsics.Vector512<double> v417_28 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v45_6, v416_27, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v418_29 = (v417_28 - v406_18);
+                global::System.Runtime.Intrinsics.Vector512<double> v420_30 = (v412_23 * global::System.Runtime.Intrinsics.Vector512.Create(inv419));
+                global::System.Runtime.Intrinsics.Vector512<double> v421_31 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v45_6, v420_30, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v424_32 = (v418_29 * global::System.Runtime.Intrinsics.Vector512.Create(inv423));
+                global::System.Runtime.Intrinsics.Vector512<double> v426_33 = (v421_31 - v424_32);
+                global::System.Runtime.Intrinsics.Vector512<double> v427_34 = (v406_18 - v417_28);
+                global::System.Runtime.Intrinsics.Vector512<double> v428_35 = (v406_18 * v418_29);
+                global::System.Runtime.Intrinsics.Vector512<double> v429_36 = (v44_5 * v428_35);
+                global::System.Runtime.Intrinsics.Vector512<double> v430_37 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v403_16, v429_36, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v431_38 = (global::System.Runtime.Intrinsics.Vector512<double>.One / v43_4);
+                global::System.Runtime.Intrinsics.Vector512<double> v432_39 = (v430_37 * v431_38);
+                global::System.Runtime.Intrinsics.Vector512<double> v433_40 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v403_16, v432_39, global::System.Runtime.Intrinsics.Vector512.Create(0d));
+                global::System.Runtime.Intrinsics.Vector512<double> v434_41 = (v427_34 + v433_40);
+                global::System.Runtime.Intrinsics.Vector512<double> v435_42 = (v43_4 * v434_41);
+                global::System.Runtime.Intrinsics.Vector512<double> v437_43 = (v426_33 * global::System.Runtime.Intrinsics.Vector512.Create(prod436));
+                global::System.Runtime.Intrinsics.Vector512<double> v438_44 = (v3_0 * v435_42);
+                global::MleGen.VectorKernels.ScatterLanes(scores, p, o_B, v438_44);
+                global::MleGen.VectorKernels.ScatterLanes(scores, p, o_G, v437_43);
+                global::MleGen.VectorKernels.ScatterLanes(scores, p, o_A, v435_42);
+                // meat += Σₖ sₖsₖᵀ on and above the diagonal (the evaluator mirrors it)
+                global::MleGen.VectorKernels.AddOuterUpper(meat, scores, p);
+            }
+            if (i < end) __ScoreOuter1(theta, meat, score, i, end);
         }
     }
 }

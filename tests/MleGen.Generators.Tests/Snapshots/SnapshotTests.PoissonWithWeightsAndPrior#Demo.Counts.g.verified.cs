@@ -227,7 +227,7 @@ namespace Demo
                         case global::MleGen.EvaluationKind.ObservedInformation: __Hessian0(theta, output, p, start, end); return 0d;
                         case global::MleGen.EvaluationKind.ExpectedInformation: __Expected0(theta, output, p, start, end); return 0d;
                         case global::MleGen.EvaluationKind.DataConstant: return __DataConstant0(start, end);
-                        case global::MleGen.EvaluationKind.ScoreOuterProduct: __ScoreOuter0(theta, output, scratch, start, end); return 0d;
+                        case global::MleGen.EvaluationKind.ScoreOuterProduct: if (this.__Evaluator.VectorWidth == 8) __ScoreOuter0_V8(theta, output, scratch, start, end); else if (this.__Evaluator.VectorWidth == 4) __ScoreOuter0_V4(theta, output, scratch, start, end); else __ScoreOuter0(theta, output, scratch, start, end); return 0d;
                         default: throw new global::System.ArgumentOutOfRangeException(nameof(kind), kind, "not an evaluation this model has");
                     }
                 default: throw new global::System.ArgumentOutOfRangeException(nameof(term));
@@ -659,6 +659,96 @@ namespace Demo
             gradient[o_B] += g_B;
             if (i < end) nll += __NllGradient0(theta, gradient, i, end);
             return nll;
+        }
+
+        /// <summary>As <see cref="__ScoreOuter0"/>, the scores of 4 observations at a time and a rank-4 update of the upper triangle, the scalar kernel for the remainder.</summary>
+        private void __ScoreOuter0_V4(global::System.ReadOnlySpan<double> theta, global::System.Span<double> meat, global::System.Span<double> score, int start, int end)
+        {
+            int p = score.Length;
+            if (p > 512)
+            {
+                __ScoreOuter0(theta, meat, score, start, end);
+                return;
+            }
+            int o_A = 0;
+            int o_B = o_A + 1;
+            double p_A = theta[o_A];
+            double p_B = theta[o_B];
+            double[] d_Exposure = this.Exposure;
+            double[] d_W = this.W;
+            double[] d_X = this.X;
+            int[] d_Y = this.Y;
+            // the block's scores, row k the score of observation i + k
+            global::System.Span<double> scores = stackalloc double[4 * p];
+            int i = start;
+            for (; i <= end - 4; i += 4)
+            {
+                scores.Clear();
+                global::System.Runtime.Intrinsics.Vector256<double> v1_0 = global::MleGen.VectorKernels.Load4(d_Y, i);
+                global::System.Runtime.Intrinsics.Vector256<double> v4_1 = global::MleGen.VectorKernels.Load4(d_X, i);
+                global::System.Runtime.Intrinsics.Vector256<double> v5_2 = (global::System.Runtime.Intrinsics.Vector256.Create(p_B) * v4_1);
+                global::System.Runtime.Intrinsics.Vector256<double> v6_3 = (global::System.Runtime.Intrinsics.Vector256.Create(p_A) + v5_2);
+                global::System.Runtime.Intrinsics.Vector256<double> v7_4 = global::MleGen.VectorKernels.Load4(d_Exposure, i);
+                global::System.Runtime.Intrinsics.Vector256<double> v8_5 = global::MleGen.VectorMath.Log(v7_4);
+                global::System.Runtime.Intrinsics.Vector256<double> v9_6 = (v6_3 + v8_5);
+                global::System.Runtime.Intrinsics.Vector256<double> v10_7 = v1_0;
+                global::System.Runtime.Intrinsics.Vector256<double> v12_8 = global::MleGen.VectorMath.Exp(v9_6);
+                global::System.Runtime.Intrinsics.Vector256<double> v21_9 = global::MleGen.VectorKernels.Load4(d_W, i);
+                global::System.Runtime.Intrinsics.Vector256<double> v28_10 = (v12_8 * v21_9);
+                global::System.Runtime.Intrinsics.Vector256<double> v29_11 = (v10_7 * v21_9);
+                global::System.Runtime.Intrinsics.Vector256<double> v31_12 = (v28_10 - v29_11);
+                global::System.Runtime.Intrinsics.Vector256<double> v32_13 = (v4_1 * v31_12);
+                global::MleGen.VectorKernels.ScatterLanes(scores, p, o_A, v31_12);
+                global::MleGen.VectorKernels.ScatterLanes(scores, p, o_B, v32_13);
+                // meat += Σₖ sₖsₖᵀ on and above the diagonal (the evaluator mirrors it)
+                global::MleGen.VectorKernels.AddOuterUpper(meat, scores, p);
+            }
+            if (i < end) __ScoreOuter0(theta, meat, score, i, end);
+        }
+
+        /// <summary>As <see cref="__ScoreOuter0"/>, the scores of 8 observations at a time and a rank-8 update of the upper triangle, the scalar kernel for the remainder.</summary>
+        private void __ScoreOuter0_V8(global::System.ReadOnlySpan<double> theta, global::System.Span<double> meat, global::System.Span<double> score, int start, int end)
+        {
+            int p = score.Length;
+            if (p > 256)
+            {
+                __ScoreOuter0(theta, meat, score, start, end);
+                return;
+            }
+            int o_A = 0;
+            int o_B = o_A + 1;
+            double p_A = theta[o_A];
+            double p_B = theta[o_B];
+            double[] d_Exposure = this.Exposure;
+            double[] d_W = this.W;
+            double[] d_X = this.X;
+            int[] d_Y = this.Y;
+            // the block's scores, row k the score of observation i + k
+            global::System.Span<double> scores = stackalloc double[8 * p];
+            int i = start;
+            for (; i <= end - 8; i += 8)
+            {
+                scores.Clear();
+                global::System.Runtime.Intrinsics.Vector512<double> v1_0 = global::MleGen.VectorKernels.Load8(d_Y, i);
+                global::System.Runtime.Intrinsics.Vector512<double> v4_1 = global::MleGen.VectorKernels.Load8(d_X, i);
+                global::System.Runtime.Intrinsics.Vector512<double> v5_2 = (global::System.Runtime.Intrinsics.Vector512.Create(p_B) * v4_1);
+                global::System.Runtime.Intrinsics.Vector512<double> v6_3 = (global::System.Runtime.Intrinsics.Vector512.Create(p_A) + v5_2);
+                global::System.Runtime.Intrinsics.Vector512<double> v7_4 = global::MleGen.VectorKernels.Load8(d_Exposure, i);
+                global::System.Runtime.Intrinsics.Vector512<double> v8_5 = global::MleGen.VectorMath.Log(v7_4);
+                global::System.Runtime.Intrinsics.Vector512<double> v9_6 = (v6_3 + v8_5);
+                global::System.Runtime.Intrinsics.Vector512<double> v10_7 = v1_0;
+                global::System.Runtime.Intrinsics.Vector512<double> v12_8 = global::MleGen.VectorMath.Exp(v9_6);
+                global::System.Runtime.Intrinsics.Vector512<double> v21_9 = global::MleGen.VectorKernels.Load8(d_W, i);
+                global::System.Runtime.Intrinsics.Vector512<double> v28_10 = (v12_8 * v21_9);
+                global::System.Runtime.Intrinsics.Vector512<double> v29_11 = (v10_7 * v21_9);
+                global::System.Runtime.Intrinsics.Vector512<double> v31_12 = (v28_10 - v29_11);
+                global::System.Runtime.Intrinsics.Vector512<double> v32_13 = (v4_1 * v31_12);
+                global::MleGen.VectorKernels.ScatterLanes(scores, p, o_A, v31_12);
+                global::MleGen.VectorKernels.ScatterLanes(scores, p, o_B, v32_13);
+                // meat += Σₖ sₖsₖᵀ on and above the diagonal (the evaluator mirrors it)
+                global::MleGen.VectorKernels.AddOuterUpper(meat, scores, p);
+            }
+            if (i < end) __ScoreOuter0(theta, meat, score, i, end);
         }
     }
 }

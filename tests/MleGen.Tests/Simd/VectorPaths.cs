@@ -43,6 +43,14 @@ internal static class VectorPaths
             && methods.Any(m => m.StartsWith("__Hessian", StringComparison.Ordinal) && m.EndsWith("_V8", StringComparison.Ordinal));
     }
 
+    /// <summary>True when the generator gave a term of the model its vector score outer product kernels (both widths).</summary>
+    public static bool IsScoreOuterProductVectorized(IMleModel model)
+    {
+        var methods = model.GetType().GetMethods(BindingFlags.NonPublic | BindingFlags.Instance).Select(m => m.Name).ToHashSet();
+        return methods.Any(m => m.StartsWith("__ScoreOuter", StringComparison.Ordinal) && m.EndsWith("_V4", StringComparison.Ordinal))
+            && methods.Any(m => m.StartsWith("__ScoreOuter", StringComparison.Ordinal) && m.EndsWith("_V8", StringComparison.Ordinal));
+    }
+
     /// <summary>
     /// The observed and (where the model has it) expected information at the model's forced width, p×p each; the
     /// expected one is null where the model has none.

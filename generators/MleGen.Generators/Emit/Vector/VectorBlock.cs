@@ -691,14 +691,20 @@ internal sealed class VectorBlock
     }
 
     /// <summary>True for <c>X[i, v]</c> with X a <c>double[,]</c> data member.</summary>
-    public bool IsRowElement(Node node, int variable) =>
-        node.Kind == NodeKind.Data && node.Children.Length == 2 && _members.IsData(node.Member) && _members.DataType(node.Member) == "double[,]"
+    public bool IsRowElement(Node node, int variable) => IsRowElement(_members, node, variable);
+
+    /// <summary>True for <c>X[i, v]</c> with X a <c>double[,]</c> data member of <paramref name="members"/>.</summary>
+    public static bool IsRowElement(MemberAccess members, Node node, int variable) =>
+        node.Kind == NodeKind.Data && node.Children.Length == 2 && members.IsData(node.Member) && members.DataType(node.Member) == "double[,]"
         && node.Children[0].Kind == NodeKind.ObservationIndex && node.Children[1].Kind == NodeKind.Variable && node.Children[1].Variable == variable;
 
     /// <summary>True for <c>Beta[v]</c> with Beta a <c>double[]</c> parameter.</summary>
-    public bool IsVectorParameter(Node node, int variable) =>
+    public bool IsVectorParameter(Node node, int variable) => IsVectorParameter(_spec, node, variable);
+
+    /// <summary>True for <c>Beta[v]</c> with Beta a <c>double[]</c> parameter of <paramref name="spec"/>.</summary>
+    public static bool IsVectorParameter(ModelSpec spec, Node node, int variable) =>
         node.Kind == NodeKind.Param && node.Children.Length == 1 && node.Children[0].Kind == NodeKind.Variable && node.Children[0].Variable == variable
-        && _spec.Parameters.Any(p => p.Name == node.Member && p.Shape == ParamShape.Vector);
+        && spec.Parameters.Any(p => p.Name == node.Member && p.Shape == ParamShape.Vector);
 
     /// <summary>True when a reduction the scalar printer would need is not computed (it prints those as NaN).</summary>
     private bool HasPendingReduction(Node node)

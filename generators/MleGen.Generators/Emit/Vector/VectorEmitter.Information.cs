@@ -75,6 +75,8 @@ internal sealed partial class VectorEmitter
                 _expected[t] = plan.ExpectedKind == ExpectedKind.ClosedForm
                     && VectorWidth.All.All(width => EmitMatrix(scratch, t, width, plan.Expected, expected: true)) && _blockUpdates;
             }
+
+            PlanScores();
         }
         catch (System.Exception e) when (e is not System.OperationCanceledException)
         {
@@ -82,6 +84,7 @@ internal sealed partial class VectorEmitter
             _info = null;
             System.Array.Clear(_hessian, 0, count);
             System.Array.Clear(_expected, 0, count);
+            _scores = new bool[count];
         }
     }
 
@@ -109,6 +112,8 @@ internal sealed partial class VectorEmitter
                 }
             }
         }
+
+        EmitScoreMethods(w);
     }
 
     /// <summary>How one matrix entry is accumulated over a block.</summary>
@@ -119,6 +124,9 @@ internal sealed partial class VectorEmitter
 
         /// <summary>X[i, b]·s against a fixed row element: FMA row updates of the block's rows.</summary>
         Row,
+
+        /// <summary>X[i, a]·s against a fixed column element: a column of the matrix, each entry a dot product of the block's column a with s.</summary>
+        Column,
 
         /// <summary>X[i, a]·Z[i, b]·s over two vector parameters: the block's rank-W update.</summary>
         Outer,
@@ -140,6 +148,9 @@ internal sealed partial class VectorEmitter
         public IReadOnlyList<Node> Scale { get; init; } = [];
 
         public bool Negated { get; init; }
+
+        /// <summary>The factored form of an entry the differentiator left expanded (its scale a node of its own), or null.</summary>
+        public RowProduct? Product { get; init; }
     }
 
     private bool EmitMatrix(IndentedWriter w, int index, VectorWidth width, IReadOnlyList<MatrixEntry> entries, bool expected)
@@ -156,6 +167,11 @@ internal sealed partial class VectorEmitter
             roots.AddRange(e.Column.Parameter.Children);
         }
 
+        // Each entry's form is decided before the block opens: an entry the differentiator left expanded (the row elements
+        // inside a sum) is factored into X[i, a]·Z[i, b]·s with a new scale node s, which the block must compute.
+        string? unsupported = null;
+        var plans = entries.Select(e => Classify(b, e, ref unsupported)).ToList();
+        roots.AddRange(plans.Where(e => e.Product is not null).Select(e => e.Product!.Scale));
         var guards = entries.Where(e => e.Guard is not null).Select(e => e.Guard!);
         w.Line("/// <summary>As <see cref=\"" + scalarName + "\"/>, " + width.LanesText + " observations at a time (rank-" + width.LanesText + " updates of the upper triangle), the scalar kernel for the remainder.</summary>");
         KernelAttribute.Emit(w);
@@ -167,8 +183,12 @@ internal sealed partial class VectorEmitter
                 block.Fail("a guarded matrix entry");
             }
 
-            var plans = entries.Select(e => Classify(block, e)).ToList();
-            _blockUpdates = plans.Any(e => e.Form is EntryForm.Row or EntryForm.Outer);
+            if (unsupported is not null)
+            {
+                block.Fail(unsupported);
+            }
+
+            _blockUpdates = plans.Any(e => e.Form is EntryForm.Row or EntryForm.Column or EntryForm.Outer);
             var fixedEntries = plans.Where(e => e.Form == EntryForm.Fixed).ToList();
             for (int k = 0; k < fixedEntries.Count; k++)
             {
@@ -184,7 +204,7 @@ internal sealed partial class VectorEmitter
                     w.Line("acc_m" + Literals.Int(k) + " = " + Kernels + ".AddLanes(acc_m" + Literals.Int(k) + ", " + block.Operand(fixedEntries[k].Entry.Value) + ");");
                 }
 
-                foreach (var e in plans.Where(e => e.Form is EntryForm.Row or EntryForm.Outer))
+                foreach (var e in plans.Where(e => e.Form is EntryForm.Row or EntryForm.Column or EntryForm.Outer))
                 {
                     block.Emit(e.Scale);
                     string scale = e.Scale.Count == 0 ? width.Type + ".One" : string.Join(" * ", e.Scale.Select(block.Operand));
@@ -196,6 +216,11 @@ internal sealed partial class VectorEmitter
                         string slice = "(" + _members.FlatOffset(r, block.Scalar) + ") * p + " + MemberAccess.OffsetLocal(c.Member);
                         w.Line(Kernels + ".AddScaledRows(matrix.Slice(" + slice + ", " + block.Scalar(b.CountOf(e.ColumnVariable)) + "), "
                             + MemberAccess.DataLocal(e.ColumnMatrix!) + ", i, " + scale + ");");
+                    }
+                    else if (e.Form == EntryForm.Column)
+                    {
+                        w.Line(Kernels + ".AddScaledColumn(matrix, p, " + MemberAccess.OffsetLocal(r.Member) + ", " + _members.FlatOffset(c, block.Scalar) + ", "
+                            + MemberAccess.DataLocal(e.RowMatrix!) + ", " + block.Scalar(b.CountOf(e.RowVariable)) + ", i, " + scale + ");");
                     }
                     else
                     {
@@ -251,15 +276,19 @@ internal sealed partial class VectorEmitter
 
     private const string Kernels = "global::MleGen.VectorKernels";
 
-    /// <summary>How an entry is accumulated (the same triangle and comparison as the scalar kernel's statement).</summary>
-    private static EntryPlan Classify(VectorBlock block, MatrixEntry entry)
+    /// <summary>
+    /// How an entry is accumulated (the same triangle and comparison as the scalar kernel's statement): a product found
+    /// through products and negations first (the scale printed as those factors), else the factored form of
+    /// <see cref="RowFactors"/>; <paramref name="unsupported"/> gets the reason when the entry has no vector form.
+    /// </summary>
+    private EntryPlan Classify(IrBuilder builder, MatrixEntry entry, ref string? unsupported)
     {
         var r = entry.Row.Parameter;
         var c = entry.Column.Parameter;
         var value = entry.Value;
         if (r.Children.Concat(c.Children).Any(child => child.Kind is not (NodeKind.Variable or NodeKind.Constant)))
         {
-            block.Fail("a matrix entry at a computed index");
+            unsupported ??= "a matrix entry at a computed index";
         }
 
         var (triangle, compare) = InformationEmitter.UpperTriangle(entry);
@@ -271,30 +300,58 @@ internal sealed partial class VectorEmitter
             return plan with { Form = EntryForm.Fixed };
         }
 
+        var spec = _info!.Spec;
+        bool RowElement(Node n, int v) => VectorBlock.IsRowElement(_members, n, v);
         var variables = loops.ToArray();
-        if (variables.Length == 1 && r.FreeVariables.IsEmpty && !compare && block.IsVectorParameter(c, variables[0])
-            && Factor(block, value, -1, variables[0]) is { } row)
+        if (variables.Length == 1 && !compare)
         {
-            return plan with { Form = EntryForm.Row, ColumnMatrix = row.Column, ColumnVariable = variables[0], Scale = row.Scale, Negated = row.Negated };
+            int v = variables[0];
+            bool row = r.FreeVariables.IsEmpty && VectorBlock.IsVectorParameter(spec, c, v);
+            bool column = c.FreeVariables.IsEmpty && VectorBlock.IsVectorParameter(spec, r, v);
+            if (!row && !column)
+            {
+                return plan;
+            }
+
+            var form = row ? EntryForm.Row : EntryForm.Column;
+            if (Factor(value, -1, v, RowElement) is { } single)
+            {
+                return row
+                    ? plan with { Form = form, ColumnMatrix = single.Column, ColumnVariable = v, Scale = single.Scale, Negated = single.Negated }
+                    : plan with { Form = form, RowMatrix = single.Column, RowVariable = v, Scale = single.Scale, Negated = single.Negated };
+            }
+
+            if (RowFactors.Factor(builder, entry, RowElement) is { } product)
+            {
+                return row
+                    ? plan with { Form = form, ColumnMatrix = product.Column!.Member, ColumnVariable = v, Scale = [product.Scale], Product = product }
+                    : plan with { Form = form, RowMatrix = product.Row!.Member, RowVariable = v, Scale = [product.Scale], Product = product };
+            }
+
+            return plan;
         }
 
         if (variables.Length == 2 && r.Children.Length == 1 && c.Children.Length == 1 && r.Children[0].Kind == NodeKind.Variable && c.Children[0].Kind == NodeKind.Variable)
         {
             int a = r.Children[0].Variable, bv = c.Children[0].Variable;
             bool shape = r.Member == c.Member ? triangle == (a, bv) : triangle is null && !compare;
-            if (a != bv && shape && block.IsVectorParameter(r, a) && block.IsVectorParameter(c, bv) && Factor(block, value, a, bv) is { } outer)
+            if (a == bv || !shape || !VectorBlock.IsVectorParameter(spec, r, a) || !VectorBlock.IsVectorParameter(spec, c, bv))
             {
-                return plan with
-                {
-                    Form = EntryForm.Outer,
-                    RowMatrix = outer.Row,
-                    ColumnMatrix = outer.Column,
-                    RowVariable = a,
-                    ColumnVariable = bv,
-                    Scale = outer.Scale,
-                    Negated = outer.Negated,
-                };
+                return plan;
             }
+
+            plan = plan with { Form = EntryForm.Outer, RowVariable = a, ColumnVariable = bv };
+            if (Factor(value, a, bv, RowElement) is { } outer)
+            {
+                return plan with { RowMatrix = outer.Row, ColumnMatrix = outer.Column, Scale = outer.Scale, Negated = outer.Negated };
+            }
+
+            if (RowFactors.Factor(builder, entry, RowElement) is { } product)
+            {
+                return plan with { RowMatrix = product.Row!.Member, ColumnMatrix = product.Column!.Member, Scale = [product.Scale], Product = product };
+            }
+
+            return plan with { Form = EntryForm.Looped };
         }
 
         return plan;
@@ -304,7 +361,7 @@ internal sealed partial class VectorEmitter
     /// <paramref name="value"/> as a product ±X[i, a]·Z[i, b]·s₁·…·sₖ (through products and negations) with the sⱼ free of
     /// every loop variable; <paramref name="a"/> = −1 when only the Z[i, b] factor is wanted.
     /// </summary>
-    private static (string? Row, string Column, IReadOnlyList<Node> Scale, bool Negated)? Factor(VectorBlock block, Node value, int a, int b)
+    private static (string? Row, string Column, IReadOnlyList<Node> Scale, bool Negated)? Factor(Node value, int a, int b, System.Func<Node, int, bool> rowElement)
     {
         var factors = new List<Node>();
         bool negated = false;
@@ -333,11 +390,11 @@ internal sealed partial class VectorEmitter
         var scale = new List<Node>();
         foreach (var f in factors)
         {
-            if (row is null && a >= 0 && block.IsRowElement(f, a))
+            if (row is null && a >= 0 && rowElement(f, a))
             {
                 row = f.Member;
             }
-            else if (column is null && block.IsRowElement(f, b))
+            else if (column is null && rowElement(f, b))
             {
                 column = f.Member;
             }
