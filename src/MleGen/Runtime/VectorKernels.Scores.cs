@@ -55,6 +55,7 @@ public static partial class VectorKernels
     /// alike, so an entry's bits do not depend on its column); a matrix row whose W elements sₖ[a] are all 0 is skipped.
     /// </summary>
     /// <exception cref="ArgumentException"><paramref name="meat"/> is not p × p, or <paramref name="scores"/> not 4 or 8 rows of p.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void AddOuterUpper(Span<double> meat, ReadOnlySpan<double> scores, int p)
     {
         if (p <= 0 || meat.Length != p * p || scores.Length % p != 0 || (scores.Length / p) is not (4 or 8))

@@ -1154,6 +1154,7 @@ namespace Demo
         }
 
         /// <summary>As <see cref="__ScoreOuter1"/>, the scores of 4 observations at a time and a rank-4 update of the upper triangle, the scalar kernel for the remainder.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private void __ScoreOuter1_V4(global::System.ReadOnlySpan<double> theta, global::System.Span<double> meat, global::System.Span<double> score, int start, int end)
         {
             int p = score.Length;
@@ -1241,6 +1242,7 @@ namespace Demo
         }
 
         /// <summary>As <see cref="__ScoreOuter1"/>, the scores of 8 observations at a time and a rank-8 update of the upper triangle, the scalar kernel for the remainder.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private void __ScoreOuter1_V8(global::System.ReadOnlySpan<double> theta, global::System.Span<double> meat, global::System.Span<double> score, int start, int end)
         {
             int p = score.Length;

@@ -70,6 +70,7 @@ internal sealed partial class VectorEmitter
         string scalarName = InformationEmitter.ScoreMethod(index);
         string lanes = width.LanesText;
         w.Line("/// <summary>As <see cref=\"" + scalarName + "\"/>, the scores of " + lanes + " observations at a time and a rank-" + lanes + " update of the upper triangle, the scalar kernel for the remainder.</summary>");
+        KernelAttribute.Emit(w);
         using (w.Block("private void " + ScoreMethod(index, width) + "(global::System.ReadOnlySpan<double> theta, global::System.Span<double> meat, global::System.Span<double> score, int start, int end)"))
         {
             w.Line("int p = score.Length;");
