@@ -29,6 +29,8 @@ public class IssueReproducerTests
         new("namespace @class", Model("[Likelihood(nameof(Y))] Normal Obs(int i) => new(A, 1);").Replace("namespace N;", "namespace @class.@event;")),
         new("N.M and N.m", Model("[Likelihood(nameof(Y))] Normal Obs(int i) => new(A, 1);") + "[Model] public partial class m { [Data] public double[] Y = []; [Param] public double A; [Likelihood(nameof(Y))] Normal Obs(int i) => new(A, 1); }\n"),
         new("truncated term on bool[] data (fuzz mutant 1366: (double) of a bool)", Model("[Data] public bool[] B = [];\n[Data] public double[] L = [];\n[Param(Lower = 0)] public double S = 1;\n[Likelihood(nameof(B), TruncatedBelow = nameof(L))] Gumbel Obs(int i) => new(A, S);")),
+        new("a constant loop count needs no stack-array guard (if (3 > 64): CS0162)", Model("[Data] public int[] C = [];\n[Likelihood(nameof(C))] CategoricalLogits Obs(int i) => CategoricalLogits.Of(3, k => k == 0 ? 0 : A * k * X[i]);")),
+        new("a constant loop count past the stack arrays keeps the scalar kernel", Model("[Data] public int[] C = [];\n[Likelihood(nameof(C))] CategoricalLogits Obs(int i) => CategoricalLogits.Of(70, k => k == 0 ? 0 : A * k * X[i]);")),
         new("L1-only prior", Model("[Param, L1(0.5)] public double B;\n[Likelihood(nameof(Y))] Normal Obs(int i) => new(A + B * X[i], 1);")),
         new("partial record", Model("[Likelihood(nameof(Y))] Normal Obs(int i) => new(A, 1);", declaration: "public partial record")),
         new("partial record class", Model("[Likelihood(nameof(Y))] Normal Obs(int i) => new(A, 1);", declaration: "public partial record class")),

@@ -216,7 +216,24 @@ internal sealed class VectorBlock
         variables.UnionWith(LogSumExpPasses.Cached(roots).Select(reduce => reduce.Variable));
         variables.UnionWith(LoopCached.OrderBy(n => n.Id).Take(MaxLoopCaches).Select(n => n.FreeVariables.ToArray()[0]));
         variables.UnionWith(accumulated);
-        return variables.Count == 0 ? null : string.Join(" || ", variables.Select(v => Scalar(_builder.CountOf(v)) + " > " + Literals.Int(LogSumExpPasses.CacheSize)));
+
+        // A count known at compile time needs no test (C# would warn of the unreachable code after `if (3 > 64)`); one
+        // past the stack arrays makes the kernel pointless: the term keeps its scalar kernel.
+        var tests = new List<string>();
+        foreach (int v in variables)
+        {
+            var count = _builder.CountOf(v);
+            if (count.Kind != NodeKind.Constant)
+            {
+                tests.Add(Scalar(count) + " > " + Literals.Int(LogSumExpPasses.CacheSize));
+            }
+            else if (count.Value > LogSumExpPasses.CacheSize)
+            {
+                Fail("a loop of a constant count past the stack arrays");
+            }
+        }
+
+        return tests.Count == 0 ? null : string.Join(" || ", tests);
     }
 
     /// <summary>Opens <c>for (int v = 0; v &lt; count; v++) {</c> inside the block.</summary>
