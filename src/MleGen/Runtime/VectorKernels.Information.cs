@@ -17,8 +17,35 @@ public static partial class VectorKernels
     public static void AddScaledOuter(Span<double> matrix, int p, int row, int column, double[,] a, int rows, double[,] b, int columns, int i, Vector256<double> scale, bool upper)
     {
         Span<double> s = stackalloc double[4];
-        scale.CopyTo(s);
+        StoreLanes(scale, s);
         AddScaledOuter(matrix, p, row, column, a, rows, b, columns, i, s, upper);
+    }
+
+    /// <summary>
+    /// target[k] = v[k], lane by lane by constant index (register moves and scalar stores). Not <c>v.CopyTo(target)</c>
+    /// nor a lane read by a variable index: a whole-vector store to the stack read back one double at a time cannot be
+    /// forwarded where the frame puts it across a cache line, and each read then waits for the store to retire (this made
+    /// the width-8 kernels 2–3× slower in one process in two, depending on where the thread's stack began).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void StoreLanes(Vector256<double> v, Span<double> target)
+    {
+        target[3] = v.GetElement(3);
+        target[0] = v.GetElement(0);
+        target[1] = v.GetElement(1);
+        target[2] = v.GetElement(2);
+    }
+
+    /// <summary>As the <c>Vector256</c> overload, for 8 lanes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void StoreLanes(Vector512<double> v, Span<double> target)
+    {
+        target[7] = v.GetElement(7);
+        StoreLanes(v.GetLower(), target);
+        Vector256<double> upper = v.GetUpper();
+        target[4] = upper.GetElement(0);
+        target[5] = upper.GetElement(1);
+        target[6] = upper.GetElement(2);
     }
 
     /// <summary>((sum + v₀) + v₁) + … : the lanes added one observation after the other, in the scalar kernel's order.</summary>
@@ -34,7 +61,7 @@ public static partial class VectorKernels
     public static void AddScaledOuter(Span<double> matrix, int p, int row, int column, double[,] a, int rows, double[,] b, int columns, int i, Vector512<double> scale, bool upper)
     {
         Span<double> s = stackalloc double[8];
-        scale.CopyTo(s);
+        StoreLanes(scale, s);
         AddScaledOuter(matrix, p, row, column, a, rows, b, columns, i, s, upper);
     }
 
@@ -47,7 +74,7 @@ public static partial class VectorKernels
     public static void AddScaledColumn(Span<double> matrix, int p, int row, int column, double[,] x, int rows, int i, Vector256<double> scale)
     {
         Span<double> s = stackalloc double[4];
-        scale.CopyTo(s);
+        StoreLanes(scale, s);
         AddScaledColumn(matrix, p, row, column, x, rows, i, s);
     }
 
@@ -56,7 +83,7 @@ public static partial class VectorKernels
     public static void AddScaledColumn(Span<double> matrix, int p, int row, int column, double[,] x, int rows, int i, Vector512<double> scale)
     {
         Span<double> s = stackalloc double[8];
-        scale.CopyTo(s);
+        StoreLanes(scale, s);
         AddScaledColumn(matrix, p, row, column, x, rows, i, s);
     }
 

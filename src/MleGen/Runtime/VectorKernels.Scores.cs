@@ -8,44 +8,55 @@ namespace MleGen;
 /// <summary>The score outer product's vector kernels: a block's scores as W rows of p, and their rank-W update.</summary>
 public static partial class VectorKernels
 {
-    /// <summary>scores[k·p + offset + j] += scale[k]·x[i + k, j] for k &lt; 4, j &lt; count: the score rows of a vector parameter X[i, j]·s.</summary>
+    /// <summary>
+    /// scores[k·p + offset + j] += scale[k]·x[i + k, j] for k &lt; 4, j &lt; count: the score rows of a vector parameter X[i, j]·s.
+    /// Lanes are read by constant index here and in <see cref="ScatterLanes(Span{double}, int, int, Vector256{double})"/> (see <see cref="StoreLanes(Vector256{double}, Span{double})"/>).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void AddScoreRows(Span<double> scores, int p, int offset, double[,] x, int count, int i, Vector256<double> scale)
     {
-        for (int k = 0; k < 4; k++)
-        {
-            AddScaledRow(scores.Slice((k * p) + offset, count), x, i + k, scale.GetElement(k));
-        }
+        AddScaledRow(scores.Slice(offset, count), x, i, scale.GetElement(0));
+        AddScaledRow(scores.Slice((1 * p) + offset, count), x, i + 1, scale.GetElement(1));
+        AddScaledRow(scores.Slice((2 * p) + offset, count), x, i + 2, scale.GetElement(2));
+        AddScaledRow(scores.Slice((3 * p) + offset, count), x, i + 3, scale.GetElement(3));
     }
 
     /// <summary>As the <c>Vector256</c> overload, for a block of 8 observations.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void AddScoreRows(Span<double> scores, int p, int offset, double[,] x, int count, int i, Vector512<double> scale)
     {
-        for (int k = 0; k < 8; k++)
-        {
-            AddScaledRow(scores.Slice((k * p) + offset, count), x, i + k, scale.GetElement(k));
-        }
+        AddScaledRow(scores.Slice(offset, count), x, i, scale.GetElement(0));
+        AddScaledRow(scores.Slice((1 * p) + offset, count), x, i + 1, scale.GetElement(1));
+        AddScaledRow(scores.Slice((2 * p) + offset, count), x, i + 2, scale.GetElement(2));
+        AddScaledRow(scores.Slice((3 * p) + offset, count), x, i + 3, scale.GetElement(3));
+        AddScaledRow(scores.Slice((4 * p) + offset, count), x, i + 4, scale.GetElement(4));
+        AddScaledRow(scores.Slice((5 * p) + offset, count), x, i + 5, scale.GetElement(5));
+        AddScaledRow(scores.Slice((6 * p) + offset, count), x, i + 6, scale.GetElement(6));
+        AddScaledRow(scores.Slice((7 * p) + offset, count), x, i + 7, scale.GetElement(7));
     }
 
     /// <summary>scores[k·p + offset] += v[k] for each lane k: one score element of the block's 4 observations.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void ScatterLanes(Span<double> scores, int p, int offset, Vector256<double> v)
     {
-        for (int k = 0; k < 4; k++)
-        {
-            scores[(k * p) + offset] += v.GetElement(k);
-        }
+        scores[offset] += v.GetElement(0);
+        scores[(1 * p) + offset] += v.GetElement(1);
+        scores[(2 * p) + offset] += v.GetElement(2);
+        scores[(3 * p) + offset] += v.GetElement(3);
     }
 
     /// <summary>As the <c>Vector256</c> overload, for a block of 8 observations.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void ScatterLanes(Span<double> scores, int p, int offset, Vector512<double> v)
     {
-        for (int k = 0; k < 8; k++)
-        {
-            scores[(k * p) + offset] += v.GetElement(k);
-        }
+        scores[offset] += v.GetElement(0);
+        scores[(1 * p) + offset] += v.GetElement(1);
+        scores[(2 * p) + offset] += v.GetElement(2);
+        scores[(3 * p) + offset] += v.GetElement(3);
+        scores[(4 * p) + offset] += v.GetElement(4);
+        scores[(5 * p) + offset] += v.GetElement(5);
+        scores[(6 * p) + offset] += v.GetElement(6);
+        scores[(7 * p) + offset] += v.GetElement(7);
     }
 
     /// <summary>

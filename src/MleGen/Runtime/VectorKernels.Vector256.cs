@@ -54,7 +54,12 @@ public static partial class VectorKernels
         return Vector256.Create(RowDot(s.Slice(0 * columns, columns), coefficients), RowDot(s.Slice(1 * columns, columns), coefficients), RowDot(s.Slice(2 * columns, columns), coefficients), RowDot(s.Slice(3 * columns, columns), coefficients));
     }
 
-    /// <summary>target[j] += Σₖ scale[k]·x[i + k, j] for j &lt; target.Length: the gradient's row updates of a block, the rows added in order.</summary>
+    /// <summary>
+    /// target[j] += Σₖ scale[k]·x[i + k, j] for j &lt; target.Length: the gradient's row updates of a block, the rows added in order.
+    /// The lanes of <paramref name="scale"/> are taken by constant index, in registers: a lane read by a variable index makes the
+    /// JIT store the whole vector to the stack and load one double back, and where the frame puts that slot across a cache line
+    /// the load waits for the store to retire (the width-8 kernels ran 2–3× slower in one process in two, by the stack's alignment).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void AddScaledRows(Span<double> target, double[,] x, int i, Vector256<double> scale)
     {
@@ -66,19 +71,26 @@ public static partial class VectorKernels
             throw new ArgumentOutOfRangeException(nameof(target));
         }
 
+        double c0 = scale.GetElement(0);
+        double c1 = scale.GetElement(1);
+        double c2 = scale.GetElement(2);
+        double c3 = scale.GetElement(3);
         int j = 0;
         if (Vector256.IsHardwareAccelerated && count >= 4)
         {
+            Vector256<double> s0 = Vector256.Create(c0);
+            Vector256<double> s1 = Vector256.Create(c1);
+            Vector256<double> s2 = Vector256.Create(c2);
+            Vector256<double> s3 = Vector256.Create(c3);
             ref double rt = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(target);
             ref double rx = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(block);
             for (; j <= count - 4; j += 4)
             {
                 Vector256<double> t = Vector256.LoadUnsafe(ref rt, (nuint)j);
-                for (int k = 0; k < 4; k++)
-                {
-                    t = MultiplyAdd(Vector256.Create(scale.GetElement(k)), Vector256.LoadUnsafe(ref rx, (nuint)((k * columns) + j)), t);
-                }
-
+                t = MultiplyAdd(s0, Vector256.LoadUnsafe(ref rx, (nuint)j), t);
+                t = MultiplyAdd(s1, Vector256.LoadUnsafe(ref rx, (nuint)((1 * columns) + j)), t);
+                t = MultiplyAdd(s2, Vector256.LoadUnsafe(ref rx, (nuint)((2 * columns) + j)), t);
+                t = MultiplyAdd(s3, Vector256.LoadUnsafe(ref rx, (nuint)((3 * columns) + j)), t);
                 t.StoreUnsafe(ref rt, (nuint)j);
             }
         }
@@ -86,11 +98,10 @@ public static partial class VectorKernels
         for (; j < count; j++)
         {
             double t = target[j];
-            for (int k = 0; k < 4; k++)
-            {
-                t += scale.GetElement(k) * block[(k * columns) + j];
-            }
-
+            t += c0 * block[j];
+            t += c1 * block[(1 * columns) + j];
+            t += c2 * block[(2 * columns) + j];
+            t += c3 * block[(3 * columns) + j];
             target[j] = t;
         }
     }
