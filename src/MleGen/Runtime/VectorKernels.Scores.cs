@@ -12,7 +12,7 @@ public static partial class VectorKernels
     /// scores[k·p + offset + j] += scale[k]·x[i + k, j] for k &lt; 4, j &lt; count: the score rows of a vector parameter X[i, j]·s.
     /// Lanes are read by constant index here and in <see cref="ScatterLanes(Span{double}, int, int, Vector256{double})"/> (see <see cref="StoreLanes(Vector256{double}, Span{double})"/>).
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void AddScoreRows(Span<double> scores, int p, int offset, double[,] x, int count, int i, Vector256<double> scale)
     {
         AddScaledRow(scores.Slice(offset, count), x, i, scale.GetElement(0));
@@ -22,7 +22,7 @@ public static partial class VectorKernels
     }
 
     /// <summary>As the <c>Vector256</c> overload, for a block of 8 observations.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void AddScoreRows(Span<double> scores, int p, int offset, double[,] x, int count, int i, Vector512<double> scale)
     {
         AddScaledRow(scores.Slice(offset, count), x, i, scale.GetElement(0));
@@ -89,7 +89,7 @@ public static partial class VectorKernels
                 int tiles = (p - a) >> 2;
                 ref double diagonal = ref Unsafe.Add(ref m0, (a * p) + a);
                 ref double s = ref Unsafe.Add(ref s0, a);
-                if (AnyNonZero(ref s, p, lanes) && AnyNonZero(ref Unsafe.Add(ref s, 1), p, lanes) && AnyNonZero(ref Unsafe.Add(ref s, 2), p, lanes) && AnyNonZero(ref Unsafe.Add(ref s, 3), p, lanes))
+                if (AllRowsNonZero(ref s, p, lanes))
                 {
                     for (int k = 0; k < lanes; k += 4)
                     {
@@ -145,6 +145,22 @@ public static partial class VectorKernels
         }
     }
 
+    /// <summary>
+    /// Whether each of the 4 matrix rows m = 0…3 has a nonzero element s[k·stride + m], k &lt; lanes (4 rows checked at once;
+    /// the caller guarantees the bounds).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool AllRowsNonZero(ref double s, int stride, int lanes)
+    {
+        Vector256<double> zero = Vector256.Equals(Vector256.LoadUnsafe(ref s), Vector256<double>.Zero);
+        for (int k = 1; k < lanes; k++)
+        {
+            zero &= Vector256.Equals(Vector256.LoadUnsafe(ref s, (nuint)(k * stride)), Vector256<double>.Zero);
+        }
+
+        return Vector256.ExtractMostSignificantBits(zero) == 0;
+    }
+
     /// <summary>Whether any of s[k·stride], k &lt; lanes, is not 0 (the caller guarantees the bounds).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool AnyNonZero(ref double s, int stride, int lanes)
@@ -158,7 +174,8 @@ public static partial class VectorKernels
         return any;
     }
 
-    /// <summary>target[j] += scale·x[row, j] for j &lt; target.Length, fused as the vector lanes are.</summary>
+    /// <summary>target[j] += scale·x[row, j] for j &lt; target.Length, fused as the vector lanes are (inlined: the score rows' one call per block).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void AddScaledRow(Span<double> target, double[,] x, int row, double scale)
     {
         int columns = x.GetLength(1);
