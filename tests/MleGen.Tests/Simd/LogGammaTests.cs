@@ -18,8 +18,9 @@ namespace MleGen.Tests.Simd;
 public class LogGammaTests(ITestOutputHelper output)
 {
     /// <summary>Asserted bound in ulps of the value, away from the zeros of log Γ (|log Γ(x)| ≥ ½) and everywhere for ψ
-    /// (measured here, with FMA: log Γ 1.71, ψ 1.98 — the root of ψ included).</summary>
-    private const double MaxUlps = 2;
+    /// (measured here, with FMA: log Γ 1.71, ψ 1.98 — the root of ψ included; without FMA, DOTNET_EnableAVX2=0: log Γ 2.13
+    /// at x = 10.86, where Stirling's (x − ½)(log x − 1) is rounded before the sum, ψ 1.98).</summary>
+    private static readonly double MaxUlps = VectorMath.UsesFusedMultiplyAdd ? 2 : 2.25;
 
     /// <summary>Asserted bound near the zeros of log Γ (|log Γ(x)| &lt; ½): absolute error in units of 2⁻⁵³.</summary>
     private const double MaxAbsoluteUlpsNearZeros = 1;
