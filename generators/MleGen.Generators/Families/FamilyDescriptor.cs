@@ -142,6 +142,14 @@ internal abstract class FamilyDescriptor
     /// <summary>log p(<paramref name="y"/> | φ) in stable form; <paramref name="y"/> is the observation as read (double, int or bool).</summary>
     public abstract Node LogDensity(IrBuilder b, Node y, FamilyArguments args);
 
+    /// <summary>
+    /// log p(<paramref name="y"/> | φ) as the vector NLL and NLL + gradient kernels compute it (their own lowering of the
+    /// model, <c>ModelIr.Lower(spec, vectorForms: true)</c>): the same function in a form that is cheaper over vector
+    /// lanes and its derivatives, and as accurate; by default <see cref="LogDensity"/>. The scalar kernels, the
+    /// information kernels and the runtime's <c>LogDensity</c> keep <see cref="LogDensity"/>.
+    /// </summary>
+    public virtual Node VectorLogDensity(IrBuilder b, Node y, FamilyArguments args) => LogDensity(b, y, args);
+
     /// <summary>Where the expected information comes from.</summary>
     public abstract FisherForm Fisher { get; }
 

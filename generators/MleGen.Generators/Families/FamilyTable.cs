@@ -17,11 +17,13 @@ internal static class FamilyTable
     public static bool HasKink(FamilyKind family) => FamilyRegistry.Get(family).HasKink;
 
     /// <summary>log p(<paramref name="y"/> | family(<paramref name="args"/>)). <paramref name="y"/> is the observation as read (double, int or bool).</summary>
-    public static Node LogDensity(IrBuilder b, FamilyKind family, Node y, FamilyArguments args)
+    /// <remarks>With <paramref name="vectorForm"/>, the family's <see cref="FamilyDescriptor.VectorLogDensity"/> (the vector NLL kernels' lowering).</remarks>
+    public static Node LogDensity(IrBuilder b, FamilyKind family, Node y, FamilyArguments args, bool vectorForm = false)
     {
         // The observation as a double first, for every family: keeps node ids (and the generated code) deterministic in y's type.
         b.ToDouble(y);
-        return FamilyRegistry.Get(family).LogDensity(b, y, args);
+        var descriptor = FamilyRegistry.Get(family);
+        return vectorForm ? descriptor.VectorLogDensity(b, y, args) : descriptor.LogDensity(b, y, args);
     }
 
     /// <summary>The families a censored observation can be written for, as the diagnostic lists them.</summary>

@@ -34,7 +34,8 @@ internal sealed class ModelIr
 
     public IReadOnlyList<TermIr> Terms { get; }
 
-    public static ModelIr Lower(ModelSpec spec)
+    /// <summary>Lowers <paramref name="spec"/>; with <paramref name="vectorForms"/>, each family's density in its vector form (<see cref="FamilyDescriptor.VectorLogDensity"/>).</summary>
+    public static ModelIr Lower(ModelSpec spec, bool vectorForms = false)
     {
         var builder = new IrBuilder();
         var lowering = new SpecLowering(builder, spec.Names);
@@ -50,7 +51,7 @@ internal sealed class ModelIr
             var observed = Find(spec, term.Observed);
             var y = builder.Data(term.Observed, ElementType(observed?.Kind ?? DataKind.DoubleArray), ImmutableArray.Create(builder.ObservationIndex()));
             var args = LowerArguments(builder, lowering, term);
-            var logDensity = FamilyTable.LogDensity(builder, term.Family, y, args);
+            var logDensity = FamilyTable.LogDensity(builder, term.Family, y, args, vectorForms);
             var (variable, constant) = SplitConstant(builder, logDensity);
             (variable, constant) = Censor(builder, term, y, args, variable, constant);
             if (term.IsTruncated)

@@ -7,7 +7,7 @@ namespace MleGen.Tests.Simd;
 
 /// <summary>
 /// The generated negative binomial NLL and gradient at huge dispersion (φ = 5e9, 1e12), on the scalar and the vector
-/// path, against the Poisson limit with its 1/φ correction: log NB(y; μ, φ) = log Pois(y; μ) + ((y − μ)² − y)/(2φ) +
+/// paths (widths 1, 4 and 8), against the Poisson limit with its 1/φ correction: log NB(y; μ, φ) = log Pois(y; μ) + ((y − μ)² − y)/(2φ) +
 /// O(φ⁻²). The former log Γ(y + φ) − log Γ(φ) + φ·(log φ − log(φ + μ)) lost ε·φ·log φ per observation there (NLL noise
 /// 3e-3 over 200 rows at φ = 5e9, printed for comparison); n = 203 (blocks of 4 and 8 and a remainder).
 /// </summary>
@@ -63,7 +63,7 @@ public class NegativeBinomialHugeDispersionTests(ITestOutputHelper output)
         var model = Model();
         var (poisson, c) = Limit(model, 1.2, 0.7);
         double tolerance = 4e-14 * Math.Abs(poisson);
-        foreach (int width in VectorPaths.ScalarAndVector)
+        foreach (int width in VectorPaths.All)
         {
             VectorPaths.Force(model, width);
             double noise = 0, former = 0;
@@ -88,7 +88,7 @@ public class NegativeBinomialHugeDispersionTests(ITestOutputHelper output)
         var model = Model();
         double[] theta = [1.1, 0.8, phi];
         var (_, c) = Limit(model, theta[0], theta[1]);
-        foreach (int width in VectorPaths.ScalarAndVector)
+        foreach (int width in VectorPaths.All)
         {
             VectorPaths.Force(model, width);
             var g = new double[3];
@@ -137,7 +137,7 @@ public class NegativeBinomialHugeDispersionTests(ITestOutputHelper output)
         var model = Model();
         foreach (double phi in new[] { 1e6, 5e9, 1e12, 1e15 })
         {
-            foreach (int width in VectorPaths.ScalarAndVector)
+            foreach (int width in VectorPaths.All)
             {
                 VectorPaths.Force(model, width);
                 double[] theta = [1.15, 0.65, phi];

@@ -35,6 +35,7 @@ internal sealed class VectorBlock
     private readonly HashSet<Node> _materialized = new();
     private readonly HashSet<Node> _repeated = new();
     private readonly HashSet<Node> _readBack = new();
+    private readonly Dictionary<(Node, Node?), LogisticParts> _logisticParts = new();
     private VariableSet _bound;
     private int _fresh;
 
@@ -54,6 +55,34 @@ internal sealed class VectorBlock
         }
 
         _frames.Push(new List<Node>());
+    }
+
+    /// <summary>
+    /// How the block reads the values its chunk's count tables hold: <see cref="CountTableReads.Either"/> tests the table's
+    /// range at each read; the NLL and gradient kernels instead emit their loop twice, one copy reading only the tables
+    /// (no call in the loop, so the JIT keeps the block's vectors in registers) and one calling only the functions.
+    /// </summary>
+    public CountTableReads CountTableReads { get; set; }
+
+    /// <summary>The range locals of the count tables the block may read, in a fixed order (<c>range_Y</c>).</summary>
+    public IReadOnlyList<string> CountTableRanges => _countTables.Values.Select(t => t.Range).Distinct().OrderBy(r => r, System.StringComparer.Ordinal).ToList();
+
+    /// <summary>Starts one copy of the observation loop: what the copy computes is forgotten at <see cref="EndCopy"/>.</summary>
+    public void BeginCopy()
+    {
+        _materialized.Clear();
+        _stored.Clear();
+        _frames.Push(new List<Node>());
+    }
+
+    /// <summary>Ends a copy of the observation loop begun by <see cref="BeginCopy"/>.</summary>
+    public void EndCopy()
+    {
+        foreach (var node in _frames.Pop())
+        {
+            _locals.Remove(node);
+            _vectors.Remove(node);
+        }
     }
 
     /// <summary>Why the block has no vector form (the first reason met), or null.</summary>
@@ -485,8 +514,28 @@ internal sealed class VectorBlock
             case UnaryOp.Exp: return Math + ".Exp(" + x + ")";
             case UnaryOp.Log: return Math + ".Log(" + x + ")";
             case UnaryOp.Log1p: return Math + ".Log1p(" + x + ")";
-            case UnaryOp.Softplus: return Math + ".Softplus(" + x + ")";
-            case UnaryOp.Logistic: return Kernels + ".Logistic(" + x + ")";
+            case UnaryOp.Softplus:
+            {
+                // VectorMath.Softplus's operations, e^−|x| and its log1p shared with softplus(−x) and σ(±x).
+                var parts = Logistic(node.Children[0], x);
+                parts.Log1p ??= Share(Math + ".Log1p(" + parts.Exp + ")");
+                string s = _width.Static;
+                return "(" + s + ".ConditionalSelect(" + s + ".GreaterThan(" + x + ", " + t + ".Zero), " + x + ", " + t + ".Zero) + " + parts.Log1p + ")";
+            }
+
+            case UnaryOp.Logistic:
+            {
+                // VectorKernels.Logistic's operations, 1/(1 + e^−|x|) and e^−|x|/(1 + e^−|x|) shared with σ(−x).
+                var parts = Logistic(node.Children[0], x);
+                parts.Inverse ??= Share(t + ".One / (" + t + ".One + " + parts.Exp + ")");
+                parts.Ratio ??= Share(parts.Exp + " * " + parts.Inverse);
+                return _width.Static + ".ConditionalSelect(" + _width.Static + ".GreaterThanOrEqual(" + x + ", " + t + ".Zero), " + parts.Inverse + ", " + parts.Ratio + ")";
+            }
+
+            // ≤ 2 ulp against mpmath; a lane outside 0 < x < ∞ is MathNet's value, as the scalar kernel's Functions.LogGamma/Digamma.
+            case UnaryOp.LogGamma: return Math + ".LogGamma(" + x + ")";
+            case UnaryOp.Digamma: return Math + ".Digamma(" + x + ")";
+
             case UnaryOp.Square: return "(" + x + " * " + x + ")";
             case UnaryOp.Reciprocal: return "(" + t + ".One / " + x + ")";
             case UnaryOp.Sqrt: return _width.Static + ".Sqrt(" + x + ")";
@@ -501,6 +550,65 @@ internal sealed class VectorBlock
 
         // No vector form: the scalar function lane by lane inside the vector block.
         return Kernels + ".Lanes(" + x + ", static v => " + ScalarUnary(node.UnaryOp, "v") + ")";
+    }
+
+    /// <summary>
+    /// The shared parts of softplus(±x) and σ(±x) in the current frame: e^−|x| (the same bits for x and −x, and for a − b
+    /// and b − a, which round alike), computed on first use; the log1p and the quotients are added by their first user.
+    /// Each function is printed with exactly the operations of <c>VectorMath.Softplus</c> and <c>VectorKernels.Logistic</c>,
+    /// so sharing changes no bit: a logistic regression's NLL + gradient takes one exponential a lane instead of two,
+    /// the negative binomial's softplus(±d) and σ(±d) one exponential, one log1p and one division.
+    /// </summary>
+    private LogisticParts Logistic(Node argument, string operand)
+    {
+        var key = SignlessKey(argument);
+        if (_logisticParts.TryGetValue(key, out var parts) && _frames.Contains(parts.Frame))
+        {
+            return parts;
+        }
+
+        parts = new LogisticParts(_frames.Peek(), Share(Math + ".Exp(-" + _width.Static + ".Abs(" + operand + "))"));
+        _logisticParts[key] = parts;
+        return parts;
+    }
+
+    /// <summary>x and −x (and a − b, b − a) to one key.</summary>
+    private static (Node, Node?) SignlessKey(Node x)
+    {
+        while (x.Kind == NodeKind.Unary && x.UnaryOp == UnaryOp.Negate)
+        {
+            x = x.Children[0];
+        }
+
+        if (x.Kind == NodeKind.Binary && x.BinaryOp == BinaryOp.Subtract)
+        {
+            var (a, b) = (x.Children[0], x.Children[1]);
+            return a.Id < b.Id ? (a, b) : (b, a);
+        }
+
+        return (x, null);
+    }
+
+    /// <summary>Writes a vector local of <paramref name="expression"/> (before the line being built) and returns its name.</summary>
+    private string Share(string expression)
+    {
+        string name = "s" + (_fresh++).ToString(System.Globalization.NumberFormatInfo.InvariantInfo);
+        _writer.Line(_width.Type + " " + name + " = " + expression + ";");
+        return name;
+    }
+
+    /// <summary>e^−|x| of a softplus or logistic argument, and what its users added, valid while <see cref="Frame"/> is open.</summary>
+    private sealed class LogisticParts(List<Node> frame, string exp)
+    {
+        public List<Node> Frame { get; } = frame;
+
+        public string Exp { get; } = exp;
+
+        public string? Log1p { get; set; }
+
+        public string? Inverse { get; set; }
+
+        public string? Ratio { get; set; }
     }
 
     private static string ScalarUnary(UnaryOp op, string v) => op switch
@@ -555,9 +663,18 @@ internal sealed class VectorBlock
         }
 
         // A count table of the chunk holds the same values (the scalar function at each count): the lanes gather them.
-        return _countTables.TryGetValue(node, out var table)
-            ? "(" + table.Range + " > 0 ? " + Kernels + ".Gather" + _width.LanesText + "(" + table.Table + ", " + table.Column + ", i, " + table.Min + ") : " + lanes + ")"
-            : lanes;
+        if (!_countTables.TryGetValue(node, out var table))
+        {
+            return lanes;
+        }
+
+        string gather = Kernels + ".Gather" + _width.LanesText + "(" + table.Table + ", " + table.Column + ", i, " + table.Min + ")";
+        return CountTableReads switch
+        {
+            CountTableReads.Tables => gather,
+            CountTableReads.Functions => lanes,
+            _ => "(" + table.Range + " > 0 ? " + gather + " : " + lanes + ")",
+        };
     }
 
     private void EmitReduction(Node node, string name)
@@ -788,4 +905,17 @@ internal sealed class VectorBlock
 
         return true;
     }
+}
+
+/// <summary>How a vector block reads a value its chunk's count table holds (<see cref="VectorBlock.CountTableReads"/>).</summary>
+internal enum CountTableReads
+{
+    /// <summary>The table when the chunk has one (<c>range_Y &gt; 0</c>), else the function: a test at each read.</summary>
+    Either,
+
+    /// <summary>Always the table: the copy of the loop that runs when every table of the chunk exists.</summary>
+    Tables,
+
+    /// <summary>Always the function: the copy of the loop that runs otherwise.</summary>
+    Functions,
 }

@@ -48,14 +48,14 @@ internal sealed partial class VectorEmitter
     {
         try
         {
-            var emitter = new VectorEmitter(ModelIr.Lower(spec), new MemberAccess(spec, dataLocals: true), plan: true);
+            var emitter = new VectorEmitter(ModelIr.Lower(spec, vectorForms: true), new MemberAccess(spec, dataLocals: true), plan: true);
             emitter.PlanInformation(spec);
             return emitter;
         }
         catch (System.Exception e) when (e is not System.OperationCanceledException)
         {
             // Not an error of the user's model (its scalar kernels are planned separately and fail loud): only the speed-up is lost.
-            return new VectorEmitter(ModelIr.Lower(spec), new MemberAccess(spec, dataLocals: true), plan: false);
+            return new VectorEmitter(ModelIr.Lower(spec, vectorForms: true), new MemberAccess(spec, dataLocals: true), plan: false);
         }
     }
 
@@ -141,10 +141,7 @@ internal sealed partial class VectorEmitter
             EmitGuard(block, roots, System.Array.Empty<int>(), LikelihoodEmitter.ValueMethod(index) + "(theta, start, end)");
             w.Line(width.Type + " acc_nll = " + width.Type + ".Zero;");
             w.Line("int i = start;");
-            using (w.Block("for (; i <= end - " + width.LanesText + "; i += " + width.LanesText + ")"))
-            {
-                Accumulate(block, "acc_nll", term.Nll);
-            }
+            EmitBlocks(block, () => Accumulate(block, "acc_nll", term.Nll));
 
             w.Line("double nll = " + width.Static + ".Sum(acc_nll);");
             w.Line("if (i < end) nll += " + LikelihoodEmitter.ValueMethod(index) + "(theta, i, end);");
@@ -220,7 +217,7 @@ internal sealed partial class VectorEmitter
             }
 
             w.Line("int i = start;");
-            using (w.Block("for (; i <= end - " + width.LanesText + "; i += " + width.LanesText + ")"))
+            EmitBlocks(block, () =>
             {
                 Accumulate(block, "acc_nll", term.Nll);
                 block.Emit(fixedTargets.Select(c => Unnegated(c.Adjoint).Value));
@@ -230,7 +227,7 @@ internal sealed partial class VectorEmitter
                 }
 
                 EmitLoopedContributions(block, looped, accumulated);
-            }
+            });
 
             if (accumulated.Count > 0)
             {
@@ -259,6 +256,52 @@ internal sealed partial class VectorEmitter
             w.Line("return nll;");
             return block;
         }
+    }
+
+    /// <summary>
+    /// The loop over the chunk's blocks, <c>for (; i &lt;= end − W; i += W) { body }</c>. With count tables, twice: one
+    /// copy for chunks where every table exists, reading only the tables, the other calling only the functions. Either
+    /// way a read is the same value (a table entry is the function's value at its count), so no bit changes; but a loop
+    /// that merely contains the calls, even untaken, keeps its vectors on the stack across them (the JIT's registers
+    /// are all caller-saved): the negative binomial's width-4 block loaded and stored 8 vectors a block.
+    /// </summary>
+    private static void EmitBlocks(VectorBlock block, System.Action body)
+    {
+        var w = block.Writer;
+        string loop = "for (; i <= end - " + block.Width.LanesText + "; i += " + block.Width.LanesText + ")";
+        var ranges = block.CountTableRanges;
+        if (ranges.Count == 0)
+        {
+            using (w.Block(loop))
+            {
+                body();
+            }
+
+            return;
+        }
+
+        using (w.Block("if (" + string.Join(" && ", ranges.Select(r => r + " > 0")) + ")"))
+        {
+            EmitCopy(block, loop, body, CountTableReads.Tables);
+        }
+
+        using (w.Block("else"))
+        {
+            EmitCopy(block, loop, body, CountTableReads.Functions);
+        }
+    }
+
+    private static void EmitCopy(VectorBlock block, string loop, System.Action body, CountTableReads reads)
+    {
+        block.CountTableReads = reads;
+        block.BeginCopy();
+        using (block.Writer.Block(loop))
+        {
+            body();
+        }
+
+        block.EndCopy();
+        block.CountTableReads = CountTableReads.Either;
     }
 
     private static string AccumulatorLocal(string member) => "acc_" + MemberAccess.GradientLocal(member);
