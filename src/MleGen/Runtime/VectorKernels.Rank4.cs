@@ -94,6 +94,64 @@ public static partial class VectorKernels
     }
 
     /// <summary>
+    /// As <see cref="AddRank4Rows4"/> for 2 matrix rows (the last 2 or 3 rows of a group of 4); the first tile keeps the first
+    /// <paramref name="keep0"/> entries of row 0 and <paramref name="keep1"/> of row 1 as they were (0–3 each).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AddRank4Rows2(ref double t, nint ld, ref double b, nint ldb, ref double w, nint ldw, int tiles, int keep0, int keep1)
+    {
+        ref double t1 = ref Unsafe.Add(ref t, ld);
+        ref double b1 = ref Unsafe.Add(ref b, ldb);
+        ref double b2 = ref Unsafe.Add(ref b, 2 * ldb);
+        ref double b3 = ref Unsafe.Add(ref b, 3 * ldb);
+        ref double v1 = ref Unsafe.Add(ref w, ldw);
+        ref double v2 = ref Unsafe.Add(ref w, 2 * ldw);
+        ref double v3 = ref Unsafe.Add(ref w, 3 * ldw);
+        Vector256<double> w00 = Vector256.Create(w), w10 = Vector256.Create(Unsafe.Add(ref w, 1));
+        Vector256<double> w01 = Vector256.Create(v1), w11 = Vector256.Create(Unsafe.Add(ref v1, 1));
+        Vector256<double> w02 = Vector256.Create(v2), w12 = Vector256.Create(Unsafe.Add(ref v2, 1));
+        Vector256<double> w03 = Vector256.Create(v3), w13 = Vector256.Create(Unsafe.Add(ref v3, 1));
+        nuint j = 0, end = (nuint)(4 * tiles);
+        if ((keep0 | keep1) != 0 && tiles > 0)
+        {
+            Vector256<double> o0 = Vector256.LoadUnsafe(ref t), o1 = Vector256.LoadUnsafe(ref t1);
+            Vector256<double> x = Vector256.LoadUnsafe(ref b);
+            Vector256<double> a0 = MultiplyAdd(w00, x, o0), a1 = MultiplyAdd(w10, x, o1);
+            x = Vector256.LoadUnsafe(ref b1);
+            a0 = MultiplyAdd(w01, x, a0);
+            a1 = MultiplyAdd(w11, x, a1);
+            x = Vector256.LoadUnsafe(ref b2);
+            a0 = MultiplyAdd(w02, x, a0);
+            a1 = MultiplyAdd(w12, x, a1);
+            x = Vector256.LoadUnsafe(ref b3);
+            a0 = MultiplyAdd(w03, x, a0);
+            a1 = MultiplyAdd(w13, x, a1);
+            Vector256<double> lane = Vector256.Create(0d, 1d, 2d, 3d);
+            Vector256.ConditionalSelect(Vector256.LessThan(lane, Vector256.Create((double)keep0)), o0, a0).StoreUnsafe(ref t);
+            Vector256.ConditionalSelect(Vector256.LessThan(lane, Vector256.Create((double)keep1)), o1, a1).StoreUnsafe(ref t1);
+            j = 4;
+        }
+
+        for (; j < end; j += 4)
+        {
+            Vector256<double> x = Vector256.LoadUnsafe(ref b, j);
+            Vector256<double> a0 = MultiplyAdd(w00, x, Vector256.LoadUnsafe(ref t, j));
+            Vector256<double> a1 = MultiplyAdd(w10, x, Vector256.LoadUnsafe(ref t1, j));
+            x = Vector256.LoadUnsafe(ref b1, j);
+            a0 = MultiplyAdd(w01, x, a0);
+            a1 = MultiplyAdd(w11, x, a1);
+            x = Vector256.LoadUnsafe(ref b2, j);
+            a0 = MultiplyAdd(w02, x, a0);
+            a1 = MultiplyAdd(w12, x, a1);
+            x = Vector256.LoadUnsafe(ref b3, j);
+            a0 = MultiplyAdd(w03, x, a0);
+            a1 = MultiplyAdd(w13, x, a1);
+            a0.StoreUnsafe(ref t, j);
+            a1.StoreUnsafe(ref t1, j);
+        }
+    }
+
+    /// <summary>
     /// One matrix row at <paramref name="t"/>, columns 0 … 4·<paramref name="tiles"/> − 1: entry j += Σₖ w[k·ldw]·b[k·ldb + j],
     /// k = 0…3; the first <paramref name="keep"/> entries (0–3, left of the diagonal) stay as they were.
     /// </summary>

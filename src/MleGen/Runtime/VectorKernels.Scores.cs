@@ -65,7 +65,8 @@ public static partial class VectorKernels
     /// fused multiply–adds (iff <see cref="VectorMath.UsesFusedMultiplyAdd"/>, in the vector tiles and the scalar columns
     /// alike, so an entry's bits do not depend on its column); a matrix row whose W elements sₖ[a] are all 0 is skipped.
     /// Four matrix rows at a time where none of them is skipped (<see cref="AddRank4Rows4"/>, a width-8 block as two
-    /// passes of 4 observations), else row by row; neither changes an entry's operations.
+    /// passes of 4 observations), then 2 rows (<see cref="AddRank4Rows2"/>) where neither is skipped, else row by row;
+    /// none of this changes an entry's operations.
     /// </summary>
     /// <exception cref="ArgumentException"><paramref name="meat"/> is not p × p, or <paramref name="scores"/> not 4 or 8 rows of p.</exception>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -118,9 +119,41 @@ public static partial class VectorKernels
                 }
             }
 
+            for (; a <= p - 2; a += 2)
+            {
+                // Rows a, a + 1 (a even: the same 4-aligned column at or below their diagonals), as a pair where neither
+                // is skipped.
+                int first = a & ~3, tiles = (p - first) >> 2;
+                bool any0 = AnyNonZero(ref Unsafe.Add(ref s0, a), p, lanes), any1 = AnyNonZero(ref Unsafe.Add(ref s0, a + 1), p, lanes);
+                if (any0 && any1)
+                {
+                    for (int k = 0; k < lanes; k += 4)
+                    {
+                        AddRank4Rows2(ref Unsafe.Add(ref m0, (a * p) + first), p, ref Unsafe.Add(ref s0, (k * p) + first), p, ref Unsafe.Add(ref s0, (k * p) + a), p, tiles, a - first, a + 1 - first);
+                    }
+
+                    AddOrderedTail(ref Unsafe.Add(ref m0, a * p), ref s0, p, ref Unsafe.Add(ref s0, a), p, lanes, Math.Max(a, first + (4 * tiles)), p);
+                    AddOrderedTail(ref Unsafe.Add(ref m0, (a + 1) * p), ref s0, p, ref Unsafe.Add(ref s0, a + 1), p, lanes, Math.Max(a + 1, first + (4 * tiles)), p);
+                    continue;
+                }
+
+                for (int m = 0; m < 2; m++)
+                {
+                    if (m == 0 ? any0 : any1)
+                    {
+                        for (int k = 0; k < lanes; k += 4)
+                        {
+                            AddRank4Row(ref Unsafe.Add(ref m0, ((a + m) * p) + first), ref Unsafe.Add(ref s0, (k * p) + first), p, ref Unsafe.Add(ref s0, (k * p) + a + m), p, tiles, a + m - first);
+                        }
+
+                        AddOrderedTail(ref Unsafe.Add(ref m0, (a + m) * p), ref s0, p, ref Unsafe.Add(ref s0, a + m), p, lanes, Math.Max(a + m, first + (4 * tiles)), p);
+                    }
+                }
+            }
+
             for (; a < p; a++)
             {
-                // The last rows: from the 4-aligned column at or below the diagonal, the entries left of it kept.
+                // The last row: from the 4-aligned column at or below the diagonal, the entries left of it kept.
                 if (!AnyNonZero(ref Unsafe.Add(ref s0, a), p, lanes))
                 {
                     continue;
