@@ -46,12 +46,19 @@ public class InformationBenchmarks
     [Benchmark(Description = "generated observed information, vector kernel, 1 thread")]
     public double GeneratedVector() => Run(width: 0, threads: 1);
 
+    [Benchmark(Description = "generated observed information, width 4 (Vector256), 1 thread")]
+    public double GeneratedVectorWidth4() => Run(width: 4, threads: 1);
+
     [Benchmark(Description = "generated observed information, vector kernel, 2 threads")]
     public double GeneratedVectorTwoThreads() => Run(width: 0, threads: 2);
 
     /// <summary>The sandwich's meat Σ sᵢsᵢᵀ at the machine's width (the scores of a block of rows, a rank-W update of the upper triangle), 1 thread.</summary>
     [Benchmark(Description = "generated score outer product, vector kernel, 1 thread")]
     public double GeneratedScoreOuterProduct() => Scores(width: 0);
+
+    /// <summary>The same at width 4 (Vector256 blocks of 4 observations, rank-4 updates), 1 thread.</summary>
+    [Benchmark(Description = "generated score outer product, width 4 (Vector256), 1 thread")]
+    public double GeneratedScoreOuterProductWidth4() => Scores(width: 4);
 
     /// <summary>The same forced scalar: one score at a time, each a rank-1 update.</summary>
     [Benchmark(Description = "generated score outer product, scalar kernel, 1 thread")]

@@ -62,3 +62,16 @@ public partial class NegativeBinomialRegressionModel
     [Likelihood(nameof(Y))]
     NegativeBinomial Observation(int i) => new(System.Math.Exp(Dot(Beta, X, i)), Dispersion);
 }
+
+/// <summary>Beta regression (logit mean, precision φ): log Γ(μφ), log Γ((1 − μ)φ) and their ψ per observation (VectorReport "beta").</summary>
+[Model]
+public partial class BetaRegressionModel
+{
+    [Data] public required double[,] X;
+    [Data] public required double[] Y;
+    [Param] public double[] Beta = [];
+    [Param(Lower = 0)] public double Precision = 1;
+
+    [Likelihood(nameof(Y))]
+    Beta Observation(int i) => new(Logistic(Dot(Beta, X, i)) * Precision, (1 - Logistic(Dot(Beta, X, i))) * Precision);
+}

@@ -97,6 +97,36 @@ internal static class SyntheticData
         return y;
     }
 
+    /// <summary>
+    /// Beta regression responses with mean μ = σ(½·η) and precision φ: a ratio of gamma draws whose integer shapes are
+    /// μφ and (1 − μ)φ rounded up to at least 1 (close to the model, not exact: for timing and kernel tests), in (1e-6, 1 − 1e-6).
+    /// </summary>
+    public static double[] Beta(double[,] x, double[] beta, double precision, int seed)
+    {
+        var random = new Random(seed);
+        int n = x.GetLength(0);
+        var y = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            double mu = 1 / (1 + Math.Exp(-0.5 * Eta(x, beta, i)));
+            double a = GammaInteger(random, Math.Max(1, Math.Round(precision * mu))), b = GammaInteger(random, Math.Max(1, Math.Round(precision * (1 - mu))));
+            y[i] = Math.Clamp(a / (a + b), 1e-6, 1 - 1e-6);
+        }
+
+        return y;
+
+        static double GammaInteger(Random random, double shape)
+        {
+            double s = 0;
+            for (int k = 0; k < shape; k++)
+            {
+                s -= Math.Log(1 - random.NextDouble());
+            }
+
+            return s;
+        }
+    }
+
     public static double[] Mixture(int n, double[] weights, double[] means, double[] sds, int seed)
     {
         var random = new Random(seed);

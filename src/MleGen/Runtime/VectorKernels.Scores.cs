@@ -12,7 +12,7 @@ public static partial class VectorKernels
     /// scores[k·p + offset + j] += scale[k]·x[i + k, j] for k &lt; 4, j &lt; count: the score rows of a vector parameter X[i, j]·s.
     /// Lanes are read by constant index here and in <see cref="ScatterLanes(Span{double}, int, int, Vector256{double})"/> (see <see cref="StoreLanes(Vector256{double}, Span{double})"/>).
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void AddScoreRows(Span<double> scores, int p, int offset, double[,] x, int count, int i, Vector256<double> scale)
     {
         AddScaledRow(scores.Slice(offset, count), x, i, scale.GetElement(0));
@@ -22,7 +22,7 @@ public static partial class VectorKernels
     }
 
     /// <summary>As the <c>Vector256</c> overload, for a block of 8 observations.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void AddScoreRows(Span<double> scores, int p, int offset, double[,] x, int count, int i, Vector512<double> scale)
     {
         AddScaledRow(scores.Slice(offset, count), x, i, scale.GetElement(0));
@@ -62,8 +62,11 @@ public static partial class VectorKernels
     /// <summary>
     /// meat += Σₖ sₖsₖᵀ on and above the diagonal, sₖ row k of <paramref name="scores"/> (W = 4 or 8 rows of p): a
     /// block's rank-W update of the score outer product. Each entry adds the W products in observation order with
-    /// fused multiply–adds (iff <see cref="VectorMath.UsesFusedMultiplyAdd"/>, in the vector body and the scalar tail
+    /// fused multiply–adds (iff <see cref="VectorMath.UsesFusedMultiplyAdd"/>, in the vector tiles and the scalar columns
     /// alike, so an entry's bits do not depend on its column); a matrix row whose W elements sₖ[a] are all 0 is skipped.
+    /// Four matrix rows at a time where none of them is skipped (<see cref="AddRank4Rows4"/>, a width-8 block as two
+    /// passes of 4 observations), then 2 rows (<see cref="AddRank4Rows2"/>) where neither is skipped, else row by row;
+    /// none of this changes an entry's operations.
     /// </summary>
     /// <exception cref="ArgumentException"><paramref name="meat"/> is not p × p, or <paramref name="scores"/> not 4 or 8 rows of p.</exception>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -74,83 +77,138 @@ public static partial class VectorKernels
             throw new ArgumentException("meat must be p × p and scores 4 or 8 rows of p.", nameof(scores));
         }
 
+        // Bounds: entries (a, c) with a ≤ c < p lie in meat; score reads k·p + c with k < lanes, c < p in scores.
         int lanes = scores.Length / p;
-        Span<double> w = stackalloc double[8];
         ref double m0 = ref MemoryMarshal.GetReference(meat);
-        for (int a = 0; a < p; a++)
+        ref double s0 = ref MemoryMarshal.GetReference(scores);
+        int a = 0;
+        if (Vector256.IsHardwareAccelerated)
         {
-            bool any = false;
-            for (int k = 0; k < lanes; k++)
+            for (; a <= p - 4; a += 4)
             {
-                w[k] = scores[(k * p) + a];
-                any |= w[k] != 0d;
-            }
-
-            if (!any)
-            {
-                continue;
-            }
-
-            // Entries a … p − 1 of row a. The vector loop starts at the 4-aligned column at or below a and keeps the
-            // entries left of a as they were (a lane mask), so a p that is a multiple of 4 needs no scalar tail; the
-            // score rows are read from the same column (row k at k·p).
-            int first = a & ~3;
-            ref double row = ref Unsafe.Add(ref m0, (a * p) + first);
-            ref double s = ref Unsafe.AsRef(in scores[first]);
-            int count = p - first, c = 0;
-            if (Vector256.IsHardwareAccelerated)
-            {
-                // Bounds: c + 3 < count, so row k's loads end at k·p + first + count − 1 < scores.Length.
-                Vector256<double> keep = Vector256.LessThan(Vector256.Create(0d, 1d, 2d, 3d), Vector256.Create((double)(a - first)));
-                Vector256<double> w0 = Vector256.Create(w[0]), w1 = Vector256.Create(w[1]), w2 = Vector256.Create(w[2]), w3 = Vector256.Create(w[3]);
-                if (lanes == 4)
+                // Rows a … a + 3 from their diagonal tile (a is 4-aligned).
+                int tiles = (p - a) >> 2;
+                ref double diagonal = ref Unsafe.Add(ref m0, (a * p) + a);
+                ref double s = ref Unsafe.Add(ref s0, a);
+                if (AllRowsNonZero(ref s, p, lanes))
                 {
-                    for (; c <= count - 4; c += 4)
+                    for (int k = 0; k < lanes; k += 4)
                     {
-                        Vector256<double> old = Vector256.LoadUnsafe(ref row, (nuint)c);
-                        Vector256<double> t = MultiplyAdd(w0, Vector256.LoadUnsafe(ref s, (nuint)c), old);
-                        t = MultiplyAdd(w1, Vector256.LoadUnsafe(ref s, (nuint)(p + c)), t);
-                        t = MultiplyAdd(w2, Vector256.LoadUnsafe(ref s, (nuint)((2 * p) + c)), t);
-                        t = MultiplyAdd(w3, Vector256.LoadUnsafe(ref s, (nuint)((3 * p) + c)), t);
-                        Vector256.ConditionalSelect(keep, old, t).StoreUnsafe(ref row, (nuint)c);
-                        keep = Vector256<double>.Zero;
+                        AddRank4Rows4(ref diagonal, p, ref Unsafe.Add(ref s, k * p), p, ref Unsafe.Add(ref s, k * p), p, tiles, diagonal: true);
                     }
-                }
-                else
-                {
-                    Vector256<double> w4 = Vector256.Create(w[4]), w5 = Vector256.Create(w[5]), w6 = Vector256.Create(w[6]), w7 = Vector256.Create(w[7]);
-                    for (; c <= count - 4; c += 4)
+
+                    for (int m = 0; m < 4; m++)
                     {
-                        Vector256<double> old = Vector256.LoadUnsafe(ref row, (nuint)c);
-                        Vector256<double> t = MultiplyAdd(w0, Vector256.LoadUnsafe(ref s, (nuint)c), old);
-                        t = MultiplyAdd(w1, Vector256.LoadUnsafe(ref s, (nuint)(p + c)), t);
-                        t = MultiplyAdd(w2, Vector256.LoadUnsafe(ref s, (nuint)((2 * p) + c)), t);
-                        t = MultiplyAdd(w3, Vector256.LoadUnsafe(ref s, (nuint)((3 * p) + c)), t);
-                        t = MultiplyAdd(w4, Vector256.LoadUnsafe(ref s, (nuint)((4 * p) + c)), t);
-                        t = MultiplyAdd(w5, Vector256.LoadUnsafe(ref s, (nuint)((5 * p) + c)), t);
-                        t = MultiplyAdd(w6, Vector256.LoadUnsafe(ref s, (nuint)((6 * p) + c)), t);
-                        t = MultiplyAdd(w7, Vector256.LoadUnsafe(ref s, (nuint)((7 * p) + c)), t);
-                        Vector256.ConditionalSelect(keep, old, t).StoreUnsafe(ref row, (nuint)c);
-                        keep = Vector256<double>.Zero;
+                        AddOrderedTail(ref Unsafe.Add(ref m0, (a + m) * p), ref s0, p, ref Unsafe.Add(ref s0, a + m), p, lanes, a + (4 * tiles), p);
+                    }
+
+                    continue;
+                }
+
+                for (int m = 0; m < 4; m++)
+                {
+                    if (AnyNonZero(ref Unsafe.Add(ref s, m), p, lanes))
+                    {
+                        for (int k = 0; k < lanes; k += 4)
+                        {
+                            AddRank4Row(ref Unsafe.Add(ref diagonal, m * p), ref Unsafe.Add(ref s, k * p), p, ref Unsafe.Add(ref s, (k * p) + m), p, tiles, m);
+                        }
+
+                        AddOrderedTail(ref Unsafe.Add(ref m0, (a + m) * p), ref s0, p, ref Unsafe.Add(ref s0, a + m), p, lanes, a + (4 * tiles), p);
                     }
                 }
             }
 
-            c = Math.Max(c, a - first);
-            for (; c < count; c++)
+            for (; a <= p - 2; a += 2)
             {
-                double t = Unsafe.Add(ref row, c);
-                for (int k = 0; k < lanes; k++)
+                // Rows a, a + 1 (a even: the same 4-aligned column at or below their diagonals), as a pair where neither
+                // is skipped.
+                int first = a & ~3, tiles = (p - first) >> 2;
+                bool any0 = AnyNonZero(ref Unsafe.Add(ref s0, a), p, lanes), any1 = AnyNonZero(ref Unsafe.Add(ref s0, a + 1), p, lanes);
+                if (any0 && any1)
                 {
-                    t = MultiplyAdd(w[k], scores[(k * p) + first + c], t);
+                    for (int k = 0; k < lanes; k += 4)
+                    {
+                        AddRank4Rows2(ref Unsafe.Add(ref m0, (a * p) + first), p, ref Unsafe.Add(ref s0, (k * p) + first), p, ref Unsafe.Add(ref s0, (k * p) + a), p, tiles, a - first, a + 1 - first);
+                    }
+
+                    AddOrderedTail(ref Unsafe.Add(ref m0, a * p), ref s0, p, ref Unsafe.Add(ref s0, a), p, lanes, Math.Max(a, first + (4 * tiles)), p);
+                    AddOrderedTail(ref Unsafe.Add(ref m0, (a + 1) * p), ref s0, p, ref Unsafe.Add(ref s0, a + 1), p, lanes, Math.Max(a + 1, first + (4 * tiles)), p);
+                    continue;
                 }
 
-                Unsafe.Add(ref row, c) = t;
+                for (int m = 0; m < 2; m++)
+                {
+                    if (m == 0 ? any0 : any1)
+                    {
+                        for (int k = 0; k < lanes; k += 4)
+                        {
+                            AddRank4Row(ref Unsafe.Add(ref m0, ((a + m) * p) + first), ref Unsafe.Add(ref s0, (k * p) + first), p, ref Unsafe.Add(ref s0, (k * p) + a + m), p, tiles, a + m - first);
+                        }
+
+                        AddOrderedTail(ref Unsafe.Add(ref m0, (a + m) * p), ref s0, p, ref Unsafe.Add(ref s0, a + m), p, lanes, Math.Max(a + m, first + (4 * tiles)), p);
+                    }
+                }
+            }
+
+            for (; a < p; a++)
+            {
+                // The last row: from the 4-aligned column at or below the diagonal, the entries left of it kept.
+                if (!AnyNonZero(ref Unsafe.Add(ref s0, a), p, lanes))
+                {
+                    continue;
+                }
+
+                int first = a & ~3, tiles = (p - first) >> 2;
+                for (int k = 0; k < lanes; k += 4)
+                {
+                    AddRank4Row(ref Unsafe.Add(ref m0, (a * p) + first), ref Unsafe.Add(ref s0, (k * p) + first), p, ref Unsafe.Add(ref s0, (k * p) + a), p, tiles, a - first);
+                }
+
+                AddOrderedTail(ref Unsafe.Add(ref m0, a * p), ref s0, p, ref Unsafe.Add(ref s0, a), p, lanes, Math.Max(a, first + (4 * tiles)), p);
+            }
+        }
+
+        for (; a < p; a++)
+        {
+            if (AnyNonZero(ref Unsafe.Add(ref s0, a), p, lanes))
+            {
+                AddOrderedTail(ref Unsafe.Add(ref m0, a * p), ref s0, p, ref Unsafe.Add(ref s0, a), p, lanes, a, p);
             }
         }
     }
 
-    /// <summary>target[j] += scale·x[row, j] for j &lt; target.Length, fused as the vector lanes are.</summary>
+    /// <summary>
+    /// Whether each of the 4 matrix rows m = 0…3 has a nonzero element s[k·stride + m], k &lt; lanes (4 rows checked at once;
+    /// the caller guarantees the bounds).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool AllRowsNonZero(ref double s, int stride, int lanes)
+    {
+        Vector256<double> zero = Vector256.Equals(Vector256.LoadUnsafe(ref s), Vector256<double>.Zero);
+        for (int k = 1; k < lanes; k++)
+        {
+            zero &= Vector256.Equals(Vector256.LoadUnsafe(ref s, (nuint)(k * stride)), Vector256<double>.Zero);
+        }
+
+        return Vector256.ExtractMostSignificantBits(zero) == 0;
+    }
+
+    /// <summary>Whether any of s[k·stride], k &lt; lanes, is not 0 (the caller guarantees the bounds).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool AnyNonZero(ref double s, int stride, int lanes)
+    {
+        bool any = false;
+        for (int k = 0; k < lanes; k++)
+        {
+            any |= Unsafe.Add(ref s, k * stride) != 0d;
+        }
+
+        return any;
+    }
+
+    /// <summary>target[j] += scale·x[row, j] for j &lt; target.Length, fused as the vector lanes are (inlined: the score rows' one call per block).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void AddScaledRow(Span<double> target, double[,] x, int row, double scale)
     {
         int columns = x.GetLength(1);

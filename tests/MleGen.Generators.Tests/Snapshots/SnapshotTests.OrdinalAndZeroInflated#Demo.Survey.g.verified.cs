@@ -904,7 +904,7 @@ namespace Demo
                 global::System.Runtime.Intrinsics.Vector256<double> v47_8 = (v44_5 * v46_7);
                 global::System.Runtime.Intrinsics.Vector256<double> v48_9 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v45_6, global::System.Runtime.Intrinsics.Vector256.Create(0d), v47_8);
                 global::System.Runtime.Intrinsics.Vector256<double> v51_10 = (v44_5 + global::System.Runtime.Intrinsics.Vector256.Create(1d));
-                global::System.Runtime.Intrinsics.Vector256<double> v52_11 = global::MleGen.VectorKernels.Lanes(v51_10, static v => global::MleGen.Functions.LogGamma(v));
+                global::System.Runtime.Intrinsics.Vector256<double> v52_11 = global::MleGen.VectorMath.LogGamma(v51_10);
                 global::System.Runtime.Intrinsics.Vector256<double> v54_12 = (v48_9 - v43_4);
                 global::System.Runtime.Intrinsics.Vector256<double> v55_13 = (v54_12 - v52_11);
                 global::System.Runtime.Intrinsics.Vector256<double> v58_14 = (v55_13 + global::System.Runtime.Intrinsics.Vector256.Create(log1p57));
@@ -961,7 +961,7 @@ namespace Demo
                 global::System.Runtime.Intrinsics.Vector256<double> v47_8 = (v44_5 * v46_7);
                 global::System.Runtime.Intrinsics.Vector256<double> v48_9 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v45_6, global::System.Runtime.Intrinsics.Vector256.Create(0d), v47_8);
                 global::System.Runtime.Intrinsics.Vector256<double> v51_10 = (v44_5 + global::System.Runtime.Intrinsics.Vector256.Create(1d));
-                global::System.Runtime.Intrinsics.Vector256<double> v52_11 = global::MleGen.VectorKernels.Lanes(v51_10, static v => global::MleGen.Functions.LogGamma(v));
+                global::System.Runtime.Intrinsics.Vector256<double> v52_11 = global::MleGen.VectorMath.LogGamma(v51_10);
                 global::System.Runtime.Intrinsics.Vector256<double> v54_12 = (v48_9 - v43_4);
                 global::System.Runtime.Intrinsics.Vector256<double> v55_13 = (v54_12 - v52_11);
                 global::System.Runtime.Intrinsics.Vector256<double> v58_14 = (v55_13 + global::System.Runtime.Intrinsics.Vector256.Create(log1p57));
@@ -1045,7 +1045,7 @@ namespace Demo
                 global::System.Runtime.Intrinsics.Vector512<double> v47_8 = (v44_5 * v46_7);
                 global::System.Runtime.Intrinsics.Vector512<double> v48_9 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v45_6, global::System.Runtime.Intrinsics.Vector512.Create(0d), v47_8);
                 global::System.Runtime.Intrinsics.Vector512<double> v51_10 = (v44_5 + global::System.Runtime.Intrinsics.Vector512.Create(1d));
-                global::System.Runtime.Intrinsics.Vector512<double> v52_11 = global::MleGen.VectorKernels.Lanes(v51_10, static v => global::MleGen.Functions.LogGamma(v));
+                global::System.Runtime.Intrinsics.Vector512<double> v52_11 = global::MleGen.VectorMath.LogGamma(v51_10);
                 global::System.Runtime.Intrinsics.Vector512<double> v54_12 = (v48_9 - v43_4);
                 global::System.Runtime.Intrinsics.Vector512<double> v55_13 = (v54_12 - v52_11);
                 global::System.Runtime.Intrinsics.Vector512<double> v58_14 = (v55_13 + global::System.Runtime.Intrinsics.Vector512.Create(log1p57));
@@ -1102,7 +1102,7 @@ namespace Demo
                 global::System.Runtime.Intrinsics.Vector512<double> v47_8 = (v44_5 * v46_7);
                 global::System.Runtime.Intrinsics.Vector512<double> v48_9 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v45_6, global::System.Runtime.Intrinsics.Vector512.Create(0d), v47_8);
                 global::System.Runtime.Intrinsics.Vector512<double> v51_10 = (v44_5 + global::System.Runtime.Intrinsics.Vector512.Create(1d));
-                global::System.Runtime.Intrinsics.Vector512<double> v52_11 = global::MleGen.VectorKernels.Lanes(v51_10, static v => global::MleGen.Functions.LogGamma(v));
+                global::System.Runtime.Intrinsics.Vector512<double> v52_11 = global::MleGen.VectorMath.LogGamma(v51_10);
                 global::System.Runtime.Intrinsics.Vector512<double> v54_12 = (v48_9 - v43_4);
                 global::System.Runtime.Intrinsics.Vector512<double> v55_13 = (v54_12 - v52_11);
                 global::System.Runtime.Intrinsics.Vector512<double> v58_14 = (v55_13 + global::System.Runtime.Intrinsics.Vector512.Create(log1p57));
@@ -1198,7 +1198,7 @@ namespace Demo
                 global::System.Runtime.Intrinsics.Vector256<double> v47_8 = (v44_5 * v46_7);
                 global::System.Runtime.Intrinsics.Vector256<double> v48_9 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(v45_6, global::System.Runtime.Intrinsics.Vector256.Create(0d), v47_8);
                 global::System.Runtime.Intrinsics.Vector256<double> v51_10 = (v44_5 + global::System.Runtime.Intrinsics.Vector256.Create(1d));
-                global::System.Runtime.Intrinsics.Vector256<double> v52_11 = global::MleGen.VectorKernels.Lanes(v51_10, static v => global::MleGen.Functions.LogGamma(v));
+                global::System.Runtime.Intrinsics.Vector256<double> v52_11 = global::MleGen.VectorMath.LogGamma(v51_10);
                 global::System.Runtime.Intrinsics.Vector256<double> v54_12 = (v48_9 - v43_4);
                 global::System.Runtime.Intrinsics.Vector256<double> v55_13 = (v54_12 - v52_11);
                 global::System.Runtime.Intrinsics.Vector256<double> v58_14 = (v55_13 + global::System.Runtime.Intrinsics.Vector256.Create(log1p57));
@@ -1286,7 +1286,7 @@ namespace Demo
                 global::System.Runtime.Intrinsics.Vector512<double> v47_8 = (v44_5 * v46_7);
                 global::System.Runtime.Intrinsics.Vector512<double> v48_9 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(v45_6, global::System.Runtime.Intrinsics.Vector512.Create(0d), v47_8);
                 global::System.Runtime.Intrinsics.Vector512<double> v51_10 = (v44_5 + global::System.Runtime.Intrinsics.Vector512.Create(1d));
-                global::System.Runtime.Intrinsics.Vector512<double> v52_11 = global::MleGen.VectorKernels.Lanes(v51_10, static v => global::MleGen.Functions.LogGamma(v));
+                global::System.Runtime.Intrinsics.Vector512<double> v52_11 = global::MleGen.VectorMath.LogGamma(v51_10);
                 global::System.Runtime.Intrinsics.Vector512<double> v54_12 = (v48_9 - v43_4);
                 global::System.Runtime.Intrinsics.Vector512<double> v55_13 = (v54_12 - v52_11);
                 global::System.Runtime.Intrinsics.Vector512<double> v58_14 = (v55_13 + global::System.Runtime.Intrinsics.Vector512.Create(log1p57));

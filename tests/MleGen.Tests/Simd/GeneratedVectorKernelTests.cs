@@ -24,7 +24,7 @@ public class GeneratedVectorKernelTests
     /// The NLL + gradient kernels also on mixtures of 64 and 70 components (their information is left to <see cref="Models"/>:
     /// the mixture's expected information is a quadrature per component pair, seconds at K = 70).
     /// </summary>
-    public static TheoryData<string> GradientModels => new("Logistic", "Poisson", "Linear", "NegativeBinomial", "Mixture", "Mixture64", "Mixture70", "MixtureTail");
+    public static TheoryData<string> GradientModels => new("Logistic", "Poisson", "Linear", "NegativeBinomial", "Mixture", "Mixture64", "Mixture70", "MixtureTail", "BetaRegression");
 
     /// <summary>
     /// MixtureTail: the data of two components (means −2 and 1) and two more far from every observation: at 38.5 each
@@ -89,6 +89,14 @@ public class GeneratedVectorKernelTests
                 }
 
                 return (new MixtureModel { Y = y, Weights = new double[k], Means = new double[k], Sds = new double[k] }, theta);
+            }
+
+            case "BetaRegression":
+            {
+                // log Γ and ψ of μφ and (1 − μ)φ per observation: VectorMath.LogGamma/Digamma in the vector kernels.
+                (double[,] x, double[] beta) = SyntheticData.Design(N, P, seed: 13);
+                double[] y = SyntheticData.Beta(x, beta, precision: 20, seed: 14);
+                return (new BetaRegressionModel { X = x, Y = y, Beta = new double[P] }, [.. beta.Select(b => 0.45 * b), 18]);
             }
 
             case "MixtureTail":

@@ -532,6 +532,10 @@ internal sealed class VectorBlock
                 return _width.Static + ".ConditionalSelect(" + _width.Static + ".GreaterThanOrEqual(" + x + ", " + t + ".Zero), " + parts.Inverse + ", " + parts.Ratio + ")";
             }
 
+            // ≤ 2 ulp against mpmath; a lane outside 0 < x < ∞ is MathNet's value, as the scalar kernel's Functions.LogGamma/Digamma.
+            case UnaryOp.LogGamma: return Math + ".LogGamma(" + x + ")";
+            case UnaryOp.Digamma: return Math + ".Digamma(" + x + ")";
+
             case UnaryOp.Square: return "(" + x + " * " + x + ")";
             case UnaryOp.Reciprocal: return "(" + t + ".One / " + x + ")";
             case UnaryOp.Sqrt: return _width.Static + ".Sqrt(" + x + ")";
