@@ -118,6 +118,75 @@ public class NegativeBinomialInformationBenchmarks
     [Benchmark(Description = "NB expected information, vector kernel, 1 thread")]
     public double ExpectedVector() => Run(width: 0, threads: 1, expected: true);
 
+    [Benchmark(Description = "NB expected information, scalar kernel, 1 thread")]
+    public double ExpectedScalar() => Run(width: 1, threads: 1, expected: true);
+
+    [Benchmark(Description = "NB expected information, vector kernel of width 4, 1 thread")]
+    public double ExpectedVectorWidth4() => Run(width: 4, threads: 1, expected: true);
+
+    /// <summary>The φφ entry alone: the scalar kernels' function over the data's means.</summary>
+    public double DispersionEntryScalar()
+    {
+        double sum = 0, phi = _theta[P];
+        foreach (double mu in Means())
+        {
+            sum += Functions.NegativeBinomialDispersionInformation(mu, phi);
+        }
+
+        return sum;
+    }
+
+    /// <summary>The φφ entry alone: the vector kernels' function, 8 means at a time.</summary>
+    public double DispersionEntryWidth8()
+    {
+        double[] means = Means();
+        var phi = System.Runtime.Intrinsics.Vector512.Create(_theta[P]);
+        var sum = System.Runtime.Intrinsics.Vector512<double>.Zero;
+        for (int i = 0; i + 8 <= means.Length; i += 8)
+        {
+            sum += VectorKernels.NegativeBinomialDispersionInformation(System.Runtime.Intrinsics.Vector512.Create(means.AsSpan(i, 8)), phi);
+        }
+
+        return System.Runtime.Intrinsics.Vector512.Sum(sum);
+    }
+
+    /// <summary>The φφ entry alone: the vector kernels' function, 4 means at a time.</summary>
+    public double DispersionEntryWidth4()
+    {
+        double[] means = Means();
+        var phi = System.Runtime.Intrinsics.Vector256.Create(_theta[P]);
+        var sum = System.Runtime.Intrinsics.Vector256<double>.Zero;
+        for (int i = 0; i + 4 <= means.Length; i += 4)
+        {
+            sum += VectorKernels.NegativeBinomialDispersionInformation(System.Runtime.Intrinsics.Vector256.Create(means.AsSpan(i, 4)), phi);
+        }
+
+        return System.Runtime.Intrinsics.Vector256.Sum(sum);
+    }
+
+    private double[]? _means;
+
+    private double[] Means()
+    {
+        if (_means is null)
+        {
+            var model = (NegativeBinomialRegressionModel)_model;
+            _means = new double[N];
+            for (int i = 0; i < N; i++)
+            {
+                double eta = 0;
+                for (int j = 0; j < P; j++)
+                {
+                    eta += _theta[j] * model.X[i, j];
+                }
+
+                _means[i] = Math.Exp(eta);
+            }
+        }
+
+        return _means;
+    }
+
     private double Run(int width, int threads, bool expected)
     {
         _evaluator.ForcedVectorWidth = width;

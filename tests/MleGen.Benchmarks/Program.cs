@@ -2,7 +2,7 @@ using System;
 using BenchmarkDotNet.Running;
 
 // dotnet run -c Release --project tests/MleGen.Benchmarks -- --filter '*'
-// dotnet run -c Release --project tests/MleGen.Benchmarks -- --vector-report [information [logistic] | beta | NegativeBinomial ...]   (generated vector kernels vs hand SIMD, quick; optionally only the information row, the beta regression widths, or the models whose names start so)
+// dotnet run -c Release --project tests/MleGen.Benchmarks -- --vector-report [information [logistic] | nb-information | beta | NegativeBinomial ...]   (generated vector kernels vs hand SIMD, quick; optionally only the information rows, the negative binomial's, the beta regression widths, or the models whose names start so)
 // dotnet run -c Release --project tests/MleGen.Benchmarks -- --fit-report [logistic|poisson|mixture ...]
 // dotnet run -c Release --project tests/MleGen.Benchmarks -- --tiering-report [fit] [Logistic ...]   (first calls / first fits in fresh processes, JIT tiering on and off)
 // dotnet run -c Release --project tests/MleGen.Benchmarks -- --cost-models DIR   (writes the 50 models of AnalyzerCost/measure.sh)
@@ -24,6 +24,13 @@ if (args.Length > 0 && args[0] == "--vector-report")
     if (args.Length > 1 && args[1] == "beta")
     {
         MleGen.Benchmarks.VectorReport.RunBetaRegression();
+        return;
+    }
+
+    if (args.Length > 1 && args[1] == "nb-information")
+    {
+        Console.WriteLine($"Vector512 accelerated: {System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated}, default width {MleGen.VectorKernels.DefaultWidth}, FMA {System.Runtime.Intrinsics.X86.Fma.IsSupported}");
+        MleGen.Benchmarks.VectorReport.RunNegativeBinomialInformation();
         return;
     }
 

@@ -656,6 +656,12 @@ internal sealed class VectorBlock
             // kernel's Functions.LogGammaDifference/DigammaDifference bit for bit.
             lanes = Math + "." + node.BinaryOp + "(" + a + ", " + b + ")";
         }
+        else if (node.BinaryOp == BinaryOp.NegativeBinomialDispersionInformation)
+        {
+            // The φφ entry of the expected information: its series over the lanes at once (VectorKernels; lanes outside
+            // the series' domain take the scalar kernels' Functions.NegativeBinomialDispersionInformation).
+            lanes = Kernels + "." + node.BinaryOp + "(" + a + ", " + b + ")";
+        }
         else
         {
             string f = node.BinaryOp == BinaryOp.Pow ? "global::System.Math.Pow" : "global::MleGen.Functions." + node.BinaryOp;
