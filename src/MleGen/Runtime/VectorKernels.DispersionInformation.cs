@@ -13,10 +13,11 @@ namespace MleGen;
 /// larger of the next ratio and q (the ratios fall toward q for φ ≥ 1, rise toward it below), is below 1e-17 of its sum;
 /// the loop ends when every lane has stopped. Lanes outside the series' domain — μ or φ not positive and finite (NaN,
 /// 0, ∞), log P(Y = 0) below −700 (the bulk far from 0), a bulk wider than the scalar series' budget — take
-/// <see cref="Functions.NegativeBinomialDispersionInformation"/>, the scalar kernels' function, by a branch taken only
+/// <see cref="Functions.NegativeBinomialDispersionInformationBySurvival"/>, the survival-function form, by a branch taken only
 /// when a block has such a lane. Each lane is a function of its own μ and φ (a stopped lane's sum no longer changes),
-/// <see cref="NegativeBinomialDispersionInformationLane"/> computes the same bits, and the result is the scalar
-/// function's to rounding (NegativeBinomialInformationKernelTests).
+/// <see cref="NegativeBinomialDispersionInformationLane"/> computes the same bits — it is the scalar kernels'
+/// <see cref="Functions.NegativeBinomialDispersionInformation"/> — and the survival form's to rounding where both are
+/// accurate (NegativeBinomialInformationKernelTests).
 /// </summary>
 public static partial class VectorKernels
 {
@@ -209,7 +210,7 @@ public static partial class VectorKernels
         double width = mu + (60.0 * Math.Sqrt(mu + (mu * mu / phi)));
         if (!regular || !(logP0 >= -700.0) || !(width <= DispersionInformationBudget))
         {
-            return Functions.NegativeBinomialDispersionInformation(mean, dispersion);
+            return Functions.NegativeBinomialDispersionInformationBySurvival(mean, dispersion);
         }
 
         double q = mu / (phi + mu);
@@ -234,7 +235,7 @@ public static partial class VectorKernels
             }
         }
 
-        return Functions.NegativeBinomialDispersionInformation(mean, dispersion);
+        return Functions.NegativeBinomialDispersionInformationBySurvival(mean, dispersion);
     }
 
     /// <summary>
@@ -322,7 +323,7 @@ public static partial class VectorKernels
     /// <summary>The scalar function where the lane is outside the series' domain (all bits of <paramref name="mask"/> set), else the lane's value.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double ScalarLane(double mask, double mean, double dispersion, double value) =>
-        BitConverter.DoubleToInt64Bits(mask) != 0 ? Functions.NegativeBinomialDispersionInformation(mean, dispersion) : value;
+        BitConverter.DoubleToInt64Bits(mask) != 0 ? Functions.NegativeBinomialDispersionInformationBySurvival(mean, dispersion) : value;
 
     /// <summary>a·b + c, fused iff the hardware has FMA (as <see cref="VectorMath"/>: the lanes and the scalar twin agree).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -13,8 +13,10 @@ namespace MleGen.Tests.Simd;
 /// <see cref="VectorKernels.NegativeBinomialDispersionInformation(Vector256{double}, Vector256{double})"/>, the φφ entry
 /// of the negative binomial's expected information over vector lanes: each lane is the scalar twin's bits whatever the
 /// other lanes (one φ for all lanes, from the thread's table, or a φ per lane), the value agrees with 50-digit mpmath
-/// (tests/data/reference/nb_dispersion_information/reference.py) and with the scalar kernels' function, and the lanes
-/// outside the series' domain are that function's.
+/// (tests/data/reference/nb_dispersion_information/reference.py) and with the survival-function form
+/// (<c>Functions.NegativeBinomialDispersionInformationBySurvival</c>, an independent sum), the lanes outside the series'
+/// domain are that form's, and the scalar kernels' <see cref="Functions.NegativeBinomialDispersionInformation"/> is the
+/// lane twin (the scalar and vector information kernels give the entry the same bits).
 /// </summary>
 public class NegativeBinomialInformationKernelTests(ITestOutputHelper output)
 {
@@ -69,6 +71,7 @@ public class NegativeBinomialInformationKernelTests(ITestOutputHelper output)
             for (int k = 0; k < 8; k++)
             {
                 double twin = VectorKernels.NegativeBinomialDispersionInformationLane(mean[k], phi[k]);
+                Assert.Equal(BitConverter.DoubleToInt64Bits(twin), BitConverter.DoubleToInt64Bits(Functions.NegativeBinomialDispersionInformation(mean[k], phi[k])));
                 Assert.Equal(BitConverter.DoubleToInt64Bits(twin), BitConverter.DoubleToInt64Bits(wide.GetElement(k)));
                 Assert.Equal(BitConverter.DoubleToInt64Bits(twin), BitConverter.DoubleToInt64Bits((k < 4 ? low : high).GetElement(k % 4)));
             }
@@ -85,26 +88,29 @@ public class NegativeBinomialInformationKernelTests(ITestOutputHelper output)
         {
             double vector = VectorKernels.NegativeBinomialDispersionInformation(Vector256.Create(mean), Vector256.Create(phi)).GetElement(0);
             double scalar = Functions.NegativeBinomialDispersionInformation(mean, phi);
+            double survival = Functions.NegativeBinomialDispersionInformationBySurvival(mean, phi);
 
             // The information is E[…] − μ/(φ(φ + μ)), a difference: its rounding is relative to the expectation.
             // (The pmf's recurrence rounds a little at each term: 2.6e-13 after the ~15,000 terms of μ = 150, φ = 0.05, where the
-            // scalar function's error is 1.7e-13; that one is 1.8e-11 at μ = 1e-6, φ = 1e-3, where its stop at P(Y > j) &lt; 1e-15
-            // comes early: printed.)
+            // survival form's error is 1.7e-13; that one is 1.8e-11 at μ = 1e-6, φ = 1e-3, where its stop at P(Y > j) &lt; 1e-15
+            // comes early: printed, and why the scalar kernels use the pmf-weighted form.)
             double error = Math.Abs(vector - information) / expectation;
             worst = Math.Max(worst, error);
-            worstScalar = Math.Max(worstScalar, Math.Abs(scalar - information) / expectation);
-            Assert.True(error <= 1e-12, $"μ = {mean}, φ = {phi}: {vector:R}, mpmath {information:R} (scalar function {scalar:R})");
+            worstScalar = Math.Max(worstScalar, Math.Abs(survival - information) / expectation);
+            Assert.True(error <= 1e-12, $"μ = {mean}, φ = {phi}: {vector:R}, mpmath {information:R} (survival form {survival:R})");
+            Assert.True(Math.Abs(scalar - information) / expectation <= 1e-12, $"μ = {mean}, φ = {phi}: scalar function {scalar:R}, mpmath {information:R}");
         }
 
-        output.WriteLine($"largest |vector − mpmath| / E[ψ′(φ) − ψ′(Y + φ)] = {worst:E2} (the scalar function's: {worstScalar:E2})");
+        output.WriteLine($"largest |vector − mpmath| / E[ψ′(φ) − ψ′(Y + φ)] = {worst:E2} (the survival form's: {worstScalar:E2})");
     }
 
     /// <summary>
-    /// From μ = 0.3 and φ = 0.05 up: below, the scalar function's own error grows (its stop at P(Y &gt; j) &lt; 1e-15 is early
-    /// where P(Y &gt; 0) is small or 1/φ² large; see <see cref="AgreesWithMpmath"/>), and mpmath is the reference there.
+    /// Two independent sums of the same expectation: the pmf-weighted lanes against the survival-function form, from μ = 0.3
+    /// and φ = 0.05 up (below, the survival form's own error grows: its stop at P(Y &gt; j) &lt; 1e-15 is early where
+    /// P(Y &gt; 0) is small or 1/φ² large; see <see cref="AgreesWithMpmath"/>, mpmath is the reference there).
     /// </summary>
     [Fact]
-    public void AgreesWithTheScalarKernelsFunction()
+    public void AgreesWithTheSurvivalForm()
     {
         double worst = 0;
         foreach (double phi in Dispersions.Where(phi => !(phi < 0.05)))
@@ -112,7 +118,7 @@ public class NegativeBinomialInformationKernelTests(ITestOutputHelper output)
             foreach (double mean in Means.Where(mean => !(mean < 0.3)))
             {
                 double vector = VectorKernels.NegativeBinomialDispersionInformation(Vector512.Create(mean), Vector512.Create(phi)).GetElement(0);
-                double scalar = Functions.NegativeBinomialDispersionInformation(mean, phi);
+                double scalar = Functions.NegativeBinomialDispersionInformationBySurvival(mean, phi);
                 if (double.IsNaN(scalar))
                 {
                     Assert.True(double.IsNaN(vector), $"μ = {mean}, φ = {phi}: {vector}, not NaN");
@@ -122,10 +128,10 @@ public class NegativeBinomialInformationKernelTests(ITestOutputHelper output)
                 double scale = Math.Abs(scalar) + (mean / (phi * (phi + mean)));
                 double error = scale == 0 || double.IsNaN(scale) ? Math.Abs(vector - scalar) : Math.Abs(vector - scalar) / scale;
                 worst = Math.Max(worst, error);
-                Assert.True(error <= 1e-12, $"μ = {mean}, φ = {phi}: {vector:R}, scalar function {scalar:R}");
+                Assert.True(error <= 1e-12, $"μ = {mean}, φ = {phi}: {vector:R}, survival form {scalar:R}");
             }
         }
 
-        output.WriteLine($"largest |vector − scalar| / E[ψ′(φ) − ψ′(Y + φ)] = {worst:E2}");
+        output.WriteLine($"largest |vector − survival form| / E[ψ′(φ) − ψ′(Y + φ)] = {worst:E2}");
     }
 }
